@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { D, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { asDec, boundText, compare, ComparisonSchema, describe, opText } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** Several conditions that must all hold to earn the points: "电子处方开方量占总开方量20%、
+ * 电子处方结算量占总结算量50%的，得5分" (江北 22). A yes/no part holds when it is 是; a missing part
+ * is not achieved. */
+const PartSchema = z
+  .object({
+    input: InputSpecSchema.extend({ type: z.enum(['ratio', 'number', 'boolean']) }),
+    op: ComparisonSchema.optional(),
+    value: z.number().optional(),
+  })
+  .strict()
+  .refine((p) => (p.input.type === 'boolean') === (p.op === undefined && p.value === undefined), {
+    message: '是/否条件不带比较；比例或数值条件须有 op 与 value',
+  });
+
+export const AllOfSchema = z
+  .object({
+    kind: z.literal('allOf'),
+    parts: z.array(PartSchema).min(2),
+    points: z.number().positive(),
+    ...clauseBase,
+  })
+  .strict();
+export type AllOfRule = z.infer<typeof AllOfSchema>;
+
+export const allOf: RuleDefinition<AllOfRule> = {
+  schema: AllOfSchema,
+  inputs: (rule) => rule.parts.map((p) => p.input),
+  role: () => 'earn',
+  maxEarn: (rule) => new D(rule.points),
+  evaluate(rule, ctx) {
+    const lines: string[] = [];
+    let all = true;
+    for (const part of rule.parts) {
+      const raw = ctx.value(part.input);
+      let holds: boolean;
+      let cond = '';
+      if (part.input.type === 'boolean') {
+        holds = raw === true;
+      } else {
+        const value = asDec(raw);
+        cond = ` ${opText[part.op ?? '>=']} ${boundText(part.input, part.value ?? 0)}`;
+        holds = value !== undefined && compare(value, part.op ?? '>=', part.value ?? 0);
+      }
+      all &&= holds;
+      lines.push(`${describe(part.input, raw)}（${cond.trim() ? `${cond.trim()} ` : ''}${holds ? '达到' : '未达到'}）`);
+    }
+    lines.push(all ? `全部达到 → 得${rule.points}分` : '未全部达到 → 不得分');
+    return { earn: all ? new D(rule.points) : ZERO, lines };
+  },
+};

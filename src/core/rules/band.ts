@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { D } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { asDec, describe } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** A peer interval that needs every institution's data: "从低到高依次平均划分为三个区间，第一区间得满分；
+ * 第二区间扣2分；第三区间扣4分" (威海 A3–A5). Until the roster computes intervals, the reviewer enters the
+ * band; `cutPoints` says how the text divides the peers. A missing band counts as the last (not achieved). */
+export const BandSchema = z
+  .object({
+    kind: z.literal('band'),
+    input: InputSpecSchema.extend({ type: z.literal('band'), options: z.array(z.string()).min(2) }),
+    deductions: z.array(z.number().nonnegative()).min(2),
+    cutPoints: z.string().min(1),
+    ...clauseBase,
+  })
+  .strict()
+  .refine((r) => r.deductions.length === r.input.options.length, { message: '区间数与扣分数不一致' });
+export type BandRule = z.infer<typeof BandSchema>;
+
+export const band: RuleDefinition<BandRule> = {
+  schema: BandSchema,
+  inputs: (rule) => [rule.input],
+  role: () => 'deduct',
+  evaluate(rule, ctx) {
+    const raw = ctx.value(rule.input);
+    const value = asDec(raw);
+    const index = value === undefined ? rule.deductions.length - 1 : value.toNumber() - 1;
+    const deduct = new D(rule.deductions[index] ?? 0);
+    const label = rule.input.options[index] ?? '';
+    const head = value === undefined ? `${describe(rule.input, raw)}，按${label}计` : describe(rule.input, raw);
+    return { deduct, lines: [`${head} → ${deduct.isZero() ? '不扣分' : `扣${deduct.toString()}分`}`] };
+  },
+};

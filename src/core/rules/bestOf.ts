@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { D, fmt } from '../decimal';
+import { linear, LinearSchema } from './linear';
+import { table, TableSchema } from './table';
+import { threshold, ThresholdSchema } from './threshold';
+import { clauseBase, type RuleContext, type RuleDefinition, type RuleOutcome } from './types';
+
+/** Two or more ways to earn an item, the higher counts: "满足以上任意一条均可得分，按高分计算" (威海 A6).
+ * Each method is an earning clause of its own with its own input. */
+const MethodSchema = z.union([LinearSchema, TableSchema, ThresholdSchema]);
+type Method = z.infer<typeof MethodSchema>;
+
+export const BestOfSchema = z
+  .object({ kind: z.literal('bestOf'), methods: z.array(MethodSchema).min(2), ...clauseBase })
+  .strict()
+  .refine((r) => r.methods.every((m) => m.kind !== 'linear' && m.kind !== 'threshold' ? true : m.effect === 'earn'), {
+    message: '按高分计算的各方法须为得分方法（effect: earn）',
+  });
+export type BestOfRule = z.infer<typeof BestOfSchema>;
+
+function evaluateMethod(method: Method, ctx: RuleContext): RuleOutcome {
+  switch (method.kind) {
+    case 'linear':
+      return linear.evaluate(method, ctx);
+    case 'table':
+      return table.evaluate(method, ctx);
+    case 'threshold':
+      return threshold.evaluate(method, ctx);
+  }
+}
+
+function methodMax(method: Method, itemPoints: InstanceType<typeof D>) {
+  switch (method.kind) {
+    case 'linear':
+      return linear.maxEarn?.(method, itemPoints) ?? itemPoints;
+    case 'table':
+      return table.maxEarn?.(method, itemPoints) ?? itemPoints;
+    case 'threshold':
+      return threshold.maxEarn?.(method, itemPoints) ?? itemPoints;
+  }
+}
+
+export const bestOf: RuleDefinition<BestOfRule> = {
+  schema: BestOfSchema,
+  inputs: (rule) => rule.methods.map((m) => m.input),
+  role: () => 'earn',
+  maxEarn: (rule, itemPoints) => D.max(...rule.methods.map((m) => methodMax(m, itemPoints))),
+  evaluate(rule, ctx) {
+    const outcomes = rule.methods.map((m) => evaluateMethod(m, ctx));
+    const earns = outcomes.map((o) => o.earn ?? new D(0));
+    const best = D.max(...earns);
+    const lines = outcomes.flatMap((o, i) => o.lines.map((l) => `方法${i + 1}：${l}`));
+    lines.push(`按高分计算：max(${earns.map((e) => fmt(e)).join(', ')}) = ${fmt(best)}分`);
+    return { earn: best, lines };
+  },
+};

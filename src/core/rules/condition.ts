@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { D, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { describe, resolvePoints, signed } from './shared';
+import { clauseBase, pointsSchema, type RuleDefinition } from './types';
+
+/** A fixed amount when a yes/no fact holds: "未达到...的扣10分", "未如实填报相关数据的不得分"
+ * (points "all"), "提交影像资料佐证...得2分" (earned), "符合要求的得5分".
+ * Missing: no finding for a deduction, not achieved for an earning. */
+export const ConditionSchema = z
+  .object({
+    kind: z.literal('condition'),
+    input: InputSpecSchema.extend({ type: z.literal('boolean') }),
+    effect: z.enum(['deduct', 'earn']),
+    points: pointsSchema,
+    ...clauseBase,
+  })
+  .strict();
+export type ConditionRule = z.infer<typeof ConditionSchema>;
+
+export const condition: RuleDefinition<ConditionRule> = {
+  schema: ConditionSchema,
+  inputs: (rule) => [rule.input],
+  role: (rule) => rule.effect,
+  maxEarn: (rule, itemPoints) => (rule.points === 'all' ? itemPoints : new D(rule.points)),
+  evaluate(rule, ctx) {
+    const value = ctx.value(rule.input);
+    const amount = value === true ? resolvePoints(rule.points, ctx) : ZERO;
+    const tail = value === true ? ` → ${rule.points === 'all' ? `不得分（${signed(rule.effect, amount)}）` : signed(rule.effect, amount)}` : '';
+    return { [rule.effect]: amount, lines: [`${describe(rule.input, value)}${tail}`] };
+  },
+};

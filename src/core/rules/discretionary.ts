@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { D, fmt, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { applyCap, asDec, describe, signed } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** Points the reviewer sets within a printed range: "视情节轻重每次扣5-10分" (威海 C23),
+ * "根据拖欠时间长短扣1-5分", "每次加1-5分，最高20分" (威海 D2). The input is the total points.
+ * With `perOccurrence` any total of at least `min` is reachable (k occurrences give [k·min, k·max]);
+ * without it the total must lie in [min, max]. Zero means no finding. */
+export const DiscretionarySchema = z
+  .object({
+    kind: z.literal('discretionary'),
+    input: InputSpecSchema.extend({ type: z.literal('points') }),
+    effect: z.enum(['deduct', 'earn']),
+    min: z.number().nonnegative(),
+    max: z.number().positive(),
+    perOccurrence: z.boolean(),
+    cap: z.number().positive().optional(),
+    ...clauseBase,
+  })
+  .strict();
+export type DiscretionaryRule = z.infer<typeof DiscretionarySchema>;
+
+/** Why a total does not fit the clause's range, or null when it does. */
+export function discretionaryProblem(rule: DiscretionaryRule, total: InstanceType<typeof D>): string | null {
+  if (total.isZero()) return null;
+  if (total.lt(rule.min)) return `每次至少${fmt(rule.min)}分，填写的${fmt(total)}分不足`;
+  if (!rule.perOccurrence && total.gt(rule.max)) return `本条最多${fmt(rule.max)}分，填写的是${fmt(total)}分`;
+  return null;
+}
+
+export const discretionary: RuleDefinition<DiscretionaryRule> = {
+  schema: DiscretionarySchema,
+  inputs: (rule) => [rule.input],
+  role: (rule) => rule.effect,
+  maxEarn: (rule, itemPoints) => (rule.cap !== undefined ? new D(rule.cap) : rule.perOccurrence ? itemPoints : new D(rule.max)),
+  checkValue: (rule, _spec, value) => (typeof value === 'boolean' ? null : discretionaryProblem(rule, value)),
+  evaluate(rule, ctx) {
+    const value = ctx.value(rule.input);
+    const total = asDec(value) ?? ZERO;
+    const { applied, notApplied } = applyCap(total, rule.cap);
+    let line = describe(rule.input, value);
+    if (total.gt(0)) line += ` → 酌情${signed(rule.effect, total)}（每${rule.perOccurrence ? '次' : '项'}${fmt(rule.min)}–${fmt(rule.max)}分）`;
+    if (notApplied.gt(0)) line += `（本项最多${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+    return { [rule.effect]: applied, notApplied, lines: [line] };
+  },
+};

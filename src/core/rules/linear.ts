@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { D, fmt, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { applyCap, asDec, boundText, describe, stepsBeyond } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** Points per step beyond a reference: "每高于该区间1个百分点扣0.5分，最多扣5分" (威海 A1: the input is
+ * how far the rate lies above the low interval, reference 0, step 0.01), "低位区间占比20%，每高于该区间
+ * 1个百分点扣1分" (威海 A6, as an earning from `base` 10), "得6分，每少10%的，减1分" (威海 一级 B4,
+ * reference 1, direction below, step 0.1). Partial steps count as the rubric's `partialSteps` option says.
+ * A missing measurement is not achieved: the full deduction (cap, else the item's points) or no earning. */
+export const LinearSchema = z
+  .object({
+    kind: z.literal('linear'),
+    input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
+    reference: z.number(),
+    direction: z.enum(['above', 'below']),
+    step: z.number().positive(),
+    pointsPerStep: z.number().positive(),
+    effect: z.enum(['deduct', 'earn']),
+    /** earn only: the points before steps are taken off */
+    base: z.number().positive().optional(),
+    /** deduct only: "最多扣5分" */
+    cap: z.number().positive().optional(),
+    ...clauseBase,
+  })
+  .strict()
+  .refine((r) => (r.effect === 'earn') === (r.base !== undefined), { message: 'earn 须给出 base；deduct 不带 base' });
+export type LinearRule = z.infer<typeof LinearSchema>;
+
+export const linear: RuleDefinition<LinearRule> = {
+  schema: LinearSchema,
+  inputs: (rule) => [rule.input],
+  role: (rule) => rule.effect,
+  maxEarn: (rule) => new D(rule.base ?? 0),
+  evaluate(rule, ctx) {
+    const raw = ctx.value(rule.input);
+    const value = asDec(raw);
+    const where = `${rule.direction === 'above' ? '高于' : '低于'} ${boundText(rule.input, rule.reference)}`;
+    const unit = rule.input.type === 'number' ? fmt(rule.step) : `${fmt(new D(rule.step).times(100))}个百分点`;
+    if (value === undefined) {
+      if (rule.effect === 'earn') return { earn: ZERO, lines: [`${describe(rule.input, raw)} → 按未达到计，得0分`] };
+      const full = rule.cap !== undefined ? new D(rule.cap) : ctx.itemPoints;
+      return { deduct: full, lines: [`${describe(rule.input, raw)} → 按未达到计，扣${fmt(full)}分`] };
+    }
+    const steps = stepsBeyond(value, rule.reference, rule.direction, rule.step, ctx.partialSteps);
+    const amount = steps.times(rule.pointsPerStep);
+    const stepText = `${where} ${fmt(steps)} 个“${unit}”`;
+    if (rule.effect === 'earn') {
+      const base = new D(rule.base ?? 0);
+      const earn = D.max(ZERO, base.minus(amount));
+      return { earn, lines: [`${describe(rule.input, raw)}，${stepText} → ${fmt(base)} − ${fmt(steps)}×${fmt(rule.pointsPerStep)} = ${fmt(earn)}分`] };
+    }
+    const { applied, notApplied } = applyCap(amount, rule.cap);
+    let line = `${describe(rule.input, raw)}，${stepText} → ${fmt(steps)}×${fmt(rule.pointsPerStep)} = 扣${fmt(amount)}分`;
+    if (notApplied.gt(0)) line += `（最多扣${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+    return { deduct: applied, notApplied, lines: [line] };
+  },
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { D, fmt, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { applyCap, asDec, describe, signed } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** Points per occurrence: "发现一次扣1分，扣完为止" (江北 6), "每次1分" (江北 23.2, earned),
+ * "每项加5分" (威海 D1). `cap` is the clause's own ceiling ("最高10分"); the item's points cap the rest.
+ * A missing count is no occurrence. */
+export const PerOccurrenceSchema = z
+  .object({
+    kind: z.literal('perOccurrence'),
+    input: InputSpecSchema.extend({ type: z.literal('count') }),
+    effect: z.enum(['deduct', 'earn']),
+    points: z.number().positive(),
+    cap: z.number().positive().optional(),
+    ...clauseBase,
+  })
+  .strict();
+export type PerOccurrenceRule = z.infer<typeof PerOccurrenceSchema>;
+
+export const perOccurrence: RuleDefinition<PerOccurrenceRule> = {
+  schema: PerOccurrenceSchema,
+  inputs: (rule) => [rule.input],
+  role: (rule) => rule.effect,
+  maxEarn: (rule, itemPoints) =>
+    rule.cap !== undefined ? new D(rule.cap) : rule.input.max !== undefined ? new D(rule.input.max).times(rule.points) : itemPoints,
+  evaluate(rule, ctx) {
+    const value = ctx.value(rule.input);
+    const count = asDec(value) ?? ZERO;
+    const raw = count.times(rule.points);
+    const { applied, notApplied } = applyCap(raw, rule.cap);
+    let line = `${describe(rule.input, value)}`;
+    if (count.gt(0)) line += ` → ${fmt(count)}次 × ${fmt(rule.points)}分 = ${signed(rule.effect, raw)}`;
+    if (notApplied.gt(0)) line += `（本项最多${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+    return { [rule.effect]: applied, notApplied, lines: [line] };
+  },
+};

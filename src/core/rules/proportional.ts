@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { D, fmt, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { asDec, describe } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** Points in proportion to a measured share: "按...所得分数的百分数×30分" (威海 B4, a 0–100 score,
+ * `scale` 100), "评分分值=满意度×10分" (威海 B3, a ratio, `scale` 1). `sampleFactor` scales the result by
+ * the sample size ("评价人数占...15%视为有效；10%-15%，评分分值×50%；10%以下的不得分"): the first band
+ * whose `min` the sample reaches applies, none means 0. `notSampled` is the "未被抽取电话回访的医院得4分"
+ * case: when it is 是 the clause earns its full points. Missing measurements earn nothing. */
+const SampleFactorSchema = z
+  .object({
+    input: InputSpecSchema.extend({ type: z.literal('ratio') }),
+    bands: z.array(z.object({ min: z.number().min(0).max(1), factor: z.number().min(0).max(1) }).strict()).min(1),
+  })
+  .strict();
+
+export const ProportionalSchema = z
+  .object({
+    kind: z.literal('proportional'),
+    input: InputSpecSchema.extend({ type: z.enum(['ratio', 'number']) }),
+    scale: z.number().positive(),
+    points: z.number().positive(),
+    sampleFactor: SampleFactorSchema.optional(),
+    notSampled: z.object({ input: InputSpecSchema.extend({ type: z.literal('boolean') }) }).strict().optional(),
+    ...clauseBase,
+  })
+  .strict();
+export type ProportionalRule = z.infer<typeof ProportionalSchema>;
+
+export const proportional: RuleDefinition<ProportionalRule> = {
+  schema: ProportionalSchema,
+  inputs: (rule) => [rule.input, ...(rule.sampleFactor ? [rule.sampleFactor.input] : []), ...(rule.notSampled ? [rule.notSampled.input] : [])],
+  role: () => 'earn',
+  maxEarn: (rule) => new D(rule.points),
+  evaluate(rule, ctx) {
+    const lines: string[] = [];
+    if (rule.notSampled) {
+      const flag = ctx.value(rule.notSampled.input);
+      if (flag === true) {
+        lines.push(`${describe(rule.notSampled.input, flag)} → 得${fmt(rule.points)}分`);
+        return { earn: new D(rule.points), lines };
+      }
+    }
+    const raw = ctx.value(rule.input);
+    const value = asDec(raw);
+    if (value === undefined) {
+      lines.push(`${describe(rule.input, raw)} → 得0分`);
+      return { earn: ZERO, lines };
+    }
+    let earn = value.div(rule.scale).times(rule.points);
+    let line = `${describe(rule.input, raw)} → ${rule.scale === 1 ? fmt(value) : `${fmt(value)}%`} × ${fmt(rule.points)} = ${fmt(earn)}`;
+    if (rule.sampleFactor) {
+      const sampleRaw = ctx.value(rule.sampleFactor.input);
+      const sample = asDec(sampleRaw);
+      const band = sample === undefined ? undefined : rule.sampleFactor.bands.find((b) => sample.gte(b.min));
+      const factor = band?.factor ?? 0;
+      lines.push(`${describe(rule.sampleFactor.input, sampleRaw)} → 系数 ${fmt(factor)}`);
+      earn = earn.times(factor);
+      line += ` × ${fmt(factor)} = ${fmt(earn)}`;
+    }
+    lines.unshift(`${line}分`);
+    return { earn, lines };
+  },
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { D, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { asDec, describe } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** Points for a place among the first N: "医保业务办理量排名前3加3分" (江北 23.1), "全市率先完成...的前13家
+ * 定点医疗机构得10分" (威海 B7). The input is the rank (1 = first); a missing rank earns nothing. */
+export const RankTopSchema = z
+  .object({
+    kind: z.literal('rankTop'),
+    input: InputSpecSchema.extend({ type: z.literal('rank') }),
+    top: z.number().int().positive(),
+    points: z.number().positive(),
+    ...clauseBase,
+  })
+  .strict();
+export type RankTopRule = z.infer<typeof RankTopSchema>;
+
+export const rankTop: RuleDefinition<RankTopRule> = {
+  schema: RankTopSchema,
+  inputs: (rule) => [rule.input],
+  role: () => 'earn',
+  maxEarn: (rule) => new D(rule.points),
+  evaluate(rule, ctx) {
+    const raw = ctx.value(rule.input);
+    const rank = asDec(raw);
+    const inTop = rank !== undefined && rank.lte(rule.top);
+    return {
+      earn: inTop ? new D(rule.points) : ZERO,
+      lines: [`${describe(rule.input, raw)}（前${rule.top}名${inTop ? '之内' : '之外'}）→ 得${inTop ? rule.points : 0}分`],
+    };
+  },
+};

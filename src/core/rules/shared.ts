@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { D, type Dec, fmt, ZERO } from '../decimal';
+import type { InputSpec, InputValue } from '../inputs';
+import { showValue } from '../inputs';
+import type { Points, RuleContext } from './types';
+
+export function resolvePoints(points: Points, ctx: RuleContext): Dec {
+  return points === 'all' ? ctx.itemPoints : new D(points);
+}
+
+/** Applies a clause cap ("最多扣5分"): returns the applied amount and what the cap kept back. */
+export function applyCap(raw: Dec, cap: number | undefined): { applied: Dec; notApplied: Dec } {
+  if (cap === undefined || raw.lte(cap)) return { applied: raw, notApplied: ZERO };
+  return { applied: new D(cap), notApplied: raw.minus(cap) };
+}
+
+export const comparisonOps = ['<', '<=', '>', '>=', '='] as const;
+export const ComparisonSchema = z.enum(comparisonOps);
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+/** Boundaries as the text says them: 未达到50% is "< 0.5", 以上/以下 include the number. */
+export function compare(value: Dec, op: Comparison, bound: number): boolean {
+  switch (op) {
+    case '<':
+      return value.lt(bound);
+    case '<=':
+      return value.lte(bound);
+    case '>':
+      return value.gt(bound);
+    case '>=':
+      return value.gte(bound);
+    case '=':
+      return value.eq(bound);
+  }
+}
+
+export const opText: Record<Comparison, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=' };
+
+export function describe(spec: InputSpec, value: InputValue | undefined): string {
+  return value === undefined ? `${spec.id} ${spec.label}：未填（缺失）` : `${spec.id} ${spec.label}：${showValue(spec, value)}`;
+}
+
+export function asDec(value: InputValue | undefined): Dec | undefined {
+  return value === undefined || typeof value === 'boolean' ? undefined : value;
+}
+
+export function boundText(spec: InputSpec, bound: number): string {
+  return spec.type === 'ratio' || spec.type === 'signedRatio' ? `${fmt(new D(bound).times(100))}%` : fmt(bound);
+}
+
+export function signed(effect: 'deduct' | 'earn', amount: Dec): string {
+  return effect === 'deduct' ? `扣${fmt(amount)}分` : `得${fmt(amount)}分`;
+}
+
+/** Number of steps by which `value` passes `reference` in `direction`, counted as the rubric says. */
+export function stepsBeyond(
+  value: Dec,
+  reference: number,
+  direction: 'above' | 'below',
+  step: number,
+  partialSteps: RuleContext['partialSteps'],
+): Dec {
+  const gap = direction === 'above' ? value.minus(reference) : new D(reference).minus(value);
+  if (gap.lte(0)) return ZERO;
+  const steps = gap.div(step);
+  return partialSteps === 'whole' ? steps.floor() : steps;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { D, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { asDec, boundText, compare, ComparisonSchema, describe, opText } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** A list of printed outcomes tried in order, the first that holds wins: "比上年同期下降≥2%的，得10分；
+ * 与去年持平的、得7分，...增幅≤2%的，得5分,大于2%的不得分" (威海 A6 method 2). A missing measurement
+ * earns nothing. */
+export const TableSchema = z
+  .object({
+    kind: z.literal('table'),
+    input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
+    rows: z.array(z.object({ op: ComparisonSchema, value: z.number(), points: z.number().nonnegative() }).strict()).min(1),
+    otherwise: z.number().nonnegative(),
+    ...clauseBase,
+  })
+  .strict();
+export type TableRule = z.infer<typeof TableSchema>;
+
+export const table: RuleDefinition<TableRule> = {
+  schema: TableSchema,
+  inputs: (rule) => [rule.input],
+  role: () => 'earn',
+  maxEarn: (rule) => D.max(new D(rule.otherwise), ...rule.rows.map((r) => new D(r.points))),
+  evaluate(rule, ctx) {
+    const raw = ctx.value(rule.input);
+    const value = asDec(raw);
+    if (value === undefined) return { earn: ZERO, lines: [`${describe(rule.input, raw)} → 得0分`] };
+    const row = rule.rows.find((r) => compare(value, r.op, r.value));
+    const earn = new D(row ? row.points : rule.otherwise);
+    const why = row ? `${opText[row.op]} ${boundText(rule.input, row.value)}` : '其余情况';
+    return { earn, lines: [`${describe(rule.input, raw)}（${why}）→ 得${earn.toString()}分`] };
+  },
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { D, ZERO } from '../decimal';
+import { InputSpecSchema } from '../inputs';
+import { asDec, boundText, compare, ComparisonSchema, describe, opText, resolvePoints, signed } from './shared';
+import { clauseBase, pointsSchema, type RuleDefinition } from './types';
+
+/** A measured ratio against a printed bound: "网采率未达到90%的不得分" (江北 20: `< 0.9`, deduct all),
+ * "占总结算笔数未达到50%的扣10分" (江北 18.1), "占比30%的，得5分" (江北 21: `>= 0.3`, earn 5),
+ * "网下采购超过1%的，扣5分" (威海 C13: `> 0.01`). `when` is the condition under which the effect applies.
+ * A missing measurement counts as not achieved: a deduction applies, an earning does not. */
+export const ThresholdSchema = z
+  .object({
+    kind: z.literal('threshold'),
+    input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
+    when: z.object({ op: ComparisonSchema, value: z.number() }).strict(),
+    effect: z.enum(['deduct', 'earn']),
+    points: pointsSchema,
+    ...clauseBase,
+  })
+  .strict();
+export type ThresholdRule = z.infer<typeof ThresholdSchema>;
+
+export const threshold: RuleDefinition<ThresholdRule> = {
+  schema: ThresholdSchema,
+  inputs: (rule) => [rule.input],
+  role: (rule) => rule.effect,
+  maxEarn: (rule, itemPoints) => (rule.points === 'all' ? itemPoints : new D(rule.points)),
+  evaluate(rule, ctx) {
+    const value = asDec(ctx.value(rule.input));
+    const holds = value === undefined ? rule.effect === 'deduct' : compare(value, rule.when.op, rule.when.value);
+    const amount = holds ? resolvePoints(rule.points, ctx) : ZERO;
+    const cond = `${opText[rule.when.op]} ${boundText(rule.input, rule.when.value)}`;
+    const verdict = value === undefined ? '按未达到计' : holds ? `${cond} 成立` : `${cond} 不成立`;
+    const tail = holds ? ` → ${rule.points === 'all' ? '不得分（' + signed(rule.effect, amount) + '）' : signed(rule.effect, amount)}` : '';
+    return { [rule.effect]: amount, lines: [`${describe(rule.input, ctx.value(rule.input))}（${verdict}）${tail}`] };
+  },
+};

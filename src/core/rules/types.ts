@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Dec } from '../decimal';
+import type { InputSpec, InputValue } from '../inputs';
+
+/** Fields every clause carries: the 计分方法 sentence it implements, verbatim, and an optional note
+ * on how an ambiguous sentence was read. */
+export const clauseBase = {
+  text: z.string().min(1),
+  note: z.string().optional(),
+};
+
+export const pointsSchema = z.union([z.number().positive(), z.literal('all')]);
+/** "all" is the item's whole points: the table's "不得分". */
+export type Points = z.infer<typeof pointsSchema>;
+
+export interface RuleContext {
+  /** the typed value, or undefined when the fact is missing (or invalid, reported elsewhere) */
+  value(spec: InputSpec): InputValue | undefined;
+  itemPoints: Dec;
+  /** how to count partial steps in "每高于1个百分点" / "每少10%": exact fractions or whole steps only */
+  partialSteps: 'proportional' | 'whole';
+}
+
+export type RuleRole = 'veto' | 'deduct' | 'earn';
+
+export interface RuleOutcome {
+  deduct?: Dec;
+  earn?: Dec;
+  veto?: boolean;
+  /** points this clause's own cap kept from applying (e.g. "最多扣5分", "最高20分") */
+  notApplied?: Dec;
+  /** Chinese lines a reviewer reads, each citing the clause's input id */
+  lines: string[];
+}
+
+export interface RuleDefinition<R> {
+  schema: z.ZodType<R>;
+  inputs(rule: R): InputSpec[];
+  role(rule: R): RuleRole;
+  /** most a clause can earn (earn rules), for the validator's reachable-maximum check */
+  maxEarn?(rule: R, itemPoints: Dec): Dec;
+  evaluate(rule: R, ctx: RuleContext): RuleOutcome;
+  /** a rule-specific check of a parsed value (e.g. a discretionary total below the printed minimum) */
+  checkValue?(rule: R, spec: InputSpec, value: InputValue): string | null;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { InputSpecSchema } from '../inputs';
+import { describe } from './shared';
+import { clauseBase, type RuleDefinition } from './types';
+
+/** 否决项: a yes/no fact that, when true, vetoes the whole assessment
+ * (江北 1: "未缴纳罚金的不签订协议"). A missing fact counts as no finding. */
+export const VetoSchema = z
+  .object({ kind: z.literal('veto'), input: InputSpecSchema.extend({ type: z.literal('boolean') }), ...clauseBase })
+  .strict();
+export type VetoRule = z.infer<typeof VetoSchema>;
+
+export const veto: RuleDefinition<VetoRule> = {
+  schema: VetoSchema,
+  inputs: (rule) => [rule.input],
+  role: () => 'veto',
+  evaluate(rule, ctx) {
+    const value = ctx.value(rule.input);
+    const triggered = value === true;
+    return {
+      veto: triggered,
+      lines: [`${describe(rule.input, value)}${triggered ? ' → 否决项' : ''}`],
+    };
+  },
+};
