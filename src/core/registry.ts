@@ -1,19 +1,34 @@
 import jiangbeiHospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
+import jiangbeiPolicy from '../../rubrics/policies/cq-jiangbei-2025.json';
+import jilinPolicy from '../../rubrics/policies/jilin-2025.json';
+import ningdeHospitalPolicy from '../../rubrics/policies/ningde-2025-hospital.json';
+import ningdePharmacyPolicy from '../../rubrics/policies/ningde-2025-pharmacy.json';
 import { MibError } from './errors';
+import { type Policy, PolicySchema } from './policy/schema';
 import { type Rubric, RubricSchema } from './schema';
 
-// The official tables ship inside the bundle (no file system in the core, no network in the add-in).
+// The official tables and policies ship inside the bundle: no file system in the core, and no network
+// in the add-in.
 const rubricSources: Record<string, unknown> = {
   'cq-jiangbei-2025-hospital': jiangbeiHospital,
 };
 
-const parsed = new Map<string, Rubric>();
+const policySources: Record<string, unknown> = {
+  'cq-jiangbei-2025': jiangbeiPolicy,
+  'jilin-2025': jilinPolicy,
+  'ningde-2025-hospital': ningdeHospitalPolicy,
+  'ningde-2025-pharmacy': ningdePharmacyPolicy,
+};
 
 export const rubricIds = Object.keys(rubricSources);
+export const policyIds = Object.keys(policySources);
 
-/** The official rubric with this id, parsed and checked by the schema once. */
+const rubrics = new Map<string, Rubric>();
+const policies = new Map<string, Policy>();
+
+/** The official rubric with this id, parsed by the schema once. */
 export function getRubric(id: string): Rubric {
-  const cached = parsed.get(id);
+  const cached = rubrics.get(id);
   if (cached) return cached;
   const source = rubricSources[id];
   if (source === undefined) {
@@ -25,10 +40,32 @@ export function getRubric(id: string): Rubric {
     );
   }
   const rubric = RubricSchema.parse(source);
-  parsed.set(id, rubric);
+  rubrics.set(id, rubric);
   return rubric;
+}
+
+/** The policy (grades, refunds, consequences) with this id. */
+export function getPolicy(id: string): Policy {
+  const cached = policies.get(id);
+  if (cached) return cached;
+  const source = policySources[id];
+  if (source === undefined) {
+    throw new MibError(
+      'unknown-policy',
+      'policy',
+      `未知的政策编号“${id}”，可用的有：${policyIds.join('、')}`,
+      `unknown policy id "${id}"; valid ids: ${policyIds.join(', ')}`,
+    );
+  }
+  const policy = PolicySchema.parse(source);
+  policies.set(id, policy);
+  return policy;
 }
 
 export function listRubrics(): Rubric[] {
   return rubricIds.map(getRubric);
+}
+
+export function listPolicies(): Policy[] {
+  return policyIds.map(getPolicy);
 }

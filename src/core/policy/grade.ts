@@ -1,0 +1,73 @@
+import { D, type Dec, fmt } from '../decimal';
+import { MibError } from '../errors';
+import type { GradeBand, Policy } from './schema';
+
+export interface GradeResult {
+  /** the grade after veto and downgrade */
+  label: string;
+  band: GradeBand;
+  /** the grade the score alone gives */
+  scoreLabel: string;
+  /** the score the grade was read from (a veto may set it, e.g. 江北 0) */
+  score: Dec;
+  vetoed: boolean;
+  downgradeSteps: number;
+  trace: string[];
+}
+
+export interface GradeOptions {
+  veto?: boolean;
+  /** 降档: how many grades to move down (吉林: 1 for 省级通报批评, 2 for 国家医保局通报批评) */
+  downgrade?: number;
+}
+
+function bandOf(policy: Policy, score: Dec): { band: GradeBand; index: number } {
+  const index = policy.grades.findIndex((g) => (g.min === undefined || score.gte(g.min)) && (g.max === undefined || score.lt(g.max)));
+  const band = policy.grades[index];
+  if (!band) {
+    throw new MibError('invalid-file', 'grades', `政策“${policy.id}”的等次区间没有覆盖 ${fmt(score)} 分`, `policy ${policy.id} has no grade for ${fmt(score)}`);
+  }
+  return { band, index };
+}
+
+export function gradeIndex(policy: Policy, label: string): number {
+  return policy.grades.findIndex((g) => g.label === label);
+}
+
+/** The grade of a score under a policy: the band that holds the score, then 一票否决, then 降档. */
+export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptions = {}): GradeResult {
+  const steps = options.downgrade ?? 0;
+  if (!Number.isInteger(steps) || steps < 0) {
+    throw new MibError('invalid-argument', 'downgrade', `降档数应为 0 或正整数，收到的是 ${steps}`, `downgrade must be a whole number ≥ 0, got ${steps}`);
+  }
+  const allowed = Math.max(0, ...(policy.downgrade?.reasons.map((r) => r.steps) ?? [0]));
+  if (steps > allowed) {
+    throw new MibError(
+      'not-applicable',
+      'downgrade',
+      allowed === 0 ? `政策“${policy.id}”没有降档规定` : `政策“${policy.id}”最多降${allowed}档，收到的是 ${steps}`,
+      allowed === 0 ? `policy ${policy.id} has no downgrade rule` : `policy ${policy.id} allows at most ${allowed} grades down`,
+    );
+  }
+  const trace: string[] = [];
+  const vetoed = options.veto === true;
+  let effective = new D(score);
+  if (vetoed && policy.veto.score !== undefined) {
+    effective = new D(policy.veto.score);
+    trace.push(`${policy.veto.text} → 得分按 ${policy.veto.score} 计`);
+  }
+  const own = bandOf(policy, effective);
+  trace.push(`${fmt(effective)} 分：${own.band.text} → ${own.band.label}`);
+  let index = own.index;
+  if (vetoed) {
+    const vetoIndex = Math.max(index, gradeIndex(policy, policy.veto.grade));
+    if (vetoIndex !== index || policy.veto.score === undefined) trace.push(`${policy.veto.text} → ${policy.veto.grade}`);
+    index = vetoIndex;
+  } else if (steps > 0) {
+    index = Math.min(policy.grades.length - 1, index + steps);
+    const reason = policy.downgrade?.reasons.find((r) => r.steps === steps)?.text ?? '';
+    trace.push(`降${steps}档（${reason}）→ ${policy.grades[index]?.label}`);
+  }
+  const band = policy.grades[index] ?? own.band;
+  return { label: band.label, band, scoreLabel: own.band.label, score: effective, vetoed, downgradeSteps: vetoed ? 0 : steps, trace };
+}

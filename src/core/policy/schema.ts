@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/** How a refund counts a fraction of a point under "较90分每低1分扣除…": exactly (84.5 is 5.5 points
+ * below 90), only whole points (5), or every started point (6). */
+export const FractionalPointsSchema = z.enum(['proportional', 'whole', 'started']);
+/** How "保留两位小数点" keeps the refund ratio: as a percent with two decimals (90.66%) or as a fraction
+ * with two decimals (0.91); "none" keeps it exact. */
+export const RatioRoundingSchema = z.enum(['percent-2', 'fraction-2', 'none']);
+/** Whether a downgrade (降档) also moves the refund to the lower grade's rule, or only the label moves. */
+export const DowngradeRefundSchema = z.enum(['grade', 'score']);
+
+const RefundTierSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('full'), text: z.string() }).strict(),
+  z.object({ kind: z.literal('none'), text: z.string() }).strict(),
+  z
+    .object({
+      kind: z.literal('perPointBelow'),
+      /** the score from which points are counted down (90 in 吉林, 85 in 宁德) */
+      base: z.number(),
+      /** share of the deposit withheld per point below `base` (0.02 = 2%) */
+      ratePerPoint: z.number().positive().max(1),
+      text: z.string(),
+    })
+    .strict(),
+]);
+export type RefundTier = z.infer<typeof RefundTierSchema>;
+
+export const GradeBandSchema = z
+  .object({
+    label: z.string().min(1),
+    /** inclusive lower bound; absent = no lower bound */
+    min: z.number().optional(),
+    /** exclusive upper bound; absent = no upper bound */
+    max: z.number().optional(),
+    /** the sentence that defines the band */
+    text: z.string().min(1),
+    refund: RefundTierSchema.optional(),
+    /** what the grade brings, as the document says it */
+    consequences: z.array(z.string()).optional(),
+    /** 宁德: 优秀 → 次年总额控制指标增长率提高一个百分点 (0.01) */
+    budgetGrowthBonus: z.number().optional(),
+    /** the agreement ends (宁德 pharmacies under 70, 江北 不合格) */
+    agreementEnds: z.boolean().optional(),
+  })
+  .strict();
+export type GradeBand = z.infer<typeof GradeBandSchema>;
+
+export const PolicySchema = z
+  .object({
+    $schema: z.string().optional(),
+    kind: z.literal('policy'),
+    id: z.string().regex(/^[a-z0-9-]+$/, 'id 只能含小写字母、数字和连字符'),
+    title: z.string().min(1),
+    region: z.string().min(1),
+    institution: z.enum(['hospital', 'pharmacy', 'any']),
+    provenance: z
+      .object({
+        issuer: z.string().min(1),
+        documentNumber: z.string().min(1),
+        title: z.string().min(1),
+        date: z.string().min(1),
+        seedFile: z.string().min(1),
+        articles: z.string().optional(),
+      })
+      .strict(),
+    /** grades from best to worst, each a half-open band [min, max) */
+    grades: z.array(GradeBandSchema).min(2),
+    /** what a veto (否决项 / 一票否决) does */
+    veto: z
+      .object({
+        grade: z.string().min(1),
+        /** the score a veto sets (江北: 0); absent = the score stands, only the grade falls */
+        score: z.number().optional(),
+        text: z.string().min(1),
+      })
+      .strict(),
+    refund: z
+      .object({
+        fractionalPoints: FractionalPointsSchema,
+        ratioRounding: RatioRoundingSchema,
+        text: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    downgrade: z
+      .object({
+        reasons: z.array(z.object({ steps: z.number().int().positive(), text: z.string() }).strict()).min(1),
+        refundFollows: DowngradeRefundSchema,
+      })
+      .strict()
+      .optional(),
+    composite: z
+      .object({ own: z.number().min(0).max(1), subordinates: z.number().min(0).max(1), text: z.string() })
+      .strict()
+      .optional(),
+    /** 吉林 第十三条–第十五条: deposits outside the normal assessment */
+    specialCases: z
+      .object({
+        requestedTerminationWithViolations: z.object({ lowestOfGrade: z.string(), text: z.string() }).strict().optional(),
+        requestedTerminationClean: z.object({ text: z.string() }).strict().optional(),
+        rescinded: z.object({ text: z.string() }).strict().optional(),
+        underSixMonths: z.object({ text: z.string() }).strict().optional(),
+      })
+      .strict()
+      .optional(),
+    notes: z.array(z.string()).optional(),
+  })
+  .strict();
+export type Policy = z.infer<typeof PolicySchema>;
+export type FractionalPoints = z.infer<typeof FractionalPointsSchema>;
+export type RatioRounding = z.infer<typeof RatioRoundingSchema>;
+export type DowngradeRefund = z.infer<typeof DowngradeRefundSchema>;
