@@ -9,3 +9,4 @@ export * from './policy';
 export * from './validate';
 export { zodProblems } from './zodMessages';
 export * from './serialize';
+export * from './jsonSchema';

@@ -1,0 +1,89 @@
+import { evaluate, listRubrics, type Rubric } from '../src/core';
+import { inputIndex } from '../src/core/evaluate';
+
+/** A deterministic pseudo-random roster: the same institutions on every run. */
+export function roster(rubric: Rubric, count: number, seed = 1): Record<string, unknown>[] {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const specs = [...inputIndex(rubric).byId.values()].map((e) => e.spec);
+  return Array.from({ length: count }, () => {
+    const facts: Record<string, unknown> = {};
+    for (const spec of specs) {
+      const r = next();
+      switch (spec.type) {
+        case 'boolean':
+          facts[spec.id] = r < 0.1;
+          break;
+        case 'count':
+          facts[spec.id] = Math.floor(r * r * 4);
+          break;
+        case 'ratio':
+          facts[spec.id] = Math.round(r * 1000) / 1000;
+          break;
+        case 'signedRatio':
+          facts[spec.id] = Math.round((r - 0.5) * 100) / 1000;
+          break;
+        case 'number':
+          facts[spec.id] = Math.round((spec.min ?? 0) + r * ((spec.max ?? 100) - (spec.min ?? 0)));
+          break;
+        case 'points':
+          facts[spec.id] = r < 0.7 ? 0 : Math.min(spec.max ?? 10, 10);
+          break;
+        case 'band':
+        case 'choice':
+          facts[spec.id] = 1 + Math.floor(r * (spec.options?.length ?? 1));
+          break;
+        case 'rank':
+          facts[spec.id] = 1 + Math.floor(r * 20);
+          break;
+      }
+    }
+    return facts;
+  });
+}
+
+/** The floor: the same facts through plain JavaScript numbers, summing each item's points minus the
+ * facts that deduct, with no parsing, no Decimal and no trace. */
+function plainFloor(rubric: Rubric, facts: Record<string, unknown>[]): number {
+  const items = rubric.items.map((item) => ({ points: item.points ?? 0, ids: item.rules.map((r) => ('input' in r ? r.input.id : '')) }));
+  let checksum = 0;
+  for (const f of facts) {
+    let total = 0;
+    for (const item of items) {
+      let deduct = 0;
+      for (const id of item.ids) {
+        const v = f[id];
+        deduct += typeof v === 'number' ? v : v === true ? 1 : 0;
+      }
+      total += Math.max(0, item.points - deduct);
+    }
+    checksum += total;
+  }
+  return checksum;
+}
+
+function perSecond(run: () => void, count: number): number {
+  run(); // warm-up
+  const start = performance.now();
+  run();
+  const seconds = (performance.now() - start) / 1000;
+  return count / seconds;
+}
+
+export function benchCore(): void {
+  const count = 2000;
+  for (const rubric of listRubrics()) {
+    const facts = roster(rubric, count);
+    const core = perSecond(() => {
+      for (const f of facts) evaluate(rubric, f);
+    }, count);
+    const floor = perSecond(() => plainFloor(rubric, facts), count);
+    console.log(
+      `${rubric.id.padEnd(28)} evaluate: ${Math.round(core).toLocaleString('en-US').padStart(9)} institutions/s   ` +
+        `plain-number floor: ${Math.round(floor).toLocaleString('en-US').padStart(11)} /s   ratio floor/evaluate: ${(floor / core).toFixed(1)}×`,
+    );
+  }
+}

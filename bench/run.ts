@@ -1,0 +1,10 @@
+// `npm run bench`: prints speed and size figures. Each section lives in its own file and prints its own
+// lines; nothing here asserts a time.
+import { benchCore } from './core';
+
+const sections: [string, () => Promise<void> | void][] = [['rubric core', benchCore]];
+
+for (const [name, section] of sections) {
+  console.log(`\n== ${name} ==`);
+  await section();
+}
