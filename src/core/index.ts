@@ -10,3 +10,4 @@ export * from './validate';
 export { zodProblems } from './zodMessages';
 export * from './serialize';
 export * from './jsonSchema';
+export * from './flags';

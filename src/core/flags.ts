@@ -1,0 +1,83 @@
+import { fmt } from './decimal';
+import { inputIndex, type Result } from './evaluate';
+import type { Rubric } from './schema';
+
+/** Something a reviewer must see about a scored table, in the order a reviewer reads them: vetoes first,
+ * then deductions beyond an item's points, then bad and missing facts. */
+export type Flag =
+  | { kind: 'veto'; itemId: string; inputIds: string[]; message: string; messageEn: string }
+  | { kind: 'overCap'; itemId: string; deducted: number; notApplied: number; message: string; messageEn: string }
+  | { kind: 'earnedOverCap'; itemId: string; earned: number; notApplied: number; message: string; messageEn: string }
+  | { kind: 'invalid'; inputId: string; itemId?: string; message: string; messageEn: string }
+  | { kind: 'missing'; inputId: string; itemId: string; message: string; messageEn: string };
+
+export type FlagKind = Flag['kind'];
+
+export const flagOrder: FlagKind[] = ['veto', 'overCap', 'earnedOverCap', 'invalid', 'missing'];
+
+function itemName(rubric: Rubric, itemId: string): string {
+  const item = rubric.items.find((i) => i.no === itemId);
+  return item ? `第${item.no}项${item.code ? `（${item.code}）` : ''}“${item.indicator}”` : `第${itemId}项`;
+}
+
+/** The flags of a result, each naming the item in the table's own words. */
+export function flagsOf(rubric: Rubric, result: Result): Flag[] {
+  const { byId } = inputIndex(rubric);
+  const flags: Flag[] = [];
+  for (const item of result.items) {
+    if (!item.veto) continue;
+    const inputIds = item.clauses.filter((c) => c.veto).flatMap((c) => c.inputs);
+    const labels = inputIds.map((id) => byId.get(id)?.spec.label ?? id).join('；');
+    flags.push({
+      kind: 'veto',
+      itemId: item.id,
+      inputIds,
+      message: `否决项：${itemName(rubric, item.id)}——${labels}（${inputIds.join('、')}）`,
+      messageEn: `veto: item ${item.id} (${inputIds.join(', ')})`,
+    });
+  }
+  for (const item of result.items) {
+    if (item.overCap.gt(0)) {
+      flags.push({
+        kind: 'overCap',
+        itemId: item.id,
+        deducted: item.deducted.toNumber(),
+        notApplied: item.overCap.toNumber(),
+        message: `扣分超过单项分值：${itemName(rubric, item.id)}共扣 ${fmt(item.deducted)} 分，本项 ${fmt(item.max)} 分，${fmt(item.overCap)} 分未计入`,
+        messageEn: `deductions over the item's points: item ${item.id} deducts ${fmt(item.deducted)} of ${fmt(item.max)}, ${fmt(item.overCap)} not applied`,
+      });
+    }
+    if (item.earnedOverCap.gt(0)) {
+      flags.push({
+        kind: 'earnedOverCap',
+        itemId: item.id,
+        earned: item.earned.toNumber(),
+        notApplied: item.earnedOverCap.toNumber(),
+        message: `得分超过上限：${itemName(rubric, item.id)}计得 ${fmt(item.earned)} 分，${fmt(item.earnedOverCap)} 分超出上限未计入`,
+        messageEn: `earned over the cap: item ${item.id} earns ${fmt(item.earned)}, ${fmt(item.earnedOverCap)} not applied`,
+      });
+    }
+  }
+  for (const problem of result.invalid) {
+    const entry = byId.get(problem.field);
+    flags.push({
+      kind: 'invalid',
+      inputId: problem.field,
+      ...(entry ? { itemId: entry.item.no } : {}),
+      message: `输入无效：${problem.message}`,
+      messageEn: `invalid input: ${problem.messageEn}`,
+    });
+  }
+  for (const id of result.missing) {
+    const entry = byId.get(id);
+    if (!entry) continue;
+    flags.push({
+      kind: 'missing',
+      inputId: id,
+      itemId: entry.item.no,
+      message: `未填写：${id} ${entry.spec.label}（${itemName(rubric, entry.item.no)}）`,
+      messageEn: `missing: ${id} (item ${entry.item.no})`,
+    });
+  }
+  return flags;
+}
