@@ -22,7 +22,8 @@ export function clamp(value: Dec, min: Dec, max: Dec): Dec {
 /** Plain decimal text for traces: no exponent, no trailing zeros ("25.5", "0.45", "3"). */
 export function fmt(value: Dec | number): string {
   const d = value instanceof D ? value : new D(value);
-  return d.toDecimalPlaces(6).toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  // Decimal keeps no trailing zeros, so toFixed() with no argument is already the plain form
+  return (d.decimalPlaces() > 6 ? d.toDecimalPlaces(6) : d).toFixed();
 }
 
 /** A fraction as a percent for traces: 0.455 -> "45.5%". */
