@@ -1,4 +1,5 @@
 import jiangbeiHospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
+import jiangbeiPharmacy from '../../rubrics/cq-jiangbei-2025-pharmacy.json';
 import jiangbeiPolicy from '../../rubrics/policies/cq-jiangbei-2025.json';
 import jilinPolicy from '../../rubrics/policies/jilin-2025.json';
 import ningdeHospitalPolicy from '../../rubrics/policies/ningde-2025-hospital.json';
@@ -11,6 +12,7 @@ import { type Rubric, RubricSchema } from './schema';
 // in the add-in.
 const rubricSources: Record<string, unknown> = {
   'cq-jiangbei-2025-hospital': jiangbeiHospital,
+  'cq-jiangbei-2025-pharmacy': jiangbeiPharmacy,
 };
 
 const policySources: Record<string, unknown> = {

@@ -5,9 +5,9 @@ import { applyCap, asDec, describe, signed } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points the reviewer sets within a printed range: "视情节轻重每次扣5-10分" (威海 C23),
- * "根据拖欠时间长短扣1-5分", "每次加1-5分，最高20分" (威海 D2). The input is the total points.
- * With `perOccurrence` any total of at least `min` is reachable (k occurrences give [k·min, k·max]);
- * without it the total must lie in [min, max]. Zero means no finding. */
+ * "根据拖欠时间长短扣1-5分", "每次加1-5分，最高20分" (威海 D2). The input is the total points: with
+ * `perOccurrence` a total k occurrences can reach, without it a total within [min, max]. Zero means no
+ * finding. */
 export const DiscretionarySchema = z
   .object({
     kind: z.literal('discretionary'),
@@ -22,12 +22,15 @@ export const DiscretionarySchema = z
   .strict();
 export type DiscretionaryRule = z.infer<typeof DiscretionarySchema>;
 
-/** Why a total does not fit the clause's range, or null when it does. */
+/** Why a total does not fit the clause's range, or null when it does. Per occurrence, k findings give
+ * [k·min, k·max], so a total fits when some whole k ≥ 1 has k·min ≤ total ≤ k·max. */
 export function discretionaryProblem(rule: DiscretionaryRule, total: InstanceType<typeof D>): string | null {
   if (total.isZero()) return null;
-  if (total.lt(rule.min)) return `每次至少${fmt(rule.min)}分，填写的${fmt(total)}分不足`;
-  if (!rule.perOccurrence && total.gt(rule.max)) return `本条最多${fmt(rule.max)}分，填写的是${fmt(total)}分`;
-  return null;
+  if (total.lt(rule.min)) return `${rule.perOccurrence ? '每次' : '本条'}至少${fmt(rule.min)}分，填写的${fmt(total)}分不足`;
+  if (!rule.perOccurrence) return total.gt(rule.max) ? `本条最多${fmt(rule.max)}分，填写的是${fmt(total)}分` : null;
+  const fewest = total.div(rule.max).ceil();
+  const most = rule.min === 0 ? fewest : total.div(rule.min).floor();
+  return fewest.lte(most) ? null : `每次${fmt(rule.min)}–${fmt(rule.max)}分，合计${fmt(total)}分不是任何次数能扣得的`;
 }
 
 export const discretionary: RuleDefinition<DiscretionaryRule> = {
