@@ -1,8 +1,12 @@
 // `npm run bench`: prints speed and size figures. Each section lives in its own file and prints its own
 // lines; nothing here asserts a time.
 import { benchCore } from './core';
+import { benchFunctions } from './functions';
 
-const sections: [string, () => Promise<void> | void][] = [['rubric core', benchCore]];
+const sections: [string, () => Promise<void> | void][] = [
+  ['rubric core', benchCore],
+  ['custom functions', benchFunctions],
+];
 
 for (const [name, section] of sections) {
   console.log(`\n== ${name} ==`);

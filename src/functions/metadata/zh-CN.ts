@@ -1,0 +1,91 @@
+// zh-CN names and descriptions of the MIB custom functions, kept as data. The build
+// (scripts/build/zhFunctionsMetadataPlugin.ts) merges them into the English functions.json that
+// custom-functions-metadata-plugin writes from the JSDoc in ../functions.ts and emits
+// functions.zh-CN.json, which the manifest serves to zh-CN Excel; a function or parameter present on one
+// side and not the other fails the build and test/functions/metadata.test.ts.
+//
+// Function names stay SCORE, ITEM, …: Chinese Excel itself keeps English function names (求和 is SUM),
+// so `=MIB.SCORE(...)` reads the same in every language, in the sheets the add-in generates and in the
+// documentation. What a zh-CN user reads is Chinese: the description in the function list and the
+// parameter names and descriptions in the formula tooltip.
+
+export interface ParameterTranslation {
+  name: string;
+  description: string;
+}
+
+export interface FunctionTranslation {
+  description: string;
+  /** keyed by the English parameter name, in the function's order */
+  parameters: Record<string, ParameterTranslation>;
+}
+
+const rubric: ParameterTranslation = { name: '考核表', description: '考核表编号，如 "cq-jiangbei-2025-hospital"（可用 MIB.RUBRICS() 查看）' };
+const ids: ParameterTranslation = {
+  name: '编号',
+  description: '输入编号（如 4.2、C16.3）所在的一列或一行；也可以是“编号 | 取值”两列的区域',
+};
+const values: ParameterTranslation = {
+  name: '取值',
+  description: '与编号一一对应的一列或一行：是/否（TRUE/FALSE、1/0 亦可）、次数、比例（45% 或 0.45）；空白单元格为未填写。编号区域已含取值时省略',
+};
+const score: ParameterTranslation = { name: '得分', description: '考核得分' };
+const policy: ParameterTranslation = { name: '政策', description: '政策编号，如 "jilin-2025"（可用 MIB.POLICIES() 查看）' };
+const downgrade: ParameterTranslation = { name: '降档数', description: '降档数（如被省级医保部门通报批评降 1 档）；空白为 0' };
+
+export const zhCNFunctions: Record<string, FunctionTranslation> = {
+  SCORE: {
+    description: '按考核表计算机构的考核总分；出现否决项时总分为 0',
+    parameters: { rubric, ids, values },
+  },
+  ITEM: {
+    description: '计算考核表中某一项的得分',
+    parameters: {
+      rubric,
+      item: { name: '项目', description: '项目序号（如 4）或类别代码（如 C16）' },
+      ids,
+      values,
+    },
+  },
+  GRADE: {
+    description: '按政策确定考核得分对应的等次',
+    parameters: { score, policy, downgrade },
+  },
+  REFUND: {
+    description: '按政策计算应返还的质量保证金（元，四舍五入到分）',
+    parameters: {
+      score,
+      deposit: { name: '质量保证金', description: '质量保证金金额（元）' },
+      policy,
+      downgrade,
+    },
+  },
+  COMPOSITE: {
+    description: '有下属机构的定点医疗机构的综合得分：本机构得分×70%＋下属机构平均得分×30%（吉林 第十一条）',
+    parameters: {
+      own: { name: '本机构得分', description: '本机构自身的考核得分' },
+      subordinates: { name: '下属得分', description: '下属机构（人员）的考核得分所在区域；空白单元格不计' },
+      policy: { name: '政策', description: '政策编号；空白为 "jilin-2025"' },
+    },
+  },
+  FLAGS: {
+    description: '列出需要复核的情况：否决项、超出单项分值未计入的扣分、无效或未填写的输入',
+    parameters: { rubric, ids, values },
+  },
+  MAX: {
+    description: '考核表的满分（不含加分项），或某一项的分值',
+    parameters: { rubric, item: { name: '项目', description: '项目序号或类别代码；空白为整张考核表' } },
+  },
+  INPUTS: {
+    description: '列出考核表的全部输入编号及应填的取值，供 MIB.SCORE 使用',
+    parameters: { rubric },
+  },
+  RUBRICS: {
+    description: '列出本加载项内置的官方考核表',
+    parameters: {},
+  },
+  POLICIES: {
+    description: '列出本加载项内置的等次与质量保证金返还政策',
+    parameters: {},
+  },
+};

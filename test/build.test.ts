@@ -1,0 +1,174 @@
+// The production build, run once into a temporary folder with MIB_PUBLIC_URL set (as an agency would
+// build for its intranet server): what dist/ holds and what it may reference.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressesInFile } from '../scripts/build/addressScan';
+import { OFFICE_JS_DIR, OFFICE_JS_FILES, officeJsDist } from '../scripts/build/officeJs';
+import { buildAddin } from '../scripts/build/runBuild';
+import { checkManifest, manifestUrls, parseManifest } from '../scripts/manifest/checkManifest';
+import { type FunctionsMetadata, localizeMetadata } from '../src/functions/metadata/localize';
+import { zhCNFunctions } from '../src/functions/metadata/zh-CN';
+import { EXAMPLE, EXAMPLE_TOTAL, JIANGBEI, sheet } from './functions/excelArgs';
+
+const PUBLIC_URL = 'https://yb.example.gov.cn/mib/';
+const ORIGIN = new URL(PUBLIC_URL).origin;
+
+let out: string;
+
+beforeAll(() => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'mib-dist-'));
+  buildAddin(out, { mode: 'production', publicUrl: PUBLIC_URL });
+}, 240_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+function files(dir = out): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [path.relative(out, full).split(path.sep).join('/')];
+  });
+}
+
+const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+const json = (file: string) => JSON.parse(read(file)) as FunctionsMetadata;
+
+/**
+ * Addresses allowed in the add-in's own bundles, each an exact string that is data, never a request:
+ * - XML namespace URIs React DOM sets on SVG/MathML elements (namespaces name, they are not fetched);
+ * - the base of React's production error text ("see https://react.dev/errors/418"), never fetched;
+ * - JSON Schema dialect identifiers ($schema values) in zod's schema generator, never fetched;
+ * - "http://[": zod's IPv6 check parses `new URL("http://[" + text + "]")` locally.
+ */
+const OWN_ALLOWED = new Set([
+  'http://www.w3.org/2000/svg',
+  'http://www.w3.org/1998/Math/MathML',
+  'http://www.w3.org/1999/xlink',
+  'http://www.w3.org/XML/1998/namespace',
+  'https://react.dev/errors/',
+  'https://json-schema.org/draft/2020-12/schema',
+  'http://json-schema.org/draft-07/schema#',
+  'http://json-schema.org/draft-04/schema#',
+  'http://[',
+]);
+
+/**
+ * Addresses allowed in the office.js files, copied unmodified from @microsoft/office-js (its licence
+ * allows distribution in original form only). Each is exact; a new one fails the test until reviewed.
+ * - "http://", "https://": bare scheme prefixes its URL checks compare against;
+ * - document.localhost: Office's in-document pseudo-origin, resolved inside the host, never on a network;
+ * - the two patterns: regular expressions recognising Office on the web's own frames;
+ * - support.microsoft.com / docs.microsoft.com: link text inside error messages Office shows;
+ * - //ajax.aspnetcdn.com/…/MicrosoftAjax.js: office.js loads it only under a flag that is constant false
+ *   in this build, and the host files only in loadMsAjaxFull, which nothing calls;
+ * - alcdn.msauth.net/…/msal-browser.min.js: loaded only by Office's single sign-on (Office.auth /
+ *   OfficeRuntime.auth), which this add-in never calls (asserted below).
+ */
+const VENDOR_ALLOWED = new Set([
+  'http://',
+  'https://',
+  'http://document.localhost',
+  'http://document.localhost/',
+  'http://document.localhost/_api/',
+  'https://document.localhost',
+  '//document.localhost',
+  'https://[a-z0-9-]+.',
+  'https://[^/?#]+',
+  'https://support.microsoft.com/en-us/help/17479/windows-internet-explorer-11-change-security-privacy-settings',
+  'https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins',
+  '//ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js',
+  'https://alcdn.msauth.net/browser/2.21.0/js/msal-browser.min.js',
+]);
+
+describe('production build', () => {
+  it('functions.json holds SCORE, ITEM, GRADE and REFUND, and the manifest puts them in namespace MIB', () => {
+    const ids = json('functions.json').functions.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['SCORE', 'ITEM', 'GRADE', 'REFUND', 'COMPOSITE', 'FLAGS']));
+    expect(read('manifest.xml')).toContain('<bt:String id="Functions.Namespace" DefaultValue="MIB"/>');
+  });
+
+  it('functions.zh-CN.json is the English metadata with the zh-CN translations, exactly', () => {
+    expect(json('functions.zh-CN.json')).toEqual(localizeMetadata(json('functions.json'), zhCNFunctions));
+  });
+
+  it('the manifest names MIB_PUBLIC_URL everywhere, passes the offline checks, and every URL is a built file', () => {
+    const manifest = read('manifest.xml');
+    expect(manifest).not.toContain('localhost');
+    expect(checkManifest(manifest, { base: PUBLIC_URL })).toEqual([]);
+    const parsed = parseManifest(manifest);
+    if (!('root' in parsed)) throw new Error(parsed.error);
+    const built = new Set(files());
+    for (const url of manifestUrls(parsed.root)) {
+      expect(url.startsWith(PUBLIC_URL)).toBe(true);
+      expect(built.has(url.slice(PUBLIC_URL.length)), url).toBe(true);
+    }
+  });
+
+  it('one shared-runtime page loads office.js from the add-in itself, then the functions, then the pane', () => {
+    const html = read('taskpane.html');
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
+    expect(scripts).toEqual([`${OFFICE_JS_DIR}/office.js`, 'functions.js', 'taskpane.js']);
+    for (const src of scripts) expect(files()).toContain(src);
+  });
+
+  it('copies only the office.js files the supported Excel clients need, as shipped', () => {
+    const office = files().filter((f) => f.startsWith(`${OFFICE_JS_DIR}/`));
+    expect(office.sort()).toEqual(OFFICE_JS_FILES.map((f) => `${OFFICE_JS_DIR}/${f}`).sort());
+    expect(OFFICE_JS_FILES).toEqual(expect.arrayContaining(['office.js', 'custom-functions-runtime.js', 'excel-web-16.00.js', 'excel-win32-16.01.js', 'excel-mac-16.00.js', 'zh-cn/office_strings.js']));
+    // these open a Microsoft telemetry frame as they load, and no client that can run the add-in needs them
+    expect(office).not.toContain(`${OFFICE_JS_DIR}/o15apptofilemappingtable.js`);
+    expect(office).not.toContain(`${OFFICE_JS_DIR}/excel-win32-16.00.js`);
+    for (const file of OFFICE_JS_FILES) {
+      expect(read(`${OFFICE_JS_DIR}/${file}`), file).toBe(readFileSync(path.join(officeJsDist(), file), 'utf8'));
+    }
+  });
+
+  it('no served HTML, JS, JSON or manifest holds an address outside the add-in’s own origin', () => {
+    const served = files().filter((f) => /\.(html|js|json|xml)$/.test(f));
+    const seenAllowed = new Set<string>();
+    const outside: string[] = [];
+    for (const file of served) {
+      const vendor = file.startsWith(`${OFFICE_JS_DIR}/`);
+      for (const address of addressesInFile(file, read(file))) {
+        const allowed = vendor ? VENDOR_ALLOWED : OWN_ALLOWED;
+        if (allowed.has(address)) seenAllowed.add(address);
+        else if (!address.startsWith(`${ORIGIN}/`)) outside.push(`${file}: ${address}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    // an allowance nothing needs any more is removed, so the lists stay a true account
+    expect([...OWN_ALLOWED, ...VENDOR_ALLOWED].filter((a) => !seenAllowed.has(a))).toEqual([]);
+  });
+
+  it('the add-in never calls Office single sign-on (the only path that loads MSAL from a CDN)', () => {
+    for (const bundle of ['functions.js', 'taskpane.js']) expect(read(bundle)).not.toMatch(/getAccessToken|OfficeRuntime\.auth|Office\.auth/);
+  });
+
+  it('the built functions.js registers every function of functions.json and scores outside Office', () => {
+    const associated = new Map<string, (...args: unknown[]) => unknown>();
+    class StandInError {
+      constructor(
+        readonly code: string,
+        readonly message?: string,
+      ) {}
+    }
+    const context: Record<string, unknown> = {
+      CustomFunctions: {
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+        Error: StandInError,
+        ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+      },
+    };
+    context.self = context;
+    context.window = context;
+    vm.runInNewContext(read('functions.js'), context);
+    expect([...associated.keys()].sort()).toEqual(json('functions.json').functions.map((f) => f.id).sort());
+    const { ids, values } = sheet(EXAMPLE);
+    expect(associated.get('SCORE')?.(JIANGBEI, ids, values)).toBe(EXAMPLE_TOTAL);
+    expect(associated.get('SCORE')?.(JIANGBEI, [['18.1']], [[1.5]])).toMatchObject({ code: '#VALUE!', message: expect.stringContaining('18.1') });
+  });
+});

@@ -1,0 +1,94 @@
+// Builds the add-in into dist/: one shared-runtime page (taskpane.html) that loads office.js from the
+// add-in's own origin, the custom functions (functions.js + functions.json + functions.zh-CN.json) and
+// the task pane (taskpane.js), the icons and the manifest.
+//
+//   npm run build        production; MIB_PUBLIC_URL=https://host/path/ puts that address in dist/manifest.xml
+//   npm run build:dev    development, manifest on https://localhost:3000/
+//   npm start            development build served on https://localhost:3000 (office-addin-dev-certs)
+//
+// The TypeScript helpers in scripts/build are loaded through tsx, so plain `npx webpack` works too.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { tsImport } from 'tsx/esm/api';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const FUNCTIONS_SOURCE = path.join(root, 'src', 'functions', 'functions.ts');
+
+export default async function config(env, argv) {
+  const { DEV_URL, ZhFunctionsMetadataPlugin, devHttpsOptions, officeJsCopyPatterns, publicUrlFrom, rewriteManifest } = await tsImport(
+    './scripts/build/index.ts',
+    import.meta.url,
+  );
+  const dev = argv.mode === 'development';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const publicUrl = dev ? { url: DEV_URL, fromEnvironment: false } : publicUrlFrom(process.env.MIB_PUBLIC_URL);
+  if (!dev && !publicUrl.fromEnvironment) {
+    console.warn(`[mib] MIB_PUBLIC_URL is not set: dist/manifest.xml keeps ${DEV_URL} (set it to the https address dist/ is served from).`);
+  }
+
+  return {
+    mode: dev ? 'development' : 'production',
+    context: root,
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: path.join(root, 'dist'),
+      filename: '[name].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // types are checked by `npm run typecheck`; the bundle only needs the JavaScript
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false }, // sizes are reported by `npm run bench`, against the 60 KB budget
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
+      new ZhFunctionsMetadataPlugin({ source: 'functions.json', output: 'functions.zh-CN.json' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // one page for both: the shared runtime runs the custom functions and the pane together
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : rewriteManifest(content.toString(), publicUrl.url)),
+          },
+          ...officeJsCopyPatterns(),
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          port: 3000,
+          server: { type: 'https', options: await devHttpsOptions() },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          static: false,
+          hot: false,
+          client: { overlay: false },
+        }
+      : undefined,
+  };
+}
