@@ -214,7 +214,8 @@ function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputVal
   return absent;
 }
 
-/** Scores a whole table. Unknown ids and bad values are reported in `invalid` and count as missing. */
+/** Scores a whole table. Unknown ids and bad values are reported in `invalid` (and not again in
+ * `missing`); a bad value counts as no fact for scoring, as a blank would. */
 export function evaluate(rubric: Rubric, raw: Record<string, RawValue>): Result {
   const { values, invalid } = parseInputs(rubric, raw);
   return evaluateParsed(rubric, values, invalid);
@@ -222,6 +223,9 @@ export function evaluate(rubric: Rubric, raw: Record<string, RawValue>): Result 
 
 export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, invalid: Problem[] = []): Result {
   const items = rubric.items.map((item) => evaluateItem(rubric, item, values));
+  // an invalid value is reported once, as invalid, not again as missing
+  const invalidIds = new Set(invalid.map((p) => p.field));
+  if (invalidIds.size > 0) for (const item of items) item.missing = item.missing.filter((id) => !invalidIds.has(id));
   const regular = items.filter((i) => !i.bonus);
   const bonusItems = items.filter((i) => i.bonus);
   const bonusRaw = sum(bonusItems.map((i) => i.score));

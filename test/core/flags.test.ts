@@ -32,6 +32,12 @@ describe('flagsOf: what a reviewer must see, vetoes first', () => {
     expect(missing.some((f) => f.message === '未填写：20.1 药品网采率（第20项“药品网采率”）')).toBe(true);
     expect(missing.some((f) => f.kind === 'missing' && f.inputId === '4.2')).toBe(false);
   });
+  it('a bad value is flagged once, as invalid, not again as missing', () => {
+    expect(result.invalid.map((p) => p.field)).toContain('18.1');
+    expect(result.missing).not.toContain('18.1');
+    expect(result.missing).toContain('20.1');
+    expect(flags.filter((f) => f.kind === 'missing' && f.inputId === '18.1')).toEqual([]);
+  });
   it('the order is veto, over-cap, earned over cap, invalid, missing', () => {
     const kinds = flags.map((f) => f.kind);
     const firstOf = (k: string) => kinds.indexOf(k as never);

@@ -45,7 +45,7 @@ describe('discretionary — 威海 C23 “未按时核查、处理、反馈的�
   it('a total below the printed minimum (3 < 5) is reported invalid, naming 1.1', () => {
     const { result, item } = run(rubric, { '1.1': 3 });
     expect(result.invalid.map((p) => [p.field, p.message])).toEqual([['1.1', `1.1（${LABEL}）每次至少5分，填写的3分不足`]]);
-    expect(result.missing).toEqual(['1.1']);
+    expect(result.missing).toEqual([]); // reported once, as invalid
     expect(num(item.score)).toBe(10);
   });
 

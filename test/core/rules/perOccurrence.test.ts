@@ -45,11 +45,11 @@ describe('perOccurrence — 江北 6 “发现一次扣1分，扣完为止” (5
     [-1, '-1'],
     [1.5, '1.5'],
     ['45%', '“45%”'],
-  ] as const)('%j is not a count: reported in Chinese naming 1.1, and counted as missing (no finding)', (raw, shown) => {
+  ] as const)('%j is not a count: reported in Chinese naming 1.1, scored as no finding, not listed again as missing', (raw, shown) => {
     expect(problems(deduct, { '1.1': raw })).toEqual([['1.1', `1.1（${LABEL}）应为不小于0的整数（次数），收到的是 ${shown}`]]);
     const { result, item } = run(deduct, { '1.1': raw });
     expect(num(item.score)).toBe(5);
-    expect(result.missing).toEqual(['1.1']);
+    expect(result.missing).toEqual([]); // reported once, as invalid
   });
 });
 

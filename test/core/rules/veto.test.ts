@@ -52,10 +52,10 @@ describe('veto — 江北 1 “未缴纳罚金的不签订协议”', () => {
     expect(result.veto).toBe(false);
   });
 
-  it.each([['maybe', '“maybe”'], [2, '2'], ['是的', '“是的”']] as const)('%j is not a yes/no: reported in Chinese naming 1.1, counted as missing', (raw, shown) => {
+  it.each([['maybe', '“maybe”'], [2, '2'], ['是的', '“是的”']] as const)('%j is not a yes/no: reported in Chinese naming 1.1, scored as no finding, not listed again as missing', (raw, shown) => {
     const { result } = run(rubric, { '1.1': raw, '2.1': 0 });
     expect(result.veto).toBe(false);
-    expect(result.missing).toEqual(['1.1']);
+    expect(result.missing).toEqual([]); // reported once, as invalid
     expect(problems(rubric, { '1.1': raw })).toEqual([['1.1', `1.1（未缴纳罚金）应填“是”或“否”，收到的是 ${shown}`]]);
   });
 

@@ -1,0 +1,45 @@
+import type { PlainValue, SheetPlan } from './types';
+
+/**
+ * What the pane needs from a workbook. Excel (src/excel, Office.js) and the in-memory workbook the
+ * pane uses outside Excel both implement it, so the pane is tested against the same interface it
+ * runs on.
+ */
+export interface WorkbookPort {
+  /** true in Excel; false for the in-memory workbook */
+  readonly connected: boolean;
+  /** writes the plan to a new worksheet (a numbered name if taken), activates it, returns its name */
+  createSheet(plan: SheetPlan): Promise<string>;
+  /** names of the worksheets that carry an assessment (found by their MIB names) */
+  listAssessmentSheets(): Promise<string[]>;
+  /** the active worksheet's name when it is an assessment sheet, else null */
+  activeAssessmentSheet(): Promise<string | null>;
+  /** one read of everything the checks need */
+  readSheet(sheetName: string): Promise<SheetSnapshot>;
+  /** select a cell (and activate its sheet) */
+  select(sheetName: string, address: string): Promise<void>;
+  /** the selected cell of the active sheet */
+  selection(): Promise<{ sheetName: string; address: string } | null>;
+  /** called after any change of cells; returns an unsubscribe function */
+  onChanged(handler: () => void): () => void;
+  /** called when the selection moves; returns an unsubscribe function */
+  onSelectionChanged(handler: (where: { sheetName: string; address: string }) => void): () => void;
+}
+
+/** An assessment sheet as it now stands, read back for checking. */
+export interface SheetSnapshot {
+  sheetName: string;
+  rubricId: string;
+  policyId?: string;
+  institutionCode?: PlainValue;
+  institutionName?: PlainValue;
+  year?: PlainValue;
+  deposit?: PlainValue;
+  /** each input id's cell address and raw value (null = blank) */
+  inputs: { id: string; address: string; value: PlainValue | null }[];
+  /** 机构自评得分 per item */
+  selfScores: { itemNo: string; address: string; value: PlainValue | null }[];
+  /** every formula-bearing cell the plan puts a formula in: what it now holds (a formula with
+   * its "=", or a plain value typed over it) and what it shows */
+  computed: { address: string; formula: string | PlainValue | null; value: PlainValue | null }[];
+}

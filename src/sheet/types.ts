@@ -1,0 +1,159 @@
+/**
+ * A SheetPlan is a whole assessment worksheet as plain data: what every cell holds, how it looks,
+ * which cells a user may type in, and the names other tools use to find the results. The Office.js
+ * writer, the xlsx writer and the in-memory workbook all apply the same plan, so a sheet made in
+ * Excel, a template opened in LibreOffice and the pane's offline workbook cannot drift apart.
+ *
+ * Addresses are A1 style on the plan's own sheet ("K12", "A5:A9"); rows and columns in `grid` are
+ * 0-based, so grid[11][10] is K12.
+ */
+
+export type PlainValue = string | number | boolean;
+
+/**
+ * One cell. `formula` is written as Excel stores it in OOXML, with its leading "=" and with the
+ * `_xlfn.` prefix on functions newer than Excel 2007. `text` marks a constant that must stay text
+ * even though it begins with "=", "+", "-" or "@" (a writer sets the text number format first).
+ */
+export type PlanCell =
+  | { value: PlainValue; text?: true; style?: string }
+  | { formula: string; style?: string }
+  | { style: string };
+
+export interface CellStyle {
+  bold?: boolean;
+  fontSize?: number;
+  /** "#RRGGBB" */
+  fontColor?: string;
+  /** "#RRGGBB" */
+  fill?: string;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'center' | 'bottom';
+  wrap?: boolean;
+  border?: boolean;
+  /** Excel number format, e.g. "0.00", "0%", "@", "#,##0.00" */
+  numberFormat?: string;
+  /** false for the cells a user may type in; every other cell is locked */
+  locked?: boolean;
+}
+
+export type ValidationRule =
+  | { kind: 'list'; options: string[] }
+  | { kind: 'wholeNumber'; min: number; max?: number }
+  | { kind: 'decimal'; min: number; max: number };
+
+export interface PlanValidation {
+  range: string;
+  rule: ValidationRule;
+  /** Chinese prompt shown on the cell, and the message for a refused entry */
+  prompt: string;
+  error: string;
+}
+
+export interface PlanConditionalFormat {
+  range: string;
+  /** a formula relative to the range's top-left cell, true where the format applies */
+  formula: string;
+  style: Pick<CellStyle, 'fill' | 'fontColor' | 'bold'>;
+  /** what the highlight means, for the legend and the pane */
+  meaning: 'veto' | 'overCap' | 'selfScoreDiffers' | 'checkFails' | 'invalidInput';
+}
+
+export interface PlanName {
+  /** MIB_TOTAL, MIB_GRADE, MIB_REFUND, MIB_IDS, MIB_INPUTS, ... */
+  name: string;
+  /** address on this sheet, without the sheet name */
+  ref: string;
+}
+
+/** Where one clause's fact lives and what it accepts. */
+export interface PlanInputCell {
+  id: string;
+  itemNo: string;
+  address: string;
+  label: string;
+}
+
+/** The cells of one item in the official table. */
+export interface PlanItemCells {
+  itemNo: string;
+  /** rows the item spans in the table (its clause rows), A1 row numbers, inclusive */
+  firstRow: number;
+  lastRow: number;
+  /** 得分: the item's score formula */
+  score: string;
+  /** 扣分合计 (raw deductions before the cap) */
+  deducted: string;
+  /** 超出单项分值的扣分 (raw deductions beyond the item's points) */
+  overCap: string;
+  /** 机构自评得分, typed by the institution */
+  selfScore: string;
+  /** 自评差异: self-score minus computed score */
+  difference: string;
+  /** 否决 flag cell where the item has a veto clause */
+  veto?: string;
+}
+
+/** The header block and the result cells. */
+export interface PlanFields {
+  institutionCode: string;
+  institutionName: string;
+  year: string;
+  policy: string;
+  deposit: string;
+  total: string;
+  grade?: string;
+  refund?: string;
+  vetoCount: string;
+  /** MIB.SCORE / MIB.GRADE / MIB.REFUND cells beside the plain ones, when planned with the add-in */
+  addinTotal?: string;
+  addinGrade?: string;
+  addinRefund?: string;
+  /** a visible check that plain and add-in results agree */
+  agreement?: string;
+}
+
+export interface SheetPlan {
+  /** worksheet name, at most 31 characters, none of : \ / ? * [ ] */
+  name: string;
+  rubricId: string;
+  policyId?: string;
+  /** grid[row][col], 0-based; rows may be shorter than columnCount; null is an empty cell */
+  grid: (PlanCell | null)[][];
+  columnCount: number;
+  columns: { header: string; width: number }[];
+  /** row heights in points, by 1-based row number; rows not listed keep the default */
+  rowHeights: Record<number, number>;
+  /** named styles referenced by cells */
+  styles: Record<string, CellStyle>;
+  merges: string[];
+  validations: PlanValidation[];
+  conditionalFormats: PlanConditionalFormat[];
+  names: PlanName[];
+  inputs: PlanInputCell[];
+  items: PlanItemCells[];
+  fields: PlanFields;
+  /** the first rows to repeat on every printed page, e.g. "$4:$4" */
+  printTitleRows: string;
+  print: { orientation: 'landscape'; paper: 'A4'; fitToWidth: true };
+  /** the sheet is protected; only cells whose style says locked: false stay editable */
+  protect: true;
+  /** rows above the table frozen in view */
+  freezeRows: number;
+}
+
+export interface PlanOptions {
+  policyId?: string;
+  deposit?: number | string;
+  institutionCode?: string;
+  institutionName?: string;
+  year?: number;
+  /** facts to pre-fill, by input id (as the core accepts them) */
+  inputs?: Record<string, unknown>;
+  /** add MIB.SCORE / MIB.GRADE / MIB.REFUND cells beside the plain formulas */
+  withAddinFunctions?: boolean;
+  /** English headers and labels instead of Chinese */
+  locale?: 'zh-CN' | 'en-US';
+  /** worksheet name; defaults to one derived from the rubric and institution */
+  sheetName?: string;
+}
