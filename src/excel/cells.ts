@@ -1,0 +1,75 @@
+import { cellAddress } from '../sheet/memory/a1';
+import { typedFormula } from '../sheet/memory/formulaText';
+import type { PlainValue, SheetPlan } from '../sheet/types';
+
+/** A block of whole rows written with one `numberFormat` and one `formulas` assignment. */
+export interface CellBlock {
+  address: string;
+  numberFormats: string[][];
+  formulas: PlainValue[][];
+}
+
+/**
+ * The plan's cells as 2-D arrays: constants as values, formulas with "=", blanks as "". One block
+ * covers the whole used range unless its text would exceed `maxBytes`; only then is it cut into
+ * blocks of whole rows (each later written in its own sync).
+ */
+export function cellBlocks(plan: SheetPlan, maxBytes = Number.POSITIVE_INFINITY): CellBlock[] {
+  const columns = Math.max(plan.columnCount, ...plan.grid.map((row) => row.length), 1);
+  const numberFormats: string[][] = [];
+  const formulas: PlainValue[][] = [];
+  plan.grid.forEach((row) => {
+    const formats: string[] = [];
+    const contents: PlainValue[] = [];
+    for (let c = 0; c < columns; c++) {
+      const cell = row[c] ?? null;
+      const style = cell?.style === undefined ? undefined : plan.styles[cell.style];
+      if (cell && 'formula' in cell) {
+        // a text format would turn the formula into text
+        formats.push(style?.numberFormat && style.numberFormat !== '@' ? style.numberFormat : 'General');
+        contents.push(typedFormula(cell.formula));
+      } else if (cell && 'value' in cell) {
+        const keepText = typeof cell.value === 'string' && (cell.text === true || excelWouldConvert(cell.value));
+        formats.push(keepText ? '@' : (style?.numberFormat ?? 'General'));
+        contents.push(cell.value);
+      } else {
+        formats.push(style?.numberFormat ?? 'General');
+        contents.push('');
+      }
+    }
+    numberFormats.push(formats);
+    formulas.push(contents);
+  });
+  if (formulas.length === 0) return [];
+
+  const total = jsonBytes(formulas) + jsonBytes(numberFormats);
+  const rowsPerBlock = total <= maxBytes ? formulas.length : Math.max(1, Math.floor((formulas.length * maxBytes) / total));
+  const blocks: CellBlock[] = [];
+  for (let top = 0; top < formulas.length; top += rowsPerBlock) {
+    const bottom = Math.min(formulas.length, top + rowsPerBlock) - 1;
+    blocks.push({
+      address: `${cellAddress(top, 0)}:${cellAddress(bottom, columns - 1)}`,
+      numberFormats: numberFormats.slice(top, bottom + 1),
+      formulas: formulas.slice(top, bottom + 1),
+    });
+  }
+  return blocks;
+}
+
+/**
+ * True where Excel, reading the string as typed input, would store something else: a formula
+ * ("=", "+", "-", "@"), a number, percent, date or time ("1.1", "45%", "3-5", "1月2日"), a boolean,
+ * an error. Such strings get the text format "@" before they are written, so they stay as given.
+ */
+export function excelWouldConvert(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === '') return false;
+  if (/^[=+\-@#']/.test(trimmed)) return true;
+  if (/^(true|false)$/i.test(trimmed)) return true;
+  // only digits, separators and date/currency marks: Excel may read it as a number or a date
+  return /\d/.test(trimmed) && /^[\d\s.,:/%$¥￥()年月日时分秒eE+-]+$/.test(trimmed);
+}
+
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+}

@@ -1,0 +1,63 @@
+/// <reference types="office-js" />
+import { columnLetters } from '../sheet/memory/a1';
+import type { SheetPlan } from '../sheet/types';
+
+/**
+ * Column widths in the plan count characters of the default font (as in the xlsx file); Office.js
+ * takes points. Excel's rule: pixels = characters × 7 + 5 (Calibri 11), 0.75 points a pixel.
+ */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Column widths and row heights, one range per run of equal sizes. */
+export function setSizes(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const [first, last, width] of runs(plan.columns.map((column) => column.width))) {
+    sheet.getRange(`${columnLetters(first)}:${columnLetters(last)}`).format.columnWidth = columnWidthPoints(width);
+  }
+  const heights: (number | undefined)[] = [];
+  for (const [row, height] of Object.entries(plan.rowHeights)) heights[Number(row) - 1] = height;
+  for (const [first, last, height] of runs(heights)) {
+    sheet.getRange(`${first + 1}:${last + 1}`).format.rowHeight = height;
+  }
+}
+
+/** A4 landscape, one page wide, the header row repeated on each page. */
+export function setPrintLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const page = sheet.pageLayout;
+  page.orientation = 'Landscape';
+  page.paperSize = 'A4';
+  // 0 pages tall = as many as needed, as fitToHeight="0" in the file format
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (plan.printTitleRows) page.setPrintTitleRows(plan.printTitleRows);
+}
+
+export function freezeRows(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
+}
+
+/**
+ * Protects the sheet without a password: only the cells the plan leaves unlocked (the inputs and
+ * self-scores) take typing. Formatting, column widths and row heights stay free, so a reviewer can
+ * mark cells or widen a column; formulas stay visible.
+ */
+export function protect(sheet: Excel.Worksheet): void {
+  sheet.protection.protect({
+    allowFormatCells: true,
+    allowFormatColumns: true,
+    allowFormatRows: true,
+    selectionMode: 'Normal',
+  });
+}
+
+/** [first index, last index, value] for each run of equal defined values. */
+function runs(values: (number | undefined)[]): [number, number, number][] {
+  const found: [number, number, number][] = [];
+  values.forEach((value, i) => {
+    if (value === undefined) return;
+    const last = found.at(-1);
+    if (last && last[1] === i - 1 && last[2] === value) last[1] = i;
+    else found.push([i, i, value]);
+  });
+  return found;
+}

@@ -1,0 +1,131 @@
+/// <reference types="office-js" />
+import type { SheetSnapshot, WorkbookPort } from '../sheet/port';
+import type { SheetPlan } from '../sheet/types';
+import { reference } from './names';
+import { type Replanner, activeAssessmentSheetName, assessmentSheetNames, readSnapshot } from './reader';
+import { writePlan } from './writer';
+
+/** Excel.run, or a stand-in for tests; `reuse` runs in the context an event handler was added in. */
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  reuse?: OfficeExtension.ClientRequestContext,
+) => Promise<T>;
+
+const excelRun: ExcelRun = (batch, reuse) => (reuse ? Excel.run(reuse, batch) : Excel.run(batch));
+
+type Where = { sheetName: string; address: string };
+
+export interface ExcelWorkbookOptions {
+  /** lays a rubric out again, for reading a sheet back (planSheet through the core's registry) */
+  replan: Replanner;
+  run?: ExcelRun;
+  /** where failures inside event handlers go; they have no caller to throw to */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The live workbook: the one place the pane reaches Excel. Every call is one Excel.run; events are
+ * taken on the worksheet collection (ExcelApi 1.9), so they follow the user from sheet to sheet
+ * without being added again on each activation.
+ */
+export class ExcelWorkbook implements WorkbookPort {
+  readonly connected = true;
+  private readonly run: ExcelRun;
+  private readonly replan: Replanner;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(options: ExcelWorkbookOptions) {
+    this.run = options.run ?? excelRun;
+    this.replan = memoized(options.replan);
+    this.onError = options.onError ?? ((error) => console.error(error));
+  }
+
+  createSheet(plan: SheetPlan): Promise<string> {
+    return this.run((context) => writePlan(context, plan));
+  }
+
+  listAssessmentSheets(): Promise<string[]> {
+    return this.run((context) => assessmentSheetNames(context));
+  }
+
+  activeAssessmentSheet(): Promise<string | null> {
+    return this.run((context) => activeAssessmentSheetName(context));
+  }
+
+  readSheet(sheetName: string): Promise<SheetSnapshot> {
+    return this.run((context) => readSnapshot(context, sheetName, this.replan));
+  }
+
+  select(sheetName: string, address: string): Promise<void> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(address).select();
+      await context.sync();
+    });
+  }
+
+  selection(): Promise<Where | null> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load('address');
+      await context.sync();
+      const { sheet, address } = reference(cell.address);
+      return sheet === undefined ? null : { sheetName: sheet, address };
+    });
+  }
+
+  onChanged(handler: () => void): () => void {
+    return this.subscribe((context) => context.workbook.worksheets.onChanged.add(async () => handler()));
+  }
+
+  onSelectionChanged(handler: (where: Where) => void): () => void {
+    return this.subscribe((context) =>
+      context.workbook.worksheets.onSelectionChanged.add(async (event) => {
+        try {
+          // the event names the sheet by id: one more sync for its name
+          const sheetName = await this.run(async (inner) => {
+            const sheet = inner.workbook.worksheets.getItem(event.worksheetId);
+            sheet.load('name');
+            await inner.sync();
+            return sheet.name;
+          });
+          handler({ sheetName, address: event.address.split(':')[0]! });
+        } catch (error) {
+          this.onError(error);
+        }
+      }),
+    );
+  }
+
+  /** Adds an event handler now; the returned function removes it, in the context it was added in. */
+  private subscribe(add: (context: Excel.RequestContext) => OfficeExtension.EventHandlerResult<unknown>): () => void {
+    const added = this.run(async (context) => {
+      const result = add(context);
+      await context.sync();
+      return result;
+    });
+    added.catch(this.onError);
+    return () => {
+      void added
+        .then((result) =>
+          this.run(async (context) => {
+            result.remove();
+            await context.sync();
+          }, result.context),
+        )
+        .catch(this.onError);
+    };
+  }
+}
+
+/** Plans are pure functions of their key: each layout is made once per session. */
+function memoized(replan: Replanner): Replanner {
+  const plans = new Map<string, SheetPlan>();
+  return (rubricId, variant) => {
+    const key = `${rubricId}|${variant.policyId ?? ''}|${variant.withAddinFunctions}`;
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, (plan = replan(rubricId, variant)));
+    return plan;
+  };
+}

@@ -1,0 +1,193 @@
+import type { SheetSnapshot, WorkbookPort } from '../port';
+import type { PlainValue, SheetPlan } from '../types';
+import { cellAddress, normalizeAddress, parseCell } from './a1';
+import { typedFormula } from './formulaText';
+import { freeSheetName } from './sheetName';
+import { type StoredCell, snapshotOf } from './snapshot';
+
+/** One cell as UI code sees it. Formulas are kept as text and not computed: `value` is null for them. */
+export interface MemoryCell {
+  address: string;
+  /** the live formula, with its "=" */
+  formula?: string;
+  value: PlainValue | null;
+  /** the plan's style name, if any */
+  style?: string;
+  numberFormat?: string;
+  /** false for the cells a user may type in while the sheet is protected */
+  locked: boolean;
+}
+
+interface MemorySheet {
+  name: string;
+  /** the plan the sheet was made from; undefined for an ordinary sheet */
+  plan?: SheetPlan;
+  cells: Map<string, StoredCell>;
+  protected: boolean;
+  selection: string;
+}
+
+type Where = { sheetName: string; address: string };
+
+/**
+ * A workbook held in memory: what the task pane runs on in a plain browser and what its browser tests
+ * drive. It applies a SheetPlan to a map of cells, lets a "user" type with setCell, and reads
+ * snapshots with the same meaning as the Excel reader (both use snapshotOf).
+ */
+export class MemoryWorkbook implements WorkbookPort {
+  readonly connected = false;
+  private readonly sheets = new Map<string, MemorySheet>();
+  private active: string;
+  private readonly changeHandlers = new Set<() => void>();
+  private readonly selectionHandlers = new Set<(where: Where) => void>();
+
+  /** starts like a new Excel workbook: one ordinary sheet, "Sheet1" unless told otherwise */
+  constructor(sheetNames: string[] = ['Sheet1']) {
+    for (const name of sheetNames) this.sheets.set(name, { name, cells: new Map(), protected: false, selection: 'A1' });
+    this.active = sheetNames[0] ?? '';
+  }
+
+  async createSheet(plan: SheetPlan): Promise<string> {
+    const name = freeSheetName(plan.name, this.sheets.keys());
+    const cells = new Map<string, StoredCell>();
+    plan.grid.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        if ('formula' in cell) cells.set(cellAddress(r, c), { formula: typedFormula(cell.formula), value: null });
+        else if ('value' in cell) cells.set(cellAddress(r, c), { value: cell.value });
+      }),
+    );
+    this.sheets.set(name, { name, plan, cells, protected: plan.protect, selection: plan.inputs[0]?.address ?? 'A1' });
+    this.active = name;
+    this.emitChanged();
+    return name;
+  }
+
+  async listAssessmentSheets(): Promise<string[]> {
+    return [...this.sheets.values()].filter((sheet) => sheet.plan).map((sheet) => sheet.name);
+  }
+
+  async activeAssessmentSheet(): Promise<string | null> {
+    return this.sheets.get(this.active)?.plan ? this.active : null;
+  }
+
+  async readSheet(sheetName: string): Promise<SheetSnapshot> {
+    const sheet = this.sheet(sheetName);
+    if (!sheet.plan) throw new Error(`“${sheetName}”不是考核表 (not an assessment sheet)`);
+    return snapshotOf(sheet.name, sheet.plan, (address) => sheet.cells.get(normalizeAddress(address)) ?? { value: null });
+  }
+
+  async select(sheetName: string, address: string): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    sheet.selection = normalizeAddress(address.split(':')[0]!);
+    this.active = sheet.name;
+    for (const handler of this.selectionHandlers) handler({ sheetName: sheet.name, address: sheet.selection });
+  }
+
+  async selection(): Promise<Where | null> {
+    const sheet = this.sheets.get(this.active);
+    return sheet ? { sheetName: sheet.name, address: sheet.selection } : null;
+  }
+
+  onChanged(handler: () => void): () => void {
+    this.changeHandlers.add(handler);
+    return () => this.changeHandlers.delete(handler);
+  }
+
+  onSelectionChanged(handler: (where: Where) => void): () => void {
+    this.selectionHandlers.add(handler);
+    return () => this.selectionHandlers.delete(handler);
+  }
+
+  // ---- for UI code and tests: what a user does by hand ----
+
+  /**
+   * Types into a cell as a user would in Excel: a string is read the way Excel reads typing ("12" is a
+   * number, "45%" is 0.45, "TRUE" a boolean, "=..." a formula, a leading "'" keeps the rest as text,
+   * and a text-formatted cell keeps any string as text); null or "" clears the cell. A locked cell of
+   * a protected sheet refuses, as Excel does. Validation rules are not enforced (a paste in Excel
+   * bypasses them too). Fires onChanged.
+   */
+  setCell(sheetName: string, address: string, value: PlainValue | null): void {
+    const sheet = this.sheet(sheetName);
+    const key = normalizeAddress(address);
+    const view = this.view(sheet, key);
+    if (sheet.protected && view.locked) {
+      throw new Error(`单元格 ${key} 已锁定，工作表受保护 (cell ${key} is locked; the sheet is protected)`);
+    }
+    const stored = typeof value === 'string' ? typed(value, view.numberFormat === '@') : { value };
+    if (stored.formula === undefined && stored.value === null) sheet.cells.delete(key);
+    else sheet.cells.set(key, stored);
+    this.emitChanged();
+  }
+
+  /** One cell as it now stands. */
+  cell(sheetName: string, address: string): MemoryCell {
+    return this.view(this.sheet(sheetName), normalizeAddress(address));
+  }
+
+  /** The sheet as rows of cells, covering the plan's grid and anything typed beyond it. */
+  cells(sheetName: string): MemoryCell[][] {
+    const sheet = this.sheet(sheetName);
+    let rows = sheet.plan?.grid.length ?? 0;
+    let cols = sheet.plan?.columnCount ?? 0;
+    for (const key of sheet.cells.keys()) {
+      const { row, col } = parseCell(key);
+      rows = Math.max(rows, row + 1);
+      cols = Math.max(cols, col + 1);
+    }
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => this.view(sheet, cellAddress(r, c))),
+    );
+  }
+
+  sheetNames(): string[] {
+    return [...this.sheets.keys()];
+  }
+
+  /** Review → Unprotect Sheet (the generated sheets have no password). */
+  unprotect(sheetName: string): void {
+    this.sheet(sheetName).protected = false;
+  }
+
+  protect(sheetName: string): void {
+    this.sheet(sheetName).protected = true;
+  }
+
+  private sheet(name: string): MemorySheet {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`没有名为“${name}”的工作表 (no sheet named "${name}")`);
+    return sheet;
+  }
+
+  private view(sheet: MemorySheet, address: string): MemoryCell {
+    const { row, col } = parseCell(address);
+    const planned = sheet.plan?.grid[row]?.[col];
+    const styleName = planned?.style;
+    const style = styleName ? sheet.plan?.styles[styleName] : undefined;
+    const stored = sheet.cells.get(address);
+    const numberFormat = planned && 'text' in planned && planned.text ? '@' : style?.numberFormat;
+    const cell: MemoryCell = { address, value: stored?.value ?? null, locked: style?.locked !== false };
+    if (stored?.formula !== undefined) cell.formula = stored.formula;
+    if (styleName !== undefined) cell.style = styleName;
+    if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+    return cell;
+  }
+
+  private emitChanged(): void {
+    for (const handler of this.changeHandlers) handler();
+  }
+}
+
+/** How Excel reads a typed string. */
+function typed(text: string, textFormat: boolean): StoredCell {
+  if (text === '') return { value: null };
+  if (textFormat) return { value: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith('=') && text.length > 1) return { formula: text, value: null };
+  const trimmed = text.trim();
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
+  const number = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(%?)$/.exec(trimmed);
+  if (number) return { value: number[4] ? Number(trimmed.slice(0, -1)) / 100 : Number(trimmed) };
+  return { value: text };
+}

@@ -1,0 +1,51 @@
+import { policyIds } from '../../core';
+import type { SheetSnapshot } from '../port';
+import type { PlainValue, SheetPlan } from '../types';
+import { cellAddress } from './a1';
+
+/** What one cell holds now: its live formula (with "="), if any, and the value it shows (null = blank). */
+export interface StoredCell {
+  formula?: string;
+  value: PlainValue | null;
+}
+
+/** Reads one cell of the sheet by its A1 address (no sheet name). */
+export type CellReader = (address: string) => StoredCell;
+
+/** The addresses of every cell the plan puts a formula in, row by row. */
+export function formulaAddresses(plan: SheetPlan): string[] {
+  const addresses: string[] = [];
+  plan.grid.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell && 'formula' in cell) addresses.push(cellAddress(r, c));
+    }),
+  );
+  return addresses;
+}
+
+/**
+ * The snapshot of an assessment sheet laid out by `plan`, whatever holds the cells: the Excel reader
+ * and the in-memory workbook both build their snapshot here, so both mean the same thing. A value
+ * typed over a planned formula shows up as `formula: <that value>`.
+ */
+export function snapshotOf(sheetName: string, plan: SheetPlan, read: CellReader): SheetSnapshot {
+  const value = (address: string) => read(address).value;
+  const optional = (address: string) => value(address) ?? undefined;
+  // the policy cell may have been changed to another policy since the sheet was made
+  const policyCell = value(plan.fields.policy);
+  return {
+    sheetName,
+    rubricId: plan.rubricId,
+    policyId: typeof policyCell === 'string' && policyIds.includes(policyCell.trim()) ? policyCell.trim() : plan.policyId,
+    institutionCode: optional(plan.fields.institutionCode),
+    institutionName: optional(plan.fields.institutionName),
+    year: optional(plan.fields.year),
+    deposit: optional(plan.fields.deposit),
+    inputs: plan.inputs.map(({ id, address }) => ({ id, address, value: value(address) })),
+    selfScores: plan.items.map(({ itemNo, selfScore }) => ({ itemNo, address: selfScore, value: value(selfScore) })),
+    computed: formulaAddresses(plan).map((address) => {
+      const cell = read(address);
+      return { address, formula: cell.formula ?? cell.value, value: cell.value };
+    }),
+  };
+}

@@ -1,0 +1,70 @@
+/// <reference types="office-js" />
+import { describe, expect, it, vi } from 'vitest';
+import { type ExcelRun, ExcelWorkbook } from '../../src/excel/workbook';
+import { fakeExcel } from './fakeExcel';
+import { fixturePlan } from './fixtures';
+
+const NAME = '江北医院考核';
+
+function workbook(excel: ReturnType<typeof fakeExcel>, onError = vi.fn()) {
+  const run: ExcelRun = (batch) => batch(excel.context);
+  const replan = vi.fn(() => fixturePlan());
+  return { book: new ExcelWorkbook({ run, replan, onError }), replan, onError };
+}
+
+describe('ExcelWorkbook', () => {
+  it('creates a sheet, finds it and reads it back', async () => {
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    const { book } = workbook(excel);
+    expect(book.connected).toBe(true);
+    expect(await book.createSheet(fixturePlan())).toBe(NAME);
+    expect(await book.listAssessmentSheets()).toEqual([NAME]);
+    expect(await book.activeAssessmentSheet()).toBe(NAME);
+  });
+
+  it('lays a rubric out once per session however often the sheet is read', async () => {
+    const excel = fakeExcel({
+      sheets: [
+        {
+          name: NAME,
+          names: { MIB_RUBRIC: `='${NAME}'!$H$2`, MIB_IDS: `='${NAME}'!$I$6:$I$8`, MIB_INPUTS: `='${NAME}'!$E$6:$E$8`, MIB_TOTAL: `='${NAME}'!$F$3` },
+          used: { address: `${NAME}!H2`, formulas: [['cq-jiangbei-2025-hospital']], values: [['cq-jiangbei-2025-hospital']] },
+        },
+      ],
+    });
+    const { book, replan } = workbook(excel);
+    await book.readSheet(NAME);
+    const snapshot = await book.readSheet(NAME);
+    expect(snapshot.inputs.map((i) => i.value)).toEqual([null, null, null]);
+    expect(replan).toHaveBeenCalledTimes(1);
+  });
+
+  it('selects a cell on its sheet and reports the active cell', async () => {
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }, { name: NAME }], activeCell: 'E7' });
+    const { book } = workbook(excel);
+    await book.select(NAME, 'E6');
+    expect(excel.calls.filter((c) => c.method === 'select')).toMatchObject([{ sheet: NAME, target: 'range E6' }]);
+    expect(excel.active).toBe(NAME);
+    expect(await book.selection()).toEqual({ sheetName: NAME, address: 'E7' });
+  });
+
+  it('passes worksheet events on, and removes its handlers', async () => {
+    const excel = fakeExcel({ sheets: [{ name: NAME }] });
+    const { book, onError } = workbook(excel);
+    const changed = vi.fn();
+    const moved = vi.fn();
+    const stopChanged = book.onChanged(changed);
+    const stopMoved = book.onSelectionChanged(moved);
+    await vi.waitFor(() => expect(excel.handlers.selection).toHaveLength(1));
+
+    await excel.handlers.changed[0]!({ address: 'E6', worksheetId: NAME });
+    await excel.handlers.selection[0]!({ address: 'G6:G7', worksheetId: NAME });
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(moved).toHaveBeenCalledWith({ sheetName: NAME, address: 'G6' });
+
+    stopChanged();
+    stopMoved();
+    await vi.waitFor(() => expect(excel.handlers.changed.length + excel.handlers.selection.length).toBe(0));
+    expect(onError).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
+import { fixturePlan } from '../excel/fixtures';
+
+const NAME = '江北医院考核';
+
+async function withSheet() {
+  const book = new MemoryWorkbook();
+  const name = await book.createSheet(fixturePlan());
+  return { book, name };
+}
+
+describe('MemoryWorkbook', () => {
+  it('creates a sheet from a plan, with a free name, and makes it active', async () => {
+    const { book, name } = await withSheet();
+    expect(book.connected).toBe(false);
+    expect(name).toBe(NAME);
+    expect(await book.createSheet(fixturePlan())).toBe(`${NAME} (2)`);
+    expect(book.sheetNames()).toEqual(['Sheet1', NAME, `${NAME} (2)`]);
+    expect(await book.listAssessmentSheets()).toEqual([NAME, `${NAME} (2)`]);
+    expect(await book.activeAssessmentSheet()).toBe(`${NAME} (2)`);
+    expect(await book.selection()).toEqual({ sheetName: `${NAME} (2)`, address: 'E6' });
+  });
+
+  it('holds the plan: constants, formulas as text, locks from the styles', async () => {
+    const { book } = await withSheet();
+    expect(book.cell(NAME, 'H2')).toMatchObject({ value: 'cq-jiangbei-2025-hospital', locked: true });
+    expect(book.cell(NAME, 'C6')).toMatchObject({ value: '=每次扣1分', numberFormat: '@' });
+    expect(book.cell(NAME, 'C6').formula).toBeUndefined();
+    expect(book.cell(NAME, 'F6')).toMatchObject({ formula: '=MAX(0,D6-E6-E7*10)', value: null, numberFormat: '0.00' });
+    expect(book.cell(NAME, 'E7')).toMatchObject({ locked: false, numberFormat: '0%' });
+    // formulas as Excel gives them back: no file-format prefixes
+    expect(book.cell(NAME, 'F8').formula).toBe('=IFS(E8="是",0,TRUE,D8)');
+    const grid = book.cells(NAME);
+    expect(grid).toHaveLength(8);
+    expect(grid[5]![4]).toMatchObject({ address: 'E6', locked: false, style: 'input' });
+  });
+
+  it('reads what a user types, as Excel reads typing', async () => {
+    const { book } = await withSheet();
+    book.setCell(NAME, 'E6', '2');
+    book.setCell(NAME, 'E7', '45%');
+    book.setCell(NAME, 'E8', '否');
+    book.setCell(NAME, 'G6', 3.5);
+    book.setCell(NAME, 'B2', "'0012");
+    const snapshot = await book.readSheet(NAME);
+    expect(snapshot.inputs).toEqual([
+      { id: '1.1', address: 'E6', value: 2 },
+      { id: '1.2', address: 'E7', value: 0.45 },
+      { id: '2.1', address: 'E8', value: '否' },
+    ]);
+    expect(snapshot.selfScores).toEqual([
+      { itemNo: '1', address: 'G6', value: 3.5 },
+      { itemNo: '2', address: 'G8', value: null },
+    ]);
+    expect(snapshot.institutionCode).toBe('0012');
+    expect(snapshot.rubricId).toBe('cq-jiangbei-2025-hospital');
+    book.setCell(NAME, 'E6', '');
+    expect((await book.readSheet(NAME)).inputs[0]!.value).toBeNull();
+  });
+
+  it('refuses typing into a locked cell until the sheet is unprotected', async () => {
+    const { book } = await withSheet();
+    expect(() => book.setCell(NAME, 'F8', 10)).toThrow(/锁定/);
+    book.unprotect(NAME);
+    book.setCell(NAME, 'F8', 10);
+    book.setCell(NAME, 'H8', '=G8-F8+1');
+    const { computed } = await book.readSheet(NAME);
+    expect(computed).toContainEqual({ address: 'F8', formula: 10, value: 10 });
+    expect(computed).toContainEqual({ address: 'H8', formula: '=G8-F8+1', value: null });
+    expect(computed).toContainEqual({ address: 'F6', formula: '=MAX(0,D6-E6-E7*10)', value: null });
+    expect(computed.map((c) => c.address)).toEqual(['F3', 'H3', 'F6', 'H6', 'F8', 'H8']);
+  });
+
+  it('keeps typed text in a text-formatted cell as text', async () => {
+    const { book } = await withSheet();
+    book.unprotect(NAME);
+    book.setCell(NAME, 'C6', '=另见附件');
+    expect(book.cell(NAME, 'C6')).toMatchObject({ value: '=另见附件' });
+    expect(book.cell(NAME, 'C6').formula).toBeUndefined();
+  });
+
+  it('fires onChanged and onSelectionChanged, and stops when unsubscribed', async () => {
+    const book = new MemoryWorkbook();
+    const changed = vi.fn();
+    const moved = vi.fn();
+    const stopChanged = book.onChanged(changed);
+    const stopMoved = book.onSelectionChanged(moved);
+    await book.createSheet(fixturePlan());
+    expect(changed).toHaveBeenCalledTimes(1);
+    book.setCell(NAME, 'E6', 1);
+    expect(changed).toHaveBeenCalledTimes(2);
+    await book.select(NAME, 'g6:g7');
+    expect(moved).toHaveBeenCalledWith({ sheetName: NAME, address: 'G6' });
+    expect(await book.selection()).toEqual({ sheetName: NAME, address: 'G6' });
+    stopChanged();
+    stopMoved();
+    book.setCell(NAME, 'E6', 2);
+    await book.select('Sheet1', 'A1');
+    expect(changed).toHaveBeenCalledTimes(2);
+    expect(moved).toHaveBeenCalledTimes(1);
+    expect(await book.activeAssessmentSheet()).toBeNull();
+  });
+
+  it('refuses to read an ordinary sheet', async () => {
+    await expect(new MemoryWorkbook().readSheet('Sheet1')).rejects.toThrow(/不是考核表/);
+    await expect(new MemoryWorkbook().readSheet('无')).rejects.toThrow(/没有名为/);
+  });
+});
