@@ -1,5 +1,7 @@
 import jiangbeiHospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
 import jiangbeiPharmacy from '../../rubrics/cq-jiangbei-2025-pharmacy.json';
+import weihaiL1 from '../../rubrics/weihai-2021-hospital-l1.json';
+import weihaiL2 from '../../rubrics/weihai-2021-hospital-l2.json';
 import jiangbeiPolicy from '../../rubrics/policies/cq-jiangbei-2025.json';
 import jilinPolicy from '../../rubrics/policies/jilin-2025.json';
 import ningdeHospitalPolicy from '../../rubrics/policies/ningde-2025-hospital.json';
@@ -13,6 +15,8 @@ import { type Rubric, RubricSchema } from './schema';
 const rubricSources: Record<string, unknown> = {
   'cq-jiangbei-2025-hospital': jiangbeiHospital,
   'cq-jiangbei-2025-pharmacy': jiangbeiPharmacy,
+  'weihai-2021-hospital-l2': weihaiL2,
+  'weihai-2021-hospital-l1': weihaiL1,
 };
 
 const policySources: Record<string, unknown> = {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { definitionOf, evaluate, getRubric, listPolicies, refundOf, rubricIds, type InputSpec, type Rubric } from '../../src/core';
+import { definitionOf, evaluate, getRubric, listPolicies, refundOf, rubricIds, type InputSpec, type Rule, type Rubric } from '../../src/core';
 import { inputIndex } from '../../src/core/evaluate';
 
-/** An arbitrary valid (or blank) value for one input spec. */
-function valueOf(spec: InputSpec): fc.Arbitrary<unknown> {
+/** An arbitrary valid (or blank) value for one input spec of a rule. */
+function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
   const blank = fc.constant(undefined);
   switch (spec.type) {
     case 'boolean':
@@ -19,8 +19,13 @@ function valueOf(spec: InputSpec): fc.Arbitrary<unknown> {
       return fc.oneof(blank, fc.integer({ min: -1000, max: 1000 }).map((n) => n / 1000));
     case 'number':
       return fc.oneof(blank, fc.integer({ min: (spec.min ?? 0) * 10, max: (spec.max ?? 100) * 10 }).map((n) => n / 10));
-    case 'points':
-      return fc.oneof(blank, fc.constant(0), fc.integer({ min: 10, max: (spec.max ?? 60) * 10 }).map((n) => n / 10));
+    case 'points': {
+      if (rule.kind !== 'discretionary') return fc.oneof(blank, fc.integer({ min: 0, max: (spec.max ?? 60) * 10 }).map((n) => n / 10));
+      // a total that k occurrences of [min, max] reach (one occurrence without perOccurrence), in half points
+      const most = rule.perOccurrence ? 4 : 1;
+      const { min, max } = rule;
+      return fc.oneof(blank, fc.integer({ min: 0, max: most }).chain((k) => fc.integer({ min: k * min * 2, max: k * max * 2 }).map((n) => n / 2)));
+    }
     case 'band':
     case 'choice':
       return fc.oneof(blank, fc.integer({ min: 1, max: spec.options?.length ?? 2 }));
@@ -29,7 +34,7 @@ function valueOf(spec: InputSpec): fc.Arbitrary<unknown> {
 
 function factsOf(rubric: Rubric): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [id, entry] of inputIndex(rubric).byId) shape[id] = valueOf(entry.spec);
+  for (const [id, entry] of inputIndex(rubric).byId) shape[id] = valueOf(entry.spec, entry.rule);
   return fc.record(shape);
 }
 
@@ -51,8 +56,12 @@ function worsen(rubric: Rubric, facts: Record<string, unknown>, pick: number): R
       next[spec.id] = Math.min(spec.max ?? Infinity, (typeof current === 'number' ? current : 0) + 1);
       break;
     case 'points': {
-      const min = rule.kind === 'discretionary' ? rule.min : 1;
-      next[spec.id] = (typeof current === 'number' ? current : 0) + Math.max(min, 1);
+      if (rule.kind !== 'discretionary') return null;
+      const total = typeof current === 'number' ? current : 0;
+      // one more occurrence; a single judgement (no perOccurrence) can only grow up to its max
+      const more = total + Math.max(rule.min, 1);
+      if (!rule.perOccurrence && total >= rule.max) return null;
+      next[spec.id] = rule.perOccurrence ? more : Math.min(rule.max, more);
       break;
     }
     case 'band':
