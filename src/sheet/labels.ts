@@ -1,0 +1,46 @@
+/** The sheet's own words (headers, the header block, prompts) in Chinese and English. The official
+ * table's text is never translated: it is quoted as printed. */
+export const sheetLabels = {
+  'zh-CN': {
+    no: '序号', section: '类别', indicator: '考核指标', definition: '指标释义', report: '机构述职', method: '计分方法',
+    category: '计分类别', points: '总分', selfScore: '机构自评得分', code: '类别代码', assessment: '考核方法',
+    departments: '考核科室', remarks: '备注',
+    inputId: '输入编号', inputLabel: '填报事项', inputValue: '填报值', clause: '条款得扣分', score: '得分',
+    deducted: '扣分合计', overCap: '超出分值的扣分', difference: '自评差异', veto: '否决',
+    institutionCode: '机构编码', institutionName: '机构名称', year: '考核年度', rubric: '考核表编号',
+    policy: '政策', deposit: '质量保证金（元）', total: '总分', grade: '等次', refund: '退还保证金（元）',
+    vetoCount: '否决项数', max: '满分', addinTotal: 'MIB.SCORE 复核', addinGrade: 'MIB.GRADE 复核',
+    addinRefund: 'MIB.REFUND 复核', agreement: '复核结果', basis: '依据', bonusNote: '另有加分项最多',
+    noPolicy: '（未选政策）', noRefund: '（政策未规定返还）',
+    yesNoPrompt: '填“是”或“否”；留空表示未填报', countPrompt: '填不小于0的整数；留空表示未填报',
+    ratioPrompt: '填 0%–100% 的比例', signedPrompt: '填 -100%–100% 的变化（下降填负数）',
+    numberPrompt: '填 {min}–{max} 之间的数', pointsPrompt: '填 0–{max} 分', listPrompt: '从下拉列表中选择',
+    rankPrompt: '填名次（不小于1的整数）', selfPrompt: '机构自评的本项得分',
+    error: '{label}：{prompt}',
+  },
+  'en-US': {
+    no: 'No.', section: 'Category', indicator: 'Indicator', definition: 'Definition', report: 'Institution report', method: 'Scoring method',
+    category: 'Scoring class', points: 'Points', selfScore: 'Self-score', code: 'Code', assessment: 'Assessed by',
+    departments: 'Departments', remarks: 'Remarks',
+    inputId: 'Input id', inputLabel: 'Fact', inputValue: 'Value', clause: 'Clause points', score: 'Score',
+    deducted: 'Deductions', overCap: 'Over-cap deductions', difference: 'Self-score difference', veto: 'Veto',
+    institutionCode: 'Institution code', institutionName: 'Institution name', year: 'Year', rubric: 'Rubric id',
+    policy: 'Policy', deposit: 'Quality deposit (CNY)', total: 'Total', grade: 'Grade', refund: 'Deposit refund (CNY)',
+    vetoCount: 'Veto items', max: 'Maximum', addinTotal: 'MIB.SCORE check', addinGrade: 'MIB.GRADE check',
+    addinRefund: 'MIB.REFUND check', agreement: 'Check result', basis: 'Source', bonusNote: 'plus bonus up to',
+    noPolicy: '(no policy chosen)', noRefund: '(policy sets no refund)',
+    yesNoPrompt: 'Enter 是 (yes) or 否 (no); blank means not reported', countPrompt: 'Enter a whole number ≥ 0; blank means not reported',
+    ratioPrompt: 'Enter a ratio from 0% to 100%', signedPrompt: 'Enter a change from -100% to 100% (a fall is negative)',
+    numberPrompt: 'Enter a number from {min} to {max}', pointsPrompt: 'Enter 0–{max} points', listPrompt: 'Pick from the list',
+    rankPrompt: 'Enter the rank (a whole number ≥ 1)', selfPrompt: "The institution's own score for this item",
+    error: '{label}: {prompt}',
+  },
+} as const;
+
+export type SheetLocale = keyof typeof sheetLabels;
+export type SheetLabels = (typeof sheetLabels)[SheetLocale];
+export type LabelKey = keyof SheetLabels;
+
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}

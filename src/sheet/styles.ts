@@ -1,0 +1,25 @@
+import type { CellStyle } from './types';
+
+/** The named styles a plan uses. Inputs are pale yellow and unlocked; everything else stays locked. */
+export const STYLES = {
+  title: { bold: true, fontSize: 14, horizontal: 'center', vertical: 'center' },
+  basis: { fontColor: '#595959', horizontal: 'left', wrap: true },
+  label: { bold: true, fill: '#F2F2F2', border: true, horizontal: 'right', vertical: 'center' },
+  field: { border: true, fill: '#FFF2CC', locked: false, vertical: 'center', numberFormat: '@' },
+  fieldMoney: { border: true, fill: '#FFF2CC', locked: false, vertical: 'center', numberFormat: '#,##0.00' },
+  fixed: { border: true, vertical: 'center' },
+  result: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '0.##########' },
+  resultText: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center' },
+  resultMoney: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '#,##0.00' },
+  header: { bold: true, fill: '#DDEBF7', border: true, wrap: true, horizontal: 'center', vertical: 'center' },
+  text: { border: true, wrap: true, vertical: 'top' },
+  center: { border: true, wrap: true, horizontal: 'center', vertical: 'top' },
+  id: { border: true, horizontal: 'center', vertical: 'top', numberFormat: '@' },
+  input: { border: true, fill: '#FFF2CC', locked: false, horizontal: 'center', vertical: 'top' },
+  inputRatio: { border: true, fill: '#FFF2CC', locked: false, horizontal: 'center', vertical: 'top', numberFormat: '0.00%' },
+  selfScore: { border: true, fill: '#FFF2CC', locked: false, horizontal: 'center', vertical: 'top', numberFormat: 'General' },
+  number: { border: true, horizontal: 'center', vertical: 'top', numberFormat: 'General' },
+  score: { bold: true, border: true, horizontal: 'center', vertical: 'top', numberFormat: 'General' },
+} satisfies Record<string, CellStyle>;
+
+export type StyleName = keyof typeof STYLES;

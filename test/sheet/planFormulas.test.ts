@@ -1,0 +1,51 @@
+// The sheet's own formulas, computed by a spreadsheet engine (HyperFormula), give exactly the core's
+// numbers: every item's score, raw deductions and over-cap deductions, the total, the grade and the
+// refund, for every rubric and policy, on hand-picked and random facts. LibreOffice repeats the check
+// on the xlsx template (test/sheet/libreoffice.test.ts).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, getPolicy, getRubric, gradeOf, policyIds, refundOf, rubricIds, type RawValue } from '../../src/core';
+import { planSheet } from '../../src/sheet/planSheet';
+import { computePlan } from '../support/hyperformula';
+import { factsOf } from '../support/randomFacts';
+
+const DEPOSIT = 100000;
+
+function check(rubricId: string, policyId: string, facts: Record<string, RawValue>): void {
+  const rubric = getRubric(rubricId);
+  const policy = getPolicy(policyId);
+  const plan = planSheet(rubric, { policyId, deposit: DEPOSIT, inputs: facts });
+  const cell = computePlan(plan);
+  const result = evaluate(rubric, facts);
+  const where = (what: string, address: string) => `${rubricId}/${policyId} ${what} ${address} ${JSON.stringify(facts)}`;
+  for (const [k, item] of result.items.entries()) {
+    const cells = plan.items[k]!;
+    expect(cells.itemNo).toBe(item.id);
+    expect(cell(cells.score), where(`item ${item.id} score`, cells.score)).toBeCloseTo(item.score.toNumber(), 9);
+    expect(cell(cells.deducted), where(`item ${item.id} deducted`, cells.deducted)).toBeCloseTo(item.deducted.toNumber(), 9);
+    expect(cell(cells.overCap), where(`item ${item.id} overCap`, cells.overCap)).toBeCloseTo(item.overCap.toNumber(), 9);
+    if (cells.veto) expect(cell(cells.veto)).toBe(item.veto ? '否决' : '');
+  }
+  expect(cell(plan.fields.vetoCount)).toBe(result.vetoItems.length);
+  expect(cell(plan.fields.total), where('total', plan.fields.total)).toBeCloseTo(result.total.toNumber(), 9);
+  const grade = gradeOf(policy, result.total, { veto: result.veto });
+  expect(cell(plan.fields.grade!), where('grade', plan.fields.grade!)).toBe(grade.label);
+  if (policy.refund) {
+    const refund = refundOf(policy, result.total, DEPOSIT, { veto: result.veto });
+    expect(cell(plan.fields.refund!), where('refund', plan.fields.refund!)).toBe(refund.amount.toNumber());
+  }
+}
+
+describe.each(rubricIds)('%s: the sheet computes what the core computes', (rubricId) => {
+  const rubric = getRubric(rubricId);
+  it.each(policyIds)('no facts at all, policy %s', (policyId) => check(rubricId, policyId, {}));
+  it.each(policyIds)('random facts, policy %s', (policyId) => {
+    fc.assert(
+      fc.property(factsOf(rubric), (facts) => {
+        const defined = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as Record<string, RawValue>;
+        check(rubricId, policyId, defined);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

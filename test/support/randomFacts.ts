@@ -1,0 +1,39 @@
+// Random facts for property tests: every input of a rubric valid or blank, as a user could enter them.
+import fc from 'fast-check';
+import { type InputSpec, inputIndex, type Rule, type Rubric } from '../../src/core';
+
+/** An arbitrary valid (or blank) value for one input spec of a rule. */
+function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
+  const blank = fc.constant(undefined);
+  switch (spec.type) {
+    case 'boolean':
+      return fc.oneof(blank, fc.boolean(), fc.constantFrom('是', '否'));
+    case 'count':
+      return fc.oneof(blank, fc.integer({ min: 0, max: spec.max ?? 30 }));
+    case 'rank':
+      return fc.oneof(blank, fc.integer({ min: 1, max: 40 }));
+    case 'ratio':
+      return fc.oneof(blank, fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000));
+    case 'signedRatio':
+      return fc.oneof(blank, fc.integer({ min: -1000, max: 1000 }).map((n) => n / 1000));
+    case 'number':
+      return fc.oneof(blank, fc.integer({ min: (spec.min ?? 0) * 10, max: (spec.max ?? 100) * 10 }).map((n) => n / 10));
+    case 'points': {
+      if (rule.kind !== 'discretionary') return fc.oneof(blank, fc.integer({ min: 0, max: (spec.max ?? 60) * 10 }).map((n) => n / 10));
+      // a total that k occurrences of [min, max] reach (one occurrence without perOccurrence), in half points
+      const most = rule.perOccurrence ? 4 : 1;
+      const { min, max } = rule;
+      return fc.oneof(blank, fc.integer({ min: 0, max: most }).chain((k) => fc.integer({ min: k * min * 2, max: k * max * 2 }).map((n) => n / 2)));
+    }
+    case 'band':
+    case 'choice':
+      return fc.oneof(blank, fc.integer({ min: 1, max: spec.options?.length ?? 2 }));
+  }
+}
+
+export function factsOf(rubric: Rubric): fc.Arbitrary<Record<string, unknown>> {
+  const shape: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [id, entry] of inputIndex(rubric).byId) shape[id] = valueOf(entry.spec, entry.rule);
+  return fc.record(shape);
+}
+
