@@ -1,0 +1,131 @@
+// What a SheetPlan looks like: the official columns in the printed order, one input row per fact with
+// its validation, locked formulas and unlocked inputs, names, merges, and text kept as text.
+import { describe, expect, it } from 'vitest';
+import { getRubric, inputIndex, RubricSchema } from '../../src/core';
+import { planSheet } from '../../src/sheet/planSheet';
+import type { PlanCell, SheetPlan } from '../../src/sheet/types';
+import hospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
+
+const cellAt = (plan: SheetPlan, address: string): PlanCell | null => {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return plan.grid[Number(m[2]) - 1]?.[col] ?? null;
+};
+const formulaAt = (plan: SheetPlan, address: string) => {
+  const cell = cellAt(plan, address);
+  return cell && 'formula' in cell ? cell.formula : undefined;
+};
+const locked = (plan: SheetPlan, address: string) => {
+  const cell = cellAt(plan, address);
+  const style = cell?.style ? plan.styles[cell.style] : undefined;
+  return style?.locked !== false;
+};
+
+describe('江北 hospital sheet', () => {
+  const rubric = getRubric('cq-jiangbei-2025-hospital');
+  const plan = planSheet(rubric, { policyId: 'cq-jiangbei-2025', deposit: 50000, institutionCode: 'H001', institutionName: '江北区某医院' });
+
+  it('keeps the official columns in the printed order, then the sheet’s own', () => {
+    expect(plan.columns.slice(0, 9).map((c) => c.header)).toEqual(['序号', '类别', '考核指标', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '机构自评得分']);
+    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['输入编号', '填报事项', '填报值', '条款得扣分', '得分', '扣分合计', '超出分值的扣分', '自评差异', '否决']);
+  });
+
+  it('has one input row per fact, each id once, in the table’s order', () => {
+    expect(plan.inputs.map((i) => i.id)).toEqual([...inputIndex(rubric).byId.keys()]);
+    for (const input of plan.inputs) {
+      const idCell = cellAt(plan, input.address.replace(/^L/, 'J'));
+      expect(idCell && 'value' in idCell && idCell.value).toBe(input.id);
+      expect(locked(plan, input.address)).toBe(false);
+    }
+  });
+
+  it('validates each input by its type', () => {
+    const rule = (id: string) => plan.validations.find((v) => v.range === plan.inputs.find((i) => i.id === id)!.address)!.rule;
+    expect(rule('1.1')).toEqual({ kind: 'list', options: ['是', '否'] }); // 未缴纳罚金
+    expect(rule('4.2')).toEqual({ kind: 'wholeNumber', min: 0 }); // 发现一次扣1分
+    expect(rule('18.1')).toEqual({ kind: 'decimal', min: 0, max: 1 }); // 网采率
+    expect(rule('23.1')).toEqual({ kind: 'wholeNumber', min: 1 }); // 排名
+  });
+
+  it('gives item 4 the readable formulas of “发现一次扣1分，扣完为止”', () => {
+    const item = plan.items.find((i) => i.itemNo === '4')!;
+    const [veto, count] = plan.inputs.filter((i) => i.itemNo === '4').map((i) => i.address.replace(/^L/, 'M'));
+    expect(formulaAt(plan, veto!)).toBe(`=IF(L${item.firstRow}="是","否决","")`);
+    expect(formulaAt(plan, count!)).toBe(`=1*L${item.firstRow + 1}`);
+    expect(formulaAt(plan, item.score)).toBe(`=MAX(0,5-${count})`);
+    expect(formulaAt(plan, item.overCap)).toBe(`=ROUND(${item.deducted}-(5-${item.score}),9)`);
+    expect(locked(plan, item.score)).toBe(true);
+    expect(locked(plan, item.selfScore)).toBe(false);
+  });
+
+  it('totals with the veto rule and grades by the policy', () => {
+    expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(N10:N\d+\),9\)\)$/);
+    expect(formulaAt(plan, plan.fields.grade!)).toBe('=IF(C6>0,"不合格",IF(C5>=60,"合格","不合格"))');
+    expect(plan.fields.refund).toBeUndefined(); // 江北 sets no deposit refund
+  });
+
+  it('names the cells other tools look for', () => {
+    const names = Object.fromEntries(plan.names.map((n) => [n.name, n.ref]));
+    expect(names).toMatchObject({ MIB_TOTAL: plan.fields.total, MIB_GRADE: plan.fields.grade, MIB_RUBRIC: 'C4', MIB_DEPOSIT: plan.fields.deposit });
+    expect(names.MIB_IDS).toBe(`J${plan.items[0]!.firstRow}:J${plan.items.at(-1)!.lastRow}`);
+    expect(names.MIB_INPUTS).toBe(`L${plan.items[0]!.firstRow}:L${plan.items.at(-1)!.lastRow}`);
+    expect(cellAt(plan, 'C4')).toMatchObject({ value: 'cq-jiangbei-2025-hospital' });
+  });
+
+  it('merges 类别 over its items and an item’s cells over its fact rows', () => {
+    const first = plan.items[0]!;
+    const section = rubric.items.filter((i) => i.section === '协议履行情况').map((i) => plan.items.find((c) => c.itemNo === i.no)!);
+    expect(plan.merges).toContain(`B${first.firstRow}:B${section.at(-1)!.lastRow}`);
+    const two = plan.items.find((i) => i.itemNo === '2')!;
+    expect(plan.merges).toContain(`C${two.firstRow}:C${two.lastRow}`);
+    expect(plan.merges).toContain(`N${two.firstRow}:N${two.lastRow}`);
+  });
+
+  it('highlights vetoes, over-cap deductions and self-scores that differ', () => {
+    expect(plan.conditionalFormats.map((f) => f.meaning).sort()).toEqual(['overCap', 'selfScoreDiffers', 'veto', 'veto']);
+  });
+
+  it('prints on A4 landscape with the header row repeated, and protects the sheet', () => {
+    expect(plan.print).toEqual({ orientation: 'landscape', paper: 'A4', fitToWidth: true });
+    expect(plan.printTitleRows).toBe('$9:$9');
+    expect(plan.protect).toBe(true);
+  });
+
+  it('pre-fills facts as a sheet shows them', () => {
+    const filled = planSheet(rubric, { inputs: { '1.1': true, '4.2': 3, '18.1': '45%' } });
+    const value = (id: string) => cellAt(filled, filled.inputs.find((i) => i.id === id)!.address);
+    expect(value('1.1')).toMatchObject({ value: '是' });
+    expect(value('4.2')).toMatchObject({ value: 3 });
+    expect(value('18.1')).toMatchObject({ value: 0.45 });
+  });
+
+  it('writes rubric text that begins with = as text, never as a formula', () => {
+    const tricky = RubricSchema.parse({ ...hospital, items: hospital.items.map((i, k) => (k === 0 ? { ...i, indicator: '=HYPERLINK("http://x")' } : i)) });
+    const p = planSheet(tricky);
+    expect(cellAt(p, `C${p.items[0]!.firstRow}`)).toEqual({ value: '=HYPERLINK("http://x")', text: true, style: 'text' });
+  });
+
+  it('is laid out the same whatever the institution and facts', () => {
+    const other = planSheet(rubric, { policyId: 'cq-jiangbei-2025', inputs: { '4.2': 1 } });
+    expect(other.names).toEqual(plan.names);
+    expect(other.items).toEqual(plan.items);
+  });
+});
+
+describe('威海 sheets', () => {
+  it.each(['weihai-2021-hospital-l2', 'weihai-2021-hospital-l1'])('%s adds 类别代码, 考核方法, 考核科室, 备注 and caps the bonus', (id) => {
+    const plan = planSheet(getRubric(id), { policyId: 'jilin-2025' });
+    expect(plan.columns.map((c) => c.header).slice(0, 13)).toEqual(['序号', '类别', '考核指标', '类别代码', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '考核方法', '考核科室', '备注', '机构自评得分']);
+    expect(formulaAt(plan, plan.fields.total)).toMatch(/\+MIN\(60,SUM\(/);
+  });
+
+  it('A1 reads “每高于该区间1个百分点扣0.5分，最多扣5分”', () => {
+    const plan = planSheet(getRubric('weihai-2021-hospital-l2'));
+    const item = plan.items.find((i) => i.itemNo === '25')!;
+    const r = item.firstRow;
+    // columns: P 填报值, Q 条款得扣分, R 得分
+    expect(formulaAt(plan, `Q${r}`)).toBe(`=IF(P${r}="",5,0.5*ROUND(MAX(0,P${r})/0.01,9))`);
+    expect(item.score).toBe(`R${r}`);
+    expect(formulaAt(plan, item.score)).toBe(`=MAX(0,10-(MIN(5,Q${r})+MIN(5,Q${r + 1})))`);
+  });
+});
