@@ -1,0 +1,120 @@
+import ExcelJS from 'exceljs';
+import { parseRange } from '../sheet/memory/a1';
+import type { CellStyle, PlanValidation, SheetPlan } from '../sheet/types';
+
+/** "#RRGGBB" → ExcelJS's "FFRRGGBB" */
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function font(style: Pick<CellStyle, 'bold' | 'fontSize' | 'fontColor'>): Partial<ExcelJS.Font> {
+  return {
+    ...(style.bold && { bold: true }),
+    ...(style.fontSize && { size: style.fontSize }),
+    ...(style.fontColor && { color: { argb: argb(style.fontColor) } }),
+  };
+}
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  const f = font(style);
+  if (Object.keys(f).length > 0) cell.font = f;
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.horizontal || style.vertical || style.wrap) {
+    cell.alignment = {
+      ...(style.horizontal && { horizontal: style.horizontal }),
+      ...(style.vertical && { vertical: style.vertical === 'center' ? 'middle' : style.vertical }),
+      ...(style.wrap && { wrapText: true }),
+    };
+  }
+  if (style.border) cell.border = THIN;
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  cell.protection = { locked: style.locked !== false };
+}
+
+function dataValidation(v: PlanValidation): ExcelJS.DataValidation {
+  const messages = { allowBlank: true, showErrorMessage: true, showInputMessage: true, prompt: v.prompt.slice(0, 255), error: v.error.slice(0, 255), errorTitle: 'MIB 考核助手' };
+  switch (v.rule.kind) {
+    case 'list':
+      return { type: 'list', formulae: [`"${v.rule.options.join(',')}"`], ...messages };
+    case 'wholeNumber':
+      return v.rule.max === undefined
+        ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [v.rule.min], ...messages }
+        : { type: 'whole', operator: 'between', formulae: [v.rule.min, v.rule.max], ...messages };
+    case 'decimal':
+      return { type: 'decimal', operator: 'between', formulae: [v.rule.min, v.rule.max], ...messages };
+  }
+}
+
+const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+
+/**
+ * The plan as an .xlsx workbook: what an agency sends to institutions without the add-in. Formulas are
+ * written without a cached result, so every spreadsheet (Excel, WPS, LibreOffice) computes them on
+ * opening; text the plan marks as text is stored as text, never as a formula.
+ */
+export async function planToXlsx(plan: SheetPlan): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'MIB 考核助手';
+  workbook.created = new Date(0);
+  const sheet = workbook.addWorksheet(plan.name, {
+    views: [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: plan.print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: plan.printTitleRows.replace(/\$/g, ''),
+    },
+  });
+  plan.columns.forEach((column, i) => {
+    sheet.getColumn(i + 1).width = column.width;
+  });
+  for (const [row, height] of Object.entries(plan.rowHeights)) sheet.getRow(Number(row)).height = height;
+
+  plan.grid.forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (!cell) return;
+      const target = sheet.getCell(r + 1, c + 1);
+      const style = cell.style ? plan.styles[cell.style] : undefined;
+      if (style) applyStyle(target, style);
+      if ('formula' in cell) target.value = { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+      else if ('value' in cell) {
+        target.value = cell.value;
+        if (cell.text || (typeof cell.value === 'string' && /^[\d.]+$/.test(cell.value))) target.numFmt = '@';
+      }
+    }),
+  );
+  for (const merge of plan.merges) sheet.mergeCells(merge);
+  for (const validation of plan.validations) {
+    const area = parseRange(validation.range);
+    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) sheet.getCell(r + 1, c + 1).dataValidation = dataValidation(validation);
+  }
+  for (const format of plan.conditionalFormats) {
+    sheet.addConditionalFormatting({
+      ref: format.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [format.formula.replace(/^=/, '')],
+          style: {
+            ...(format.style.fill && { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(format.style.fill) } } }),
+            font: font(format.style),
+          },
+        },
+      ],
+    });
+  }
+  const quoted = `'${plan.name.replace(/'/g, "''")}'`;
+  for (const name of plan.names) workbook.definedNames.add(`${quoted}!${absolute(name.ref)}`, name.name);
+  if (plan.protect) {
+    await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
