@@ -25,6 +25,12 @@ export function splitArgs(argv: string[], booleanFlags: ReadonlySet<string>): Pa
         flags[name] = next;
         i++;
       }
+    } else if (/^-[a-zA-Z]$/.test(arg)) {
+      // a one-letter flag takes the next word as its value (`-o file.xlsx`)
+      const next = argv[i + 1];
+      if (next === undefined) throw new MibError('invalid-argument', arg, `参数 ${arg} 缺少取值`, `${arg} needs a value`);
+      flags[arg.slice(1)] = next;
+      i++;
     } else positionals.push(arg);
   }
   return { command: positionals.shift(), positionals, flags };

@@ -1,3 +1,5 @@
 import { nodeIo, run } from './main';
 
-process.exitCode = run(process.argv.slice(2), nodeIo);
+const code = run(process.argv.slice(2), nodeIo);
+if (typeof code === 'number') process.exitCode = code;
+else void code.then((c) => (process.exitCode = c));

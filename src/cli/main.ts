@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   checkFile,
@@ -22,11 +22,13 @@ import {
   zodProblems,
 } from '../core';
 import { numberArg, parseArg, splitArgs } from './args';
+import { template } from './templateCommand';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): string;
+  writeFile(path: string, data: Uint8Array): void;
 }
 
 const BOOLEAN_FLAGS = new Set(['json', 'veto', 'help', 'en']);
@@ -39,6 +41,8 @@ const USAGE = `用法（usage）:
              [--downgrade-refund grade|score] [--json]
   mib refund --case <requestedTerminationWithViolations|requestedTerminationClean|rescinded|underSixMonths> --deposit <金额> --policy <政策编号>
   mib composite <自身得分> <下属得分…> --policy <政策编号> [--json]
+  mib template <考核表编号> -o <文件.xlsx> [--input <事实.json>] [--policy <政策编号>] [--deposit <金额>]
+               [--code <机构编码>] [--name <机构名称>] [--year <年度>]   生成不需加载项也能计算的考核表模板
   mib rubrics [--json]          列出考核表与政策
   mib check <文件.json>         检查自定义考核表或政策文件（错误时退出码非 0）`;
 
@@ -198,11 +202,14 @@ function check(io: Io, positionals: string[], flags: Record<string, string | tru
   return 0;
 }
 
-/** Runs one command; returns the exit code. Never lets a stack trace reach the user. */
-export function run(argv: string[], io: Io): number {
+/** Runs one command; returns the exit code (a promise for `template`, which writes a file). Never lets a
+ * stack trace reach the user. */
+export function run(argv: string[], io: Io): number | Promise<number> {
   try {
     const { command, positionals, flags } = splitArgs(argv, BOOLEAN_FLAGS);
     switch (command) {
+      case 'template':
+        return template({ ...io, readJson: (path) => readJson(io, path) }, positionals, flags).catch((error: unknown) => failure(io, error));
       case 'score':
         return score(io, positionals, flags);
       case 'grade':
@@ -224,21 +231,27 @@ export function run(argv: string[], io: Io): number {
         return 2;
     }
   } catch (error) {
-    if (error instanceof MibError) {
-      io.err(`错误：${error.message}`);
-      return 2;
-    }
-    if (error instanceof z.ZodError) {
-      for (const p of zodProblems(error)) io.err(`错误：${p.message}`);
-      return 2;
-    }
-    io.err(`内部错误：${error instanceof Error ? error.message : String(error)}`);
-    return 70;
+    return failure(io, error);
   }
+}
+
+/** The exit code and a Chinese message for an error, never its stack. */
+function failure(io: Io, error: unknown): number {
+  if (error instanceof MibError) {
+    io.err(`错误：${error.message}`);
+    return 2;
+  }
+  if (error instanceof z.ZodError) {
+    for (const p of zodProblems(error)) io.err(`错误：${p.message}`);
+    return 2;
+  }
+  io.err(`内部错误：${error instanceof Error ? error.message : String(error)}`);
+  return 70;
 }
 
 export const nodeIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, data) => writeFileSync(path, data),
 };

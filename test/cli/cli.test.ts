@@ -11,6 +11,9 @@ function mib(...argv: string[]) {
   const code = run(argv, {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
+    writeFile: () => {
+      throw new Error('no files are written by these commands');
+    },
     readFile: (path) => {
       const files: Record<string, string> = {
         'clean.json': JSON.stringify({ '4.2': 0, '5.1': '是', '5.2': true, '18.1': 0.6, '20.1': '95%', '21.1': 0.3, '22.1': 0.2, '22.2': 0.5, '23.1': 1, '23.2': 2, '24.1': 1 }),

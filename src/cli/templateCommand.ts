@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { evaluate, getRubric, MibError, RawInputsSchema } from '../core';
+import { planSheet } from '../sheet/plan';
+import { numberArg, parseArg } from './args';
+import { planToXlsx } from './xlsxTemplate';
+
+export interface TemplateIo {
+  out(text: string): void;
+  err(text: string): void;
+  readJson(path: string): unknown;
+  writeFile(path: string, data: Uint8Array): void;
+}
+
+const depositArg = numberArg('--deposit（质量保证金）').pipe(z.number().min(0, '--deposit（质量保证金）不能为负数'));
+const yearArg = numberArg('--year（考核年度）').pipe(z.number().int('--year（考核年度）应为整数').min(2000, '--year（考核年度）应为四位年份').max(2100, '--year（考核年度）应为四位年份'));
+
+/**
+ * `mib template <rubric> [--input f.json] [--policy id] [--deposit n] [--code c] [--name n] [--year y] -o file.xlsx`:
+ * the assessment sheet as an .xlsx that computes in any spreadsheet, for institutions without the add-in.
+ * Facts from --input are checked by the core first: a bad fact stops the command, naming its id.
+ */
+export async function template(io: TemplateIo, positionals: string[], flags: Record<string, string | true>): Promise<number> {
+  const id = positionals[0];
+  if (id === undefined) throw new MibError('invalid-argument', '考核表编号', '缺少考核表编号', 'missing rubric id');
+  const rubric = getRubric(id);
+  const output = typeof flags.o === 'string' ? flags.o : typeof flags.output === 'string' ? flags.output : undefined;
+  if (output === undefined) throw new MibError('invalid-argument', '-o', '缺少输出文件：-o <文件.xlsx>', 'missing -o <file.xlsx>');
+  if (!/\.xlsx$/i.test(output)) throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${output}”`, 'the output file must end in .xlsx');
+  let inputs: Record<string, unknown> = {};
+  if (typeof flags.input === 'string') {
+    inputs = parseArg(RawInputsSchema, io.readJson(flags.input), '--input（应为“输入编号: 取值”的 JSON 对象）');
+    const { invalid } = evaluate(rubric, inputs);
+    if (invalid.length > 0) {
+      for (const problem of invalid) io.err(`输入错误：${problem.message}`);
+      io.err(`共 ${invalid.length} 处输入错误，未生成模板。请更正 ${flags.input} 后重试。`);
+      return 2;
+    }
+  }
+  const plan = planSheet(rubric, {
+    ...(typeof flags.policy === 'string' && { policyId: flags.policy }),
+    ...(typeof flags.deposit === 'string' && { deposit: parseArg(depositArg, flags.deposit, '--deposit') }),
+    ...(typeof flags.code === 'string' && { institutionCode: flags.code }),
+    ...(typeof flags.name === 'string' && { institutionName: flags.name }),
+    ...(typeof flags.year === 'string' && { year: parseArg(yearArg, flags.year, '--year') }),
+    inputs,
+    withAddinFunctions: false,
+  });
+  const data = await planToXlsx(plan);
+  try {
+    io.writeFile(output, data);
+  } catch (error) {
+    throw new MibError('invalid-file', output, `写不了文件“${output}”：${(error as Error).message}`, `cannot write ${output}`);
+  }
+  const formulas = plan.grid.flat().filter((cell) => cell && 'formula' in cell).length;
+  io.out(`已生成 ${output}：工作表“${plan.name}”，${rubric.items.length} 项、${plan.inputs.length} 个填报值、${formulas} 个公式（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);
+  return 0;
+}

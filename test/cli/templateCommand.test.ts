@@ -1,0 +1,79 @@
+// `mib template`: writes an .xlsx of the assessment sheet (checked by reading it back), pre-fills facts,
+// and refuses bad input with a Chinese message naming the field.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'mib-template-cli-'));
+const mib = (...args: string[]) => spawnSync('node', ['bin/mib.js', ...args], { encoding: 'utf8' });
+
+async function open(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe('mib template', () => {
+  it('writes the 江北 hospital sheet with facts pre-filled, formulas without cached values', async () => {
+    const facts = join(dir, 'facts.json');
+    writeFileSync(facts, JSON.stringify({ '4.2': 7, '15.1': '是', '18.1': 0.45 }));
+    const out = join(dir, 'jb.xlsx');
+    const r = mib('template', 'cq-jiangbei-2025-hospital', '--input', facts, '--policy', 'cq-jiangbei-2025', '--name', '江北区某医院', '-o', out);
+    expect(r.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`已生成 ${out}：工作表“江北区某医院-2025”，24 项`);
+    const workbook = await open(out);
+    const sheet = workbook.getWorksheet('江北区某医院-2025')!;
+    expect(sheet.getCell('C4').value).toBe('cq-jiangbei-2025-hospital');
+    // the facts, as the sheet shows them
+    const idRow = (id: string) => {
+      for (let r = 10; r <= sheet.rowCount; r++) if (sheet.getCell(`J${r}`).value === id) return r;
+      throw new Error(id);
+    };
+    expect(sheet.getCell(`L${idRow('4.2')}`).value).toBe(7);
+    expect(sheet.getCell(`L${idRow('15.1')}`).value).toBe('是');
+    expect(sheet.getCell(`L${idRow('18.1')}`).value).toBe(0.45);
+    // a formula and no cached result: every spreadsheet computes it on opening
+    const total = sheet.getCell('C5').value as ExcelJS.CellFormulaValue;
+    expect(total.formula).toMatch(/^IF\(C6>0,0,/);
+    expect(total.result).toBeUndefined();
+    // ids stay text ("1.10" must not become 1.1), validation, protection, names, print setup
+    expect(sheet.getCell(`J${idRow('4.2')}`).numFmt).toBe('@');
+    expect(sheet.getCell(`L${idRow('15.1')}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(sheet.getCell(`L${idRow('4.2')}`).protection).toMatchObject({ locked: false });
+    expect(sheet.getCell('C5').protection?.locked ?? true).toBe(true); // locked is the default
+    expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    const names = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    expect(names.find((n) => n.name === 'MIB_TOTAL')?.ranges).toEqual(["'江北区某医院-2025'!$C$5"]);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(sheet.hasMerges).toBe(true);
+  });
+
+  it.each([
+    [['template', 'no-such-table', '-o', 'x.xlsx'], '未知的考核表编号“no-such-table”'],
+    [['template', 'cq-jiangbei-2025-hospital'], '缺少输出文件：-o <文件.xlsx>'],
+    [['template', 'cq-jiangbei-2025-hospital', '-o', 'x.csv'], '输出文件应以 .xlsx 结尾'],
+    [['template', 'cq-jiangbei-2025-hospital', '--policy', 'nowhere', '-o', 'x.xlsx'], '未知的政策编号“nowhere”'],
+    [['template', 'cq-jiangbei-2025-hospital', '--deposit', '-5', '-o', 'x.xlsx'], '--deposit（质量保证金）不能为负数'],
+    [['template', 'cq-jiangbei-2025-hospital', '--input', 'missing.json', '-o', 'x.xlsx'], '读不到文件“missing.json”'],
+  ])('refuses %j: %s', (args, message) => {
+    const r = mib(...args);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('refuses a bad fact, naming its id, and writes nothing', () => {
+    const facts = join(dir, 'bad.json');
+    writeFileSync(facts, JSON.stringify({ '4.2': -1, '18.1': 1.5 }));
+    const out = join(dir, 'bad.xlsx');
+    const r = mib('template', 'cq-jiangbei-2025-hospital', '--input', facts, '-o', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('4.2（');
+    expect(r.stderr).toContain('18.1（');
+    expect(existsSync(out)).toBe(false);
+  });
+});
