@@ -2,10 +2,12 @@
 // lines; nothing here asserts a time.
 import { benchCore } from './core';
 import { benchFunctions } from './functions';
+import { benchSheet } from './sheet';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['rubric core', benchCore],
   ['custom functions', benchFunctions],
+  ['live worksheets', benchSheet],
 ];
 
 for (const [name, section] of sections) {
