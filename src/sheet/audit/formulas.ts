@@ -1,0 +1,73 @@
+import { cellAddress } from '../memory/a1';
+import { typedFormula } from '../memory/formulaText';
+import { itemName } from './itemText';
+import type { AuditCheck, AuditFlag } from './types';
+
+/** Formula text compared as Excel gives it back: "=" first, no _xlfn. prefixes, case and spaces outside
+ * string literals ignored. */
+function normalized(formula: string): string {
+  return typedFormula(formula)
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, '').toUpperCase()))
+    .join('');
+}
+
+/**
+ * Score, total, grade and refund cells that no longer hold the plan's formula: edited, overwritten by
+ * a typed value, or cleared. Each names the item whose cell it is.
+ */
+export const formulaCheck: AuditCheck = ({ snapshot, plan, rubric }) => {
+  const planned = new Map<string, string>();
+  plan.grid.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell && 'formula' in cell) planned.set(cellAddress(r, c), cell.formula);
+    }),
+  );
+  const owner = (at: string) => {
+    const row = Number(/\d+$/.exec(at)?.[0]);
+    return plan.items.find((i) => row >= i.firstRow && row <= i.lastRow);
+  };
+  const flags: AuditFlag[] = [];
+  for (const cell of snapshot.computed) {
+    const expected = planned.get(cell.address);
+    if (expected === undefined) continue;
+    const now = cell.formula;
+    if (typeof now === 'string' && now.startsWith('=') && normalized(now) === normalized(expected)) continue;
+    const item = owner(cell.address);
+    const name = item ? itemName(rubric, item.itemNo) : undefined;
+    const where = name ? name.zh : resultName(plan, cell.address);
+    const whereEn = name ? name.en : resultNameEn(plan, cell.address);
+    const typed = !(typeof now === 'string' && now.startsWith('='));
+    flags.push({
+      kind: typed ? 'valueOverFormula' : 'formulaChanged',
+      ...(item && { itemNo: item.itemNo }),
+      ...(name?.indicator && { indicator: name.indicator }),
+      address: cell.address,
+      message: typed
+        ? `公式被数值覆盖：${where}的 ${cell.address} 应为公式 ${expected}，现为${now === null || now === '' ? '空白' : `“${String(now)}”`}`
+        : `公式与考核表不符：${where}的 ${cell.address} 应为 ${expected}，现为 ${now}`,
+      messageEn: typed
+        ? `Value typed over a formula: ${cell.address} (${whereEn}) should hold ${expected}`
+        : `Formula no longer matches the rubric: ${cell.address} (${whereEn}) should be ${expected}, is ${now}`,
+    });
+  }
+  return flags;
+};
+
+const RESULT_NAMES: Record<string, [string, string]> = {
+  total: ['总分', 'total'],
+  grade: ['等次', 'grade'],
+  refund: ['退还保证金', 'refund'],
+  vetoCount: ['否决项数', 'veto count'],
+  addinTotal: ['MIB.SCORE 复核', 'MIB.SCORE check'],
+  addinGrade: ['MIB.GRADE 复核', 'MIB.GRADE check'],
+  addinRefund: ['MIB.REFUND 复核', 'MIB.REFUND check'],
+  agreement: ['复核结果', 'check result'],
+};
+
+function resultEntry(plan: Parameters<AuditCheck>[0]['plan'], at: string): [string, string] | undefined {
+  const key = Object.entries(plan.fields).find(([, address]) => address === at)?.[0];
+  return key ? RESULT_NAMES[key] : undefined;
+}
+const resultName = (plan: Parameters<AuditCheck>[0]['plan'], at: string) => resultEntry(plan, at)?.[0] ?? '表头';
+const resultNameEn = (plan: Parameters<AuditCheck>[0]['plan'], at: string) => resultEntry(plan, at)?.[1] ?? 'header';

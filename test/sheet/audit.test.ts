@@ -1,0 +1,75 @@
+// The checks the pane shows, on sheets made in the in-memory workbook and edited as a user would:
+// the 江北 hospital table with 15.1 是 (a veto), 4.2 = 7 and 17.2 = 3 (two items over their points).
+import { describe, expect, it } from 'vitest';
+import { getRubric } from '../../src/core';
+import { auditSheet } from '../../src/sheet/audit';
+import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
+import { planSheet } from '../../src/sheet/planSheet';
+
+async function sheetWith(facts: Record<string, string | number>, policyId = 'cq-jiangbei-2025') {
+  const book = new MemoryWorkbook();
+  const plan = planSheet(getRubric('cq-jiangbei-2025-hospital'), { policyId, deposit: 100000, institutionName: '测试医院' });
+  const name = await book.createSheet(plan);
+  const at = (id: string) => plan.inputs.find((i) => i.id === id)!.address;
+  for (const [id, value] of Object.entries(facts)) book.setCell(name, at(id), String(value));
+  return { book, plan, name, at };
+}
+
+describe('auditSheet', () => {
+  it('puts the veto first, with the policy’s consequence, then the two over-cap items', async () => {
+    const { book, name, at, plan } = await sheetWith({ '15.1': '是', '4.2': 7, '17.2': 3 });
+    const audit = auditSheet(await book.readSheet(name));
+    const [veto, ...rest] = audit.flags;
+    expect(veto).toMatchObject({ kind: 'veto', itemNo: '15', address: at('15.1') });
+    expect(veto!.message).toContain('否决项：第15项');
+    expect(veto!.message).toContain('存在否决项得分为0分');
+    const overCap = rest.filter((f) => f.kind === 'overCap');
+    // item 4 (5 points): 7 × 1 = 7 → 2 not applied; item 17 (10 points): 3 × 5 = 15 → 5 not applied
+    expect(overCap.map((f) => [f.itemNo, f.message])).toEqual([
+      ['4', '扣分超过单项分值：第4项“医保支付资格相关人员是否管理到位”共扣 7 分，本项 5 分，2 分未计入'],
+      ['17', expect.stringMatching(/^扣分超过单项分值：第17项“.+”共扣 15 分，本项 10 分，5 分未计入$/)],
+    ]);
+    expect(overCap[0]!.address).toBe(plan.items.find((i) => i.itemNo === '4')!.overCap);
+    expect(audit.summary).toMatchObject({ total: '0', veto: true, grade: '不合格' });
+    expect(audit.summary.counts.veto).toBe(1);
+    expect(audit.summary.counts.overCap).toBe(2);
+  });
+
+  it('lists invalid and missing facts by id', async () => {
+    const { book, name } = await sheetWith({ '4.2': '三次', '18.1': '150%' });
+    const audit = auditSheet(await book.readSheet(name));
+    expect(audit.flags.filter((f) => f.kind === 'invalidInput').map((f) => f.message)).toEqual([
+      expect.stringContaining('4.2（'),
+      expect.stringContaining('18.1（'),
+    ]);
+    expect(audit.flags.filter((f) => f.kind === 'missingInput').length).toBe(audit.result.missing.length);
+    expect(audit.result.missing).not.toContain('4.2');
+  });
+
+  it('finds a formula typed over and an edited formula, naming the item', async () => {
+    const { book, name, plan } = await sheetWith({});
+    const item4 = plan.items.find((i) => i.itemNo === '4')!;
+    book.unprotect(name);
+    book.setCell(name, item4.score, '5');
+    book.setCell(name, plan.fields.total, '=100');
+    const flags = auditSheet(await book.readSheet(name)).flags;
+    expect(flags.find((f) => f.kind === 'valueOverFormula')).toMatchObject({ itemNo: '4', address: item4.score });
+    expect(flags.find((f) => f.kind === 'formulaChanged')!.message).toContain('总分');
+  });
+
+  it('flags a self-score that differs from the computed one', async () => {
+    const { book, name, plan } = await sheetWith({ '4.2': 2 });
+    const item4 = plan.items.find((i) => i.itemNo === '4')!;
+    book.setCell(name, item4.selfScore, '5');
+    const flag = auditSheet(await book.readSheet(name)).flags.find((f) => f.kind === 'selfScoreDiffers');
+    expect(flag).toMatchObject({ itemNo: '4', address: item4.selfScore });
+    expect(flag!.message).toContain('自评 5 分，计算得 3 分');
+  });
+
+  it('computes the refund under a policy that has one', async () => {
+    const { book, name } = await sheetWith({ '4.2': 2 }, 'jilin-2025');
+    const audit = auditSheet(await book.readSheet(name));
+    expect(audit.summary.grade).toBeDefined();
+    expect(audit.summary.refund).toMatch(/^\d+\.\d\d$/);
+  });
+});
