@@ -1,51 +1,73 @@
-import { Body1, Caption1, FluentProvider, makeStyles, Subtitle2, Title3, tokens, webLightTheme } from '@fluentui/react-components';
-import { functionList } from './functionList';
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { MemoryWorkbook } from '../sheet/memory/memoryWorkbook';
+import type { WorkbookPort } from '../sheet/port';
+import { type Locale, translator } from './i18n';
+import { useSelection, useSheet } from './useSheet';
+import { CheckView } from './views/CheckView';
+import { CreateView } from './views/CreateView';
+import { ExplainView } from './views/ExplainView';
+import { InputsView } from './views/InputsView';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '100%', boxSizing: 'border-box' },
+  tabs: { flexWrap: 'wrap' },
 });
 
-const EXAMPLE = '=MIB.SCORE("cq-jiangbei-2025-hospital", A2:A38, B2:B38)';
+type View = 'create' | 'check' | 'explain' | 'inputs';
 
-/** The task pane's shell: what the add-in does today and what the pane will do. */
-export function App({ host }: { host: string | null }) {
+/**
+ * The task pane: 新建考核表, 检查 and 说明 over one workbook port — Excel when the pane runs in Excel, the
+ * in-memory workbook otherwise (`demo`), where a 填报 view stands in for typing into the sheet.
+ */
+export function App({ port, locale, demo }: { port: WorkbookPort; locale: Locale; demo?: MemoryWorkbook }) {
   const styles = useStyles();
+  const t = useMemo(() => translator(locale), [locale]);
+  const { state } = useSheet(port);
+  const selection = useSelection(port);
+  const [view, setView] = useState<View>('create');
+  const [created, setCreated] = useState<string | null>(null);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('appTitle');
+  }, [locale, t]);
+  // a sheet that is already there opens on 检查
+  useEffect(() => {
+    if (state.status === 'ready') setView((v) => (v === 'create' ? 'check' : v));
+  }, [state.status === 'ready']); // eslint-disable-line react-hooks/exhaustive-deps
+
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.page}>
-        <Title3 as="h1">MIB 考核助手</Title3>
-        <Body1>定点医药机构医保协议考核：逐项计分、否决项、扣分超过单项分值、等次与质量保证金返还。</Body1>
-
-        <Subtitle2 as="h2">任务窗格将提供</Subtitle2>
-        <ul className={styles.list}>
-          <li>
-            <Body1>选择官方考核表，生成保留官方列顺序的考核工作表（输入单元格带数据验证，公式单元格锁定）。</Body1>
-          </li>
-          <li>
-            <Body1>逐项查看得分与计算过程，列出否决项、超出单项分值未计入的扣分和未填写的输入。</Body1>
-          </li>
-          <li>
-            <Body1>按政策确定等次，计算质量保证金返还。</Body1>
-          </li>
-        </ul>
-
-        <Subtitle2 as="h2">现在就能在单元格中使用的函数</Subtitle2>
-        <ul className={styles.list}>
-          {functionList().map((fn) => (
-            <li key={fn.signature}>
-              <code className={styles.code}>{fn.signature}</code>
-              <br />
-              <Caption1>{fn.description}</Caption1>
-            </li>
-          ))}
-        </ul>
-        <Caption1>
-          例如 <code className={styles.code}>{EXAMPLE}</code>：A 列为输入编号（如 4.2），B 列为取值（是/否、次数、比例）。
-        </Caption1>
-
-        <Caption1>{host ? `运行环境：${host}` : '运行环境：未在 Office 中打开（浏览器预览）'}</Caption1>
+        <Title3 as="h1">{t('appTitle')}</Title3>
+        {!port.connected && (
+          <MessageBar intent="warning" data-testid="demo-notice">
+            <MessageBarBody>
+              <MessageBarTitle>{t('demoTitle')}</MessageBarTitle>
+              {t('demoBody')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {created && (
+          <MessageBar intent="success" data-testid="created">
+            <MessageBarBody>{t('created', { name: created })}</MessageBarBody>
+          </MessageBar>
+        )}
+        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t('tabsLabel')} size="small">
+          <Tab value="create">{t('tabCreate')}</Tab>
+          <Tab value="check">{t('tabCheck')}</Tab>
+          <Tab value="explain">{t('tabExplain')}</Tab>
+          {demo && <Tab value="inputs">{t('tabInputs')}</Tab>}
+        </TabList>
+        <div role="tabpanel" aria-label={t(view === 'create' ? 'tabCreate' : view === 'check' ? 'tabCheck' : view === 'explain' ? 'tabExplain' : 'tabInputs')}>
+          {view === 'create' && <CreateView port={port} t={t} locale={locale} onCreated={(name) => {
+                setCreated(name);
+                setView(demo ? 'inputs' : 'check');
+              }} />}
+          {view === 'check' && <CheckView port={port} state={state} t={t} locale={locale} />}
+          {view === 'explain' && <ExplainView state={state} selection={selection} t={t} />}
+          {view === 'inputs' && demo && <InputsView book={demo} state={state} t={t} />}
+        </div>
       </main>
     </FluentProvider>
   );

@@ -1,0 +1,54 @@
+import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { fmt, inputIndex } from '../../core';
+import type { Translate } from '../i18n';
+import type { SheetState } from '../useSheet';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  text: { whiteSpace: 'pre-wrap' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** 说明: the selected item's official text, its facts, the core's trace and the document it comes from. */
+export function ExplainView({ state, selection, t }: { state: SheetState; selection: { sheetName: string; address: string } | null; t: Translate }) {
+  const styles = useStyles();
+  if (state.status !== 'ready' || !selection || selection.sheetName !== state.sheetName) return <Body1>{t('explainEmpty')}</Body1>;
+  const row = Number(/\d+$/.exec(selection.address)?.[0]);
+  const { audit, snapshot } = state;
+  const cells = audit.plan.items.find((i) => row >= i.firstRow && row <= i.lastRow);
+  const item = cells && audit.rubric.items.find((i) => i.no === cells.itemNo);
+  const result = cells && audit.result.items.find((i) => i.id === cells.itemNo);
+  if (!cells || !item || !result) return <Body1>{t('explainEmpty')}</Body1>;
+  const { byId } = inputIndex(audit.rubric);
+  const facts = snapshot.inputs.filter((i) => byId.get(i.id)?.item.no === item.no);
+  const p = audit.rubric.provenance;
+  return (
+    <section className={styles.view} aria-label={`${item.no} ${item.indicator}`} data-testid="explain">
+      <Subtitle2>{`${item.no}${item.code ? ` ${item.code}` : ''} ${item.indicator}`}</Subtitle2>
+      <Caption1 className={styles.muted} data-testid="selected-cell">{t('selectedCell', { address: `${selection.sheetName}!${selection.address}` })}</Caption1>
+      <Body1 data-testid="item-score">{t('score', { score: fmt(result.score), max: fmt(result.max) })}</Body1>
+      <Caption1>{t('definition')}</Caption1>
+      <Body1 className={styles.text}>{item.definition}</Body1>
+      <Caption1>{t('method')}</Caption1>
+      <Body1 className={styles.text}>{item.method}</Body1>
+      <Caption1>{t('inputs')}</Caption1>
+      <ul className={styles.list}>
+        {facts.map((fact) => (
+          <li key={fact.id}>
+            <Body1>{`${fact.id} ${byId.get(fact.id)?.spec.label ?? ''}：${fact.value === null || fact.value === '' ? t('blank') : String(fact.value)}`}</Body1>
+          </li>
+        ))}
+      </ul>
+      <Caption1>{t('trace')}</Caption1>
+      <ul className={styles.list} data-testid="trace">
+        {result.trace.map((line, i) => (
+          <li key={i}>
+            <Body1>{line}</Body1>
+          </li>
+        ))}
+      </ul>
+      <Caption1 className={styles.muted}>{`${t('provenance')}：${p.issuer} ${p.documentNumber} ${p.attachment}《${p.title}》`}</Caption1>
+    </section>
+  );
+}

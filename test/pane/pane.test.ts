@@ -1,0 +1,128 @@
+// The task pane in a real browser (Debian's Chromium through playwright-core), on the built add-in served
+// from 127.0.0.1, outside Excel: it runs on the in-memory workbook and says so. A 江北 hospital sheet is
+// created, facts are entered that trigger a veto (15.1) and two over-cap items (4.2 = 7 on a 5-point item,
+// 17.2 = 3 on a 10-point item at 5 points a day), and the flags, counts and Chinese text are checked.
+// Screenshots of each view go to test-output/pane/ for a reviewer.
+import { mkdirSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildPane, launchChromium, serve } from '../support/paneHarness';
+
+const SHOTS = 'test-output/pane';
+let dir: string;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+const requests: string[] = [];
+
+async function openPane(query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${server.origin}/taskpane.html${query}`);
+  return page;
+}
+
+beforeAll(async () => {
+  dir = buildPane();
+  server = await serve(dir);
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the task pane outside Excel', () => {
+  let page: Page;
+
+  it('says plainly that it is not connected to Excel, in Chinese', async () => {
+    page = await openPane();
+    await expect(page.getByTestId('demo-notice').textContent()).resolves.toContain('未连接 Excel（演示模式）');
+    await expect(page.getByRole('tab', { name: '新建考核表' }).isVisible()).resolves.toBe(true);
+    // the provenance of the selected table is shown
+    await expect(page.getByTestId('provenance').textContent()).resolves.toContain('江医保中心发〔2024〕16号 附件2');
+    await page.screenshot({ path: `${SHOTS}/create.png`, fullPage: true });
+  });
+
+  it('creates a 江北 hospital sheet and takes facts', async () => {
+    await page.getByLabel('考核表', { exact: true }).selectOption('cq-jiangbei-2025-hospital');
+    await page.getByLabel('政策（等次与保证金返还）').selectOption('cq-jiangbei-2025');
+    await page.getByLabel('机构名称').fill('江北区示例医院');
+    await page.getByLabel('质量保证金（元）').fill('100000');
+    await page.getByRole('button', { name: '生成考核表' }).click();
+    await page.getByText('已生成工作表“江北区示例医院-2025”').waitFor();
+    for (const [id, value] of [['15.1', '是'], ['4.2', '7'], ['17.2', '3']] as const) {
+      const input = page.locator(`input[data-fact="${id}"]`);
+      await input.fill(value);
+      await input.press('Enter');
+    }
+    await page.screenshot({ path: `${SHOTS}/inputs.png`, fullPage: true });
+  });
+
+  it('检查 lists the veto first, then the two over-cap items, with counts and the total', async () => {
+    await page.getByRole('tab', { name: '检查' }).click();
+    const flags = page.getByTestId('flags').locator('button[data-kind]');
+    await expect.poll(() => flags.first().getAttribute('data-kind')).toBe('veto');
+    const first = await flags.first().textContent();
+    expect(first).toContain('否决项：第15项');
+    expect(first).toContain('存在否决项得分为0分');
+    const overCap = page.getByTestId('flags').locator('button[data-kind="overCap"]');
+    await expect(overCap.count()).resolves.toBe(2);
+    // 4.2: 7 findings × 1 point on a 5-point item; 17.2: 3 days × 5 points on a 10-point item
+    await expect(overCap.nth(0).textContent()).resolves.toContain('第4项“医保支付资格相关人员是否管理到位”共扣 7 分，本项 5 分，2 分未计入');
+    await expect(overCap.nth(1).textContent()).resolves.toMatch(/第17项“[^”]+”共扣 15 分，本项 10 分，5 分未计入/);
+    const counts = await page.getByTestId('counts').textContent();
+    expect(counts).toContain('否决项 1');
+    expect(counts).toContain('扣分超过单项分值 2');
+    const summary = await page.getByTestId('summary').textContent();
+    expect(summary).toContain('总分 0 / 100');
+    expect(summary).toContain('等次：不合格');
+    await page.screenshot({ path: `${SHOTS}/check.png`, fullPage: true });
+  });
+
+  it('a click on a flag selects its cell; 说明 then explains that item', async () => {
+    const flag = page.getByTestId('flags').locator('button[data-kind="overCap"]').first();
+    const address = await flag.getAttribute('data-address');
+    expect(address).toMatch(/^P\d+$/); // the item's 超出分值的扣分 cell
+    await flag.click();
+    await page.getByRole('tab', { name: '说明' }).click();
+    await expect(page.getByTestId('selected-cell').textContent()).resolves.toBe(`选中单元格：江北区示例医院-2025!${address}`);
+    const explain = await page.getByTestId('explain').textContent();
+    expect(explain).toContain('医保支付资格相关人员是否管理到位');
+    expect(explain).toContain('发现一次扣1分，扣完为止');
+    await expect(page.getByTestId('item-score').textContent()).resolves.toBe('本项得分：0 / 5');
+    await expect(page.getByTestId('trace').textContent()).resolves.toContain('扣完为止');
+    await page.screenshot({ path: `${SHOTS}/explain.png`, fullPage: true });
+  });
+
+  it('every control is reachable by keyboard', async () => {
+    await page.getByRole('tab', { name: '检查' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: '说明' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: '检查' }).click();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.tagName);
+    expect(['BUTTON', 'INPUT', 'SELECT']).toContain(focused);
+  });
+
+  it('fits the 320 px pane without sideways scrolling', async () => {
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+  });
+
+  it('speaks English when asked', async () => {
+    const english = await openPane('?lang=en');
+    await expect(english.getByTestId('demo-notice').textContent()).resolves.toContain('Not connected to Excel (demo mode)');
+    await expect(english.getByRole('tab', { name: 'New sheet' }).isVisible()).resolves.toBe(true);
+    await english.screenshot({ path: `${SHOTS}/english.png`, fullPage: true });
+    await english.close();
+  });
+
+  it('made no request to any origin but its own', () => {
+    expect(requests.length).toBeGreaterThan(3);
+    const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+  });
+});
