@@ -8,10 +8,10 @@ export function roster(rubric: Rubric, count: number, seed = 1): Record<string, 
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
-  const specs = [...inputIndex(rubric).byId.values()].map((e) => e.spec);
+  const entries = [...inputIndex(rubric).byId.values()];
   return Array.from({ length: count }, () => {
     const facts: Record<string, unknown> = {};
-    for (const spec of specs) {
+    for (const { spec, rule } of entries) {
       const r = next();
       switch (spec.type) {
         case 'boolean':
@@ -30,7 +30,8 @@ export function roster(rubric: Rubric, count: number, seed = 1): Record<string, 
           facts[spec.id] = Math.round((spec.min ?? 0) + r * ((spec.max ?? 100) - (spec.min ?? 0)));
           break;
         case 'points':
-          facts[spec.id] = r < 0.7 ? 0 : Math.min(spec.max ?? 10, 10);
+          // a discretionary clause's one occurrence at its printed maximum, or a manual score
+          facts[spec.id] = r < 0.7 ? 0 : rule.kind === 'discretionary' ? rule.max : Math.round(r * (spec.max ?? 10));
           break;
         case 'band':
         case 'choice':

@@ -2,12 +2,14 @@
 // lines; nothing here asserts a time.
 import { benchCore } from './core';
 import { benchFunctions } from './functions';
+import { benchPane } from './pane';
 import { benchSheet } from './sheet';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['rubric core', benchCore],
   ['custom functions', benchFunctions],
   ['live worksheets', benchSheet],
+  ['task pane', benchPane],
 ];
 
 for (const [name, section] of sections) {

@@ -1,0 +1,35 @@
+// `npm run bench`, task pane section: the pane's first render in headless Chromium (from navigation start
+// to the tab list on screen, median of several fresh loads) on the production build served from
+// 127.0.0.1, and the size of its bundle. Prints only; nothing is asserted.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildPane, launchChromium, serve } from '../test/support/paneHarness';
+
+const LOADS = 7;
+
+export async function benchPane(): Promise<void> {
+  const dir = buildPane();
+  const server = await serve(dir);
+  const browser = await launchChromium();
+  try {
+    const bundle = readFileSync(join(dir, 'taskpane.js'));
+    console.log(`taskpane.js: ${(bundle.length / 1024).toFixed(1)} KB raw, ${(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+    const times: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.querySelector('[role=tablist]') !== null, undefined, { polling: 'raf' });
+      times.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    console.log(`first render (navigation → tab list), ${LOADS} fresh loads in headless Chromium: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
