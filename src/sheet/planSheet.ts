@@ -75,7 +75,6 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
 
   // — the table —
   columns.list.forEach((c) => put(HEADER_ROW, c.index, { value: label(c.label), style: 'header' }));
-  const index = inputIndex(rubric);
   const prefill = prefilled(rubric, options.inputs ?? {});
   const inputs: PlanInputCell[] = [];
   const items: PlanItemCells[] = [];

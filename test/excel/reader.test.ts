@@ -97,7 +97,7 @@ describe('readSnapshot', () => {
     };
     const sheet = await sheetAfterWriting(withPolicy());
     const asked: unknown[] = [];
-    const replan: Replanner = (rubricId, variant) => {
+    const replan: Replanner = (_rubricId, variant) => {
       asked.push(variant);
       return variant.policyId === 'cq-jiangbei-2025' ? withPolicy() : fixturePlan();
     };
