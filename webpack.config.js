@@ -12,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
 import { tsImport } from 'tsx/esm/api';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const FUNCTIONS_SOURCE = path.join(root, 'src', 'functions', 'functions.ts');
 
 export default async function config(env, argv) {
-  const { DEV_URL, ZhFunctionsMetadataPlugin, devHttpsOptions, officeJsCopyPatterns, publicUrlFrom, rewriteManifest } = await tsImport(
+  const { DEV_URL, ZhFunctionsMetadataPlugin, devHttpsOptions, officeJsCopyPatterns, publicUrlFrom, rewriteManifest, validateShipped } = await tsImport(
     './scripts/build/index.ts',
     import.meta.url,
   );
@@ -47,6 +48,12 @@ export default async function config(env, argv) {
     module: {
       rules: [
         {
+          // the bundled rubrics and policies, parsed by their zod schemas now (a bad file stops the build)
+          test: /[\\/]rubrics[\\/](policies[\\/])?[a-z0-9-]+\.json$/,
+          type: 'javascript/auto',
+          use: [{ loader: path.join(root, 'scripts', 'build', 'shippedDataLoader.cjs'), options: { validate: validateShipped } }],
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
@@ -59,6 +66,10 @@ export default async function config(env, argv) {
     },
     performance: { hints: false }, // sizes are reported by `npm run bench`, against the 60 KB budget
     plugins: [
+      // ...so at run time the add-in takes them as they are, and carries no zod (src/core/shipped.ts)
+      new webpack.NormalModuleReplacementPlugin(/^\.\/shipped$/, (resource) => {
+        if (path.basename(resource.context) === 'core') resource.request = './shipped.prevalidated';
+      }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
       new ZhFunctionsMetadataPlugin({ source: 'functions.json', output: 'functions.zh-CN.json' }),
       new HtmlWebpackPlugin({

@@ -41,8 +41,7 @@ const json = (file: string) => JSON.parse(read(file)) as FunctionsMetadata;
  * Addresses allowed in the add-in's own bundles, each an exact string that is data, never a request:
  * - XML namespace URIs React DOM sets on SVG/MathML elements (namespaces name, they are not fetched);
  * - the base of React's production error text ("see https://react.dev/errors/418"), never fetched;
- * - JSON Schema dialect identifiers ($schema values) in zod's schema generator, never fetched;
- * - "http://[": zod's IPv6 check parses `new URL("http://[" + text + "]")` locally.
+ * zod is not in either bundle: shipped rubrics are validated at build time (scripts/build/shippedData.ts).
  */
 const OWN_ALLOWED = new Set([
   'http://www.w3.org/2000/svg',
@@ -50,10 +49,6 @@ const OWN_ALLOWED = new Set([
   'http://www.w3.org/1999/xlink',
   'http://www.w3.org/XML/1998/namespace',
   'https://react.dev/errors/',
-  'https://json-schema.org/draft/2020-12/schema',
-  'http://json-schema.org/draft-07/schema#',
-  'http://json-schema.org/draft-04/schema#',
-  'http://[',
 ]);
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { D, type Dec, fmt } from './decimal';
 import type { Problem } from './errors';
 
@@ -28,7 +29,7 @@ export const inputTypes = [
 ] as const;
 export type InputType = (typeof inputTypes)[number];
 
-export const InputSpecSchema = z
+export const InputSpecSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     id: z.string().regex(/^\d+\.\d+$/, '输入编号须为“序号.序号”形式，如 4.2'),
     label: z.string().min(1),
@@ -38,14 +39,14 @@ export const InputSpecSchema = z
     options: z.array(z.string().min(1)).min(2).optional(),
     unit: z.string().optional(),
   })
-  .strict();
+  .strict());
 export type InputSpec = z.infer<typeof InputSpecSchema>;
 
 export type InputValue = boolean | Dec;
 export type RawValue = unknown;
 
 /** What the core accepts from outside: JSON objects, sheet cells, command-line values. */
-export const RawInputsSchema = z.record(z.string(), z.unknown());
+export const RawInputsSchema = /*#__PURE__*/ lazySchema(() => z.record(z.string(), z.unknown()));
 
 const TRUE_WORDS = new Set(['是', 'true', 'y', 'yes', '1', '√', '有']);
 const FALSE_WORDS = new Set(['否', 'false', 'n', 'no', '0', '×', '无']);

@@ -7,8 +7,9 @@ import jilinPolicy from '../../rubrics/policies/jilin-2025.json';
 import ningdeHospitalPolicy from '../../rubrics/policies/ningde-2025-hospital.json';
 import ningdePharmacyPolicy from '../../rubrics/policies/ningde-2025-pharmacy.json';
 import { MibError } from './errors';
-import { type Policy, PolicySchema } from './policy/schema';
-import { type Rubric, RubricSchema } from './schema';
+import type { Policy } from './policy/schema';
+import type { Rubric } from './schema';
+import { shippedPolicy, shippedRubric } from './shipped';
 
 // The official tables and policies ship inside the bundle: no file system in the core, and no network
 // in the add-in.
@@ -45,7 +46,7 @@ export function getRubric(id: string): Rubric {
       `unknown rubric id "${id}"; valid ids: ${rubricIds.join(', ')}`,
     );
   }
-  const rubric = RubricSchema.parse(source);
+  const rubric = shippedRubric(source);
   rubrics.set(id, rubric);
   return rubric;
 }
@@ -63,7 +64,7 @@ export function getPolicy(id: string): Policy {
       `unknown policy id "${id}"; valid ids: ${policyIds.join(', ')}`,
     );
   }
-  const policy = PolicySchema.parse(source);
+  const policy = shippedPolicy(source);
   policies.set(id, policy);
   return policy;
 }

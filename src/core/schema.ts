@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { RuleSchema } from './rules';
 
 /** Where an official table comes from. Every rubric cites its document. */
-export const ProvenanceSchema = z
+export const ProvenanceSchema = /*#__PURE__*/ lazySchema(() =>
+  z
   .object({
     issuer: z.string().min(1),
     documentNumber: z.string().min(1),
@@ -11,17 +13,19 @@ export const ProvenanceSchema = z
     date: z.string().min(1),
     seedFile: z.string().min(1),
   })
-  .strict();
+  .strict());
 
-export const SectionSchema = z
+export const SectionSchema = /*#__PURE__*/ lazySchema(() =>
+  z
   .object({
     name: z.string().min(1),
     /** the total printed beside the section name, e.g. 基础管理（155分） */
     points: z.number().nonnegative().optional(),
   })
-  .strict();
+  .strict());
 
-export const ItemSchema = z
+export const ItemSchema = /*#__PURE__*/ lazySchema(() =>
+  z
   .object({
     /** 序号 as printed */
     no: z.string().regex(/^\d+$/, '序号须为数字'),
@@ -50,9 +54,10 @@ export const ItemSchema = z
     reportRows: z.array(z.string()).optional(),
     rules: z.array(RuleSchema).min(1),
   })
-  .strict();
+  .strict());
 
-export const FooterSchema = z
+export const FooterSchema = /*#__PURE__*/ lazySchema(() =>
+  z
   .object({
     /** the footer as printed */
     text: z.string().min(1),
@@ -61,9 +66,10 @@ export const FooterSchema = z
     /** bonus total the footer states (65 in 威海 二级) */
     bonusTotal: z.number().nonnegative().optional(),
   })
-  .strict();
+  .strict());
 
-export const RubricSchema = z
+export const RubricSchema = /*#__PURE__*/ lazySchema(() =>
+  z
   .object({
     $schema: z.string().optional(),
     kind: z.literal('rubric'),
@@ -88,7 +94,7 @@ export const RubricSchema = z
     partialSteps: z.enum(['proportional', 'whole']).default('proportional'),
     notes: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict());
 
 export type Rubric = z.infer<typeof RubricSchema>;
 export type RubricItem = z.infer<typeof ItemSchema>;

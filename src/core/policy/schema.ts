@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 
 /** How a refund counts a fraction of a point under "较90分每低1分扣除…": exactly (84.5 is 5.5 points
  * below 90), only whole points (5), or every started point (6). */
-export const FractionalPointsSchema = z.enum(['proportional', 'whole', 'started']);
+export const FractionalPointsSchema = /*#__PURE__*/ lazySchema(() => z.enum(['proportional', 'whole', 'started']));
 /** How "保留两位小数点" keeps the refund ratio: as a percent with two decimals (90.66%) or as a fraction
  * with two decimals (0.91); "none" keeps it exact. */
-export const RatioRoundingSchema = z.enum(['percent-2', 'fraction-2', 'none']);
+export const RatioRoundingSchema = /*#__PURE__*/ lazySchema(() => z.enum(['percent-2', 'fraction-2', 'none']));
 /** Whether a downgrade (降档) also moves the refund to the lower grade's rule, or only the label moves. */
-export const DowngradeRefundSchema = z.enum(['grade', 'score']);
+export const DowngradeRefundSchema = /*#__PURE__*/ lazySchema(() => z.enum(['grade', 'score']));
 
-const RefundTierSchema = z.discriminatedUnion('kind', [
+const RefundTierSchema = /*#__PURE__*/ lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('full'), text: z.string() }).strict(),
   z.object({ kind: z.literal('none'), text: z.string() }).strict(),
   z
@@ -22,10 +23,10 @@ const RefundTierSchema = z.discriminatedUnion('kind', [
       text: z.string(),
     })
     .strict(),
-]);
+]));
 export type RefundTier = z.infer<typeof RefundTierSchema>;
 
-export const GradeBandSchema = z
+export const GradeBandSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     label: z.string().min(1),
     /** inclusive lower bound; absent = no lower bound */
@@ -42,10 +43,10 @@ export const GradeBandSchema = z
     /** the agreement ends (宁德 pharmacies under 70, 江北 不合格) */
     agreementEnds: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 export type GradeBand = z.infer<typeof GradeBandSchema>;
 
-export const PolicySchema = z
+export const PolicySchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     $schema: z.string().optional(),
     kind: z.literal('policy'),
@@ -105,7 +106,7 @@ export const PolicySchema = z
       .optional(),
     notes: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict());
 export type Policy = z.infer<typeof PolicySchema>;
 export type FractionalPoints = z.infer<typeof FractionalPointsSchema>;
 export type RatioRounding = z.infer<typeof RatioRoundingSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, boundText, compare, ComparisonSchema, describe, opText } from './shared';
@@ -7,7 +8,7 @@ import { clauseBase, type RuleDefinition } from './types';
 /** Several conditions that must all hold to earn the points: "电子处方开方量占总开方量20%、
  * 电子处方结算量占总结算量50%的，得5分" (江北 22). A yes/no part holds when it is 是; a missing part
  * is not achieved. */
-const PartSchema = z
+const PartSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'number', 'boolean']) }),
     op: ComparisonSchema.optional(),
@@ -16,20 +17,19 @@ const PartSchema = z
   .strict()
   .refine((p) => (p.input.type === 'boolean') === (p.op === undefined && p.value === undefined), {
     message: '是/否条件不带比较；比例或数值条件须有 op 与 value',
-  });
+  }));
 
-export const AllOfSchema = z
+export const AllOfSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('allOf'),
     parts: z.array(PartSchema).min(2),
     points: z.number().positive(),
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type AllOfRule = z.infer<typeof AllOfSchema>;
 
 export const allOf: RuleDefinition<AllOfRule> = {
-  schema: AllOfSchema,
   inputs: (rule) => rule.parts.map((p) => p.input),
   role: () => 'earn',
   maxEarn: (rule) => new D(rule.points),

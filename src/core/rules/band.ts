@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, describe } from './shared';
@@ -7,7 +8,7 @@ import { clauseBase, type RuleDefinition } from './types';
 /** A peer interval that needs every institution's data: "从低到高依次平均划分为三个区间，第一区间得满分；
  * 第二区间扣2分；第三区间扣4分" (威海 A3–A5). Until the roster computes intervals, the reviewer enters the
  * band; `cutPoints` says how the text divides the peers. A missing band counts as the last (not achieved). */
-export const BandSchema = z
+export const BandSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('band'),
     input: InputSpecSchema.extend({ type: z.literal('band'), options: z.array(z.string()).min(2) }),
@@ -16,11 +17,10 @@ export const BandSchema = z
     ...clauseBase,
   })
   .strict()
-  .refine((r) => r.deductions.length === r.input.options.length, { message: '区间数与扣分数不一致' });
+  .refine((r) => r.deductions.length === r.input.options.length, { message: '区间数与扣分数不一致' }));
 export type BandRule = z.infer<typeof BandSchema>;
 
 export const band: RuleDefinition<BandRule> = {
-  schema: BandSchema,
   inputs: (rule) => [rule.input],
   role: () => 'deduct',
   evaluate(rule, ctx) {

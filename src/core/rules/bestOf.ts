@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, fmt } from '../decimal';
 import { linear, LinearSchema } from './linear';
 import { table, TableSchema } from './table';
@@ -7,15 +8,15 @@ import { clauseBase, type RuleContext, type RuleDefinition, type RuleOutcome } f
 
 /** Two or more ways to earn an item, the higher counts: "满足以上任意一条均可得分，按高分计算" (威海 A6).
  * Each method is an earning clause of its own with its own input. */
-const MethodSchema = z.union([LinearSchema, TableSchema, ThresholdSchema]);
+const MethodSchema = /*#__PURE__*/ lazySchema(() => z.union([LinearSchema, TableSchema, ThresholdSchema]));
 type Method = z.infer<typeof MethodSchema>;
 
-export const BestOfSchema = z
+export const BestOfSchema = /*#__PURE__*/ lazySchema(() => z
   .object({ kind: z.literal('bestOf'), methods: z.array(MethodSchema).min(2), ...clauseBase })
   .strict()
   .refine((r) => r.methods.every((m) => m.kind !== 'linear' && m.kind !== 'threshold' ? true : m.effect === 'earn'), {
     message: '按高分计算的各方法须为得分方法（effect: earn）',
-  });
+  }));
 export type BestOfRule = z.infer<typeof BestOfSchema>;
 
 function evaluateMethod(method: Method, ctx: RuleContext): RuleOutcome {
@@ -41,7 +42,6 @@ function methodMax(method: Method, itemPoints: InstanceType<typeof D>) {
 }
 
 export const bestOf: RuleDefinition<BestOfRule> = {
-  schema: BestOfSchema,
   inputs: (rule) => rule.methods.map((m) => m.input),
   role: () => 'earn',
   maxEarn: (rule, itemPoints) => D.max(...rule.methods.map((m) => methodMax(m, itemPoints))),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { describe, resolvePoints, signed } from './shared';
@@ -7,7 +8,7 @@ import { clauseBase, pointsSchema, type RuleDefinition } from './types';
 /** A fixed amount when a yes/no fact holds: "未达到...的扣10分", "未如实填报相关数据的不得分"
  * (points "all"), "提交影像资料佐证...得2分" (earned), "符合要求的得5分".
  * Missing: no finding for a deduction, not achieved for an earning. */
-export const ConditionSchema = z
+export const ConditionSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('condition'),
     input: InputSpecSchema.extend({ type: z.literal('boolean') }),
@@ -15,11 +16,10 @@ export const ConditionSchema = z
     points: pointsSchema,
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type ConditionRule = z.infer<typeof ConditionSchema>;
 
 export const condition: RuleDefinition<ConditionRule> = {
-  schema: ConditionSchema,
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
   maxEarn: (rule, itemPoints) => (rule.points === 'all' ? itemPoints : new D(rule.points)),

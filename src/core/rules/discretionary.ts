@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, describe, signed } from './shared';
@@ -8,7 +9,7 @@ import { clauseBase, type RuleDefinition } from './types';
  * "根据拖欠时间长短扣1-5分", "每次加1-5分，最高20分" (威海 D2). The input is the total points: with
  * `perOccurrence` a total k occurrences can reach, without it a total within [min, max]. Zero means no
  * finding. */
-export const DiscretionarySchema = z
+export const DiscretionarySchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('discretionary'),
     input: InputSpecSchema.extend({ type: z.literal('points') }),
@@ -19,7 +20,7 @@ export const DiscretionarySchema = z
     cap: z.number().positive().optional(),
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type DiscretionaryRule = z.infer<typeof DiscretionarySchema>;
 
 /** Why a total does not fit the clause's range, or null when it does. Per occurrence, k findings give
@@ -34,7 +35,6 @@ export function discretionaryProblem(rule: DiscretionaryRule, total: InstanceTyp
 }
 
 export const discretionary: RuleDefinition<DiscretionaryRule> = {
-  schema: DiscretionarySchema,
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
   maxEarn: (rule, itemPoints) => (rule.cap !== undefined ? new D(rule.cap) : rule.perOccurrence ? itemPoints : new D(rule.max)),

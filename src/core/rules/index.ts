@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { allOf, AllOfSchema } from './allOf';
 import { band, BandSchema } from './band';
 import { bestOf, BestOfSchema } from './bestOf';
@@ -15,7 +16,7 @@ import { threshold, ThresholdSchema } from './threshold';
 import type { RuleDefinition } from './types';
 import { veto, VetoSchema } from './veto';
 
-export const RuleSchema = z.discriminatedUnion('kind', [
+export const RuleSchema = /*#__PURE__*/ lazySchema(() => z.discriminatedUnion('kind', [
   VetoSchema,
   PerOccurrenceSchema,
   ConditionSchema,
@@ -30,7 +31,7 @@ export const RuleSchema = z.discriminatedUnion('kind', [
   TableSchema,
   BestOfSchema,
   ManualSchema,
-]);
+]));
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleKind = Rule['kind'];
 

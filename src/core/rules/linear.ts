@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, boundText, describe, stepsBeyond } from './shared';
@@ -9,7 +10,7 @@ import { clauseBase, type RuleDefinition } from './types';
  * 1个百分点扣1分" (威海 A6, as an earning from `base` 10), "得6分，每少10%的，减1分" (威海 一级 B4,
  * reference 1, direction below, step 0.1). Partial steps count as the rubric's `partialSteps` option says.
  * A missing measurement is not achieved: the full deduction (cap, else the item's points) or no earning. */
-export const LinearSchema = z
+export const LinearSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('linear'),
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
@@ -25,11 +26,10 @@ export const LinearSchema = z
     ...clauseBase,
   })
   .strict()
-  .refine((r) => (r.effect === 'earn') === (r.base !== undefined), { message: 'earn 须给出 base；deduct 不带 base' });
+  .refine((r) => (r.effect === 'earn') === (r.base !== undefined), { message: 'earn 须给出 base；deduct 不带 base' }));
 export type LinearRule = z.infer<typeof LinearSchema>;
 
 export const linear: RuleDefinition<LinearRule> = {
-  schema: LinearSchema,
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
   maxEarn: (rule) => new D(rule.base ?? 0),

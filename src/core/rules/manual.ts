@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, describe } from './shared';
@@ -6,17 +7,16 @@ import { clauseBase, type RuleDefinition } from './types';
 
 /** Points fixed by another instrument and entered as they are: "按当年度医保信用评价指标体系标准确定"
  * (威海 B5). The input is validated within [0, max]; a missing entry earns nothing. */
-export const ManualSchema = z
+export const ManualSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('manual'),
     input: InputSpecSchema.extend({ type: z.literal('points'), max: z.number().positive() }),
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type ManualRule = z.infer<typeof ManualSchema>;
 
 export const manual: RuleDefinition<ManualRule> = {
-  schema: ManualSchema,
   inputs: (rule) => [rule.input],
   role: () => 'earn',
   maxEarn: (rule) => new D(rule.input.max),

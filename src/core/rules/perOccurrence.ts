@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, describe, signed } from './shared';
@@ -7,7 +8,7 @@ import { clauseBase, type RuleDefinition } from './types';
 /** Points per occurrence: "发现一次扣1分，扣完为止" (江北 6), "每次1分" (江北 23.2, earned),
  * "每项加5分" (威海 D1). `cap` is the clause's own ceiling ("最高10分"); the item's points cap the rest.
  * A missing count is no occurrence. */
-export const PerOccurrenceSchema = z
+export const PerOccurrenceSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('perOccurrence'),
     input: InputSpecSchema.extend({ type: z.literal('count') }),
@@ -16,11 +17,10 @@ export const PerOccurrenceSchema = z
     cap: z.number().positive().optional(),
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type PerOccurrenceRule = z.infer<typeof PerOccurrenceSchema>;
 
 export const perOccurrence: RuleDefinition<PerOccurrenceRule> = {
-  schema: PerOccurrenceSchema,
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
   maxEarn: (rule, itemPoints) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, describe } from './shared';
@@ -9,14 +10,14 @@ import { clauseBase, type RuleDefinition } from './types';
  * the sample size ("评价人数占...15%视为有效；10%-15%，评分分值×50%；10%以下的不得分"): the first band
  * whose `min` the sample reaches applies, none means 0. `notSampled` is the "未被抽取电话回访的医院得4分"
  * case: when it is 是 the clause earns its full points. Missing measurements earn nothing. */
-const SampleFactorSchema = z
+const SampleFactorSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     input: InputSpecSchema.extend({ type: z.literal('ratio') }),
     bands: z.array(z.object({ min: z.number().min(0).max(1), factor: z.number().min(0).max(1) }).strict()).min(1),
   })
-  .strict();
+  .strict());
 
-export const ProportionalSchema = z
+export const ProportionalSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('proportional'),
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'number']) }),
@@ -26,11 +27,10 @@ export const ProportionalSchema = z
     notSampled: z.object({ input: InputSpecSchema.extend({ type: z.literal('boolean') }) }).strict().optional(),
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type ProportionalRule = z.infer<typeof ProportionalSchema>;
 
 export const proportional: RuleDefinition<ProportionalRule> = {
-  schema: ProportionalSchema,
   inputs: (rule) => [rule.input, ...(rule.sampleFactor ? [rule.sampleFactor.input] : []), ...(rule.notSampled ? [rule.notSampled.input] : [])],
   role: () => 'earn',
   maxEarn: (rule) => new D(rule.points),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, describe } from './shared';
@@ -6,7 +7,7 @@ import { clauseBase, type RuleDefinition } from './types';
 
 /** Points for a place among the first N: "医保业务办理量排名前3加3分" (江北 23.1), "全市率先完成...的前13家
  * 定点医疗机构得10分" (威海 B7). The input is the rank (1 = first); a missing rank earns nothing. */
-export const RankTopSchema = z
+export const RankTopSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('rankTop'),
     input: InputSpecSchema.extend({ type: z.literal('rank') }),
@@ -14,11 +15,10 @@ export const RankTopSchema = z
     points: z.number().positive(),
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type RankTopRule = z.infer<typeof RankTopSchema>;
 
 export const rankTop: RuleDefinition<RankTopRule> = {
-  schema: RankTopSchema,
   inputs: (rule) => [rule.input],
   role: () => 'earn',
   maxEarn: (rule) => new D(rule.points),

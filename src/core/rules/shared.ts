@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, type Dec, fmt, ZERO } from '../decimal';
 import type { InputSpec, InputValue } from '../inputs';
 import { showValue } from '../inputs';
@@ -15,7 +16,7 @@ export function applyCap(raw: Dec, cap: number | undefined): { applied: Dec; not
 }
 
 export const comparisonOps = ['<', '<=', '>', '>=', '='] as const;
-export const ComparisonSchema = z.enum(comparisonOps);
+export const ComparisonSchema = /*#__PURE__*/ lazySchema(() => z.enum(comparisonOps));
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
 /** Boundaries as the text says them: 未达到50% is "< 0.5", 以上/以下 include the number. */

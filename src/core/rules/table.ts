@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, boundText, compare, ComparisonSchema, describe, opText } from './shared';
@@ -7,7 +8,7 @@ import { clauseBase, type RuleDefinition } from './types';
 /** A list of printed outcomes tried in order, the first that holds wins: "比上年同期下降≥2%的，得10分；
  * 与去年持平的、得7分，...增幅≤2%的，得5分,大于2%的不得分" (威海 A6 method 2). A missing measurement
  * earns nothing. */
-export const TableSchema = z
+export const TableSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('table'),
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
@@ -15,11 +16,10 @@ export const TableSchema = z
     otherwise: z.number().nonnegative(),
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type TableRule = z.infer<typeof TableSchema>;
 
 export const table: RuleDefinition<TableRule> = {
-  schema: TableSchema,
   inputs: (rule) => [rule.input],
   role: () => 'earn',
   maxEarn: (rule) => D.max(new D(rule.otherwise), ...rule.rows.map((r) => new D(r.points))),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, boundText, compare, ComparisonSchema, describe, opText, resolvePoints, signed } from './shared';
@@ -8,7 +9,7 @@ import { clauseBase, pointsSchema, type RuleDefinition } from './types';
  * "占总结算笔数未达到50%的扣10分" (江北 18.1), "占比30%的，得5分" (江北 21: `>= 0.3`, earn 5),
  * "网下采购超过1%的，扣5分" (威海 C13: `> 0.01`). `when` is the condition under which the effect applies.
  * A missing measurement counts as not achieved: a deduction applies, an earning does not. */
-export const ThresholdSchema = z
+export const ThresholdSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('threshold'),
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
@@ -17,11 +18,10 @@ export const ThresholdSchema = z
     points: pointsSchema,
     ...clauseBase,
   })
-  .strict();
+  .strict());
 export type ThresholdRule = z.infer<typeof ThresholdSchema>;
 
 export const threshold: RuleDefinition<ThresholdRule> = {
-  schema: ThresholdSchema,
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
   maxEarn: (rule, itemPoints) => (rule.points === 'all' ? itemPoints : new D(rule.points)),

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import type { Dec } from '../decimal';
 import type { InputSpec, InputValue } from '../inputs';
 
 /** Fields every clause carries: the 计分方法 sentence it implements, verbatim, and an optional note
  * on how an ambiguous sentence was read. */
-export const clauseBase = {
+export const clauseBase = /*#__PURE__*/ lazySchema(() => ({
   text: z.string().min(1),
   note: z.string().optional(),
-};
+}));
 
-export const pointsSchema = z.union([z.number().positive(), z.literal('all')]);
+export const pointsSchema = /*#__PURE__*/ lazySchema(() => z.union([z.number().positive(), z.literal('all')]));
 /** "all" is the item's whole points: the table's "不得分". */
 export type Points = z.infer<typeof pointsSchema>;
 
@@ -34,7 +35,6 @@ export interface RuleOutcome {
 }
 
 export interface RuleDefinition<R> {
-  schema: z.ZodType<R>;
   inputs(rule: R): InputSpec[];
   role(rule: R): RuleRole;
   /** most a clause can earn (earn rules), for the validator's reachable-maximum check */

@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { InputSpecSchema } from '../inputs';
 import { describe } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** 否决项: a yes/no fact that, when true, vetoes the whole assessment
  * (江北 1: "未缴纳罚金的不签订协议"). A missing fact counts as no finding. */
-export const VetoSchema = z
+export const VetoSchema = /*#__PURE__*/ lazySchema(() => z
   .object({ kind: z.literal('veto'), input: InputSpecSchema.extend({ type: z.literal('boolean') }), ...clauseBase })
-  .strict();
+  .strict());
 export type VetoRule = z.infer<typeof VetoSchema>;
 
 export const veto: RuleDefinition<VetoRule> = {
-  schema: VetoSchema,
   inputs: (rule) => [rule.input],
   role: () => 'veto',
   evaluate(rule, ctx) {
