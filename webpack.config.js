@@ -17,9 +17,10 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const FUNCTIONS_SOURCE = path.join(root, 'src', 'functions', 'functions.ts');
+const SHIPPED_LOADER = path.join(root, 'scripts', 'build', 'shippedDataLoader.cjs');
 
 export default async function config(env, argv) {
-  const { DEV_URL, ZhFunctionsMetadataPlugin, devHttpsOptions, officeJsCopyPatterns, publicUrlFrom, rewriteManifest, validateShipped } = await tsImport(
+  const { DEV_URL, ZhFunctionsMetadataPlugin, devHttpsOptions, officeJsCopyPatterns, publicUrlFrom, rewriteManifest, shippedModuleData } = await tsImport(
     './scripts/build/index.ts',
     import.meta.url,
   );
@@ -34,8 +35,10 @@ export default async function config(env, argv) {
     mode: dev ? 'development' : 'production',
     context: root,
     devtool: dev ? 'source-map' : false,
+    // functions.js is built in its own layer, so the rubric files it imports can be given lean (below)
+    experiments: { layers: true },
     entry: {
-      functions: FUNCTIONS_SOURCE,
+      functions: { import: FUNCTIONS_SOURCE, layer: 'functions' },
       taskpane: './src/taskpane/index.tsx',
     },
     output: {
@@ -51,7 +54,11 @@ export default async function config(env, argv) {
           // the bundled rubrics and policies, parsed by their zod schemas now (a bad file stops the build)
           test: /[\\/]rubrics[\\/](policies[\\/])?[a-z0-9-]+\.json$/,
           type: 'javascript/auto',
-          use: [{ loader: path.join(root, 'scripts', 'build', 'shippedDataLoader.cjs'), options: { validate: validateShipped } }],
+          oneOf: [
+            // functions.js gets each rubric without the verbatim columns only the sheet and the pane show
+            { issuerLayer: 'functions', use: [{ loader: SHIPPED_LOADER, options: { shippedModuleData, lean: true } }] },
+            { use: [{ loader: SHIPPED_LOADER, options: { shippedModuleData, lean: false } }] },
+          ],
         },
         {
           test: /\.tsx?$/,
@@ -66,7 +73,7 @@ export default async function config(env, argv) {
     },
     performance: { hints: false }, // sizes are reported by `npm run bench`, against the 60 KB budget
     plugins: [
-      // ...so at run time the add-in takes them as they are, and carries no zod (src/core/shipped.ts)
+      // ...so at run time the add-in takes them as they are, and carries no rubric schema (src/core/shipped.ts)
       new webpack.NormalModuleReplacementPlugin(/^\.\/shipped$/, (resource) => {
         if (path.basename(resource.context) === 'core') resource.request = './shipped.prevalidated';
       }),

@@ -41,7 +41,8 @@ const json = (file: string) => JSON.parse(read(file)) as FunctionsMetadata;
  * Addresses allowed in the add-in's own bundles, each an exact string that is data, never a request:
  * - XML namespace URIs React DOM sets on SVG/MathML elements (namespaces name, they are not fetched);
  * - the base of React's production error text ("see https://react.dev/errors/418"), never fetched;
- * zod is not in either bundle: shipped rubrics are validated at build time (scripts/build/shippedData.ts).
+ * the bundles carry zod/mini only (cell values, src/core/cellValues.ts), which holds no address; the
+ * rubric schema runs at build time (scripts/build/shippedData.ts).
  */
 const OWN_ALLOWED = new Set([
   'http://www.w3.org/2000/svg',
@@ -137,6 +138,13 @@ describe('production build', () => {
     expect(outside).toEqual([]);
     // an allowance nothing needs any more is removed, so the lists stay a true account
     expect([...OWN_ALLOWED, ...VENDOR_ALLOWED].filter((a) => !seenAllowed.has(a))).toEqual([]);
+  });
+
+  it('functions.js carries the rubrics without the verbatim text only the pane shows; taskpane.js keeps it', () => {
+    const definition = '被当地医保经办机构拒付的医疗费用'; // 威海 C10 挂账处理, 指标释义
+    expect(read('functions.js')).not.toContain(definition);
+    expect(read('taskpane.js')).toContain(definition);
+    expect(read('functions.js')).toContain('挂账处理');
   });
 
   it('the add-in never calls Office single sign-on (the only path that loads MSAL from a CDN)', () => {

@@ -3,4 +3,4 @@ export { DEV_URL, publicUrlFrom, rewriteManifest } from './publicUrl';
 export { OFFICE_JS_DIR, OFFICE_JS_FILES, officeJsCopyPatterns } from './officeJs';
 export { ZhFunctionsMetadataPlugin } from './zhFunctionsMetadataPlugin';
 export { devHttpsOptions } from './devCertificates';
-export { validateShipped } from './shippedData';
+export { shippedModuleData } from './shippedData';

@@ -1,6 +1,7 @@
 export * from './decimal';
 export * from './errors';
 export * from './inputs';
+export * from './cellValues';
 export * from './schema';
 export * from './evaluate';
 export * from './registry';

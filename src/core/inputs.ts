@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from './lazySchema';
+import * as mini from 'zod/mini';
+import { BlankValue, DecimalOrPercentValue, DecimalValue, YesNoValue, decimalWhere } from './cellValues';
 import { D, type Dec, fmt } from './decimal';
 import type { Problem } from './errors';
 
@@ -48,99 +50,100 @@ export type RawValue = unknown;
 /** What the core accepts from outside: JSON objects, sheet cells, command-line values. */
 export const RawInputsSchema = /*#__PURE__*/ lazySchema(() => z.record(z.string(), z.unknown()));
 
-const TRUE_WORDS = new Set(['是', 'true', 'y', 'yes', '1', '√', '有']);
-const FALSE_WORDS = new Set(['否', 'false', 'n', 'no', '0', '×', '无']);
-
 /** Blank values are missing facts, never zeros. */
 export function isBlank(raw: RawValue): boolean {
-  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
-}
-
-function toNumber(raw: RawValue): Dec | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? new D(raw) : null;
-  if (typeof raw !== 'string') return null;
-  const text = raw.trim().replace(/,/g, '');
-  const percent = /^([-+]?\d+(?:\.\d+)?)\s*[%％]$/.exec(text);
-  if (percent?.[1]) return new D(percent[1]).div(100);
-  if (/^[-+]?\d+(?:\.\d+)?$/.test(text)) return new D(text);
-  return null;
+  return BlankValue.safeParse(raw).success;
 }
 
 function problem(spec: InputSpec, message: string, messageEn: string): Problem {
   return { field: spec.id, message: `${spec.id}（${spec.label}）${message}`, messageEn: `${spec.id}: ${messageEn}` };
 }
 
-/** Parses one raw value for its spec: a typed value, or a problem naming the id and what is expected. */
-export function parseInputValue(spec: InputSpec, raw: RawValue): { value: InputValue } | { problem: Problem } {
+/** Why a value was refused: not of the input's kind ('kind'), or a count above the input's maximum ('max'). */
+const ABOVE_MAX = 'max';
+const aboveMax = (max: number | undefined) => mini.refine<Dec>((n) => max === undefined || n.lte(max), ABOVE_MAX);
+const within = (low: number, high: number | undefined) =>
+  mini.refine<Dec>((n) => n.gte(low) && (high === undefined || n.lte(high)), { abort: true });
+const wholeFrom = (least: number) => mini.refine<Dec>((n) => n.isInteger() && n.gte(least), { abort: true });
+
+/** The zod schema one input's value is parsed with: its kind, and the range its spec allows. */
+function schemaOf(spec: InputSpec): mini.ZodMiniType<InputValue> {
   switch (spec.type) {
-    case 'boolean': {
-      if (typeof raw === 'boolean') return { value: raw };
-      const word = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-      if (TRUE_WORDS.has(word)) return { value: true };
-      if (FALSE_WORDS.has(word)) return { value: false };
-      return { problem: problem(spec, `应填“是”或“否”，收到的是 ${show(raw)}`, `expects yes/no (是/否, TRUE/FALSE, 1/0), got ${show(raw)}`) };
-    }
+    case 'boolean':
+      return YesNoValue;
     case 'count':
-    case 'rank': {
-      const n = toNumber(raw);
-      const least = spec.type === 'rank' ? 1 : 0;
-      const what = spec.type === 'rank' ? '名次' : '次数';
-      if (n === null || !n.isInteger() || n.lt(least)) {
-        return {
-          problem: problem(
-            spec,
-            `应为不小于${least}的整数（${what}），收到的是 ${show(raw)}`,
-            `expects a whole number ≥ ${least}, got ${show(raw)}`,
-          ),
-        };
-      }
-      if (spec.max !== undefined && n.gt(spec.max)) {
-        return { problem: problem(spec, `不能大于 ${spec.max}，收到的是 ${fmt(n)}`, `must be at most ${spec.max}, got ${fmt(n)}`) };
-      }
-      return { value: n };
-    }
+    case 'rank':
+      return mini.pipe(DecimalValue, decimalWhere(wholeFrom(spec.type === 'rank' ? 1 : 0), aboveMax(spec.max)));
     case 'ratio':
-    case 'signedRatio': {
-      const n = toNumber(raw);
-      const low = spec.type === 'ratio' ? 0 : -1;
-      if (n === null || n.lt(low) || n.gt(1)) {
-        const range = spec.type === 'ratio' ? '0% 到 100%' : '-100% 到 100%';
-        return {
-          problem: problem(
-            spec,
-            `应为 ${range} 之间的比例（45% 填 45% 或 0.45），收到的是 ${show(raw)}`,
-            `expects a ratio between ${spec.type === 'ratio' ? '0% and 100%' : '-100% and 100%'} (0.45 or 45%), got ${show(raw)}`,
-          ),
-        };
-      }
-      return { value: n };
-    }
+    case 'signedRatio':
+      return mini.pipe(DecimalOrPercentValue, decimalWhere(within(spec.type === 'ratio' ? 0 : -1, 1)));
     case 'number':
-    case 'points': {
-      const n = typeof raw === 'string' && /[%％]\s*$/.test(raw) ? null : toNumber(raw);
-      const min = spec.min ?? 0;
-      const max = spec.max;
-      if (n === null || n.lt(min) || (max !== undefined && n.gt(max))) {
-        const range = max === undefined ? `不小于 ${min} 的数` : `${min} 到 ${max} 之间的数`;
-        return {
-          problem: problem(spec, `应为${range}，收到的是 ${show(raw)}`, `expects a number ${max === undefined ? `≥ ${min}` : `from ${min} to ${max}`}, got ${show(raw)}`),
-        };
-      }
-      return { value: n };
-    }
+    case 'points':
+      return mini.pipe(DecimalValue, decimalWhere(within(spec.min ?? 0, spec.max)));
     case 'band':
     case 'choice': {
       const options = spec.options ?? [];
-      if (typeof raw === 'string') {
-        const at = options.indexOf(raw.trim());
-        if (at >= 0) return { value: new D(at + 1) };
-      }
-      const n = toNumber(raw);
-      if (n !== null && n.isInteger() && n.gte(1) && n.lte(options.length)) return { value: n };
-      const list = options.map((o, i) => `${i + 1}=${o}`).join('，');
-      return { problem: problem(spec, `应为以下之一：${list}；收到的是 ${show(raw)}`, `expects one of ${list}; got ${show(raw)}`) };
+      const byPosition = mini.pipe(DecimalValue, decimalWhere(within(1, options.length), wholeFrom(1)));
+      if (options.length === 0) return byPosition;
+      const byLabel = mini.pipe(
+        mini.pipe(mini.string(), mini.transform((s) => s.trim())),
+        mini.pipe(mini.enum(options as [string, ...string[]]), mini.transform((label) => new D(options.indexOf(label) + 1))),
+      );
+      return mini.union([byLabel, byPosition]);
     }
   }
+}
+
+const schemas = new WeakMap<InputSpec, mini.ZodMiniType<InputValue>>();
+function cachedSchemaOf(spec: InputSpec): mini.ZodMiniType<InputValue> {
+  let schema = schemas.get(spec);
+  if (!schema) schemas.set(spec, (schema = schemaOf(spec)));
+  return schema;
+}
+
+/** What the person is told a refused value should be. */
+function refusal(spec: InputSpec, raw: RawValue, reason: 'kind' | 'max'): Problem {
+  switch (spec.type) {
+    case 'boolean':
+      return problem(spec, `应填“是”或“否”，收到的是 ${show(raw)}`, `expects yes/no (是/否, TRUE/FALSE, 1/0), got ${show(raw)}`);
+    case 'count':
+    case 'rank': {
+      if (reason === 'max') return problem(spec, `不能大于 ${spec.max}，收到的是 ${show(raw)}`, `must be at most ${spec.max}, got ${show(raw)}`);
+      const least = spec.type === 'rank' ? 1 : 0;
+      const what = spec.type === 'rank' ? '名次' : '次数';
+      return problem(spec, `应为不小于${least}的整数（${what}），收到的是 ${show(raw)}`, `expects a whole number ≥ ${least}, got ${show(raw)}`);
+    }
+    case 'ratio':
+    case 'signedRatio': {
+      const range = spec.type === 'ratio' ? '0% 到 100%' : '-100% 到 100%';
+      const rangeEn = spec.type === 'ratio' ? '0% and 100%' : '-100% and 100%';
+      return problem(
+        spec,
+        `应为 ${range} 之间的比例（45% 填 45% 或 0.45），收到的是 ${show(raw)}`,
+        `expects a ratio between ${rangeEn} (0.45 or 45%), got ${show(raw)}`,
+      );
+    }
+    case 'number':
+    case 'points': {
+      const min = spec.min ?? 0;
+      const range = spec.max === undefined ? `不小于 ${min} 的数` : `${min} 到 ${spec.max} 之间的数`;
+      const rangeEn = spec.max === undefined ? `≥ ${min}` : `from ${min} to ${spec.max}`;
+      return problem(spec, `应为${range}，收到的是 ${show(raw)}`, `expects a number ${rangeEn}, got ${show(raw)}`);
+    }
+    case 'band':
+    case 'choice': {
+      const list = (spec.options ?? []).map((o, i) => `${i + 1}=${o}`).join('，');
+      return problem(spec, `应为以下之一：${list}；收到的是 ${show(raw)}`, `expects one of ${list}; got ${show(raw)}`);
+    }
+  }
+}
+
+/** Parses one raw value for its spec: a typed value, or a problem naming the id and what is expected. */
+export function parseInputValue(spec: InputSpec, raw: RawValue): { value: InputValue } | { problem: Problem } {
+  const parsed = cachedSchemaOf(spec).safeParse(raw);
+  if (parsed.success) return { value: parsed.data };
+  const reason = parsed.error.issues.some((issue) => issue.message === ABOVE_MAX) ? 'max' : 'kind';
+  return { problem: refusal(spec, raw, reason) };
 }
 
 export function show(raw: RawValue): string {

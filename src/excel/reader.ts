@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { MibError } from '../core';
+import { MibError, PlainCellValue } from '../core';
 import { parseRange, splitReference } from '../sheet/memory/a1';
 import { type StoredCell, snapshotOf } from '../sheet/memory/snapshot';
 import type { SheetSnapshot } from '../sheet/port';
@@ -106,10 +106,9 @@ function usedRangeReader(used: Excel.Range): (address: string) => StoredCell {
   };
 }
 
+/** A value Office.js returns, parsed by the core's PlainCellValue schema ("" and anything odd are null). */
 function plain(value: unknown): PlainValue | null {
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value === '' ? null : value;
-  return null;
+  return PlainCellValue.parse(value);
 }
 
 /** Whether the sheet carries an assessment: a MIB_RUBRIC name of its own or a workbook one on it. */

@@ -5,6 +5,9 @@
  * generator always sets) a data-typed cell arrives as an object with a `basicValue`, and an error cell as
  * an error object.
  */
+import * as z from 'zod/mini';
+import { BlankValue, parsedOrNull } from '../core';
+
 export type Matrix = readonly (readonly unknown[])[];
 
 export type Cell =
@@ -12,25 +15,36 @@ export type Cell =
   | { kind: 'error'; text: string }
   | { kind: 'value'; value: string | number | boolean };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
+const BLANK: Cell = { kind: 'blank' };
+const valueCell = (value: string | number | boolean): Cell => ({ kind: 'value', value });
 
-/** Reads one cell: blank, an error (#N/A …), or its plain value. */
+/** CustomFunctions.Error ({ code: "#N/A" }) or an Excel.ErrorCellValue ({ type: "Error", basicValue: "#N/A" }). */
+const ErrorCell = z.pipe(
+  z.union([z.looseObject({ type: z.literal('Error') }), z.looseObject({ code: z.string().check(z.startsWith('#')) })]),
+  z.transform((error): Cell => {
+    const text = typeof error.basicValue === 'string' ? error.basicValue : typeof error.code === 'string' ? error.code : '#VALUE!';
+    return { kind: 'error', text };
+  }),
+);
+
+/** A data-typed cell (an entity, a formatted number): what counts is its basicValue. */
+const DataTypedCell = z.pipe(
+  z.looseObject({}).check(z.refine((cell) => 'basicValue' in cell)),
+  z.transform((cell): Cell => readCell(cell.basicValue)),
+);
+
+/** The zod schema a custom function's cell argument is parsed with. */
+const CellSchema: z.ZodMiniType<Cell> = z.union([
+  z.pipe(BlankValue, z.transform(() => BLANK)),
+  z.pipe(z.union([z.number(), z.string(), z.boolean()]), z.transform(valueCell)),
+  z.pipe(z.custom<number>((v) => typeof v === 'number'), z.transform((): Cell => ({ kind: 'error', text: '#NUM!' }))), // NaN, ±Infinity
+  ErrorCell,
+  DataTypedCell,
+]);
+
+/** Reads one cell: blank, an error (#N/A …), or its plain value; anything else is #VALUE!. */
 export function readCell(raw: unknown): Cell {
-  if (raw === null || raw === undefined) return { kind: 'blank' };
-  if (typeof raw === 'string') return raw.trim() === '' ? { kind: 'blank' } : { kind: 'value', value: raw };
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { kind: 'value', value: raw } : { kind: 'error', text: '#NUM!' };
-  if (typeof raw === 'boolean') return { kind: 'value', value: raw };
-  if (isRecord(raw)) {
-    // CustomFunctions.Error ({ code: "#N/A" }) or an Excel.ErrorCellValue ({ type: "Error", basicValue: "#N/A" })
-    if (raw.type === 'Error' || (typeof raw.code === 'string' && raw.code.startsWith('#'))) {
-      const text = typeof raw.basicValue === 'string' ? raw.basicValue : typeof raw.code === 'string' ? raw.code : '#VALUE!';
-      return { kind: 'error', text };
-    }
-    if ('basicValue' in raw) return readCell(raw.basicValue);
-  }
-  return { kind: 'error', text: '#VALUE!' };
+  return parsedOrNull(CellSchema, raw) ?? { kind: 'error', text: '#VALUE!' };
 }
 
 /** A cell as a message shows it: “abc”, 12, TRUE, 空白, #N/A. */

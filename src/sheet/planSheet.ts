@@ -1,4 +1,4 @@
-import { definitionOf, getPolicy, type InputSpec, inputIndex, parseInputValue, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
+import { DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
 import { clauseFormula } from './clauses';
 import { looksLikeFormula, num, str, sumOf } from './formulaParts';
 import { fill, type LabelKey, sheetLabels } from './labels';
@@ -70,7 +70,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const yearCell = pair(3, 2, 'year', field(options.year ?? rubric.year, 'field'));
   const rubricCell = pair(4, 0, 'rubric', { value: rubric.id, style: 'fixed' });
   const policyCell = pair(4, 1, 'policy', policy ? { value: policy.id, style: 'fixed' } : { value: label('noPolicy'), style: 'fixed' });
-  const depositValue = options.deposit === undefined || options.deposit === '' ? undefined : Number(options.deposit);
+  // a deposit that is not a number is kept as the text given (the refund formula then shows #VALUE!)
+  const depositValue =
+    options.deposit === undefined || options.deposit === '' ? undefined : (parsedOrNull(DecimalValue, options.deposit)?.toNumber() ?? String(options.deposit));
   const depositCell = pair(4, 2, 'deposit', field(depositValue, 'fieldMoney'));
 
   // — the table —

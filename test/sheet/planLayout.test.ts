@@ -99,6 +99,13 @@ describe('江北 hospital sheet', () => {
     expect(value('18.1')).toMatchObject({ value: 0.45 });
   });
 
+  it('reads the deposit as a number ("1,000" is 1000) and keeps one that is not a number as the text given', () => {
+    const deposit = (value: string) => cellAt(planSheet(rubric, { policyId: 'jilin-2025', deposit: value }), plan.fields.deposit);
+    expect(deposit('1,000')).toMatchObject({ value: 1000 });
+    expect(deposit('五万元')).toMatchObject({ value: '五万元' });
+    expect(deposit('=1+1')).toMatchObject({ value: '=1+1', text: true });
+  });
+
   it('writes rubric text that begins with = as text, never as a formula', () => {
     const tricky = RubricSchema.parse({ ...hospital, items: hospital.items.map((i, k) => (k === 0 ? { ...i, indicator: '=HYPERLINK("http://x")' } : i)) });
     const p = planSheet(tricky);

@@ -1,4 +1,4 @@
-import { evaluate, fmt, getPolicy, getRubric, gradeOf, type Policy, policyIds, refundOf, type Rubric } from '../../core';
+import { DecimalValue, evaluate, fmt, getPolicy, getRubric, gradeOf, type Policy, policyIds, parsedOrNull, refundOf, type Rubric } from '../../core';
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
@@ -57,8 +57,8 @@ export function auditSheet(snapshot: SheetSnapshot): Audit {
   const summary: AuditSummary = { counts, total: fmt(result.total), max: fmt(result.max), veto: result.veto };
   if (policy) {
     summary.grade = gradeOf(policy, result.total, { veto: result.veto }).label;
-    const deposit = typeof snapshot.deposit === 'number' ? snapshot.deposit : Number(snapshot.deposit);
-    if (policy.refund && snapshot.deposit !== undefined && snapshot.deposit !== null && snapshot.deposit !== '' && Number.isFinite(deposit) && deposit >= 0) {
+    const deposit = parsedOrNull(DecimalValue, snapshot.deposit);
+    if (policy.refund && deposit !== null && deposit.gte(0)) {
       summary.refund = refundOf(policy, result.total, deposit, { veto: result.veto }).amount.toFixed(2);
     }
   }

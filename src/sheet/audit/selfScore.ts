@@ -1,4 +1,4 @@
-import { D, fmt } from '../../core';
+import { DecimalValue, fmt, parsedOrNull } from '../../core';
 import { itemName } from './itemText';
 import type { AuditCheck, AuditFlag } from './types';
 
@@ -10,7 +10,7 @@ export const selfScoreCheck: AuditCheck = ({ snapshot, rubric, result }) => {
     const item = result.items.find((i) => i.id === self.itemNo);
     if (!item) continue;
     const name = itemName(rubric, self.itemNo);
-    const given = typeof self.value === 'number' ? new D(self.value) : /^\s*-?\d+(\.\d+)?\s*$/.test(String(self.value)) ? new D(String(self.value).trim()) : null;
+    const given = parsedOrNull(DecimalValue, self.value);
     if (given !== null && given.eq(item.score)) continue;
     flags.push({
       kind: 'selfScoreDiffers',

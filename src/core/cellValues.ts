@@ -1,0 +1,58 @@
+import * as z from 'zod/mini';
+import { D, type Dec } from './decimal';
+
+// The zod schemas for single values that come from outside: a sheet cell, a fact in a JSON file, a
+// value a custom function receives. zod/mini (not the full zod of the rubric schema) because these run
+// inside functions.js, whose budget is 60 KB gzipped; the two share zod's core and mix freely.
+
+const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+const PERCENT = /^[-+]?\d+(?:\.\d+)?\s*[%％]$/;
+
+/** Text as a person types a number: surrounding spaces and thousands separators ("1,000") dropped. */
+const numberText = (shape: RegExp) =>
+  z.pipe(
+    z.pipe(z.string(), z.transform((s) => s.trim().replace(/,/g, ''))),
+    z.string().check(z.regex(shape)),
+  );
+
+/** A number: a finite number (a number cell), or text that is a plain number ("85", "1,000"). */
+export const DecimalValue = z.union([
+  z.pipe(z.number(), z.transform((n) => new D(n))),
+  z.pipe(numberText(PLAIN_NUMBER), z.transform((s) => new D(s))),
+]);
+
+/** A ratio or a number: also percent text ("45%", "45 ％"), read as the fraction 0.45. */
+export const DecimalOrPercentValue = z.union([
+  DecimalValue,
+  z.pipe(numberText(PERCENT), z.transform((s) => new D(s.replace(/\s*[%％]$/, '')).div(100))),
+]);
+
+const YES_WORDS = ['是', 'true', 'y', 'yes', '1', '√', '有'] as const;
+const NO_WORDS = ['否', 'false', 'n', 'no', '0', '×', '无'] as const;
+
+/** Yes or no: TRUE/FALSE, 1/0, 是/否 and the other words a sheet uses (√/×, 有/无, yes/no). */
+export const YesNoValue = z.union([
+  z.boolean(),
+  z.pipe(
+    z.pipe(z.union([z.string(), z.number()]), z.transform((v) => String(v).trim().toLowerCase())),
+    z.union([z.pipe(z.enum(YES_WORDS), z.transform(() => true)), z.pipe(z.enum(NO_WORDS), z.transform(() => false))]),
+  ),
+]);
+
+/** A blank value (null, absent, or only spaces): a missing fact, never a zero. */
+export const BlankValue = z.union([z.null(), z.undefined(), z.string().check(z.regex(/^\s*$/))]);
+
+/** What a sheet cell holds, as the reader keeps it: a number, text or a boolean; an empty cell is null. */
+export const PlainCellValue = z.catch(
+  z.union([z.boolean(), z.number(), z.pipe(z.string(), z.transform((s) => (s === '' ? null : s)))]),
+  null,
+);
+
+/** A Decimal that a schema above produced, checked further (a whole number, a range). */
+export const decimalWhere = (...checks: z.core.$ZodCheck<Dec>[]) => z.custom<Dec>((v) => v instanceof D).check(...checks);
+
+/** The parsed value, or null when the schema refuses it. */
+export function parsedOrNull<T>(schema: z.ZodMiniType<T>, raw: unknown): T | null {
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

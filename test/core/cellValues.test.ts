@@ -1,0 +1,105 @@
+// The zod schemas single values from outside are parsed with (sheet cells, JSON facts, function
+// arguments), and the messages parseInputValue builds from them for the seed tables' own inputs.
+import { describe, expect, it } from 'vitest';
+import {
+  DecimalOrPercentValue,
+  DecimalValue,
+  getRubric,
+  inputIndex,
+  isBlank,
+  parseInputValue,
+  parsedOrNull,
+  PlainCellValue,
+  YesNoValue,
+} from '../../src/core';
+
+const asText = (raw: unknown) => parsedOrNull(DecimalOrPercentValue, raw)?.toFixed() ?? null;
+
+describe('DecimalValue and DecimalOrPercentValue', () => {
+  it.each([
+    [85, '85'],
+    ['85', '85'],
+    [' 1,000.5 ', '1000.5'],
+    ['-2', '-2'],
+    ['45%', '0.45'],
+    ['45 ％', '0.45'],
+    [0.1 + 0.2, '0.30000000000000004'],
+  ])('%j reads as %s', (raw, expected) => {
+    expect(asText(raw)).toBe(expected);
+  });
+
+  it.each([true, 'abc', '1e3', '', Number.NaN, Number.POSITIVE_INFINITY, null, undefined, {}, '4 5'])('%j is not a number', (raw) => {
+    expect(asText(raw)).toBeNull();
+  });
+
+  it('percent text is a ratio, not a plain number', () => {
+    expect(parsedOrNull(DecimalValue, '45%')).toBeNull();
+    expect(parsedOrNull(DecimalValue, '45')?.toNumber()).toBe(45);
+  });
+});
+
+describe('YesNoValue', () => {
+  it.each([
+    [true, true],
+    ['是', true],
+    [' TRUE ', true],
+    [1, true],
+    ['√', true],
+    ['有', true],
+    [false, false],
+    ['否', false],
+    [0, false],
+    ['×', false],
+    ['无', false],
+  ])('%j is %s', (raw, expected) => {
+    expect(parsedOrNull(YesNoValue, raw)).toBe(expected);
+  });
+  it.each(['也许', 2, '', null])('%j is neither', (raw) => {
+    expect(parsedOrNull(YesNoValue, raw)).toBeNull();
+  });
+});
+
+describe('PlainCellValue and isBlank', () => {
+  it('keeps numbers, text and booleans, and makes "" and anything odd null', () => {
+    expect([3, '是', false, '', { x: 1 }, undefined].map((v) => PlainCellValue.parse(v))).toEqual([3, '是', false, null, null, null]);
+  });
+  it('blank is null, absent or spaces; 0 and FALSE are facts', () => {
+    expect([null, undefined, '', '  '].every(isBlank)).toBe(true);
+    expect([0, false, '0'].some(isBlank)).toBe(false);
+  });
+});
+
+describe('parseInputValue on the seed tables’ inputs', () => {
+  const jiangbei = inputIndex(getRubric('cq-jiangbei-2025-hospital')).byId;
+  const spec = (id: string) => jiangbei.get(id)!.spec;
+
+  it('江北 18.1 is a ratio: 45% and 0.45 are the same fact, 150% is refused naming the id and range', () => {
+    expect(parseInputValue(spec('18.1'), '45%')).toEqual(parseInputValue(spec('18.1'), 0.45));
+    const refused = parseInputValue(spec('18.1'), 1.5);
+    expect(refused).toMatchObject({ problem: { field: '18.1', message: expect.stringContaining('应为 0% 到 100% 之间的比例') } });
+  });
+
+  it('江北 4.2 is a count (相关人员 occurrences): "3" is 3, a negative or fractional count is refused', () => {
+    const ok = parseInputValue(spec('4.2'), '3');
+    expect('value' in ok && ok.value.valueOf()).toBe('3');
+    for (const bad of [-1, 2.5, '三']) {
+      expect(parseInputValue(spec('4.2'), bad)).toMatchObject({ problem: { field: '4.2', message: expect.stringContaining('应为不小于0的整数（次数）') } });
+    }
+  });
+
+  it('江北 8.1 is yes/no as the sentence states it: 是 is true, 也许 is refused', () => {
+    expect(parseInputValue(spec('8.1'), '是')).toEqual({ value: true });
+    expect(parseInputValue(spec('8.1'), '也许')).toMatchObject({ problem: { message: expect.stringContaining('应填“是”或“否”') } });
+  });
+
+  it('a band input takes its label or its position, and nothing else', () => {
+    const weihai = inputIndex(getRubric('weihai-2021-hospital-l2')).byId;
+    const band = [...weihai.values()].find((entry) => entry.spec.type === 'band')!.spec;
+    const options = band.options!;
+    const byLabel = parseInputValue(band, ` ${options[1]} `);
+    expect('value' in byLabel && byLabel.value.valueOf()).toBe('2');
+    expect(parseInputValue(band, 2)).toEqual(byLabel);
+    expect(parseInputValue(band, options.length + 1)).toHaveProperty('problem');
+    expect(parseInputValue(band, 1.5)).toHaveProperty('problem');
+  });
+});
