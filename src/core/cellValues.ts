@@ -35,7 +35,7 @@ export const YesNoValue = z.union([
   z.boolean(),
   z.pipe(
     z.pipe(z.union([z.string(), z.number()]), z.transform((v) => String(v).trim().toLowerCase())),
-    z.union([z.pipe(z.enum(YES_WORDS), z.transform(() => true)), z.pipe(z.enum(NO_WORDS), z.transform(() => false))]),
+    z.pipe(z.enum([...YES_WORDS, ...NO_WORDS]), z.transform((word) => (YES_WORDS as readonly string[]).includes(word))),
   ),
 ]);
 

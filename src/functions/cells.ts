@@ -33,10 +33,13 @@ const DataTypedCell = z.pipe(
   z.transform((cell): Cell => readCell(cell.basicValue)),
 );
 
-/** The zod schema a custom function's cell argument is parsed with. */
+/** The zod schema a custom function's cell argument is parsed with. The commonest cells (numbers, then
+ * text) come first: a union tries its options in order, and every refused option costs. */
 const CellSchema: z.ZodMiniType<Cell> = z.union([
+  z.pipe(z.number(), z.transform((n): Cell => valueCell(n))),
+  z.pipe(z.string(), z.transform((text): Cell => (text.trim() === '' ? BLANK : valueCell(text)))),
+  z.pipe(z.boolean(), z.transform((b): Cell => valueCell(b))),
   z.pipe(BlankValue, z.transform(() => BLANK)),
-  z.pipe(z.union([z.number(), z.string(), z.boolean()]), z.transform(valueCell)),
   z.pipe(z.custom<number>((v) => typeof v === 'number'), z.transform((): Cell => ({ kind: 'error', text: '#NUM!' }))), // NaN, ±Infinity
   ErrorCell,
   DataTypedCell,
