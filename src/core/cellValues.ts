@@ -5,14 +5,17 @@ import { D, type Dec } from './decimal';
 // value a custom function receives. zod/mini (not the full zod of the rubric schema) because these run
 // inside functions.js, whose budget is 60 KB gzipped; the two share zod's core and mix freely.
 
-const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
-const PERCENT = /^[-+]?\d+(?:\.\d+)?\s*[%％]$/;
+// digits with thousands separators only where they group by three ("1,000", not "1,5": a decimal comma
+// would otherwise read as fifteen)
+const DIGITS = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const PLAIN_NUMBER = new RegExp(`^${DIGITS}$`);
+const PERCENT = new RegExp(`^${DIGITS}\\s*[%％]$`);
 
-/** Text as a person types a number: surrounding spaces and thousands separators ("1,000") dropped. */
+/** Text as a person types a number, trimmed and without its thousands separators. */
 const numberText = (shape: RegExp) =>
   z.pipe(
-    z.pipe(z.string(), z.transform((s) => s.trim().replace(/,/g, ''))),
-    z.string().check(z.regex(shape)),
+    z.pipe(z.string(), z.transform((s) => s.trim())),
+    z.pipe(z.string().check(z.regex(shape)), z.transform((s) => s.replace(/,/g, ''))),
   );
 
 /** A number: a finite number (a number cell), or text that is a plain number ("85", "1,000"). */

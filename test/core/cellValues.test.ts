@@ -20,6 +20,7 @@ describe('DecimalValue and DecimalOrPercentValue', () => {
     [85, '85'],
     ['85', '85'],
     [' 1,000.5 ', '1000.5'],
+    ['1,234,567', '1234567'],
     ['-2', '-2'],
     ['45%', '0.45'],
     ['45 ％', '0.45'],
@@ -28,7 +29,7 @@ describe('DecimalValue and DecimalOrPercentValue', () => {
     expect(asText(raw)).toBe(expected);
   });
 
-  it.each([true, 'abc', '1e3', '', Number.NaN, Number.POSITIVE_INFINITY, null, undefined, {}, '4 5'])('%j is not a number', (raw) => {
+  it.each([true, 'abc', '1e3', '', Number.NaN, Number.POSITIVE_INFINITY, null, undefined, {}, '4 5', '1,5', '12,34'])('%j is not a number', (raw) => {
     expect(asText(raw)).toBeNull();
   });
 
