@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { getRubric, rubricIds } from '../src/core';
 import { estimateRequestBytes, writePlan } from '../src/excel/writer';
+import { plannedFormulas } from '../src/sheet/memory/snapshot';
 import { planSheet } from '../src/sheet/planSheet';
 import type { SheetPlan } from '../src/sheet/types';
 
@@ -43,7 +44,7 @@ export async function benchSheet(): Promise<void> {
       times.push(performance.now() - start);
     }
     const cells = plan!.grid.flat().filter((cell) => cell && ('value' in cell || 'formula' in cell)).length;
-    const formulas = plan!.grid.flat().filter((cell) => cell && 'formula' in cell).length;
+    const formulas = plannedFormulas(plan!).size;
     const { context, syncs } = countingContext();
     await writePlan(context, plan!);
     const bytes = estimateRequestBytes(plan!);

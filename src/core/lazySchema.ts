@@ -3,8 +3,9 @@
  *
  * Why: the add-in's bundles carry the shipped rubrics already validated at build time
  * (scripts/build/shippedDataLoader.cjs), so the custom functions never parse a rubric file at run time.
- * With every schema lazy and marked pure, webpack drops the schemas the bundle never touches, and zod
- * with them (about 26 KB gzipped of the functions bundle's 60 KB budget). Everywhere else (the CLI,
+ * With every schema lazy and marked pure, webpack drops the schemas the bundle never touches, and the
+ * full zod API with them (about 26 KB gzipped of the functions bundle's 60 KB budget; the bundles keep
+ * only the zod/mini schemas of cellValues.ts). Everywhere else (the CLI,
  * `mib check`, tests) the schema behaves as the built one: every property, method and prototype is
  * forwarded to it.
  */

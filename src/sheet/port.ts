@@ -39,6 +39,8 @@ export interface SheetSnapshot {
   inputs: { id: string; address: string; value: PlainValue | null }[];
   /** 机构自评得分 per item */
   selfScores: { itemNo: string; address: string; value: PlainValue | null }[];
+  /** the sheet was laid out with the MIB.SCORE / MIB.GRADE / MIB.REFUND cells */
+  withAddinFunctions: boolean;
   /** every formula-bearing cell the plan puts a formula in: what it now holds (a formula with
    * its "=", or a plain value typed over it) and what it shows */
   computed: { address: string; formula: string | PlainValue | null; value: PlainValue | null }[];

@@ -2,7 +2,7 @@ import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle
 import { useEffect, useMemo, useState } from 'react';
 import type { MemoryWorkbook } from '../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../sheet/port';
-import { type Locale, translator } from './i18n';
+import { type Locale, type MessageKey, translator } from './i18n';
 import { useSelection, useSheet } from './useSheet';
 import { CheckView } from './views/CheckView';
 import { CreateView } from './views/CreateView';
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
 });
 
 type View = 'create' | 'check' | 'explain' | 'inputs';
+const TAB_LABELS: Record<View, MessageKey> = { create: 'tabCreate', check: 'tabCheck', explain: 'tabExplain', inputs: 'tabInputs' };
 
 /**
  * The task pane: 新建考核表, 检查 and 说明 over one workbook port — Excel when the pane runs in Excel, the
@@ -54,12 +55,12 @@ export function App({ port, locale, demo }: { port: WorkbookPort; locale: Locale
           </MessageBar>
         )}
         <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t('tabsLabel')} size="small">
-          <Tab value="create">{t('tabCreate')}</Tab>
-          <Tab value="check">{t('tabCheck')}</Tab>
-          <Tab value="explain">{t('tabExplain')}</Tab>
-          {demo && <Tab value="inputs">{t('tabInputs')}</Tab>}
+          <Tab value="create">{t(TAB_LABELS.create)}</Tab>
+          <Tab value="check">{t(TAB_LABELS.check)}</Tab>
+          <Tab value="explain">{t(TAB_LABELS.explain)}</Tab>
+          {demo && <Tab value="inputs">{t(TAB_LABELS.inputs)}</Tab>}
         </TabList>
-        <div role="tabpanel" aria-label={t(view === 'create' ? 'tabCreate' : view === 'check' ? 'tabCheck' : view === 'explain' ? 'tabExplain' : 'tabInputs')}>
+        <div role="tabpanel" aria-label={t(TAB_LABELS[view])}>
           {view === 'create' && <CreateView port={port} t={t} locale={locale} onCreated={(name) => {
                 setCreated(name);
                 setView(demo ? 'inputs' : 'check');

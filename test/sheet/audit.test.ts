@@ -57,6 +57,19 @@ describe('auditSheet', () => {
     expect(flags.find((f) => f.kind === 'formulaChanged')!.message).toContain('总分');
   });
 
+  it('checks a sheet made with the MIB.* cells against that layout, the add-in cells included', async () => {
+    const book = new MemoryWorkbook();
+    const plan = planSheet(getRubric('cq-jiangbei-2025-hospital'), { policyId: 'jilin-2025', deposit: 100000, withAddinFunctions: true });
+    const name = await book.createSheet(plan);
+    const snapshot = await book.readSheet(name);
+    expect(snapshot.withAddinFunctions).toBe(true);
+    expect(auditSheet(snapshot).flags.filter((f) => f.kind === 'formulaChanged' || f.kind === 'valueOverFormula')).toEqual([]);
+    book.unprotect(name);
+    book.setCell(name, plan.fields.addinTotal!, '88');
+    const typedOver = auditSheet(await book.readSheet(name)).flags.find((f) => f.kind === 'valueOverFormula');
+    expect(typedOver).toMatchObject({ address: plan.fields.addinTotal, message: expect.stringContaining('MIB.SCORE 复核') });
+  });
+
   it('flags a self-score that differs from the computed one', async () => {
     const { book, name, plan } = await sheetWith({ '4.2': 2 });
     const item4 = plan.items.find((i) => i.itemNo === '4')!;

@@ -1,5 +1,6 @@
-import { cellAddress } from '../memory/a1';
 import { typedFormula } from '../memory/formulaText';
+import { plannedFormulas } from '../memory/snapshot';
+import { itemCellsAt } from '../plan';
 import { itemName } from './itemText';
 import type { AuditCheck, AuditFlag } from './types';
 
@@ -17,23 +18,14 @@ function normalized(formula: string): string {
  * a typed value, or cleared. Each names the item whose cell it is.
  */
 export const formulaCheck: AuditCheck = ({ snapshot, plan, rubric }) => {
-  const planned = new Map<string, string>();
-  plan.grid.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (cell && 'formula' in cell) planned.set(cellAddress(r, c), cell.formula);
-    }),
-  );
-  const owner = (at: string) => {
-    const row = Number(/\d+$/.exec(at)?.[0]);
-    return plan.items.find((i) => row >= i.firstRow && row <= i.lastRow);
-  };
+  const planned = plannedFormulas(plan);
   const flags: AuditFlag[] = [];
   for (const cell of snapshot.computed) {
     const expected = planned.get(cell.address);
     if (expected === undefined) continue;
     const now = cell.formula;
     if (typeof now === 'string' && now.startsWith('=') && normalized(now) === normalized(expected)) continue;
-    const item = owner(cell.address);
+    const item = itemCellsAt(plan, cell.address);
     const name = item ? itemName(rubric, item.itemNo) : undefined;
     const where = name ? name.zh : resultName(plan, cell.address);
     const whereEn = name ? name.en : resultNameEn(plan, cell.address);

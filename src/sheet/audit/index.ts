@@ -30,14 +30,6 @@ export interface Audit {
 
 const checks = [vetoCheck, overCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
 
-/** The plan the sheet was made from: with or without the add-in cells, whichever has the sheet's formula cells. */
-function planOf(rubric: Rubric, snapshot: SheetSnapshot): SheetPlan {
-  const policyId = snapshot.policyId && policyIds.includes(snapshot.policyId) ? snapshot.policyId : undefined;
-  const addresses = new Set(snapshot.computed.map((c) => c.address));
-  const variants = [true, false].map((withAddinFunctions) => planSheet(rubric, { ...(policyId && { policyId }), withAddinFunctions }));
-  const formulaCount = (plan: SheetPlan) => plan.grid.flat().filter((c) => c && 'formula' in c).length;
-  return variants.find((plan) => formulaCount(plan) === addresses.size) ?? variants[1]!;
-}
 
 /**
  * Checks an assessment sheet as it now stands. The numbers come from the core, computed from the facts
@@ -48,7 +40,8 @@ function planOf(rubric: Rubric, snapshot: SheetSnapshot): SheetPlan {
 export function auditSheet(snapshot: SheetSnapshot): Audit {
   const rubric = getRubric(snapshot.rubricId);
   const policy = snapshot.policyId && policyIds.includes(snapshot.policyId) ? getPolicy(snapshot.policyId) : undefined;
-  const plan = planOf(rubric, snapshot);
+  // the formulas the sheet should hold under the policy it now names, in the layout it was read with
+  const plan = planSheet(rubric, { ...(policy && { policyId: policy.id }), withAddinFunctions: snapshot.withAddinFunctions });
   const facts = Object.fromEntries(snapshot.inputs.map((i) => [i.id, i.value]));
   const result = evaluate(rubric, facts);
   const ctx: AuditContext = { snapshot, rubric, plan, result, ...(policy && { policy }) };

@@ -12,15 +12,15 @@ export interface StoredCell {
 /** Reads one cell of the sheet by its A1 address (no sheet name). */
 export type CellReader = (address: string) => StoredCell;
 
-/** The addresses of every cell the plan puts a formula in, row by row. */
-export function formulaAddresses(plan: SheetPlan): string[] {
-  const addresses: string[] = [];
+/** Every cell the plan puts a formula in, row by row: address → the planned formula. */
+export function plannedFormulas(plan: SheetPlan): Map<string, string> {
+  const formulas = new Map<string, string>();
   plan.grid.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell && 'formula' in cell) addresses.push(cellAddress(r, c));
+      if (cell && 'formula' in cell) formulas.set(cellAddress(r, c), cell.formula);
     }),
   );
-  return addresses;
+  return formulas;
 }
 
 /**
@@ -43,7 +43,8 @@ export function snapshotOf(sheetName: string, plan: SheetPlan, read: CellReader)
     deposit: optional(plan.fields.deposit),
     inputs: plan.inputs.map(({ id, address }) => ({ id, address, value: value(address) })),
     selfScores: plan.items.map(({ itemNo, selfScore }) => ({ itemNo, address: selfScore, value: value(selfScore) })),
-    computed: formulaAddresses(plan).map((address) => {
+    withAddinFunctions: plan.fields.addinTotal !== undefined,
+    computed: [...plannedFormulas(plan).keys()].map((address) => {
       const cell = read(address);
       return { address, formula: cell.formula ?? cell.value, value: cell.value };
     }),

@@ -1,5 +1,6 @@
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { fmt, inputIndex } from '../../core';
+import { itemCellsAt } from '../../sheet/plan';
 import type { Translate } from '../i18n';
 import type { SheetState } from '../useSheet';
 
@@ -14,9 +15,8 @@ const useStyles = makeStyles({
 export function ExplainView({ state, selection, t }: { state: SheetState; selection: { sheetName: string; address: string } | null; t: Translate }) {
   const styles = useStyles();
   if (state.status !== 'ready' || !selection || selection.sheetName !== state.sheetName) return <Body1>{t('explainEmpty')}</Body1>;
-  const row = Number(/\d+$/.exec(selection.address)?.[0]);
   const { audit, snapshot } = state;
-  const cells = audit.plan.items.find((i) => row >= i.firstRow && row <= i.lastRow);
+  const cells = itemCellsAt(audit.plan, selection.address);
   const item = cells && audit.rubric.items.find((i) => i.no === cells.itemNo);
   const result = cells && audit.result.items.find((i) => i.id === cells.itemNo);
   if (!cells || !item || !result) return <Body1>{t('explainEmpty')}</Body1>;
