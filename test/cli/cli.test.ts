@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,15 @@ describe('the installed bin (npx mib)', () => {
     const out = execFileSync('node', ['bin/mib.js', 'score', 'cq-jiangbei-2025-hospital', '--input', input, '--json'], { encoding: 'utf8' });
     const json = JSON.parse(out);
     expect(json.items.find((i: { id: string }) => i.id === '6').score).toBe(3);
+  });
+  it('a reader that closes the pipe early (mib rubrics | head) ends the output quietly: no EPIPE stack trace', async () => {
+    const child = spawn('node', ['bin/mib.js', 'rubrics'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // closed long before the process (tsx start-up) writes its first line
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+    expect(code).toBe(0);
   });
   it('check: a hand-written policy with a gap exits non-zero with the zod path and a Chinese message', () => {
     const file = join(dir, 'local-policy.json');
