@@ -21,7 +21,9 @@ export type MibErrorCode =
   | 'invalid-input'
   | 'invalid-file'
   | 'invalid-argument'
-  | 'not-applicable';
+  | 'not-applicable'
+  | 'scale-mismatch'
+  | 'out-of-scale';
 
 export interface Problem {
   /** input id, or zod path joined with "." for files */

@@ -200,18 +200,33 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
   return result;
 }
 
-/** Inputs a person still has to fill. Alternatives count as given once one of them is: the other method
- * of a "按高分计算" item, or the rate of a hospital that "未被抽取电话回访". */
-function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputValue>): string[] {
-  const absent = inputs.filter((s) => !values.has(s.id)).map((s) => s.id);
-  if (rule.kind === 'bestOf' && absent.length < inputs.length) return [];
+/** When a blank input still counts as given: the other method of a "按高分计算" item is filled
+ * (`anyGiven`), a hospital "未被抽取电话回访" has no rate to enter (`yes`: when that fact is 是), and
+ * that yes/no itself is never required (`never`). The sheet's 填报状态 formulas follow the same rule. */
+export type BlankExcuse = { kind: 'never' } | { kind: 'anyGiven'; ids: string[] } | { kind: 'yes'; id: string };
+
+export function blankExcuse(rule: Rule, spec: InputSpec): BlankExcuse | undefined {
+  if (rule.kind === 'bestOf') {
+    const ids = definitionOf(rule).inputs(rule).map((s) => s.id).filter((id) => id !== spec.id);
+    return { kind: 'anyGiven', ids };
+  }
   if (rule.kind === 'proportional' && rule.notSampled) {
     const notSampledId = rule.notSampled.input.id;
-    // a hospital not drawn for the phone survey has no rate to enter
-    if (values.get(notSampledId) === true) return [];
-    return absent.filter((id) => id !== notSampledId);
+    return spec.id === notSampledId ? { kind: 'never' } : { kind: 'yes', id: notSampledId };
   }
-  return absent;
+  return undefined;
+}
+
+function excused(excuse: BlankExcuse | undefined, values: Map<string, InputValue>): boolean {
+  if (excuse === undefined) return false;
+  if (excuse.kind === 'never') return true;
+  if (excuse.kind === 'yes') return values.get(excuse.id) === true;
+  return excuse.ids.some((id) => values.has(id));
+}
+
+/** Inputs a person still has to fill: the blank ones no other fact excuses. */
+function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputValue>): string[] {
+  return inputs.filter((s) => !values.has(s.id) && !excused(blankExcuse(rule, s), values)).map((s) => s.id);
 }
 
 /** Scores a whole table. Unknown ids and bad values are reported in `invalid` (and not again in
@@ -219,6 +234,12 @@ function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputVal
 export function evaluate(rubric: Rubric, raw: Record<string, RawValue>): Result {
   const { values, invalid } = parseInputs(rubric, raw);
   return evaluateParsed(rubric, values, invalid);
+}
+
+/** The most the bonus items can add: their points together, within the table's own cap (吉林 ≤ 10). */
+export function bonusMaxOf(rubric: Rubric): Dec {
+  const itemMax = sum(rubric.items.filter((i) => i.bonus).map((i) => new D(i.points ?? 0)));
+  return rubric.bonusCap !== undefined ? D.min(itemMax, rubric.bonusCap) : itemMax;
 }
 
 export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, invalid: Problem[] = []): Result {
@@ -229,8 +250,7 @@ export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, 
   const regular = items.filter((i) => !i.bonus);
   const bonusItems = items.filter((i) => i.bonus);
   const bonusRaw = sum(bonusItems.map((i) => i.score));
-  const bonusItemMax = sum(bonusItems.map((i) => i.max));
-  const bonusMax = rubric.bonusCap !== undefined ? D.min(bonusItemMax, rubric.bonusCap) : bonusItemMax;
+  const bonusMax = bonusMaxOf(rubric);
   const bonus = D.min(bonusRaw, bonusMax);
   const totalBeforeVeto = sum(regular.map((i) => i.score)).plus(bonus);
   const vetoItems = items.filter((i) => i.veto).map((i) => i.id);

@@ -12,3 +12,4 @@ export { zodProblems } from './zodMessages';
 export * from './serialize';
 export * from './jsonSchema';
 export * from './flags';
+export * from './assess';

@@ -1,14 +1,15 @@
-import { DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
+import { blankExcuse, bonusMaxOf, conversionFor, DecimalValue, definitionOf, listPolicies, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
 import { clauseFormula } from './clauses';
 import { looksLikeFormula, num, str, sumOf } from './formulaParts';
 import { fill, type LabelKey, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
-import { effectiveScore, gradeFormula, refundFormula } from './policyCells';
+import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
+import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
 import { STYLES, type StyleName } from './styles';
 import type { PlanCell, PlanConditionalFormat, PlanInputCell, PlanItemCells, PlanName, PlanOptions, PlanValidation, PlainValue, SheetPlan, ValidationRule } from './types';
 
 /** Rows of the header block; the table's header row follows a blank row. */
-const HEADER_ROW = 9;
+const HEADER_ROW = 11;
 const FIRST_ITEM_ROW = HEADER_ROW + 1;
 
 /**
@@ -22,6 +23,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const t = sheetLabels[options.locale ?? 'zh-CN'];
   const label = (key: LabelKey) => t[key];
   const policy: Policy | undefined = options.policyId ? getPolicy(options.policyId) : undefined;
+  // a table on another scale than the policy's is refused unless a conversion was asked for
+  const conversion = policy ? conversionFor(rubric, policy, options.convert === true, listPolicies()) : undefined;
   const columns = columnsOf(rubric.layout);
   const col = (key: ColumnKey): Column => columns.at[key];
   const grid: (PlanCell | null)[][] = [];
@@ -101,11 +104,14 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     }
     officialCells(item, first);
 
-    // one row per fact: id, label, value cell
+    // one row per fact: id, label, value cell, 填报状态
     const refs = new Map<string, string>();
+    specs.forEach((spec, k) => refs.set(spec.id, at('inputValue', first + k)));
+    const refOf = (id: string) => refs.get(id) ?? 'A1';
+    const ruleOf = item.rules.flatMap((rule) => definitionOf(rule).inputs(rule).map(() => rule));
     specs.forEach((spec, k) => {
       const r = first + k;
-      refs.set(spec.id, at('inputValue', r));
+      put(r, 'inputStatus', { formula: statusFormula(spec, refOf(spec.id), excuseFormula(blankExcuse(ruleOf[k]!, spec), refOf)), style: 'center' });
       put(r, 'inputId', { value: spec.id, text: true, style: 'id' });
       put(r, 'inputLabel', text(spec.unit ? `${spec.label}（${spec.unit}）` : spec.label, 'text'));
       const pre = prefill.get(spec.id);
@@ -117,7 +123,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
 
     // one clause cell per rule, on the row of its first fact
     const points = item.points ?? 0;
-    const ctx = { ref: (id: string) => refs.get(id) ?? 'A1', itemPoints: points, partialSteps: rubric.partialSteps };
+    const ctx = { ref: refOf, itemPoints: points, partialSteps: rubric.partialSteps };
     const earnCells: string[] = [];
     const deductTerms: string[] = [];
     const deductCells: string[] = [];
@@ -186,18 +192,39 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   // — results —
   const vetoRange = `${at('veto', FIRST_ITEM_ROW)}:${at('veto', lastRow)}`;
   const vetoCountCell = pair(6, 0, 'vetoCount', { formula: `=COUNTIF(${vetoRange},"否决")`, style: 'result' });
-  const bonusMax = bonusLimit(rubric);
+  const bonusMax = bonusMaxOf(rubric).toNumber();
   const regular = rangeOrList(regularScores);
   const bonus = bonusScores.length === 0 ? '' : `+MIN(${num(bonusMax)},SUM(${rangeOrList(bonusScores)}))`;
   const rawTotal = `ROUND(SUM(${regular})${bonus},9)`;
   const totalCell = pair(5, 0, 'total', { formula: `=IF(${vetoCountCell}>0,0,${rawTotal})`, style: 'result' });
   pair(6, 1, 'max', { value: bonusMax > 0 ? `${rubric.total}（${t.bonusNote} ${num(bonusMax)}）` : rubric.total, style: 'fixed' });
+  // — whether a grade may be given: 无效 and 未填 inputs, and the reviewer's 填报完成 —
+  const statusRange = `${at('inputStatus', FIRST_ITEM_ROW)}:${at('inputStatus', lastRow)}`;
+  const invalidCountCell = pair(8, 0, 'invalidCount', { formula: `=COUNTIF(${statusRange},${str(INVALID)})`, style: 'result' });
+  const missingCountCell = pair(8, 1, 'missingCount', { formula: `=COUNTIF(${statusRange},${str(MISSING)})`, style: 'result' });
+  const completeCell = pair(8, 2, 'complete', options.complete ? { value: '是', style: 'field' } : { style: 'field' });
+  validations.push({ range: completeCell, rule: { kind: 'list', options: ['是', '否'] }, prompt: t.completePrompt, error: fill(t.error, { label: label('complete'), prompt: t.yesNoPrompt }) });
+  // the missing count that makes a grade provisional: none once the reviewer marks the sheet complete
+  const pendingMissing = `IF(${completeCell}="是",0,${missingCountCell})`;
+  const withheld = `"暂不评定（"&${invalidCountCell}&" 项无效）"`;
+
   let gradeCell: string | undefined;
   let refundCell: string | undefined;
+  let scoreGradeCell: string | undefined;
+  let policyScoreCell: string | undefined;
   if (policy) {
-    gradeCell = pair(5, 1, 'grade', { formula: gradeFormula(policy, totalCell, vetoCountCell), style: 'resultText' });
-    const refund = refundFormula(policy, gradeCell, effectiveScore(policy, totalCell, vetoCountCell), depositCell);
-    refundCell = refund === null ? undefined : pair(5, 2, 'refund', { formula: refund, style: 'resultMoney' });
+    // the score the policy grades: the total, or the total converted onto the policy's scale
+    let graded = totalCell;
+    if (conversion) {
+      graded = policyScoreCell = pair(9, 0, 'policyScore', { formula: `=ROUND(${totalCell}*${num(conversion.to.toNumber())}/${num(conversion.from.toNumber())},9)`, style: 'result' });
+    }
+    scoreGradeCell = pair(9, 1, 'scoreGrade', { formula: gradeFormula(policy, graded, vetoCountCell, conversion ? policyTop(policy) : undefined), style: 'resultText' });
+    gradeCell = pair(5, 1, 'grade', {
+      formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,"暂评 "&${scoreGradeCell}&"（尚有 "&${pendingMissing}&" 项未填）",${scoreGradeCell}))`,
+      style: 'resultText',
+    });
+    const refund = refundFormula(policy, scoreGradeCell, effectiveScore(policy, graded, vetoCountCell), depositCell);
+    refundCell = refund === null ? undefined : pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${refund.slice(1)})`, style: 'resultMoney' });
     if (refund === null) pair(5, 2, 'refund', { value: t.noRefund, style: 'fixed' });
   } else {
     pair(5, 1, 'grade', { value: t.noPolicy, style: 'fixed' });
@@ -211,11 +238,18 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     const checks = [`ROUND(${totalCell}-${addinTotal},6)=0`];
     addin = { addinTotal };
     if (policy && gradeCell) {
-      addin.addinGrade = pair(7, 1, 'addinGrade', { formula: `=MIB.GRADE(${addinTotal},${str(policy.id)})`, style: 'resultText' });
+      // MIB.GRADE(score, policy, downgrade, veto, case, scale, invalid, missing): the sheet's own counts
+      // of bad and blank facts, and the table's id so that a score on another scale is converted
+      const scale = conversion ? str(rubric.id) : '';
+      const statusArgs = `${scale},${invalidCountCell},${pendingMissing}`;
+      addin.addinGrade = pair(7, 1, 'addinGrade', { formula: `=MIB.GRADE(${addinTotal},${str(policy.id)},,${vetoCountCell}>0,,${statusArgs})`, style: 'resultText' });
       checks.push(`${gradeCell}=${addin.addinGrade}`);
       if (refundCell) {
-        addin.addinRefund = pair(7, 2, 'addinRefund', { formula: `=IF(${depositCell}="","",MIB.REFUND(${addinTotal},${depositCell},${str(policy.id)}))`, style: 'resultMoney' });
-        checks.push(`N(${refundCell})=N(${addin.addinRefund})`);
+        addin.addinRefund = pair(7, 2, 'addinRefund', {
+          formula: `=IF(${depositCell}="","",MIB.REFUND(${addinTotal},${depositCell},${str(policy.id)},,${vetoCountCell}>0,,,,,${statusArgs}))`,
+          style: 'resultMoney',
+        });
+        checks.push(`${refundCell}&""=${addin.addinRefund}&""`);
       }
     }
     addin.agreement = pair(6, 2, 'agreement', { formula: `=IF(AND(${checks.join(',')}),"一致","不一致")`, style: 'resultText' });
@@ -235,6 +269,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     { name: 'MIB_DEPOSIT', ref: depositCell },
     { name: 'MIB_TOTAL', ref: totalCell },
     { name: 'MIB_VETO_COUNT', ref: vetoCountCell },
+    { name: 'MIB_INVALID_COUNT', ref: invalidCountCell },
+    { name: 'MIB_MISSING_COUNT', ref: missingCountCell },
+    { name: 'MIB_COMPLETE', ref: completeCell },
+    ...(policyScoreCell ? [{ name: 'MIB_POLICY_SCORE', ref: policyScoreCell }] : []),
     { name: 'MIB_IDS', ref: idsRange },
     { name: 'MIB_INPUTS', ref: inputsRange },
     ...(policy ? [{ name: 'MIB_POLICY', ref: policyCell }] : []),
@@ -265,6 +303,11 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       deposit: depositCell,
       total: totalCell,
       vetoCount: vetoCountCell,
+      invalidCount: invalidCountCell,
+      missingCount: missingCountCell,
+      complete: completeCell,
+      ...(policyScoreCell && { policyScore: policyScoreCell }),
+      ...(scoreGradeCell && { scoreGrade: scoreGradeCell }),
       ...(gradeCell && { grade: gradeCell }),
       ...(refundCell && { refund: refundCell }),
       ...addin,
@@ -296,11 +339,6 @@ function rangeOrList(cells: string[]): string {
   if (cells.length === 0) return '0';
   if (cells.length === 1) return cells[0]!;
   return `${cells[0]}:${cells[cells.length - 1]}`;
-}
-
-function bonusLimit(rubric: Rubric): number {
-  const sum = rubric.items.filter((i) => i.bonus).reduce((a, i) => a + (i.points ?? 0), 0);
-  return rubric.bonusCap === undefined ? sum : Math.min(sum, rubric.bonusCap);
 }
 
 /** The facts to pre-fill, as a sheet shows them: 是/否, the option's label, numbers. A value the core

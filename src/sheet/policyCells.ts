@@ -23,7 +23,7 @@ export function effectiveScore(policy: Policy, total: string, vetoCount: string)
  * veto the policy's veto grade or any worse one the score gives. Downgrades (降档) are a reviewer's
  * decision and are applied with MIB.GRADE's third argument, not here.
  */
-export function gradeFormula(policy: Policy, total: string, vetoCount: string): string {
+export function gradeFormula(policy: Policy, total: string, vetoCount: string, top?: number): string {
   const vetoIndex = policy.grades.findIndex((g) => g.label === policy.veto.grade);
   let vetoed: string;
   if (policy.veto.score !== undefined) {
@@ -32,7 +32,16 @@ export function gradeFormula(policy: Policy, total: string, vetoCount: string): 
   } else {
     vetoed = gradeChain(policy.grades.slice(Math.max(0, vetoIndex)), total);
   }
-  return `=IF(${vetoCount}>0,${vetoed},${gradeChain(policy.grades, total)})`;
+  const graded = `IF(${vetoCount}>0,${vetoed},${gradeChain(policy.grades, total)})`;
+  // a converted score can pass the policy's scale (威海's bonus under a policy without one): never graded
+  return top === undefined ? `=${graded}` : `=IF(${total}>${num(top)},${str(OUT_OF_SCALE)},${graded})`;
+}
+
+export const OUT_OF_SCALE = '超出政策分制，不予评定';
+
+/** The most a policy grades: its scale's points and the bonus it allows. */
+export function policyTop(policy: Policy): number {
+  return policy.scale.points + policy.scale.bonus;
 }
 
 /** The refund ratio of one tier as formula text over the (effective) score. */

@@ -105,6 +105,15 @@ export interface PlanFields {
   grade?: string;
   refund?: string;
   vetoCount: string;
+  /** how many inputs hold a value the sheet cannot read (无效), and how many are blank (未填) */
+  invalidCount: string;
+  missingCount: string;
+  /** 填报完成: the reviewer's 是 makes blanks final and the grade no longer provisional */
+  complete: string;
+  /** the total converted onto the policy's scale (折算得分), when the scales differ */
+  policyScore?: string;
+  /** the grade the score gives, before the status (暂评 / 暂不评定) is put around it */
+  scoreGrade?: string;
   /** MIB.SCORE / MIB.GRADE / MIB.REFUND cells beside the plain ones, when planned with the add-in */
   addinTotal?: string;
   addinGrade?: string;
@@ -156,4 +165,9 @@ export interface PlanOptions {
   locale?: 'zh-CN' | 'en-US';
   /** worksheet name; defaults to one derived from the rubric and institution */
   sheetName?: string;
+  /** grade a table on another scale than the policy's after converting its total (折算为百分制);
+   * without it such a pairing is refused */
+  convert?: boolean;
+  /** pre-fill 填报完成 with 是: the reviewer has confirmed the facts, blanks are final */
+  complete?: boolean;
 }

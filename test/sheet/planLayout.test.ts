@@ -27,7 +27,7 @@ describe('江北 hospital sheet', () => {
 
   it('keeps the official columns in the printed order, then the sheet’s own', () => {
     expect(plan.columns.slice(0, 9).map((c) => c.header)).toEqual(['序号', '类别', '考核指标', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '机构自评得分']);
-    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['输入编号', '填报事项', '填报值', '条款得扣分', '得分', '扣分合计', '超出分值的扣分', '自评差异', '否决']);
+    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['输入编号', '填报事项', '填报值', '条款得扣分', '得分', '扣分合计', '超出分值的扣分', '自评差异', '否决', '填报状态']);
   });
 
   it('has one input row per fact, each id once, in the table’s order', () => {
@@ -59,8 +59,12 @@ describe('江北 hospital sheet', () => {
   });
 
   it('totals with the veto rule and grades by the policy', () => {
-    expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(N10:N\d+\),9\)\)$/);
-    expect(formulaAt(plan, plan.fields.grade!)).toBe('=IF(C6>0,"不合格",IF(C5>=60,"合格","不合格"))');
+    expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(N12:N\d+\),9\)\)$/);
+    expect(formulaAt(plan, plan.fields.scoreGrade!)).toBe('=IF(C6>0,"不合格",IF(C5>=60,"合格","不合格"))');
+    // the grade shown: withheld while a fact is 无效, provisional while facts are 未填 and 填报完成 is not 是
+    expect(formulaAt(plan, plan.fields.grade!)).toBe(
+      '=IF(C8>0,"暂不评定（"&C8&" 项无效）",IF(IF(H8="是",0,E8)>0,"暂评 "&E9&"（尚有 "&IF(H8="是",0,E8)&" 项未填）",E9))',
+    );
     expect(plan.fields.refund).toBeUndefined(); // 江北 sets no deposit refund
   });
 
@@ -87,7 +91,7 @@ describe('江北 hospital sheet', () => {
 
   it('prints on A4 landscape with the header row repeated, and protects the sheet', () => {
     expect(plan.print).toEqual({ orientation: 'landscape', paper: 'A4', fitToWidth: true });
-    expect(plan.printTitleRows).toBe('$9:$9');
+    expect(plan.printTitleRows).toBe('$11:$11');
     expect(plan.protect).toBe(true);
   });
 
@@ -121,7 +125,7 @@ describe('江北 hospital sheet', () => {
 
 describe('威海 sheets', () => {
   it.each(['weihai-2021-hospital-l2', 'weihai-2021-hospital-l1'])('%s adds 类别代码, 考核方法, 考核科室, 备注 and caps the bonus', (id) => {
-    const plan = planSheet(getRubric(id), { policyId: 'jilin-2025' });
+    const plan = planSheet(getRubric(id), { policyId: 'jilin-2025', convert: true });
     expect(plan.columns.map((c) => c.header).slice(0, 13)).toEqual(['序号', '类别', '考核指标', '类别代码', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '考核方法', '考核科室', '备注', '机构自评得分']);
     expect(formulaAt(plan, plan.fields.total)).toMatch(/\+MIN\(60,SUM\(/);
   });

@@ -1,5 +1,6 @@
 import { D, type Dec, fmt } from '../decimal';
 import { MibError } from '../errors';
+import { checkWithinScale } from './scale';
 import type { GradeBand, Policy } from './schema';
 
 export interface GradeResult {
@@ -52,6 +53,7 @@ export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptio
   const trace: string[] = [];
   const vetoed = options.veto === true;
   let effective = new D(score);
+  checkWithinScale(policy, effective);
   if (vetoed && policy.veto.score !== undefined) {
     effective = new D(policy.veto.score);
     trace.push(`${policy.veto.text} → 得分按 ${policy.veto.score} 计`);

@@ -3,3 +3,5 @@ export * from './bands';
 export * from './grade';
 export * from './refund';
 export * from './composite';
+export * from './scale';
+export * from './gradeStatus';

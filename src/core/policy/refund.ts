@@ -1,7 +1,7 @@
 import { D, type Dec, fmt, pct } from '../decimal';
 import { MibError } from '../errors';
 import { type GradeOptions, type GradeResult, gradeIndex, gradeOf } from './grade';
-import type { DowngradeRefund, FractionalPoints, GradeBand, Policy, RatioRounding, RefundTier } from './schema';
+import type { DowngradeRefund, FractionalPoints, GradeBand, Policy, RatioRounding, RefundTier, SpecialCase } from './schema';
 
 export interface RefundOptions extends GradeOptions {
   fractionalPoints?: FractionalPoints;
@@ -97,8 +97,6 @@ export function refundOf(policy: Policy, score: Dec | number, depositIn: Dec | n
   return { grade, ratio, amount, deposit, trace };
 }
 
-export type SpecialCase = 'requestedTerminationWithViolations' | 'requestedTerminationClean' | 'rescinded' | 'underSixMonths';
-
 export interface SpecialRefundResult {
   ratio: Dec | null;
   amount: Dec | null;
@@ -107,18 +105,39 @@ export interface SpecialRefundResult {
   trace: string[];
 }
 
-/** 吉林 第十三条–第十五条: deposits of institutions outside the normal assessment. */
-export function specialRefund(policy: Policy, kind: SpecialCase, depositIn: Dec | number | string): SpecialRefundResult {
-  const settings = policyRefund(policy);
-  const deposit = parseDeposit(depositIn);
+/** What the grade cell says for an institution outside the normal assessment: no grade at all. */
+export const specialCaseLabels: Record<SpecialCase, { zh: string; en: string }> = {
+  requestedTerminationWithViolations: { zh: '申请终止协议（有违规违约），不评定等次', en: 'terminated on request (with violations): no grade' },
+  requestedTerminationClean: { zh: '申请终止协议（无违规违约），不评定等次', en: 'terminated on request (no violations): no grade' },
+  rescinded: { zh: '解除协议，不再纳入当年度考核', en: 'agreement rescinded: not assessed this year' },
+  underSixMonths: { zh: '履约不满6个月，纳入下一年度考核', en: 'under six months: assessed next year' },
+  newlyAdmitted: { zh: '定点不满一年，不纳入当年度考核', en: 'admitted under a year ago: not assessed this year' },
+};
+
+/** The policy's rule for a special case, or a refusal naming the cases it does have. */
+export function specialCaseRule(policy: Policy, kind: SpecialCase): { text: string; lowestOfGrade?: string } {
   const rule = policy.specialCases?.[kind];
-  if (!rule) {
-    throw new MibError('not-applicable', 'case', `政策“${policy.id}”没有规定这种情形（${kind}）`, `policy ${policy.id} has no rule for ${kind}`);
-  }
+  if (rule) return rule;
+  const known = Object.keys(policy.specialCases ?? {});
+  throw new MibError(
+    'not-applicable',
+    'case',
+    `政策“${policy.id}”没有规定这种情形（${kind}）${known.length > 0 ? `；它规定的情形有：${known.join('、')}` : '；它没有规定任何特殊情形'}`,
+    `policy ${policy.id} has no rule for ${kind}`,
+  );
+}
+
+/** 吉林 第十三条–第十五条, 宁德 准入不满一年: deposits of institutions outside the normal assessment. */
+export function specialRefund(policy: Policy, kind: SpecialCase, depositIn: Dec | number | string): SpecialRefundResult {
+  const rule = specialCaseRule(policy, kind);
+  const deposit = parseDeposit(depositIn);
   if (kind === 'underSixMonths') return { ratio: null, amount: null, deferred: true, trace: [rule.text] };
+  // 宁德 names the case but sets nothing for the deposit: no amount is invented
+  if (kind === 'newlyAdmitted') return { ratio: null, amount: null, deferred: false, trace: [rule.text] };
+  const settings = policyRefund(policy);
   let ratio: Dec;
   const trace = [rule.text];
-  if (kind === 'requestedTerminationWithViolations' && 'lowestOfGrade' in rule) {
+  if (kind === 'requestedTerminationWithViolations' && rule.lowestOfGrade !== undefined) {
     const band = policy.grades[gradeIndex(policy, rule.lowestOfGrade)];
     if (!band || band.min === undefined) {
       throw new MibError('invalid-file', `specialCases.${kind}`, `等次“${rule.lowestOfGrade}”不存在或没有下限`, `grade ${rule.lowestOfGrade} missing or unbounded`);

@@ -64,6 +64,18 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() => z
         articles: z.string().optional(),
       })
       .strict(),
+    /** the scale the policy grades on: 吉林 第八条 "扣分项总分 100 分，加分项原则上不超过 10 分"; 宁德 "考核采取百分制".
+     * A table on another scale (威海 795) is graded only after an explicit conversion. */
+    scale: z
+      .object({
+        /** the points the grade bands are written against (100 for 百分制) */
+        points: z.number().positive(),
+        /** bonus points the policy allows on top (吉林 10); 0 when it allows none */
+        bonus: z.number().nonnegative().default(0),
+        /** the sentence that sets the scale, verbatim */
+        text: z.string().min(1),
+      })
+      .strict(),
     /** grades from best to worst, each a half-open band [min, max) */
     grades: z.array(GradeBandSchema).min(2),
     /** what a veto (否决项 / 一票否决) does */
@@ -94,13 +106,14 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() => z
       .object({ own: z.number().min(0).max(1), subordinates: z.number().min(0).max(1), text: z.string() })
       .strict()
       .optional(),
-    /** 吉林 第十三条–第十五条: deposits outside the normal assessment */
+    /** institutions outside the normal assessment: 吉林 第十三条–第十五条, 宁德 准入不满一年 */
     specialCases: z
       .object({
         requestedTerminationWithViolations: z.object({ lowestOfGrade: z.string(), text: z.string() }).strict().optional(),
         requestedTerminationClean: z.object({ text: z.string() }).strict().optional(),
         rescinded: z.object({ text: z.string() }).strict().optional(),
         underSixMonths: z.object({ text: z.string() }).strict().optional(),
+        newlyAdmitted: z.object({ text: z.string() }).strict().optional(),
       })
       .strict()
       .optional(),
@@ -108,6 +121,8 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() => z
   })
   .strict());
 export type Policy = z.infer<typeof PolicySchema>;
+export const specialCaseKinds = ['requestedTerminationWithViolations', 'requestedTerminationClean', 'rescinded', 'underSixMonths', 'newlyAdmitted'] as const;
+export type SpecialCase = (typeof specialCaseKinds)[number];
 export type FractionalPoints = z.infer<typeof FractionalPointsSchema>;
 export type RatioRounding = z.infer<typeof RatioRoundingSchema>;
 export type DowngradeRefund = z.infer<typeof DowngradeRefundSchema>;

@@ -1,0 +1,61 @@
+import type { Dec } from './decimal';
+import type { Result } from './evaluate';
+import { type GradeResult, gradeOf } from './policy/grade';
+import { type GradeStatus, gradeStatusOf, shownGrade, shownGradeEn } from './policy/gradeStatus';
+import { type RefundOptions, type RefundResult, refundOf, type SpecialRefundResult, specialCaseLabels, specialRefund } from './policy/refund';
+import { type Conversion, conversionFor, conversionLine, convertScore } from './policy/scale';
+import type { Policy, SpecialCase } from './policy/schema';
+import { listPolicies } from './registry';
+import type { Rubric } from './schema';
+
+export interface AssessOptions extends RefundOptions {
+  /** grade a table on another scale after converting its score (折算为百分制); refused otherwise */
+  convert?: boolean;
+  /** the reviewer marked the assessment complete: blanks are final, the grade is no longer 暂评 */
+  complete?: boolean;
+  deposit?: Dec | number | string;
+  specialCase?: SpecialCase;
+}
+
+/** A scored table under a policy: the score the policy grades, the grade as it may be shown, the refund. */
+export interface Assessment {
+  status: GradeStatus;
+  conversion?: Conversion;
+  /** the score the policy grades: the table's total, converted when the scales differ */
+  score: Dec;
+  /** absent while the grade is withheld, and for a special case */
+  grade?: GradeResult;
+  /** what the grade cell shows: the label, 暂评 …, 暂不评定 …, or the special case */
+  gradeText: string;
+  gradeTextEn: string;
+  refund?: RefundResult;
+  special?: { kind: SpecialCase; refund?: SpecialRefundResult };
+  trace: string[];
+}
+
+/**
+ * Grades a scored table: the scale check (and conversion when asked for), the status (withheld while a
+ * fact is invalid, provisional while facts are missing), then the grade and the refund. The command
+ * line, the pane and the roster all read a result through here, so they cannot disagree.
+ */
+export function assess(rubric: Rubric, result: Result, policy: Policy, options: AssessOptions = {}): Assessment {
+  const conversion = conversionFor(rubric, policy, options.convert === true, listPolicies());
+  const score = conversion ? convertScore(conversion, result.total) : result.total;
+  const trace = conversion ? [conversionLine(conversion, result.total, score)] : [];
+  const status = gradeStatusOf({ invalid: result.invalid.length, missing: result.missing.length }, options.complete === true);
+  const base = { status, ...(conversion && { conversion }), score };
+  if (options.specialCase) {
+    const kind = options.specialCase;
+    const refund = options.deposit === undefined ? undefined : specialRefund(policy, kind, options.deposit);
+    const label = specialCaseLabels[kind];
+    return { ...base, gradeText: label.zh, gradeTextEn: label.en, special: { kind, ...(refund && { refund }) }, trace: [...trace, ...(refund?.trace ?? [])] };
+  }
+  if (status.kind === 'withheld') {
+    return { ...base, gradeText: shownGrade(status, ''), gradeTextEn: shownGradeEn(status, ''), trace: [...trace, `${status.invalid} 项填报值无效，更正后才评定等次和返还`] };
+  }
+  const grade = gradeOf(policy, score, { veto: result.veto, ...(options.downgrade !== undefined && { downgrade: options.downgrade }) });
+  const refund = options.deposit !== undefined && policy.refund ? refundOf(policy, score, options.deposit, { ...options, veto: result.veto }) : undefined;
+  trace.push(...(refund?.trace ?? grade.trace));
+  if (status.kind === 'provisional') trace.push(`尚有 ${status.missing} 项未填，等次为暂评；填齐或确认填报完成后为最终结果`);
+  return { ...base, grade, gradeText: shownGrade(status, grade.label), gradeTextEn: shownGradeEn(status, grade.label), ...(refund && { refund }), trace };
+}

@@ -1,0 +1,97 @@
+import { D, type Dec, fmt } from '../decimal';
+import { MibError } from '../errors';
+import { bonusMaxOf } from '../evaluate';
+import type { Rubric } from '../schema';
+import type { Policy } from './schema';
+
+/** The points a table or a policy counts in: its printed total, and the bonus allowed on top. */
+export interface Scale {
+  points: Dec;
+  bonus: Dec;
+}
+
+export function rubricScale(rubric: Rubric): Scale {
+  return { points: new D(rubric.total), bonus: bonusMaxOf(rubric) };
+}
+
+export function policyScale(policy: Policy): Scale {
+  return { points: new D(policy.scale.points), bonus: new D(policy.scale.bonus) };
+}
+
+/** "795 分（另有加分最多 60 分）" */
+export function scaleText(scale: Scale): string {
+  return `${fmt(scale.points)} 分${scale.bonus.gt(0) ? `（另有加分最多 ${fmt(scale.bonus)} 分）` : ''}`;
+}
+
+/** A table fits a policy when the policy's bands are written on the table's own total and the
+ * table's bonus stays within what the policy allows (江北 100 under 吉林 100 + 10). */
+export function scaleFits(rubric: Rubric, policy: Policy): boolean {
+  const table = rubricScale(rubric);
+  const graded = policyScale(policy);
+  return table.points.eq(graded.points) && table.bonus.lte(graded.bonus);
+}
+
+/**
+ * A score converted onto the policy's scale: score × policy points / table total ("折算为百分制":
+ * 威海 650 / 795 → 81.76). Exact (decimal.js keeps 40 digits); the trace shows six decimals.
+ */
+export interface Conversion {
+  /** the table's total the score is counted in (795) */
+  from: Dec;
+  /** the policy's scale (100) */
+  to: Dec;
+  /** 折算为百分制 / 折算为 N 分制 */
+  label: string;
+  labelEn: string;
+}
+
+export function conversionBetween(from: Dec | number, to: Dec | number): Conversion {
+  const target = new D(to);
+  const label = target.eq(100) ? '折算为百分制' : `折算为 ${fmt(target)} 分制`;
+  return { from: new D(from), to: target, label, labelEn: `converted to a ${fmt(target)}-point scale` };
+}
+
+export function convertScore(conversion: Conversion, score: Dec | number): Dec {
+  return new D(score).times(conversion.to).div(conversion.from);
+}
+
+/** "折算为百分制：650 × 100 / 795 = 81.761006" */
+export function conversionLine(conversion: Conversion, score: Dec | number, converted: Dec = convertScore(conversion, score)): string {
+  return `${conversion.label}：${fmt(score)} × ${fmt(conversion.to)} / ${fmt(conversion.from)} = ${fmt(converted)}`;
+}
+
+/**
+ * The conversion a table needs under a policy: none when the scales fit; when they differ, a
+ * conversion only if one was asked for (`convert`), else a refusal naming both scales and the
+ * policies that do fit (`candidates`, the policies the caller can offer).
+ */
+export function conversionFor(rubric: Rubric, policy: Policy, convert: boolean, candidates: Policy[] = []): Conversion | undefined {
+  if (scaleFits(rubric, policy)) return undefined;
+  if (convert) return conversionBetween(rubric.total, policy.scale.points);
+  const fitting = candidates.filter((p) => scaleFits(rubric, p)).map((p) => p.id);
+  const table = scaleText(rubricScale(rubric));
+  const graded = scaleText(policyScale(policy));
+  throw new MibError(
+    'scale-mismatch',
+    'policy',
+    `考核表“${rubric.id}”按 ${table}计分，政策“${policy.id}”按 ${graded}评定，分制不同，不能直接评定等次。` +
+      (fitting.length > 0 ? `分制相同的政策有：${fitting.join('、')}；` : '没有分制相同的内置政策；') +
+      `如确需按该政策评定，请明确要求折算（得分 × ${fmt(policy.scale.points)} / ${fmt(rubric.total)}）。`,
+    `rubric ${rubric.id} scores out of ${fmt(rubric.total)}, policy ${policy.id} grades out of ${fmt(policy.scale.points)}: ` +
+      `ask for a conversion explicitly${fitting.length > 0 ? ` or use ${fitting.join(', ')}` : ''}`,
+  );
+}
+
+/** A score is graded only within the policy's scale: [0, points + bonus]. */
+export function checkWithinScale(policy: Policy, score: Dec): void {
+  const scale = policyScale(policy);
+  const top = scale.points.plus(scale.bonus);
+  if (score.gte(0) && score.lte(top)) return;
+  throw new MibError(
+    'out-of-scale',
+    'score',
+    `得分 ${fmt(score)} 不在政策“${policy.id}”的分制内（${scaleText(scale)}，即 0 到 ${fmt(top)} 分），不予评定` +
+      (score.gt(top) ? `；其他分制的考核表（如威海 795 分）须先折算为 ${fmt(scale.points)} 分制` : ''),
+    `score ${fmt(score)} is outside policy ${policy.id}'s scale (0 to ${fmt(top)}); convert a score from another scale first`,
+  );
+}
