@@ -2,8 +2,9 @@ import type { Dec } from './decimal';
 import type { Result } from './evaluate';
 import { type GradeResult, gradeOf } from './policy/grade';
 import { type GradeStatus, gradeStatusOf, shownGrade, shownGradeEn } from './policy/gradeStatus';
-import { type RefundOptions, type RefundResult, refundOf, type SpecialRefundResult, specialCaseLabels, specialRefund } from './policy/refund';
-import { type Conversion, conversionFor, conversionLine, convertScore } from './policy/scale';
+import { type RefundOptions, type RefundResult, refundOf, type SpecialRefundResult, specialCaseLabels, specialCaseRule, specialRefund } from './policy/refund';
+import { type Conversion, conversionFor, conversionLine, convertScore, OUT_OF_SCALE, policyScale, scaleText, withinScale } from './policy/scale';
+import { fmt } from './decimal';
 import type { Policy, SpecialCase } from './policy/schema';
 import { listPolicies } from './registry';
 import type { Rubric } from './schema';
@@ -46,12 +47,17 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
   const base = { status, ...(conversion && { conversion }), score };
   if (options.specialCase) {
     const kind = options.specialCase;
+    const rule = specialCaseRule(policy, kind);
     const refund = options.deposit === undefined ? undefined : specialRefund(policy, kind, options.deposit);
     const label = specialCaseLabels[kind];
-    return { ...base, gradeText: label.zh, gradeTextEn: label.en, special: { kind, ...(refund && { refund }) }, trace: [...trace, ...(refund?.trace ?? [])] };
+    return { ...base, gradeText: label.zh, gradeTextEn: label.en, special: { kind, ...(refund && { refund }) }, trace: [...trace, ...(refund?.trace ?? [rule.text])] };
   }
   if (status.kind === 'withheld') {
     return { ...base, gradeText: shownGrade(status, ''), gradeTextEn: shownGradeEn(status, ''), trace: [...trace, `${status.invalid} 项填报值无效，更正后才评定等次和返还`] };
+  }
+  if (!withinScale(policy, score)) {
+    // 威海's bonus converted under a policy that allows none can pass 100: refused, never graded
+    return { ...base, gradeText: OUT_OF_SCALE, gradeTextEn: 'beyond the policy\'s scale: not graded', trace: [...trace, `${fmt(score)} 分${OUT_OF_SCALE}（政策分制 ${scaleText(policyScale(policy))}）`] };
   }
   const grade = gradeOf(policy, score, { veto: result.veto, ...(options.downgrade !== undefined && { downgrade: options.downgrade }) });
   const refund = options.deposit !== undefined && policy.refund ? refundOf(policy, score, options.deposit, { ...options, veto: result.veto }) : undefined;

@@ -38,28 +38,65 @@ export function mibItem(rubric: string, item: unknown, ids: unknown[][], values?
 }
 
 /**
- * Grade (等次) of a score under a policy.
+ * Grade (等次) of a score under a policy: 一票否决 and 降档 applied; "暂评 …" while facts are missing, "暂不评定" while facts are invalid.
  * @customfunction GRADE
  * @param score The total score.
  * @param policy Policy id, e.g. "jilin-2025" (see MIB.POLICIES()).
  * @param downgrade Grades to move down (降档), e.g. 1 after a provincial notice of criticism; blank means 0.
+ * @param veto TRUE when a veto item (一票否决) was found; blank means FALSE.
+ * @param specialCase An institution outside the normal assessment: 申请终止有违规, 申请终止无违规, 解除协议, 履约不满6个月, 准入不满一年 (or the case's id); blank for none.
+ * @param scale The table the score was counted on, as a rubric id or its total (e.g. 795): the score is converted onto the policy's scale (折算为百分制). A score beyond the policy's scale is refused without it.
+ * @param invalid Number of invalid facts: any makes the result "暂不评定"; blank means 0.
+ * @param missing Number of facts not filled: the grade is then "暂评"; blank or 0 once the reviewer marks the sheet complete.
  * @returns The grade.
  */
-export function mibGrade(score: unknown, policy: string, downgrade?: unknown): string | CustomFunctions.Error {
-  return toExcel(guard(() => gradeLabel(score, policy, downgrade)));
+export function mibGrade(
+  score: unknown,
+  policy: string,
+  downgrade?: unknown,
+  veto?: unknown,
+  specialCase?: unknown,
+  scale?: unknown,
+  invalid?: unknown,
+  missing?: unknown,
+): string | CustomFunctions.Error {
+  return toExcel(guard(() => gradeLabel(score, policy, { downgrade, veto, specialCase, scale, invalid, missing })));
 }
 
 /**
- * Quality deposit paid back for a score under a policy, in yuan, rounded half-up to the fen.
+ * Quality deposit paid back for a score under a policy, in yuan, rounded half-up to the fen; "暂不评定" while facts are invalid.
  * @customfunction REFUND
  * @param score The total score.
  * @param deposit The quality deposit (质量保证金), in yuan.
  * @param policy Policy id, e.g. "jilin-2025".
  * @param downgrade Grades to move down (降档); blank means 0.
+ * @param veto TRUE when a veto item (一票否决) was found; blank means FALSE.
+ * @param specialCase An institution outside the normal assessment (吉林 第十三–十五条, 宁德 准入不满一年): 申请终止有违规, 申请终止无违规, 解除协议, 履约不满6个月, 准入不满一年.
+ * @param fractionalPoints How a fraction of a point below the base counts: proportional, whole or started; blank for the policy's default.
+ * @param ratioRounding How the refund ratio is kept: percent-2, fraction-2 or none; blank for the policy's default.
+ * @param downgradeRefund Whether 降档 also moves the refund tier: grade or score; blank for the policy's default.
+ * @param scale The table the score was counted on, as a rubric id or its total (e.g. 795): the score is converted onto the policy's scale.
+ * @param invalid Number of invalid facts: any withholds the refund ("暂不评定"); blank means 0.
+ * @param missing Number of facts not filled (the refund is then provisional); blank means 0.
  * @returns The amount paid back.
  */
-export function mibRefund(score: unknown, deposit: unknown, policy: string, downgrade?: unknown): number | CustomFunctions.Error {
-  return toExcel(guard(() => refundAmount(score, deposit, policy, downgrade)));
+export function mibRefund(
+  score: unknown,
+  deposit: unknown,
+  policy: string,
+  downgrade?: unknown,
+  veto?: unknown,
+  specialCase?: unknown,
+  fractionalPoints?: unknown,
+  ratioRounding?: unknown,
+  downgradeRefund?: unknown,
+  scale?: unknown,
+  invalid?: unknown,
+  missing?: unknown,
+): number | string | CustomFunctions.Error {
+  return toExcel(
+    guard(() => refundAmount(score, deposit, policy, { downgrade, veto, specialCase, fractionalPoints, ratioRounding, downgradeRefund, scale, invalid, missing })),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { blankExcuse, bonusMaxOf, conversionFor, DecimalValue, definitionOf, listPolicies, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
+import { blankExcuse, bonusMaxOf, conversionFor, DecimalValue, definitionOf, listPolicies, OUT_OF_SCALE, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
 import { clauseFormula } from './clauses';
 import { looksLikeFormula, num, str, sumOf } from './formulaParts';
 import { fill, type LabelKey, sheetLabels } from './labels';
@@ -224,7 +224,11 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       style: 'resultText',
     });
     const refund = refundFormula(policy, scoreGradeCell, effectiveScore(policy, graded, vetoCountCell), depositCell);
-    refundCell = refund === null ? undefined : pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${refund.slice(1)})`, style: 'resultMoney' });
+    const beyondScale = conversion ? `${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},` : '';
+    refundCell =
+      refund === null
+        ? undefined
+        : pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${beyondScale ? `IF(${beyondScale}${refund.slice(1)})` : refund.slice(1)})`, style: 'resultMoney' });
     if (refund === null) pair(5, 2, 'refund', { value: t.noRefund, style: 'fixed' });
   } else {
     pair(5, 1, 'grade', { value: t.noPolicy, style: 'fixed' });

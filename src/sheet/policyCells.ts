@@ -1,4 +1,4 @@
-import type { Policy } from '../core';
+import { OUT_OF_SCALE, type Policy } from '../core';
 import { ifChain, num, str } from './formulaParts';
 
 type Band = Policy['grades'][number];
@@ -36,8 +36,6 @@ export function gradeFormula(policy: Policy, total: string, vetoCount: string, t
   // a converted score can pass the policy's scale (威海's bonus under a policy without one): never graded
   return top === undefined ? `=${graded}` : `=IF(${total}>${num(top)},${str(OUT_OF_SCALE)},${graded})`;
 }
-
-export const OUT_OF_SCALE = '超出政策分制，不予评定';
 
 /** The most a policy grades: its scale's points and the bonus it allows. */
 export function policyTop(policy: Policy): number {

@@ -142,6 +142,7 @@ describe('the installed bin (npx mib)', () => {
       JSON.stringify({
         kind: 'policy', id: 'local', title: '某地考核', region: '某地', institution: 'any',
         provenance: { issuer: '某局', documentNumber: '某〔2025〕1号', title: '某办法', date: '2025', seedFile: '-' },
+        scale: { points: 100, text: '百分制' },
         grades: [
           { label: '优秀', min: 90, text: '94–90' },
           { label: '良好', min: 80, max: 89, text: '89–80' },

@@ -12,44 +12,44 @@ function message(outcome: unknown): string {
 
 describe('MIB.GRADE', () => {
   it('吉林: 优/良/合格/基本合格/不合格 at 90/80/70/60', () => {
-    expect([95, 90, 89.99, 80, 79.5, 70, 60, 59.99, 0].map((s) => gradeLabel(s, 'jilin-2025', null))).toEqual([
+    expect([95, 90, 89.99, 80, 79.5, 70, 60, 59.99, 0].map((s) => gradeLabel(s, 'jilin-2025'))).toEqual([
       '优', '优', '良', '良', '合格', '合格', '基本合格', '不合格', '不合格',
     ]);
   });
 
   it('江北: 60 and above 合格, below 不合格 (a vetoed total of 0 is 不合格)', () => {
-    expect(gradeLabel(60, 'cq-jiangbei-2025', null)).toBe('合格');
-    expect(gradeLabel(59.5, 'cq-jiangbei-2025', null)).toBe('不合格');
-    expect(gradeLabel(0, 'cq-jiangbei-2025', null)).toBe('不合格');
+    expect(gradeLabel(60, 'cq-jiangbei-2025')).toBe('合格');
+    expect(gradeLabel(59.5, 'cq-jiangbei-2025')).toBe('不合格');
+    expect(gradeLabel(0, 'cq-jiangbei-2025')).toBe('不合格');
   });
 
   it('宁德: 优秀/良好/合格/不合格 at 95/85/70', () => {
-    expect([95, 85, 70, 69].map((s) => gradeLabel(s, 'ningde-2025-hospital', null))).toEqual(['优秀', '良好', '合格', '不合格']);
+    expect([95, 85, 70, 69].map((s) => gradeLabel(s, 'ningde-2025-hospital'))).toEqual(['优秀', '良好', '合格', '不合格']);
   });
 
   it('吉林 降档: 1 grade for a provincial notice, 2 for a national one; blank or 0 keeps the grade', () => {
-    expect(gradeLabel(85, 'jilin-2025', 1)).toBe('合格');
-    expect(gradeLabel(85, 'jilin-2025', 2)).toBe('基本合格');
-    expect(gradeLabel(85, 'jilin-2025', '')).toBe('良');
-    expect(gradeLabel(85, 'jilin-2025', 0)).toBe('良');
+    expect(gradeLabel(85, 'jilin-2025', { downgrade: 1 })).toBe('合格');
+    expect(gradeLabel(85, 'jilin-2025', { downgrade: 2 })).toBe('基本合格');
+    expect(gradeLabel(85, 'jilin-2025', { downgrade: '' })).toBe('良');
+    expect(gradeLabel(85, 'jilin-2025', { downgrade: 0 })).toBe('良');
   });
 
   it('a score as numeric text', () => {
-    expect(gradeLabel('85', 'jilin-2025', null)).toBe('良');
+    expect(gradeLabel('85', 'jilin-2025')).toBe('良');
   });
 
   it('bad arguments: Chinese messages', () => {
-    expect(message(gradeLabel('八十五', 'jilin-2025', null))).toBe('得分应为数，收到的是 “八十五”');
-    expect(message(gradeLabel(true, 'jilin-2025', null))).toBe('得分应为数，收到的是 TRUE');
-    expect(message(gradeLabel(-1, 'jilin-2025', null))).toContain('得分不能小于 0');
-    expect(message(gradeLabel(null, 'jilin-2025', null))).toContain('缺少得分');
-    expect(message(gradeLabel(85, 'jilin-2025', 1.5))).toContain('降档数应为不小于 0 的整数');
-    expect(message(gradeLabel(85, 'jilin-2025', 3))).toContain('最多降2档');
-    expect(message(gradeLabel(85, 'cq-jiangbei-2025', 1))).toContain('没有降档规定');
+    expect(message(gradeLabel('八十五', 'jilin-2025'))).toBe('得分应为数，收到的是 “八十五”');
+    expect(message(gradeLabel(true, 'jilin-2025'))).toBe('得分应为数，收到的是 TRUE');
+    expect(message(gradeLabel(-1, 'jilin-2025'))).toContain('得分不能小于 0');
+    expect(message(gradeLabel(null, 'jilin-2025'))).toContain('缺少得分');
+    expect(message(gradeLabel(85, 'jilin-2025', { downgrade: 1.5 }))).toContain('降档数应为不小于 0 的整数');
+    expect(message(gradeLabel(85, 'jilin-2025', { downgrade: 3 }))).toContain('最多降2档');
+    expect(message(gradeLabel(85, 'cq-jiangbei-2025', { downgrade: 1 }))).toContain('没有降档规定');
   });
 
   it('an unknown policy names the valid ones', () => {
-    const text = message(gradeLabel(85, 'jilin', null));
+    const text = message(gradeLabel(85, 'jilin'));
     expect(text).toContain('未知的政策编号“jilin”');
     for (const id of policyIds) expect(text).toContain(id);
   });
@@ -57,39 +57,90 @@ describe('MIB.GRADE', () => {
 
 describe('MIB.REFUND', () => {
   it('吉林 第十二条: 85 → 良, 1 − 5×2% = 90% of 10000', () => {
-    expect(refundAmount(85, 10000, 'jilin-2025', null)).toBe(9000);
+    expect(refundAmount(85, 10000, 'jilin-2025')).toBe(9000);
   });
 
   it('吉林: 优 returns all, 不合格 none, fractional points count (84.5 → 89%)', () => {
-    expect(refundAmount(92, 10000, 'jilin-2025', null)).toBe(10000);
-    expect(refundAmount(55, 10000, 'jilin-2025', null)).toBe(0);
-    expect(refundAmount(84.5, 10000, 'jilin-2025', null)).toBe(8900);
+    expect(refundAmount(92, 10000, 'jilin-2025')).toBe(10000);
+    expect(refundAmount(55, 10000, 'jilin-2025')).toBe(0);
+    expect(refundAmount(84.5, 10000, 'jilin-2025')).toBe(8900);
   });
 
   it('吉林 降档 moves the refund tier too: 85 down one grade is 合格, 1 − 5×2.5% = 87.5%', () => {
-    expect(refundAmount(85, 10000, 'jilin-2025', 1)).toBe(8750);
+    expect(refundAmount(85, 10000, 'jilin-2025', { downgrade: 1 })).toBe(8750);
   });
 
   it('宁德: base 85, 4% per point below, nothing under 70', () => {
-    expect(refundAmount(80, 10000, 'ningde-2025-hospital', null)).toBe(8000);
-    expect(refundAmount(90, 10000, 'ningde-2025-hospital', null)).toBe(10000);
-    expect(refundAmount(69, 10000, 'ningde-2025-hospital', null)).toBe(0);
+    expect(refundAmount(80, 10000, 'ningde-2025-hospital')).toBe(8000);
+    expect(refundAmount(90, 10000, 'ningde-2025-hospital')).toBe(10000);
+    expect(refundAmount(69, 10000, 'ningde-2025-hospital')).toBe(0);
   });
 
   it('rounds half-up to the fen', () => {
     // 10000.25 × 90% = 9000.225 → 9000.23 (half-even would give 9000.22)
-    expect(refundAmount(85, 10000.25, 'jilin-2025', null)).toBe(9000.23);
+    expect(refundAmount(85, 10000.25, 'jilin-2025')).toBe(9000.23);
     // 81.3 → 良: 1 − 8.7×2% = 82.6%; 12345.67 × 82.6% = 10197.523… → 10197.52
-    expect(refundAmount(81.3, 12345.67, 'jilin-2025', null)).toBe(10197.52);
+    expect(refundAmount(81.3, 12345.67, 'jilin-2025')).toBe(10197.52);
   });
 
   it('a policy without a refund rule says so', () => {
-    expect(message(refundAmount(85, 10000, 'cq-jiangbei-2025', null))).toContain('未规定质量保证金返还');
+    expect(message(refundAmount(85, 10000, 'cq-jiangbei-2025'))).toContain('未规定质量保证金返还');
   });
 
   it('bad deposits', () => {
-    expect(message(refundAmount(85, -1, 'jilin-2025', null))).toContain('质量保证金金额不能小于 0');
-    expect(message(refundAmount(85, '一万', 'jilin-2025', null))).toBe('质量保证金金额应为数，收到的是 “一万”');
-    expect(refundAmount(85, '10,000', 'jilin-2025', null)).toBe(9000);
+    expect(message(refundAmount(85, -1, 'jilin-2025'))).toContain('质量保证金金额不能小于 0');
+    expect(message(refundAmount(85, '一万', 'jilin-2025'))).toBe('质量保证金金额应为数，收到的是 “一万”');
+    expect(refundAmount(85, '10,000', 'jilin-2025')).toBe(9000);
+  });
+});
+
+describe('MIB.GRADE and MIB.REFUND take what `mib` takes (issue: the functions say what the command line says)', () => {
+  it('一票否决: 吉林 "考核一票否决" fails a score of 95; 江北 "存在否决项得分为0" grades 0', () => {
+    expect(gradeLabel(95, 'jilin-2025', { veto: true })).toBe('不合格');
+    expect(gradeLabel(95, 'jilin-2025', { veto: '是' })).toBe('不合格');
+    expect(gradeLabel(95, 'jilin-2025', { veto: false })).toBe('优');
+    expect(refundAmount(95, 10000, 'jilin-2025', { veto: true })).toBe(0); // 不合格: 扣除全部质量保证金
+    expect(message(gradeLabel(95, 'jilin-2025', { veto: 'maybe' }))).toContain('一票否决参数应为 TRUE/FALSE');
+  });
+
+  it('吉林 第十三–十五条 and 宁德 准入不满一年 as special cases', () => {
+    // 第十五条: 申请终止有违规 → "合格"最低比例 1 − 20×2.5% = 50%
+    expect(refundAmount(95, 10000, 'jilin-2025', { specialCase: '申请终止有违规' })).toBe(5000);
+    expect(refundAmount(95, 10000, 'jilin-2025', { specialCase: 'requestedTerminationClean' })).toBe(10000);
+    expect(refundAmount(95, 10000, 'jilin-2025', { specialCase: '解除协议' })).toBe(0); // 第十四条
+    expect(refundAmount(95, 10000, 'jilin-2025', { specialCase: '履约不满6个月' })).toBe('本年度不返还，纳入下一年度考核后一并返还');
+    expect(gradeLabel(95, 'jilin-2025', { specialCase: '履约不满6个月' })).toBe('履约不满6个月，纳入下一年度考核');
+    expect(gradeLabel(95, 'ningde-2025-hospital', { specialCase: '准入不满一年' })).toBe('定点不满一年，不纳入当年度考核');
+    expect(message(gradeLabel(95, 'jilin-2025', { specialCase: '准入不满一年' }))).toContain('没有规定这种情形');
+    expect(message(gradeLabel(95, 'jilin-2025', { specialCase: '其他' }))).toContain('特殊情形应为以下之一');
+  });
+
+  it('refund options: 84.5 under 吉林 counts 5.5 points below 90 by default, 5 (whole) or 6 (started)', () => {
+    expect(refundAmount(84.5, 10000, 'jilin-2025')).toBe(8900); // 1 − 5.5×2% = 89%
+    expect(refundAmount(84.5, 10000, 'jilin-2025', { fractionalPoints: 'whole' })).toBe(9000);
+    expect(refundAmount(84.5, 10000, 'jilin-2025', { fractionalPoints: 'started' })).toBe(8800);
+    expect(message(refundAmount(84.5, 10000, 'jilin-2025', { fractionalPoints: 'half' }))).toContain('proportional、whole、started');
+    // 降档 from 良 to 合格: by default the refund follows the grade (2.5% a point), with score it stays at 2%
+    expect(refundAmount(85, 10000, 'jilin-2025', { downgrade: 1 })).toBe(8750);
+    expect(refundAmount(85, 10000, 'jilin-2025', { downgrade: 1, downgradeRefund: 'score' })).toBe(9000);
+  });
+
+  it('scale: a 威海 score of 650 is refused by a 百分制 policy unless its table is named, then converted', () => {
+    expect(message(gradeLabel(650, 'jilin-2025'))).toContain('不在政策“jilin-2025”的分制内');
+    // 650 × 100 / 795 = 81.76 → 良 (not 优, as 650 against 90 would read)
+    expect(gradeLabel(650, 'jilin-2025', { scale: 'weihai-2021-hospital-l2' })).toBe('良');
+    expect(gradeLabel(650, 'jilin-2025', { scale: 795 })).toBe('良');
+    expect(refundAmount(650, 100000, 'jilin-2025', { scale: 795 })).toBe(83520);
+    expect(gradeLabel(85, 'jilin-2025', { scale: 'cq-jiangbei-2025-hospital' })).toBe('良'); // same scale: no conversion
+    expect(message(gradeLabel(650, 'jilin-2025', { scale: 'abc' }))).toContain('分制参数应为考核表编号');
+  });
+
+  it('暂不评定 while facts are invalid, 暂评 while facts are missing', () => {
+    expect(gradeLabel(85, 'jilin-2025', { invalid: 2, missing: 3 })).toBe('暂不评定（2 项无效）');
+    expect(refundAmount(85, 10000, 'jilin-2025', { invalid: 2 })).toBe('暂不评定（2 项无效）');
+    expect(gradeLabel(85, 'jilin-2025', { missing: 3 })).toBe('暂评 良（尚有 3 项未填）');
+    expect(gradeLabel(85, 'jilin-2025', { missing: 0 })).toBe('良');
+    expect(refundAmount(85, 10000, 'jilin-2025', { missing: 3 })).toBe(9000);
+    expect(message(gradeLabel(85, 'jilin-2025', { missing: -1 }))).toContain('未填项数');
   });
 });

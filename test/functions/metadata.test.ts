@@ -71,7 +71,7 @@ describe('the zh-CN metadata', () => {
       TOTAL: { description: '总分', parameters: {} },
     };
     expect(translationProblems(english, renamed)).toEqual([
-      'GRADE: parameters are (score, policy, downgrade), zh-CN translates (score, policy)',
+      'GRADE: parameters are (score, policy, downgrade, veto, specialCase, scale, invalid, missing), zh-CN translates (score, policy)',
       'TOTAL: translated but no such custom function',
     ]);
     expect(() => localizeMetadata(english, renamed)).toThrow(/out of step/);

@@ -105,14 +105,27 @@ export interface SpecialRefundResult {
   trace: string[];
 }
 
-/** What the grade cell says for an institution outside the normal assessment: no grade at all. */
-export const specialCaseLabels: Record<SpecialCase, { zh: string; en: string }> = {
-  requestedTerminationWithViolations: { zh: '申请终止协议（有违规违约），不评定等次', en: 'terminated on request (with violations): no grade' },
-  requestedTerminationClean: { zh: '申请终止协议（无违规违约），不评定等次', en: 'terminated on request (no violations): no grade' },
-  rescinded: { zh: '解除协议，不再纳入当年度考核', en: 'agreement rescinded: not assessed this year' },
-  underSixMonths: { zh: '履约不满6个月，纳入下一年度考核', en: 'under six months: assessed next year' },
-  newlyAdmitted: { zh: '定点不满一年，不纳入当年度考核', en: 'admitted under a year ago: not assessed this year' },
+/** What the grade cell says for an institution outside the normal assessment (no grade at all), and
+ * the short Chinese name a user may type for the case instead of its id. */
+export const specialCaseLabels: Record<SpecialCase, { zh: string; en: string; name: string }> = {
+  requestedTerminationWithViolations: { zh: '申请终止协议（有违规违约），不评定等次', en: 'terminated on request (with violations): no grade', name: '申请终止有违规' },
+  requestedTerminationClean: { zh: '申请终止协议（无违规违约），不评定等次', en: 'terminated on request (no violations): no grade', name: '申请终止无违规' },
+  rescinded: { zh: '解除协议，不再纳入当年度考核', en: 'agreement rescinded: not assessed this year', name: '解除协议' },
+  underSixMonths: { zh: '履约不满6个月，纳入下一年度考核', en: 'under six months: assessed next year', name: '履约不满6个月' },
+  newlyAdmitted: { zh: '定点不满一年，不纳入当年度考核', en: 'admitted under a year ago: not assessed this year', name: '准入不满一年' },
 };
+
+/** A special case by its id or its short Chinese name, or undefined. */
+export function specialCaseNamed(text: string): SpecialCase | undefined {
+  const wanted = text.trim();
+  return (Object.keys(specialCaseLabels) as SpecialCase[]).find((kind) => kind === wanted || specialCaseLabels[kind].name === wanted);
+}
+
+/** What the refund cell says for a special case without an amount. */
+export function specialRefundText(result: SpecialRefundResult): string | undefined {
+  if (result.amount !== null) return undefined;
+  return result.deferred ? '本年度不返还，纳入下一年度考核后一并返还' : '政策未规定这种情形的保证金处理';
+}
 
 /** The policy's rule for a special case, or a refusal naming the cases it does have. */
 export function specialCaseRule(policy: Policy, kind: SpecialCase): { text: string; lowestOfGrade?: string } {

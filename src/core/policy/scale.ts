@@ -82,11 +82,19 @@ export function conversionFor(rubric: Rubric, policy: Policy, convert: boolean, 
   );
 }
 
+/** What stands in the grade and refund cells of a score beyond the policy's scale. */
+export const OUT_OF_SCALE = '超出政策分制，不予评定';
+
+export function withinScale(policy: Policy, score: Dec): boolean {
+  const scale = policyScale(policy);
+  return score.gte(0) && score.lte(scale.points.plus(scale.bonus));
+}
+
 /** A score is graded only within the policy's scale: [0, points + bonus]. */
 export function checkWithinScale(policy: Policy, score: Dec): void {
+  if (withinScale(policy, score)) return;
   const scale = policyScale(policy);
   const top = scale.points.plus(scale.bonus);
-  if (score.gte(0) && score.lte(top)) return;
   throw new MibError(
     'out-of-scale',
     'score',

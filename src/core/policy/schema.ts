@@ -3,12 +3,15 @@ import { lazySchema } from '../lazySchema';
 
 /** How a refund counts a fraction of a point under "较90分每低1分扣除…": exactly (84.5 is 5.5 points
  * below 90), only whole points (5), or every started point (6). */
-export const FractionalPointsSchema = /*#__PURE__*/ lazySchema(() => z.enum(['proportional', 'whole', 'started']));
+export const fractionalPointsValues = ['proportional', 'whole', 'started'] as const;
+export const FractionalPointsSchema = /*#__PURE__*/ lazySchema(() => z.enum(fractionalPointsValues));
 /** How "保留两位小数点" keeps the refund ratio: as a percent with two decimals (90.66%) or as a fraction
  * with two decimals (0.91); "none" keeps it exact. */
-export const RatioRoundingSchema = /*#__PURE__*/ lazySchema(() => z.enum(['percent-2', 'fraction-2', 'none']));
+export const ratioRoundingValues = ['percent-2', 'fraction-2', 'none'] as const;
+export const RatioRoundingSchema = /*#__PURE__*/ lazySchema(() => z.enum(ratioRoundingValues));
 /** Whether a downgrade (降档) also moves the refund to the lower grade's rule, or only the label moves. */
-export const DowngradeRefundSchema = /*#__PURE__*/ lazySchema(() => z.enum(['grade', 'score']));
+export const downgradeRefundValues = ['grade', 'score'] as const;
+export const DowngradeRefundSchema = /*#__PURE__*/ lazySchema(() => z.enum(downgradeRefundValues));
 
 const RefundTierSchema = /*#__PURE__*/ lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('full'), text: z.string() }).strict(),

@@ -32,6 +32,17 @@ const values: ParameterTranslation = {
 const score: ParameterTranslation = { name: '得分', description: '考核得分' };
 const policy: ParameterTranslation = { name: '政策', description: '政策编号，如 "jilin-2025"（可用 MIB.POLICIES() 查看）' };
 const downgrade: ParameterTranslation = { name: '降档数', description: '降档数（如被省级医保部门通报批评降 1 档）；空白为 0' };
+const veto: ParameterTranslation = { name: '一票否决', description: '发现一票否决情形时填 TRUE（或“是”）；空白为否' };
+const specialCase: ParameterTranslation = {
+  name: '特殊情形',
+  description: '不参加正常考核的情形：申请终止有违规、申请终止无违规、解除协议、履约不满6个月（吉林 第十三至十五条）、准入不满一年（宁德）；空白为无',
+};
+const scale: ParameterTranslation = {
+  name: '分制',
+  description: '得分所用考核表的编号或满分（如 795）：给出时得分按政策分制折算（如 折算为百分制：得分×100/795）；不同分制的得分不给出此参数时不予评定',
+};
+const invalid: ParameterTranslation = { name: '无效项数', description: '无效填报值的个数：大于 0 时结果为“暂不评定”；空白为 0' };
+const missing: ParameterTranslation = { name: '未填项数', description: '尚未填写的事实个数：大于 0 时等次为“暂评”；审核人确认填报完成后填 0 或留空' };
 
 export const zhCNFunctions: Record<string, FunctionTranslation> = {
   SCORE: {
@@ -48,8 +59,8 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
     },
   },
   GRADE: {
-    description: '按政策确定考核得分对应的等次',
-    parameters: { score, policy, downgrade },
+    description: '按政策确定考核得分对应的等次：计入一票否决和降档；有未填事实时为“暂评”，有无效填报值时为“暂不评定”',
+    parameters: { score, policy, downgrade, veto, specialCase, scale, invalid, missing },
   },
   REFUND: {
     description: '按政策计算应返还的质量保证金（元，四舍五入到分）',
@@ -58,6 +69,14 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
       deposit: { name: '质量保证金', description: '质量保证金金额（元）' },
       policy,
       downgrade,
+      veto,
+      specialCase,
+      fractionalPoints: { name: '不足1分计法', description: '“每低1分”时不足1分的计法：proportional（按实际差值）、whole（只计整分）、started（不足1分按1分）；空白按政策默认' },
+      ratioRounding: { name: '比例取舍', description: '返还比例的取舍：percent-2（百分数保留两位小数）、fraction-2（小数保留两位）、none（不取舍）；空白按政策默认' },
+      downgradeRefund: { name: '降档返还', description: '降档是否改变返还档次：grade（按降档后等次）、score（仍按得分所在等次）；空白按政策默认' },
+      scale,
+      invalid,
+      missing,
     },
   },
   COMPOSITE: {

@@ -1,0 +1,112 @@
+import * as z from 'zod/mini';
+import {
+  type Conversion,
+  conversionBetween,
+  conversionFor,
+  D,
+  downgradeRefundValues,
+  fractionalPointsValues,
+  type GradeStatus,
+  gradeStatusOf,
+  getRubric,
+  parsedOrNull,
+  type Policy,
+  ratioRoundingValues,
+  type RefundOptions,
+  rubricIds,
+  type SpecialCase,
+  specialCaseLabels,
+  specialCaseNamed,
+  YesNoValue,
+} from '../core';
+import { readCell, showCell } from './cells';
+import { fail, isFailure, type Outcome } from './failure';
+import { numberFrom } from './numbers';
+
+/** The optional arguments MIB.GRADE and MIB.REFUND share, as Excel passes them (null when left out). */
+export interface GradingArgs {
+  downgrade?: unknown;
+  veto?: unknown;
+  specialCase?: unknown;
+  fractionalPoints?: unknown;
+  ratioRounding?: unknown;
+  downgradeRefund?: unknown;
+  scale?: unknown;
+  invalid?: unknown;
+  missing?: unknown;
+}
+
+/** What those arguments ask for, parsed: `mib grade` / `mib refund` take the same as flags. */
+export interface Grading {
+  options: RefundOptions;
+  specialCase?: SpecialCase;
+  conversion?: Conversion;
+  status: GradeStatus;
+}
+
+const blank = (raw: unknown) => readCell(raw).kind === 'blank';
+
+/** A text option from a fixed list (fractional-points and the like), or a message listing the list. */
+function choice<T extends string>(raw: unknown, values: readonly T[], what: string): Outcome<T | undefined> {
+  if (blank(raw)) return undefined;
+  const cell = readCell(raw);
+  const parsed = cell.kind === 'value' ? parsedOrNull(z.enum(values as unknown as [T, ...T[]]), String(cell.value).trim()) : null;
+  return parsed ?? fail(`${what}应为 ${values.join('、')} 之一，收到的是 ${showCell(raw)}`);
+}
+
+function count(raw: unknown, what: string): Outcome<number> {
+  return blank(raw) ? 0 : numberFrom(raw, { what, integer: true });
+}
+
+/** The table a score was counted on: a rubric id or its total (795); the score is converted onto
+ * the policy's scale unless the two are the same. */
+function conversionOf(raw: unknown, policy: Policy): Outcome<Conversion | undefined> {
+  if (blank(raw)) return undefined;
+  const cell = readCell(raw);
+  if (cell.kind === 'value' && typeof cell.value === 'string' && rubricIds.includes(cell.value.trim().toLowerCase())) {
+    return conversionFor(getRubric(cell.value.trim().toLowerCase()), policy, true);
+  }
+  const total = numberFrom(raw, { what: '得分所用考核表的满分' });
+  if (isFailure(total)) return fail(`分制参数应为考核表编号（${rubricIds.join('、')}）或其满分（如 795），收到的是 ${showCell(raw)}`);
+  if (total <= 0) return fail(`考核表的满分应大于 0，收到的是 ${total}`);
+  return new D(total).eq(policy.scale.points) ? undefined : conversionBetween(total, policy.scale.points);
+}
+
+export function gradingFrom(args: GradingArgs, policy: Policy): Outcome<Grading> {
+  const downgrade = blank(args.downgrade) ? undefined : numberFrom(args.downgrade, { what: '降档数', integer: true });
+  if (isFailure(downgrade)) return downgrade;
+  const vetoCell = readCell(args.veto);
+  const veto = vetoCell.kind === 'blank' ? false : vetoCell.kind === 'value' ? parsedOrNull(YesNoValue, vetoCell.value) : null;
+  if (veto === null) return fail(`一票否决参数应为 TRUE/FALSE（或 是/否），收到的是 ${showCell(args.veto)}`);
+  let specialCase: SpecialCase | undefined;
+  if (!blank(args.specialCase)) {
+    const cell = readCell(args.specialCase);
+    specialCase = cell.kind === 'value' ? specialCaseNamed(String(cell.value)) : undefined;
+    const names = Object.values(specialCaseLabels).map((l) => l.name);
+    if (specialCase === undefined) return fail(`特殊情形应为以下之一：${names.join('、')}；收到的是 ${showCell(args.specialCase)}`);
+  }
+  const fractionalPoints = choice(args.fractionalPoints, fractionalPointsValues, '不足1分的计法');
+  if (isFailure(fractionalPoints)) return fractionalPoints;
+  const ratioRounding = choice(args.ratioRounding, ratioRoundingValues, '返还比例的取舍');
+  if (isFailure(ratioRounding)) return ratioRounding;
+  const downgradeRefund = choice(args.downgradeRefund, downgradeRefundValues, '降档是否改变返还档次');
+  if (isFailure(downgradeRefund)) return downgradeRefund;
+  const conversion = conversionOf(args.scale, policy);
+  if (isFailure(conversion)) return conversion;
+  const invalid = count(args.invalid, '无效填报项数');
+  if (isFailure(invalid)) return invalid;
+  const missing = count(args.missing, '未填项数');
+  if (isFailure(missing)) return missing;
+  return {
+    options: {
+      veto,
+      ...(downgrade !== undefined && { downgrade }),
+      ...(fractionalPoints && { fractionalPoints }),
+      ...(ratioRounding && { ratioRounding }),
+      ...(downgradeRefund && { downgradeRefund }),
+    },
+    ...(specialCase && { specialCase }),
+    ...(conversion && { conversion }),
+    status: gradeStatusOf({ invalid, missing }),
+  };
+}
