@@ -35,6 +35,8 @@ export interface SheetSnapshot {
   institutionName?: PlainValue;
   year?: PlainValue;
   deposit?: PlainValue;
+  /** 填报完成: 是 once the reviewer confirmed the facts */
+  complete?: PlainValue;
   /** each input id's cell address and raw value (null = blank) */
   inputs: { id: string; address: string; value: PlainValue | null }[];
   /** 机构自评得分 per item */

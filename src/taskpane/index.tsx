@@ -17,7 +17,7 @@ function renderDemo(root: Root): void {
 }
 
 function renderExcel(root: Root): void {
-  const port = new ExcelWorkbook({ replan: (rubricId, variant) => planSheet(getRubric(rubricId), variant) });
+  const port = new ExcelWorkbook({ replan: (rubricId, variant) => planSheet(getRubric(rubricId), { ...variant, convert: true }) });
   const locale = localeOf(Office.context.displayLanguage, window.location.search);
   root.render(<App port={port} locale={locale} />);
 }

@@ -1,4 +1,4 @@
-import { DecimalValue, evaluate, fmt, getPolicy, getRubric, gradeOf, type Policy, policyIds, parsedOrNull, refundOf, type Rubric } from '../../core';
+import { assess, DecimalValue, evaluate, fmt, getPolicy, getRubric, type Policy, policyIds, parsedOrNull, type Rubric } from '../../core';
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
@@ -14,7 +14,12 @@ export interface AuditSummary {
   counts: Record<AuditFlagKind, number>;
   total: string;
   max: string;
+  /** the total converted onto the policy's scale, and how (折算为百分制：650 × 100 / 795 = 81.761006) */
+  converted?: string;
+  conversion?: string;
+  /** the grade as shown: the label, 暂评 …, 暂不评定 … */
   grade?: string;
+  gradeEn?: string;
   refund?: string;
   veto: boolean;
 }
@@ -40,8 +45,9 @@ const checks = [vetoCheck, overCapCheck, invalidInputCheck, missingInputCheck, f
 export function auditSheet(snapshot: SheetSnapshot): Audit {
   const rubric = getRubric(snapshot.rubricId);
   const policy = snapshot.policyId && policyIds.includes(snapshot.policyId) ? getPolicy(snapshot.policyId) : undefined;
-  // the formulas the sheet should hold under the policy it now names, in the layout it was read with
-  const plan = planSheet(rubric, { ...(policy && { policyId: policy.id }), withAddinFunctions: snapshot.withAddinFunctions });
+  // the formulas the sheet should hold under the policy it now names, in the layout it was read with (a
+  // sheet whose table and policy differ in scale was made with 折算: the pairing itself says so)
+  const plan = planSheet(rubric, { ...(policy && { policyId: policy.id }), withAddinFunctions: snapshot.withAddinFunctions, convert: true });
   const facts = Object.fromEntries(snapshot.inputs.map((i) => [i.id, i.value]));
   const result = evaluate(rubric, facts);
   const ctx: AuditContext = { snapshot, rubric, plan, result, ...(policy && { policy }) };
@@ -49,11 +55,16 @@ export function auditSheet(snapshot: SheetSnapshot): Audit {
   const counts = Object.fromEntries(auditOrder.map((k) => [k, flags.filter((f) => f.kind === k).length])) as Record<AuditFlagKind, number>;
   const summary: AuditSummary = { counts, total: fmt(result.total), max: fmt(result.max), veto: result.veto };
   if (policy) {
-    summary.grade = gradeOf(policy, result.total, { veto: result.veto }).label;
     const deposit = parsedOrNull(DecimalValue, snapshot.deposit);
-    if (policy.refund && deposit !== null && deposit.gte(0)) {
-      summary.refund = refundOf(policy, result.total, deposit, { veto: result.veto }).amount.toFixed(2);
+    const complete = typeof snapshot.complete === 'string' && snapshot.complete.trim() === '是';
+    const assessed = assess(rubric, result, policy, { convert: true, complete, ...(deposit !== null && deposit.gte(0) && { deposit }) });
+    summary.grade = assessed.gradeText;
+    summary.gradeEn = assessed.gradeTextEn;
+    if (assessed.conversion) {
+      summary.converted = fmt(assessed.score);
+      summary.conversion = assessed.trace[0];
     }
+    if (assessed.refund) summary.refund = assessed.refund.amount.toFixed(2);
   }
   return { rubric, ...(policy && { policy }), plan, flags, summary, result };
 }

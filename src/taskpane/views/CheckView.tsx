@@ -46,7 +46,8 @@ export function CheckView({ port, state, t, locale }: { port: WorkbookPort; stat
     <section className={styles.view} aria-label={t('countsLabel')}>
       <div className={styles.summary} data-testid="summary">
         <Subtitle2>{t('summary', { total: summary.total, max: summary.max })}</Subtitle2>
-        {summary.grade && <Body1>{t('grade', { grade: summary.grade })}</Body1>}
+        {summary.conversion && <Body1 data-testid="conversion">{summary.conversion}</Body1>}
+        {summary.grade && <Body1 data-testid="grade">{t('grade', { grade: locale === 'en-US' ? (summary.gradeEn ?? summary.grade) : summary.grade })}</Body1>}
         {summary.refund && <Body1>{t('refund', { refund: summary.refund })}</Body1>}
       </div>
       <ul className={styles.counts} data-testid="counts">

@@ -1,6 +1,6 @@
-import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { getRubric, listPolicies, listRubrics } from '../../core';
+import { DecimalValue, getRubric, listPolicies, listRubrics, parsedOrNull, type Policy, type Rubric, scaleFits } from '../../core';
 import { planSheet } from '../../sheet/plan';
 import type { WorkbookPort } from '../../sheet/port';
 import type { Locale, Translate } from '../i18n';
@@ -9,6 +9,13 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   provenance: { color: tokens.colorNeutralForeground3 },
 });
+
+/** The policies for a table: its own region's first, then those on its scale, then the rest (which
+ * need 折算). */
+function policiesFor(rubric: Rubric, policies: Policy[]): { policy: Policy; converts: boolean }[] {
+  const rank = (p: Policy) => (p.region === rubric.region ? 0 : 2) + (scaleFits(rubric, p) ? 0 : 1);
+  return policies.map((policy) => ({ policy, converts: !scaleFits(rubric, policy) })).sort((a, b) => rank(a.policy) - rank(b.policy));
+}
 
 /** 新建考核表: pick a table (grouped by region, year and kind, its source shown), a policy and the
  * institution, then create the live sheet through the writer. */
@@ -22,26 +29,33 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
   }, [rubrics]);
   const policies = useMemo(() => listPolicies(), []);
   const [rubricId, setRubricId] = useState(rubrics[0]?.id ?? '');
-  const [policyId, setPolicyId] = useState(policies[0]?.id ?? '');
+  const rubric = getRubric(rubricId);
+  const choices = useMemo(() => policiesFor(rubric, policies), [rubric, policies]);
+  const [policyId, setPolicyId] = useState(choices.find((c) => !c.converts)?.policy.id ?? '');
+  const [convert, setConvert] = useState(false);
+  const converts = choices.find((c) => c.policy.id === policyId)?.converts === true;
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const rubric = getRubric(rubricId);
   const [year, setYear] = useState(String(rubric.year));
   const [deposit, setDeposit] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'error'; text: string } | null>(null);
 
-  const depositError = deposit.trim() !== '' && !(Number.isFinite(Number(deposit)) && Number(deposit) >= 0) ? t('depositInvalid') : undefined;
+  // the deposit is read as the sheet and the functions read it: decimal text, thousands by three
+  const depositValue = deposit.trim() === '' ? null : parsedOrNull(DecimalValue, deposit);
+  const depositError = deposit.trim() !== '' && !(depositValue !== null && depositValue.gte(0)) ? t('depositInvalid') : undefined;
+  const convertError = converts && !convert ? t('convertRequired', { total: rubric.total, points: policies.find((p) => p.id === policyId)?.scale.points ?? 100 }) : undefined;
   const yearError = !/^\d{4}$/.test(year.trim()) ? t('yearInvalid') : undefined;
 
   async function create() {
-    if (depositError || yearError) return;
+    if (depositError || yearError || convertError) return;
     setBusy(true);
     setMessage(null);
     try {
       const plan = planSheet(rubric, {
         ...(policyId && { policyId }),
-        ...(deposit.trim() !== '' && { deposit: Number(deposit) }),
+        ...(depositValue !== null && { deposit: depositValue.toString() }),
+        convert: converts && convert,
         ...(code.trim() && { institutionCode: code.trim() }),
         ...(name.trim() && { institutionName: name.trim() }),
         year: Number(year),
@@ -91,11 +105,22 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
       <Field label={t('policy')}>
         <Select value={policyId} onChange={(_, data) => setPolicyId(data.value)}>
           <option value="">{t('noPolicy')}</option>
-          {policies.map((policy) => (
-            <option key={policy.id} value={policy.id}>{`${policy.region}：${policy.title}`}</option>
+          {choices.map(({ policy, converts: needs }) => (
+            <option key={policy.id} value={policy.id}>
+              {`${policy.region}：${policy.title}${needs ? t('needsConversion', { points: policy.scale.points }) : ''}`}
+            </option>
           ))}
         </Select>
       </Field>
+      {converts && (
+        <Field validationMessage={convertError}>
+          <Checkbox
+            checked={convert}
+            onChange={(_, data) => setConvert(data.checked === true)}
+            label={t('convert', { total: rubric.total, points: policies.find((p) => p.id === policyId)?.scale.points ?? 100 })}
+          />
+        </Field>
+      )}
       <Field label={t('institutionCode')}>
         <Input value={code} onChange={(_, data) => setCode(data.value)} />
       </Field>
@@ -108,7 +133,7 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
       <Field label={t('deposit')} validationMessage={depositError}>
         <Input value={deposit} inputMode="decimal" onChange={(_, data) => setDeposit(data.value)} />
       </Field>
-      <Button appearance="primary" type="submit" disabled={busy || Boolean(depositError || yearError)}>
+      <Button appearance="primary" type="submit" disabled={busy || Boolean(depositError || yearError || convertError)}>
         {busy ? t('creating') : t('create')}
       </Button>
       {message && (
