@@ -41,7 +41,7 @@ describe('validSheetName', () => {
   it('never splits a character in two when cutting', () => {
     const name = validSheetName('😀'.repeat(20));
     expect(name).toBe('😀'.repeat(15)); // 30 UTF-16 units: a 16th would make 32
-    expect(name.isWellFormed?.() ?? !/[\uD800-\uDBFF]$/.test(name)).toBe(true);
+    expect(/[\uD800-\uDBFF]$/.test(name)).toBe(false); // no lone high surrogate at the end
   });
 
   it('a cut that leaves an apostrophe at the end drops it', () => {
