@@ -43,7 +43,7 @@ class JsonReader {
   }
 
   private fail(message: string, position = this.at): never {
-    throw new MibError('invalid-file', this.file, `文件“${clipped(this.file)}”不是有效的 JSON：${this.where(position)}${message}`, `${this.file} is not valid JSON at ${position}`);
+    throw new MibError('invalid-file', this.file, `文件“${clipped(this.file)}”不是有效的 JSON：${this.where(position)}：${message}`, `${this.file} is not valid JSON at ${position}`);
   }
 
   private space(): void {
@@ -62,11 +62,11 @@ class JsonReader {
         return value;
       }
     }
-    return this.fail(char === undefined ? '，文件在应有取值处结束' : `应为取值（对象、数组、字符串、数字、true、false 或 null），看到的是 ${this.near()}`);
+    return this.fail(char === undefined ? '文件在应有取值处结束' : `应为取值（对象、数组、字符串、数字、true、false 或 null），看到的是 ${this.near()}`);
   }
 
   private nested<T>(read: () => T): T {
-    if (++this.depth > MAX_DEPTH) this.fail(`嵌套超过 ${MAX_DEPTH} 层：事实文件应为一层“输入编号: 取值”，考核表也远不到这么深`);
+    if (++this.depth > MAX_DEPTH) this.fail(`嵌套超过 ${MAX_DEPTH} 层（事实文件只有一层“输入编号: 取值”，考核表与政策也远不到这么深）`);
     const value = read();
     this.depth--;
     return value;

@@ -66,7 +66,7 @@ function score(io: Io, positionals: string[], flags: Flags): number {
   const result = evaluate(rubric, raw);
   if (result.invalid.length > 0) {
     for (const problem of result.invalid) io.err(`输入错误：${problem.message}`);
-    io.err(`共 ${result.invalid.length} 处输入错误，未计分。请更正 ${flags.input} 后重试。`);
+    io.err(`共 ${result.invalid.length} 处输入错误，未计分。请更正 ${clipped(String(flags.input))} 后重试。`);
     return 2;
   }
   const json: Record<string, unknown> = resultToJson(result);

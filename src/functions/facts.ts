@@ -1,4 +1,4 @@
-import { inputIndex, resolveInputId, type Rubric } from '../core';
+import { inputIndex, repeatedInputs, resolveInputId, type Rubric } from '../core';
 import { asMatrix, cellsOf, isLine, readCell, shapeOf, showCell, showShape } from './cells';
 import { fail, isFailure, type Outcome } from './failure';
 
@@ -75,24 +75,22 @@ export function readFactCells(idsArg: unknown, valuesArg: unknown): Outcome<Fact
  */
 export function factsFor(rubric: Rubric, cells: FactCell[]): Outcome<Record<string, unknown>> {
   const { byId } = inputIndex(rubric);
+  // the core finds the repeats (its parseInputs refuses them in JSON files too); a sheet names the pairs
+  const [repeat] = repeatedInputs(rubric, cells.map((cell) => cell.id));
+  if (repeat) {
+    const [earlier, later] = repeat.positions.map((p) => cells[p]!);
+    const same = earlier!.id === later!.id ? `“${later!.id}”` : `“${earlier!.id}”与“${later!.id}”（同一输入）`;
+    return fail(`输入编号 ${same} 出现了两次（第 ${earlier!.position} 与第 ${later!.position} 对）：每个编号只能填一次`);
+  }
   const facts: Record<string, unknown> = {};
-  const seen = new Map<string, FactCell>();
   for (const cell of cells) {
-    const resolved = resolveInputId(rubric, cell.id);
-    const key = resolved ?? cell.id;
-    const earlier = seen.get(key);
-    if (earlier) {
-      const same = earlier.id === cell.id ? `“${cell.id}”` : `“${earlier.id}”与“${cell.id}”（同一输入）`;
-      return fail(`输入编号 ${same} 出现了两次（第 ${earlier.position} 与第 ${cell.position} 对）：每个编号只能填一次`);
-    }
-    seen.set(key, cell);
     const padded = `${cell.id}0`;
     if (cell.typedAsNumber && /^\d+\.\d$/.test(cell.id) && byId.has(padded)) {
       return fail(
         `输入编号“${cell.id}”有歧义：考核表还有 ${padded}，编号单元格若是数字，Excel 会去掉末尾的 0。请把编号列设为文本格式后重新输入`,
       );
     }
-    facts[resolved ?? cell.id] = cell.value;
+    Object.defineProperty(facts, resolveInputId(rubric, cell.id) ?? cell.id, { value: cell.value, enumerable: true, writable: true, configurable: true });
   }
   return facts;
 }
