@@ -1,4 +1,4 @@
-import { inputIndex, repeatedInputs, resolveInputId, type Rubric } from '../core';
+import { clipped, inputIndex, repeatedInputs, resolveInputId, type Rubric } from '../core';
 import { asMatrix, cellsOf, isLine, readCell, shapeOf, showCell, showShape } from './cells';
 import { fail, isFailure, type Outcome } from './failure';
 
@@ -79,7 +79,7 @@ export function factsFor(rubric: Rubric, cells: FactCell[]): Outcome<Record<stri
   const [repeat] = repeatedInputs(rubric, cells.map((cell) => cell.id));
   if (repeat) {
     const [earlier, later] = repeat.positions.map((p) => cells[p]!);
-    const same = earlier!.id === later!.id ? `“${later!.id}”` : `“${earlier!.id}”与“${later!.id}”（同一输入）`;
+    const same = earlier!.id === later!.id ? `“${clipped(later!.id)}”` : `“${clipped(earlier!.id)}”与“${clipped(later!.id)}”（同一输入）`;
     return fail(`输入编号 ${same} 出现了两次（第 ${earlier!.position} 与第 ${later!.position} 对）：每个编号只能填一次`);
   }
   const facts: Record<string, unknown> = {};
