@@ -83,7 +83,12 @@ export function parseCommandLine(command: CommandName, words: string[]): Command
     throw refuse(extra, `多余的参数“${extra}”：mib ${command} ${takes}。可用的参数：${flagList(command)}`, `unexpected argument "${extra}"`);
   }
   for (const [name, flag] of Object.entries(spec.flags)) {
-    if (flag.required && !Object.hasOwn(given, name)) throw refuse(`--${name}`, `缺少参数 --${name} ${flag.value ?? ''}`.trimEnd(), `--${name} is required`);
+    const written = flag.short ? `-${flag.short}` : `--${name}`;
+    if (flag.required && !Object.hasOwn(given, name)) throw refuse(written, `缺少参数 ${written} ${flag.value ?? ''}`.trimEnd(), `${written} is required`);
+    if (!Object.hasOwn(given, name)) continue;
+    if (flag.needs && !Object.hasOwn(given, flag.needs)) throw refuse(`--${flag.needs}`, `参数 --${name} 需要同时给出 --${flag.needs}`, `--${name} needs --${flag.needs}`);
+    const clash = flag.excludes?.find((other) => Object.hasOwn(given, other));
+    if (clash) throw refuse(`--${clash}`, `参数 --${clash} 不适用于 --${name}：两者不能同时给出`, `--${clash} does not apply with --${name}`);
   }
   return { command, positionals, flags: given };
 }

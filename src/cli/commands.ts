@@ -15,6 +15,10 @@ export interface FlagSpec {
   required?: boolean;
   /** a one-letter form: -o for --output */
   short?: string;
+  /** another flag this one means nothing without (--deposit needs --policy to compute a refund) */
+  needs?: string;
+  /** flags that do not apply when this one is given (--case is not computed from a score) */
+  excludes?: string[];
 }
 
 export interface PositionalSpec {
@@ -52,7 +56,7 @@ export const HELP_FLAG: FlagSpec = { kind: 'boolean', short: 'h', description: '
 export const commands = {
   score: {
     positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出）' }],
-    flags: { input: { ...INPUT, ...required }, policy: POLICY, deposit: DEPOSIT, downgrade: DOWNGRADE, json: JSON_OUT },
+    flags: { input: { ...INPUT, ...required }, policy: POLICY, deposit: { ...DEPOSIT, needs: 'policy' }, downgrade: { ...DOWNGRADE, needs: 'policy' }, json: JSON_OUT },
     description: '按事实文件计分；给出政策时加上等次，再给出保证金时加上返还金额',
   },
   grade: {
@@ -70,7 +74,9 @@ export const commands = {
       'fractional-points': value(FractionalPointsSchema.options.join('|'), '“每低1分”如何计不足1分的部分（默认见政策文件）'),
       'ratio-rounding': value(RatioRoundingSchema.options.join('|'), '返还比例“保留两位小数点”的读法（默认见政策文件）'),
       'downgrade-refund': value(DowngradeRefundSchema.options.join('|'), '降档是否也降返还档次（默认见政策文件）'),
-      case: value('<情形>', `考核之外的情形（吉林 第十三–十五条），此时不给得分：${SpecialCaseSchema.options.join('、')}`),
+      case: value('<情形>', `考核之外的情形（吉林 第十三–十五条），此时不给得分：${SpecialCaseSchema.options.join('、')}`, {
+        excludes: ['downgrade', 'veto', 'fractional-points', 'ratio-rounding', 'downgrade-refund'],
+      }),
       json: JSON_OUT,
     },
     description: '质量保证金返还金额（元，四舍五入到分）',

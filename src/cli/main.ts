@@ -83,8 +83,6 @@ function score(io: Io, positionals: string[], flags: Flags): number {
       json.refundRatio = refund.ratio.toNumber();
       gradeLine += `\n质量保证金返还：${refund.amount.toFixed(2)} 元（${fmt(refund.ratio.times(100))}%）`;
     }
-  } else if (typeof flags.deposit === 'string') {
-    throw new MibError('invalid-argument', '--policy', '计算质量保证金返还需要 --policy', '--deposit needs --policy');
   }
   if (flags.json === true) {
     io.out(JSON.stringify(json, null, 2));
@@ -115,6 +113,7 @@ function refund(io: Io, positionals: string[], flags: Flags): number {
   const policy = policyOf(flags);
   const deposit = decimalArg(required(flags, 'deposit'), DEPOSIT);
   if (typeof flags.case === 'string') {
+    if (positionals.length > 0) throw new MibError('invalid-argument', '得分', `--case 的情形不按得分计算：请去掉得分“${clipped(positionals[0] ?? '')}”`, '--case takes no score');
     const special = specialRefund(policy, parseArg(SpecialCaseSchema, flags.case, '--case'), deposit);
     if (flags.json === true) {
       io.out(JSON.stringify({ amount: special.amount?.toNumber() ?? null, ratio: special.ratio?.toNumber() ?? null, deferred: special.deferred, trace: special.trace }, null, 2));

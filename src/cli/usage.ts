@@ -23,6 +23,12 @@ export function usageLine(command: CommandName): string {
   return `mib ${command} ${words.join(' ')}`.trimEnd();
 }
 
+/** What the spec says about a flag beyond its description: required, needs another, excludes others. */
+const conditions = (flag: FlagSpec) =>
+  (flag.required ? '（必填）' : '') +
+  (flag.needs ? `（需同时给出 --${flag.needs}）` : '') +
+  (flag.excludes ? `（不与 ${flag.excludes.map((name) => `--${name}`).join('、')} 同用）` : '');
+
 /** The widest first column of --help; longer flags put their description on the next line. */
 const COLUMN = 30;
 
@@ -34,7 +40,7 @@ export function commandHelp(command: CommandName): string {
   const spec: CommandSpec = commands[command];
   const rows: [string, string][] = [
     ...spec.positionals.map((p): [string, string] => [`<${p.name}>`, p.description]),
-    ...Object.entries(spec.flags).map(([name, flag]): [string, string] => [`${flag.short ? `-${flag.short}, ` : ''}${flagText(name, flag)}`, flag.description + (flag.required ? '（必填）' : '')]),
+    ...Object.entries(spec.flags).map(([name, flag]): [string, string] => [`${flag.short ? `-${flag.short}, ` : ''}${flagText(name, flag)}`, flag.description + conditions(flag)]),
     [`-${HELP_FLAG.short}, --help`, HELP_FLAG.description],
   ];
   const width = Math.min(COLUMN, Math.max(...rows.map(([left]) => displayWidth(left))));

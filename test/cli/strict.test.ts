@@ -77,6 +77,17 @@ describe('flags and words each command does not take are refused', () => {
     expect(mib('grade', '85', '--policy', 'jilin-2025', '-x').err).toContain('没有参数“-x”');
   });
 
+  it('a flag that means nothing without another, or does not apply beside another, is refused instead of ignored', () => {
+    // before: --downgrade without --policy was ignored, and --case ignored the score and --veto
+    expect(mib('score', JIANGBEI, '--input', 'one.json', '--downgrade', '1').err).toContain('参数 --downgrade 需要同时给出 --policy');
+    expect(mib('score', JIANGBEI, '--input', 'one.json', '--deposit', '100').err).toContain('参数 --deposit 需要同时给出 --policy');
+    const withVeto = mib('refund', '--case', 'rescinded', '--deposit', '100', '--policy', 'jilin-2025', '--veto');
+    expect(withVeto).toMatchObject({ code: 2 });
+    expect(withVeto.err).toContain('参数 --veto 不适用于 --case');
+    expect(mib('refund', '85', '--case', 'rescinded', '--deposit', '100', '--policy', 'jilin-2025').err).toContain('--case 的情形不按得分计算');
+    expect(mib('refund', '--case', 'requestedTerminationWithViolations', '--deposit', '10000', '--policy', 'jilin-2025').out).toBe('5000.00');
+  });
+
   it('a flag before the command, and an unknown command, show the usage', () => {
     expect(mib('--json')).toMatchObject({ code: 2 });
     expect(mib('--json').err).toContain('请先写命令');

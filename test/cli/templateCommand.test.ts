@@ -58,7 +58,7 @@ describe('mib template', () => {
 
   it.each([
     [['template', 'no-such-table', '-o', 'x.xlsx'], '未知的考核表编号“no-such-table”'],
-    [['template', 'cq-jiangbei-2025-hospital'], '缺少输出文件：-o <文件.xlsx>'],
+    [['template', 'cq-jiangbei-2025-hospital'], '缺少参数 -o <文件.xlsx>'],
     [['template', 'cq-jiangbei-2025-hospital', '-o', 'x.csv'], '输出文件应以 .xlsx 结尾'],
     [['template', 'cq-jiangbei-2025-hospital', '--policy', 'nowhere', '-o', 'x.xlsx'], '未知的政策编号“nowhere”'],
     [['template', 'cq-jiangbei-2025-hospital', '--deposit', '-5', '-o', 'x.xlsx'], '--deposit（质量保证金）不能为负数'],
