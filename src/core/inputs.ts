@@ -48,8 +48,6 @@ export type InputSpec = z.infer<typeof InputSpecSchema>;
 export type InputValue = boolean | Dec;
 export type RawValue = unknown;
 
-/** What the core accepts from outside: JSON objects, sheet cells, command-line values. */
-export const RawInputsSchema = /*#__PURE__*/ lazySchema(() => z.record(z.string(), z.unknown()));
 
 /** Blank values are missing facts, never zeros. The same test as the BlankValue schema, written out
  * because evaluate asks it of every fact and a refused zod parse (any non-blank value) is costly. */
