@@ -48,7 +48,6 @@ export type InputSpec = z.infer<typeof InputSpecSchema>;
 export type InputValue = boolean | Dec;
 export type RawValue = unknown;
 
-
 /** Blank values are missing facts, never zeros. The same test as the BlankValue schema, written out
  * because evaluate asks it of every fact and a refused zod parse (any non-blank value) is costly. */
 export function isBlank(raw: RawValue): boolean {

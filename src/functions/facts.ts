@@ -69,9 +69,10 @@ export function readFactCells(idsArg: unknown, valuesArg: unknown): Outcome<Fact
 }
 
 /**
- * The facts as the core reads them (input id → raw value), after the checks a sheet needs and the core
- * cannot make from a JSON object: the same fact given twice (also as 18.3 and C16.3), and an id typed as
- * a number that lost its trailing zero (4.10 → 4.1). Unknown ids pass through: the core reports them.
+ * The facts as the core reads them (input id → raw value), after the checks a sheet needs: the same fact
+ * given twice (also as 18.3 and C16.3; the core's repeatedInputs finds them, and this names the pairs'
+ * positions in the ranges), and an id typed as a number that lost its trailing zero (4.10 → 4.1). Unknown
+ * ids pass through: the core reports them.
  */
 export function factsFor(rubric: Rubric, cells: FactCell[]): Outcome<Record<string, unknown>> {
   const { byId } = inputIndex(rubric);
@@ -90,6 +91,8 @@ export function factsFor(rubric: Rubric, cells: FactCell[]): Outcome<Record<stri
         `输入编号“${cell.id}”有歧义：考核表还有 ${padded}，编号单元格若是数字，Excel 会去掉末尾的 0。请把编号列设为文本格式后重新输入`,
       );
     }
+    // defined, not assigned: an id cell reading "__proto__" stays a key (the core reports it unknown)
+    // instead of replacing the object's prototype
     Object.defineProperty(facts, resolveInputId(rubric, cell.id) ?? cell.id, { value: cell.value, enumerable: true, writable: true, configurable: true });
   }
   return facts;
