@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   checkFile,
+  clipped,
   compositeScore,
   DowngradeRefundSchema,
   evaluate,
@@ -15,14 +16,17 @@ import {
   MibError,
   type Policy,
   RatioRoundingSchema,
-  RawInputsSchema,
   refundOf,
   resultToJson,
   specialRefund,
   zodProblems,
 } from '../core';
-import { numberArg, parseArg, splitArgs } from './args';
+import { decimalArg, type Flags, parseArg, parseCommandLine } from './args';
+import { type CommandName, isCommandName } from './commands';
+import { readFacts, readJson } from './files';
+import { SpecialCaseSchema } from './specialCase';
 import { template } from './templateCommand';
+import { commandHelp, globalUsage } from './usage';
 
 export interface Io {
   out(text: string): void;
@@ -31,26 +35,12 @@ export interface Io {
   writeFile(path: string, data: Uint8Array): void;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'veto', 'help', 'en']);
+const DEPOSIT = { what: '--deposit（质量保证金）' };
+const DOWNGRADE = { what: '--downgrade（降档数）', integer: true };
+const SCORE = { what: '得分' };
 
-const USAGE = `用法（usage）:
-  mib score <考核表编号> --input <事实.json> [--policy <政策编号>] [--deposit <金额>] [--downgrade <档数>] [--json]
-  mib grade <得分> --policy <政策编号> [--downgrade <档数>] [--veto] [--json]
-  mib refund <得分> --deposit <金额> --policy <政策编号> [--downgrade <档数>] [--veto]
-             [--fractional-points proportional|whole|started] [--ratio-rounding percent-2|fraction-2|none]
-             [--downgrade-refund grade|score] [--json]
-  mib refund --case <requestedTerminationWithViolations|requestedTerminationClean|rescinded|underSixMonths> --deposit <金额> --policy <政策编号>
-  mib composite <自身得分> <下属得分…> --policy <政策编号> [--json]
-  mib template <考核表编号> -o <文件.xlsx> [--input <事实.json>] [--policy <政策编号>] [--deposit <金额>]
-               [--code <机构编码>] [--name <机构名称>] [--year <年度>]   生成不需加载项也能计算的考核表模板
-  mib rubrics [--json]          列出考核表与政策
-  mib check <文件.json>         检查自定义考核表或政策文件（错误时退出码非 0）`;
-
-const depositArg = numberArg('--deposit（质量保证金）').pipe(z.number().min(0, '--deposit（质量保证金）不能为负数'));
-const downgradeArg = numberArg('--downgrade（降档数）').pipe(z.number().int('--downgrade（降档数）应为整数').min(0, '--downgrade（降档数）不能为负数'));
-const scoreArg = numberArg('得分').pipe(z.number().min(0, '得分不能为负数'));
-
-function requireFlag(flags: Record<string, string | true>, name: string): string {
+/** A flag the spec marks required: the parser has checked it is there. */
+function required(flags: Flags, name: string): string {
   const value = flags[name];
   if (typeof value !== 'string') throw new MibError('invalid-argument', `--${name}`, `缺少参数 --${name}`, `--${name} is required`);
   return value;
@@ -62,35 +52,21 @@ function requirePositional(positionals: string[], index: number, what: string): 
   return value;
 }
 
-function readJson(io: Io, path: string): unknown {
-  let text: string;
-  try {
-    text = io.readFile(path);
-  } catch {
-    throw new MibError('invalid-file', path, `读不到文件“${path}”`, `cannot read ${path}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new MibError('invalid-file', path, `文件“${path}”不是有效的 JSON：${(e as Error).message}`, `${path} is not valid JSON`);
-  }
+function policyOf(flags: Flags): Policy {
+  return getPolicy(required(flags, 'policy'));
 }
 
-function policyOf(flags: Record<string, string | true>): Policy {
-  return getPolicy(requireFlag(flags, 'policy'));
+function optionalDowngrade(flags: Flags): number | undefined {
+  return typeof flags.downgrade === 'string' ? decimalArg(flags.downgrade, DOWNGRADE).toNumber() : undefined;
 }
 
-function optionalDowngrade(flags: Record<string, string | true>): number | undefined {
-  return typeof flags.downgrade === 'string' ? parseArg(downgradeArg, flags.downgrade, '--downgrade') : undefined;
-}
-
-function score(io: Io, positionals: string[], flags: Record<string, string | true>): number {
+function score(io: Io, positionals: string[], flags: Flags): number {
   const rubric = getRubric(requirePositional(positionals, 0, '考核表编号'));
-  const raw = parseArg(RawInputsSchema, readJson(io, requireFlag(flags, 'input')), '--input（应为“输入编号: 取值”的 JSON 对象）');
+  const raw = readFacts(io, required(flags, 'input'));
   const result = evaluate(rubric, raw);
   if (result.invalid.length > 0) {
     for (const problem of result.invalid) io.err(`输入错误：${problem.message}`);
-    io.err(`共 ${result.invalid.length} 处输入错误，未计分。请更正 ${flags.input} 后重试。`);
+    io.err(`共 ${result.invalid.length} 处输入错误，未计分。请更正 ${clipped(String(flags.input))} 后重试。`);
     return 2;
   }
   const json: Record<string, unknown> = resultToJson(result);
@@ -102,13 +78,11 @@ function score(io: Io, positionals: string[], flags: Record<string, string | tru
     json.grade = grade.label;
     gradeLine = `等次：${grade.label}（${policy.title}）`;
     if (typeof flags.deposit === 'string') {
-      const refund = refundOf(policy, result.total, parseArg(depositArg, flags.deposit, '--deposit'), { veto: result.veto, downgrade });
+      const refund = refundOf(policy, result.total, decimalArg(flags.deposit, DEPOSIT), { veto: result.veto, downgrade });
       json.refund = refund.amount.toNumber();
       json.refundRatio = refund.ratio.toNumber();
       gradeLine += `\n质量保证金返还：${refund.amount.toFixed(2)} 元（${fmt(refund.ratio.times(100))}%）`;
     }
-  } else if (typeof flags.deposit === 'string') {
-    throw new MibError('invalid-argument', '--policy', '计算质量保证金返还需要 --policy', '--deposit needs --policy');
   }
   if (flags.json === true) {
     io.out(JSON.stringify(json, null, 2));
@@ -126,8 +100,8 @@ function score(io: Io, positionals: string[], flags: Record<string, string | tru
   return 0;
 }
 
-function grade(io: Io, positionals: string[], flags: Record<string, string | true>): number {
-  const value = parseArg(scoreArg, requirePositional(positionals, 0, '得分'), '得分');
+function grade(io: Io, positionals: string[], flags: Flags): number {
+  const value = decimalArg(requirePositional(positionals, 0, '得分'), SCORE);
   const result = gradeOf(policyOf(flags), value, { veto: flags.veto === true, downgrade: optionalDowngrade(flags) });
   if (flags.json === true) {
     io.out(JSON.stringify({ grade: result.label, scoreGrade: result.scoreLabel, consequences: result.band.consequences ?? [], trace: result.trace }, null, 2));
@@ -135,19 +109,18 @@ function grade(io: Io, positionals: string[], flags: Record<string, string | tru
   return 0;
 }
 
-const SpecialCaseSchema = z.enum(['requestedTerminationWithViolations', 'requestedTerminationClean', 'rescinded', 'underSixMonths']);
-
-function refund(io: Io, positionals: string[], flags: Record<string, string | true>): number {
+function refund(io: Io, positionals: string[], flags: Flags): number {
   const policy = policyOf(flags);
-  const deposit = parseArg(depositArg, requireFlag(flags, 'deposit'), '--deposit');
+  const deposit = decimalArg(required(flags, 'deposit'), DEPOSIT);
   if (typeof flags.case === 'string') {
+    if (positionals.length > 0) throw new MibError('invalid-argument', '得分', `--case 的情形不按得分计算：请去掉得分“${clipped(positionals[0] ?? '')}”`, '--case takes no score');
     const special = specialRefund(policy, parseArg(SpecialCaseSchema, flags.case, '--case'), deposit);
     if (flags.json === true) {
       io.out(JSON.stringify({ amount: special.amount?.toNumber() ?? null, ratio: special.ratio?.toNumber() ?? null, deferred: special.deferred, trace: special.trace }, null, 2));
     } else io.out(special.deferred ? '本年度不返还，纳入下一年度考核后一并返还' : (special.amount?.toFixed(2) ?? ''));
     return 0;
   }
-  const value = parseArg(scoreArg, requirePositional(positionals, 0, '得分'), '得分');
+  const value = decimalArg(requirePositional(positionals, 0, '得分'), SCORE);
   const result = refundOf(policy, value, deposit, {
     veto: flags.veto === true,
     downgrade: optionalDowngrade(flags),
@@ -161,8 +134,8 @@ function refund(io: Io, positionals: string[], flags: Record<string, string | tr
   return 0;
 }
 
-function composite(io: Io, positionals: string[], flags: Record<string, string | true>): number {
-  const [own, ...subs] = positionals.map((p, i) => parseArg(scoreArg, p, i === 0 ? '自身得分' : `下属得分 ${i}`));
+function composite(io: Io, positionals: string[], flags: Flags): number {
+  const [own, ...subs] = positionals.map((p, i) => decimalArg(p, { what: i === 0 ? '自身得分' : `下属得分 ${i}` }));
   if (own === undefined) throw new MibError('invalid-argument', '自身得分', '缺少自身得分', 'missing own score');
   const result = compositeScore(policyOf(flags), own, subs);
   if (flags.json === true) io.out(JSON.stringify({ score: result.score.toNumber(), trace: result.trace }, null, 2));
@@ -170,7 +143,7 @@ function composite(io: Io, positionals: string[], flags: Record<string, string |
   return 0;
 }
 
-function rubricsList(io: Io, flags: Record<string, string | true>): number {
+function rubricsList(io: Io, flags: Flags): number {
   const rubrics = listRubrics().map((r) => ({ id: r.id, title: r.title, region: r.region, year: r.year, institution: r.institution, source: `${r.provenance.documentNumber} ${r.provenance.attachment}`, items: r.items.length, total: r.total }));
   const policies = listPolicies().map((p) => ({ id: p.id, title: p.title, region: p.region, source: p.provenance.documentNumber, grades: p.grades.map((g) => g.label) }));
   if (flags.json === true) {
@@ -184,7 +157,7 @@ function rubricsList(io: Io, flags: Record<string, string | true>): number {
   return 0;
 }
 
-function check(io: Io, positionals: string[], flags: Record<string, string | true>): number {
+function check(io: Io, positionals: string[], flags: Flags): number {
   const path = requirePositional(positionals, 0, '文件路径');
   const report = checkFile(readJson(io, path));
   if (flags.json === true) {
@@ -202,34 +175,51 @@ function check(io: Io, positionals: string[], flags: Record<string, string | tru
   return 0;
 }
 
+const handlers: Record<Exclude<CommandName, 'template' | 'help'>, (io: Io, positionals: string[], flags: Flags) => number> = {
+  score,
+  grade,
+  refund,
+  composite,
+  rubrics: (io, _positionals, flags) => rubricsList(io, flags),
+  check,
+};
+
+/** `mib help [command]`: the global usage, or one command's help. */
+function help(io: Io, positionals: string[]): number {
+  const [command] = positionals;
+  if (command === undefined) io.out(globalUsage());
+  else if (isCommandName(command)) io.out(commandHelp(command));
+  else {
+    io.err(`没有命令“${clipped(command)}”\n${globalUsage()}`);
+    return 2;
+  }
+  return 0;
+}
+
 /** Runs one command; returns the exit code (a promise for `template`, which writes a file). Never lets a
  * stack trace reach the user. */
 export function run(argv: string[], io: Io): number | Promise<number> {
   try {
-    const { command, positionals, flags } = splitArgs(argv, BOOLEAN_FLAGS);
-    switch (command) {
-      case 'template':
-        return template({ ...io, readJson: (path) => readJson(io, path) }, positionals, flags).catch((error: unknown) => failure(io, error));
-      case 'score':
-        return score(io, positionals, flags);
-      case 'grade':
-        return grade(io, positionals, flags);
-      case 'refund':
-        return refund(io, positionals, flags);
-      case 'composite':
-        return composite(io, positionals, flags);
-      case 'rubrics':
-        return rubricsList(io, flags);
-      case 'check':
-        return check(io, positionals, flags);
-      case undefined:
-      case 'help':
-        io.out(USAGE);
-        return command === undefined && flags.help !== true ? 2 : 0;
-      default:
-        io.err(`未知的命令“${command}”\n${USAGE}`);
-        return 2;
+    const [word, ...rest] = argv;
+    if (word === undefined) {
+      io.err(globalUsage());
+      return 2;
     }
+    if (word === '--help' || word === '-h') return help(io, []);
+    if (!isCommandName(word)) {
+      io.err(`${word.startsWith('-') ? `请先写命令，再写参数“${clipped(word)}”` : `未知的命令“${clipped(word)}”`}\n${globalUsage()}`);
+      return 2;
+    }
+    const { command, positionals, flags } = parseCommandLine(word, rest);
+    if (flags.help === true) {
+      io.out(commandHelp(command));
+      return 0;
+    }
+    if (command === 'help') return help(io, positionals);
+    if (command === 'template') {
+      return template({ ...io, readFacts: (path) => readFacts(io, path) }, positionals, flags).catch((error: unknown) => failure(io, error));
+    }
+    return handlers[command](io, positionals, flags);
   } catch (error) {
     return failure(io, error);
   }
@@ -245,7 +235,7 @@ function failure(io: Io, error: unknown): number {
     for (const p of zodProblems(error)) io.err(`错误：${p.message}`);
     return 2;
   }
-  io.err(`内部错误：${error instanceof Error ? error.message : String(error)}`);
+  io.err(`内部错误：${clipped(error instanceof Error ? error.message : String(error))}`);
   return 70;
 }
 

@@ -1,47 +1,46 @@
-import { z } from 'zod';
-import { evaluate, getRubric, MibError, RawInputsSchema } from '../core';
+import { clipped, evaluate, getRubric, MibError } from '../core';
 import { planSheet } from '../sheet/plan';
-import { numberArg, parseArg } from './args';
+import { decimalArg, type Flags } from './args';
 import { planToXlsx } from './xlsxTemplate';
 
 export interface TemplateIo {
   out(text: string): void;
   err(text: string): void;
-  readJson(path: string): unknown;
+  readFacts(path: string): Record<string, unknown>;
   writeFile(path: string, data: Uint8Array): void;
 }
 
-const depositArg = numberArg('--deposit（质量保证金）').pipe(z.number().min(0, '--deposit（质量保证金）不能为负数'));
-const yearArg = numberArg('--year（考核年度）').pipe(z.number().int('--year（考核年度）应为整数').min(2000, '--year（考核年度）应为四位年份').max(2100, '--year（考核年度）应为四位年份'));
+const DEPOSIT = { what: '--deposit（质量保证金）' };
+const YEAR = { what: '--year（考核年度）', integer: true, min: 2000, max: 2100 };
 
 /**
  * `mib template <rubric> [--input f.json] [--policy id] [--deposit n] [--code c] [--name n] [--year y] -o file.xlsx`:
  * the assessment sheet as an .xlsx that computes in any spreadsheet, for institutions without the add-in.
  * Facts from --input are checked by the core first: a bad fact stops the command, naming its id.
  */
-export async function template(io: TemplateIo, positionals: string[], flags: Record<string, string | true>): Promise<number> {
+export async function template(io: TemplateIo, positionals: string[], flags: Flags): Promise<number> {
   const id = positionals[0];
   if (id === undefined) throw new MibError('invalid-argument', '考核表编号', '缺少考核表编号', 'missing rubric id');
   const rubric = getRubric(id);
-  const output = typeof flags.o === 'string' ? flags.o : typeof flags.output === 'string' ? flags.output : undefined;
-  if (output === undefined) throw new MibError('invalid-argument', '-o', '缺少输出文件：-o <文件.xlsx>', 'missing -o <file.xlsx>');
-  if (!/\.xlsx$/i.test(output)) throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${output}”`, 'the output file must end in .xlsx');
+  const output = flags.output;
+  if (typeof output !== 'string') throw new MibError('invalid-argument', '-o', '缺少输出文件：-o <文件.xlsx>', 'missing -o <file.xlsx>');
+  if (!/\.xlsx$/i.test(output)) throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
   let inputs: Record<string, unknown> = {};
   if (typeof flags.input === 'string') {
-    inputs = parseArg(RawInputsSchema, io.readJson(flags.input), '--input（应为“输入编号: 取值”的 JSON 对象）');
+    inputs = io.readFacts(flags.input);
     const { invalid } = evaluate(rubric, inputs);
     if (invalid.length > 0) {
       for (const problem of invalid) io.err(`输入错误：${problem.message}`);
-      io.err(`共 ${invalid.length} 处输入错误，未生成模板。请更正 ${flags.input} 后重试。`);
+      io.err(`共 ${invalid.length} 处输入错误，未生成模板。请更正 ${clipped(flags.input)} 后重试。`);
       return 2;
     }
   }
   const plan = planSheet(rubric, {
     ...(typeof flags.policy === 'string' && { policyId: flags.policy }),
-    ...(typeof flags.deposit === 'string' && { deposit: parseArg(depositArg, flags.deposit, '--deposit') }),
+    ...(typeof flags.deposit === 'string' && { deposit: decimalArg(flags.deposit, DEPOSIT).toFixed() }),
     ...(typeof flags.code === 'string' && { institutionCode: flags.code }),
     ...(typeof flags.name === 'string' && { institutionName: flags.name }),
-    ...(typeof flags.year === 'string' && { year: parseArg(yearArg, flags.year, '--year') }),
+    ...(typeof flags.year === 'string' && { year: decimalArg(flags.year, YEAR).toNumber() }),
     inputs,
     withAddinFunctions: false,
   });
@@ -49,7 +48,7 @@ export async function template(io: TemplateIo, positionals: string[], flags: Rec
   try {
     io.writeFile(output, data);
   } catch (error) {
-    throw new MibError('invalid-file', output, `写不了文件“${output}”：${(error as Error).message}`, `cannot write ${output}`);
+    throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
   }
   const formulas = plan.grid.flat().filter((cell) => cell && 'formula' in cell).length;
   io.out(`已生成 ${output}：工作表“${plan.name}”，${rubric.items.length} 项、${plan.inputs.length} 个填报值、${formulas} 个公式（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);

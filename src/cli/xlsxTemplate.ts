@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parseRange } from '../sheet/memory/a1';
+import { validSheetName } from '../sheet/sheetName';
 import type { CellStyle, PlanValidation, SheetPlan } from '../sheet/types';
 
 /** "#RRGGBB" → ExcelJS's "FFRRGGBB" */
@@ -61,7 +62,8 @@ export async function planToXlsx(plan: SheetPlan): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
-  const sheet = workbook.addWorksheet(plan.name, {
+  // plan.name is valid already; made so again here, as ExcelJS throws on some characters and cuts long names
+  const sheet = workbook.addWorksheet(validSheetName(plan.name), {
     views: [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }],
     pageSetup: {
       paperSize: 9, // A4
@@ -111,7 +113,8 @@ export async function planToXlsx(plan: SheetPlan): Promise<Buffer> {
       ],
     });
   }
-  const quoted = `'${plan.name.replace(/'/g, "''")}'`;
+  // the names point at the sheet as written, whatever name it was given
+  const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
   for (const name of plan.names) workbook.definedNames.add(`${quoted}!${absolute(name.ref)}`, name.name);
   if (plan.protect) {
     await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });

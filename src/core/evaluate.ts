@@ -1,4 +1,5 @@
 import { D, type Dec, fmt, sum, ZERO } from './decimal';
+import { clipped } from './echo';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
 import { definitionOf, type Rule, type RuleContext, type RuleOutcome } from './rules';
@@ -96,36 +97,67 @@ export interface ParsedInputs {
   invalid: Problem[];
 }
 
+/** Keys that name one input more than once: the same id twice (a sheet's range can list it twice), or
+ * two spellings of one id ("B1.1" and "1.1", " 4.2" and "4.2"). Each group gives the input id (or, for
+ * an unknown id, the key as written) and the positions of its keys in `keys`, in order. */
+export function repeatedInputs(rubric: Rubric, keys: readonly string[]): { id: string; positions: number[] }[] {
+  const byInput = new Map<string, number[]>();
+  keys.forEach((key, position) => {
+    const id = resolveInputId(rubric, key) ?? key.trim();
+    const positions = byInput.get(id);
+    if (positions) positions.push(position);
+    else byInput.set(id, [position]);
+  });
+  return [...byInput].filter(([, positions]) => positions.length > 1).map(([id, positions]) => ({ id, positions }));
+}
+
 /** Parses raw facts (JSON, cells, arguments) against the rubric: typed values, and a problem for each
- * unknown id or bad value. Blank values are left out (missing), never read as zero. */
+ * unknown id, bad value, or input given twice under two spellings (neither is used: which one the
+ * person meant is theirs to say). Blank values are left out (missing), never read as zero. */
 export function parseInputs(rubric: Rubric, raw: Record<string, RawValue>): ParsedInputs {
   const { byId } = inputIndex(rubric);
   const values = new Map<string, InputValue>();
   const invalid: Problem[] = [];
-  for (const [key, rawValue] of Object.entries(raw)) {
+  const entries = Object.entries(raw);
+  const repeated = new Set<number>();
+  for (const { id, positions } of repeatedInputs(rubric, entries.map(([key]) => key))) {
+    positions.forEach((p) => repeated.add(p));
+    const spellings = positions.map((p) => `“${clipped(entries[p]![0])}”`).join('与');
+    const entry = byId.get(id);
+    invalid.push({
+      field: id,
+      message: entry
+        ? `输入编号 ${spellings} 是同一输入 ${id}（${entry.spec.label}），只能填一次：请删去其中一个`
+        : `未知的输入编号 ${spellings}：${rubric.title}的输入编号形如 ${[...byId.keys()].slice(0, 3).join('、')}`,
+      messageEn: `input ${clipped(id)} is given more than once (${positions.map((p) => JSON.stringify(clipped(entries[p]![0]))).join(', ')})`,
+    });
+  }
+  entries.forEach(([key, rawValue], position) => {
+    if (repeated.has(position)) return;
     const id = resolveInputId(rubric, key);
     const entry = id === undefined ? undefined : byId.get(id);
     if (id === undefined || entry === undefined) {
+      const shown = clipped(key);
       invalid.push({
         field: key,
-        message: `未知的输入编号“${key}”：${rubric.title}的输入编号形如 ${[...byId.keys()].slice(0, 3).join('、')}`,
-        messageEn: `unknown input id "${key}" for ${rubric.id} (ids look like ${[...byId.keys()].slice(0, 3).join(', ')})`,
+        message: `未知的输入编号“${shown}”：${rubric.title}的输入编号形如 ${[...byId.keys()].slice(0, 3).join('、')}`,
+        messageEn: `unknown input id "${shown}" for ${rubric.id} (ids look like ${[...byId.keys()].slice(0, 3).join(', ')})`,
       });
-      continue;
+      return;
     }
-    if (isBlank(rawValue)) continue;
+    if (isBlank(rawValue)) return;
     const parsed = parseInputValue(entry.spec, rawValue);
     if ('problem' in parsed) {
       invalid.push(parsed.problem);
-      continue;
+      return;
     }
     const ruleProblem = definitionOf(entry.rule).checkValue?.(entry.rule, entry.spec, parsed.value) ?? null;
     if (ruleProblem) {
       invalid.push({ field: id, message: `${id}（${entry.spec.label}）${ruleProblem}`, messageEn: `${id}: value outside the clause's printed range` });
-      continue;
+      return;
     }
     values.set(id, parsed.value);
-  }
+  });
   return { values, invalid };
 }
 

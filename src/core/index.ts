@@ -1,4 +1,6 @@
 export * from './decimal';
+export * from './decimalText';
+export * from './echo';
 export * from './errors';
 export * from './inputs';
 export * from './cellValues';

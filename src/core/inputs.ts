@@ -3,6 +3,7 @@ import { lazySchema } from './lazySchema';
 import * as mini from 'zod/mini';
 import { DecimalOrPercentValue, DecimalValue, YesNoValue, decimalWhere } from './cellValues';
 import { D, type Dec, fmt } from './decimal';
+import { clipped } from './echo';
 import type { Problem } from './errors';
 
 /**
@@ -47,9 +48,6 @@ export type InputSpec = z.infer<typeof InputSpecSchema>;
 export type InputValue = boolean | Dec;
 export type RawValue = unknown;
 
-/** What the core accepts from outside: JSON objects, sheet cells, command-line values. */
-export const RawInputsSchema = /*#__PURE__*/ lazySchema(() => z.record(z.string(), z.unknown()));
-
 /** Blank values are missing facts, never zeros. The same test as the BlankValue schema, written out
  * because evaluate asks it of every fact and a refused zod parse (any non-blank value) is costly. */
 export function isBlank(raw: RawValue): boolean {
@@ -59,6 +57,10 @@ export function isBlank(raw: RawValue): boolean {
 function problem(spec: InputSpec, message: string, messageEn: string): Problem {
   return { field: spec.id, message: `${spec.id}（${spec.label}）${message}`, messageEn: `${spec.id}: ${messageEn}` };
 }
+
+/** The largest count or rank a fact may give when its clause sets none: the largest whole number a
+ * double (a JSON number, a cell) holds exactly. A count of 1e308 is a typo, not a count. */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 /** Why a value was refused: not of the input's kind ('kind'), or a count above the input's maximum ('max'). */
 const ABOVE_MAX = 'max';
@@ -74,7 +76,7 @@ function schemaOf(spec: InputSpec): mini.ZodMiniType<InputValue> {
       return YesNoValue;
     case 'count':
     case 'rank':
-      return mini.pipe(DecimalValue, decimalWhere(wholeFrom(spec.type === 'rank' ? 1 : 0), aboveMax(spec.max)));
+      return mini.pipe(DecimalValue, decimalWhere(wholeFrom(spec.type === 'rank' ? 1 : 0), aboveMax(spec.max ?? MAX_COUNT)));
     case 'ratio':
     case 'signedRatio':
       return mini.pipe(DecimalOrPercentValue, decimalWhere(within(spec.type === 'ratio' ? 0 : -1, 1)));
@@ -109,7 +111,8 @@ function refusal(spec: InputSpec, raw: RawValue, reason: 'kind' | 'max'): Proble
       return problem(spec, `应填“是”或“否”，收到的是 ${show(raw)}`, `expects yes/no (是/否, TRUE/FALSE, 1/0), got ${show(raw)}`);
     case 'count':
     case 'rank': {
-      if (reason === 'max') return problem(spec, `不能大于 ${spec.max}，收到的是 ${show(raw)}`, `must be at most ${spec.max}, got ${show(raw)}`);
+      const max = spec.max ?? MAX_COUNT;
+      if (reason === 'max') return problem(spec, `不能大于 ${max}，收到的是 ${show(raw)}`, `must be at most ${max}, got ${show(raw)}`);
       const least = spec.type === 'rank' ? 1 : 0;
       const what = spec.type === 'rank' ? '名次' : '次数';
       return problem(spec, `应为不小于${least}的整数（${what}），收到的是 ${show(raw)}`, `expects a whole number ≥ ${least}, got ${show(raw)}`);
@@ -147,14 +150,20 @@ export function parseInputValue(spec: InputSpec, raw: RawValue): { value: InputV
   return { problem: refusal(spec, raw, reason) };
 }
 
+/** A value a person gave, as a message echoes it: text in quotes, cut to about 80 characters; a number
+ * too large for a double (1e309 in a JSON file arrives as Infinity) said so; a nested value never
+ * overflows the stack. */
 export function show(raw: RawValue): string {
-  if (typeof raw === 'string') return `“${raw}”`;
+  if (typeof raw === 'string') return `“${clipped(raw)}”`;
   if (raw === undefined) return '空';
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return Number.isNaN(raw) ? '非数字（NaN）' : '超出数值范围的数';
+  let text: string;
   try {
-    return JSON.stringify(raw) ?? String(raw);
+    text = JSON.stringify(raw) ?? String(raw);
   } catch {
-    return String(raw);
+    text = Array.isArray(raw) ? '（嵌套过深的数组）' : '（无法显示的值）';
   }
+  return clipped(text);
 }
 
 /** The value a typed input holds, for traces: 是/否, 45%, 3. */

@@ -6,6 +6,7 @@ import jiangbeiPolicy from '../../rubrics/policies/cq-jiangbei-2025.json';
 import jilinPolicy from '../../rubrics/policies/jilin-2025.json';
 import ningdeHospitalPolicy from '../../rubrics/policies/ningde-2025-hospital.json';
 import ningdePharmacyPolicy from '../../rubrics/policies/ningde-2025-pharmacy.json';
+import { clipped } from './echo';
 import { MibError } from './errors';
 import type { Policy } from './policy/schema';
 import type { Rubric } from './schema';
@@ -37,13 +38,14 @@ const policies = new Map<string, Policy>();
 export function getRubric(id: string): Rubric {
   const cached = rubrics.get(id);
   if (cached) return cached;
-  const source = rubricSources[id];
+  // own keys only: "__proto__" or "constructor" is an unknown id, not Object.prototype
+  const source = Object.hasOwn(rubricSources, id) ? rubricSources[id] : undefined;
   if (source === undefined) {
     throw new MibError(
       'unknown-rubric',
       'rubric',
-      `未知的考核表编号“${id}”，可用的有：${rubricIds.join('、')}`,
-      `unknown rubric id "${id}"; valid ids: ${rubricIds.join(', ')}`,
+      `未知的考核表编号“${clipped(id)}”，可用的有：${rubricIds.join('、')}`,
+      `unknown rubric id "${clipped(id)}"; valid ids: ${rubricIds.join(', ')}`,
     );
   }
   const rubric = shippedRubric(source);
@@ -55,13 +57,13 @@ export function getRubric(id: string): Rubric {
 export function getPolicy(id: string): Policy {
   const cached = policies.get(id);
   if (cached) return cached;
-  const source = policySources[id];
+  const source = Object.hasOwn(policySources, id) ? policySources[id] : undefined;
   if (source === undefined) {
     throw new MibError(
       'unknown-policy',
       'policy',
-      `未知的政策编号“${id}”，可用的有：${policyIds.join('、')}`,
-      `unknown policy id "${id}"; valid ids: ${policyIds.join(', ')}`,
+      `未知的政策编号“${clipped(id)}”，可用的有：${policyIds.join('、')}`,
+      `unknown policy id "${clipped(id)}"; valid ids: ${policyIds.join(', ')}`,
     );
   }
   const policy = shippedPolicy(source);

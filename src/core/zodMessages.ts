@@ -1,29 +1,52 @@
 import type { z } from 'zod';
+import { clipped } from './echo';
 import type { Problem } from './errors';
 
 function pathOf(issue: z.core.$ZodIssue): string {
   return issue.path.length === 0 ? '(文件)' : issue.path.map(String).join('.');
 }
 
-/** One zod issue as a Chinese sentence a rubric author can act on. */
+/** A message our schemas wrote (they write Chinese), not zod's English default. */
+const ours = (message: string) => /[\u3400-\u9fff]/.test(message);
+
+/** zod's names for the types it expected, as a rubric author reads them. */
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本（字符串）',
+  number: '数字',
+  boolean: 'true 或 false',
+  object: '对象 {…}',
+  array: '数组 […]',
+  int: '整数',
+  record: '对象 {…}',
+  null: 'null',
+};
+
+/** One zod issue as a Chinese sentence a rubric author can act on. No English text from zod reaches a
+ * user: a message our schema gave is kept, every other is said here. */
 function chinese(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `类型不对：应为 ${issue.expected}`;
+      return `类型不对：应为 ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
-      return `过小：最小为 ${String(issue.minimum)}`;
+      return ours(issue.message) ? issue.message : `过小：最小为 ${String(issue.minimum)}`;
     case 'too_big':
-      return `过大：最大为 ${String(issue.maximum)}`;
+      return ours(issue.message) ? issue.message : `过大：最大为 ${String(issue.maximum)}`;
     case 'unrecognized_keys':
-      return `不认识的字段：${issue.keys.join('、')}`;
+      return `不认识的字段：${issue.keys.map((key) => clipped(key)).join('、')}`;
     case 'invalid_value':
       return `取值应为以下之一：${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
     case 'invalid_union':
       return '不符合任何一种允许的写法（检查 kind 与必填字段）';
     case 'invalid_format':
-      return `格式不对：${issue.message}`;
+      return ours(issue.message) ? `格式不对：${issue.message}` : `格式不对：应为 ${issue.format} 格式`;
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的整数倍`;
+    case 'invalid_key':
+      return '对象的键不符合要求';
+    case 'invalid_element':
+      return '集合中有不符合要求的元素';
     default:
-      return issue.message;
+      return ours(issue.message) ? issue.message : '取值不符合要求';
   }
 }
 

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { freeSheetName } from '../sheet/memory/sheetName';
+import { freeSheetName } from '../sheet/sheetName';
 import type { SheetPlan } from '../sheet/types';
 import { cellBlocks } from './cells';
 import { addConditionalFormat } from './conditionalFormats';

@@ -6,7 +6,7 @@
  * an error object.
  */
 import * as z from 'zod/mini';
-import { BlankValue, parsedOrNull } from '../core';
+import { BlankValue, clipped, parsedOrNull } from '../core';
 
 export type Matrix = readonly (readonly unknown[])[];
 
@@ -55,7 +55,7 @@ export function showCell(raw: unknown): string {
   const cell = readCell(raw);
   if (cell.kind === 'blank') return '空白';
   if (cell.kind === 'error') return cell.text;
-  if (typeof cell.value === 'string') return `“${cell.value}”`;
+  if (typeof cell.value === 'string') return `“${clipped(cell.value)}”`;
   if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
   return String(cell.value);
 }

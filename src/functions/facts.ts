@@ -1,4 +1,4 @@
-import { inputIndex, resolveInputId, type Rubric } from '../core';
+import { clipped, inputIndex, repeatedInputs, resolveInputId, type Rubric } from '../core';
 import { asMatrix, cellsOf, isLine, readCell, shapeOf, showCell, showShape } from './cells';
 import { fail, isFailure, type Outcome } from './failure';
 
@@ -69,30 +69,31 @@ export function readFactCells(idsArg: unknown, valuesArg: unknown): Outcome<Fact
 }
 
 /**
- * The facts as the core reads them (input id → raw value), after the checks a sheet needs and the core
- * cannot make from a JSON object: the same fact given twice (also as 18.3 and C16.3), and an id typed as
- * a number that lost its trailing zero (4.10 → 4.1). Unknown ids pass through: the core reports them.
+ * The facts as the core reads them (input id → raw value), after the checks a sheet needs: the same fact
+ * given twice (also as 18.3 and C16.3; the core's repeatedInputs finds them, and this names the pairs'
+ * positions in the ranges), and an id typed as a number that lost its trailing zero (4.10 → 4.1). Unknown
+ * ids pass through: the core reports them.
  */
 export function factsFor(rubric: Rubric, cells: FactCell[]): Outcome<Record<string, unknown>> {
   const { byId } = inputIndex(rubric);
+  // the core finds the repeats (its parseInputs refuses them in JSON files too); a sheet names the pairs
+  const [repeat] = repeatedInputs(rubric, cells.map((cell) => cell.id));
+  if (repeat) {
+    const [earlier, later] = repeat.positions.map((p) => cells[p]!);
+    const same = earlier!.id === later!.id ? `“${clipped(later!.id)}”` : `“${clipped(earlier!.id)}”与“${clipped(later!.id)}”（同一输入）`;
+    return fail(`输入编号 ${same} 出现了两次（第 ${earlier!.position} 与第 ${later!.position} 对）：每个编号只能填一次`);
+  }
   const facts: Record<string, unknown> = {};
-  const seen = new Map<string, FactCell>();
   for (const cell of cells) {
-    const resolved = resolveInputId(rubric, cell.id);
-    const key = resolved ?? cell.id;
-    const earlier = seen.get(key);
-    if (earlier) {
-      const same = earlier.id === cell.id ? `“${cell.id}”` : `“${earlier.id}”与“${cell.id}”（同一输入）`;
-      return fail(`输入编号 ${same} 出现了两次（第 ${earlier.position} 与第 ${cell.position} 对）：每个编号只能填一次`);
-    }
-    seen.set(key, cell);
     const padded = `${cell.id}0`;
     if (cell.typedAsNumber && /^\d+\.\d$/.test(cell.id) && byId.has(padded)) {
       return fail(
         `输入编号“${cell.id}”有歧义：考核表还有 ${padded}，编号单元格若是数字，Excel 会去掉末尾的 0。请把编号列设为文本格式后重新输入`,
       );
     }
-    facts[resolved ?? cell.id] = cell.value;
+    // defined, not assigned: an id cell reading "__proto__" stays a key (the core reports it unknown)
+    // instead of replacing the object's prototype
+    Object.defineProperty(facts, resolveInputId(rubric, cell.id) ?? cell.id, { value: cell.value, enumerable: true, writable: true, configurable: true });
   }
   return facts;
 }

@@ -1,4 +1,4 @@
-import { getPolicy, getRubric, type Policy, policyIds, type Rubric, rubricIds } from '../core';
+import { clipped, getPolicy, getRubric, type Policy, policyIds, type Rubric, rubricIds } from '../core';
 import { readCell, showCell } from './cells';
 import { fail, type Outcome } from './failure';
 
@@ -15,7 +15,7 @@ export function rubricFrom(raw: unknown): Outcome<Rubric> {
   const id = idArgument(raw);
   if (id === null) return fail(`请填写考核表编号（第一个参数），可用的有：${rubricIds.join('、')}`);
   if (typeof id !== 'string') return fail(`考核表${id.message}；可用的有：${rubricIds.join('、')}`);
-  if (!rubricIds.includes(id)) return fail(`未知的考核表编号“${id}”，可用的有：${rubricIds.join('、')}`);
+  if (!rubricIds.includes(id)) return fail(`未知的考核表编号“${clipped(id)}”，可用的有：${rubricIds.join('、')}`);
   return getRubric(id);
 }
 
@@ -24,6 +24,6 @@ export function policyFrom(raw: unknown, fallback?: string): Outcome<Policy> {
   const id = idArgument(raw) ?? fallback ?? null;
   if (id === null) return fail(`请填写政策编号，可用的有：${policyIds.join('、')}`);
   if (typeof id !== 'string') return fail(`政策${id.message}；可用的有：${policyIds.join('、')}`);
-  if (!policyIds.includes(id)) return fail(`未知的政策编号“${id}”，可用的有：${policyIds.join('、')}`);
+  if (!policyIds.includes(id)) return fail(`未知的政策编号“${clipped(id)}”，可用的有：${policyIds.join('、')}`);
   return getPolicy(id);
 }

@@ -1,4 +1,4 @@
-import { evaluate, inputIndex, type Problem, resolveInputId, type Result, type Rubric, type RubricItem } from '../core';
+import { clipped, evaluate, inputIndex, type Problem, resolveInputId, type Result, type Rubric, type RubricItem } from '../core';
 import { readCell, showCell } from './cells';
 import { factsFor, readFactCells } from './facts';
 import { fail, guard, isFailure, type Outcome } from './failure';
@@ -50,7 +50,7 @@ export function itemFrom(rubric: Rubric, raw: unknown): Outcome<RubricItem> {
   }
   const text = String(cell.value).trim().toUpperCase();
   const item = rubric.items.find((i) => i.no === text || i.code === text);
-  if (!item) return fail(`${rubric.title}没有项目“${String(cell.value).trim()}”；项目为${list}${rubric.items.some((i) => i.code) ? '，或其类别代码' : ''}`);
+  if (!item) return fail(`${rubric.title}没有项目“${clipped(String(cell.value).trim())}”；项目为${list}${rubric.items.some((i) => i.code) ? '，或其类别代码' : ''}`);
   return item;
 }
 

@@ -5,6 +5,7 @@ import { fill, type LabelKey, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
+import { validSheetName } from './sheetName';
 import { STYLES, type StyleName } from './styles';
 import type { PlanCell, PlanConditionalFormat, PlanInputCell, PlanItemCells, PlanName, PlanOptions, PlanValidation, PlainValue, SheetPlan, ValidationRule } from './types';
 
@@ -418,9 +419,10 @@ function maxPointsOf(rubric: Rubric, id: string): number {
   return 1000;
 }
 
+/** The sheet's name, valid in Excel whatever the institution is called ("某医院/分院" → "某医院_分院-2025");
+ * a long name is cut before the year. The header's 机构名称 cell keeps the name in full. */
 function sheetNameOf(rubric: Rubric, options: PlanOptions): string {
-  if (options.sheetName) return options.sheetName;
+  if (options.sheetName) return validSheetName(options.sheetName);
   const who = options.institutionName || options.institutionCode;
-  const what = rubric.id.replace(/^cq-/, '');
-  return who ? `${who}-${rubric.year}` : `考核-${what}`;
+  return who ? validSheetName(who, `-${rubric.year}`) : validSheetName(`考核-${rubric.id.replace(/^cq-/, '')}`);
 }

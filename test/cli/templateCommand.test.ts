@@ -5,7 +5,11 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { evaluate, getPolicy, getRubric, gradeOf, refundOf } from '../../src/core';
+import { planSheet } from '../../src/sheet/planSheet';
+import { recalculate, sofficeVersion } from '../support/sofficeRecalc';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-template-cli-'));
 const mib = (...args: string[]) => spawnSync('node', ['bin/mib.js', ...args], { encoding: 'utf8' });
@@ -54,7 +58,7 @@ describe('mib template', () => {
 
   it.each([
     [['template', 'no-such-table', '-o', 'x.xlsx'], '未知的考核表编号“no-such-table”'],
-    [['template', 'cq-jiangbei-2025-hospital'], '缺少输出文件：-o <文件.xlsx>'],
+    [['template', 'cq-jiangbei-2025-hospital'], '缺少参数 -o <文件.xlsx>'],
     [['template', 'cq-jiangbei-2025-hospital', '-o', 'x.csv'], '输出文件应以 .xlsx 结尾'],
     [['template', 'cq-jiangbei-2025-hospital', '--policy', 'nowhere', '-o', 'x.xlsx'], '未知的政策编号“nowhere”'],
     [['template', 'cq-jiangbei-2025-hospital', '--deposit', '-5', '-o', 'x.xlsx'], '--deposit（质量保证金）不能为负数'],
@@ -76,4 +80,55 @@ describe('mib template', () => {
     expect(r.stderr).toContain('18.1（');
     expect(existsSync(out)).toBe(false);
   });
+});
+
+describe('mib template: any institution name gives a valid sheet that every MIB_* name points at', () => {
+  /** The sheet names in the workbook and each defined name's target, read from the file's XML. */
+  async function sheetsAndNames(file: string) {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => unescape(m[1]!));
+    const names = [...workbook.matchAll(/<definedName [^>]*name="([^"]*)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => ({ name: m[1]!, ref: unescape(m[2]!) }));
+    return { sheets, names };
+  }
+
+  const long = `重庆市江北区${'某'.repeat(32)}医院`; // 40 characters
+  const written: Record<string, string> = {};
+
+  it.each([
+    ['某医院/分院', '某医院_分院-2025'],
+    [long, `${long.slice(0, 26)}-2025`],
+  ])('--name %j', async (name, sheetName) => {
+    const out = join(dir, `name-${Object.keys(written).length}.xlsx`);
+    const r = mib('template', 'cq-jiangbei-2025-hospital', '--policy', 'jilin-2025', '--deposit', '10000', '--name', name, '-o', out);
+    expect(r.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`工作表“${sheetName}”`);
+    const { sheets, names } = await sheetsAndNames(out);
+    expect(sheets).toEqual([sheetName]);
+    expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(['MIB_TOTAL', 'MIB_GRADE', 'MIB_REFUND', 'MIB_INPUTS']));
+    for (const { ref } of names) expect(ref.startsWith(`'${sheetName}'!`), ref).toBe(true);
+    // the header keeps the full name
+    const sheet = (await open(out)).getWorksheet(sheetName)!;
+    const values = sheet.getRows(1, 8)!.flatMap((row) => (row.values as unknown[]).filter((v) => typeof v === 'string'));
+    expect(values).toContain(name);
+    written[name] = out;
+  });
+
+  it('LibreOffice opens both files and computes the total, grade and refund', async () => {
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed');
+    const files = Object.values(written);
+    expect(files).toHaveLength(2);
+    const computed = await recalculate(files);
+    const plan = planSheet(getRubric('cq-jiangbei-2025-hospital'), { policyId: 'jilin-2025', deposit: 10000 });
+    for (const file of files) {
+      const cell = computed.get(file)!;
+      // a blank sheet, computed through the names' sheet: the same total, grade and refund as the core
+      const result = evaluate(getRubric('cq-jiangbei-2025-hospital'), {});
+      expect(cell(plan.fields.total)).toBe(result.total.toNumber());
+      expect(cell(plan.fields.grade!)).toBe(gradeOf(getPolicy('jilin-2025'), result.total).label);
+      expect(cell(plan.fields.refund!)).toBe(refundOf(getPolicy('jilin-2025'), result.total, 10000).amount.toNumber());
+    }
+  }, 180_000);
 });

@@ -4,7 +4,7 @@ import { typedFormula } from '../../src/sheet/memory/formulaText';
 import { columnWidthPoints } from '../../src/excel/layout';
 import { planAddress, reference } from '../../src/excel/names';
 import { cellAddress, columnLetters, parseCell, parseRange, splitReference } from '../../src/sheet/memory/a1';
-import { freeSheetName } from '../../src/sheet/memory/sheetName';
+import { freeSheetName } from '../../src/sheet/sheetName';
 
 describe('A1 addresses', () => {
   it('converts columns and cells both ways', () => {

@@ -193,6 +193,11 @@ describe('MIB.SCORE: bad input gives #VALUE! with a Chinese message naming the i
     expect(f.message).toMatch(/输入编号 “4\.2” 出现了两次（第 6 与第 38 对）/);
   });
 
+  it('an id cell reading __proto__ is an unknown id, not a way to change what the facts inherit', () => {
+    const f = failure(scoreTotal(JIANGBEI, column('__proto__', '4.2'), column(1, 2)));
+    expect(f.message).toMatch(/未知的输入编号“__proto__”/);
+  });
+
   it('an error cell (#N/A) among the values or the ids', () => {
     const na = { type: 'Error', errorType: 'NotAvailable', basicValue: '#N/A' };
     expect(failure(total({ ...CLEAN, '6.1': na })).message).toBe('6.1 的取值单元格是错误值 #N/A，请先更正该单元格');

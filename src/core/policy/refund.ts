@@ -1,4 +1,6 @@
 import { D, type Dec, fmt, pct } from '../decimal';
+import { decimalFromText } from '../decimalText';
+import { clipped } from '../echo';
 import { MibError } from '../errors';
 import { type GradeOptions, type GradeResult, gradeIndex, gradeOf } from './grade';
 import type { DowngradeRefund, FractionalPoints, GradeBand, Policy, RatioRounding, RefundTier, SpecialCase } from './schema';
@@ -66,15 +68,13 @@ function money(deposit: Dec, ratio: Dec): Dec {
   return deposit.times(ratio).toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 
+/** A deposit: a Decimal or number ≥ 0, or plain decimal text ("50000", "90071992547409.93"), never
+ * hex or an exponent. Text is read digit by digit, so money never passes through a JS number. */
 export function parseDeposit(deposit: Dec | number | string): Dec {
-  let d: Dec;
-  try {
-    d = new D(deposit);
-  } catch {
-    throw new MibError('invalid-argument', 'deposit', `质量保证金金额应为不小于0的数，收到的是“${deposit}”`, `deposit must be a number ≥ 0, got "${deposit}"`);
-  }
-  if (!d.isFinite() || d.lt(0)) {
-    throw new MibError('invalid-argument', 'deposit', `质量保证金金额应为不小于0的数，收到的是“${deposit}”`, `deposit must be a number ≥ 0, got "${deposit}"`);
+  const d = typeof deposit === 'string' ? decimalFromText(deposit) : new D(deposit);
+  if (d === null || !d.isFinite() || d.lt(0)) {
+    const shown = clipped(String(deposit));
+    throw new MibError('invalid-argument', 'deposit', `质量保证金金额应为不小于0的十进制数，收到的是“${shown}”`, `deposit must be a decimal number ≥ 0, got "${shown}"`);
   }
   return d;
 }

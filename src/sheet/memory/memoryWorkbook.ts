@@ -2,7 +2,7 @@ import type { SheetSnapshot, WorkbookPort } from '../port';
 import type { PlainValue, SheetPlan } from '../types';
 import { cellAddress, normalizeAddress, parseCell } from './a1';
 import { typedFormula } from './formulaText';
-import { freeSheetName } from './sheetName';
+import { freeSheetName } from '../sheetName';
 import { type StoredCell, snapshotOf } from './snapshot';
 
 /** One cell as UI code sees it. Formulas are kept as text and not computed: `value` is null for them. */

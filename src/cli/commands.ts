@@ -1,0 +1,124 @@
+import { DowngradeRefundSchema, FractionalPointsSchema, RatioRoundingSchema } from '../core';
+import { SpecialCaseSchema } from './specialCase';
+
+/**
+ * What each `mib` command accepts, as data: the parser, the refusal of unknown flags and extra words,
+ * `mib <command> --help` and the global usage are all derived from it. A new flag on a command is one
+ * line in its `flags`.
+ */
+export interface FlagSpec {
+  kind: 'boolean' | 'value';
+  /** how the value is shown in usage: <金额>, proportional|whole|started */
+  value?: string;
+  /** zh-CN, for --help */
+  description: string;
+  required?: boolean;
+  /** a one-letter form: -o for --output */
+  short?: string;
+  /** another flag this one means nothing without (--deposit needs --policy to compute a refund) */
+  needs?: string;
+  /** flags that do not apply when this one is given (--case is not computed from a score) */
+  excludes?: string[];
+}
+
+export interface PositionalSpec {
+  /** shown in usage as <name> */
+  name: string;
+  description: string;
+  optional?: boolean;
+  /** takes every remaining word (下属得分…) */
+  many?: boolean;
+}
+
+export interface CommandSpec {
+  positionals: PositionalSpec[];
+  flags: Record<string, FlagSpec>;
+  /** zh-CN, one line, for the global usage and --help */
+  description: string;
+  /** more lines for --help */
+  notes?: string[];
+}
+
+const value = (placeholder: string, description: string, more: Partial<FlagSpec> = {}): FlagSpec => ({ kind: 'value', value: placeholder, description, ...more });
+const boolean = (description: string): FlagSpec => ({ kind: 'boolean', description });
+const required = { required: true };
+
+// flags several commands share, described once
+const POLICY = value('<政策编号>', '政策编号（mib rubrics 列出）');
+const DEPOSIT = value('<金额>', '质量保证金金额（元），十进制数字，如 50000 或 12345.67');
+const DOWNGRADE = value('<档数>', '降档数（整数 ≥ 0）');
+const VETO = boolean('存在一票否决情形');
+const JSON_OUT = boolean('输出 JSON');
+const INPUT = value('<事实.json>', '事实文件：“输入编号: 取值”的 JSON 对象');
+
+export const HELP_FLAG: FlagSpec = { kind: 'boolean', short: 'h', description: '显示本命令的说明' };
+
+export const commands = {
+  score: {
+    positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出）' }],
+    flags: { input: { ...INPUT, ...required }, policy: POLICY, deposit: { ...DEPOSIT, needs: 'policy' }, downgrade: { ...DOWNGRADE, needs: 'policy' }, json: JSON_OUT },
+    description: '按事实文件计分；给出政策时加上等次，再给出保证金时加上返还金额',
+  },
+  grade: {
+    positionals: [{ name: '得分', description: '考核得分，十进制数字' }],
+    flags: { policy: { ...POLICY, ...required }, downgrade: DOWNGRADE, veto: VETO, json: JSON_OUT },
+    description: '得分在政策下的等次',
+  },
+  refund: {
+    positionals: [{ name: '得分', description: '考核得分，十进制数字（用 --case 时不给）', optional: true }],
+    flags: {
+      deposit: { ...DEPOSIT, ...required },
+      policy: { ...POLICY, ...required },
+      downgrade: DOWNGRADE,
+      veto: VETO,
+      'fractional-points': value(FractionalPointsSchema.options.join('|'), '“每低1分”如何计不足1分的部分（默认见政策文件）'),
+      'ratio-rounding': value(RatioRoundingSchema.options.join('|'), '返还比例“保留两位小数点”的读法（默认见政策文件）'),
+      'downgrade-refund': value(DowngradeRefundSchema.options.join('|'), '降档是否也降返还档次（默认见政策文件）'),
+      case: value('<情形>', `考核之外的情形（吉林 第十三–十五条），此时不给得分：${SpecialCaseSchema.options.join('、')}`, {
+        excludes: ['downgrade', 'veto', 'fractional-points', 'ratio-rounding', 'downgrade-refund'],
+      }),
+      json: JSON_OUT,
+    },
+    description: '质量保证金返还金额（元，四舍五入到分）',
+  },
+  composite: {
+    positionals: [
+      { name: '自身得分', description: '机构自身得分' },
+      { name: '下属得分', description: '各下属机构得分', many: true },
+    ],
+    flags: { policy: { ...POLICY, ...required }, json: JSON_OUT },
+    description: '含下属机构的综合得分（吉林 第十一条）',
+  },
+  template: {
+    positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出）' }],
+    flags: {
+      output: value('<文件.xlsx>', '输出文件', { short: 'o', required: true }),
+      input: INPUT,
+      policy: POLICY,
+      deposit: DEPOSIT,
+      code: value('<机构编码>', '机构编码'),
+      name: value('<机构名称>', '机构名称（表头保留全名；工作表名按 Excel 规则取有效名称）'),
+      year: value('<年度>', '考核年度（四位年份）'),
+    },
+    description: '生成不需加载项也能计算的考核表模板（.xlsx）',
+  },
+  rubrics: {
+    positionals: [],
+    flags: { json: JSON_OUT },
+    description: '列出考核表与政策',
+  },
+  check: {
+    positionals: [{ name: '文件.json', description: '自定义考核表或政策文件' }],
+    flags: { json: JSON_OUT },
+    description: '检查自定义考核表或政策文件（有错误时退出码 1）',
+  },
+  help: {
+    positionals: [{ name: '命令', description: '要查看说明的命令', optional: true }],
+    flags: {},
+    description: '显示用法；mib help <命令> 显示该命令的说明',
+  },
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof commands;
+
+export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);

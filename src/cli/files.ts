@@ -1,0 +1,34 @@
+import { clipped, MibError } from '../core';
+import { readJsonText } from './jsonText';
+
+export interface FileReader {
+  readFile(path: string): string;
+}
+
+/** A JSON file's value; an unreadable file or bad JSON is a MibError naming the file (and line, column). */
+export function readJson(io: FileReader, path: string): unknown {
+  let text: string;
+  try {
+    text = io.readFile(path);
+  } catch {
+    throw new MibError('invalid-file', path, `读不到文件“${clipped(path)}”`, `cannot read ${path}`);
+  }
+  return readJsonText(text, path);
+}
+
+const kindOf = (value: unknown) => (Array.isArray(value) ? '数组' : value === null ? 'null' : typeof value === 'string' ? '字符串' : typeof value === 'number' ? '数字' : typeof value === 'boolean' ? '布尔值' : '其他值');
+
+/** A facts file (--input): a JSON object from input id to value. Its own keys are kept as they are, even
+ * "__proto__", so the core reports each unknown id instead of losing it in a copy. */
+export function readFacts(io: FileReader, path: string): Record<string, unknown> {
+  const value = readJson(io, path);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new MibError(
+      'invalid-file',
+      '--input',
+      `--input 文件“${clipped(path)}”应为“输入编号: 取值”的 JSON 对象（如 {"4.2": 1}），收到的是${kindOf(value)}`,
+      `--input ${path} must be a JSON object of input id to value`,
+    );
+  }
+  return value as Record<string, unknown>;
+}
