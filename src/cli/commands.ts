@@ -1,5 +1,5 @@
 import { DowngradeRefundSchema, FractionalPointsSchema, RatioRoundingSchema } from '../core';
-import { SpecialCaseSchema } from './specialCase';
+import { specialCaseNames } from './specialCase';
 
 /**
  * What each `mib` command accepts, as data: the parser, the refusal of unknown flags and extra words,
@@ -50,18 +50,37 @@ const DOWNGRADE = value('<档数>', '降档数（整数 ≥ 0）');
 const VETO = boolean('存在一票否决情形');
 const JSON_OUT = boolean('输出 JSON');
 const INPUT = value('<事实.json>', '事实文件：“输入编号: 取值”的 JSON 对象');
+const CASE = value('<情形>', `考核之外的情形，此时不评定等次：${specialCaseNames.join('、')}`, { needs: 'policy' });
+const CONVERT = boolean('考核表与政策分制不同时（如威海 795 分与百分制政策），按政策分制折算后评定（得分 × 政策分制 / 考核表满分）');
+const COMPLETE = boolean('审核人确认填报完成：留空的事实按考核表的规定计，等次不再为“暂评”');
+const SCALE = value('<考核表编号|满分>', '得分所用考核表（或其满分，如 795）：分制与政策不同时按政策分制折算');
+const REFUND_OPTIONS = {
+  'fractional-points': value(FractionalPointsSchema.options.join('|'), '“每低1分”如何计不足1分的部分（默认见政策文件）'),
+  'ratio-rounding': value(RatioRoundingSchema.options.join('|'), '返还比例“保留两位小数点”的读法（默认见政策文件）'),
+  'downgrade-refund': value(DowngradeRefundSchema.options.join('|'), '降档是否也降返还档次（默认见政策文件）'),
+};
 
 export const HELP_FLAG: FlagSpec = { kind: 'boolean', short: 'h', description: '显示本命令的说明' };
 
 export const commands = {
   score: {
     positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出）' }],
-    flags: { input: { ...INPUT, ...required }, policy: POLICY, deposit: { ...DEPOSIT, needs: 'policy' }, downgrade: { ...DOWNGRADE, needs: 'policy' }, json: JSON_OUT },
+    flags: {
+      input: { ...INPUT, ...required },
+      policy: POLICY,
+      deposit: { ...DEPOSIT, needs: 'policy' },
+      downgrade: { ...DOWNGRADE, needs: 'policy' },
+      convert: { ...CONVERT, needs: 'policy' },
+      complete: COMPLETE,
+      case: CASE,
+      ...REFUND_OPTIONS,
+      json: JSON_OUT,
+    },
     description: '按事实文件计分；给出政策时加上等次，再给出保证金时加上返还金额',
   },
   grade: {
     positionals: [{ name: '得分', description: '考核得分，十进制数字' }],
-    flags: { policy: { ...POLICY, ...required }, downgrade: DOWNGRADE, veto: VETO, json: JSON_OUT },
+    flags: { policy: { ...POLICY, ...required }, downgrade: DOWNGRADE, veto: VETO, scale: SCALE, case: CASE, json: JSON_OUT },
     description: '得分在政策下的等次',
   },
   refund: {
@@ -71,12 +90,9 @@ export const commands = {
       policy: { ...POLICY, ...required },
       downgrade: DOWNGRADE,
       veto: VETO,
-      'fractional-points': value(FractionalPointsSchema.options.join('|'), '“每低1分”如何计不足1分的部分（默认见政策文件）'),
-      'ratio-rounding': value(RatioRoundingSchema.options.join('|'), '返还比例“保留两位小数点”的读法（默认见政策文件）'),
-      'downgrade-refund': value(DowngradeRefundSchema.options.join('|'), '降档是否也降返还档次（默认见政策文件）'),
-      case: value('<情形>', `考核之外的情形（吉林 第十三–十五条），此时不给得分：${SpecialCaseSchema.options.join('、')}`, {
-        excludes: ['downgrade', 'veto', 'fractional-points', 'ratio-rounding', 'downgrade-refund'],
-      }),
+      scale: SCALE,
+      ...REFUND_OPTIONS,
+      case: { ...CASE, excludes: ['downgrade', 'veto', 'scale', 'fractional-points', 'ratio-rounding', 'downgrade-refund'] },
       json: JSON_OUT,
     },
     description: '质量保证金返还金额（元，四舍五入到分）',
@@ -99,6 +115,8 @@ export const commands = {
       code: value('<机构编码>', '机构编码'),
       name: value('<机构名称>', '机构名称（表头保留全名；工作表名按 Excel 规则取有效名称）'),
       year: value('<年度>', '考核年度（四位年份）'),
+      convert: { ...CONVERT, needs: 'policy' },
+      complete: COMPLETE,
     },
     description: '生成不需加载项也能计算的考核表模板（.xlsx）',
   },

@@ -1,7 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
+  type AssessOptions,
+  assess,
+  assessmentJson,
   checkFile,
+  type Conversion,
+  conversionFor,
+  conversionFromTotal,
+  conversionLine,
+  convertScore,
+  type Dec,
   clipped,
   compositeScore,
   DowngradeRefundSchema,
@@ -18,7 +27,12 @@ import {
   RatioRoundingSchema,
   refundOf,
   resultToJson,
+  rubricIds,
+  specialCaseLabels,
+  specialCaseRule,
   specialRefund,
+  specialRefundText,
+  withheldText,
   zodProblems,
 } from '../core';
 import { decimalArg, type Flags, parseArg, parseCommandLine } from './args';
@@ -60,28 +74,62 @@ function optionalDowngrade(flags: Flags): number | undefined {
   return typeof flags.downgrade === 'string' ? decimalArg(flags.downgrade, DOWNGRADE).toNumber() : undefined;
 }
 
+/** The grading options `score`, `grade` and `refund` share, as MIB.GRADE / MIB.REFUND take them. */
+function gradingOptions(flags: Flags): AssessOptions {
+  const downgrade = optionalDowngrade(flags);
+  return {
+    ...(flags.veto === true && { veto: true }),
+    ...(downgrade !== undefined && { downgrade }),
+    ...(typeof flags.case === 'string' && { specialCase: parseArg(SpecialCaseSchema, flags.case, '--case') }),
+    ...(typeof flags['fractional-points'] === 'string' && { fractionalPoints: parseArg(FractionalPointsSchema, flags['fractional-points'], '--fractional-points') }),
+    ...(typeof flags['ratio-rounding'] === 'string' && { ratioRounding: parseArg(RatioRoundingSchema, flags['ratio-rounding'], '--ratio-rounding') }),
+    ...(typeof flags['downgrade-refund'] === 'string' && { downgradeRefund: parseArg(DowngradeRefundSchema, flags['downgrade-refund'], '--downgrade-refund') }),
+  };
+}
+
+/** `--scale <rubric id | total>`: the table a bare score was counted on; converted onto the policy's scale. */
+function scaleConversion(flags: Flags, policy: Policy): Conversion | undefined {
+  if (typeof flags.scale !== 'string') return undefined;
+  const id = flags.scale.trim().toLowerCase();
+  if (rubricIds.includes(id)) return conversionFor(getRubric(id), policy, true);
+  return conversionFromTotal(decimalArg(flags.scale, { what: '--scale（考核表满分）', min: 1 }), policy);
+}
+
+/** A bare score under `--scale`, converted, with the line that says how. */
+function scoreOnPolicyScale(value: Dec, flags: Flags, policy: Policy): { score: Dec; lines: string[] } {
+  const conversion = scaleConversion(flags, policy);
+  if (!conversion) return { score: value, lines: [] };
+  const converted = convertScore(conversion, value);
+  return { score: converted, lines: [conversionLine(conversion, value, converted)] };
+}
+
 function score(io: Io, positionals: string[], flags: Flags): number {
   const rubric = getRubric(requirePositional(positionals, 0, '考核表编号'));
   const raw = readFacts(io, required(flags, 'input'));
   const result = evaluate(rubric, raw);
   if (result.invalid.length > 0) {
     for (const problem of result.invalid) io.err(`输入错误：${problem.message}`);
-    io.err(`共 ${result.invalid.length} 处输入错误，未计分。请更正 ${clipped(String(flags.input))} 后重试。`);
+    io.err(`共 ${result.invalid.length} 处输入错误，未计分，不评定等次（${withheldText(result.invalid.length)}）。请更正 ${clipped(String(flags.input))} 后重试。`);
     return 2;
   }
   const json: Record<string, unknown> = resultToJson(result);
-  const downgrade = optionalDowngrade(flags);
-  let gradeLine = '';
+  const lines: string[] = [];
   if (typeof flags.policy === 'string') {
     const policy = policyOf(flags);
-    const grade = gradeOf(policy, result.total, { veto: result.veto, downgrade });
-    json.grade = grade.label;
-    gradeLine = `等次：${grade.label}（${policy.title}）`;
-    if (typeof flags.deposit === 'string') {
-      const refund = refundOf(policy, result.total, decimalArg(flags.deposit, DEPOSIT), { veto: result.veto, downgrade });
-      json.refund = refund.amount.toNumber();
-      json.refundRatio = refund.ratio.toNumber();
-      gradeLine += `\n质量保证金返还：${refund.amount.toFixed(2)} 元（${fmt(refund.ratio.times(100))}%）`;
+    const assessed = assess(rubric, result, policy, {
+      ...gradingOptions(flags),
+      convert: flags.convert === true,
+      complete: flags.complete === true,
+      ...(typeof flags.deposit === 'string' && { deposit: decimalArg(flags.deposit, DEPOSIT) }),
+    });
+    Object.assign(json, assessmentJson(assessed));
+    if (assessed.conversion) lines.push(assessed.trace[0] ?? '');
+    lines.push(`等次：${assessed.gradeText}（${policy.title}）`);
+    if (assessed.refund) {
+      const provisional = assessed.status.kind === 'provisional' ? '，暂计' : '';
+      lines.push(`质量保证金返还：${assessed.refund.amount.toFixed(2)} 元（${fmt(assessed.refund.ratio.times(100))}%${provisional}）`);
+    } else if (assessed.special?.refund) {
+      lines.push(`质量保证金返还：${assessed.special.refund.amount?.toFixed(2) ?? specialRefundText(assessed.special.refund)}`);
     }
   }
   if (flags.json === true) {
@@ -96,40 +144,52 @@ function score(io: Io, positionals: string[], flags: Flags): number {
   io.out(`总分：${fmt(result.total)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
   if (result.veto) io.out(`否决项：${result.vetoItems.join('、')}（出现否决项得分为0）`);
   if (result.missing.length > 0) io.out(`未填写的事实（${result.missing.length} 项）：${result.missing.join('、')}`);
-  if (gradeLine) io.out(gradeLine);
+  for (const line of lines) io.out(line);
   return 0;
 }
 
 function grade(io: Io, positionals: string[], flags: Flags): number {
-  const value = decimalArg(requirePositional(positionals, 0, '得分'), SCORE);
-  const result = gradeOf(policyOf(flags), value, { veto: flags.veto === true, downgrade: optionalDowngrade(flags) });
+  const policy = policyOf(flags);
+  const options = gradingOptions(flags);
+  if (options.specialCase) {
+    const rule = specialCaseRule(policy, options.specialCase);
+    const label = specialCaseLabels[options.specialCase].zh;
+    if (flags.json === true) io.out(JSON.stringify({ grade: null, gradeText: label, trace: [rule.text] }, null, 2));
+    else io.out(label);
+    return 0;
+  }
+  const { score: graded, lines } = scoreOnPolicyScale(decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
+  const result = gradeOf(policy, graded, options);
   if (flags.json === true) {
-    io.out(JSON.stringify({ grade: result.label, scoreGrade: result.scoreLabel, consequences: result.band.consequences ?? [], trace: result.trace }, null, 2));
-  } else io.out(result.label);
+    io.out(
+      JSON.stringify(
+        { grade: result.label, scoreGrade: result.scoreLabel, ...(lines.length > 0 && { converted: graded.toNumber() }), consequences: result.band.consequences ?? [], trace: [...lines, ...result.trace] },
+        null,
+        2,
+      ),
+    );
+  } else io.out(lines.length > 0 ? `${result.label}（${lines[0]}）` : result.label);
   return 0;
 }
 
 function refund(io: Io, positionals: string[], flags: Flags): number {
   const policy = policyOf(flags);
   const deposit = decimalArg(required(flags, 'deposit'), DEPOSIT);
-  if (typeof flags.case === 'string') {
+  const options = gradingOptions(flags);
+  if (options.specialCase) {
     if (positionals.length > 0) throw new MibError('invalid-argument', '得分', `--case 的情形不按得分计算：请去掉得分“${clipped(positionals[0] ?? '')}”`, '--case takes no score');
-    const special = specialRefund(policy, parseArg(SpecialCaseSchema, flags.case, '--case'), deposit);
+    const special = specialRefund(policy, options.specialCase, deposit);
     if (flags.json === true) {
       io.out(JSON.stringify({ amount: special.amount?.toNumber() ?? null, ratio: special.ratio?.toNumber() ?? null, deferred: special.deferred, trace: special.trace }, null, 2));
-    } else io.out(special.deferred ? '本年度不返还，纳入下一年度考核后一并返还' : (special.amount?.toFixed(2) ?? ''));
+    } else io.out(special.amount?.toFixed(2) ?? specialRefundText(special) ?? '');
     return 0;
   }
-  const value = decimalArg(requirePositional(positionals, 0, '得分'), SCORE);
-  const result = refundOf(policy, value, deposit, {
-    veto: flags.veto === true,
-    downgrade: optionalDowngrade(flags),
-    ...(typeof flags['fractional-points'] === 'string' ? { fractionalPoints: parseArg(FractionalPointsSchema, flags['fractional-points'], '--fractional-points') } : {}),
-    ...(typeof flags['ratio-rounding'] === 'string' ? { ratioRounding: parseArg(RatioRoundingSchema, flags['ratio-rounding'], '--ratio-rounding') } : {}),
-    ...(typeof flags['downgrade-refund'] === 'string' ? { downgradeRefund: parseArg(DowngradeRefundSchema, flags['downgrade-refund'], '--downgrade-refund') } : {}),
-  });
+  const { score: graded, lines } = scoreOnPolicyScale(decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
+  const result = refundOf(policy, graded, deposit, options);
   if (flags.json === true) {
-    io.out(JSON.stringify({ amount: result.amount.toNumber(), ratio: result.ratio.toNumber(), grade: result.grade.label, trace: result.trace }, null, 2));
+    io.out(
+      JSON.stringify({ amount: result.amount.toNumber(), ratio: result.ratio.toNumber(), grade: result.grade.label, ...(lines.length > 0 && { converted: graded.toNumber() }), trace: [...lines, ...result.trace] }, null, 2),
+    );
   } else io.out(result.amount.toFixed(2));
   return 0;
 }

@@ -43,6 +43,8 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
     ...(typeof flags.year === 'string' && { year: decimalArg(flags.year, YEAR).toNumber() }),
     inputs,
     withAddinFunctions: false,
+    convert: flags.convert === true,
+    complete: flags.complete === true,
   });
   const data = await planToXlsx(plan);
   try {

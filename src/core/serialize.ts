@@ -1,3 +1,4 @@
+import type { Assessment } from './assess';
 import type { Result } from './evaluate';
 
 /** A result as plain JSON (numbers, not Decimals): the `mib score --json` contract of DESIGN.md. */
@@ -30,3 +31,25 @@ export function resultToJson(result: Result) {
   };
 }
 export type ResultJson = ReturnType<typeof resultToJson>;
+
+/** A table graded under a policy, as `mib score --json` adds it: `grade` (the label, absent while
+ * withheld), the grade as shown, the status, the conversion where the scales differ, the refund. */
+export function assessmentJson(assessed: Assessment) {
+  const special = assessed.special;
+  return {
+    ...(assessed.grade && { grade: assessed.grade.label }),
+    gradeText: assessed.gradeText,
+    gradeStatus: assessed.status.kind,
+    ...(assessed.conversion && {
+      conversion: { from: assessed.conversion.from.toNumber(), to: assessed.conversion.to.toNumber(), score: assessed.score.toNumber(), text: assessed.trace[0] },
+    }),
+    ...(assessed.refund && {
+      refund: assessed.refund.amount.toNumber(),
+      // the exact amount as decimal text: a double cannot hold every fen of a large deposit
+      refundText: assessed.refund.amount.toFixed(2),
+      refundRatio: assessed.refund.ratio.toNumber(),
+    }),
+    ...(special && { specialCase: special.kind, ...(special.refund && { refund: special.refund.amount?.toNumber() ?? null }) }),
+    gradeTrace: assessed.trace,
+  };
+}

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import {
   type Conversion,
-  conversionBetween,
+  conversionFromTotal,
   conversionFor,
-  D,
   downgradeRefundValues,
   fractionalPointsValues,
   type GradeStatus,
@@ -69,7 +68,7 @@ function conversionOf(raw: unknown, policy: Policy): Outcome<Conversion | undefi
   const total = numberFrom(raw, { what: '得分所用考核表的满分' });
   if (isFailure(total)) return fail(`分制参数应为考核表编号（${rubricIds.join('、')}）或其满分（如 795），收到的是 ${showCell(raw)}`);
   if (total <= 0) return fail(`考核表的满分应大于 0，收到的是 ${total}`);
-  return new D(total).eq(policy.scale.points) ? undefined : conversionBetween(total, policy.scale.points);
+  return conversionFromTotal(total, policy);
 }
 
 export function gradingFrom(args: GradingArgs, policy: Policy): Outcome<Grading> {

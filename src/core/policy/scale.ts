@@ -55,6 +55,11 @@ export function convertScore(conversion: Conversion, score: Dec | number): Dec {
   return new D(score).times(conversion.to).div(conversion.from);
 }
 
+/** The conversion from a table's total onto the policy's scale; none when they are the same. */
+export function conversionFromTotal(total: Dec | number, policy: Policy): Conversion | undefined {
+  return new D(total).eq(policy.scale.points) ? undefined : conversionBetween(total, policy.scale.points);
+}
+
 /** "折算为百分制：650 × 100 / 795 = 81.761006" */
 export function conversionLine(conversion: Conversion, score: Dec | number, converted: Dec = convertScore(conversion, score)): string {
   return `${conversion.label}：${fmt(score)} × ${fmt(conversion.to)} / ${fmt(conversion.from)} = ${fmt(converted)}`;
