@@ -1,4 +1,4 @@
-import { D, type Dec, fmt, pct } from '../decimal';
+import { D, type Dec, dec, fmt, pct } from '../decimal';
 import { MibError } from '../errors';
 import { type GradeOptions, type GradeResult, gradeIndex, gradeOf } from './grade';
 import type { DowngradeRefund, FractionalPoints, GradeBand, Policy, RatioRounding, RefundTier } from './schema';
@@ -69,7 +69,7 @@ function money(deposit: Dec, ratio: Dec): Dec {
 export function parseDeposit(deposit: Dec | number | string): Dec {
   let d: Dec;
   try {
-    d = new D(deposit);
+    d = dec(deposit);
   } catch {
     throw new MibError('invalid-argument', 'deposit', `质量保证金金额应为不小于0的数，收到的是“${deposit}”`, `deposit must be a number ≥ 0, got "${deposit}"`);
   }
