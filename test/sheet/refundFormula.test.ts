@@ -1,0 +1,172 @@
+// The sheet's grade and refund formulas against the core's decimal arithmetic (refundOf), computed by
+// HyperFormula: every bundled policy with a refund, deposits up to 10¹² to the fen, amounts that land
+// exactly on half a fen, and scores that arrive as doubles one binary step under a boundary. A double
+// product deposit × ratio cannot be exact at 10¹² (the old ROUND(ROUND(deposit*ratio,6),2) was off by a
+// fen there); the formula works in whole numbers instead (src/sheet/exactMoney.ts).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { D, type Dec, fromDouble, getPolicy, policyIds, refundOf } from '../../src/core';
+import { exactCents, MAX_RATIO_DECIMALS } from '../../src/sheet/exactMoney';
+import { gradeFormula, refundFormula } from '../../src/sheet/policyCells';
+import { computeGrid } from '../support/hyperformula';
+
+const withRefund = policyIds.filter((id) => getPolicy(id).refund);
+
+export interface RefundCase {
+  /** a number, or a formula that computes the score ("=0.7*64.6+0.3*82.6") */
+  score: string;
+  /** the deposit as typed, at most 2 decimals */
+  deposit: string;
+}
+
+/** The score as the core reads the cell: typed text exactly, a computed double at 15 digits. */
+export function coreScore(score: string): Dec {
+  // eslint-disable-next-line no-new-func -- the test's own arithmetic, as a JS double
+  return score.startsWith('=') ? fromDouble(Function(`return ${score.slice(1)}`)() as number) : new D(score);
+}
+
+/** One row per case: A score, B deposit, C grade, D veto count (0), E refund. */
+export function refundRows(policyId: string, cases: RefundCase[]): (string | number)[][] {
+  const policy = getPolicy(policyId);
+  return cases.map((c, i) => {
+    const r = i + 1;
+    return [
+      c.score.startsWith('=') ? c.score : Number(c.score),
+      Number(c.deposit),
+      gradeFormula(policy, `A${r}`, `D${r}`),
+      0,
+      refundFormula(policy, `C${r}`, `A${r}`, `B${r}`)!,
+    ];
+  });
+}
+
+export function expectedRefund(policyId: string, c: RefundCase): { grade: string; amount: number } {
+  const refund = refundOf(getPolicy(policyId), coreScore(c.score), c.deposit);
+  return { grade: refund.grade.label, amount: refund.amount.toNumber() };
+}
+
+const money = (cents: bigint) => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
+}
+
+/** x with a·x ≡ 1 (mod m), for a and m coprime. */
+function inverse(a: bigint, m: bigint): bigint {
+  let [r0, r1, s0, s1] = [a % m, m, 1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+  }
+  return ((s0 % m) + m) % m;
+}
+
+/** From `start` fen up, the first deposit whose refund at this score lands exactly on half a fen:
+ * cents × ratio ≡ ½ (mod 1), solved in whole numbers (ratio = n / 10^m). Null when there is none. */
+export function halfFenDeposit(policyId: string, score: string, start: bigint): string | null {
+  const ratio = refundOf(getPolicy(policyId), coreScore(score), 1).ratio;
+  const m = BigInt(ratio.decimalPlaces());
+  const modulus = 10n ** m;
+  const n = BigInt(ratio.times(modulus.toString()).toFixed(0));
+  const half = modulus / 2n;
+  const g = gcd(n, modulus);
+  if (n === 0n || half * 2n !== modulus || half % g !== 0n) return null;
+  const step = modulus / g;
+  const residue = ((half / g) * inverse(n / g, step)) % step;
+  const cents = start + ((residue - (start % step) + step) % step);
+  return cents <= 10n ** 14n ? money(cents) : null;
+}
+
+function check(policyId: string, cases: RefundCase[]): void {
+  const cell = computeGrid(refundRows(policyId, cases));
+  cases.forEach((c, i) => {
+    const expected = expectedRefund(policyId, c);
+    expect(cell(`C${i + 1}`), `${policyId} grade of ${c.score}`).toBe(expected.grade);
+    expect(cell(`E${i + 1}`), `${policyId} refund of ${c.score} on ${c.deposit}`).toBe(expected.amount);
+  });
+}
+
+/** A score with 0–9 decimals between 55 and 100. */
+const scoreText = fc
+  .tuple(fc.integer({ min: 55, max: 100 }), fc.constantFrom(0, 1, 2, 3, 4, 9), fc.bigInt({ min: 0n, max: 10n ** 9n - 1n }))
+  .map(([whole, decimals, fraction]) => {
+    if (whole === 100 || decimals === 0) return String(whole);
+    const digits = String(fraction).padStart(9, '0').slice(0, decimals);
+    return `${whole}.${digits}`;
+  });
+/** A deposit up to 10¹² to the fen, small ones as often as large ones. */
+const depositText = fc
+  .oneof(fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 0n, max: 10n ** 14n }))
+  .map(money);
+
+describe.each(withRefund)('%s: the sheet refund is the core refund to the fen', (policyId) => {
+  it('random scores with up to 9 decimals and deposits up to 10¹²', () => {
+    check(policyId, fc.sample(fc.record({ score: scoreText, deposit: depositText }), { numRuns: 400, seed: 12 }));
+  });
+
+  it('amounts that land exactly on half a fen round up', () => {
+    const scores = fc.sample(scoreText, { numRuns: 200, seed: 3 });
+    const cases: RefundCase[] = [];
+    for (const [k, score] of scores.entries()) {
+      const start = [1n, 10n ** 6n, 10n ** 11n, 10n ** 14n - 10n ** 12n][k % 4]!;
+      const deposit = halfFenDeposit(policyId, score, start);
+      if (deposit) cases.push({ score, deposit });
+    }
+    expect(cases.length).toBeGreaterThan(10);
+    check(policyId, cases);
+  });
+
+  it('the largest deposits and scores built by real arithmetic', () => {
+    check(policyId, [
+      { score: '85.34', deposit: '999999999999.99' },
+      { score: '84.5', deposit: '1000000000000.00' },
+      { score: '=0.7*64.6+0.3*82.6', deposit: '999999999999.99' }, // 69.99999999999999
+      { score: '=0.7*64.6+0.3*82.6+10', deposit: '999999999999.99' }, // 79.99999999999999
+      { score: '=0.3*3*100', deposit: '999999999999.99' }, // 89.99999999999999
+      { score: '=0.85*3*100/3', deposit: '999999999999.99' }, // 84.99999999999999
+      { score: '=0.95*3*100/3', deposit: '999999999999.99' }, // 94.99999999999999
+      { score: '=0.1*3*100+53.3', deposit: '123456789012.35' },
+    ]);
+  });
+});
+
+describe('exactCents: cents × ratio / 10^k, half-up, in whole numbers', () => {
+  const decimals = Array.from({ length: MAX_RATIO_DECIMALS + 1 }, (_, k) => k);
+  it.each(decimals)('%i ratio decimals, against BigInt arithmetic', (k) => {
+    const unit = 10n ** BigInt(k);
+    const cases = fc.sample(
+      fc.tuple(
+        fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.constant(10n ** 14n - 1n), fc.constant(99999999999999n)),
+        fc.oneof(fc.bigInt({ min: 0n, max: unit }), fc.constant(unit), fc.constant(unit / 2n)),
+      ),
+      { numRuns: 300, seed: k },
+    );
+    const cell = computeGrid(cases.map(([c, r], i) => [Number(c), Number(r), `=${exactCents(`A${i + 1}`, `B${i + 1}`, k)}`]));
+    cases.forEach(([c, r], i) => {
+      const expected = (c * r + unit / 2n) / unit;
+      expect(cell(`C${i + 1}`), `${c} × ${r} / 10^${k}`).toBe(Number(expected));
+    });
+  });
+});
+
+describe('吉林 hard cases by hand', () => {
+  it('85.33 → 90.66% of 10000.50 is 9066.45; of 999999999999.99 is 906599999999.99', () => {
+    const cell = computeGrid(refundRows('jilin-2025', [
+      { score: '85.33', deposit: '10000.50' },
+      { score: '85.33', deposit: '999999999999.99' },
+      { score: '85.33', deposit: '10000.25' },
+    ]));
+    expect(cell('E1')).toBe(9066.45);
+    expect(cell('E2')).toBe(906599999999.99); // 906599999999.990934
+    expect(cell('E3')).toBe(9066.23); // 9066.22665 → .23
+  });
+
+  it('a half fen at 10¹¹: 99999999999.50 × 90.66% = 90659999999.547 → .55; ×85% (82.5) = 84999999999.575 → .58', () => {
+    const cell = computeGrid(refundRows('jilin-2025', [
+      { score: '85.33', deposit: '99999999999.50' },
+      { score: '82.5', deposit: '99999999999.50' },
+    ]));
+    expect(cell('E1')).toBe(90659999999.55);
+    expect(cell('E2')).toBe(84999999999.58);
+  });
+});
