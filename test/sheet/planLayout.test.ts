@@ -60,7 +60,7 @@ describe('江北 hospital sheet', () => {
 
   it('totals with the veto rule and grades by the policy', () => {
     expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(N10:N\d+\),9\)\)$/);
-    expect(formulaAt(plan, plan.fields.grade!)).toBe('=IF(C6>0,"不合格",IF(C5>=60,"合格","不合格"))');
+    expect(formulaAt(plan, plan.fields.grade!)).toBe('=IF(C6>0,"不合格",IF(ROUND(C5,9)>=60,"合格","不合格"))');
     expect(plan.fields.refund).toBeUndefined(); // 江北 sets no deposit refund
   });
 
