@@ -69,21 +69,24 @@ const ROUNDED_DECIMALS: Record<RefundRule['ratioRounding'], number | null> = { '
 /**
  * The refund ratio of a "每低1分扣x%" tier, 1 − below × rate, as a whole count of 10^-decimals, so
  * that the amount can be worked in whole numbers. Rounded by the policy (percent-2: to 10^-4), the
- * count is first freed of binary noise at 9 decimals (its exact value has fewer: 9 + the rate's decimals
- * − 4), so that a half such as 9066.5 is exactly a half when ROUND decides it. Unrounded, the count is a
- * whole number already and ROUND(…,0) only removes the noise. Null when the count would need more than
- * MAX_RATIO_DECIMALS decimals (a rate with more than 5 decimals).
+ * count ratio × 10^keep is first freed of binary noise at the decimals its exact value has (9 for the
+ * score, plus the rate's, minus keep: 7 for 吉林's 2%), so that a half such as 9066.5 is exactly a half
+ * when ROUND decides it; that rounding keeps at most 14 significant digits, where the noise (about
+ * 10^-16 of the value) cannot reach. Unrounded, the count is a whole number already and ROUND(…,0) only
+ * removes the noise. Null when the count needs more digits than that (a rate with more than 4 or 5
+ * decimals).
  */
 function tierRatio(tier: PerPoint, score: string, refund: RefundRule): Scaled | null {
   const below = pointsBelow(tier, score, refund.fractionalPoints);
   const ratio = `MAX(0,1-${below.value}*${num(tier.ratePerPoint)})`;
   const exactDecimals = below.decimals + decimalsOf(tier.ratePerPoint);
   const keep = ROUNDED_DECIMALS[refund.ratioRounding];
-  if (keep !== null && exactDecimals - keep <= READ_DECIMALS) {
-    return { value: `ROUND(${withoutBinaryNoise(`${ratio}*10^${keep}`)},0)`, decimals: keep };
-  }
-  if (keep !== null || exactDecimals > MAX_RATIO_DECIMALS) return null;
-  return { value: `ROUND(${ratio}*10^${exactDecimals},0)`, decimals: exactDecimals };
+  if (keep === null) return exactDecimals > MAX_RATIO_DECIMALS ? null : { value: `ROUND(${ratio}*10^${exactDecimals},0)`, decimals: exactDecimals };
+  const count = `${ratio}*10^${keep}`;
+  const noise = exactDecimals - keep;
+  if (noise <= 0) return { value: `ROUND(${count},0)`, decimals: keep };
+  if (keep + 1 + noise > 14) return null;
+  return { value: `ROUND(ROUND(${count},${noise}),0)`, decimals: keep };
 }
 
 /** The amount one tier pays back, exact to the fen; null when the tier's rate has too many decimals. */

@@ -8,16 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { getPolicy, policyIds } from '../../src/core';
 import { exactCents, MAX_RATIO_DECIMALS } from '../../src/sheet/exactMoney';
 import { computeGrid } from '../support/hyperformula';
-import { expectedRefund, halfFenDeposit, money, type RefundCase, refundRows } from '../support/refundCases';
+import { expectedRefund, halfFenDeposit, money, type PolicyRef, type RefundCase, refundRows } from '../support/refundCases';
 
 const withRefund = policyIds.filter((id) => getPolicy(id).refund);
 
-function check(policyId: string, cases: RefundCase[]): void {
+function check(policyId: PolicyRef, cases: RefundCase[]): void {
   const cell = computeGrid(refundRows(policyId, cases));
   cases.forEach((c, i) => {
     const expected = expectedRefund(policyId, c);
-    expect(cell(`C${i + 1}`), `${policyId} grade of ${c.score}`).toBe(expected.grade);
-    expect(cell(`E${i + 1}`), `${policyId} refund of ${c.score} on ${c.deposit}`).toBe(expected.amount);
+    const name = typeof policyId === 'string' ? policyId : `${policyId.id} ${JSON.stringify(policyId.refund)}`;
+    expect(cell(`C${i + 1}`), `${name} grade of ${c.score}`).toBe(expected.grade);
+    expect(cell(`E${i + 1}`), `${name} refund of ${c.score} on ${c.deposit}`).toBe(expected.amount);
   });
 }
 
@@ -61,6 +62,36 @@ describe.each(withRefund)('%s: the sheet refund is the core refund to the fen', 
       { score: '=0.85*3*100/3', deposit: '999999999999.99' }, // 84.99999999999999
       { score: '=0.95*3*100/3', deposit: '999999999999.99' }, // 94.99999999999999
       { score: '=0.1*3*100+53.3', deposit: '123456789012.35' },
+    ]);
+  });
+});
+
+// The policy files name the options the sheet follows (吉林 "每低1分" and "保留两位小数点"): every
+// combination, as a region's own policy file may choose it, against refundOf under the same choice.
+describe.each(withRefund)('%s with other refund options', (policyId) => {
+  const variants = (['proportional', 'whole', 'started'] as const).flatMap((fractionalPoints) =>
+    (['percent-2', 'fraction-2', 'none'] as const).map((ratioRounding) => ({ fractionalPoints, ratioRounding })),
+  );
+  it.each(variants)('fractionalPoints $fractionalPoints, ratioRounding $ratioRounding', (options) => {
+    const base = getPolicy(policyId);
+    const policy = { ...base, refund: { ...base.refund!, ...options } };
+    const cases = fc.sample(fc.record({ score: scoreText, deposit: depositText }), { numRuns: 150, seed: 7 });
+    for (const [k, score] of fc.sample(scoreText, { numRuns: 40, seed: 8 }).entries()) {
+      const deposit = halfFenDeposit(policy, score, [1n, 10n ** 11n, 10n ** 14n - 10n ** 12n][k % 3]!);
+      if (deposit) cases.push({ score, deposit });
+    }
+    check(policy, cases);
+  });
+});
+
+describe('a rate with more decimals than whole numbers can carry', () => {
+  it('falls back to deposit × ratio rounded at 6 places, right for ordinary deposits', () => {
+    const base = getPolicy('jilin-2025');
+    const policy = { ...base, grades: base.grades.map((g) => (g.refund?.kind === 'perPointBelow' ? { ...g, refund: { ...g.refund, ratePerPoint: 0.012345 } } : g)) };
+    expect(refundRows(policy, [{ score: '85', deposit: '1' }])[0]![4]).toContain('ROUND(ROUND(B1*');
+    check(policy, [
+      { score: '85', deposit: '10000.00' }, // 1 − 5 × 1.2345% = 93.8275% → 93.83%
+      { score: '72.5', deposit: '123456.78' },
     ]);
   });
 });

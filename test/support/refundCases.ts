@@ -1,6 +1,6 @@
 // Refund cases shared by the HyperFormula and LibreOffice checks of the sheet's grade and refund
 // formulas: a row per case (score, deposit, grade, veto count, refund) and the core's answer.
-import { D, type Dec, fromDouble, getPolicy, refundOf } from '../../src/core';
+import { D, type Dec, fromDouble, getPolicy, type Policy, refundOf } from '../../src/core';
 import { gradeFormula, refundFormula } from '../../src/sheet/policyCells';
 
 export interface RefundCase {
@@ -16,9 +16,13 @@ export function coreScore(score: string): Dec {
   return score.startsWith('=') ? fromDouble(Function(`return ${score.slice(1)}`)() as number) : new D(score);
 }
 
+/** A bundled policy by id, or a policy object (a variant with other refund options). */
+export type PolicyRef = string | Policy;
+const policyOf = (ref: PolicyRef): Policy => (typeof ref === 'string' ? getPolicy(ref) : ref);
+
 /** One row per case: A score, B deposit, C grade, D veto count (0), E refund. */
-export function refundRows(policyId: string, cases: RefundCase[]): (string | number)[][] {
-  const policy = getPolicy(policyId);
+export function refundRows(ref: PolicyRef, cases: RefundCase[]): (string | number)[][] {
+  const policy = policyOf(ref);
   return cases.map((c, i) => {
     const r = i + 1;
     return [
@@ -31,8 +35,8 @@ export function refundRows(policyId: string, cases: RefundCase[]): (string | num
   });
 }
 
-export function expectedRefund(policyId: string, c: RefundCase): { grade: string; amount: number } {
-  const refund = refundOf(getPolicy(policyId), coreScore(c.score), c.deposit);
+export function expectedRefund(ref: PolicyRef, c: RefundCase): { grade: string; amount: number } {
+  const refund = refundOf(policyOf(ref), coreScore(c.score), c.deposit);
   return { grade: refund.grade.label, amount: refund.amount.toNumber() };
 }
 
@@ -54,8 +58,8 @@ function inverse(a: bigint, m: bigint): bigint {
 
 /** From `start` fen up, the first deposit whose refund at this score lands exactly on half a fen:
  * cents × ratio ≡ ½ (mod 1), solved in whole numbers (ratio = n / 10^m). Null when there is none. */
-export function halfFenDeposit(policyId: string, score: string, start: bigint): string | null {
-  const ratio = refundOf(getPolicy(policyId), coreScore(score), 1).ratio;
+export function halfFenDeposit(ref: PolicyRef, score: string, start: bigint): string | null {
+  const ratio = refundOf(policyOf(ref), coreScore(score), 1).ratio;
   const m = BigInt(ratio.decimalPlaces());
   const modulus = 10n ** m;
   const n = BigInt(ratio.times(modulus.toString()).toFixed(0));
