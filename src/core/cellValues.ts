@@ -21,8 +21,10 @@ const numberText = (shape: RegExp) =>
 /**
  * A number: a finite number (a number cell), or text that is a plain number ("85", "1,000"). A number
  * is a double and is read at Excel's 15 significant digits (fromDouble: 0.1+0.2 is 0.3). Text is decimal
- * already and is read exactly, digit for digit: "69.99999999999999" typed as text is what the person
- * wrote, and Excel itself keeps text cells as typed (it rounds only what it stores as a number).
+ * already and is read exactly, digit for digit: "69.99999999999999" is what the person wrote, not binary
+ * noise, and rounding it up would invent a 70 nobody typed. Excel agrees: a text cell keeps the text, and
+ * the same digits typed into a number cell are cut (not rounded) to 15 digits, 69.9999999999999, so the
+ * answer is 基本合格 either way.
  */
 export const DecimalValue = z.union([
   z.pipe(z.number(), z.transform(fromDouble)),
