@@ -96,6 +96,18 @@ describe('doubles one binary step from a bound', () => {
     expect(cell(item('18').deducted)).toBe(0);
   });
 
+  it('威海 二级 21: a sample share computed as 0.09999999999999998 is 10%, in the 10%–15% band (×50%)', () => {
+    const weihai = getRubric('weihai-2021-hospital-l2');
+    const plan = planSheet(weihai, { inputs: { '21.1': 0.9 } });
+    const { row, col } = parseCell(plan.inputs.find((input) => input.id === '21.2')!.address);
+    plan.grid[row]![col] = { formula: '=0.7-0.6', style: 'number' };
+    const cell = computePlan(plan);
+    const core = evaluate(weihai, { '21.1': 0.9, '21.2': 0.7 - 0.6 }).items.find((i) => i.id === '21')!;
+    const item = plan.items.find((i) => i.itemNo === '21')!;
+    expect(cell(item.score)).toBeCloseTo(core.score.toNumber(), 9);
+    expect(core.score.toNumber()).toBe(4.5); // 0.9 × 10 × 0.5
+  });
+
   it('a self-score equal to the computed score up to binary noise differs by 0', () => {
     const tenPoints = evaluate(rubric, {}).items.find((i) => i.score.eq(10))!; // an item scoring 10 with no finding
     const first = planSheet(rubric).items.find((i) => i.itemNo === tenPoints.id)!;
