@@ -63,6 +63,12 @@ function pointsBelow(tier: PerPoint, score: string, mode: RefundRule['fractional
   return { value: mode === 'whole' ? `INT(${settled})` : `ROUNDUP(${settled},0)`, decimals: 0 };
 }
 
+/** 1 − below × rate, clamped at 0, before the policy's rounding, and the decimals its exact value has. */
+function rawRatio(tier: PerPoint, score: string, refund: RefundRule): Scaled {
+  const below = pointsBelow(tier, score, refund.fractionalPoints);
+  return { value: `MAX(0,1-${below.value}*${num(tier.ratePerPoint)})`, decimals: below.decimals + decimalsOf(tier.ratePerPoint) };
+}
+
 /** The ratio's decimals after the policy's rounding ("保留两位小数点" of a percent: 90.66% keeps 4). */
 const ROUNDED_DECIMALS: Record<RefundRule['ratioRounding'], number | null> = { 'percent-2': 4, 'fraction-2': 2, none: null };
 
@@ -77,9 +83,7 @@ const ROUNDED_DECIMALS: Record<RefundRule['ratioRounding'], number | null> = { '
  * decimals).
  */
 function tierRatio(tier: PerPoint, score: string, refund: RefundRule): Scaled | null {
-  const below = pointsBelow(tier, score, refund.fractionalPoints);
-  const ratio = `MAX(0,1-${below.value}*${num(tier.ratePerPoint)})`;
-  const exactDecimals = below.decimals + decimalsOf(tier.ratePerPoint);
+  const { value: ratio, decimals: exactDecimals } = rawRatio(tier, score, refund);
   const keep = ROUNDED_DECIMALS[refund.ratioRounding];
   if (keep === null) return exactDecimals > MAX_RATIO_DECIMALS ? null : { value: `ROUND(${ratio}*10^${exactDecimals},0)`, decimals: exactDecimals };
   const count = `${ratio}*10^${keep}`;
@@ -122,9 +126,7 @@ function approximateRefund(policy: Policy, refund: RefundRule, grade: string, sc
   const ratioOf = (tier: Tier): string => {
     if (tier.kind === 'full') return '1';
     if (tier.kind === 'none') return '0';
-    const gap = `MAX(0,${num(tier.base)}-${withoutBinaryNoise(score)})`;
-    const below = refund.fractionalPoints === 'whole' ? `INT(${gap})` : refund.fractionalPoints === 'started' ? `ROUNDUP(${gap},0)` : gap;
-    const raw = `MAX(0,1-${below}*${num(tier.ratePerPoint)})`;
+    const raw = rawRatio(tier, score, refund).value;
     if (refund.ratioRounding === 'percent-2') return `ROUND(${raw}*100,2)/100`;
     if (refund.ratioRounding === 'fraction-2') return `ROUND(${raw},2)`;
     return raw;
