@@ -1,7 +1,7 @@
 // What a SheetPlan looks like: the official columns in the printed order, one input row per fact with
 // its validation, locked formulas and unlocked inputs, names, merges, and text kept as text.
 import { describe, expect, it } from 'vitest';
-import { getRubric, inputIndex, RubricSchema } from '../../src/core';
+import { getRubric, inputIndex, policyIds, RubricSchema, rubricIds } from '../../src/core';
 import { planSheet } from '../../src/sheet/planSheet';
 import type { PlanCell, SheetPlan } from '../../src/sheet/types';
 import hospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
@@ -134,5 +134,19 @@ describe('威海 sheets', () => {
     expect(formulaAt(plan, `Q${r}`)).toBe(`=IF(P${r}="",5,0.5*ROUND(MAX(0,P${r})/0.01,9))`);
     expect(item.score).toBe(`R${r}`);
     expect(formulaAt(plan, item.score)).toBe(`=MAX(0,10-(MIN(5,Q${r})+MIN(5,Q${r + 1})))`);
+  });
+});
+
+// Every formula the sheet holds, under every policy, uses only functions Excel 2016+, WPS and
+// LibreOffice 7.4 all compute (see formulaParts.ts); the exact refund adds MOD and ^ to that set.
+describe('the formulas stay within the shared function set', () => {
+  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N']);
+  it.each(policyIds)('%s', (policyId) => {
+    const used = new Set<string>();
+    for (const rubricId of rubricIds) {
+      const plan = planSheet(getRubric(rubricId), { policyId, deposit: 1 });
+      for (const row of plan.grid) for (const cell of row) if (cell && 'formula' in cell) for (const m of cell.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]!);
+    }
+    expect([...used].filter((name) => !ALLOWED.has(name))).toEqual([]);
   });
 });
