@@ -12,7 +12,6 @@ export interface RefundCase {
 
 /** The score as the core reads the cell: typed text exactly, a computed double at 15 digits. */
 export function coreScore(score: string): Dec {
-  // eslint-disable-next-line no-new-func -- the test's own arithmetic, as a JS double
   return score.startsWith('=') ? fromDouble(Function(`return ${score.slice(1)}`)() as number) : new D(score);
 }
 
