@@ -106,7 +106,6 @@ describe('MIB.REFUND', () => {
     expect(refundAmount(85.34, 999999999999.99, 'jilin-2025', null)).toBe(906799999999.99);
     // 85.33 → 90.66%; 10000.50 × 90.66% = 9066.4533 → 9066.45
     expect(refundAmount(85.33, 10000.5, 'jilin-2025', null)).toBe(9066.45);
-    // 80 → 宁德 80%: 0.0625 × 0.8 = 0.05 exactly, and 1234.5625 is not money but is read as typed
     // 85 − 1.25 = 83.75 → 1 − 1.25×4% = 95%; 10.1 × 95% = 9.595 → 9.60 (a double 9.594999… would give 9.59)
     expect(refundAmount(83.75, 10.1, 'ningde-2025-hospital', null)).toBe(9.6);
     expect(10.1 * 0.95).toBeLessThan(9.595);
