@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { D, type Dec } from './decimal';
+import { D, type Dec, fromDouble } from './decimal';
 
 // The zod schemas for single values that come from outside: a sheet cell, a fact in a JSON file, a
 // value a custom function receives. zod/mini (not the full zod of the rubric schema) because these run
@@ -18,9 +18,16 @@ const numberText = (shape: RegExp) =>
     z.pipe(z.string().check(z.regex(shape)), z.transform((s) => s.replace(/,/g, ''))),
   );
 
-/** A number: a finite number (a number cell), or text that is a plain number ("85", "1,000"). */
+/**
+ * A number: a finite number (a number cell), or text that is a plain number ("85", "1,000"). A number
+ * is a double and is read at Excel's 15 significant digits (fromDouble: 0.1+0.2 is 0.3). Text is decimal
+ * already and is read exactly, digit for digit: "69.99999999999999" is what the person wrote, not binary
+ * noise, and rounding it up would invent a 70 nobody typed. Excel agrees: a text cell keeps the text, and
+ * the same digits typed into a number cell are cut (not rounded) to 15 digits, 69.9999999999999, so the
+ * answer is 基本合格 either way.
+ */
 export const DecimalValue = z.union([
-  z.pipe(z.number(), z.transform((n) => new D(n))),
+  z.pipe(z.number(), z.transform(fromDouble)),
   z.pipe(numberText(PLAIN_NUMBER), z.transform((s) => new D(s))),
 ]);
 

@@ -1,4 +1,4 @@
-import { compositeScore } from '../core';
+import { compositeScore, type Dec } from '../core';
 import { asMatrix, cellsOf, readCell, showCell } from './cells';
 import { fail, guard, isFailure, type Outcome } from './failure';
 import { policyFrom } from './lookup';
@@ -8,8 +8,8 @@ import { numberFrom } from './numbers';
 export const DEFAULT_COMPOSITE_POLICY = 'jilin-2025';
 
 /** The subordinates' scores: every non-blank cell of the range, each a number ≥ 0. */
-function subordinateScores(raw: unknown): Outcome<number[]> {
-  const scores: number[] = [];
+function subordinateScores(raw: unknown): Outcome<Dec[]> {
+  const scores: Dec[] = [];
   for (const [index, value] of cellsOf(asMatrix(raw) ?? []).entries()) {
     if (readCell(value).kind === 'blank') continue;
     const score = numberFrom(value, { what: '下属机构得分' });

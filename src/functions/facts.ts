@@ -1,4 +1,4 @@
-import { clipped, inputIndex, repeatedInputs, resolveInputId, type Rubric } from '../core';
+import { clipped, fromDouble, inputIndex, repeatedInputs, resolveInputId, type Rubric } from '../core';
 import { asMatrix, cellsOf, isLine, readCell, shapeOf, showCell, showShape } from './cells';
 import { fail, isFailure, type Outcome } from './failure';
 
@@ -14,13 +14,15 @@ export interface FactCell {
 
 const PAIRS_HINT = '只给一个区域时，它应为两列（左列编号、右列取值）或两行（上行编号、下行取值）';
 
-/** The text of an id cell. Ids typed as numbers (4.2) are read back as Excel shows them. */
+/** The text of an id cell. Ids typed as numbers (4.2) are read back as Excel shows them, at 15
+ * significant digits: an id computed as =4+0.2 (4.2) or =18+0.3 (18.3) is that id, never "18.299999999999997". */
 function idOf(raw: unknown, position: number): Outcome<{ text: string; typedAsNumber: boolean } | null> {
   const cell = readCell(raw);
   if (cell.kind === 'blank') return null;
   if (cell.kind === 'error') return fail(`编号区域第 ${position} 个单元格是错误值 ${cell.text}，请先更正该单元格`);
   if (typeof cell.value === 'boolean') return fail(`编号区域第 ${position} 个单元格是 ${showCell(raw)}，应为输入编号，如 4.2 或 C16.3`);
-  return { text: String(cell.value).trim(), typedAsNumber: typeof cell.value === 'number' };
+  const text = typeof cell.value === 'number' ? fromDouble(cell.value).toString() : String(cell.value).trim();
+  return { text, typedAsNumber: typeof cell.value === 'number' };
 }
 
 function pairUp(ids: unknown[], values: unknown[]): Outcome<FactCell[]> {

@@ -1,4 +1,4 @@
-import { convertScore, D, gradeOf, refundOf, shownGrade, specialCaseLabels, specialCaseRule, specialRefund, specialRefundText } from '../core';
+import { convertScore, type Dec, EXCEL_DIGITS, gradeOf, refundOf, shownGrade, specialCaseLabels, specialCaseRule, specialRefund, specialRefundText } from '../core';
 import { fail, guard, isFailure, type Outcome } from './failure';
 import { type Grading, type GradingArgs, gradingFrom } from './grading';
 import { policyFrom } from './lookup';
@@ -8,8 +8,8 @@ const SCORE = { what: '得分' };
 const DEPOSIT = { what: '质量保证金金额' };
 
 /** The score the policy grades: as given, or converted from the table's scale (折算). */
-function gradedScore(score: number, grading: Grading) {
-  return grading.conversion ? convertScore(grading.conversion, score) : new D(score);
+function gradedScore(score: Dec, grading: Grading): Dec {
+  return grading.conversion ? convertScore(grading.conversion, score) : score;
 }
 
 /** MIB.GRADE: the grade (等次) of a score under a policy, after 一票否决 and 降档; 暂评 while facts are
@@ -34,6 +34,13 @@ export function gradeLabel(scoreArg: unknown, policyArg: unknown, args: GradingA
 
 /** MIB.REFUND: the deposit paid back, in yuan rounded half-up to the fen, under the policy's defaults
  * unless the options say otherwise; 暂不评定 (text) while facts are invalid. */
+/**
+ * MIB.REFUND: the score and the deposit are read as Excel holds them (a number cell at 15 significant
+ * digits, so every deposit up to 10¹² to the fen is exact); a deposit with more digits than a number cell
+ * keeps (90071992547409.93 is stored by Excel as 90071992547409.9) can be given as text and is then read
+ * exactly. An amount that needs more than 15 significant digits cannot be returned to a cell exact to the
+ * fen: it is refused with the exact amount in the message, rather than shown with a wrong fen.
+ */
 export function refundAmount(scoreArg: unknown, depositArg: unknown, policyArg: unknown, args: GradingArgs = {}): Outcome<number | string> {
   return guard(() => {
     const score = numberFrom(scoreArg, SCORE);
@@ -52,6 +59,10 @@ export function refundAmount(scoreArg: unknown, depositArg: unknown, policyArg: 
       return fail(`政策“${policy.id}”（${policy.provenance.documentNumber}）未规定质量保证金返还；规定了返还的政策可用 MIB.POLICIES() 查看`);
     }
     if (grading.status.kind === 'withheld') return shownGrade(grading.status, '');
-    return refundOf(policy, gradedScore(score, grading), deposit, grading.options).amount.toNumber();
+    const amount = refundOf(policy, gradedScore(score, grading), deposit, grading.options).amount;
+    if (amount.precision() > EXCEL_DIGITS) {
+      return fail(`返还金额 ${amount.toFixed(2)} 元超过 Excel 数值的 ${EXCEL_DIGITS} 位有效数字，单元格无法精确到分；请用 mib refund 计算`);
+    }
+    return amount.toNumber();
   });
 }

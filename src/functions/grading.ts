@@ -54,7 +54,9 @@ function choice<T extends string>(raw: unknown, values: readonly T[], what: stri
 }
 
 function count(raw: unknown, what: string): Outcome<number> {
-  return blank(raw) ? 0 : numberFrom(raw, { what, integer: true });
+  if (blank(raw)) return 0;
+  const value = numberFrom(raw, { what, integer: true });
+  return isFailure(value) ? value : value.toNumber();
 }
 
 /** The table a score was counted on: a rubric id or its total (795); the score is converted onto
@@ -67,7 +69,7 @@ function conversionOf(raw: unknown, policy: Policy): Outcome<Conversion | undefi
   }
   const total = numberFrom(raw, { what: '得分所用考核表的满分' });
   if (isFailure(total)) return fail(`分制参数应为考核表编号（${rubricIds.join('、')}）或其满分（如 795），收到的是 ${showCell(raw)}`);
-  if (total <= 0) return fail(`考核表的满分应大于 0，收到的是 ${total}`);
+  if (total.lte(0)) return fail(`考核表的满分应大于 0，收到的是 ${total}`);
   return conversionFromTotal(total, policy);
 }
 
@@ -99,7 +101,7 @@ export function gradingFrom(args: GradingArgs, policy: Policy): Outcome<Grading>
   return {
     options: {
       veto,
-      ...(downgrade !== undefined && { downgrade }),
+      ...(downgrade !== undefined && { downgrade: downgrade.toNumber() }),
       ...(fractionalPoints && { fractionalPoints }),
       ...(ratioRounding && { ratioRounding }),
       ...(downgradeRefund && { downgradeRefund }),

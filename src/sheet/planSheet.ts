@@ -1,6 +1,6 @@
 import { blankExcuse, bonusMaxOf, conversionFor, DecimalValue, definitionOf, listPolicies, OUT_OF_SCALE, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
 import { clauseFormula } from './clauses';
-import { looksLikeFormula, num, str, sumOf } from './formulaParts';
+import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
 import { fill, type LabelKey, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
@@ -158,10 +158,11 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     else scoreFormula = `=MAX(0,${base}-${cappedSum})`;
     put(first, 'score', { formula: scoreFormula, style: 'score' });
     put(first, 'deducted', { formula: `=${plainSum}`, style: 'number' });
-    put(first, 'overCap', { formula: deductCells.length === 0 ? '=0' : `=ROUND(${deducted}-(${base}-${score}),9)`, style: 'number' });
+    put(first, 'overCap', { formula: deductCells.length === 0 ? '=0' : `=${withoutBinaryNoise(`${deducted}-(${base}-${score})`)}`, style: 'number' });
     const self = at('selfScore', first);
     put(first, 'selfScore', { style: 'selfScore' });
-    put(first, 'difference', { formula: `=IF(${self}="","",${self}-${score})`, style: 'number' });
+    // rounded like the scores: a self-score equal to the computed one shows 0, not a binary 1.8E-15
+    put(first, 'difference', { formula: `=IF(${self}="","",${withoutBinaryNoise(`${self}-${score}`)})`, style: 'number' });
     let veto: string | undefined;
     if (vetoCells.length > 0) {
       veto = at('veto', first);
@@ -196,7 +197,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const bonusMax = bonusMaxOf(rubric).toNumber();
   const regular = rangeOrList(regularScores);
   const bonus = bonusScores.length === 0 ? '' : `+MIN(${num(bonusMax)},SUM(${rangeOrList(bonusScores)}))`;
-  const rawTotal = `ROUND(SUM(${regular})${bonus},9)`;
+  const rawTotal = withoutBinaryNoise(`SUM(${regular})${bonus}`);
   const totalCell = pair(5, 0, 'total', { formula: `=IF(${vetoCountCell}>0,0,${rawTotal})`, style: 'result' });
   pair(6, 1, 'max', { value: bonusMax > 0 ? `${rubric.total}（${t.bonusNote} ${num(bonusMax)}）` : rubric.total, style: 'fixed' });
   // — whether a grade may be given: 无效 and 未填 inputs, and the reviewer's 填报完成 —

@@ -1,11 +1,17 @@
 import { OUT_OF_SCALE, type Policy } from '../core';
-import { ifChain, num, str } from './formulaParts';
+import { exactCents, MAX_RATIO_DECIMALS } from './exactMoney';
+import { ifChain, num, READ_DECIMALS, str, withoutBinaryNoise } from './formulaParts';
 
 type Band = Policy['grades'][number];
+type Tier = NonNullable<Band['refund']>;
+type RefundRule = NonNullable<Policy['refund']>;
+type PerPoint = Extract<Tier, { kind: 'perPointBelow' }>;
 
-/** The label of the band holding `score`, as nested IFs over the bands' lower bounds, best first. */
+/** The label of the band holding `score`, as nested IFs over the bands' lower bounds, best first. The
+ * score is read without binary noise: a total of 69.99999999999999 (Excel shows 70) is graded as 70. */
 function gradeChain(bands: Band[], score: string): string {
-  const pairs = bands.slice(0, -1).map((band): [string, string] => [`${score}>=${num(band.min ?? 0)}`, str(band.label)]);
+  const read = withoutBinaryNoise(score);
+  const pairs = bands.slice(0, -1).map((band): [string, string] => [`${read}>=${num(band.min ?? 0)}`, str(band.label)]);
   return ifChain(pairs, str(bands[bands.length - 1]?.label ?? ''));
 }
 
@@ -42,27 +48,97 @@ export function policyTop(policy: Policy): number {
   return policy.scale.points + policy.scale.bonus;
 }
 
-/** The refund ratio of one tier as formula text over the (effective) score. */
-function tierRatio(tier: NonNullable<Band['refund']>, score: string, refund: NonNullable<Policy['refund']>): string {
-  if (tier.kind === 'full') return '1';
+/** Decimal places of a number as a policy file writes it (0.025 → 3). */
+function decimalsOf(value: number): number {
+  const [, fraction = ''] = num(value).split('.');
+  return fraction.length;
+}
+
+/** Formula text and its decimals (a whole count of 10^-decimals, or a value with that many decimals). */
+interface Scaled {
+  value: string;
+  decimals: number;
+}
+
+/** The points below the tier's base ("每低1分") and how many decimals they have: the score read at
+ * READ_DECIMALS, the gap taken as it is (proportional), in whole points, or every started point. */
+function pointsBelow(tier: PerPoint, score: string, mode: RefundRule['fractionalPoints']): Scaled {
+  const gap = `MAX(0,${num(tier.base)}-${withoutBinaryNoise(score)})`;
+  if (mode === 'proportional') return { value: gap, decimals: Math.max(READ_DECIMALS, decimalsOf(tier.base)) };
+  // the gap without noise first: 90 − 85.000000001 must not count as 5 whole points because of a binary 4.99…
+  const settled = `MAX(0,${withoutBinaryNoise(`${num(tier.base)}-${withoutBinaryNoise(score)}`)})`;
+  return { value: mode === 'whole' ? `INT(${settled})` : `ROUNDUP(${settled},0)`, decimals: 0 };
+}
+
+/** 1 − below × rate, clamped at 0, before the policy's rounding, and the decimals its exact value has. */
+function rawRatio(tier: PerPoint, score: string, refund: RefundRule): Scaled {
+  const below = pointsBelow(tier, score, refund.fractionalPoints);
+  return { value: `MAX(0,1-${below.value}*${num(tier.ratePerPoint)})`, decimals: below.decimals + decimalsOf(tier.ratePerPoint) };
+}
+
+/** The ratio's decimals after the policy's rounding ("保留两位小数点" of a percent: 90.66% keeps 4). */
+const ROUNDED_DECIMALS: Record<RefundRule['ratioRounding'], number | null> = { 'percent-2': 4, 'fraction-2': 2, none: null };
+
+/**
+ * The refund ratio of a "每低1分扣x%" tier, 1 − below × rate, as a whole count of 10^-decimals, so
+ * that the amount can be worked in whole numbers. Rounded by the policy (percent-2: to 10^-4), the
+ * count ratio × 10^keep is first freed of binary noise at the decimals its exact value has (9 for the
+ * score, plus the rate's, minus keep: 7 for 吉林's 2%), so that a half such as 9066.5 is exactly a half
+ * when ROUND decides it; that rounding keeps at most 14 significant digits, where the noise (about
+ * 10^-16 of the value) cannot reach. Unrounded, the count is a whole number already and ROUND(…,0) only
+ * removes the noise. Null when the count needs more digits than that (a rate with more than 4 or 5
+ * decimals).
+ */
+function tierRatio(tier: PerPoint, score: string, refund: RefundRule): Scaled | null {
+  const { value: ratio, decimals: exactDecimals } = rawRatio(tier, score, refund);
+  const keep = ROUNDED_DECIMALS[refund.ratioRounding];
+  if (keep === null) return exactDecimals > MAX_RATIO_DECIMALS ? null : { value: `ROUND(${ratio}*10^${exactDecimals},0)`, decimals: exactDecimals };
+  const count = `${ratio}*10^${keep}`;
+  const noise = exactDecimals - keep;
+  if (noise <= 0) return { value: `ROUND(${count},0)`, decimals: keep };
+  if (keep + 1 + noise > 14) return null;
+  return { value: `ROUND(ROUND(${count},${noise}),0)`, decimals: keep };
+}
+
+/** The amount one tier pays back, exact to the fen; null when the tier's rate has too many decimals. */
+function tierAmount(tier: Tier, score: string, refund: RefundRule, deposit: string): string | null {
+  if (tier.kind === 'full') return `ROUND(${deposit},2)`;
   if (tier.kind === 'none') return '0';
-  const gap = `MAX(0,${num(tier.base)}-${score})`;
-  const below = refund.fractionalPoints === 'whole' ? `INT(${gap})` : refund.fractionalPoints === 'started' ? `ROUNDUP(${gap},0)` : gap;
-  const raw = `MAX(0,1-${below}*${num(tier.ratePerPoint)})`;
-  if (refund.ratioRounding === 'percent-2') return `ROUND(${raw}*100,2)/100`;
-  if (refund.ratioRounding === 'fraction-2') return `ROUND(${raw},2)`;
-  return raw;
+  const ratio = tierRatio(tier, score, refund);
+  return ratio && `${exactCents(`ROUND(${deposit}*100,0)`, ratio.value, ratio.decimals)}/100`;
 }
 
 /**
- * 退还保证金 as a plain formula: the grade cell picks the tier, the tier gives the ratio, the amount
- * rounds half-up to the cent (the inner ROUND to 6 places removes binary noise such as 0.015000000001
- * before the cent is decided). Blank when no deposit is entered; null when the policy sets no refund.
+ * 退还保证金 as a plain formula: the grade cell picks the tier, the tier gives the amount, half-up to the
+ * fen. A deposit × ratio in doubles cannot be exact to the fen at 10¹² (12 integer digits and a ratio's
+ * decimals exceed the 15 digits a double holds), so the amount is worked in whole numbers: the deposit
+ * in fen, the ratio as a whole count of 10^-n, multiplied in parts that each stay exact (exactMoney.ts).
+ * The deposit is read to the fen. Blank when no deposit is entered; null when the policy sets no refund.
  */
 export function refundFormula(policy: Policy, grade: string, score: string, deposit: string): string | null {
   const refund = policy.refund;
   if (!refund) return null;
-  const pairs = policy.grades.map((band): [string, string] => [`${grade}=${str(band.label)}`, band.refund ? tierRatio(band.refund, score, refund) : '0']);
+  const amounts = policy.grades.map((band) => (band.refund ? tierAmount(band.refund, score, refund, deposit) : '0'));
+  if (amounts.some((amount) => amount === null)) return approximateRefund(policy, refund, grade, score, deposit);
+  const pairs = policy.grades.map((band, k): [string, string] => [`${grade}=${str(band.label)}`, amounts[k]!]);
+  return `=IF(${deposit}="","",${ifChain(pairs.slice(0, -1), pairs[pairs.length - 1]?.[1] ?? '0')})`;
+}
+
+/**
+ * A policy file whose rate has more decimals than the whole-number arithmetic can carry (more than 5)
+ * gets the plain deposit × ratio, rounded to 6 places and then to the fen: exact for ordinary deposits,
+ * not at 10¹². No bundled policy needs it.
+ */
+function approximateRefund(policy: Policy, refund: RefundRule, grade: string, score: string, deposit: string): string {
+  const ratioOf = (tier: Tier): string => {
+    if (tier.kind === 'full') return '1';
+    if (tier.kind === 'none') return '0';
+    const raw = rawRatio(tier, score, refund).value;
+    if (refund.ratioRounding === 'percent-2') return `ROUND(${raw}*100,2)/100`;
+    if (refund.ratioRounding === 'fraction-2') return `ROUND(${raw},2)`;
+    return raw;
+  };
+  const pairs = policy.grades.map((band): [string, string] => [`${grade}=${str(band.label)}`, band.refund ? ratioOf(band.refund) : '0']);
   const ratio = ifChain(pairs.slice(0, -1), pairs[pairs.length - 1]?.[1] ?? '0');
   return `=IF(${deposit}="","",ROUND(ROUND(${deposit}*${ratio},6),2))`;
 }

@@ -24,9 +24,32 @@ describe('DecimalValue and DecimalOrPercentValue', () => {
     ['-2', '-2'],
     ['45%', '0.45'],
     ['45 ％', '0.45'],
-    [0.1 + 0.2, '0.30000000000000004'],
+    [0.1 + 0.2, '0.3'],
   ])('%j reads as %s', (raw, expected) => {
     expect(asText(raw)).toBe(expected);
+  });
+
+  // A number cell holds a double; Excel shows and compares it at 15 significant digits, and so does the
+  // core. Text is decimal already and is read digit for digit.
+  it.each([
+    [0.7 * 64.6 + 0.3 * 82.6, '70'], // the double 69.99999999999999
+    [69.9999999999, '69.9999999999'],
+    [70, '70'],
+    [70.0000000001, '70.0000000001'],
+    [0.3 * 3, '0.9'], // 0.8999999999999999
+    [2 / 3, '0.666666666666667'],
+    [1e-20, '1e-20'],
+    [1.23456789012345e-20, '1.23456789012345e-20'],
+    [999999999999.99, '999999999999.99'],
+    [10000.5 * 0.9066, '9066.4533'], // 9066.453300000001
+    [-0.30000000000000004, '-0.3'],
+  ])('the number %j is read at 15 significant digits: %s', (raw, expected) => {
+    expect(parsedOrNull(DecimalValue, raw)?.toString()).toBe(expected);
+  });
+
+  it('text is decimal and is read exactly, not at 15 digits', () => {
+    expect(parsedOrNull(DecimalValue, '69.99999999999999')?.toString()).toBe('69.99999999999999');
+    expect(parsedOrNull(DecimalValue, '90071992547409.93')?.toString()).toBe('90071992547409.93');
   });
 
   it.each([true, 'abc', '1e3', '', Number.NaN, Number.POSITIVE_INFINITY, null, undefined, {}, '4 5', '1,5', '12,34'])('%j is not a number', (raw) => {

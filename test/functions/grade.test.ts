@@ -55,7 +55,71 @@ describe('MIB.GRADE', () => {
   });
 });
 
+// A score cell holds a double. Excel shows =0.7*64.6+0.3*82.6 as 70 and compares it at 15 significant
+// digits; the functions read it the same way. Each boundary is reached by real arithmetic that lands one
+// binary step under it.
+describe('MIB.GRADE reads a number cell at 15 significant digits', () => {
+  it('=0.7*64.6+0.3*82.6 (the double 69.99999999999999) is 合格 under 吉林, as Excel shows 70', () => {
+    const score = 0.7 * 64.6 + 0.3 * 82.6;
+    expect(score).toBeLessThan(70);
+    expect(gradeLabel(score, 'jilin-2025')).toBe('合格');
+  });
+
+  it('its neighbours: 69.9999999999 is below 70, 70 and 70.0000000001 are not', () => {
+    expect(gradeLabel(69.9999999999, 'jilin-2025')).toBe('基本合格');
+    expect(gradeLabel(70, 'jilin-2025')).toBe('合格');
+    expect(gradeLabel(70.0000000001, 'jilin-2025')).toBe('合格');
+  });
+
+  it('text typed by hand is decimal and is not rounded', () => {
+    expect(gradeLabel('69.99999999999999', 'jilin-2025')).toBe('基本合格');
+  });
+
+  // [policy, boundary, a double just under it by binary noise, the grade at the boundary]
+  const boundaries: [string, number, number, string][] = [
+    ['jilin-2025', 90, 0.3 * 3 * 100, '优'], // 89.99999999999999
+    ['jilin-2025', 80, 0.7 * 64.6 + 0.3 * 82.6 + 10, '良'], // 79.99999999999999
+    ['jilin-2025', 70, 0.7 * 64.6 + 0.3 * 82.6, '合格'],
+    ['jilin-2025', 60, 0.7 * 64.6 + 0.3 * 82.6 - 10, '基本合格'], // 59.99999999999999
+    ['ningde-2025-hospital', 95, 0.95 * 3 * 100 / 3, '优秀'],
+    ['ningde-2025-hospital', 85, 0.85 * 3 * 100 / 3, '良好'],
+    ['ningde-2025-hospital', 70, 0.7 * 64.6 + 0.3 * 82.6, '合格'],
+    ['ningde-2025-pharmacy', 70, 0.7 * 64.6 + 0.3 * 82.6, '合格'],
+    ['cq-jiangbei-2025', 60, 0.7 * 64.6 + 0.3 * 82.6 - 10, '合格'],
+  ];
+  it.each(boundaries)('%s %d: %d is graded as the boundary', (policy, boundary, score, label) => {
+    expect(score).toBeLessThan(boundary);
+    expect(Number(score.toPrecision(15))).toBe(boundary);
+    expect(gradeLabel(score, policy)).toBe(label);
+  });
+});
+
 describe('MIB.REFUND', () => {
+  it('a score one binary step under a boundary is refunded as the boundary: 吉林 89.99999999999999 → 优, all', () => {
+    expect(refundAmount(0.3 * 3 * 100, 10000, 'jilin-2025')).toBe(10000);
+    // 69.99999999999999 → 合格 at 70: 1 − 20×2.5% = 50%, not 基本合格's 1 − 20×3% = 40%
+    expect(refundAmount(0.7 * 64.6 + 0.3 * 82.6, 10000, 'jilin-2025')).toBe(5000);
+  });
+
+  it('deposits up to 10¹² are exact to the fen, half a fen rounding up', () => {
+    // 85.34 → 1 − 4.66×2% = 90.68%; 999999999999.99 × 90.68% = 906799999999.990932 → .99
+    expect(refundAmount(85.34, 999999999999.99, 'jilin-2025')).toBe(906799999999.99);
+    // 85.33 → 90.66%; 10000.50 × 90.66% = 9066.4533 → 9066.45
+    expect(refundAmount(85.33, 10000.5, 'jilin-2025')).toBe(9066.45);
+    // 85 − 1.25 = 83.75 → 1 − 1.25×4% = 95%; 10.1 × 95% = 9.595 → 9.60 (a double 9.594999… would give 9.59)
+    expect(refundAmount(83.75, 10.1, 'ningde-2025-hospital')).toBe(9.6);
+    expect(10.1 * 0.95).toBeLessThan(9.595);
+  });
+
+  it('a deposit a number cell cannot hold is read as Excel holds it; as text it is exact; an amount past 15 digits is refused', () => {
+    // Excel stores 90071992547409.93 typed in a number cell as 90071992547409.9
+    expect(message(refundAmount(80, 90071992547409.93, 'jilin-2025'))).toBe(
+      '返还金额 72057594037927.92 元超过 Excel 数值的 15 位有效数字，单元格无法精确到分；请用 mib refund 计算',
+    );
+    expect(message(refundAmount(80, '90071992547409.93', 'jilin-2025'))).toContain('72057594037927.94 元');
+    expect(refundAmount(80, '9007199254740.93', 'jilin-2025')).toBe(7205759403792.74);
+  });
+
   it('吉林 第十二条: 85 → 良, 1 − 5×2% = 90% of 10000', () => {
     expect(refundAmount(85, 10000, 'jilin-2025')).toBe(9000);
   });

@@ -239,4 +239,9 @@ describe('MIB.SCORE: ids typed as numbers', () => {
     expect((numeric as FunctionFailure).message).toContain('输入编号“12.1”有歧义：考核表还有 12.10');
     expect(factsFor(rubric, [{ id: '12.1', value: true, position: 1, typedAsNumber: false }])).toEqual({ '12.1': true });
   });
+
+  it('an id cell computed with binary noise (=0.7*3 is 2.0999999999999996) is the id Excel shows, 2.1', () => {
+    // 江北 2.1 “未按时整改到位的不签订协议” = 是: a veto, total 0
+    expect(scoreTotal(JIANGBEI, column(0.7 * 3, '4.2'), column('是', 2))).toBe(0);
+  });
 });

@@ -86,3 +86,17 @@ describe('auditSheet', () => {
     expect(audit.summary.refund).toMatch(/^\d+\.\d\d$/);
   });
 });
+
+describe('auditSheet reads numbers as Excel shows them', () => {
+  it('a self-score that a formula left one binary step from the computed score is not a difference', async () => {
+    const { book, name, plan } = await sheetWith({});
+    const audit0 = auditSheet(await book.readSheet(name));
+    const item = audit0.result.items.find((i) => i.score.eq(10))!; // scores 10 with no finding
+    const cells = plan.items.find((i) => i.itemNo === item.id)!;
+    book.setCell(name, cells.selfScore, String((0.3 * 3 * 100) / 9)); // 9.999999999999998, shown as 10
+    const other = plan.items.find((i) => i.itemNo !== item.id && audit0.result.items.find((r) => r.id === i.itemNo)!.score.gt(1))!;
+    book.setCell(name, other.selfScore, '0.9999999999'); // a real difference
+    const flags = auditSheet(await book.readSheet(name)).flags.filter((f) => f.kind === 'selfScoreDiffers');
+    expect(flags.map((f) => f.itemNo)).toEqual([other.itemNo]);
+  });
+});

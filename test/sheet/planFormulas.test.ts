@@ -4,7 +4,8 @@
 // on the xlsx template (test/sheet/libreoffice.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assess, evaluate, getPolicy, getRubric, policyIds, rubricIds, type RawValue } from '../../src/core';
+import { assess, evaluate, fromDouble, getPolicy, getRubric, gradeOf, policyIds, refundOf, rubricIds, type RawValue } from '../../src/core';
+import { parseCell } from '../../src/sheet/memory/a1';
 import { planSheet } from '../../src/sheet/planSheet';
 import { computePlan } from '../support/hyperformula';
 import { factsOf } from '../support/randomFacts';
@@ -89,3 +90,73 @@ describe('grade status on the sheet (暂评 / 暂不评定) and 折算', () => {
     expect(cell(plan.fields.refund!)).toBe(83520); // 1 − (90 − 81.761006)×2% = 83.522% → 83.52% (percent-2) of 100000
   });
 });
+
+// A cell that a person overwrites with a formula holds a double: =0.7*64.6+0.3*82.6 is 69.99999999999999,
+// which Excel shows as 70. The sheet's own formulas read such values without binary noise before they
+// compare or grade, as the core reads a number at 15 significant digits.
+describe('doubles one binary step from a bound', () => {
+  const rubric = getRubric('cq-jiangbei-2025-hospital');
+  /** The plan's grid with some cells replaced by formulas, computed by HyperFormula. */
+  function computeWith(policyId: string, deposit: number | string, formulas: Record<string, string>) {
+    const plan = planSheet(rubric, { policyId, deposit, complete: true }); // 填报完成: the grade cell shows the label
+    for (const [address, formula] of Object.entries(formulas)) {
+      const { row, col } = parseCell(address);
+      plan.grid[row]![col] = { formula, style: 'number' };
+    }
+    return { plan, cell: computePlan(plan) };
+  }
+
+  it.each([
+    ['jilin-2025', '=0.7*64.6+0.3*82.6', '合格'], // 69.99999999999999: 合格, not 基本合格
+    ['jilin-2025', '=0.3*3*100', '优'], // 89.99999999999999
+    ['jilin-2025', '=0.7*64.6+0.3*82.6+10', '良'],
+    ['jilin-2025', '=0.7*64.6+0.3*82.6-10', '基本合格'],
+    ['jilin-2025', '=69.999999999', '基本合格'], // 9 decimals, the sheet's reading (READ_DECIMALS)
+    ['jilin-2025', '=70.0000000001', '合格'],
+    ['ningde-2025-hospital', '=0.95*3*100/3', '优秀'],
+    ['ningde-2025-hospital', '=0.85*3*100/3', '良好'],
+    ['ningde-2025-pharmacy', '=0.7*64.6+0.3*82.6', '合格'],
+    ['cq-jiangbei-2025', '=0.7*64.6+0.3*82.6-10', '合格'],
+  ])('%s: a total overwritten by %s is graded %s, and refunded as the core refunds it', (policyId, formula, label) => {
+    const { plan, cell } = computeWith(policyId, 999999999999.99, { [plan0(policyId).fields.total]: formula });
+    expect(cell(plan.fields.grade!)).toBe(label);
+    const policy = getPolicy(policyId);
+    const score = fromDouble(Function(`return ${formula.slice(1)}`)() as number);
+    expect(gradeOf(policy, score).label).toBe(label);
+    if (policy.refund) expect(cell(plan.fields.refund!)).toBe(refundOf(policy, score, '999999999999.99').amount.toNumber());
+  });
+
+  it('江北 20: a rate computed as 0.8999999999999999 is 90%, not "未达到90%"; 18: 0.49999999999999994 is 50%', () => {
+    const inputAt = (id: string) => planSheet(rubric).inputs.find((input) => input.id === id)!.address;
+    const { plan, cell } = computeWith('cq-jiangbei-2025', '', { [inputAt('20.1')]: '=0.3*3', [inputAt('18.1')]: '=0.15*3+0.05' });
+    const item = (no: string) => plan.items.find((i) => i.itemNo === no)!;
+    const core = evaluate(rubric, { '20.1': 0.3 * 3, '18.1': 0.15 * 3 + 0.05 });
+    expect(cell(item('20').score)).toBe(10);
+    expect(core.items.find((i) => i.id === '20')!.score.toNumber()).toBe(10);
+    expect(cell(item('18').deducted)).toBe(0);
+  });
+
+  it('威海 二级 21: a sample share computed as 0.09999999999999998 is 10%, in the 10%–15% band (×50%)', () => {
+    const weihai = getRubric('weihai-2021-hospital-l2');
+    const plan = planSheet(weihai, { inputs: { '21.1': 0.9 } });
+    const { row, col } = parseCell(plan.inputs.find((input) => input.id === '21.2')!.address);
+    plan.grid[row]![col] = { formula: '=0.7-0.6', style: 'number' };
+    const cell = computePlan(plan);
+    const core = evaluate(weihai, { '21.1': 0.9, '21.2': 0.7 - 0.6 }).items.find((i) => i.id === '21')!;
+    const item = plan.items.find((i) => i.itemNo === '21')!;
+    expect(cell(item.score)).toBeCloseTo(core.score.toNumber(), 9);
+    expect(core.score.toNumber()).toBe(4.5); // 0.9 × 10 × 0.5
+  });
+
+  it('a self-score equal to the computed score up to binary noise differs by 0', () => {
+    const tenPoints = evaluate(rubric, {}).items.find((i) => i.score.eq(10))!; // an item scoring 10 with no finding
+    const first = planSheet(rubric).items.find((i) => i.itemNo === tenPoints.id)!;
+    const { cell } = computeWith('cq-jiangbei-2025', '', { [first.selfScore]: '=0.3*3*100/9' }); // 9.999999999999998
+    expect(cell(first.score)).toBe(10);
+    expect(cell(first.difference)).toBe(0);
+  });
+});
+
+function plan0(policyId: string) {
+  return planSheet(getRubric('cq-jiangbei-2025-hospital'), { policyId, deposit: 1 });
+}

@@ -1,7 +1,7 @@
 // What a SheetPlan looks like: the official columns in the printed order, one input row per fact with
 // its validation, locked formulas and unlocked inputs, names, merges, and text kept as text.
 import { describe, expect, it } from 'vitest';
-import { getRubric, inputIndex, RubricSchema } from '../../src/core';
+import { getRubric, inputIndex, policyIds, RubricSchema, rubricIds } from '../../src/core';
 import { planSheet } from '../../src/sheet/planSheet';
 import type { PlanCell, SheetPlan } from '../../src/sheet/types';
 import hospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
@@ -60,7 +60,7 @@ describe('江北 hospital sheet', () => {
 
   it('totals with the veto rule and grades by the policy', () => {
     expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(N12:N\d+\),9\)\)$/);
-    expect(formulaAt(plan, plan.fields.scoreGrade!)).toBe('=IF(C6>0,"不合格",IF(C5>=60,"合格","不合格"))');
+    expect(formulaAt(plan, plan.fields.scoreGrade!)).toBe('=IF(C6>0,"不合格",IF(ROUND(C5,9)>=60,"合格","不合格"))');
     // the grade shown: withheld while a fact is 无效, provisional while facts are 未填 and 填报完成 is not 是
     expect(formulaAt(plan, plan.fields.grade!)).toBe(
       '=IF(C8>0,"暂不评定（"&C8&" 项无效）",IF(IF(H8="是",0,E8)>0,"暂评 "&E9&"（尚有 "&IF(H8="是",0,E8)&" 项未填）",E9))',
@@ -138,5 +138,19 @@ describe('威海 sheets', () => {
     expect(formulaAt(plan, `Q${r}`)).toBe(`=IF(P${r}="",5,0.5*ROUND(MAX(0,P${r})/0.01,9))`);
     expect(item.score).toBe(`R${r}`);
     expect(formulaAt(plan, item.score)).toBe(`=MAX(0,10-(MIN(5,Q${r})+MIN(5,Q${r + 1})))`);
+  });
+});
+
+// Every formula the sheet holds, under every policy, uses only functions Excel 2016+, WPS and
+// LibreOffice 7.4 all compute (see formulaParts.ts); the exact refund adds MOD and ^ to that set.
+describe('the formulas stay within the shared function set', () => {
+  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N']);
+  it.each(policyIds)('%s', (policyId) => {
+    const used = new Set<string>();
+    for (const rubricId of rubricIds) {
+      const plan = planSheet(getRubric(rubricId), { policyId, deposit: 1 });
+      for (const row of plan.grid) for (const cell of row) if (cell && 'formula' in cell) for (const m of cell.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]!);
+    }
+    expect([...used].filter((name) => !ALLOWED.has(name))).toEqual([]);
   });
 });

@@ -22,3 +22,15 @@ export function computePlan(plan: SheetPlan): (address: string) => CellValue {
     return value as CellValue;
   };
 }
+
+/** Computes a small grid of values and formulas (rows of cells, A1 at the top left) with the same engine
+ * settings as computePlan. */
+export function computeGrid(rows: (string | number | null)[][]): (address: string) => CellValue {
+  const hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3', smartRounding: false });
+  return (address) => {
+    const { row, col } = parseCell(address);
+    const value = hf.getCellValue({ sheet: 0, row, col });
+    if (value !== null && typeof value === 'object') return `#ERROR ${(value as { value?: string }).value ?? ''}`;
+    return value as CellValue;
+  };
+}

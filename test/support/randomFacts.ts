@@ -2,6 +2,14 @@
 import fc from 'fast-check';
 import { type InputSpec, inputIndex, type Rule, type Rubric } from '../../src/core';
 
+/** n / scale as a user's sheet may hold it: typed (the nearest double), or computed by a formula that
+ * leaves binary noise (n × 0.001 is 0.9000000000000001 for 900; n / 3000 × 3 is 0.8999999999999999
+ * for 900). Excel shows all three alike, and the core reads all three at 15 significant digits. */
+const decimal = (n: fc.Arbitrary<number>, scale: number) =>
+  fc.tuple(n, fc.constantFrom('typed', 'times', 'thirds')).map(([k, how]) =>
+    how === 'typed' ? k / scale : how === 'times' ? k * (1 / scale) : ((k / (3 * scale)) * 3),
+  );
+
 /** An arbitrary valid (or blank) value for one input spec of a rule. */
 function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
   const blank = fc.constant(undefined);
@@ -13,11 +21,11 @@ function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
     case 'rank':
       return fc.oneof(blank, fc.integer({ min: 1, max: 40 }));
     case 'ratio':
-      return fc.oneof(blank, fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000));
+      return fc.oneof(blank, decimal(fc.integer({ min: 0, max: 1000 }), 1000));
     case 'signedRatio':
-      return fc.oneof(blank, fc.integer({ min: -1000, max: 1000 }).map((n) => n / 1000));
+      return fc.oneof(blank, decimal(fc.integer({ min: -1000, max: 1000 }), 1000));
     case 'number':
-      return fc.oneof(blank, fc.integer({ min: (spec.min ?? 0) * 10, max: (spec.max ?? 100) * 10 }).map((n) => n / 10));
+      return fc.oneof(blank, decimal(fc.integer({ min: (spec.min ?? 0) * 10, max: (spec.max ?? 100) * 10 }), 10));
     case 'points': {
       if (rule.kind !== 'discretionary') return fc.oneof(blank, fc.integer({ min: 0, max: (spec.max ?? 60) * 10 }).map((n) => n / 10));
       // a total that k occurrences of [min, max] reach (one occurrence without perOccurrence), in half points

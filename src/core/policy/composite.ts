@@ -1,4 +1,4 @@
-import { D, type Dec, fmt, sum } from '../decimal';
+import { type Dec, dec, fmt, sum } from '../decimal';
 import { MibError } from '../errors';
 import type { Policy } from './schema';
 
@@ -11,8 +11,8 @@ export function compositeScore(policy: Policy, own: Dec | number, subordinates: 
   if (subordinates.length === 0) {
     throw new MibError('invalid-argument', 'subordinates', '至少需要一个下属机构（人员）的考核得分', 'at least one subordinate score is needed');
   }
-  const mean = sum(subordinates.map((s) => new D(s))).div(subordinates.length);
-  const ownD = new D(own);
+  const mean = sum(subordinates.map((s) => dec(s))).div(subordinates.length);
+  const ownD = dec(own);
   const score = ownD.times(rule.own).plus(mean.times(rule.subordinates));
   return {
     score,

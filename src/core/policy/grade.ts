@@ -1,4 +1,4 @@
-import { D, type Dec, fmt } from '../decimal';
+import { D, type Dec, dec, fmt } from '../decimal';
 import { MibError } from '../errors';
 import { checkWithinScale } from './scale';
 import type { GradeBand, Policy } from './schema';
@@ -52,7 +52,7 @@ export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptio
   }
   const trace: string[] = [];
   const vetoed = options.veto === true;
-  let effective = new D(score);
+  let effective = dec(score);
   checkWithinScale(policy, effective);
   if (vetoed && policy.veto.score !== undefined) {
     effective = new D(policy.veto.score);

@@ -1,4 +1,4 @@
-import { D, type Dec, fmt, pct } from '../decimal';
+import { D, type Dec, dec, fmt, pct } from '../decimal';
 import { decimalFromText } from '../decimalText';
 import { clipped } from '../echo';
 import { MibError } from '../errors';
@@ -71,7 +71,7 @@ function money(deposit: Dec, ratio: Dec): Dec {
 /** A deposit: a Decimal or number ≥ 0, or plain decimal text ("50000", "90071992547409.93"), never
  * hex or an exponent. Text is read digit by digit, so money never passes through a JS number. */
 export function parseDeposit(deposit: Dec | number | string): Dec {
-  const d = typeof deposit === 'string' ? decimalFromText(deposit) : new D(deposit);
+  const d = typeof deposit === 'string' ? decimalFromText(deposit) : dec(deposit);
   if (d === null || !d.isFinite() || d.lt(0)) {
     const shown = clipped(String(deposit));
     throw new MibError('invalid-argument', 'deposit', `质量保证金金额应为不小于0的十进制数，收到的是“${shown}”`, `deposit must be a decimal number ≥ 0, got "${shown}"`);

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core';
-import { num, times } from '../formulaParts';
+import { num, times, withoutBinaryNoise } from '../formulaParts';
 import type { ClauseContext, ClauseFormulaOf } from './types';
 
 type Linear = Extract<Rule, { kind: 'linear' }>;
@@ -8,7 +8,7 @@ type Linear = Extract<Rule, { kind: 'linear' }>;
  * (0.23−0.2)/0.01 count as the 3 steps the text means; whole steps only when the rubric says so. */
 function steps(rule: Linear, ref: string, partialSteps: ClauseContext['partialSteps']): string {
   const gap = rule.direction === 'above' ? (rule.reference === 0 ? `MAX(0,${ref})` : `MAX(0,${ref}-${num(rule.reference)})`) : `MAX(0,${num(rule.reference)}-${ref})`;
-  const counted = `ROUND(${gap}/${num(rule.step)},9)`;
+  const counted = withoutBinaryNoise(`${gap}/${num(rule.step)}`);
   return partialSteps === 'whole' ? `INT(${counted})` : counted;
 }
 

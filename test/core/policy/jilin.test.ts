@@ -120,3 +120,21 @@ describe('第十三条至第十五条: 特殊情形', () => {
     expect(r.amount).toBeNull();
   });
 });
+
+// A score or deposit given as a JS number is a double from a cell or a JSON file: the core reads it at
+// Excel's 15 significant digits, as the functions and the sheet do.
+describe('numbers are read at 15 significant digits', () => {
+  it('gradeOf(69.99999999999999) is 合格, the grade of 70', () => {
+    expect(gradeOf(jilin, 0.7 * 64.6 + 0.3 * 82.6).label).toBe('合格');
+    expect(gradeOf(jilin, 69.9999999999).label).toBe('基本合格');
+  });
+  it('refundOf(89.99999999999999) is 优 and pays back everything', () => {
+    const refund = refundOf(jilin, 0.3 * 3 * 100, 10000.5 * 0.9066);
+    expect(refund.grade.label).toBe('优');
+    expect(refund.amount.toFixed(2)).toBe('9066.45');
+    expect(refund.deposit.toString()).toBe('9066.4533');
+  });
+  it('compositeScore reads its numbers likewise: 0.1+0.2 is 0.3', () => {
+    expect(compositeScore(jilin, 0.1 + 0.2, [0.1 + 0.2]).score.toString()).toBe('0.3');
+  });
+});

@@ -1,0 +1,138 @@
+// The sheet's grade and refund formulas against the core's decimal arithmetic (refundOf), computed by
+// HyperFormula: every bundled policy with a refund, deposits up to 10¹² to the fen, amounts that land
+// exactly on half a fen, and scores that arrive as doubles one binary step under a boundary. A double
+// product deposit × ratio cannot be exact at 10¹² (the old ROUND(ROUND(deposit*ratio,6),2) was off by a
+// fen there); the formula works in whole numbers instead (src/sheet/exactMoney.ts).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { getPolicy, policyIds } from '../../src/core';
+import { exactCents, MAX_RATIO_DECIMALS } from '../../src/sheet/exactMoney';
+import { computeGrid } from '../support/hyperformula';
+import { expectedRefund, halfFenDeposit, money, type PolicyRef, type RefundCase, refundRows } from '../support/refundCases';
+
+const withRefund = policyIds.filter((id) => getPolicy(id).refund);
+
+function check(policyId: PolicyRef, cases: RefundCase[]): void {
+  const cell = computeGrid(refundRows(policyId, cases));
+  cases.forEach((c, i) => {
+    const expected = expectedRefund(policyId, c);
+    const name = typeof policyId === 'string' ? policyId : `${policyId.id} ${JSON.stringify(policyId.refund)}`;
+    expect(cell(`C${i + 1}`), `${name} grade of ${c.score}`).toBe(expected.grade);
+    expect(cell(`E${i + 1}`), `${name} refund of ${c.score} on ${c.deposit}`).toBe(expected.amount);
+  });
+}
+
+/** A score with 0–9 decimals between 55 and 100. */
+const scoreText = fc
+  .tuple(fc.integer({ min: 55, max: 100 }), fc.constantFrom(0, 1, 2, 3, 4, 9), fc.bigInt({ min: 0n, max: 10n ** 9n - 1n }))
+  .map(([whole, decimals, fraction]) => {
+    if (whole === 100 || decimals === 0) return String(whole);
+    const digits = String(fraction).padStart(9, '0').slice(0, decimals);
+    return `${whole}.${digits}`;
+  });
+/** A deposit up to 10¹² to the fen, small ones as often as large ones. */
+const depositText = fc
+  .oneof(fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 0n, max: 10n ** 14n }))
+  .map(money);
+
+describe.each(withRefund)('%s: the sheet refund is the core refund to the fen', (policyId) => {
+  it('random scores with up to 9 decimals and deposits up to 10¹²', () => {
+    check(policyId, fc.sample(fc.record({ score: scoreText, deposit: depositText }), { numRuns: 400, seed: 12 }));
+  });
+
+  it('amounts that land exactly on half a fen round up', () => {
+    const scores = fc.sample(scoreText, { numRuns: 200, seed: 3 });
+    const cases: RefundCase[] = [];
+    for (const [k, score] of scores.entries()) {
+      const start = [1n, 10n ** 6n, 10n ** 11n, 10n ** 14n - 10n ** 12n][k % 4]!;
+      const deposit = halfFenDeposit(policyId, score, start);
+      if (deposit) cases.push({ score, deposit });
+    }
+    expect(cases.length).toBeGreaterThan(10);
+    check(policyId, cases);
+  });
+
+  it('the largest deposits and scores built by real arithmetic', () => {
+    check(policyId, [
+      { score: '85.34', deposit: '999999999999.99' },
+      { score: '84.5', deposit: '1000000000000.00' },
+      { score: '=0.7*64.6+0.3*82.6', deposit: '999999999999.99' }, // 69.99999999999999
+      { score: '=0.7*64.6+0.3*82.6+10', deposit: '999999999999.99' }, // 79.99999999999999
+      { score: '=0.3*3*100', deposit: '999999999999.99' }, // 89.99999999999999
+      { score: '=0.85*3*100/3', deposit: '999999999999.99' }, // 84.99999999999999
+      { score: '=0.95*3*100/3', deposit: '999999999999.99' }, // 94.99999999999999
+      { score: '=0.1*3*100+53.3', deposit: '123456789012.35' },
+    ]);
+  });
+});
+
+// The policy files name the options the sheet follows (吉林 "每低1分" and "保留两位小数点"): every
+// combination, as a region's own policy file may choose it, against refundOf under the same choice.
+describe.each(withRefund)('%s with other refund options', (policyId) => {
+  const variants = (['proportional', 'whole', 'started'] as const).flatMap((fractionalPoints) =>
+    (['percent-2', 'fraction-2', 'none'] as const).map((ratioRounding) => ({ fractionalPoints, ratioRounding })),
+  );
+  it.each(variants)('fractionalPoints $fractionalPoints, ratioRounding $ratioRounding', (options) => {
+    const base = getPolicy(policyId);
+    const policy = { ...base, refund: { ...base.refund!, ...options } };
+    const cases = fc.sample(fc.record({ score: scoreText, deposit: depositText }), { numRuns: 150, seed: 7 });
+    for (const [k, score] of fc.sample(scoreText, { numRuns: 40, seed: 8 }).entries()) {
+      const deposit = halfFenDeposit(policy, score, [1n, 10n ** 11n, 10n ** 14n - 10n ** 12n][k % 3]!);
+      if (deposit) cases.push({ score, deposit });
+    }
+    check(policy, cases);
+  });
+});
+
+describe('a rate with more decimals than whole numbers can carry', () => {
+  it('falls back to deposit × ratio rounded at 6 places, right for ordinary deposits', () => {
+    const base = getPolicy('jilin-2025');
+    const policy = { ...base, grades: base.grades.map((g) => (g.refund?.kind === 'perPointBelow' ? { ...g, refund: { ...g.refund, ratePerPoint: 0.012345 } } : g)) };
+    expect(refundRows(policy, [{ score: '85', deposit: '1' }])[0]![4]).toContain('ROUND(ROUND(B1*');
+    check(policy, [
+      { score: '85', deposit: '10000.00' }, // 1 − 5 × 1.2345% = 93.8275% → 93.83%
+      { score: '72.5', deposit: '123456.78' },
+    ]);
+  });
+});
+
+describe('exactCents: cents × ratio / 10^k, half-up, in whole numbers', () => {
+  const decimals = Array.from({ length: MAX_RATIO_DECIMALS + 1 }, (_, k) => k);
+  it.each(decimals)('%i ratio decimals, against BigInt arithmetic', (k) => {
+    const unit = 10n ** BigInt(k);
+    const cases = fc.sample(
+      fc.tuple(
+        fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.constant(10n ** 14n - 1n), fc.constant(99999999999999n)),
+        fc.oneof(fc.bigInt({ min: 0n, max: unit }), fc.constant(unit), fc.constant(unit / 2n)),
+      ),
+      { numRuns: 300, seed: k },
+    );
+    const cell = computeGrid(cases.map(([c, r], i) => [Number(c), Number(r), `=${exactCents(`A${i + 1}`, `B${i + 1}`, k)}`]));
+    cases.forEach(([c, r], i) => {
+      const expected = (c * r + unit / 2n) / unit;
+      expect(cell(`C${i + 1}`), `${c} × ${r} / 10^${k}`).toBe(Number(expected));
+    });
+  });
+});
+
+describe('吉林 hard cases by hand', () => {
+  it('85.33 → 90.66% of 10000.50 is 9066.45; of 999999999999.99 is 906599999999.99', () => {
+    const cell = computeGrid(refundRows('jilin-2025', [
+      { score: '85.33', deposit: '10000.50' },
+      { score: '85.33', deposit: '999999999999.99' },
+      { score: '85.33', deposit: '10000.25' },
+    ]));
+    expect(cell('E1')).toBe(9066.45);
+    expect(cell('E2')).toBe(906599999999.99); // 906599999999.990934
+    expect(cell('E3')).toBe(9066.23); // 9066.22665 → .23
+  });
+
+  it('a half fen at 10¹¹: 99999999999.50 × 90.66% = 90659999999.547 → .55; ×85% (82.5) = 84999999999.575 → .58', () => {
+    const cell = computeGrid(refundRows('jilin-2025', [
+      { score: '85.33', deposit: '99999999999.50' },
+      { score: '82.5', deposit: '99999999999.50' },
+    ]));
+    expect(cell('E1')).toBe(90659999999.55);
+    expect(cell('E2')).toBe(84999999999.58);
+  });
+});
