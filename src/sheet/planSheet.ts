@@ -1,4 +1,4 @@
-import { DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
+import { DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
 import { clauseFormula } from './clauses';
 import { looksLikeFormula, num, str, sumOf } from './formulaParts';
 import { fill, type LabelKey, sheetLabels } from './labels';
@@ -6,6 +6,8 @@ import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
 import { effectiveScore, gradeFormula, refundFormula } from './policyCells';
 import { STYLES, type StyleName } from './styles';
 import type { PlanCell, PlanConditionalFormat, PlanInputCell, PlanItemCells, PlanName, PlanOptions, PlanValidation, PlainValue, SheetPlan, ValidationRule } from './types';
+
+const CLAUSE_CAP_STYLE = { fill: '#FCE4D6', fontColor: '#833C0B' };
 
 /** Rows of the header block; the table's header row follows a blank row. */
 const HEADER_ROW = 9;
@@ -121,17 +123,25 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     const earnCells: string[] = [];
     const deductTerms: string[] = [];
     const deductCells: string[] = [];
+    // deductions weighed against the item's points: every deduction but a "不得分" clause's (zeroesItem)
+    const countedTerms: string[] = [];
     const vetoCells: string[] = [];
+    const clauseCells: string[] = [];
     let r = first;
     for (const rule of item.rules) {
       const clause = clauseFormula(rule, ctx);
       const cell = at('clause', r);
+      clauseCells.push(cell);
       put(r, 'clause', { formula: `=${clause.formula}`, style: 'number' });
       if (clause.role === 'earn') earnCells.push(cell);
       if (clause.role === 'veto') vetoCells.push(cell);
       if (clause.role === 'deduct') {
         deductCells.push(cell);
-        deductTerms.push(clause.cap === undefined ? cell : `MIN(${num(clause.cap)},${cell})`);
+        const term = clause.cap === undefined ? cell : `MIN(${num(clause.cap)},${cell})`;
+        deductTerms.push(term);
+        if (!zeroesItem(rule)) countedTerms.push(term);
+        // the clause cell shows the raw deduction; past its own cap ("最多扣5分") it is highlighted
+        if (clause.cap !== undefined) conditionalFormats.push({ range: cell, formula: `=N(${cell})>${num(clause.cap)}`, style: CLAUSE_CAP_STYLE, meaning: 'clauseCap' });
       }
       r += Math.max(1, definitionOf(rule).inputs(rule).length);
     }
@@ -151,7 +161,13 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     else scoreFormula = `=MAX(0,${base}-${cappedSum})`;
     put(first, 'score', { formula: scoreFormula, style: 'score' });
     put(first, 'deducted', { formula: `=${plainSum}`, style: 'number' });
-    put(first, 'overCap', { formula: deductCells.length === 0 ? '=0' : `=ROUND(${deducted}-(${base}-${score}),9)`, style: 'number' });
+    // 超出分值的扣分 = the core's ItemResult.overCap: deductions after the clauses' own caps, beyond the base
+    // (with a "不得分" clause, only the other clauses' deductions are weighed against the item's points)
+    let overCapFormula: string;
+    if (countedTerms.length === 0) overCapFormula = '=0';
+    else if (countedTerms.length < deductTerms.length) overCapFormula = `=ROUND(MAX(0,${sumOf(countedTerms)}-${base}),9)`;
+    else overCapFormula = `=ROUND(${cappedSum === plainSum ? deducted : cappedSum}-(${base}-${score}),9)`;
+    put(first, 'overCap', { formula: overCapFormula, style: 'number' });
     const self = at('selfScore', first);
     put(first, 'selfScore', { style: 'selfScore' });
     put(first, 'difference', { formula: `=IF(${self}="","",${self}-${score})`, style: 'number' });
@@ -172,7 +188,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       });
     }
     (item.bonus ? bonusScores : regularScores).push(score);
-    items.push({ itemNo: item.no, firstRow: first, lastRow: last, score, deducted, overCap, selfScore: self, difference: at('difference', first), ...(veto && { veto }) });
+    items.push({ itemNo: item.no, firstRow: first, lastRow: last, clauses: clauseCells, score, deducted, overCap, selfScore: self, difference: at('difference', first), ...(veto && { veto }) });
 
     // fill the item's other rows with bordered blanks and merge the item's own columns over them
     for (let k = first; k <= last; k++) for (const c of columns.list) if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' ? 'input' : 'text' });

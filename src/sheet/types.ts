@@ -56,7 +56,7 @@ export interface PlanConditionalFormat {
   formula: string;
   style: Pick<CellStyle, 'fill' | 'fontColor' | 'bold'>;
   /** what the highlight means, for the legend and the pane */
-  meaning: 'veto' | 'overCap' | 'selfScoreDiffers' | 'checkFails' | 'invalidInput';
+  meaning: 'veto' | 'overCap' | 'clauseCap' | 'selfScoreDiffers' | 'checkFails' | 'invalidInput';
 }
 
 export interface PlanName {
@@ -80,11 +80,14 @@ export interface PlanItemCells {
   /** rows the item spans in the table (its clause rows), A1 row numbers, inclusive */
   firstRow: number;
   lastRow: number;
+  /** 条款得扣分: one cell per clause, in the order of the item's rules (clause k is clauses[k-1]) */
+  clauses: string[];
   /** 得分: the item's score formula */
   score: string;
-  /** 扣分合计 (raw deductions before the cap) */
+  /** 扣分合计 (raw deductions, before any cap) */
   deducted: string;
-  /** 超出单项分值的扣分 (raw deductions beyond the item's points) */
+  /** 超出单项分值的扣分 (deductions beyond the item's points, after the clauses' own caps; a "不得分"
+   * clause's amount not counted): equals the core's ItemResult.overCap */
   overCap: string;
   /** 机构自评得分, typed by the institution */
   selfScore: string;

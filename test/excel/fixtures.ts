@@ -66,8 +66,8 @@ export function fixturePlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
       { id: '2.1', itemNo: '2', address: 'E8', label: '是否违规' },
     ],
     items: [
-      { itemNo: '1', firstRow: 6, lastRow: 7, score: 'F6', deducted: 'F6', overCap: 'F6', selfScore: 'G6', difference: 'H6' },
-      { itemNo: '2', firstRow: 8, lastRow: 8, score: 'F8', deducted: 'F8', overCap: 'F8', selfScore: 'G8', difference: 'H8', veto: 'H3' },
+      { itemNo: '1', firstRow: 6, lastRow: 7, clauses: ['E6', 'E7'], score: 'F6', deducted: 'F6', overCap: 'F6', selfScore: 'G6', difference: 'H6' },
+      { itemNo: '2', firstRow: 8, lastRow: 8, clauses: ['E8'], score: 'F8', deducted: 'F8', overCap: 'F8', selfScore: 'G8', difference: 'H8', veto: 'H3' },
     ],
     fields: {
       institutionCode: 'B2',

@@ -58,6 +58,16 @@ describe('江北 hospital sheet', () => {
     expect(locked(plan, item.selfScore)).toBe(false);
   });
 
+  it('超出分值的扣分 leaves out a “不得分” clause (江北 7.1) and counts a capped clause at its cap (威海 A1)', () => {
+    const seven = plan.items.find((i) => i.itemNo === '7')!;
+    expect(formulaAt(plan, seven.overCap)).toBe(`=ROUND(MAX(0,${seven.clauses[1]}-4),9)`);
+    const nine = plan.items.find((i) => i.itemNo === '9')!;
+    expect(formulaAt(plan, nine.overCap)).toBe('=0');
+    const weihai = planSheet(getRubric('weihai-2021-hospital-l2'));
+    const a1 = weihai.items.find((i) => i.itemNo === '25')!;
+    expect(formulaAt(weihai, a1.overCap)).toBe(`=ROUND((MIN(5,${a1.clauses[0]})+MIN(5,${a1.clauses[1]}))-(10-${a1.score}),9)`);
+  });
+
   it('totals with the veto rule and grades by the policy', () => {
     expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(N10:N\d+\),9\)\)$/);
     expect(formulaAt(plan, plan.fields.grade!)).toBe('=IF(C6>0,"不合格",IF(C5>=60,"合格","不合格"))');

@@ -45,7 +45,7 @@ export const discretionary: RuleDefinition<DiscretionaryRule> = {
     const { applied, notApplied } = applyCap(total, rule.cap);
     let line = describe(rule.input, value);
     if (total.gt(0)) line += ` → 酌情${signed(rule.effect, total)}（每${rule.perOccurrence ? '次' : '项'}${fmt(rule.min)}–${fmt(rule.max)}分）`;
-    if (notApplied.gt(0)) line += `（本项最多${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+    if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
     return { [rule.effect]: applied, notApplied, lines: [line] };
   },
 };

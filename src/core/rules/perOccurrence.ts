@@ -32,7 +32,7 @@ export const perOccurrence: RuleDefinition<PerOccurrenceRule> = {
     const { applied, notApplied } = applyCap(raw, rule.cap);
     let line = `${describe(rule.input, value)}`;
     if (count.gt(0)) line += ` → ${fmt(count)}次 × ${fmt(rule.points)}分 = ${signed(rule.effect, raw)}`;
-    if (notApplied.gt(0)) line += `（本项最多${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+    if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
     return { [rule.effect]: applied, notApplied, lines: [line] };
   },
 };

@@ -2,6 +2,7 @@ import { DecimalValue, evaluate, fmt, getPolicy, getRubric, gradeOf, type Policy
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
+import { clauseCapCheck } from './clauseCap';
 import { formulaCheck } from './formulas';
 import { invalidInputCheck } from './invalidInput';
 import { missingInputCheck } from './missingInput';
@@ -28,7 +29,7 @@ export interface Audit {
   result: ReturnType<typeof evaluate>;
 }
 
-const checks = [vetoCheck, overCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
+const checks = [vetoCheck, overCapCheck, clauseCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
 
 
 /**

@@ -49,8 +49,10 @@ describe('condition — 江北 8 “未如实填报相关数据的不得分” (
     expect(item.trace[0]).toBe('1.1 职工医保数据未如实填报：是 → 不得分（扣2分）');
   });
 
-  it('both rows 未如实填报: 0, the second 2 points reported over the cap', () => {
-    expect(sdo(rubric, { '1.1': true, '1.2': true })).toEqual([0, 4, 2]);
+  it('both rows 未如实填报: 0 because the text says 不得分, not a deduction over the item’s points', () => {
+    const { item } = run(rubric, { '1.1': true, '1.2': true });
+    expect([num(item.score), num(item.deducted), num(item.overCap)]).toEqual([0, 4, 0]);
+    expect(item.trace[2]).toBe('2 − 4 = 0；按第1条“不得分”计 0 分，不属扣分超过单项分值');
   });
 
   it('both 如实填报: full points', () => {

@@ -117,7 +117,7 @@ describe('discretionary — 威海 D2 “每次加1-5分，最高20分” (bonus
     const { result, item } = run(rubric, { '1.1': 25 });
     expect([num(item.score), num(item.earned), num(item.earnedOverCap)]).toEqual([20, 25, 5]);
     expect(num(result.bonus)).toBe(20);
-    expect(item.trace[0]).toBe('1.1 配合医保部门工作加分合计：25 → 酌情得25分（每次1–5分）（本项最多20分，5分不计）');
+    expect(item.trace[0]).toBe('1.1 配合医保部门工作加分合计：25 → 酌情得25分（每次1–5分）（本条最多得20分，5分不计）');
   });
 
   it('missing earns nothing', () => {

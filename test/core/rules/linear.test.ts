@@ -32,9 +32,9 @@ describe('linear — 威海 A1 “每高于该区间1个百分点扣0.5分，最
     expect(sdo(rubric, { '1.1': 0.035 })).toEqual([8.25, 1.75, 0]);
   });
 
-  it('最多扣5分: 12 points above would take 6; 5 taken, 1 reported over the clause cap', () => {
+  it('最多扣5分: 12 points above would take 6; 5 taken, 1 kept back by the clause cap (not over the item’s 10)', () => {
     const { item } = run(rubric, { '1.1': 0.12 });
-    expect([num(item.score), num(item.deducted), num(item.overCap)]).toEqual([5, 6, 1]);
+    expect([num(item.score), num(item.deducted), num(item.overCap), num(item.clauseCapped)]).toEqual([5, 6, 0, 1]);
     expect(item.trace[0]).toBe('1.1 自费率高于低位区间的幅度：12%，高于 0% 12 个“1个百分点” → 12×0.5 = 扣6分（最多扣5分，1分不计）');
   });
 

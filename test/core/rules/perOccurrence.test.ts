@@ -70,20 +70,21 @@ describe('perOccurrence — clause caps', () => {
     );
     const { item } = run(earn, { '1.1': 3 });
     expect([num(item.score), num(item.earned), num(item.earnedOverCap)]).toEqual([2, 3, 1]);
-    expect(item.trace).toEqual(['1.1 表扬、调研次数：3 → 3次 × 1分 = 得3分（本项最多2分，1分不计）', '得分 2 → 本项 2 分；超过上限的 1 分未计']);
+    expect(item.trace).toEqual(['1.1 表扬、调研次数：3 → 3次 × 1分 = 得3分（本条最多得2分，1分不计）', '得分 2 → 本项 2 分；超过上限的 1 分未计']);
     expect(num(run(earn, { '1.1': 1 }).item.score)).toBe(1);
     // missing: not achieved
     expect(num(run(earn, {}).item.score)).toBe(0);
   });
 
-  it('a deduction clause with its own cap reports what the cap kept back as over-cap', () => {
+  it('a deduction clause with its own cap reports what the cap kept back as that clause’s cap, not as over the item', () => {
     const capped = rubricOf(
       [{ kind: 'perOccurrence', effect: 'deduct', points: 1, cap: 3, text: '每次扣1分，最多扣3分。', input: { id: '1.1', type: 'count', label: '次数' } }],
       10,
     );
     const { item } = run(capped, { '1.1': 5 });
-    expect([num(item.score), num(item.deducted), num(item.overCap)]).toEqual([7, 5, 2]);
-    expect(item.trace[0]).toBe('1.1 次数：5 → 5次 × 1分 = 扣5分（本项最多3分，2分不计）');
+    expect([num(item.score), num(item.deducted), num(item.overCap), num(item.clauseCapped)]).toEqual([7, 5, 0, 2]);
+    expect([num(item.clauses[0]!.capped), num(item.clauses[0]!.cap!)]).toEqual([2, 3]);
+    expect(item.trace).toEqual(['1.1 次数：5 → 5次 × 1分 = 扣5分（本条最多扣3分，2分不计）', '10 − 3 = 7']);
   });
 
   it('威海 D1 “获得市级以上表彰的，每项加5分” (bonus, 10 points): 3 awards earn 10, 5 over', () => {
