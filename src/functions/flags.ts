@@ -16,7 +16,7 @@ export const FLAG_KIND_LABELS: Record<FlagKind, string> = {
   missing: '未填写',
 };
 
-export const NO_FLAGS_ROW = ['无', '', '', '', '未发现否决项、超出单项分值的扣分、无效或未填写的输入'];
+export const NO_FLAGS_ROW = ['无', '', '', '', '未发现否决项、超出单项分值的扣分、条款封顶的扣分、无效或未填写的输入'];
 
 function flagRow(flag: Flag): (string | number)[] {
   const label = FLAG_KIND_LABELS[flag.kind];

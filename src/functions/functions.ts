@@ -75,7 +75,7 @@ export function mibComposite(own: unknown, subordinates: unknown[][], policy?: s
 }
 
 /**
- * Spills what a reviewer must see: veto items, deductions beyond an item's points (with the points not applied), bad and missing inputs.
+ * Spills what a reviewer must see: veto items, deductions beyond an item's points (with the points not applied), a clause's own cap at work, bad and missing inputs.
  * @customfunction FLAGS
  * @param rubric Rubric id, e.g. "cq-jiangbei-2025-hospital".
  * @param ids Input ids, as a column or a row; or a two-column range of id/value pairs.

@@ -69,7 +69,7 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
     },
   },
   FLAGS: {
-    description: '列出需要复核的情况：否决项、超出单项分值未计入的扣分、无效或未填写的输入',
+    description: '列出需要复核的情况：否决项、超出单项分值未计入的扣分、条款“最多扣N分”封顶未计的扣分、无效或未填写的输入',
     parameters: { rubric, ids, values },
   },
   MAX: {

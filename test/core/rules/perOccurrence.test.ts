@@ -33,7 +33,7 @@ describe('perOccurrence — 江北 6 “发现一次扣1分，扣完为止” (5
     const { result, item } = run(deduct, {});
     expect(num(item.score)).toBe(5);
     expect(result.missing).toEqual(['1.1']);
-    expect(item.trace[0]).toBe(`1.1 ${LABEL}：未填（缺失）`);
+    expect(item.trace[0]).toBe(`1.1 ${LABEL}：未填（缺失）（按未发现计）`);
   });
 
   it('a count written as text digits ("3") is read as 3', () => {

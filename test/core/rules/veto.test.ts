@@ -37,7 +37,7 @@ describe('veto — 江北 1 “未缴纳罚金的不签订协议”', () => {
     expect(result.veto).toBe(false);
     expect(num(result.total)).toBe(10);
     expect(result.missing).toEqual(['1.1']);
-    expect(item.trace[0]).toBe('1.1 未缴纳罚金：未填（缺失）');
+    expect(item.trace[0]).toBe('1.1 未缴纳罚金：未填（缺失）（按未发现计）');
   });
 
   it.each([true, '是', 'TRUE', 'true', 1, '1', 'yes', '√', ' 是 '])('%j reads as 是 (veto)', (raw) => {
