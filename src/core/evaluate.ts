@@ -1,7 +1,7 @@
 import { D, type Dec, fmt, sum, ZERO } from './decimal';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
-import { deductionCapOf, definitionOf, type Rule, type RuleContext, type RuleOutcome, zeroesItem } from './rules';
+import { type BlankMeaning, deductionCapOf, definitionOf, type Rule, type RuleContext, type RuleOutcome, zeroesItem } from './rules';
 import type { Rubric, RubricItem } from './schema';
 
 export interface ClauseResult {
@@ -98,6 +98,13 @@ export function resolveInputId(rubric: Rubric, id: string): string | undefined {
   const trimmed = id.trim();
   if (byId.has(trimmed)) return trimmed;
   return aliases.get(trimmed.toUpperCase());
+}
+
+/** What a blank input counts as (不填视为未发现 / 不填视为未达到 / 不填按最后一档计 …), from its clause's kind;
+ * undefined for an id the rubric does not have. */
+export function blankMeaningOf(rubric: Rubric, id: string): BlankMeaning | undefined {
+  const entry = inputIndex(rubric).byId.get(id);
+  return entry && definitionOf(entry.rule).blankMeans(entry.rule, entry.spec);
 }
 
 export interface ParsedInputs {

@@ -37,7 +37,7 @@ export function discretionaryProblem(rule: DiscretionaryRule, total: InstanceTyp
 export const discretionary: RuleDefinition<DiscretionaryRule> = {
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
-  blankMeans: (rule) => (rule.effect === 'deduct' ? blankNoFinding({ zh: '0分，不扣分', en: '0, nothing deducted' }) : blankNotAchieved({ zh: '0分，不加分', en: '0, nothing added' })),
+  blankMeans: (rule) => (rule.effect === 'deduct' ? blankNoFinding({ zh: '不扣分', en: 'nothing deducted' }) : blankNotAchieved({ zh: '本条不加分', en: 'this clause adds nothing' })),
   maxEarn: (rule, itemPoints) => (rule.cap !== undefined ? new D(rule.cap) : rule.perOccurrence ? itemPoints : new D(rule.max)),
   checkValue: (rule, _spec, value) => (typeof value === 'boolean' ? null : discretionaryProblem(rule, value)),
   evaluate(rule, ctx) {

@@ -73,4 +73,4 @@ export function deductionCapOf(rule: Rule): number | undefined {
   return rule.effect === 'deduct' ? rule.cap : undefined;
 }
 
-export type { RuleContext, RuleOutcome, RuleRole } from './types';
+export type { BlankMeaning, RuleContext, RuleOutcome, RuleRole } from './types';

@@ -23,7 +23,7 @@ export type PerOccurrenceRule = z.infer<typeof PerOccurrenceSchema>;
 export const perOccurrence: RuleDefinition<PerOccurrenceRule> = {
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
-  blankMeans: (rule) => (rule.effect === 'deduct' ? blankNoFinding({ zh: '0次，不扣分', en: 'none, nothing deducted' }) : blankNotAchieved({ zh: '0次，不得分', en: 'none, nothing earned' })),
+  blankMeans: (rule) => (rule.effect === 'deduct' ? blankNoFinding({ zh: '不扣分', en: 'nothing deducted' }) : blankNotAchieved({ zh: '本条不得分', en: 'this clause earns nothing' })),
   maxEarn: (rule, itemPoints) =>
     rule.cap !== undefined ? new D(rule.cap) : rule.input.max !== undefined ? new D(rule.input.max).times(rule.points) : itemPoints,
   evaluate(rule, ctx) {

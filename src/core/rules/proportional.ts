@@ -37,7 +37,7 @@ export const proportional: RuleDefinition<ProportionalRule> = {
     // "未被抽取电话回访" left blank: the hospital was drawn, and the rate decides
     if (spec.id === rule.notSampled?.input.id) return { zh: '不填视为已被抽取，按满意度计分', en: 'blank counts as drawn for the survey: the rate decides' };
     if (spec.id === rule.sampleFactor?.input.id) return blankNotAchieved({ zh: '系数为0，不得分', en: 'factor 0, nothing earned' });
-    return blankNotAchieved(EARNS_NOTHING);
+    return rule.notSampled ? blankNotAchieved({ zh: '得0分（未被抽取的除外）', en: 'nothing earned (unless not drawn)' }) : blankNotAchieved(EARNS_NOTHING);
   },
   maxEarn: (rule) => new D(rule.points),
   evaluate(rule, ctx) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, blankNotAchieved, describe, NOT_ACHIEVED } from './shared';
+import { asDec, blankNotAchieved, describe, NOT_ACHIEVED, notEarnedWords } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points for a place among the first N: "医保业务办理量排名前3加3分" (江北 23.1), "全市率先完成...的前13家
@@ -21,7 +21,7 @@ export type RankTopRule = z.infer<typeof RankTopSchema>;
 export const rankTop: RuleDefinition<RankTopRule> = {
   inputs: (rule) => [rule.input],
   role: () => 'earn',
-  blankMeans: (rule) => blankNotAchieved({ zh: `未进前${rule.top}名，不得分`, en: `not in the first ${rule.top}, nothing earned` }),
+  blankMeans: (rule) => blankNotAchieved(notEarnedWords(rule.points)),
   maxEarn: (rule) => new D(rule.points),
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);

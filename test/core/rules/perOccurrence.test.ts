@@ -1,6 +1,6 @@
 // perOccurrence: 江北 6 "发现一次扣1分，扣完为止", 江北 23.2 "每次1分" (capped at 2), 威海 D1 "每项加5分".
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, sdo } from './helpers';
+import { blankOf, num, problems, rubricOf, run, sdo } from './helpers';
 
 const LABEL = '超支付标准销售谈判药品的次数';
 const deduct = rubricOf(
@@ -96,5 +96,20 @@ describe('perOccurrence — clause caps', () => {
     const { result, item } = run(d1, { '1.1': 3 });
     expect([num(item.score), num(item.earned), num(item.earnedOverCap)]).toEqual([10, 15, 5]);
     expect(num(result.bonus)).toBe(10);
+  });
+});
+
+describe('perOccurrence — a blank', () => {
+  it('江北 6.1 (deduction) left blank: no finding, nothing deducted', () => {
+    const { means, clause, item } = blankOf('cq-jiangbei-2025-hospital', '6.1');
+    expect(means.zh).toBe('不填视为未发现，不扣分');
+    expect(clause.lines).toEqual(['6.1 超支付标准销售谈判药品的次数：未填（缺失）（按未发现计）']);
+    expect(num(item.score)).toBe(5);
+  });
+  it('江北 23.2 正面形象 (earning) left blank: not achieved, the clause earns nothing', () => {
+    const { means, clause } = blankOf('cq-jiangbei-2025-hospital', '23.2');
+    expect(means.zh).toBe('不填视为未达到，本条不得分');
+    expect(clause.lines[0]).toBe('23.2 受到群众书面表扬、接待医保相关部门调研等的次数：未填（缺失）（按未达到计）');
+    expect(num(clause.earn)).toBe(0);
   });
 });
