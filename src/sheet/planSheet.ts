@@ -1,11 +1,11 @@
-import { DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
+import { blankMeaningOf, DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
 import { clauseFormula } from './clauses';
 import { looksLikeFormula, num, str, sumOf } from './formulaParts';
-import { fill, type LabelKey, sheetLabels } from './labels';
+import { fill, type LabelKey, type SheetLocale, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
 import { effectiveScore, gradeFormula, refundFormula } from './policyCells';
 import { STYLES, type StyleName } from './styles';
-import type { PlanCell, PlanConditionalFormat, PlanInputCell, PlanItemCells, PlanName, PlanOptions, PlanValidation, PlainValue, SheetPlan, ValidationRule } from './types';
+import { type PlanCell, type PlanConditionalFormat, type PlanInputCell, type PlanItemCells, type PlanName, type PlanOptions, type PlanValidation, type PlainValue, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX, type ValidationRule } from './types';
 
 const CLAUSE_CAP_STYLE = { fill: '#FCE4D6', fontColor: '#833C0B' };
 
@@ -114,7 +114,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       const style: StyleName = spec.type === 'ratio' || spec.type === 'signedRatio' ? 'inputRatio' : 'input';
       put(r, 'inputValue', pre === undefined ? { style } : typeof pre === 'string' ? text(pre, style) : { value: pre, style });
       inputs.push({ id: spec.id, itemNo: item.no, address: at('inputValue', r), label: spec.label });
-      validations.push(validationOf(spec, at('inputValue', r), rubric, t));
+      validations.push(validationOf(spec, at('inputValue', r), rubric, options.locale ?? 'zh-CN'));
     });
 
     // one clause cell per rule, on the row of its first fact
@@ -341,7 +341,8 @@ function prefilled(rubric: Rubric, raw: Record<string, unknown>): Map<string, Pl
   return out;
 }
 
-function validationOf(spec: InputSpec, range: string, rubric: Rubric, t: (typeof sheetLabels)[keyof typeof sheetLabels]): PlanValidation {
+function validationOf(spec: InputSpec, range: string, rubric: Rubric, locale: SheetLocale): PlanValidation {
+  const t = sheetLabels[locale];
   let rule: ValidationRule;
   let prompt: string;
   switch (spec.type) {
@@ -381,7 +382,23 @@ function validationOf(spec: InputSpec, range: string, rubric: Rubric, t: (typeof
       prompt = t.rankPrompt;
       break;
   }
-  return { range, rule, prompt: `${spec.id} ${spec.label}：${prompt}`, error: fill(t.error, { label: `${spec.id} ${spec.label}`, prompt }) };
+  // the title names the input; the text says what to enter and what a blank counts as (不填视为未发现 …),
+  // the fact's label shortened if need be so that Excel's 255 characters never cut the blank's meaning
+  const blank = blankMeaningOf(rubric, spec.id);
+  const tail = `${t.promptSeparator}${prompt}${blank ? `${t.clauseSeparator}${locale === 'en-US' ? blank.en : blank.zh}` : ''}`;
+  return {
+    range,
+    rule,
+    title: fitText(`${t.inputId} ${spec.id}`, VALIDATION_TITLE_MAX),
+    prompt: `${fitText(spec.label, VALIDATION_PROMPT_MAX - [...tail].length)}${tail}`,
+    error: fill(t.error, { label: `${spec.id} ${spec.label}`, prompt }),
+  };
+}
+
+/** `text` cut to `max` characters, an ellipsis marking the cut. */
+function fitText(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
 /** The most a discretionary total may reach: a generous bound (the core checks the exact range). */

@@ -42,10 +42,16 @@ export type ValidationRule =
   | { kind: 'wholeNumber'; min: number; max?: number }
   | { kind: 'decimal'; min: number; max: number };
 
+/** Excel's limits on a validation's input message: its title and its text. */
+export const VALIDATION_TITLE_MAX = 32;
+export const VALIDATION_PROMPT_MAX = 255;
+
 export interface PlanValidation {
   range: string;
   rule: ValidationRule;
-  /** Chinese prompt shown on the cell, and the message for a refused entry */
+  /** the input message's title (Excel allows 32 characters) */
+  title?: string;
+  /** Chinese prompt shown on the cell (Excel allows 255 characters), and the message for a refused entry */
   prompt: string;
   error: string;
 }

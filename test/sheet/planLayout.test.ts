@@ -1,7 +1,7 @@
 // What a SheetPlan looks like: the official columns in the printed order, one input row per fact with
 // its validation, locked formulas and unlocked inputs, names, merges, and text kept as text.
 import { describe, expect, it } from 'vitest';
-import { getRubric, inputIndex, RubricSchema } from '../../src/core';
+import { blankMeaningOf, getRubric, inputIndex, RubricSchema, rubricIds } from '../../src/core';
 import { planSheet } from '../../src/sheet/planSheet';
 import type { PlanCell, SheetPlan } from '../../src/sheet/types';
 import hospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
@@ -45,6 +45,15 @@ describe('江北 hospital sheet', () => {
     expect(rule('4.2')).toEqual({ kind: 'wholeNumber', min: 0 }); // 发现一次扣1分
     expect(rule('18.1')).toEqual({ kind: 'decimal', min: 0, max: 1 }); // 网采率
     expect(rule('23.1')).toEqual({ kind: 'wholeNumber', min: 1 }); // 排名
+  });
+
+  it('each input’s prompt says what a blank counts as, by its clause’s kind', () => {
+    const of = (id: string) => plan.validations.find((v) => v.range === plan.inputs.find((i) => i.id === id)!.address)!;
+    expect(of('1.1')).toMatchObject({ title: '输入编号 1.1', prompt: '未缴纳罚金：填“是”或“否”；不填视为未发现，不否决' });
+    expect(of('4.2').prompt).toBe('未能完整、准确、及时备案人员变更的次数：填不小于0的整数；不填视为未发现，不扣分');
+    expect(of('20.1').prompt).toBe('药品网采率：填 0%–100% 的比例；不填视为未达到，不得分');
+    expect(of('21.1').prompt).toMatch(/；不填视为未达到，不得5分$/);
+    expect(of('23.1').prompt).toMatch(/；不填视为未达到，不得3分$/);
   });
 
   it('gives item 4 the readable formulas of “发现一次扣1分，扣完为止”', () => {
@@ -144,5 +153,32 @@ describe('威海 sheets', () => {
     expect(formulaAt(plan, `Q${r}`)).toBe(`=IF(P${r}="",5,0.5*ROUND(MAX(0,P${r})/0.01,9))`);
     expect(item.score).toBe(`R${r}`);
     expect(formulaAt(plan, item.score)).toBe(`=MAX(0,10-(MIN(5,Q${r})+MIN(5,Q${r + 1})))`);
+  });
+});
+
+describe('validation prompts fit Excel (title ≤ 32, text ≤ 255) and keep the blank’s meaning whole', () => {
+  const cases = rubricIds.flatMap((id) => (['zh-CN', 'en-US'] as const).map((locale) => [id, locale] as const));
+  it.each(cases)('%s, %s', (rubricId, locale) => {
+    const rubric = getRubric(rubricId);
+    const plan = planSheet(rubric, { locale });
+    for (const input of plan.inputs) {
+      const v = plan.validations.find((x) => x.range === input.address)!;
+      const blank = blankMeaningOf(rubric, input.id)!;
+      expect([...v.title!].length).toBeLessThanOrEqual(32);
+      expect([...v.prompt].length).toBeLessThanOrEqual(255);
+      expect(v.prompt.endsWith(locale === 'en-US' ? blank.en : blank.zh)).toBe(true);
+    }
+  });
+  it('a fact label too long for 255 characters is shortened, never the blank’s meaning', () => {
+    const rubric = RubricSchema.parse({
+      ...hospital,
+      items: hospital.items.map((item) =>
+        item.no !== '20' ? item : { ...item, rules: item.rules.map((r) => ('input' in r ? { ...r, input: { ...r.input, label: '药'.repeat(300) } } : r)) },
+      ),
+    });
+    const plan = planSheet(rubric);
+    const v = plan.validations.find((x) => x.range === plan.inputs.find((i) => i.id === '20.1')!.address)!;
+    expect([...v.prompt].length).toBe(255);
+    expect(v.prompt).toMatch(/^药+…：填 0%–100% 的比例；不填视为未达到，不得分$/);
   });
 });
