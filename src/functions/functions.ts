@@ -101,7 +101,7 @@ export function mibMax(rubric: string, item?: unknown): number | CustomFunctions
  * Spills the input ids of a table with what each expects: the ids to put beside MIB.SCORE.
  * @customfunction INPUTS
  * @param rubric Rubric id.
- * @returns A table: id, code id, item, indicator, fact, expected value.
+ * @returns A table: id, code id, item, indicator, fact, expected value, what a blank counts as.
  */
 export function mibInputs(rubric: string): unknown[][] {
   return toExcelTable(guard(() => inputTable(rubric)));
