@@ -20,6 +20,7 @@ import {
   getPolicy,
   getRubric,
   gradeOf,
+  type ItemResult,
   listPolicies,
   listRubrics,
   MibError,
@@ -138,7 +139,7 @@ function score(io: Io, positionals: string[], flags: Flags): number {
   }
   io.out(`${rubric.title}（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);
   for (const item of result.items) {
-    const flag = item.veto ? ' 【否决】' : item.overCap.gt(0) ? ` 【扣分超过单项分值 ${fmt(item.overCap)} 分】` : '';
+    const flag = item.veto ? ' 【否决】' : itemLabels(item);
     io.out(`${item.id.padStart(3)} ${item.code ?? ''} ${item.indicator}：${fmt(item.score)} / ${fmt(item.max)}${flag}`);
   }
   io.out(`总分：${fmt(result.total)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
@@ -146,6 +147,14 @@ function score(io: Io, positionals: string[], flags: Flags): number {
   if (result.missing.length > 0) io.out(`未填写的事实（${result.missing.length} 项）：${result.missing.join('、')}`);
   for (const line of lines) io.out(line);
   return 0;
+}
+
+/** 【扣分超过单项分值 N 分】 only when the item's deductions run past its points; a clause's own
+ * "最多扣N分" is named as that clause's cap (【第k条封顶，N 分未计】). */
+function itemLabels(item: ItemResult): string {
+  const labels = item.clauses.flatMap((c, k) => (c.capped.gt(0) ? [` 【第${k + 1}条封顶，${fmt(c.capped)} 分未计】`] : []));
+  if (item.overCap.gt(0)) labels.unshift(` 【扣分超过单项分值 ${fmt(item.overCap)} 分】`);
+  return labels.join('');
 }
 
 function grade(io: Io, positionals: string[], flags: Flags): number {

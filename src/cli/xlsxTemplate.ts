@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parseRange } from '../sheet/memory/a1';
 import { validSheetName } from '../sheet/sheetName';
-import type { CellStyle, PlanValidation, SheetPlan } from '../sheet/types';
+import { type CellStyle, type PlanValidation, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX } from '../sheet/types';
 
 /** "#RRGGBB" → ExcelJS's "FFRRGGBB" */
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -38,7 +38,15 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
 }
 
 function dataValidation(v: PlanValidation): ExcelJS.DataValidation {
-  const messages = { allowBlank: true, showErrorMessage: true, showInputMessage: true, prompt: v.prompt.slice(0, 255), error: v.error.slice(0, 255), errorTitle: 'MIB 考核助手' };
+  const messages = {
+    allowBlank: true,
+    showErrorMessage: true,
+    showInputMessage: true,
+    ...(v.title && { promptTitle: v.title.slice(0, VALIDATION_TITLE_MAX) }),
+    prompt: v.prompt.slice(0, VALIDATION_PROMPT_MAX),
+    error: v.error.slice(0, VALIDATION_PROMPT_MAX),
+    errorTitle: 'MIB 考核助手',
+  };
   switch (v.rule.kind) {
     case 'list':
       return { type: 'list', formulae: [`"${v.rule.options.join(',')}"`], ...messages };

@@ -2,7 +2,7 @@ import { D, type Dec, fmt, sum, ZERO } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
-import { definitionOf, type Rule, type RuleContext, type RuleOutcome } from './rules';
+import { type BlankMeaning, deductionCapOf, definitionOf, type Rule, type RuleContext, type RuleOutcome, zeroesItem } from './rules';
 import type { Rubric, RubricItem } from './schema';
 
 export interface ClauseResult {
@@ -13,6 +13,12 @@ export interface ClauseResult {
   deduct: Dec;
   earn: Dec;
   veto: boolean;
+  /** a deduction clause's own cap ("最多扣5分"), where it has one */
+  cap?: Dec;
+  /** deductions this clause's own cap kept back (0 when none) */
+  capped: Dec;
+  /** a "不得分" clause that holds: the item scores 0 by the text (see zeroesItem) */
+  zeroes: boolean;
   lines: string[];
 }
 
@@ -27,8 +33,11 @@ export interface ItemResult {
   max: Dec;
   /** raw deductions, before any cap */
   deducted: Dec;
-  /** raw deductions that were not applied: beyond a clause's cap or beyond the item's points */
+  /** deductions beyond the item's points (扣分超过单项分值), after each clause's own cap. A "不得分" clause's
+   * amount is not counted here: it zeroes the item by the text, not by running past its points. */
   overCap: Dec;
+  /** deductions the clauses' own caps kept back ("最多扣5分"); per clause in `clauses[k].capped` */
+  clauseCapped: Dec;
   /** raw earnings, before caps */
   earned: Dec;
   /** earnings beyond a clause's cap or the item's points, not applied */
@@ -90,6 +99,13 @@ export function resolveInputId(rubric: Rubric, id: string): string | undefined {
   const trimmed = id.trim();
   if (byId.has(trimmed)) return trimmed;
   return aliases.get(trimmed.toUpperCase());
+}
+
+/** What a blank input counts as (不填视为未发现 / 不填视为未达到 / 不填按最后一档计 …), from its clause's kind;
+ * undefined for an id the rubric does not have. */
+export function blankMeaningOf(rubric: Rubric, id: string): BlankMeaning | undefined {
+  const entry = inputIndex(rubric).byId.get(id);
+  return entry && definitionOf(entry.rule).blankMeans(entry.rule, entry.spec);
 }
 
 export interface ParsedInputs {
@@ -168,6 +184,9 @@ function itemArithmetic(item: ItemResult, base: Dec, hasEarn: boolean, deduction
   if (deductions.isZero()) parts.push(hasEarn ? `${start} → 本项 ${fmt(item.score)} 分` : `${fmt(base)} − 0 = ${fmt(item.score)}`);
   else parts.push(`${start} − ${fmt(deductions)} = ${fmt(item.score)}`);
   if (item.overCap.gt(0)) parts.push(`扣完为止，${fmt(item.overCap)} 分扣分超出单项分值未计`);
+  // deductions past the points with a "不得分" clause among them: say why that is not an over-cap
+  const zeroing = item.clauses.findIndex((c) => c.zeroes);
+  if (zeroing >= 0 && deductions.gt(base)) parts.push(`按第${zeroing + 1}条“不得分”计 0 分，不属扣分超过单项分值`);
   if (item.earnedOverCap.gt(0)) parts.push(`超过上限的 ${fmt(item.earnedOverCap)} 分未计`);
   return parts.join('；');
 }
@@ -183,7 +202,6 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
   };
   const clauses: ClauseResult[] = [];
   let hasEarn = false;
-  let clauseDeductNotApplied = ZERO;
   let clauseEarnNotApplied = ZERO;
   const missing: string[] = [];
   for (const rule of item.rules) {
@@ -192,17 +210,21 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
     if (role === 'earn') hasEarn = true;
     const outcome: RuleOutcome = def.evaluate(rule, ctx);
     const notApplied = outcome.notApplied ?? ZERO;
-    if (role === 'deduct') clauseDeductNotApplied = clauseDeductNotApplied.plus(notApplied);
     if (role === 'earn') clauseEarnNotApplied = clauseEarnNotApplied.plus(notApplied);
     const inputs = def.inputs(rule);
     missing.push(...missingOf(rule, inputs, values));
+    const deduct = outcome.deduct ?? ZERO;
+    const cap = deductionCapOf(rule);
     clauses.push({
       kind: rule.kind,
       text: rule.text,
       inputs: inputs.map((s) => s.id),
-      deduct: outcome.deduct ?? ZERO,
+      deduct,
       earn: outcome.earn ?? ZERO,
       veto: outcome.veto ?? false,
+      ...(cap !== undefined && { cap: new D(cap) }),
+      capped: role === 'deduct' ? notApplied : ZERO,
+      zeroes: zeroesItem(rule) && deduct.gt(0),
       lines: outcome.lines,
     });
   }
@@ -211,7 +233,7 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
   const base = hasEarn ? D.min(points, earnedApplied) : points;
   const earnBeyondItem = hasEarn ? D.max(ZERO, earnedApplied.minus(points)) : ZERO;
   const score = D.max(ZERO, base.minus(deductApplied));
-  const deductBeyondItem = D.max(ZERO, deductApplied.minus(base));
+  const clauseCapped = sum(clauses.map((c) => c.capped));
   const result: ItemResult = {
     id: item.no,
     ...(item.code ? { code: item.code } : {}),
@@ -219,8 +241,9 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
     bonus: item.bonus === true,
     score,
     max: points,
-    deducted: deductApplied.plus(clauseDeductNotApplied),
-    overCap: deductBeyondItem.plus(clauseDeductNotApplied),
+    deducted: deductApplied.plus(clauseCapped),
+    overCap: D.max(ZERO, weighedDeductions(clauses).minus(base)),
+    clauseCapped,
     earned: earnedApplied.plus(clauseEarnNotApplied),
     earnedOverCap: earnBeyondItem.plus(clauseEarnNotApplied),
     veto: clauses.some((c) => c.veto),
@@ -230,6 +253,12 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
   };
   result.trace = [...clauses.flatMap((c) => c.lines), itemArithmetic(result, base, hasEarn, deductApplied)];
   return result;
+}
+
+/** The deductions weighed against an item's points: each clause's after its own cap, a "不得分" clause's
+ * left out (it zeroes the item by the text, so it never runs "past" the item's points). */
+export function weighedDeductions(clauses: ClauseResult[]): Dec {
+  return sum(clauses.filter((c) => !c.zeroes).map((c) => c.deduct));
 }
 
 /** When a blank input still counts as given: the other method of a "按高分计算" item is filled

@@ -1,5 +1,5 @@
 import { fmt } from './decimal';
-import { inputIndex, type Result } from './evaluate';
+import { type ItemResult, inputIndex, type Result, weighedDeductions } from './evaluate';
 import type { Rubric } from './schema';
 
 /** Something a reviewer must see about a scored table, in the order a reviewer reads them: vetoes first,
@@ -7,17 +7,40 @@ import type { Rubric } from './schema';
 export type Flag =
   | { kind: 'veto'; itemId: string; inputIds: string[]; message: string; messageEn: string }
   | { kind: 'overCap'; itemId: string; deducted: number; notApplied: number; message: string; messageEn: string }
+  | { kind: 'clauseCap'; itemId: string; clause: number; inputIds: string[]; cap: number; deducted: number; notApplied: number; message: string; messageEn: string }
   | { kind: 'earnedOverCap'; itemId: string; earned: number; notApplied: number; message: string; messageEn: string }
   | { kind: 'invalid'; inputId: string; itemId?: string; message: string; messageEn: string }
   | { kind: 'missing'; inputId: string; itemId: string; message: string; messageEn: string };
 
 export type FlagKind = Flag['kind'];
 
-export const flagOrder: FlagKind[] = ['veto', 'overCap', 'earnedOverCap', 'invalid', 'missing'];
+export const flagOrder: FlagKind[] = ['veto', 'overCap', 'clauseCap', 'earnedOverCap', 'invalid', 'missing'];
 
 function itemName(rubric: Rubric, itemId: string): string {
   const item = rubric.items.find((i) => i.no === itemId);
   return item ? `第${item.no}项${item.code ? `（${item.code}）` : ''}“${item.indicator}”` : `第${itemId}项`;
+}
+
+/** A clause's own cap at work: "第25项（A1）“…”第1条“最多扣5分”：扣 7 分，按 5 分计". Not an over-cap of
+ * the item: the item may still have points left. */
+export function clauseCapFlags(rubric: Rubric, item: ItemResult): Extract<Flag, { kind: 'clauseCap' }>[] {
+  return item.clauses.flatMap((clause, k) => {
+    if (!clause.capped.gt(0) || clause.cap === undefined) return [];
+    const raw = clause.deduct.plus(clause.capped);
+    return [
+      {
+        kind: 'clauseCap' as const,
+        itemId: item.id,
+        clause: k + 1,
+        inputIds: clause.inputs,
+        cap: clause.cap.toNumber(),
+        deducted: raw.toNumber(),
+        notApplied: clause.capped.toNumber(),
+        message: `条款扣分封顶：${itemName(rubric, item.id)}第${k + 1}条“最多扣${fmt(clause.cap)}分”：扣 ${fmt(raw)} 分，按 ${fmt(clause.cap)} 分计`,
+        messageEn: `clause cap: item ${item.id} clause ${k + 1} "at most ${fmt(clause.cap)}": deducts ${fmt(raw)}, counted as ${fmt(clause.cap)}`,
+      },
+    ];
+  });
 }
 
 /** The flags of a result, each naming the item in the table's own words. */
@@ -41,12 +64,13 @@ export function flagsOf(rubric: Rubric, result: Result): Flag[] {
       flags.push({
         kind: 'overCap',
         itemId: item.id,
-        deducted: item.deducted.toNumber(),
+        deducted: weighedDeductions(item.clauses).toNumber(),
         notApplied: item.overCap.toNumber(),
-        message: `扣分超过单项分值：${itemName(rubric, item.id)}共扣 ${fmt(item.deducted)} 分，本项 ${fmt(item.max)} 分，${fmt(item.overCap)} 分未计入`,
-        messageEn: `deductions over the item's points: item ${item.id} deducts ${fmt(item.deducted)} of ${fmt(item.max)}, ${fmt(item.overCap)} not applied`,
+        message: `扣分超过单项分值：${itemName(rubric, item.id)}共扣 ${fmt(weighedDeductions(item.clauses))} 分，本项 ${fmt(item.max)} 分，${fmt(item.overCap)} 分未计入`,
+        messageEn: `deductions over the item's points: item ${item.id} deducts ${fmt(weighedDeductions(item.clauses))} of ${fmt(item.max)}, ${fmt(item.overCap)} not applied`,
       });
     }
+    flags.push(...clauseCapFlags(rubric, item));
     if (item.earnedOverCap.gt(0)) {
       flags.push({
         kind: 'earnedOverCap',

@@ -7,7 +7,7 @@ export * from './cellValues';
 export * from './schema';
 export * from './evaluate';
 export * from './registry';
-export { RuleSchema, ruleDefinitions, definitionOf, type Rule, type RuleKind } from './rules';
+export { RuleSchema, ruleDefinitions, definitionOf, deductionCapOf, zeroesItem, type BlankMeaning, type Rule, type RuleKind } from './rules';
 export * from './policy';
 export * from './validate';
 export { zodProblems } from './zodMessages';

@@ -18,7 +18,9 @@ export function resultToJson(result: Result) {
       score: i.score.toNumber(),
       max: i.max.toNumber(),
       deducted: i.deducted.toNumber(),
+      // the item's own over-cap (扣分超过单项分值) only; what a clause's "最多扣N分" kept back is beside it
       overCap: i.overCap.toNumber(),
+      clauseCapped: i.clauseCapped.toNumber(),
       earned: i.earned.toNumber(),
       earnedOverCap: i.earnedOverCap.toNumber(),
       bonus: i.bonus,

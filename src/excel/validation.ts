@@ -1,14 +1,11 @@
 /// <reference types="office-js" />
-import type { PlanValidation, ValidationRule } from '../sheet/types';
-
-// Excel's own limits on the prompt and alert texts
-const MAX_MESSAGE = 255;
+import { type PlanValidation, VALIDATION_PROMPT_MAX as MAX_MESSAGE, VALIDATION_TITLE_MAX as MAX_TITLE, type ValidationRule } from '../sheet/types';
 
 /** Adds one validation (list, whole number, decimal) with its prompt and refusal message. */
 export function addValidation(sheet: Excel.Worksheet, validation: PlanValidation): void {
   const target = sheet.getRange(validation.range).dataValidation;
   target.rule = dataValidationRule(validation.rule);
-  target.prompt = { showPrompt: true, title: '', message: validation.prompt.slice(0, MAX_MESSAGE) };
+  target.prompt = { showPrompt: true, title: (validation.title ?? '').slice(0, MAX_TITLE), message: validation.prompt.slice(0, MAX_MESSAGE) };
   target.errorAlert = { showAlert: true, style: 'Stop', title: '', message: validation.error.slice(0, MAX_MESSAGE) };
 }
 

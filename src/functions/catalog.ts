@@ -1,4 +1,4 @@
-import { type InputSpec, inputIndex, listPolicies, listRubrics, pct } from '../core';
+import { definitionOf, type InputSpec, inputIndex, listPolicies, listRubrics, pct } from '../core';
 import { guard, isFailure, type Outcome } from './failure';
 import type { Table } from './flags';
 import { rubricFrom } from './lookup';
@@ -54,19 +54,21 @@ export function expectedValue(spec: InputSpec): string {
   }
 }
 
-/** MIB.INPUTS: every fact of a table in the table's order — the ids to put beside MIB.SCORE. */
+/** MIB.INPUTS: every fact of a table in the table's order — the ids to put beside MIB.SCORE — with what a
+ * blank counts as (不填视为未发现 / 不填视为未达到 / 不填按最后一档计 …). */
 export function inputTable(rubricArg: unknown): Outcome<Table> {
   return guard(() => {
     const rubric = rubricFrom(rubricArg);
     if (isFailure(rubric)) return rubric;
-    const rows = [...inputIndex(rubric).byId.values()].map(({ spec, item }) => [
+    const rows = [...inputIndex(rubric).byId.values()].map(({ spec, item, rule }) => [
       spec.id,
       item.code ? `${item.code}.${spec.id.split('.')[1]}` : '',
       item.no,
       item.indicator,
       spec.label,
       expectedValue(spec),
+      definitionOf(rule).blankMeans(rule, spec).zh,
     ]);
-    return [['编号', '代码编号', '项目', '考核指标', '事实', '取值'], ...rows];
+    return [['编号', '代码编号', '项目', '考核指标', '事实', '取值', '不填时'], ...rows];
   });
 }

@@ -112,7 +112,7 @@ export function mibComposite(own: unknown, subordinates: unknown[][], policy?: s
 }
 
 /**
- * Spills what a reviewer must see: veto items, deductions beyond an item's points (with the points not applied), bad and missing inputs.
+ * Spills what a reviewer must see: veto items, deductions beyond an item's points (with the points not applied), a clause's own cap at work, bad and missing inputs.
  * @customfunction FLAGS
  * @param rubric Rubric id, e.g. "cq-jiangbei-2025-hospital".
  * @param ids Input ids, as a column or a row; or a two-column range of id/value pairs.
@@ -138,7 +138,7 @@ export function mibMax(rubric: string, item?: unknown): number | CustomFunctions
  * Spills the input ids of a table with what each expects: the ids to put beside MIB.SCORE.
  * @customfunction INPUTS
  * @param rubric Rubric id.
- * @returns A table: id, code id, item, indicator, fact, expected value.
+ * @returns A table: id, code id, item, indicator, fact, expected value, what a blank counts as.
  */
 export function mibInputs(rubric: string): unknown[][] {
   return toExcelTable(guard(() => inputTable(rubric)));

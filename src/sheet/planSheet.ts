@@ -1,13 +1,15 @@
-import { blankExcuse, bonusMaxOf, conversionFor, DecimalValue, definitionOf, listPolicies, OUT_OF_SCALE, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
+import { blankExcuse, blankMeaningOf, bonusMaxOf, conversionFor, DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
 import { clauseFormula } from './clauses';
 import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
-import { fill, type LabelKey, sheetLabels } from './labels';
+import { fill, type LabelKey, type SheetLocale, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
 import { validSheetName } from './sheetName';
 import { STYLES, type StyleName } from './styles';
-import type { PlanCell, PlanConditionalFormat, PlanInputCell, PlanItemCells, PlanName, PlanOptions, PlanValidation, PlainValue, SheetPlan, ValidationRule } from './types';
+import { type PlanCell, type PlanConditionalFormat, type PlanInputCell, type PlanItemCells, type PlanName, type PlanOptions, type PlanValidation, type PlainValue, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX, type ValidationRule } from './types';
+
+const CLAUSE_CAP_STYLE = { fill: '#FCE4D6', fontColor: '#833C0B' };
 
 /** Rows of the header block; the table's header row follows a blank row. */
 const HEADER_ROW = 11;
@@ -119,7 +121,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       const style: StyleName = spec.type === 'ratio' || spec.type === 'signedRatio' ? 'inputRatio' : 'input';
       put(r, 'inputValue', pre === undefined ? { style } : typeof pre === 'string' ? text(pre, style) : { value: pre, style });
       inputs.push({ id: spec.id, itemNo: item.no, address: at('inputValue', r), label: spec.label });
-      validations.push(validationOf(spec, at('inputValue', r), rubric, t));
+      validations.push(validationOf(spec, at('inputValue', r), rubric, options.locale ?? 'zh-CN'));
     });
 
     // one clause cell per rule, on the row of its first fact
@@ -128,17 +130,25 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     const earnCells: string[] = [];
     const deductTerms: string[] = [];
     const deductCells: string[] = [];
+    // deductions weighed against the item's points: every deduction but a "不得分" clause's (zeroesItem)
+    const countedTerms: string[] = [];
     const vetoCells: string[] = [];
+    const clauseCells: string[] = [];
     let r = first;
     for (const rule of item.rules) {
       const clause = clauseFormula(rule, ctx);
       const cell = at('clause', r);
+      clauseCells.push(cell);
       put(r, 'clause', { formula: `=${clause.formula}`, style: 'number' });
       if (clause.role === 'earn') earnCells.push(cell);
       if (clause.role === 'veto') vetoCells.push(cell);
       if (clause.role === 'deduct') {
         deductCells.push(cell);
-        deductTerms.push(clause.cap === undefined ? cell : `MIN(${num(clause.cap)},${cell})`);
+        const term = clause.cap === undefined ? cell : `MIN(${num(clause.cap)},${cell})`;
+        deductTerms.push(term);
+        if (!zeroesItem(rule)) countedTerms.push(term);
+        // the clause cell shows the raw deduction; past its own cap ("最多扣5分") it is highlighted
+        if (clause.cap !== undefined) conditionalFormats.push({ range: cell, formula: `=N(${cell})>${num(clause.cap)}`, style: CLAUSE_CAP_STYLE, meaning: 'clauseCap' });
       }
       r += Math.max(1, definitionOf(rule).inputs(rule).length);
     }
@@ -158,7 +168,13 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     else scoreFormula = `=MAX(0,${base}-${cappedSum})`;
     put(first, 'score', { formula: scoreFormula, style: 'score' });
     put(first, 'deducted', { formula: `=${plainSum}`, style: 'number' });
-    put(first, 'overCap', { formula: deductCells.length === 0 ? '=0' : `=${withoutBinaryNoise(`${deducted}-(${base}-${score})`)}`, style: 'number' });
+    // 超出分值的扣分 = the core's ItemResult.overCap: deductions after the clauses' own caps, beyond the base
+    // (with a "不得分" clause, only the other clauses' deductions are weighed against the item's points)
+    let overCapFormula: string;
+    if (countedTerms.length === 0) overCapFormula = '=0';
+    else if (countedTerms.length < deductTerms.length) overCapFormula = `=${withoutBinaryNoise(`MAX(0,${sumOf(countedTerms)}-${base})`)}`;
+    else overCapFormula = `=${withoutBinaryNoise(`${cappedSum === plainSum ? deducted : cappedSum}-(${base}-${score})`)}`;
+    put(first, 'overCap', { formula: overCapFormula, style: 'number' });
     const self = at('selfScore', first);
     put(first, 'selfScore', { style: 'selfScore' });
     // rounded like the scores: a self-score equal to the computed one shows 0, not a binary 1.8E-15
@@ -180,7 +196,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       });
     }
     (item.bonus ? bonusScores : regularScores).push(score);
-    items.push({ itemNo: item.no, firstRow: first, lastRow: last, score, deducted, overCap, selfScore: self, difference: at('difference', first), ...(veto && { veto }) });
+    items.push({ itemNo: item.no, firstRow: first, lastRow: last, clauses: clauseCells, score, deducted, overCap, selfScore: self, difference: at('difference', first), ...(veto && { veto }) });
 
     // fill the item's other rows with bordered blanks and merge the item's own columns over them
     for (let k = first; k <= last; k++) for (const c of columns.list) if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' ? 'input' : 'text' });
@@ -369,7 +385,8 @@ function prefilled(rubric: Rubric, raw: Record<string, unknown>): Map<string, Pl
   return out;
 }
 
-function validationOf(spec: InputSpec, range: string, rubric: Rubric, t: (typeof sheetLabels)[keyof typeof sheetLabels]): PlanValidation {
+function validationOf(spec: InputSpec, range: string, rubric: Rubric, locale: SheetLocale): PlanValidation {
+  const t = sheetLabels[locale];
   let rule: ValidationRule;
   let prompt: string;
   switch (spec.type) {
@@ -409,7 +426,23 @@ function validationOf(spec: InputSpec, range: string, rubric: Rubric, t: (typeof
       prompt = t.rankPrompt;
       break;
   }
-  return { range, rule, prompt: `${spec.id} ${spec.label}：${prompt}`, error: fill(t.error, { label: `${spec.id} ${spec.label}`, prompt }) };
+  // the title names the input; the text says what to enter and what a blank counts as (不填视为未发现 …),
+  // the fact's label shortened if need be so that Excel's 255 characters never cut the blank's meaning
+  const blank = blankMeaningOf(rubric, spec.id);
+  const tail = `${t.promptSeparator}${prompt}${blank ? `${t.clauseSeparator}${locale === 'en-US' ? blank.en : blank.zh}` : ''}`;
+  return {
+    range,
+    rule,
+    title: fitText(`${t.inputId} ${spec.id}`, VALIDATION_TITLE_MAX),
+    prompt: `${fitText(spec.label, VALIDATION_PROMPT_MAX - [...tail].length)}${tail}`,
+    error: fill(t.error, { label: `${spec.id} ${spec.label}`, prompt }),
+  };
+}
+
+/** `text` cut to `max` characters, an ellipsis marking the cut. */
+function fitText(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
 /** The most a discretionary total may reach: a generous bound (the core checks the exact range). */

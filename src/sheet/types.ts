@@ -42,10 +42,16 @@ export type ValidationRule =
   | { kind: 'wholeNumber'; min: number; max?: number }
   | { kind: 'decimal'; min: number; max: number };
 
+/** Excel's limits on a validation's input message: its title and its text. */
+export const VALIDATION_TITLE_MAX = 32;
+export const VALIDATION_PROMPT_MAX = 255;
+
 export interface PlanValidation {
   range: string;
   rule: ValidationRule;
-  /** Chinese prompt shown on the cell, and the message for a refused entry */
+  /** the input message's title (Excel allows 32 characters) */
+  title?: string;
+  /** Chinese prompt shown on the cell (Excel allows 255 characters), and the message for a refused entry */
   prompt: string;
   error: string;
 }
@@ -56,7 +62,7 @@ export interface PlanConditionalFormat {
   formula: string;
   style: Pick<CellStyle, 'fill' | 'fontColor' | 'bold'>;
   /** what the highlight means, for the legend and the pane */
-  meaning: 'veto' | 'overCap' | 'selfScoreDiffers' | 'checkFails' | 'invalidInput';
+  meaning: 'veto' | 'overCap' | 'clauseCap' | 'selfScoreDiffers' | 'checkFails' | 'invalidInput';
 }
 
 export interface PlanName {
@@ -80,11 +86,14 @@ export interface PlanItemCells {
   /** rows the item spans in the table (its clause rows), A1 row numbers, inclusive */
   firstRow: number;
   lastRow: number;
+  /** 条款得扣分: one cell per clause, in the order of the item's rules (clause k is clauses[k-1]) */
+  clauses: string[];
   /** 得分: the item's score formula */
   score: string;
-  /** 扣分合计 (raw deductions before the cap) */
+  /** 扣分合计 (raw deductions, before any cap) */
   deducted: string;
-  /** 超出单项分值的扣分 (raw deductions beyond the item's points) */
+  /** 超出单项分值的扣分 (deductions beyond the item's points, after the clauses' own caps; a "不得分"
+   * clause's amount not counted): equals the core's ItemResult.overCap */
   overCap: string;
   /** 机构自评得分, typed by the institution */
   selfScore: string;

@@ -67,7 +67,7 @@ export function App({ port, locale, demo }: { port: WorkbookPort; locale: Locale
               }} />}
           {view === 'check' && <CheckView port={port} state={state} t={t} locale={locale} />}
           {view === 'explain' && <ExplainView state={state} selection={selection} t={t} />}
-          {view === 'inputs' && demo && <InputsView book={demo} state={state} t={t} />}
+          {view === 'inputs' && demo && <InputsView book={demo} state={state} t={t} locale={locale} />}
         </div>
       </main>
     </FluentProvider>

@@ -19,6 +19,8 @@ function mib(...argv: string[]) {
         'clean.json': JSON.stringify({ '4.2': 0, '5.1': '是', '5.2': true, '18.1': 0.6, '20.1': '95%', '21.1': 0.3, '22.1': 0.2, '22.2': 0.5, '23.1': 1, '23.2': 2, '24.1': 1 }),
         'veto.json': JSON.stringify({ '15.1': '是', '5.1': '是' }),
         'overcap.json': JSON.stringify({ '4.2': 7, '17.2': 3 }),
+        'a1cap.json': JSON.stringify({ '25.1': 0.14, '25.2': 0 }),
+        'noscore.json': JSON.stringify({ '7.1': true, '7.2': 2, '4.2': 7 }),
         'bad.json': JSON.stringify({ '4.2': -1, '18.1': 1.5, '6.1': '三次', '99.1': 1 }),
         'notjson.json': '{ "4.2": ',
         'array.json': '[1,2]',
@@ -53,6 +55,21 @@ describe('mib score', () => {
     const json = JSON.parse(mib('score', 'cq-jiangbei-2025-hospital', '--input', 'overcap.json', '--json').out);
     expect(json.items.find((i: { id: string }) => i.id === '4')).toMatchObject({ score: 0, deducted: 7, overCap: 2 });
     expect(json.items.find((i: { id: string }) => i.id === '17')).toMatchObject({ score: 0, deducted: 15, overCap: 5 });
+  });
+  it('a clause’s own cap (威海 A1 “最多扣5分”) is named as that clause’s cap, not as over the item’s points', () => {
+    const text = mib('score', 'weihai-2021-hospital-l2', '--input', 'a1cap.json').out;
+    const a1 = text.split('\n').find((l) => l.includes(' A1 '))!;
+    expect(a1).toContain('：5 / 10 【第1条封顶，2 分未计】');
+    expect(a1).not.toContain('扣分超过单项分值');
+    const json = JSON.parse(mib('score', 'weihai-2021-hospital-l2', '--input', 'a1cap.json', '--json').out);
+    expect(json.items.find((i: { id: string }) => i.id === '25')).toMatchObject({ score: 5, deducted: 7, overCap: 0, clauseCapped: 2 });
+  });
+  it('an item zeroed by “不得分” is not called over cap; a true over-cap still is', () => {
+    const lines = mib('score', 'cq-jiangbei-2025-hospital', '--input', 'noscore.json').out.split('\n');
+    expect(lines.find((l) => l.startsWith('  7 '))).toMatch(/：0 \/ 4$/);
+    expect(lines.find((l) => l.startsWith('  4 '))).toMatch(/：0 \/ 5 【扣分超过单项分值 2 分】$/);
+    const json = JSON.parse(mib('score', 'cq-jiangbei-2025-hospital', '--input', 'noscore.json', '--json').out);
+    expect(json.items.find((i: { id: string }) => i.id === '7')).toMatchObject({ score: 0, deducted: 6, overCap: 0, clauseCapped: 0 });
   });
   it('adds grade and refund with --policy and --deposit', () => {
     const r = mib('score', 'cq-jiangbei-2025-hospital', '--input', 'clean.json', '--policy', 'jilin-2025', '--deposit', '20000', '--json');

@@ -47,6 +47,8 @@ describe('mib template', () => {
     // ids stay text ("1.10" must not become 1.1), validation, protection, names, print setup
     expect(sheet.getCell(`J${idRow('4.2')}`).numFmt).toBe('@');
     expect(sheet.getCell(`L${idRow('15.1')}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    // the input message names the input and says what a blank counts as
+    expect(sheet.getCell(`L${idRow('20.1')}`).dataValidation).toMatchObject({ promptTitle: '输入编号 20.1', prompt: '药品网采率：填 0%–100% 的比例；不填视为未达到，不得分' });
     expect(sheet.getCell(`L${idRow('4.2')}`).protection).toMatchObject({ locked: false });
     expect(sheet.getCell('C5').protection?.locked ?? true).toBe(true); // locked is the default
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);

@@ -49,7 +49,7 @@ export function fixturePlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
     validations: [
       { range: 'E6', rule: { kind: 'wholeNumber', min: 0 }, prompt: '发现次数', error: '请输入不小于 0 的整数' },
       { range: 'E7', rule: { kind: 'decimal', min: 0, max: 1 }, prompt: '比例', error: '请输入 0%–100%' },
-      { range: 'E8', rule: { kind: 'list', options: ['是', '否'] }, prompt: '是否违规', error: '请选择是或否' },
+      { range: 'E8', rule: { kind: 'list', options: ['是', '否'] }, title: '输入编号 2.1', prompt: '是否违规：填“是”或“否”；不填视为未发现，不否决', error: '请选择是或否' },
     ],
     conditionalFormats: [
       { range: 'H6:H8', formula: '=AND(G6<>"",H6<>0)', style: { fill: '#FCE4D6' }, meaning: 'selfScoreDiffers' },
@@ -66,8 +66,8 @@ export function fixturePlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
       { id: '2.1', itemNo: '2', address: 'E8', label: '是否违规' },
     ],
     items: [
-      { itemNo: '1', firstRow: 6, lastRow: 7, score: 'F6', deducted: 'F6', overCap: 'F6', selfScore: 'G6', difference: 'H6' },
-      { itemNo: '2', firstRow: 8, lastRow: 8, score: 'F8', deducted: 'F8', overCap: 'F8', selfScore: 'G8', difference: 'H8', veto: 'H3' },
+      { itemNo: '1', firstRow: 6, lastRow: 7, clauses: ['E6', 'E7'], score: 'F6', deducted: 'F6', overCap: 'F6', selfScore: 'G6', difference: 'H6' },
+      { itemNo: '2', firstRow: 8, lastRow: 8, clauses: ['E8'], score: 'F8', deducted: 'F8', overCap: 'F8', selfScore: 'G8', difference: 'H8', veto: 'H3' },
     ],
     fields: {
       institutionCode: 'B2',

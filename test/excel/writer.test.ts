@@ -95,6 +95,7 @@ describe('writePlan', () => {
     const list = excel.rangesAt(NAME, 'E8').find((r) => r.dataValidation.rule)!;
     expect(list.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(list.dataValidation.errorAlert).toMatchObject({ showAlert: true, style: 'Stop', message: '请选择是或否' });
+    expect(list.dataValidation.prompt).toEqual({ showPrompt: true, title: '输入编号 2.1', message: '是否违规：填“是”或“否”；不填视为未发现，不否决' });
     const whole = excel.rangesAt(NAME, 'E6').find((r) => r.dataValidation.rule)!;
     expect(whole.dataValidation.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
     const ratio = excel.rangesAt(NAME, 'E7').find((r) => r.dataValidation.rule)!;

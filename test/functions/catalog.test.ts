@@ -33,10 +33,11 @@ describe('MIB.RUBRICS and MIB.POLICIES', () => {
 describe('MIB.INPUTS', () => {
   it('every input of the 江北 table in order, with what it expects', () => {
     const rows = table(inputTable(JIANGBEI));
-    expect(rows[0]).toEqual(['编号', '代码编号', '项目', '考核指标', '事实', '取值']);
+    expect(rows[0]).toEqual(['编号', '代码编号', '项目', '考核指标', '事实', '取值', '不填时']);
     expect(rows.slice(1).map((r) => r[0])).toEqual([...inputIndex(getRubric(JIANGBEI)).byId.keys()]);
-    expect(rows.find((r) => r[0] === '18.1')?.slice(2)).toEqual(['18', '医保码就医购药应用', '医保码结算笔数占总结算笔数的比例', '比例：0% 到 100%（45% 填 45% 或 0.45）']);
-    expect(rows.find((r) => r[0] === '1.1')?.[5]).toBe('是/否（TRUE/FALSE、1/0 亦可）');
+    expect(rows.find((r) => r[0] === '18.1')?.slice(2)).toEqual(['18', '医保码就医购药应用', '医保码结算笔数占总结算笔数的比例', '比例：0% 到 100%（45% 填 45% 或 0.45）', '不填视为未达到，扣10分']);
+    expect(rows.find((r) => r[0] === '1.1')?.slice(5)).toEqual(['是/否（TRUE/FALSE、1/0 亦可）', '不填视为未发现，不否决']);
+    expect(rows.find((r) => r[0] === '23.1')?.[6]).toBe('不填视为未达到，不得3分');
   });
 
   it('every input type has a Chinese description of its value', () => {

@@ -34,6 +34,19 @@ describe('MIB.FLAGS', () => {
     expect(rows[0]?.[4]).toContain('未缴纳罚金');
   });
 
+  it('a clause’s own cap (威海 A1 25.1 “最多扣5分”, 14% above → 7) is its own row, with the clause’s input and 2 not applied', () => {
+    const { ids, values } = sheet({ '25.1': 0.14, '25.2': 0 });
+    const table = flagTable('weihai-2021-hospital-l2', ids, values) as Table;
+    expect(ofKind(table, '扣分超过单项分值')).toEqual([]);
+    const [row] = ofKind(table, '条款扣分封顶');
+    expect(row?.slice(0, 4)).toEqual(['条款扣分封顶', '25', '25.1', 2]);
+    expect(row?.[4]).toContain('第1条“最多扣5分”：扣 7 分，按 5 分计');
+  });
+
+  it('an item zeroed by “不得分” (江北 9, both rows) is not listed as over its points', () => {
+    expect(ofKind(flags({ ...CLEAN, '9.1': '是', '9.2': '是' }), '扣分超过单项分值')).toEqual([]);
+  });
+
   it('deductions beyond an item’s points, with the points not applied (17.2: 3 days × 5 of 10 → 5 not applied)', () => {
     const [overCap] = ofKind(flags(EXAMPLE), '扣分超过单项分值');
     expect(overCap?.slice(0, 4)).toEqual(['扣分超过单项分值', '17', '', 5]);

@@ -1,7 +1,8 @@
 // The task pane in a real browser (Debian's Chromium through playwright-core), on the built add-in served
 // from 127.0.0.1, outside Excel: it runs on the in-memory workbook and says so. A 江北 hospital sheet is
 // created, facts are entered that trigger a veto (15.1) and two over-cap items (4.2 = 7 on a 5-point item,
-// 17.2 = 3 on a 10-point item at 5 points a day), and the flags, counts and Chinese text are checked.
+// 17.2 = 3 on a 10-point item at 5 points a day) beside an item zeroed by “不得分” twice (9.1, 9.2: not over
+// its points), and the flags, counts and Chinese text are checked.
 // Screenshots of each view go to test-output/pane/ for a reviewer.
 import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +54,11 @@ describe('the task pane outside Excel', () => {
     await page.getByLabel('质量保证金（元）').fill('100000');
     await page.getByRole('button', { name: '生成考核表' }).click();
     await page.getByText('已生成工作表“江北区示例医院-2025”').waitFor();
-    for (const [id, value] of [['15.1', '是'], ['4.2', '7'], ['17.2', '3']] as const) {
+    // the 填报 view says, per fact, what a blank counts as
+    await expect(page.locator('[data-blank="1.1"]').textContent()).resolves.toBe('不填视为未发现，不否决');
+    await expect(page.locator('[data-blank="20.1"]').textContent()).resolves.toBe('不填视为未达到，不得分');
+    await expect(page.locator('[data-blank="21.1"]').textContent()).resolves.toBe('不填视为未达到，不得5分');
+    for (const [id, value] of [['15.1', '是'], ['4.2', '7'], ['17.2', '3'], ['9.1', '是'], ['9.2', '是']] as const) {
       const input = page.locator(`input[data-fact="${id}"]`);
       await input.fill(value);
       await input.press('Enter');
@@ -61,7 +66,7 @@ describe('the task pane outside Excel', () => {
     await page.screenshot({ path: `${SHOTS}/inputs.png`, fullPage: true });
   });
 
-  it('检查 lists the veto first, then the two over-cap items, with counts and the total', async () => {
+  it('检查 lists the veto first, then the two over-cap items (not item 9, zeroed by 不得分), with counts and the total', async () => {
     await page.getByRole('tab', { name: '检查' }).click();
     const flags = page.getByTestId('flags').locator('button[data-kind]');
     await expect.poll(() => flags.first().getAttribute('data-kind')).toBe('veto');

@@ -135,7 +135,10 @@ describe('江北 2025 定点医疗机构协议签订考核表: each clause', () 
 
   clause('7.1', '1.未建立特殊疾病、谈判药品管理办法，拒不配合执行相关政策的，不得分；', () => {
     expect(sdo(run({ '7.1': true }), '7')).toEqual([0, 4, 0]);
-    expect(sdo(run({ '7.1': true, '7.2': 2 }), '7')).toEqual([0, 6, 2]);
+    // 不得分 zeroes the item by the text: the 2 findings of 7.2 are not "扣分超过单项分值"
+    expect(sdo(run({ '7.1': true, '7.2': 2 }), '7')).toEqual([0, 6, 0]);
+    // findings that alone exceed the 4 points still are
+    expect(sdo(run({ '7.1': true, '7.2': 6 }), '7')).toEqual([0, 10, 2]);
   });
 
   clause('7.2', '2.对参保人造成恶劣影响的，发现一次扣1分，扣完为止。', () => {
@@ -148,7 +151,7 @@ describe('江北 2025 定点医疗机构协议签订考核表: each clause', () 
   });
   clause('9.1', '未如实填报相关数据的不得分。（职工医保）', () => {
     expect(sdo(run({ '9.1': true }), '9')).toEqual([0, 2, 0]);
-    expect(sdo(run({ '9.1': true, '9.2': true }), '9')).toEqual([0, 4, 2]);
+    expect(sdo(run({ '9.1': true, '9.2': true }), '9')).toEqual([0, 4, 0]);
   });
   clause('9.2', '未如实填报相关数据的不得分。（居民医保）', () => {
     expect(sdo(run({ '9.2': true }), '9')).toEqual([0, 2, 0]);

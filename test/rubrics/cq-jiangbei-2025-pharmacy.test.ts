@@ -127,7 +127,7 @@ describe('江北 2025 定点零售药店协议签订考核表: each clause', () 
 
   clause('7.1', '未如实填报相关数据的不得分。（职工医保）', () => {
     expect(sdo(run({ '7.1': true }), '7')).toEqual([0, 6, 0]);
-    expect(sdo(run({ '7.1': true, '7.2': true }), '7')).toEqual([0, 12, 6]);
+    expect(sdo(run({ '7.1': true, '7.2': true }), '7')).toEqual([0, 12, 0]);
   });
 
   clause('7.2', '未如实填报相关数据的不得分。（居民医保）', () => {

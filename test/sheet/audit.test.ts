@@ -100,3 +100,26 @@ describe('auditSheet reads numbers as Excel shows them', () => {
     expect(flags.map((f) => f.itemNo)).toEqual([other.itemNo]);
   });
 });
+
+describe('auditSheet: a clause’s own cap is not an over-cap (issue 12 point 8)', () => {
+  it('威海 A1 25.1 = 14% (takes 7, 最多扣5分): a clauseCap flag at the clause cell, no overCap', async () => {
+    const book = new MemoryWorkbook();
+    const plan = planSheet(getRubric('weihai-2021-hospital-l2'), { policyId: 'jilin-2025', convert: true });
+    const name = await book.createSheet(plan);
+    const at = (id: string) => plan.inputs.find((i) => i.id === id)!.address;
+    book.setCell(name, at('25.1'), '0.14');
+    book.setCell(name, at('25.2'), '0');
+    const audit = auditSheet(await book.readSheet(name));
+    expect(audit.flags.filter((f) => f.itemNo === '25').map((f) => f.kind)).toEqual(['clauseCap']);
+    const flag = audit.flags.find((f) => f.kind === 'clauseCap')!;
+    expect(flag.address).toBe(plan.items.find((i) => i.itemNo === '25')!.clauses[0]);
+    expect(flag.message).toBe('条款扣分封顶：第25项（A1）“医保政策范围内住院医疗费用基金的支付比例”第1条“最多扣5分”：扣 7 分，按 5 分计');
+    expect(audit.summary.counts.clauseCap).toBe(1);
+    expect(audit.summary.counts.overCap).toBe(0);
+  });
+
+  it('江北 9 both rows 未如实填报 (不得分): no overCap flag', async () => {
+    const { book, name } = await sheetWith({ '9.1': '是', '9.2': '是' });
+    expect(auditSheet(await book.readSheet(name)).flags.filter((f) => f.kind === 'overCap')).toEqual([]);
+  });
+});

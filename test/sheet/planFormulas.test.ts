@@ -160,3 +160,32 @@ describe('doubles one binary step from a bound', () => {
 function plan0(policyId: string) {
   return planSheet(getRubric('cq-jiangbei-2025-hospital'), { policyId, deposit: 1 });
 }
+
+// issue 12 point 8: the 超出分值的扣分 column holds only deductions beyond the item's points
+describe('超出分值的扣分 is the item’s over-cap only, as the core’s', () => {
+  const cases: [string, string, Record<string, RawValue>, number][] = [
+    // 威海 A1: 25.1 14% above takes 7, 最多扣5分 → the clause cap keeps 2 back; the item (10) is not over
+    ['weihai-2021-hospital-l2', '25', { '25.1': 0.14, '25.2': 0 }, 0],
+    // 江北 7: 不得分 plus 2 findings → 0 by the text, not over cap
+    ['cq-jiangbei-2025-hospital', '7', { '7.1': '是', '7.2': 2 }, 0],
+    // 江北 9: both rows 不得分
+    ['cq-jiangbei-2025-hospital', '9', { '9.1': '是', '9.2': '是' }, 0],
+    // 江北 7: 6 findings alone exceed the 4 points by 2
+    ['cq-jiangbei-2025-hospital', '7', { '7.1': '是', '7.2': 6 }, 2],
+    // 江北 4 (5 points), 7 findings: a true over-cap
+    ['cq-jiangbei-2025-hospital', '4', { '4.2': 7 }, 2],
+  ];
+  it.each(cases)('%s item %s %j: %d', (rubricId, itemNo, facts, expected) => {
+    const plan = planSheet(getRubric(rubricId), { inputs: facts });
+    const cells = plan.items.find((i) => i.itemNo === itemNo)!;
+    const item = evaluate(getRubric(rubricId), facts).items.find((i) => i.id === itemNo)!;
+    expect(item.overCap.toNumber()).toBe(expected);
+    expect(computePlan(plan)(cells.overCap)).toBeCloseTo(expected, 9);
+  });
+  it('a capped clause cell is highlighted past its own cap, apart from the item’s over-cap', () => {
+    const plan = planSheet(getRubric('weihai-2021-hospital-l2'));
+    const a1 = plan.items.find((i) => i.itemNo === '25')!;
+    const clauseCaps = plan.conditionalFormats.filter((f) => f.meaning === 'clauseCap');
+    expect(clauseCaps.filter((f) => a1.clauses.includes(f.range)).map((f) => f.formula)).toEqual(a1.clauses.map((c) => `=N(${c})>5`));
+  });
+});

@@ -1,7 +1,7 @@
 // What a SheetPlan looks like: the official columns in the printed order, one input row per fact with
 // its validation, locked formulas and unlocked inputs, names, merges, and text kept as text.
 import { describe, expect, it } from 'vitest';
-import { getRubric, inputIndex, policyIds, RubricSchema, rubricIds } from '../../src/core';
+import { blankMeaningOf, getRubric, inputIndex, policyIds, RubricSchema, rubricIds } from '../../src/core';
 import { planSheet } from '../../src/sheet/planSheet';
 import type { PlanCell, SheetPlan } from '../../src/sheet/types';
 import hospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
@@ -47,6 +47,15 @@ describe('江北 hospital sheet', () => {
     expect(rule('23.1')).toEqual({ kind: 'wholeNumber', min: 1 }); // 排名
   });
 
+  it('each input’s prompt says what a blank counts as, by its clause’s kind', () => {
+    const of = (id: string) => plan.validations.find((v) => v.range === plan.inputs.find((i) => i.id === id)!.address)!;
+    expect(of('1.1')).toMatchObject({ title: '输入编号 1.1', prompt: '未缴纳罚金：填“是”或“否”；不填视为未发现，不否决' });
+    expect(of('4.2').prompt).toBe('未能完整、准确、及时备案人员变更的次数：填不小于0的整数；不填视为未发现，不扣分');
+    expect(of('20.1').prompt).toBe('药品网采率：填 0%–100% 的比例；不填视为未达到，不得分');
+    expect(of('21.1').prompt).toMatch(/；不填视为未达到，不得5分$/);
+    expect(of('23.1').prompt).toMatch(/；不填视为未达到，不得3分$/);
+  });
+
   it('gives item 4 the readable formulas of “发现一次扣1分，扣完为止”', () => {
     const item = plan.items.find((i) => i.itemNo === '4')!;
     const [veto, count] = plan.inputs.filter((i) => i.itemNo === '4').map((i) => i.address.replace(/^L/, 'M'));
@@ -56,6 +65,16 @@ describe('江北 hospital sheet', () => {
     expect(formulaAt(plan, item.overCap)).toBe(`=ROUND(${item.deducted}-(5-${item.score}),9)`);
     expect(locked(plan, item.score)).toBe(true);
     expect(locked(plan, item.selfScore)).toBe(false);
+  });
+
+  it('超出分值的扣分 leaves out a “不得分” clause (江北 7.1) and counts a capped clause at its cap (威海 A1)', () => {
+    const seven = plan.items.find((i) => i.itemNo === '7')!;
+    expect(formulaAt(plan, seven.overCap)).toBe(`=ROUND(MAX(0,${seven.clauses[1]}-4),9)`);
+    const nine = plan.items.find((i) => i.itemNo === '9')!;
+    expect(formulaAt(plan, nine.overCap)).toBe('=0');
+    const weihai = planSheet(getRubric('weihai-2021-hospital-l2'));
+    const a1 = weihai.items.find((i) => i.itemNo === '25')!;
+    expect(formulaAt(weihai, a1.overCap)).toBe(`=ROUND((MIN(5,${a1.clauses[0]})+MIN(5,${a1.clauses[1]}))-(10-${a1.score}),9)`);
   });
 
   it('totals with the veto rule and grades by the policy', () => {
@@ -144,13 +163,40 @@ describe('威海 sheets', () => {
 // Every formula the sheet holds, under every policy, uses only functions Excel 2016+, WPS and
 // LibreOffice 7.4 all compute (see formulaParts.ts); the exact refund adds MOD and ^ to that set.
 describe('the formulas stay within the shared function set', () => {
-  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N']);
+  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N', 'ISNUMBER']);
   it.each(policyIds)('%s', (policyId) => {
     const used = new Set<string>();
     for (const rubricId of rubricIds) {
-      const plan = planSheet(getRubric(rubricId), { policyId, deposit: 1 });
+      const plan = planSheet(getRubric(rubricId), { policyId, deposit: 1, convert: true });
       for (const row of plan.grid) for (const cell of row) if (cell && 'formula' in cell) for (const m of cell.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]!);
     }
     expect([...used].filter((name) => !ALLOWED.has(name))).toEqual([]);
+  });
+});
+
+describe('validation prompts fit Excel (title ≤ 32, text ≤ 255) and keep the blank’s meaning whole', () => {
+  const cases = rubricIds.flatMap((id) => (['zh-CN', 'en-US'] as const).map((locale) => [id, locale] as const));
+  it.each(cases)('%s, %s', (rubricId, locale) => {
+    const rubric = getRubric(rubricId);
+    const plan = planSheet(rubric, { locale });
+    for (const input of plan.inputs) {
+      const v = plan.validations.find((x) => x.range === input.address)!;
+      const blank = blankMeaningOf(rubric, input.id)!;
+      expect([...v.title!].length).toBeLessThanOrEqual(32);
+      expect([...v.prompt].length).toBeLessThanOrEqual(255);
+      expect(v.prompt.endsWith(locale === 'en-US' ? blank.en : blank.zh)).toBe(true);
+    }
+  });
+  it('a fact label too long for 255 characters is shortened, never the blank’s meaning', () => {
+    const rubric = RubricSchema.parse({
+      ...hospital,
+      items: hospital.items.map((item) =>
+        item.no !== '20' ? item : { ...item, rules: item.rules.map((r) => ('input' in r ? { ...r, input: { ...r.input, label: '药'.repeat(300) } } : r)) },
+      ),
+    });
+    const plan = planSheet(rubric);
+    const v = plan.validations.find((x) => x.range === plan.inputs.find((i) => i.id === '20.1')!.address)!;
+    expect([...v.prompt].length).toBe(255);
+    expect(v.prompt).toMatch(/^药+…：填 0%–100% 的比例；不填视为未达到，不得分$/);
   });
 });

@@ -48,12 +48,15 @@ function vetoed(rubric: Rubric): Record<string, RawValue> {
   return { ...clean(rubric), ...(entry && { [entry.spec.id]: true }) };
 }
 
-/** Every per-occurrence deduction counted far past its item's points. */
+/** Every per-occurrence deduction counted far past its item's points, every "不得分" condition holding
+ * (beside those findings: zeroed by the text, not over cap), every linear deduction far past its own
+ * cap ("最多扣5分", 威海 A1). */
 function overCap(rubric: Rubric): Record<string, RawValue> {
   const facts = clean(rubric);
   for (const [id, { spec, rule }] of inputIndex(rubric).byId) {
     if (rule.kind === 'perOccurrence' && rule.effect === 'deduct') facts[id] = spec.max ?? 60;
     if (rule.kind === 'condition' && rule.effect === 'deduct') facts[id] = true;
+    if (rule.kind === 'linear' && rule.effect === 'deduct') facts[id] = rule.direction === 'above' ? 1 : 0;
   }
   return facts;
 }
@@ -130,6 +133,11 @@ describe('LibreOffice recalculates the template to the core’s numbers', () => 
     expect(cleanCase!.total.toNumber()).toBe(100);
     expect(vetoCase!.veto).toBe(true);
     expect(overCapCase!.items.filter((i) => i.overCap.gt(0)).length).toBeGreaterThanOrEqual(3);
+    // 江北 9: both rows 不得分 — zeroed, not over cap; 威海 A1: both clauses held to 最多扣5分
+    expect(overCapCase!.items.find((i) => i.id === '9')!.overCap.toNumber()).toBe(0);
+    const weihai = cases.find((c) => c.rubricId === 'weihai-2021-hospital-l2' && c.name.includes('overCap'))!;
+    const a1 = evaluate(getRubric(weihai.rubricId), weihai.facts).items.find((i) => i.code === 'A1')!;
+    expect([a1.overCap.toNumber(), a1.clauseCapped.toNumber()]).toEqual([0, 90]);
     expect(missingCase!.missing.length).toBeGreaterThan(5);
   });
 });

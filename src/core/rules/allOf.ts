@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, boundText, compare, ComparisonSchema, describe, opText } from './shared';
+import { asDec, blankNotAchieved, boundText, compare, ComparisonSchema, describe, NOT_ACHIEVED, notEarnedWords, opText } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Several conditions that must all hold to earn the points: "电子处方开方量占总开方量20%、
@@ -32,6 +32,7 @@ export type AllOfRule = z.infer<typeof AllOfSchema>;
 export const allOf: RuleDefinition<AllOfRule> = {
   inputs: (rule) => rule.parts.map((p) => p.input),
   role: () => 'earn',
+  blankMeans: (rule) => blankNotAchieved(notEarnedWords(rule.points)),
   maxEarn: (rule) => new D(rule.points),
   evaluate(rule, ctx) {
     const lines: string[] = [];
@@ -48,7 +49,8 @@ export const allOf: RuleDefinition<AllOfRule> = {
         holds = value !== undefined && compare(value, part.op ?? '>=', part.value ?? 0);
       }
       all &&= holds;
-      lines.push(`${describe(part.input, raw)}（${cond.trim() ? `${cond.trim()} ` : ''}${holds ? '达到' : '未达到'}）`);
+      const verdict = raw === undefined ? NOT_ACHIEVED : holds ? '达到' : '未达到';
+      lines.push(`${describe(part.input, raw)}（${cond.trim() ? `${cond.trim()} ` : ''}${verdict}）`);
     }
     lines.push(all ? `全部达到 → 得${rule.points}分` : '未全部达到 → 不得分');
     return { earn: all ? new D(rule.points) : ZERO, lines };

@@ -23,6 +23,12 @@ export type BandRule = z.infer<typeof BandSchema>;
 export const band: RuleDefinition<BandRule> = {
   inputs: (rule) => [rule.input],
   role: () => 'deduct',
+  blankMeans: (rule) => {
+    const last = rule.deductions.length - 1;
+    const amount = rule.deductions[last] ?? 0;
+    const what = amount === 0 ? { zh: '不扣分', en: 'nothing deducted' } : { zh: `扣${amount}分`, en: `${amount} deducted` };
+    return { zh: `不填按最后一档（${rule.input.options[last] ?? ''}）计，${what.zh}`, en: `blank counts as the last interval (${rule.input.options[last] ?? ''}): ${what.en}` };
+  },
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);
     const value = asDec(raw);

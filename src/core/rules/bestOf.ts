@@ -44,6 +44,8 @@ function methodMax(method: Method, itemPoints: InstanceType<typeof D>) {
 export const bestOf: RuleDefinition<BestOfRule> = {
   inputs: (rule) => rule.methods.map((m) => m.input),
   role: () => 'earn',
+  // each method is scored on its own (a blank method earns 0, 按未达到计); the higher counts
+  blankMeans: () => ({ zh: '不填视为此方法未达到（得0分），按其他方法的高分计', en: 'blank counts as this method not achieved (0): the other method’s score counts' }),
   maxEarn: (rule, itemPoints) => D.max(...rule.methods.map((m) => methodMax(m, itemPoints))),
   evaluate(rule, ctx) {
     const outcomes = rule.methods.map((m) => evaluateMethod(m, ctx));

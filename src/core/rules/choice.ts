@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, describe } from './shared';
+import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** One of several printed outcomes: "按期完成工作得10分，按期完成工作但效果较差的得5分，其余情况不得分"
@@ -21,11 +21,12 @@ export type ChoiceRule = z.infer<typeof ChoiceSchema>;
 export const choice: RuleDefinition<ChoiceRule> = {
   inputs: (rule) => [rule.input],
   role: () => 'earn',
+  blankMeans: () => blankNotAchieved(EARNS_NOTHING),
   maxEarn: (rule) => D.max(...rule.points.map((p) => new D(p))),
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);
     const value = asDec(raw);
     const earn = value === undefined ? ZERO : new D(rule.points[value.toNumber() - 1] ?? 0);
-    return { earn, lines: [`${describe(rule.input, raw)} → 得${earn.toString()}分`] };
+    return { earn, lines: [`${describe(rule.input, raw)} → ${value === undefined ? `${NOT_ACHIEVED}，` : ''}得${earn.toString()}分`] };
   },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { describe, resolvePoints, signed } from './shared';
+import { blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, notEarnedWords, resolvePoints, signed } from './shared';
 import { clauseBase, pointsSchema, type RuleDefinition } from './types';
 
 /** A fixed amount when a yes/no fact holds: "未达到...的扣10分", "未如实填报相关数据的不得分"
@@ -22,11 +22,13 @@ export type ConditionRule = z.infer<typeof ConditionSchema>;
 export const condition: RuleDefinition<ConditionRule> = {
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
+  blankMeans: (rule) => (rule.effect === 'deduct' ? blankNoFinding({ zh: '不扣分', en: 'nothing deducted' }) : blankNotAchieved(notEarnedWords(rule.points))),
   maxEarn: (rule, itemPoints) => (rule.points === 'all' ? itemPoints : new D(rule.points)),
   evaluate(rule, ctx) {
     const value = ctx.value(rule.input);
     const amount = value === true ? resolvePoints(rule.points, ctx) : ZERO;
+    const blank = value === undefined ? `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）` : '';
     const tail = value === true ? ` → ${rule.points === 'all' ? `不得分（${signed(rule.effect, amount)}）` : signed(rule.effect, amount)}` : '';
-    return { [rule.effect]: amount, lines: [`${describe(rule.input, value)}${tail}`] };
+    return { [rule.effect]: amount, lines: [`${describe(rule.input, value)}${blank}${tail}`] };
   },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { applyCap, asDec, describe, signed } from './shared';
+import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points the reviewer sets within a printed range: "视情节轻重每次扣5-10分" (威海 C23),
@@ -37,6 +37,7 @@ export function discretionaryProblem(rule: DiscretionaryRule, total: InstanceTyp
 export const discretionary: RuleDefinition<DiscretionaryRule> = {
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
+  blankMeans: (rule) => (rule.effect === 'deduct' ? blankNoFinding({ zh: '不扣分', en: 'nothing deducted' }) : blankNotAchieved({ zh: '本条不加分', en: 'this clause adds nothing' })),
   maxEarn: (rule, itemPoints) => (rule.cap !== undefined ? new D(rule.cap) : rule.perOccurrence ? itemPoints : new D(rule.max)),
   checkValue: (rule, _spec, value) => (typeof value === 'boolean' ? null : discretionaryProblem(rule, value)),
   evaluate(rule, ctx) {
@@ -44,8 +45,9 @@ export const discretionary: RuleDefinition<DiscretionaryRule> = {
     const total = asDec(value) ?? ZERO;
     const { applied, notApplied } = applyCap(total, rule.cap);
     let line = describe(rule.input, value);
+    if (value === undefined) line += `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）`;
     if (total.gt(0)) line += ` → 酌情${signed(rule.effect, total)}（每${rule.perOccurrence ? '次' : '项'}${fmt(rule.min)}–${fmt(rule.max)}分）`;
-    if (notApplied.gt(0)) line += `（本项最多${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+    if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
     return { [rule.effect]: applied, notApplied, lines: [line] };
   },
 };

@@ -59,4 +59,18 @@ export function definitionOf<R extends Rule>(rule: R): RuleDefinition<R> {
   return ruleDefinitions[rule.kind] as unknown as RuleDefinition<R>;
 }
 
-export type { RuleContext, RuleOutcome, RuleRole } from './types';
+/** A "不得分" clause (江北 7.1 "拒不配合执行相关政策的，不得分", 9 "未如实填报相关数据的不得分", 20 "未达到90%的
+ * 不得分"): when it holds, the item scores 0 because the text says so, not by deductions running past the
+ * item's points. Its amount (the item's points) is therefore not weighed against the item's points when
+ * the over-cap is reckoned (evaluateItem, and the sheet's 超出分值的扣分 formula). */
+export function zeroesItem(rule: Rule): boolean {
+  return (rule.kind === 'condition' || rule.kind === 'threshold') && rule.effect === 'deduct' && rule.points === 'all';
+}
+
+/** A clause's own ceiling on what it deducts ("最多扣5分"), if it has one. */
+export function deductionCapOf(rule: Rule): number | undefined {
+  if (rule.kind !== 'linear' && rule.kind !== 'perOccurrence' && rule.kind !== 'discretionary') return undefined;
+  return rule.effect === 'deduct' ? rule.cap : undefined;
+}
+
+export type { BlankMeaning, RuleContext, RuleOutcome, RuleRole } from './types';

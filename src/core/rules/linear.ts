@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { applyCap, asDec, boundText, describe, stepsBeyond } from './shared';
+import { applyCap, asDec, blankNotAchieved, EARNS_NOTHING, boundText, describe, NOT_ACHIEVED, stepsBeyond } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points per step beyond a reference: "每高于该区间1个百分点扣0.5分，最多扣5分" (威海 A1: the input is
@@ -32,6 +32,10 @@ export type LinearRule = z.infer<typeof LinearSchema>;
 export const linear: RuleDefinition<LinearRule> = {
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
+  blankMeans: (rule) => {
+    if (rule.effect === 'earn') return blankNotAchieved(EARNS_NOTHING);
+    return rule.cap !== undefined ? blankNotAchieved({ zh: `扣${fmt(rule.cap)}分`, en: `${fmt(rule.cap)} deducted` }) : blankNotAchieved({ zh: '扣满本项分值', en: "the item's points deducted" });
+  },
   maxEarn: (rule) => new D(rule.base ?? 0),
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);
@@ -39,9 +43,9 @@ export const linear: RuleDefinition<LinearRule> = {
     const where = `${rule.direction === 'above' ? '高于' : '低于'} ${boundText(rule.input, rule.reference)}`;
     const unit = rule.input.type === 'number' ? fmt(rule.step) : `${fmt(new D(rule.step).times(100))}个百分点`;
     if (value === undefined) {
-      if (rule.effect === 'earn') return { earn: ZERO, lines: [`${describe(rule.input, raw)} → 按未达到计，得0分`] };
+      if (rule.effect === 'earn') return { earn: ZERO, lines: [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，得0分`] };
       const full = rule.cap !== undefined ? new D(rule.cap) : ctx.itemPoints;
-      return { deduct: full, lines: [`${describe(rule.input, raw)} → 按未达到计，扣${fmt(full)}分`] };
+      return { deduct: full, lines: [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，扣${fmt(full)}分`] };
     }
     const steps = stepsBeyond(value, rule.reference, rule.direction, rule.step, ctx.partialSteps);
     const amount = steps.times(rule.pointsPerStep);

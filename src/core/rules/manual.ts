@@ -19,10 +19,11 @@ export type ManualRule = z.infer<typeof ManualSchema>;
 export const manual: RuleDefinition<ManualRule> = {
   inputs: (rule) => [rule.input],
   role: () => 'earn',
+  blankMeans: () => ({ zh: '不填按0分计', en: 'blank counts as 0 points' }),
   maxEarn: (rule) => new D(rule.input.max),
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);
     const earn = asDec(raw) ?? ZERO;
-    return { earn, lines: [`${describe(rule.input, raw)} → 得${earn.toString()}分`] };
+    return { earn, lines: [`${describe(rule.input, raw)} → ${raw === undefined ? '按0分计，' : ''}得${earn.toString()}分`] };
   },
 };

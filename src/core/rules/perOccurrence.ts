@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { applyCap, asDec, describe, signed } from './shared';
+import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points per occurrence: "发现一次扣1分，扣完为止" (江北 6), "每次1分" (江北 23.2, earned),
@@ -23,6 +23,7 @@ export type PerOccurrenceRule = z.infer<typeof PerOccurrenceSchema>;
 export const perOccurrence: RuleDefinition<PerOccurrenceRule> = {
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
+  blankMeans: (rule) => (rule.effect === 'deduct' ? blankNoFinding({ zh: '不扣分', en: 'nothing deducted' }) : blankNotAchieved({ zh: '本条不得分', en: 'this clause earns nothing' })),
   maxEarn: (rule, itemPoints) =>
     rule.cap !== undefined ? new D(rule.cap) : rule.input.max !== undefined ? new D(rule.input.max).times(rule.points) : itemPoints,
   evaluate(rule, ctx) {
@@ -31,8 +32,9 @@ export const perOccurrence: RuleDefinition<PerOccurrenceRule> = {
     const raw = count.times(rule.points);
     const { applied, notApplied } = applyCap(raw, rule.cap);
     let line = `${describe(rule.input, value)}`;
+    if (value === undefined) line += `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）`;
     if (count.gt(0)) line += ` → ${fmt(count)}次 × ${fmt(rule.points)}分 = ${signed(rule.effect, raw)}`;
-    if (notApplied.gt(0)) line += `（本项最多${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+    if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
     return { [rule.effect]: applied, notApplied, lines: [line] };
   },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, describe } from './shared';
+import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points in proportion to a measured share: "按...所得分数的百分数×30分" (威海 B4, a 0–100 score,
@@ -33,6 +33,12 @@ export type ProportionalRule = z.infer<typeof ProportionalSchema>;
 export const proportional: RuleDefinition<ProportionalRule> = {
   inputs: (rule) => [rule.input, ...(rule.sampleFactor ? [rule.sampleFactor.input] : []), ...(rule.notSampled ? [rule.notSampled.input] : [])],
   role: () => 'earn',
+  blankMeans: (rule, spec) => {
+    // "未被抽取电话回访" left blank: the hospital was drawn, and the rate decides
+    if (spec.id === rule.notSampled?.input.id) return { zh: '不填视为已被抽取，按满意度计分', en: 'blank counts as drawn for the survey: the rate decides' };
+    if (spec.id === rule.sampleFactor?.input.id) return blankNotAchieved({ zh: '系数为0，不得分', en: 'factor 0, nothing earned' });
+    return rule.notSampled ? blankNotAchieved({ zh: '得0分（未被抽取的除外）', en: 'nothing earned (unless not drawn)' }) : blankNotAchieved(EARNS_NOTHING);
+  },
   maxEarn: (rule) => new D(rule.points),
   evaluate(rule, ctx) {
     const lines: string[] = [];
@@ -46,7 +52,7 @@ export const proportional: RuleDefinition<ProportionalRule> = {
     const raw = ctx.value(rule.input);
     const value = asDec(raw);
     if (value === undefined) {
-      lines.push(`${describe(rule.input, raw)} → 得0分`);
+      lines.push(`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，得0分`);
       return { earn: ZERO, lines };
     }
     let earn = value.div(rule.scale).times(rule.points);
@@ -56,7 +62,7 @@ export const proportional: RuleDefinition<ProportionalRule> = {
       const sample = asDec(sampleRaw);
       const band = sample === undefined ? undefined : rule.sampleFactor.bands.find((b) => sample.gte(b.min));
       const factor = band?.factor ?? 0;
-      lines.push(`${describe(rule.sampleFactor.input, sampleRaw)} → 系数 ${fmt(factor)}`);
+      lines.push(`${describe(rule.sampleFactor.input, sampleRaw)} → ${sample === undefined ? `${NOT_ACHIEVED}，` : ''}系数 ${fmt(factor)}`);
       earn = earn.times(factor);
       line += ` × ${fmt(factor)} = ${fmt(earn)}`;
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, describe } from './shared';
+import { asDec, blankNotAchieved, describe, NOT_ACHIEVED, notEarnedWords } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points for a place among the first N: "医保业务办理量排名前3加3分" (江北 23.1), "全市率先完成...的前13家
@@ -21,6 +21,7 @@ export type RankTopRule = z.infer<typeof RankTopSchema>;
 export const rankTop: RuleDefinition<RankTopRule> = {
   inputs: (rule) => [rule.input],
   role: () => 'earn',
+  blankMeans: (rule) => blankNotAchieved(notEarnedWords(rule.points)),
   maxEarn: (rule) => new D(rule.points),
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);
@@ -28,7 +29,7 @@ export const rankTop: RuleDefinition<RankTopRule> = {
     const inTop = rank !== undefined && rank.lte(rule.top);
     return {
       earn: inTop ? new D(rule.points) : ZERO,
-      lines: [`${describe(rule.input, raw)}（前${rule.top}名${inTop ? '之内' : '之外'}）→ 得${inTop ? rule.points : 0}分`],
+      lines: [`${describe(rule.input, raw)}（${rank === undefined ? NOT_ACHIEVED : `前${rule.top}名${inTop ? '之内' : '之外'}`}）→ 得${inTop ? rule.points : 0}分`],
     };
   },
 };

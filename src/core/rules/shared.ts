@@ -3,7 +3,7 @@ import { lazySchema } from '../lazySchema';
 import { D, type Dec, fmt, ZERO } from '../decimal';
 import type { InputSpec, InputValue } from '../inputs';
 import { showValue } from '../inputs';
-import type { Points, RuleContext } from './types';
+import type { BlankMeaning, Points, RuleContext } from './types';
 
 export function resolvePoints(points: Points, ctx: RuleContext): Dec {
   return points === 'all' ? ctx.itemPoints : new D(points);
@@ -65,4 +65,31 @@ export function stepsBeyond(
   if (gap.lte(0)) return ZERO;
   const steps = gap.div(step);
   return partialSteps === 'whole' ? steps.floor() : steps;
+}
+
+/** The trace's words for a blank fact: counted as no finding (veto, deductions) or as not achieved
+ * (earnings, thresholds); the same words as the clause's blankMeans. */
+export const NO_FINDING = '按未发现计';
+export const NOT_ACHIEVED = '按未达到计';
+
+/** 不填视为未发现，<what follows>: a veto or a deduction with a blank fact. */
+export function blankNoFinding(then: BlankMeaning): BlankMeaning {
+  return { zh: `不填视为未发现，${then.zh}`, en: `blank counts as no finding: ${then.en}` };
+}
+
+/** 不填视为未达到，<what follows>: an earning, a threshold or a measured rate with a blank fact. */
+export function blankNotAchieved(then: BlankMeaning): BlankMeaning {
+  return { zh: `不填视为未达到，${then.zh}`, en: `blank counts as not achieved: ${then.en}` };
+}
+
+export const EARNS_NOTHING: BlankMeaning = { zh: '得0分', en: 'nothing earned' };
+
+/** "扣5分" / "不得分" for what a clause deducts when it applies. */
+export function deductionWords(points: Points): BlankMeaning {
+  return points === 'all' ? { zh: '不得分', en: 'the item scores 0' } : { zh: `扣${fmt(points)}分`, en: `${fmt(points)} deducted` };
+}
+
+/** "不得5分" / "不得分" for what an earning clause does not earn. */
+export function notEarnedWords(points: Points): BlankMeaning {
+  return points === 'all' ? { zh: '不得分', en: 'nothing earned' } : { zh: `不得${fmt(points)}分`, en: `the ${fmt(points)} points are not earned` };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, boundText, compare, ComparisonSchema, describe, opText, resolvePoints, signed } from './shared';
+import { asDec, blankNotAchieved, boundText, compare, ComparisonSchema, deductionWords, describe, notEarnedWords, NOT_ACHIEVED, opText, resolvePoints, signed } from './shared';
 import { clauseBase, pointsSchema, type RuleDefinition } from './types';
 
 /** A measured ratio against a printed bound: "网采率未达到90%的不得分" (江北 20: `< 0.9`, deduct all),
@@ -24,13 +24,17 @@ export type ThresholdRule = z.infer<typeof ThresholdSchema>;
 export const threshold: RuleDefinition<ThresholdRule> = {
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
+  blankMeans: (rule) => {
+    const words = rule.effect === 'earn' ? notEarnedWords(rule.points) : deductionWords(rule.points);
+    return blankNotAchieved(words);
+  },
   maxEarn: (rule, itemPoints) => (rule.points === 'all' ? itemPoints : new D(rule.points)),
   evaluate(rule, ctx) {
     const value = asDec(ctx.value(rule.input));
     const holds = value === undefined ? rule.effect === 'deduct' : compare(value, rule.when.op, rule.when.value);
     const amount = holds ? resolvePoints(rule.points, ctx) : ZERO;
     const cond = `${opText[rule.when.op]} ${boundText(rule.input, rule.when.value)}`;
-    const verdict = value === undefined ? '按未达到计' : holds ? `${cond} 成立` : `${cond} 不成立`;
+    const verdict = value === undefined ? NOT_ACHIEVED : holds ? `${cond} 成立` : `${cond} 不成立`;
     const tail = holds ? ` → ${rule.points === 'all' ? '不得分（' + signed(rule.effect, amount) + '）' : signed(rule.effect, amount)}` : '';
     return { [rule.effect]: amount, lines: [`${describe(rule.input, ctx.value(rule.input))}（${verdict}）${tail}`] };
   },

@@ -34,12 +34,22 @@ export interface RuleOutcome {
   lines: string[];
 }
 
+/** What a blank input counts as, in the words the sheet's prompts, the pane's 填报 view, MIB.INPUTS and
+ * the README use: 不填视为未发现 (veto, deduction), 不填视为未达到 (earning, threshold), 不填按最后一档计
+ * (band). Each kind's evaluate says the matching words in its trace ("按未达到计", "按未发现计"). */
+export interface BlankMeaning {
+  zh: string;
+  en: string;
+}
+
 export interface RuleDefinition<R> {
   inputs(rule: R): InputSpec[];
   role(rule: R): RuleRole;
   /** most a clause can earn (earn rules), for the validator's reachable-maximum check */
   maxEarn?(rule: R, itemPoints: Dec): Dec;
   evaluate(rule: R, ctx: RuleContext): RuleOutcome;
+  /** what a blank `spec` (one of this clause's inputs) counts as: the words match what evaluate does */
+  blankMeans(rule: R, spec: InputSpec): BlankMeaning;
   /** a rule-specific check of a parsed value (e.g. a discretionary total below the printed minimum) */
   checkValue?(rule: R, spec: InputSpec, value: InputValue): string | null;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { InputSpecSchema } from '../inputs';
-import { describe } from './shared';
+import { blankNoFinding, describe, NO_FINDING } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** 否决项: a yes/no fact that, when true, vetoes the whole assessment
@@ -14,12 +14,13 @@ export type VetoRule = z.infer<typeof VetoSchema>;
 export const veto: RuleDefinition<VetoRule> = {
   inputs: (rule) => [rule.input],
   role: () => 'veto',
+  blankMeans: () => blankNoFinding({ zh: '不否决', en: 'no veto' }),
   evaluate(rule, ctx) {
     const value = ctx.value(rule.input);
     const triggered = value === true;
     return {
       veto: triggered,
-      lines: [`${describe(rule.input, value)}${triggered ? ' → 否决项' : ''}`],
+      lines: [`${describe(rule.input, value)}${value === undefined ? `（${NO_FINDING}）` : ''}${triggered ? ' → 否决项' : ''}`],
     };
   },
 };

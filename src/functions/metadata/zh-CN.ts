@@ -88,7 +88,7 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
     },
   },
   FLAGS: {
-    description: '列出需要复核的情况：否决项、超出单项分值未计入的扣分、无效或未填写的输入',
+    description: '列出需要复核的情况：否决项、超出单项分值未计入的扣分、条款“最多扣N分”封顶未计的扣分、无效或未填写的输入',
     parameters: { rubric, ids, values },
   },
   MAX: {
@@ -96,7 +96,7 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
     parameters: { rubric, item: { name: '项目', description: '项目序号或类别代码；空白为整张考核表' } },
   },
   INPUTS: {
-    description: '列出考核表的全部输入编号及应填的取值，供 MIB.SCORE 使用',
+    description: '列出考核表的全部输入编号、应填的取值及不填时按什么计，供 MIB.SCORE 使用',
     parameters: { rubric },
   },
   RUBRICS: {

@@ -2,6 +2,7 @@ import { assess, DecimalValue, evaluate, fmt, getPolicy, getRubric, type Policy,
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
+import { clauseCapCheck } from './clauseCap';
 import { formulaCheck } from './formulas';
 import { invalidInputCheck } from './invalidInput';
 import { missingInputCheck } from './missingInput';
@@ -33,7 +34,7 @@ export interface Audit {
   result: ReturnType<typeof evaluate>;
 }
 
-const checks = [vetoCheck, overCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
+const checks = [vetoCheck, overCapCheck, clauseCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
 
 
 /**

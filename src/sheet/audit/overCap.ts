@@ -1,4 +1,4 @@
-import { fmt } from '../../core';
+import { fmt, weighedDeductions } from '../../core';
 import { itemName } from './itemText';
 import type { AuditCheck } from './types';
 
@@ -13,7 +13,7 @@ export const overCapCheck: AuditCheck = ({ rubric, plan, result }) =>
         itemNo: item.id,
         ...(name.indicator && { indicator: name.indicator }),
         address: plan.items.find((i) => i.itemNo === item.id)?.overCap ?? plan.fields.total,
-        message: `扣分超过单项分值：${name.zh}共扣 ${fmt(item.deducted)} 分，本项 ${fmt(item.max)} 分，${fmt(item.overCap)} 分未计入`,
-        messageEn: `Deductions over the item's points: ${name.en} deducts ${fmt(item.deducted)} of ${fmt(item.max)}; ${fmt(item.overCap)} not applied`,
+        message: `扣分超过单项分值：${name.zh}共扣 ${fmt(weighedDeductions(item.clauses))} 分，本项 ${fmt(item.max)} 分，${fmt(item.overCap)} 分未计入`,
+        messageEn: `Deductions over the item's points: ${name.en} deducts ${fmt(weighedDeductions(item.clauses))} of ${fmt(item.max)}; ${fmt(item.overCap)} not applied`,
       };
     });

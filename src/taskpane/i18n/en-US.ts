@@ -40,6 +40,7 @@ export const enUS: Messages = {
   flagsLabel: 'To fix (click to select the cell)',
   kind_veto: 'Veto',
   kind_overCap: 'Over the item’s points',
+  kind_clauseCap: 'Clause cap',
   kind_invalidInput: 'Invalid input',
   kind_missingInput: 'Missing',
   kind_formulaChanged: 'Formula edited',

@@ -38,6 +38,7 @@ export const zhCN = {
   flagsLabel: '需要处理的问题（点击定位单元格）',
   kind_veto: '否决项',
   kind_overCap: '扣分超过单项分值',
+  kind_clauseCap: '条款扣分封顶',
   kind_invalidInput: '输入无效',
   kind_missingInput: '未填写',
   kind_formulaChanged: '公式被修改',

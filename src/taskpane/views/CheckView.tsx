@@ -18,6 +18,7 @@ const useStyles = makeStyles({
 const COLORS: Record<AuditFlagKind, 'danger' | 'warning' | 'important' | 'informative' | 'subtle'> = {
   veto: 'danger',
   overCap: 'warning',
+  clauseCap: 'subtle',
   invalidInput: 'danger',
   missingInput: 'informative',
   formulaChanged: 'important',

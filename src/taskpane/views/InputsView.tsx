@@ -1,7 +1,8 @@
 import { Caption1, Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { blankMeaningOf } from '../../core';
 import type { MemoryWorkbook } from '../../sheet/memory/memoryWorkbook';
-import type { Translate } from '../i18n';
+import type { Locale, Translate } from '../i18n';
 import type { SheetState } from '../useSheet';
 
 const useStyles = makeStyles({
@@ -9,13 +10,19 @@ const useStyles = makeStyles({
   id: { width: '3.5em' },
   value: { width: '6.5em' },
   input: { width: '100%', minWidth: 0 },
+  blank: { display: 'block', color: tokens.colorNeutralForeground3 },
 });
 
-/** Demo mode only: the sheet's input cells as a table a person (or a test) can type into. */
-export function InputsView({ book, state, t }: { book: MemoryWorkbook; state: SheetState; t: Translate }) {
+/** Demo mode only: the sheet's input cells as a table a person (or a test) can type into, each fact with
+ * what a blank counts as (不填视为未发现 / 不填视为未达到 / 不填按最后一档计 …). */
+export function InputsView({ book, state, t, locale }: { book: MemoryWorkbook; state: SheetState; t: Translate; locale: Locale }) {
   const styles = useStyles();
   if (state.status !== 'ready') return <Caption1>{t('noSheet')}</Caption1>;
   const labels = new Map(state.audit.plan.inputs.map((i) => [i.id, i.label]));
+  const blankOf = (id: string) => {
+    const means = blankMeaningOf(state.audit.rubric, id);
+    return means && (locale === 'en-US' ? means.en : means.zh);
+  };
   return (
     <section className={styles.view}>
       <Caption1>{t('inputsHelp')}</Caption1>
@@ -31,7 +38,12 @@ export function InputsView({ book, state, t }: { book: MemoryWorkbook; state: Sh
           {state.snapshot.inputs.map((input) => (
             <TableRow key={input.id}>
               <TableCell className={styles.id}>{input.id}</TableCell>
-              <TableCell>{labels.get(input.id)}</TableCell>
+              <TableCell>
+                {labels.get(input.id)}
+                <Caption1 className={styles.blank} data-blank={input.id}>
+                  {blankOf(input.id)}
+                </Caption1>
+              </TableCell>
               <TableCell className={styles.value}>
                 <FactInput
                   label={`${input.id} ${labels.get(input.id) ?? ''}`}

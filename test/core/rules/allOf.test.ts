@@ -1,7 +1,7 @@
 // allOf: 江北 22 "外购处方中电子处方开方量占总开方量20%、电子处方结算量占总结算量50%的，得5分";
 // 江北 药店 14 adds a yes/no part "接入医保电子处方流转平台" and "85%以上 … 70%以上".
 import { describe, expect, it } from 'vitest';
-import { num, rubricOf, run, score } from './helpers';
+import { blankOf, num, rubricOf, run, score } from './helpers';
 
 describe('allOf — 江北 22 “…开方量占总开方量20%、…结算量占总结算量50%的，得5分”', () => {
   const rubric = rubricOf(
@@ -93,5 +93,17 @@ describe('allOf — 江北 药店 14 “接入医保电子处方流转平台，�
       ],
     };
     expect(() => rubricOf([bad], 5)).toThrow(/是\/否条件不带比较/);
+  });
+});
+
+describe('allOf — a blank', () => {
+  it('江北 22 left blank: each blank part 按未达到计, the 5 points not earned', () => {
+    const { means, clause } = blankOf('cq-jiangbei-2025-hospital', '22.1');
+    expect(means.zh).toBe('不填视为未达到，不得5分');
+    expect(clause.lines).toEqual([
+      '22.1 外购处方中电子处方开方量占总开方量的比例：未填（缺失）（≥ 20% 按未达到计）',
+      '22.2 电子处方结算量占总结算量的比例：未填（缺失）（≥ 50% 按未达到计）',
+      '未全部达到 → 不得分',
+    ]);
   });
 });

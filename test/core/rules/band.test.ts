@@ -1,7 +1,7 @@
 // band: 威海 A3 "从低到高依次平均划分为三个区间，第一区间得满分；第二区间扣2分；第三区间扣4分",
 // 威海 A5 "…四个区间，第一区间得满分；第二区间扣3分；第三区间扣5分，第四区间扣8分".
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, sdo } from './helpers';
+import { blankOf, num, problems, rubricOf, run, sdo } from './helpers';
 
 const A3 = {
   kind: 'band',
@@ -69,5 +69,14 @@ describe('band — 威海 A5 “第四区间扣8分” (10 points)', () => {
   it('第三区间: 5 taken; 第四区间: 8 taken', () => {
     expect(sdo(rubric, { '1.1': '第三区间' })).toEqual([5, 5, 0]);
     expect(sdo(rubric, { '1.1': '第四区间' })).toEqual([2, 8, 0]);
+  });
+});
+
+describe('band — a blank', () => {
+  it('威海 一级 A3 left blank: the last interval', () => {
+    const { means, clause } = blankOf('weihai-2021-hospital-l1', '26.1');
+    expect(means).toEqual({ zh: '不填按最后一档（第三区间）计，扣4分', en: 'blank counts as the last interval (第三区间): 4 deducted' });
+    expect(clause.lines[0]).toBe('26.1 门诊次均费用增长率所在区间：未填（缺失），按第三区间计 → 扣4分');
+    expect(num(clause.deduct)).toBe(4);
   });
 });

@@ -1,7 +1,8 @@
 // bestOf: 威海 A6 "1、…低位区间占比20%，每高于该区间1个百分点扣1分；2、比上年同期下降≥2%的，得10分；…
 // 满足以上任意一条均可得分，按高分计算。"
 import { describe, expect, it } from 'vitest';
-import { num, rubricOf, run, score } from './helpers';
+import { evaluate, getRubric } from '../../../src/core';
+import { blankOf, num, rubricOf, run, score } from './helpers';
 
 const METHOD_1 = {
   kind: 'linear',
@@ -62,5 +63,16 @@ describe('bestOf — 威海 A6 “满足以上任意一条均可得分，按高�
   it('the schema refuses a deducting method', () => {
     const deducting = { ...METHOD_1, effect: 'deduct', base: undefined, cap: 5 };
     expect(() => rubricOf([{ ...A6, methods: [deducting, METHOD_2] }], 10)).toThrow(/按高分计算的各方法须为得分方法/);
+  });
+});
+
+describe('bestOf — a blank', () => {
+  it('威海 二级 A6: a blank method counts 0, the other method’s score counts', () => {
+    const { means } = blankOf('weihai-2021-hospital-l2', '30.1');
+    expect(means.zh).toBe('不填视为此方法未达到（得0分），按其他方法的高分计');
+    const a6 = evaluate(getRubric('weihai-2021-hospital-l2'), { '30.2': -0.03 }).items.find((i) => i.id === '30')!;
+    expect(a6.clauses[0]!.lines[0]).toMatch(/^方法1：30\.1 .+：未填（缺失） → 按未达到计，得0分$/);
+    expect(num(a6.score)).toBe(10);
+    expect(a6.missing).toEqual([]);
   });
 });

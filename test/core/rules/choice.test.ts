@@ -1,7 +1,7 @@
 // choice: 威海 B6 "按期完成工作得10分，按期完成工作但效果较差的得5分，其余情况不得分";
 // 威海 一级 B3 等次 优秀/良好/一般/不合格 (得分100/80/60/0, then "按得分的百分数×30分").
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, score } from './helpers';
+import { blankOf, num, problems, rubricOf, run, score } from './helpers';
 
 describe('choice — 威海 B6 “按期完成工作得10分，按期完成工作但效果较差的得5分，其余情况不得分”', () => {
   const rubric = rubricOf(
@@ -72,5 +72,13 @@ describe('choice — 威海 一级 B3 等次 “优秀…得分100；良好…�
     ['不合格', 0],
   ] as const)('%s: %d', (grade, expected) => {
     expect(score(rubric, { '1.1': grade })).toBe(expected);
+  });
+});
+
+describe('choice — a blank', () => {
+  it('威海 二级 B6 left blank: not achieved, 0', () => {
+    const { means, clause } = blankOf('weihai-2021-hospital-l2', '40.1');
+    expect(means.zh).toBe('不填视为未达到，得0分');
+    expect(clause.lines).toEqual(['40.1 智能监控工作完成情况：未填（缺失） → 按未达到计，得0分']);
   });
 });

@@ -1,7 +1,7 @@
 // condition: "未达到...的扣10分" (江北 18.2), "未如实填报相关数据的不得分" (江北 8, points "all"),
 // "提交影像资料佐证...得2分" (江北 5, earned).
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, sdo } from './helpers';
+import { blankOf, num, problems, rubricOf, run, sdo } from './helpers';
 
 describe('condition — 江北 18.2 “2024年12月底未实现医保码全流程应用的扣10分” (20 points)', () => {
   const rubric = rubricOf(
@@ -49,8 +49,10 @@ describe('condition — 江北 8 “未如实填报相关数据的不得分” (
     expect(item.trace[0]).toBe('1.1 职工医保数据未如实填报：是 → 不得分（扣2分）');
   });
 
-  it('both rows 未如实填报: 0, the second 2 points reported over the cap', () => {
-    expect(sdo(rubric, { '1.1': true, '1.2': true })).toEqual([0, 4, 2]);
+  it('both rows 未如实填报: 0 because the text says 不得分, not a deduction over the item’s points', () => {
+    const { item } = run(rubric, { '1.1': true, '1.2': true });
+    expect([num(item.score), num(item.deducted), num(item.overCap)]).toEqual([0, 4, 0]);
+    expect(item.trace[2]).toBe('2 − 4 = 0；按第1条“不得分”计 0 分，不属扣分超过单项分值');
   });
 
   it('both 如实填报: full points', () => {
@@ -81,5 +83,20 @@ describe('condition — 江北 5 “提交影像资料佐证参保政策宣传�
     const { result, item } = run(rubric, {});
     expect(num(item.score)).toBe(0);
     expect(result.missing).toEqual(['1.1', '1.2']);
+  });
+});
+
+describe('condition — a blank', () => {
+  it('江北 7.1 “…不得分” (deduction) left blank: no finding', () => {
+    const { means, clause, item } = blankOf('cq-jiangbei-2025-hospital', '7.1');
+    expect(means).toEqual({ zh: '不填视为未发现，不扣分', en: 'blank counts as no finding: nothing deducted' });
+    expect(clause.lines[0]).toMatch(/：未填（缺失）（按未发现计）$/);
+    expect(num(item.score)).toBe(4);
+  });
+  it('江北 5.1 “提交影像资料佐证…得2分” (earning) left blank: not achieved', () => {
+    const { means, clause } = blankOf('cq-jiangbei-2025-hospital', '5.1');
+    expect(means.zh).toBe('不填视为未达到，不得2分');
+    expect(clause.lines[0]).toBe('5.1 提交影像资料佐证参保政策宣传情况：未填（缺失）（按未达到计）');
+    expect(num(clause.earn)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // discretionary: 威海 C23 "视情节轻重每次扣5-10分", C12 "根据拖欠时间长短扣1-5分",
 // D2 "每次加1-5分，最高20分". The input is the total points the reviewer sets.
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, sdo } from './helpers';
+import { blankOf, num, problems, rubricOf, run, sdo } from './helpers';
 
 describe('discretionary — 威海 C23 “未按时核查、处理、反馈的，视情节轻重每次扣5-10分” (10 points)', () => {
   const LABEL = '未按时核查、处理、反馈酌情扣分合计';
@@ -117,7 +117,7 @@ describe('discretionary — 威海 D2 “每次加1-5分，最高20分” (bonus
     const { result, item } = run(rubric, { '1.1': 25 });
     expect([num(item.score), num(item.earned), num(item.earnedOverCap)]).toEqual([20, 25, 5]);
     expect(num(result.bonus)).toBe(20);
-    expect(item.trace[0]).toBe('1.1 配合医保部门工作加分合计：25 → 酌情得25分（每次1–5分）（本项最多20分，5分不计）');
+    expect(item.trace[0]).toBe('1.1 配合医保部门工作加分合计：25 → 酌情得25分（每次1–5分）（本条最多得20分，5分不计）');
   });
 
   it('missing earns nothing', () => {
@@ -134,5 +134,20 @@ describe('discretionary per occurrence: totals that no number of findings can re
       input: { id: '1.1', type: 'points', label: '扣分' },
     });
     expect([5, 6, 7, 8, 9, 10, 12, 13].map((v) => discretionaryProblem(rule, new D(v)) === null)).toEqual([true, true, false, false, false, true, true, false]);
+  });
+});
+
+describe('discretionary — a blank', () => {
+  it('威海 一级 C23 “每次扣5-10分” left blank: no finding', () => {
+    const { means, clause, item } = blankOf('weihai-2021-hospital-l1', '32.1');
+    expect(means.zh).toBe('不填视为未发现，不扣分');
+    expect(clause.lines[0]).toMatch(/：未填（缺失）（按未发现计）$/);
+    expect(num(item.score)).toBe(10);
+  });
+  it('威海 二级 D2 “每次加1-5分” left blank: nothing added', () => {
+    const { means, clause } = blankOf('weihai-2021-hospital-l2', '44.1');
+    expect(means.zh).toBe('不填视为未达到，本条不加分');
+    expect(clause.lines[0]).toMatch(/：未填（缺失）（按未达到计）$/);
+    expect(num(clause.earn)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // Tiny rubrics for the rule-kind tests: one item (序号 1, so input ids are 1.1, 1.2, …) or a few,
 // checked by the same RubricSchema the official tables go through.
-import { type Dec, evaluate, type ItemResult, type RawValue, type Result, type Rubric, RubricSchema } from '../../../src/core';
+import { type BlankMeaning, blankMeaningOf, type ClauseResult, type Dec, evaluate, getRubric, type ItemResult, type RawValue, type Result, type Rubric, RubricSchema } from '../../../src/core';
 
 export interface TestItem {
   rules: unknown[];
@@ -81,4 +81,15 @@ export function score(rubric: Rubric, inputs: Record<string, RawValue>): number 
 /** The problems reported for these inputs, as [field, Chinese message]. */
 export function problems(rubric: Rubric, inputs: Record<string, RawValue>): [string, string][] {
   return evaluate(rubric, inputs).invalid.map((p) => [p.field, p.message]);
+}
+
+/** A fact of a bundled table left blank: what its clause says a blank means, and the clause's trace with
+ * every fact of the table blank. */
+export function blankOf(rubricId: string, id: string): { means: BlankMeaning; clause: ClauseResult; item: ItemResult } {
+  const rubric = getRubric(rubricId);
+  const item = evaluate(rubric, {}).items.find((i) => i.clauses.some((c) => c.inputs.includes(id)));
+  const clause = item?.clauses.find((c) => c.inputs.includes(id));
+  const means = blankMeaningOf(rubric, id);
+  if (!item || !clause || !means) throw new Error(`no input ${id} in ${rubricId}`);
+  return { means, clause, item };
 }

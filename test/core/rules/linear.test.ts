@@ -1,7 +1,7 @@
 // linear: 威海 A1 "每高于该区间1个百分点扣0.5分，最多扣5分", 威海 A6 "低位区间占比20%，每高于该区间1个百分点扣1分"
 // (earned from 10), 威海 一级 B4 "得6分，每少10%的，减1分"; partialSteps "proportional" (default) and "whole".
 import { describe, expect, it } from 'vitest';
-import { num, rubricOf, run, sdo, score } from './helpers';
+import { blankOf, num, rubricOf, run, score, sdo } from './helpers';
 
 const A1 = {
   kind: 'linear',
@@ -32,9 +32,9 @@ describe('linear — 威海 A1 “每高于该区间1个百分点扣0.5分，最
     expect(sdo(rubric, { '1.1': 0.035 })).toEqual([8.25, 1.75, 0]);
   });
 
-  it('最多扣5分: 12 points above would take 6; 5 taken, 1 reported over the clause cap', () => {
+  it('最多扣5分: 12 points above would take 6; 5 taken, 1 kept back by the clause cap (not over the item’s 10)', () => {
     const { item } = run(rubric, { '1.1': 0.12 });
-    expect([num(item.score), num(item.deducted), num(item.overCap)]).toEqual([5, 6, 1]);
+    expect([num(item.score), num(item.deducted), num(item.overCap), num(item.clauseCapped)]).toEqual([5, 6, 0, 1]);
     expect(item.trace[0]).toBe('1.1 自费率高于低位区间的幅度：12%，高于 0% 12 个“1个百分点” → 12×0.5 = 扣6分（最多扣5分，1分不计）');
   });
 
@@ -147,5 +147,19 @@ describe('linear — schema', () => {
   it('an earning needs a base; a deduction must not have one', () => {
     expect(() => rubricOf([{ ...A1, effect: 'earn' }], 10)).toThrow(/earn 须给出 base/);
     expect(() => rubricOf([{ ...A1, base: 10 }], 10)).toThrow(/earn 须给出 base/);
+  });
+});
+
+describe('linear — a blank', () => {
+  it('威海 二级 A1 “最多扣5分” left blank: 按未达到计, the cap is deducted', () => {
+    const { means, clause } = blankOf('weihai-2021-hospital-l2', '25.1');
+    expect(means).toEqual({ zh: '不填视为未达到，扣5分', en: 'blank counts as not achieved: 5 deducted' });
+    expect(clause.lines[0]).toMatch(/：未填（缺失） → 按未达到计，扣5分$/);
+    expect(num(clause.deduct)).toBe(5);
+  });
+  it('威海 一级 B4 “得6分，每少10%的，减1分” left blank: not achieved, 0', () => {
+    const { means, clause } = blankOf('weihai-2021-hospital-l1', '23.1');
+    expect(means.zh).toBe('不填视为未达到，得0分');
+    expect(clause.lines[0]).toMatch(/：未填（缺失） → 按未达到计，得0分$/);
   });
 });

@@ -1,7 +1,7 @@
 // manual: 威海 B5 "按当年度医保信用评价指标体系标准确定" (20 points): the points from the other instrument,
 // entered as they are, within [0, 20].
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, score } from './helpers';
+import { blankOf, num, problems, rubricOf, run, score } from './helpers';
 
 const B5 = {
   kind: 'manual',
@@ -43,5 +43,13 @@ describe('manual — 威海 B5 “按当年度医保信用评价指标体系标�
 
   it('the schema requires the maximum', () => {
     expect(() => rubricOf([{ ...B5, input: { id: '1.1', type: 'points', label: 'x' } }], 20)).toThrow();
+  });
+});
+
+describe('manual — a blank', () => {
+  it('威海 二级 B5 left blank: 0 points', () => {
+    const { means, clause } = blankOf('weihai-2021-hospital-l2', '34.1');
+    expect(means).toEqual({ zh: '不填按0分计', en: 'blank counts as 0 points' });
+    expect(clause.lines).toEqual(['34.1 按医保信用评价确定的得分：未填（缺失） → 按0分计，得0分']);
   });
 });

@@ -1,6 +1,6 @@
 // perOccurrence: 江北 6 "发现一次扣1分，扣完为止", 江北 23.2 "每次1分" (capped at 2), 威海 D1 "每项加5分".
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, sdo } from './helpers';
+import { blankOf, num, problems, rubricOf, run, sdo } from './helpers';
 
 const LABEL = '超支付标准销售谈判药品的次数';
 const deduct = rubricOf(
@@ -33,7 +33,7 @@ describe('perOccurrence — 江北 6 “发现一次扣1分，扣完为止” (5
     const { result, item } = run(deduct, {});
     expect(num(item.score)).toBe(5);
     expect(result.missing).toEqual(['1.1']);
-    expect(item.trace[0]).toBe(`1.1 ${LABEL}：未填（缺失）`);
+    expect(item.trace[0]).toBe(`1.1 ${LABEL}：未填（缺失）（按未发现计）`);
   });
 
   it('a count written as text digits ("3") is read as 3', () => {
@@ -70,20 +70,21 @@ describe('perOccurrence — clause caps', () => {
     );
     const { item } = run(earn, { '1.1': 3 });
     expect([num(item.score), num(item.earned), num(item.earnedOverCap)]).toEqual([2, 3, 1]);
-    expect(item.trace).toEqual(['1.1 表扬、调研次数：3 → 3次 × 1分 = 得3分（本项最多2分，1分不计）', '得分 2 → 本项 2 分；超过上限的 1 分未计']);
+    expect(item.trace).toEqual(['1.1 表扬、调研次数：3 → 3次 × 1分 = 得3分（本条最多得2分，1分不计）', '得分 2 → 本项 2 分；超过上限的 1 分未计']);
     expect(num(run(earn, { '1.1': 1 }).item.score)).toBe(1);
     // missing: not achieved
     expect(num(run(earn, {}).item.score)).toBe(0);
   });
 
-  it('a deduction clause with its own cap reports what the cap kept back as over-cap', () => {
+  it('a deduction clause with its own cap reports what the cap kept back as that clause’s cap, not as over the item', () => {
     const capped = rubricOf(
       [{ kind: 'perOccurrence', effect: 'deduct', points: 1, cap: 3, text: '每次扣1分，最多扣3分。', input: { id: '1.1', type: 'count', label: '次数' } }],
       10,
     );
     const { item } = run(capped, { '1.1': 5 });
-    expect([num(item.score), num(item.deducted), num(item.overCap)]).toEqual([7, 5, 2]);
-    expect(item.trace[0]).toBe('1.1 次数：5 → 5次 × 1分 = 扣5分（本项最多3分，2分不计）');
+    expect([num(item.score), num(item.deducted), num(item.overCap), num(item.clauseCapped)]).toEqual([7, 5, 0, 2]);
+    expect([num(item.clauses[0]!.capped), num(item.clauses[0]!.cap!)]).toEqual([2, 3]);
+    expect(item.trace).toEqual(['1.1 次数：5 → 5次 × 1分 = 扣5分（本条最多扣3分，2分不计）', '10 − 3 = 7']);
   });
 
   it('威海 D1 “获得市级以上表彰的，每项加5分” (bonus, 10 points): 3 awards earn 10, 5 over', () => {
@@ -95,5 +96,20 @@ describe('perOccurrence — clause caps', () => {
     const { result, item } = run(d1, { '1.1': 3 });
     expect([num(item.score), num(item.earned), num(item.earnedOverCap)]).toEqual([10, 15, 5]);
     expect(num(result.bonus)).toBe(10);
+  });
+});
+
+describe('perOccurrence — a blank', () => {
+  it('江北 6.1 (deduction) left blank: no finding, nothing deducted', () => {
+    const { means, clause, item } = blankOf('cq-jiangbei-2025-hospital', '6.1');
+    expect(means.zh).toBe('不填视为未发现，不扣分');
+    expect(clause.lines).toEqual(['6.1 超支付标准销售谈判药品的次数：未填（缺失）（按未发现计）']);
+    expect(num(item.score)).toBe(5);
+  });
+  it('江北 23.2 正面形象 (earning) left blank: not achieved, the clause earns nothing', () => {
+    const { means, clause } = blankOf('cq-jiangbei-2025-hospital', '23.2');
+    expect(means.zh).toBe('不填视为未达到，本条不得分');
+    expect(clause.lines[0]).toBe('23.2 受到群众书面表扬、接待医保相关部门调研等的次数：未填（缺失）（按未达到计）');
+    expect(num(clause.earn)).toBe(0);
   });
 });

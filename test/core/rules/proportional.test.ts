@@ -2,7 +2,8 @@
 // 威海 B3 "评分分值=满意度×10分，评价人数占住院参保患者总数的15%视为有效；…10%-15%，评分分值×50%；
 // …10%以下的不得分" and "评分分值=好评率×4分，未被抽取电话回访的医院得4分".
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, score } from './helpers';
+import { evaluate, getRubric } from '../../../src/core';
+import { blankOf, num, problems, rubricOf, run, score } from './helpers';
 
 describe('proportional — 威海 B4 “所得分数的百分数×30分” (a 0–100 score)', () => {
   const rubric = rubricOf(
@@ -122,5 +123,24 @@ describe('proportional — 威海 B3 “评分分值=好评率×4分，未被抽
     const { result, item } = run(rubric, {});
     expect(num(item.score)).toBe(0);
     expect(result.missing).toEqual(['1.1']);
+  });
+});
+
+describe('proportional — a blank', () => {
+  it('威海 二级 B3 满意度 left blank: not achieved, 0', () => {
+    const { means, clause } = blankOf('weihai-2021-hospital-l2', '21.1');
+    expect(means.zh).toBe('不填视为未达到，得0分');
+    expect(clause.lines).toEqual(['21.1 满意度：未填（缺失） → 按未达到计，得0分']);
+  });
+  it('威海 二级 B3 评价人数占比 left blank (满意度 given): factor 0', () => {
+    const { means } = blankOf('weihai-2021-hospital-l2', '21.2');
+    expect(means.zh).toBe('不填视为未达到，系数为0，不得分');
+    const b3 = evaluate(getRubric('weihai-2021-hospital-l2'), { '21.1': 0.9 }).items.find((i) => i.id === '21')!;
+    expect(b3.clauses[0]!.lines[1]).toMatch(/：未填（缺失） → 按未达到计，系数 0$/);
+    expect(num(b3.clauses[0]!.earn)).toBe(0);
+  });
+  it('威海 二级 B3 未被抽取电话回访 left blank: drawn, the rate decides', () => {
+    expect(blankOf('weihai-2021-hospital-l2', '21.4').means.zh).toBe('不填视为已被抽取，按满意度计分');
+    expect(blankOf('weihai-2021-hospital-l2', '21.3').means.zh).toBe('不填视为未达到，得0分（未被抽取的除外）');
   });
 });

@@ -1,7 +1,7 @@
 // rankTop: 江北 23.1 "医保业务办理量排名前3加3分（以月报为准，未及时报送不纳入统计）",
 // 威海 B7 "全市率先完成院端编码映射及应用工作的前13家定点医疗机构得10分，其余情况不得分".
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, score } from './helpers';
+import { blankOf, num, problems, rubricOf, run, score } from './helpers';
 
 describe('rankTop — 江北 23.1 “医保业务办理量排名前3加3分”', () => {
   const rubric = rubricOf(
@@ -63,5 +63,13 @@ describe('rankTop — 威海 B7 “前13家定点医疗机构得10分，其余�
   it('13th: 10; 14th: 0', () => {
     expect(score(rubric, { '1.1': 13 })).toBe(10);
     expect(score(rubric, { '1.1': 14 })).toBe(0);
+  });
+});
+
+describe('rankTop — a blank', () => {
+  it('江北 23.1 “排名前3加3分” left blank: not achieved', () => {
+    const { means, clause } = blankOf('cq-jiangbei-2025-hospital', '23.1');
+    expect(means.zh).toBe('不填视为未达到，不得3分');
+    expect(clause.lines).toEqual(['23.1 医保业务办理量排名（以月报为准）：未填（缺失）（按未达到计）→ 得0分']);
   });
 });

@@ -1,7 +1,7 @@
 // threshold: 江北 20 "药品网采率未达到90%的不得分" (< 0.9), 江北 18.1 "未达到50%的扣10分" (< 0.5),
 // 江北 21 "占比30%的，得5分" (>= 0.3), 威海 C13 "超过1%的，扣5分" (> 0.01).
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, run, sdo, score } from './helpers';
+import { blankOf, num, problems, rubricOf, run, score, sdo } from './helpers';
 
 describe('threshold — 江北 20 “药品网采率未达到90%的不得分” (10 points)', () => {
   const rubric = rubricOf(
@@ -144,5 +144,24 @@ describe('threshold — 威海 C13 “超过1%的，扣5分” (> 0.01)', () => 
 
   it('1.01% exceeds: 5 deducted', () => {
     expect(sdo(rubric, { '1.1': 0.0101 })).toEqual([5, 5, 0]);
+  });
+});
+
+describe('threshold — a blank', () => {
+  it('江北 18.1 “未达到50%的扣10分” left blank: 按未达到计, 10 deducted', () => {
+    const { means, clause } = blankOf('cq-jiangbei-2025-hospital', '18.1');
+    expect(means).toEqual({ zh: '不填视为未达到，扣10分', en: 'blank counts as not achieved: 10 deducted' });
+    expect(clause.lines[0]).toBe('18.1 医保码结算笔数占总结算笔数的比例：未填（缺失）（按未达到计） → 扣10分');
+    expect(num(clause.deduct)).toBe(10);
+  });
+  it('江北 20 “未达到90%的不得分” left blank: 不得分', () => {
+    const { means, item } = blankOf('cq-jiangbei-2025-hospital', '20.1');
+    expect(means.zh).toBe('不填视为未达到，不得分');
+    expect(num(item.score)).toBe(0);
+  });
+  it('江北 21 “占比30%的，得5分” left blank: the 5 points are not earned', () => {
+    const { means, clause } = blankOf('cq-jiangbei-2025-hospital', '21.1');
+    expect(means.zh).toBe('不填视为未达到，不得5分');
+    expect(clause.lines[0]).toMatch(/：未填（缺失）（按未达到计）$/);
   });
 });

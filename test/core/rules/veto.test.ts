@@ -1,6 +1,6 @@
 // veto: 江北 1 "未缴纳罚金的不签订协议", 出现否决项得分为0.
 import { describe, expect, it } from 'vitest';
-import { num, problems, rubricOf, rubricOfItems, run } from './helpers';
+import { blankOf, num, problems, rubricOf, rubricOfItems, run } from './helpers';
 
 const VETO = { kind: 'veto', text: '未缴纳罚金的不签订协议。', input: { id: '1.1', type: 'boolean', label: '未缴纳罚金' } };
 
@@ -37,7 +37,7 @@ describe('veto — 江北 1 “未缴纳罚金的不签订协议”', () => {
     expect(result.veto).toBe(false);
     expect(num(result.total)).toBe(10);
     expect(result.missing).toEqual(['1.1']);
-    expect(item.trace[0]).toBe('1.1 未缴纳罚金：未填（缺失）');
+    expect(item.trace[0]).toBe('1.1 未缴纳罚金：未填（缺失）（按未发现计）');
   });
 
   it.each([true, '是', 'TRUE', 'true', 1, '1', 'yes', '√', ' 是 '])('%j reads as 是 (veto)', (raw) => {
@@ -84,5 +84,14 @@ describe('veto — 江北 1 “未缴纳罚金的不签订协议”', () => {
     expect(problems(rubric, { '9.9': true })).toEqual([
       ['9.9', '未知的输入编号“9.9”：规则测试表的输入编号形如 1.1、2.1'],
     ]);
+  });
+});
+
+describe('veto — a blank', () => {
+  it('江北 1.1 left blank: 不填视为未发现, and the trace says 按未发现计', () => {
+    const { means, clause, item } = blankOf('cq-jiangbei-2025-hospital', '1.1');
+    expect(means).toEqual({ zh: '不填视为未发现，不否决', en: 'blank counts as no finding: no veto' });
+    expect(clause.lines).toEqual(['1.1 未缴纳罚金：未填（缺失）（按未发现计）']);
+    expect(item.veto).toBe(false);
   });
 });
