@@ -13,7 +13,10 @@ import {
   listPolicies,
   listRubrics,
   MibError,
+  OwnershipArgSchema,
   type Policy,
+  readingLine,
+  readingsOf,
   RatioRoundingSchema,
   RawInputsSchema,
   refundOf,
@@ -34,7 +37,7 @@ export interface Io {
 const BOOLEAN_FLAGS = new Set(['json', 'veto', 'help', 'en']);
 
 const USAGE = `用法（usage）:
-  mib score <考核表编号> --input <事实.json> [--policy <政策编号>] [--deposit <金额>] [--downgrade <档数>] [--json]
+  mib score <考核表编号> --input <事实.json> [--policy <政策编号>] [--deposit <金额>] [--downgrade <档数>] [--ownership 公立|民营] [--json]
   mib grade <得分> --policy <政策编号> [--downgrade <档数>] [--veto] [--json]
   mib refund <得分> --deposit <金额> --policy <政策编号> [--downgrade <档数>] [--veto]
              [--fractional-points proportional|whole|started] [--ratio-rounding percent-2|fraction-2|none]
@@ -42,7 +45,7 @@ const USAGE = `用法（usage）:
   mib refund --case <requestedTerminationWithViolations|requestedTerminationClean|rescinded|underSixMonths> --deposit <金额> --policy <政策编号>
   mib composite <自身得分> <下属得分…> --policy <政策编号> [--json]
   mib template <考核表编号> -o <文件.xlsx> [--input <事实.json>] [--policy <政策编号>] [--deposit <金额>]
-               [--code <机构编码>] [--name <机构名称>] [--year <年度>]   生成不需加载项也能计算的考核表模板
+               [--code <机构编码>] [--name <机构名称>] [--year <年度>] [--ownership 公立|民营]   生成不需加载项也能计算的考核表模板
   mib rubrics [--json]          列出考核表与政策
   mib check <文件.json>         检查自定义考核表或政策文件（错误时退出码非 0）`;
 
@@ -87,7 +90,8 @@ function optionalDowngrade(flags: Record<string, string | true>): number | undef
 function score(io: Io, positionals: string[], flags: Record<string, string | true>): number {
   const rubric = getRubric(requirePositional(positionals, 0, '考核表编号'));
   const raw = parseArg(RawInputsSchema, readJson(io, requireFlag(flags, 'input')), '--input（应为“输入编号: 取值”的 JSON 对象）');
-  const result = evaluate(rubric, raw);
+  const ownership = typeof flags.ownership === 'string' ? parseArg(OwnershipArgSchema, flags.ownership, '--ownership') : undefined;
+  const result = evaluate(rubric, raw, { ...(ownership && { ownership }) });
   if (result.invalid.length > 0) {
     for (const problem of result.invalid) io.err(`输入错误：${problem.message}`);
     io.err(`共 ${result.invalid.length} 处输入错误，未计分。请更正 ${flags.input} 后重试。`);
@@ -96,8 +100,11 @@ function score(io: Io, positionals: string[], flags: Record<string, string | tru
   const json: Record<string, unknown> = resultToJson(result);
   const downgrade = optionalDowngrade(flags);
   let gradeLine = '';
-  if (typeof flags.policy === 'string') {
-    const policy = policyOf(flags);
+  const policy = typeof flags.policy === 'string' ? policyOf(flags) : undefined;
+  // every reading that bears on the result (口径说明): the table's, each clause's, the policy's
+  const readings = readingsOf(rubric, { ...(policy && { policy }), ...(ownership && { ownership }) });
+  json.readings = readings;
+  if (policy) {
     const grade = gradeOf(policy, result.total, { veto: result.veto, downgrade });
     json.grade = grade.label;
     gradeLine = `等次：${grade.label}（${policy.title}）`;
@@ -122,7 +129,10 @@ function score(io: Io, positionals: string[], flags: Record<string, string | tru
   io.out(`总分：${fmt(result.total)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
   if (result.veto) io.out(`否决项：${result.vetoItems.join('、')}（出现否决项得分为0）`);
   if (result.missing.length > 0) io.out(`未填写的事实（${result.missing.length} 项）：${result.missing.join('、')}`);
+  if (result.ownershipMissing) io.out('未填写的机构性质：公立/民营（本表有只适用于公立医疗机构的条款，按公立计；用 --ownership 公立|民营 填写）');
   if (gradeLine) io.out(gradeLine);
+  io.out('口径说明：');
+  for (const reading of readings) io.out(`  ${readingLine(reading)}`);
   return 0;
 }
 
@@ -130,7 +140,7 @@ function grade(io: Io, positionals: string[], flags: Record<string, string | tru
   const value = parseArg(scoreArg, requirePositional(positionals, 0, '得分'), '得分');
   const result = gradeOf(policyOf(flags), value, { veto: flags.veto === true, downgrade: optionalDowngrade(flags) });
   if (flags.json === true) {
-    io.out(JSON.stringify({ grade: result.label, scoreGrade: result.scoreLabel, consequences: result.band.consequences ?? [], trace: result.trace }, null, 2));
+    io.out(JSON.stringify({ grade: result.label, scoreGrade: result.scoreLabel, consequences: result.consequences, agreementEnds: result.agreementEnds, trace: result.trace }, null, 2));
   } else io.out(result.label);
   return 0;
 }

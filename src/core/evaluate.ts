@@ -1,7 +1,8 @@
+import { type ClauseSkip, clauseSkip, type EvaluateOptions, hasPublicOnlyClauses, type Ownership } from './applicability';
 import { D, type Dec, fmt, sum, ZERO } from './decimal';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
-import { definitionOf, type Rule, type RuleContext, type RuleOutcome } from './rules';
+import { definitionOf, type Rule, type RuleContext, type RuleOutcome, type RuleRole } from './rules';
 import type { Rubric, RubricItem } from './schema';
 
 export interface ClauseResult {
@@ -54,6 +55,10 @@ export interface Result {
   items: ItemResult[];
   missing: string[];
   invalid: Problem[];
+  /** 公立 / 民营 as given; absent = unknown */
+  ownership?: Ownership;
+  /** the ownership is unknown although a clause applies to public institutions only: a missing fact */
+  ownershipMissing: boolean;
 }
 
 export interface InputIndexEntry {
@@ -142,7 +147,7 @@ function itemArithmetic(item: ItemResult, base: Dec, hasEarn: boolean, deduction
 
 /** Scores one item: earning clauses build the base (capped at the item's points), deduction clauses take
  * from it down to 0 ("扣完为止"); whatever a cap kept back is reported, never silently dropped. */
-export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<string, InputValue>): ItemResult {
+export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<string, InputValue>, options: EvaluateOptions = {}): ItemResult {
   const points = new D(item.points ?? 0);
   const ctx: RuleContext = {
     value: (spec) => values.get(spec.id),
@@ -158,12 +163,14 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
     const def = definitionOf(rule);
     const role = def.role(rule);
     if (role === 'earn') hasEarn = true;
-    const outcome: RuleOutcome = def.evaluate(rule, ctx);
+    const inputs = def.inputs(rule);
+    const skip = clauseSkip(rubric, rule, options.ownership);
+    const outcome: RuleOutcome = skip ? skippedOutcome(skip, role, def.maxEarn?.(rule, points) ?? points, def.evaluate(rule, ctx), inputs) : def.evaluate(rule, ctx);
     const notApplied = outcome.notApplied ?? ZERO;
     if (role === 'deduct') clauseDeductNotApplied = clauseDeductNotApplied.plus(notApplied);
     if (role === 'earn') clauseEarnNotApplied = clauseEarnNotApplied.plus(notApplied);
-    const inputs = def.inputs(rule);
-    missing.push(...missingOf(rule, inputs, values));
+    // a clause that does not apply to this institution asks for no fact
+    if (skip?.reason !== 'notApplicable') missing.push(...missingOf(rule, inputs, values));
     clauses.push({
       kind: rule.kind,
       text: rule.text,
@@ -200,6 +207,17 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
   return result;
 }
 
+/** What a skipped clause gives: nothing for a veto or a deduction; for an earning clause that does not
+ * apply to a private institution, its full points, so the institution is not marked down for a
+ * clause it cannot meet (the table's total stays the same for every institution). A recorded-only
+ * clause keeps its own lines (the fact it records) and adds why it counts nothing. */
+function skippedOutcome(skip: ClauseSkip, role: RuleRole, maxEarn: Dec, own: RuleOutcome, inputs: InputSpec[]): RuleOutcome {
+  const ids = inputs.map((s) => s.id).join('、');
+  if (skip.reason === 'recordOnly') return { lines: [...own.lines, `${ids}：${skip.line}`] };
+  if (role === 'earn') return { earn: maxEarn, lines: [`${ids}：${skip.line}；得分条款按满分 ${fmt(maxEarn)} 分计`] };
+  return { lines: [`${ids}：${skip.line}`] };
+}
+
 /** Inputs a person still has to fill. Alternatives count as given once one of them is: the other method
  * of a "按高分计算" item, or the rate of a hospital that "未被抽取电话回访". */
 function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputValue>): string[] {
@@ -216,13 +234,13 @@ function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputVal
 
 /** Scores a whole table. Unknown ids and bad values are reported in `invalid` (and not again in
  * `missing`); a bad value counts as no fact for scoring, as a blank would. */
-export function evaluate(rubric: Rubric, raw: Record<string, RawValue>): Result {
+export function evaluate(rubric: Rubric, raw: Record<string, RawValue>, options: EvaluateOptions = {}): Result {
   const { values, invalid } = parseInputs(rubric, raw);
-  return evaluateParsed(rubric, values, invalid);
+  return evaluateParsed(rubric, values, invalid, options);
 }
 
-export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, invalid: Problem[] = []): Result {
-  const items = rubric.items.map((item) => evaluateItem(rubric, item, values));
+export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, invalid: Problem[] = [], options: EvaluateOptions = {}): Result {
+  const items = rubric.items.map((item) => evaluateItem(rubric, item, values, options));
   // an invalid value is reported once, as invalid, not again as missing
   const invalidIds = new Set(invalid.map((p) => p.field));
   if (invalidIds.size > 0) for (const item of items) item.missing = item.missing.filter((id) => !invalidIds.has(id));
@@ -247,5 +265,7 @@ export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, 
     items,
     missing: items.flatMap((i) => i.missing),
     invalid,
+    ...(options.ownership && { ownership: options.ownership }),
+    ownershipMissing: options.ownership === undefined && hasPublicOnlyClauses(rubric),
   };
 }

@@ -4,6 +4,8 @@ export * from './inputs';
 export * from './cellValues';
 export * from './schema';
 export * from './evaluate';
+export * from './applicability';
+export * from './readings';
 export * from './registry';
 export { RuleSchema, ruleDefinitions, definitionOf, type Rule, type RuleKind } from './rules';
 export * from './policy';

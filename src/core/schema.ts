@@ -92,6 +92,10 @@ export const RubricSchema = /*#__PURE__*/ lazySchema(() =>
     bonusCap: z.number().positive().optional(),
     /** how partial steps count in "每高于1个百分点" / "每少10%": proportional (default) or whole steps only */
     partialSteps: z.enum(['proportional', 'whole']).default('proportional'),
+    /** clauses the table prints without points (`unpriced`, 江北 19.2): "record" (default) keeps the fact
+     * and shows it but deducts nothing, as the table prints no penalty; "score" counts the points the
+     * clause names (read from its sibling clause, said in its note) */
+    unpricedClauses: z.enum(['record', 'score']).default('record'),
     notes: z.array(z.string()).optional(),
   })
   .strict());

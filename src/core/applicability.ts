@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { Rule } from './rules';
+import type { Rubric } from './schema';
+
+/** Who owns the institution: a fact of the institution (公立 / 民营), not an input of any item. */
+export type Ownership = 'public' | 'private';
+
+export const ownershipLabels: Record<Ownership, string> = { public: '公立', private: '民营' };
+
+/** The sheet's list and the command line's words for ownership, read back to the core's value. */
+const OWNERSHIP_WORDS: Record<string, Ownership> = {
+  公立: 'public',
+  public: 'public',
+  民营: 'private',
+  非公立: 'private',
+  private: 'private',
+};
+
+/** 公立 / 民营 (or public / private) as an Ownership; blank is unknown (undefined); anything else null. */
+export function parseOwnership(value: unknown): Ownership | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (text === '') return undefined;
+  return OWNERSHIP_WORDS[text.toLowerCase()] ?? OWNERSHIP_WORDS[text] ?? null;
+}
+
+export const OwnershipArgSchema = z.string().transform((text, ctx) => {
+  const parsed = parseOwnership(text);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: `机构性质应为“公立”或“民营”，收到的是“${text.slice(0, 80)}”` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+export interface EvaluateOptions {
+  /** 公立 / 民营; unknown keeps the public-only clauses and lists the ownership as a missing fact */
+  ownership?: Ownership;
+}
+
+/** Why a clause gives nothing although its facts may say otherwise: a public-only clause of a private
+ * institution does not apply; an unpriced clause under `unpricedClauses: record` is recorded only. */
+export type ClauseSkip = { reason: 'notApplicable' | 'recordOnly'; line: string };
+
+/** Whether a clause counts for this institution under this rubric's options, and if not, the trace
+ * line that says why. One answer for the core's evaluate and the sheet's clause formulas. */
+export function clauseSkip(rubric: Rubric, rule: Rule, ownership: Ownership | undefined): ClauseSkip | null {
+  if (rule.appliesTo?.ownership === 'public' && ownership === 'private') {
+    return { reason: 'notApplicable', line: `本条只适用于公立医疗机构（原文：“${rule.appliesTo.text}”）；本机构为民营，本条不适用，不计扣分` };
+  }
+  if (rule.unpriced && rubric.unpricedClauses === 'record') {
+    return { reason: 'recordOnly', line: '原文本条未写分值：按考核表选项 unpricedClauses = record 只记录、不扣分（选 score 则按说明计分）' };
+  }
+  return null;
+}
+
+/** Whether the rubric has a clause that only public institutions are scored on. */
+export function hasPublicOnlyClauses(rubric: Rubric): boolean {
+  return rubric.items.some((item) => item.rules.some((rule) => rule.appliesTo?.ownership === 'public'));
+}
