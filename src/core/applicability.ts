@@ -46,16 +46,26 @@ export type ClauseSkip = { reason: 'notApplicable' | 'recordOnly'; line: string 
 /** Whether a clause counts for this institution under this rubric's options, and if not, the trace
  * line that says why. One answer for the core's evaluate and the sheet's clause formulas. */
 export function clauseSkip(rubric: Rubric, rule: Rule, ownership: Ownership | undefined): ClauseSkip | null {
-  if (rule.appliesTo?.ownership === 'public' && ownership === 'private') {
+  if (rule.appliesTo && isPublicOnly(rule) && ownership === 'private') {
     return { reason: 'notApplicable', line: `本条只适用于公立医疗机构（原文：“${rule.appliesTo.text}”）；本机构为民营，本条不适用，不计扣分` };
   }
-  if (rule.unpriced && rubric.unpricedClauses === 'record') {
+  if (isRecordOnly(rubric, rule)) {
     return { reason: 'recordOnly', line: '原文本条未写分值：按考核表选项 unpricedClauses = record 只记录、不扣分（选 score 则按说明计分）' };
   }
   return null;
 }
 
+/** The clause applies to public institutions only (江北 19, 威海 C13.4 / 一级 C6.4). */
+export function isPublicOnly(rule: Rule): boolean {
+  return rule.appliesTo?.ownership === 'public';
+}
+
+/** The table prints no points for the clause and the rubric chooses to record it only. */
+export function isRecordOnly(rubric: Rubric, rule: Rule): boolean {
+  return rule.unpriced === true && rubric.unpricedClauses === 'record';
+}
+
 /** Whether the rubric has a clause that only public institutions are scored on. */
 export function hasPublicOnlyClauses(rubric: Rubric): boolean {
-  return rubric.items.some((item) => item.rules.some((rule) => rule.appliesTo?.ownership === 'public'));
+  return rubric.items.some((item) => item.rules.some(isPublicOnly));
 }

@@ -1,5 +1,6 @@
-import { DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem } from '../core';
+import { clauseReadingText, DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem } from '../core';
 import { clauseFormula } from './clauses';
+import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf } from './formulaParts';
 import { fill, type LabelKey, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
@@ -74,6 +75,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const depositValue =
     options.deposit === undefined || options.deposit === '' ? undefined : (parsedOrNull(DecimalValue, options.deposit)?.toNumber() ?? String(options.deposit));
   const depositCell = pair(4, 2, 'deposit', field(depositValue, 'fieldMoney'));
+  // 机构性质 公立/民营: a fact of the institution that public-only clauses read (row 8, above the table)
+  const ownershipCell = pair(8, 0, 'ownership', field(options.ownership ? ownershipLabels[options.ownership] : undefined, 'field'));
+  validations.push({ range: ownershipCell, rule: { kind: 'list', options: ['公立', '民营'] }, prompt: t.ownershipPrompt, error: fill(t.error, { label: label('ownership'), prompt: t.ownershipPrompt }) });
 
   // — the table —
   columns.list.forEach((c) => put(HEADER_ROW, c.index, { value: label(c.label), style: 'header' }));
@@ -123,10 +127,15 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     const deductCells: string[] = [];
     const vetoCells: string[] = [];
     let r = first;
+    const readingsShown = new Set<string>();
     for (const rule of item.rules) {
       const clause = clauseFormula(rule, ctx);
       const cell = at('clause', r);
-      put(r, 'clause', { formula: `=${clause.formula}`, style: 'number' });
+      put(r, 'clause', { formula: `=${scopedClauseFormula(rubric, rule, clause, ownershipCell, points)}`, style: 'number' });
+      // the clause's reading on its own row; a note several clauses share is written once
+      const reading = clauseReadingText(rule, rubric);
+      if (reading) put(r, 'reading', text(readingsShown.has(reading) ? '同上' : reading, 'text'));
+      if (reading) readingsShown.add(reading);
       if (clause.role === 'earn') earnCells.push(cell);
       if (clause.role === 'veto') vetoCells.push(cell);
       if (clause.role === 'deduct') {
@@ -183,6 +192,19 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const lastRow = row - 1;
   closeSection(lastRow);
 
+  // — 口径说明: the table's and the policy's readings below the table, merged and wrapped so they print —
+  const tableReadings = readingsOf(rubric, { ...(policy && { policy }) }).filter((r) => r.source !== 'clause');
+  let readingRow = lastRow + 2;
+  put(readingRow, 0, { value: t.readingsTitle, style: 'readingTitle' });
+  merges.push(`A${readingRow}:${lastLetter}${readingRow}`);
+  for (const reading of tableReadings) {
+    readingRow++;
+    put(readingRow, 0, text(readingLine(reading), 'reading'));
+    merges.push(`A${readingRow}:${lastLetter}${readingRow}`);
+    // about 120 characters to a printed line across the merged width
+    rowHeights[readingRow] = 16 * Math.max(1, Math.ceil(readingLine(reading).length / 120));
+  }
+
   // — results —
   const vetoRange = `${at('veto', FIRST_ITEM_ROW)}:${at('veto', lastRow)}`;
   const vetoCountCell = pair(6, 0, 'vetoCount', { formula: `=COUNTIF(${vetoRange},"否决")`, style: 'result' });
@@ -233,6 +255,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const names: PlanName[] = [
     { name: 'MIB_RUBRIC', ref: rubricCell },
     { name: 'MIB_DEPOSIT', ref: depositCell },
+    { name: 'MIB_OWNERSHIP', ref: ownershipCell },
     { name: 'MIB_TOTAL', ref: totalCell },
     { name: 'MIB_VETO_COUNT', ref: vetoCountCell },
     { name: 'MIB_IDS', ref: idsRange },
@@ -263,6 +286,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       year: yearCell,
       policy: policyCell,
       deposit: depositCell,
+      ownership: ownershipCell,
       total: totalCell,
       vetoCount: vetoCountCell,
       ...(gradeCell && { grade: gradeCell }),

@@ -35,6 +35,8 @@ export interface SheetSnapshot {
   institutionName?: PlainValue;
   year?: PlainValue;
   deposit?: PlainValue;
+  /** 机构性质 as typed (公立 / 民营), absent when blank */
+  ownership?: PlainValue;
   /** each input id's cell address and raw value (null = blank) */
   inputs: { id: string; address: string; value: PlainValue | null }[];
   /** 机构自评得分 per item */

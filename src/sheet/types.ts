@@ -101,6 +101,8 @@ export interface PlanFields {
   year: string;
   policy: string;
   deposit: string;
+  /** 机构性质 公立/民营: public-only clauses read it */
+  ownership: string;
   total: string;
   grade?: string;
   refund?: string;
@@ -154,6 +156,8 @@ export interface PlanOptions {
   withAddinFunctions?: boolean;
   /** English headers and labels instead of Chinese */
   locale?: 'zh-CN' | 'en-US';
+  /** 机构性质 to pre-fill (公立 / 民营) */
+  ownership?: 'public' | 'private';
   /** worksheet name; defaults to one derived from the rubric and institution */
   sheetName?: string;
 }

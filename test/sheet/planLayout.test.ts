@@ -27,7 +27,7 @@ describe('江北 hospital sheet', () => {
 
   it('keeps the official columns in the printed order, then the sheet’s own', () => {
     expect(plan.columns.slice(0, 9).map((c) => c.header)).toEqual(['序号', '类别', '考核指标', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '机构自评得分']);
-    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['输入编号', '填报事项', '填报值', '条款得扣分', '得分', '扣分合计', '超出分值的扣分', '自评差异', '否决']);
+    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['输入编号', '填报事项', '填报值', '条款得扣分', '得分', '扣分合计', '超出分值的扣分', '自评差异', '否决', '口径说明']);
   });
 
   it('has one input row per fact, each id once, in the table’s order', () => {

@@ -1,4 +1,4 @@
-import { DecimalValue, evaluate, fmt, getPolicy, getRubric, gradeOf, type Policy, policyIds, parsedOrNull, refundOf, type Rubric } from '../../core';
+import { DecimalValue, evaluate, fmt, getPolicy, getRubric, gradeOf, parseOwnership, type Policy, policyIds, parsedOrNull, refundOf, type Rubric } from '../../core';
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
@@ -43,7 +43,9 @@ export function auditSheet(snapshot: SheetSnapshot): Audit {
   // the formulas the sheet should hold under the policy it now names, in the layout it was read with
   const plan = planSheet(rubric, { ...(policy && { policyId: policy.id }), withAddinFunctions: snapshot.withAddinFunctions });
   const facts = Object.fromEntries(snapshot.inputs.map((i) => [i.id, i.value]));
-  const result = evaluate(rubric, facts);
+  // 公立/民营 from the header; anything the list does not offer counts as unknown, as a blank does
+  const ownership = parseOwnership(snapshot.ownership) ?? undefined;
+  const result = evaluate(rubric, facts, { ...(ownership && { ownership }) });
   const ctx: AuditContext = { snapshot, rubric, plan, result, ...(policy && { policy }) };
   const flags = checks.flatMap((check) => check(ctx)).sort((a, b) => auditOrder.indexOf(a.kind) - auditOrder.indexOf(b.kind));
   const counts = Object.fromEntries(auditOrder.map((k) => [k, flags.filter((f) => f.kind === k).length])) as Record<AuditFlagKind, number>;

@@ -41,6 +41,7 @@ export function snapshotOf(sheetName: string, plan: SheetPlan, read: CellReader)
     institutionName: optional(plan.fields.institutionName),
     year: optional(plan.fields.year),
     deposit: optional(plan.fields.deposit),
+    ownership: optional(plan.fields.ownership),
     inputs: plan.inputs.map(({ id, address }) => ({ id, address, value: value(address) })),
     selfScores: plan.items.map(({ itemNo, selfScore }) => ({ itemNo, address: selfScore, value: value(selfScore) })),
     withAddinFunctions: plan.fields.addinTotal !== undefined,
