@@ -13,7 +13,6 @@ import {
   listPolicies,
   listRubrics,
   MibError,
-  OwnershipArgSchema,
   type Policy,
   readingLine,
   readingsOf,
@@ -25,6 +24,7 @@ import {
   zodProblems,
 } from '../core';
 import { numberArg, parseArg, splitArgs } from './args';
+import { OwnershipArgSchema } from './ownershipArg';
 import { template } from './templateCommand';
 
 export interface Io {

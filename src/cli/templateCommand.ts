@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { evaluate, getRubric, MibError, RawInputsSchema } from '../core';
 import { planSheet } from '../sheet/plan';
 import { numberArg, parseArg } from './args';
+import { OwnershipArgSchema } from './ownershipArg';
 import { planToXlsx } from './xlsxTemplate';
 
 export interface TemplateIo {
@@ -15,7 +16,7 @@ const depositArg = numberArg('--deposit（质量保证金）').pipe(z.number().m
 const yearArg = numberArg('--year（考核年度）').pipe(z.number().int('--year（考核年度）应为整数').min(2000, '--year（考核年度）应为四位年份').max(2100, '--year（考核年度）应为四位年份'));
 
 /**
- * `mib template <rubric> [--input f.json] [--policy id] [--deposit n] [--code c] [--name n] [--year y] -o file.xlsx`:
+ * `mib template <rubric> [--input f.json] [--policy id] [--deposit n] [--code c] [--name n] [--year y] [--ownership 公立|民营] -o file.xlsx`:
  * the assessment sheet as an .xlsx that computes in any spreadsheet, for institutions without the add-in.
  * Facts from --input are checked by the core first: a bad fact stops the command, naming its id.
  */
@@ -42,6 +43,7 @@ export async function template(io: TemplateIo, positionals: string[], flags: Rec
     ...(typeof flags.code === 'string' && { institutionCode: flags.code }),
     ...(typeof flags.name === 'string' && { institutionName: flags.name }),
     ...(typeof flags.year === 'string' && { year: parseArg(yearArg, flags.year, '--year') }),
+    ...(typeof flags.ownership === 'string' && { ownership: parseArg(OwnershipArgSchema, flags.ownership, '--ownership') }),
     inputs,
     withAddinFunctions: false,
   });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Rule } from './rules';
 import type { Rubric } from './schema';
 
@@ -24,15 +23,6 @@ export function parseOwnership(value: unknown): Ownership | undefined | null {
   if (text === '') return undefined;
   return OWNERSHIP_WORDS[text.toLowerCase()] ?? OWNERSHIP_WORDS[text] ?? null;
 }
-
-export const OwnershipArgSchema = z.string().transform((text, ctx) => {
-  const parsed = parseOwnership(text);
-  if (!parsed) {
-    ctx.addIssue({ code: 'custom', message: `机构性质应为“公立”或“民营”，收到的是“${text.slice(0, 80)}”` });
-    return z.NEVER;
-  }
-  return parsed;
-});
 
 export interface EvaluateOptions {
   /** 公立 / 民营; unknown keeps the public-only clauses and lists the ownership as a missing fact */

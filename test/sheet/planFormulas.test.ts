@@ -4,19 +4,19 @@
 // on the xlsx template (test/sheet/libreoffice.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, getPolicy, getRubric, gradeOf, policyIds, refundOf, rubricIds, type RawValue } from '../../src/core';
+import { evaluate, getPolicy, getRubric, gradeOf, hasPublicOnlyClauses, type Ownership, policyIds, refundOf, rubricIds, type RawValue } from '../../src/core';
 import { planSheet } from '../../src/sheet/planSheet';
 import { computePlan } from '../support/hyperformula';
 import { factsOf } from '../support/randomFacts';
 
 const DEPOSIT = 100000;
 
-function check(rubricId: string, policyId: string, facts: Record<string, RawValue>): void {
+function check(rubricId: string, policyId: string, facts: Record<string, RawValue>, ownership?: Ownership): void {
   const rubric = getRubric(rubricId);
   const policy = getPolicy(policyId);
-  const plan = planSheet(rubric, { policyId, deposit: DEPOSIT, inputs: facts });
+  const plan = planSheet(rubric, { policyId, deposit: DEPOSIT, inputs: facts, ...(ownership && { ownership }) });
   const cell = computePlan(plan);
-  const result = evaluate(rubric, facts);
+  const result = evaluate(rubric, facts, { ...(ownership && { ownership }) });
   const where = (what: string, address: string) => `${rubricId}/${policyId} ${what} ${address} ${JSON.stringify(facts)}`;
   for (const [k, item] of result.items.entries()) {
     const cells = plan.items[k]!;
@@ -35,6 +35,28 @@ function check(rubricId: string, policyId: string, facts: Record<string, RawValu
     expect(cell(plan.fields.refund!), where('refund', plan.fields.refund!)).toBe(refund.amount.toNumber());
   }
 }
+
+// 机构性质 in the header: public-only clauses (江北 19, 威海 C13.4 / 一级 C6.4) count for 公立 and for a
+// blank header, and give nothing under 民营, in the sheet as in the core
+describe.each(rubricIds.filter((id) => hasPublicOnlyClauses(getRubric(id))))('%s: 公立 / 民营 / blank in the header', (rubricId) => {
+  const rubric = getRubric(rubricId);
+  it.each([['public'], ['private'], [undefined]] as const)('ownership %s, random facts', (ownership) => {
+    fc.assert(
+      fc.property(factsOf(rubric), (facts) => {
+        const defined = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as Record<string, RawValue>;
+        check(rubricId, 'jilin-2025', defined, ownership);
+      }),
+      { numRuns: 20 },
+    );
+  });
+  it('the header really changes the total: 民营 keeps the public-only points a 公立 institution loses', () => {
+    const id = rubricId === 'cq-jiangbei-2025-hospital' ? '19.1' : rubricId === 'weihai-2021-hospital-l2' ? '14.4' : '7.4';
+    const facts = { [id]: id === '19.1' ? 3 : 0.05 };
+    const totalOf = (ownership?: Ownership) => computePlan(planSheet(rubric, { inputs: facts, ...(ownership && { ownership }) }))(planSheet(rubric).fields.total) as number;
+    expect(totalOf('private') - totalOf('public')).toBe(id === '19.1' ? 3 : 5);
+    expect(totalOf(undefined)).toBe(totalOf('public'));
+  });
+});
 
 describe.each(rubricIds)('%s: the sheet computes what the core computes', (rubricId) => {
   const rubric = getRubric(rubricId);
