@@ -229,7 +229,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const inputsRange = `${at('inputValue', FIRST_ITEM_ROW)}:${at('inputValue', lastRow)}`;
   let addin: Pick<SheetPlan['fields'], 'addinTotal' | 'addinGrade' | 'addinRefund' | 'agreement'> = {};
   if (options.withAddinFunctions) {
-    const addinTotal = pair(7, 0, 'addinTotal', { formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange})`, style: 'result' });
+    const addinTotal = pair(7, 0, 'addinTotal', { formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange},${ownershipCell})`, style: 'result' });
     const checks = [`ROUND(${totalCell}-${addinTotal},6)=0`];
     addin = { addinTotal };
     if (policy && gradeCell) {
