@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { getRubric, listPolicies, listRubrics } from '../../core';
+import { getRubric, hasPublicOnlyClauses, listPolicies, listRubrics, type Ownership } from '../../core';
 import { planSheet } from '../../sheet/plan';
 import type { WorkbookPort } from '../../sheet/port';
 import type { Locale, Translate } from '../i18n';
@@ -28,6 +28,7 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
   const rubric = getRubric(rubricId);
   const [year, setYear] = useState(String(rubric.year));
   const [deposit, setDeposit] = useState('');
+  const [ownership, setOwnership] = useState<Ownership | ''>('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'error'; text: string } | null>(null);
 
@@ -45,6 +46,7 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
         ...(code.trim() && { institutionCode: code.trim() }),
         ...(name.trim() && { institutionName: name.trim() }),
         year: Number(year),
+        ...(ownership && { ownership }),
         withAddinFunctions: port.connected,
         locale,
       });
@@ -104,6 +106,13 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
       </Field>
       <Field label={t('year')} validationMessage={yearError}>
         <Input value={year} inputMode="numeric" onChange={(_, data) => setYear(data.value)} />
+      </Field>
+      <Field label={t('ownership')} hint={hasPublicOnlyClauses(rubric) ? t('ownershipHint') : undefined}>
+        <Select value={ownership} onChange={(_, data) => setOwnership(data.value === 'public' || data.value === 'private' ? data.value : '')} data-testid="ownership">
+          <option value="">{t('ownershipUnknown')}</option>
+          <option value="public">{t('ownershipPublic')}</option>
+          <option value="private">{t('ownershipPrivate')}</option>
+        </Select>
       </Field>
       <Field label={t('deposit')} validationMessage={depositError}>
         <Input value={deposit} inputMode="decimal" onChange={(_, data) => setDeposit(data.value)} />
