@@ -21,7 +21,7 @@ const ADDED: ColumnKey[] = ['inputId', 'inputLabel', 'inputValue', 'clause', 'sc
 const WIDTH: Record<ColumnKey, number> = {
   no: 6, section: 10, indicator: 18, code: 8, definition: 42, report: 16, method: 42, category: 11, points: 8,
   assessment: 12, departments: 14, remarks: 16, selfScore: 10,
-  inputId: 8, inputLabel: 30, inputValue: 12, clause: 10, score: 9, deducted: 9, overCap: 10, difference: 9, veto: 7, reading: 36,
+  inputId: 8, inputLabel: 30, inputValue: 12, clause: 10, score: 9, deducted: 9, overCap: 10, difference: 9, veto: 7, reading: 40,
 };
 
 export interface Column {

@@ -134,8 +134,13 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       put(r, 'clause', { formula: `=${scopedClauseFormula(rubric, rule, clause, ownershipCell, points)}`, style: 'number' });
       // the clause's reading on its own row; a note several clauses share is written once
       const reading = clauseReadingText(rule, rubric);
-      if (reading) put(r, 'reading', text(readingsShown.has(reading) ? '同上' : reading, 'text'));
-      if (reading) readingsShown.add(reading);
+      if (reading) {
+        const shown = readingsShown.has(reading) ? '同上' : reading;
+        put(r, 'reading', text(shown, 'text'));
+        // tall enough that the whole reading prints (about 19 Chinese characters to a line of the column)
+        rowHeights[r] = Math.max(rowHeights[r] ?? 0, 15 * Math.ceil(shown.length / 19));
+        readingsShown.add(reading);
+      }
       if (clause.role === 'earn') earnCells.push(cell);
       if (clause.role === 'veto') vetoCells.push(cell);
       if (clause.role === 'deduct') {
