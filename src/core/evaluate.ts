@@ -223,6 +223,8 @@ function skippedOutcome(skip: ClauseSkip, role: RuleRole, maxEarn: Dec, own: Rul
 function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputValue>): string[] {
   const absent = inputs.filter((s) => !values.has(s.id)).map((s) => s.id);
   if (rule.kind === 'bestOf' && absent.length < inputs.length) return [];
+  // a 基层服务 score entered stands for the grade (威海 一级 B3); neither given: the grade is missing
+  if (rule.kind === 'choice' && rule.percentOf) return absent.length < inputs.length ? [] : [rule.input.id];
   if (rule.kind === 'proportional' && rule.notSampled) {
     const notSampledId = rule.notSampled.input.id;
     // a hospital not drawn for the phone survey has no rate to enter

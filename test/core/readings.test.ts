@@ -126,7 +126,22 @@ describe('readings the tables took silently, now recorded', () => {
     expect(clauseNote(weihai2, '21.2')).toContain('住院参保患者总数');
     expect(clauseNote(weihai2, '21.2')).toContain('参保患者总数的10%-15%');
     expect(clauseNote(weihai1, '22.1')).toContain('25.5');
-    expect(clauseNote(weihai1, '22.1')).toContain('无法填出');
+  });
+});
+
+describe('威海 一级 B3: the printed example “得分85，最终分数为：85%×30=25.5” can be entered (22.2)', () => {
+  const b3 = (facts: Record<string, unknown>) => item(evaluate(weihai1, facts as never), '22');
+  it('a score of 85 gives 25.5; the grade alone still gives 30/24/18/0; a score entered wins over a grade', () => {
+    expect(b3({ '22.2': 85 }).score.toNumber()).toBe(25.5);
+    expect(b3({ '22.1': 2 }).score.toNumber()).toBe(24);
+    expect(b3({ '22.1': 1, '22.2': 85 }).score.toNumber()).toBe(25.5);
+    expect(b3({ '22.1': 1, '22.2': 85 }).trace.join('')).toContain('已填得分，按得分计');
+    expect(evaluate(weihai1, { '22.2': 101 }).invalid.map((p) => p.field)).toEqual(['22.2']);
+  });
+  it('either fact fills the item; neither leaves the grade missing', () => {
+    expect(evaluate(weihai1, { '22.2': 85 }).missing).not.toContain('22.1');
+    expect(evaluate(weihai1, { '22.1': 2 }).missing).not.toContain('22.2');
+    expect(evaluate(weihai1, {}).missing.filter((id) => id.startsWith('22.'))).toEqual(['22.1']);
   });
 });
 
