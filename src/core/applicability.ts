@@ -55,6 +55,15 @@ export function isRecordOnly(rubric: Rubric, rule: Rule): boolean {
   return rule.unpriced === true && rubric.unpricedClauses === 'record';
 }
 
+/** The rule as this rubric's options read it: a threshold whose bound the 指标释义 puts differently takes
+ * that bound under `boundaryReading: definition`. The core and the sheet's formulas both score this. */
+export function effectiveRule<R extends Rule>(rubric: Rubric, rule: R): R {
+  if (rule.kind === 'threshold' && rule.otherReading && rubric.boundaryReading === 'definition') {
+    return { ...rule, when: { ...rule.when, op: rule.otherReading.op } };
+  }
+  return rule;
+}
+
 /** Whether the rubric has a clause that only public institutions are scored on. */
 export function hasPublicOnlyClauses(rubric: Rubric): boolean {
   return rubric.items.some((item) => item.rules.some(isPublicOnly));

@@ -1,4 +1,4 @@
-import { type ClauseSkip, clauseSkip, type EvaluateOptions, hasPublicOnlyClauses, type Ownership } from './applicability';
+import { type ClauseSkip, clauseSkip, effectiveRule, type EvaluateOptions, hasPublicOnlyClauses, type Ownership } from './applicability';
 import { D, type Dec, fmt, sum, ZERO } from './decimal';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
@@ -159,7 +159,8 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
   let clauseDeductNotApplied = ZERO;
   let clauseEarnNotApplied = ZERO;
   const missing: string[] = [];
-  for (const rule of item.rules) {
+  for (const printed of item.rules) {
+    const rule = effectiveRule(rubric, printed);
     const def = definitionOf(rule);
     const role = def.role(rule);
     if (role === 'earn') hasEarn = true;

@@ -54,6 +54,17 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
           : `原文未写分值的条款（${unpriced.join('、')}）按该条说明计分（unpricedClauses = score）。`,
     });
   }
+  const bounds = rubric.items.flatMap((item) => item.rules.flatMap((r) => (r.kind === 'threshold' && r.otherReading ? [r.input.id] : [])));
+  if (bounds.length > 0) {
+    out.push({
+      source: 'rubric',
+      id: 'boundaryReading',
+      text:
+        rubric.boundaryReading === 'method'
+          ? `指标释义与计分方法界限不同的条款（${bounds.join('、')}）按计分方法计（boundaryReading = method，默认）；按指标释义计的，将 boundaryReading 设为 definition。`
+          : `指标释义与计分方法界限不同的条款（${bounds.join('、')}）按指标释义计（boundaryReading = definition）。`,
+    });
+  }
   if (hasPublicOnlyClauses(rubric)) {
     const ids = rubric.items.flatMap((item) => item.rules.filter((r) => r.appliesTo).flatMap((r) => definitionOf(r).inputs(r).map((s) => s.id)));
     const who = options.ownership ? `本机构为${ownershipLabels[options.ownership]}` : '机构性质（公立/民营）未填写，按公立计并列为未填写的事实';

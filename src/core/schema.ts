@@ -96,6 +96,9 @@ export const RubricSchema = /*#__PURE__*/ lazySchema(() =>
      * and shows it but deducts nothing, as the table prints no penalty; "score" counts the points the
      * clause names (read from its sibling clause, said in its note) */
     unpricedClauses: z.enum(['record', 'score']).default('record'),
+    /** where the 指标释义 and the 计分方法 put a bound differently (a threshold's `otherReading`, 江北 20
+     * “是否高于90%” against “未达到90%的不得分”): "method" (default) follows the 计分方法, "definition" the 指标释义 */
+    boundaryReading: z.enum(['method', 'definition']).default('method'),
     notes: z.array(z.string()).optional(),
   })
   .strict());

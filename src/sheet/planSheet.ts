@@ -1,4 +1,4 @@
-import { clauseReadingText, DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem } from '../core';
+import { clauseReadingText, DecimalValue, definitionOf, effectiveRule, getPolicy, type InputSpec, inputIndex, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem } from '../core';
 import { clauseFormula } from './clauses';
 import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf } from './formulaParts';
@@ -129,7 +129,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     let r = first;
     const readingsShown = new Set<string>();
     for (const rule of item.rules) {
-      const clause = clauseFormula(rule, ctx);
+      const clause = clauseFormula(effectiveRule(rubric, rule), ctx);
       const cell = at('clause', r);
       put(r, 'clause', { formula: `=${scopedClauseFormula(rubric, rule, clause, ownershipCell, points)}`, style: 'number' });
       // the clause's reading on its own row; a note several clauses share is written once

@@ -114,7 +114,14 @@ describe('readings the tables took silently, now recorded', () => {
   const clauseNote = (rubric: Rubric, id: string) => readingsOf(rubric).find((r) => r.source === 'clause' && r.id?.split('、').includes(id))?.text ?? '';
   it('江北 20: “是否高于90%” against “未达到90%的不得分” — exactly 90% keeps the points, as the 计分方法 reads', () => {
     expect(clauseNote(jiangbei, '20.1')).toContain('是否高于90%');
+    expect(jiangbei.boundaryReading).toBe('method');
     expect(item(evaluate(jiangbei, { '20.1': 0.9 }), '20').score.toNumber()).toBe(10);
+    expect(readingsOf(jiangbei).find((r) => r.id === 'boundaryReading')?.text).toContain('boundaryReading = method');
+    // the other answer, by the 指标释义 “是否高于90%”: exactly 90% is not 高于, so the item scores 0
+    const byDefinition = RubricSchema.parse({ ...jiangbei, boundaryReading: 'definition' });
+    expect(item(evaluate(byDefinition, { '20.1': 0.9 }), '20').score.toNumber()).toBe(0);
+    expect(item(evaluate(byDefinition, { '20.1': 0.9001 }), '20').score.toNumber()).toBe(10);
+    expect(readingsOf(byDefinition).find((r) => r.id === 'boundaryReading')?.text).toContain('按指标释义计');
   });
   it('江北 14: two separate vetoes — either upload missing is a veto', () => {
     expect(clauseNote(jiangbei, '14.1')).toContain('两个独立的否决条件');

@@ -58,6 +58,27 @@ describe.each(rubricIds.filter((id) => hasPublicOnlyClauses(getRubric(id))))('%s
   });
 });
 
+describe('named readings reach the sheet’s formulas', () => {
+  const jiangbei = getRubric('cq-jiangbei-2025-hospital');
+  const item = (result: ReturnType<typeof evaluate>, no: string) => result.items.find((i) => i.id === no)!.score.toNumber();
+  const scoreOf = (rubric: typeof jiangbei, facts: Record<string, RawValue>, no: string) => {
+    const plan = planSheet(rubric, { inputs: facts });
+    return computePlan(plan)(plan.items.find((i) => i.itemNo === no)!.score);
+  };
+  it('江北 20 at exactly 90%: full points by the 计分方法 (default), 0 by the 指标释义 “是否高于90%”', () => {
+    expect(scoreOf(jiangbei, { '20.1': 0.9 }, '20')).toBe(10);
+    const byDefinition = { ...jiangbei, boundaryReading: 'definition' as const };
+    expect(scoreOf(byDefinition, { '20.1': 0.9 }, '20')).toBe(0);
+    expect(scoreOf(byDefinition, { '20.1': 0.9 }, '20')).toBe(item(evaluate(byDefinition, { '20.1': 0.9 }), '20'));
+  });
+  it('江北 19.2 (no points printed): recorded by default, scored like 19.1 under unpricedClauses = score', () => {
+    expect(scoreOf(jiangbei, { '19.2': 3 }, '19')).toBe(10);
+    const scored = { ...jiangbei, unpricedClauses: 'score' as const };
+    expect(scoreOf(scored, { '19.2': 3 }, '19')).toBe(7);
+    expect(scoreOf(scored, { '19.2': 3 }, '19')).toBe(item(evaluate(scored, { '19.2': 3 }), '19'));
+  });
+});
+
 describe.each(rubricIds)('%s: the sheet computes what the core computes', (rubricId) => {
   const rubric = getRubric(rubricId);
   it.each(policyIds)('no facts at all, policy %s', (policyId) => check(rubricId, policyId, {}));
