@@ -22,14 +22,20 @@ export function validateShipped(file: string, data: unknown): unknown {
 /**
  * The rubric as the custom functions need it: everything that scores (items, points, rules with their
  * clause text for traces, input labels, indicator names for messages), without the long verbatim columns
- * that only the sheet and the pane show (指标释义, 计分方法, 考核方法, 考核科室, 备注, notes). The pane's
+ * that only the sheet and the pane show (指标释义, 计分方法, 考核方法, 考核科室, 备注, notes and clause notes). The pane's
  * bundle keeps the full text; this keeps functions.js within its 60 KB budget.
  */
 export function leanForFunctions(rubric: Rubric): Rubric {
   const { notes: _notes, ...rest } = rubric;
   return {
     ...rest,
-    items: rubric.items.map(({ assessment: _a, departments: _d, remarks: _r, ...item }) => ({ ...item, definition: '', method: '' })),
+    // clause notes are readings (口径说明) the sheet and the pane show, never a function
+    items: rubric.items.map(({ assessment: _a, departments: _d, remarks: _r, ...item }) => ({
+      ...item,
+      definition: '',
+      method: '',
+      rules: item.rules.map(({ note: _n, ...rule }) => rule as typeof item.rules[number]),
+    })),
   };
 }
 

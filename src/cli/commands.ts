@@ -53,6 +53,7 @@ const INPUT = value('<事实.json>', '事实文件：“输入编号: 取值”�
 const CASE = value('<情形>', `考核之外的情形，此时不评定等次：${specialCaseNames.join('、')}`, { needs: 'policy' });
 const CONVERT = boolean('考核表与政策分制不同时（如威海 795 分与百分制政策），按政策分制折算后评定（得分 × 政策分制 / 考核表满分）');
 const COMPLETE = boolean('审核人确认填报完成：留空的事实按考核表的规定计，等次不再为“暂评”');
+const OWNERSHIP = value('公立|民营', '机构性质：只适用于公立医疗机构的条款（江北 19、威海 C13、一级 C6）对民营机构不适用；不填按公立计并列为未填');
 const SCALE = value('<考核表编号|满分>', '得分所用考核表（或其满分，如 795）：分制与政策不同时按政策分制折算');
 const REFUND_OPTIONS = {
   'fractional-points': value(FractionalPointsSchema.options.join('|'), '“每低1分”如何计不足1分的部分（默认见政策文件）'),
@@ -72,6 +73,7 @@ export const commands = {
       downgrade: { ...DOWNGRADE, needs: 'policy' },
       convert: { ...CONVERT, needs: 'policy' },
       complete: COMPLETE,
+      ownership: OWNERSHIP,
       case: CASE,
       ...REFUND_OPTIONS,
       json: JSON_OUT,
@@ -117,6 +119,7 @@ export const commands = {
       year: value('<年度>', '考核年度（四位年份）'),
       convert: { ...CONVERT, needs: 'policy' },
       complete: COMPLETE,
+      ownership: OWNERSHIP,
     },
     description: '生成不需加载项也能计算的考核表模板（.xlsx）',
   },

@@ -25,6 +25,8 @@ import {
   listRubrics,
   MibError,
   type Policy,
+  readingLine,
+  readingsOf,
   RatioRoundingSchema,
   refundOf,
   resultToJson,
@@ -40,6 +42,7 @@ import { decimalArg, type Flags, parseArg, parseCommandLine } from './args';
 import { type CommandName, isCommandName } from './commands';
 import { readFacts, readJson } from './files';
 import { SpecialCaseSchema } from './specialCase';
+import { OwnershipArgSchema } from './ownershipArg';
 import { template } from './templateCommand';
 import { commandHelp, globalUsage } from './usage';
 
@@ -107,16 +110,20 @@ function scoreOnPolicyScale(value: Dec, flags: Flags, policy: Policy): { score: 
 function score(io: Io, positionals: string[], flags: Flags): number {
   const rubric = getRubric(requirePositional(positionals, 0, '考核表编号'));
   const raw = readFacts(io, required(flags, 'input'));
-  const result = evaluate(rubric, raw);
+  const ownership = typeof flags.ownership === 'string' ? parseArg(OwnershipArgSchema, flags.ownership, '--ownership') : undefined;
+  const result = evaluate(rubric, raw, { ...(ownership && { ownership }) });
   if (result.invalid.length > 0) {
     for (const problem of result.invalid) io.err(`输入错误：${problem.message}`);
     io.err(`共 ${result.invalid.length} 处输入错误，未计分，不评定等次（${withheldText(result.invalid.length)}）。请更正 ${clipped(String(flags.input))} 后重试。`);
     return 2;
   }
   const json: Record<string, unknown> = resultToJson(result);
+  const policy = typeof flags.policy === 'string' ? policyOf(flags) : undefined;
+  // every reading that bears on the result (口径说明): the table's, each clause's, the policy's
+  const readings = readingsOf(rubric, { ...(policy && { policy }), ...(ownership && { ownership }) });
+  json.readings = readings;
   const lines: string[] = [];
-  if (typeof flags.policy === 'string') {
-    const policy = policyOf(flags);
+  if (policy) {
     const assessed = assess(rubric, result, policy, {
       ...gradingOptions(flags),
       convert: flags.convert === true,
@@ -145,7 +152,10 @@ function score(io: Io, positionals: string[], flags: Flags): number {
   io.out(`总分：${fmt(result.total)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
   if (result.veto) io.out(`否决项：${result.vetoItems.join('、')}（出现否决项得分为0）`);
   if (result.missing.length > 0) io.out(`未填写的事实（${result.missing.length} 项）：${result.missing.join('、')}`);
+  if (result.ownershipMissing) io.out('未填写的机构性质：公立/民营（本表有只适用于公立医疗机构的条款，按公立计；用 --ownership 公立|民营 填写）');
   for (const line of lines) io.out(line);
+  io.out('口径说明：');
+  for (const reading of readings) io.out(`  ${readingLine(reading)}`);
   return 0;
 }
 
@@ -172,7 +182,7 @@ function grade(io: Io, positionals: string[], flags: Flags): number {
   if (flags.json === true) {
     io.out(
       JSON.stringify(
-        { grade: result.label, scoreGrade: result.scoreLabel, ...(lines.length > 0 && { converted: graded.toNumber() }), consequences: result.band.consequences ?? [], trace: [...lines, ...result.trace] },
+        { grade: result.label, scoreGrade: result.scoreLabel, ...(lines.length > 0 && { converted: graded.toNumber() }), consequences: result.consequences, agreementEnds: result.agreementEnds, trace: [...lines, ...result.trace] },
         null,
         2,
       ),

@@ -1,6 +1,7 @@
 import { clipped, evaluate, getRubric, MibError } from '../core';
 import { planSheet } from '../sheet/plan';
-import { decimalArg, type Flags } from './args';
+import { decimalArg, type Flags, parseArg } from './args';
+import { OwnershipArgSchema } from './ownershipArg';
 import { planToXlsx } from './xlsxTemplate';
 
 export interface TemplateIo {
@@ -14,7 +15,7 @@ const DEPOSIT = { what: '--deposit（质量保证金）' };
 const YEAR = { what: '--year（考核年度）', integer: true, min: 2000, max: 2100 };
 
 /**
- * `mib template <rubric> [--input f.json] [--policy id] [--deposit n] [--code c] [--name n] [--year y] -o file.xlsx`:
+ * `mib template <rubric> [--input f.json] [--policy id] [--deposit n] [--code c] [--name n] [--year y] [--ownership 公立|民营] -o file.xlsx`:
  * the assessment sheet as an .xlsx that computes in any spreadsheet, for institutions without the add-in.
  * Facts from --input are checked by the core first: a bad fact stops the command, naming its id.
  */
@@ -41,6 +42,7 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
     ...(typeof flags.code === 'string' && { institutionCode: flags.code }),
     ...(typeof flags.name === 'string' && { institutionName: flags.name }),
     ...(typeof flags.year === 'string' && { year: decimalArg(flags.year, YEAR).toNumber() }),
+    ...(typeof flags.ownership === 'string' && { ownership: parseArg(OwnershipArgSchema, flags.ownership, '--ownership') }),
     inputs,
     withAddinFunctions: false,
     convert: flags.convert === true,

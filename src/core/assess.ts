@@ -43,7 +43,9 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
   const conversion = conversionFor(rubric, policy, options.convert === true, listPolicies());
   const score = conversion ? convertScore(conversion, result.total) : result.total;
   const trace = conversion ? [conversionLine(conversion, result.total, score)] : [];
-  const status = gradeStatusOf({ invalid: result.invalid.length, missing: result.missing.length }, options.complete === true);
+  // a blank 公立/民营 is one more fact to fill where the table has clauses for public institutions only
+  const missing = result.missing.length + (result.ownershipMissing ? 1 : 0);
+  const status = gradeStatusOf({ invalid: result.invalid.length, missing }, options.complete === true);
   const base = { status, ...(conversion && { conversion }), score };
   if (options.specialCase) {
     const kind = options.specialCase;

@@ -1,8 +1,9 @@
+import { type ClauseSkip, clauseSkip, effectiveRule, type EvaluateOptions, hasPublicOnlyClauses, type Ownership } from './applicability';
 import { D, type Dec, fmt, sum, ZERO } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
-import { type BlankMeaning, deductionCapOf, definitionOf, type Rule, type RuleContext, type RuleOutcome, zeroesItem } from './rules';
+import { type BlankMeaning, deductionCapOf, definitionOf, type Rule, type RuleContext, type RuleOutcome, type RuleRole, zeroesItem } from './rules';
 import type { Rubric, RubricItem } from './schema';
 
 export interface ClauseResult {
@@ -64,6 +65,10 @@ export interface Result {
   items: ItemResult[];
   missing: string[];
   invalid: Problem[];
+  /** 公立 / 民营 as given; absent = unknown */
+  ownership?: Ownership;
+  /** the ownership is unknown although a clause applies to public institutions only: a missing fact */
+  ownershipMissing: boolean;
 }
 
 export interface InputIndexEntry {
@@ -193,7 +198,7 @@ function itemArithmetic(item: ItemResult, base: Dec, hasEarn: boolean, deduction
 
 /** Scores one item: earning clauses build the base (capped at the item's points), deduction clauses take
  * from it down to 0 ("扣完为止"); whatever a cap kept back is reported, never silently dropped. */
-export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<string, InputValue>): ItemResult {
+export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<string, InputValue>, options: EvaluateOptions = {}): ItemResult {
   const points = new D(item.points ?? 0);
   const ctx: RuleContext = {
     value: (spec) => values.get(spec.id),
@@ -204,15 +209,18 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
   let hasEarn = false;
   let clauseEarnNotApplied = ZERO;
   const missing: string[] = [];
-  for (const rule of item.rules) {
+  for (const printed of item.rules) {
+    const rule = effectiveRule(rubric, printed);
     const def = definitionOf(rule);
     const role = def.role(rule);
     if (role === 'earn') hasEarn = true;
-    const outcome: RuleOutcome = def.evaluate(rule, ctx);
+    const inputs = def.inputs(rule);
+    const skip = clauseSkip(rubric, rule, options.ownership);
+    const outcome: RuleOutcome = skip ? skippedOutcome(skip, role, def.maxEarn?.(rule, points) ?? points, def.evaluate(rule, ctx), inputs) : def.evaluate(rule, ctx);
     const notApplied = outcome.notApplied ?? ZERO;
     if (role === 'earn') clauseEarnNotApplied = clauseEarnNotApplied.plus(notApplied);
-    const inputs = def.inputs(rule);
-    missing.push(...missingOf(rule, inputs, values));
+    // a clause that does not apply to this institution asks for no fact
+    if (skip?.reason !== 'notApplicable') missing.push(...missingOf(rule, inputs, values));
     const deduct = outcome.deduct ?? ZERO;
     const cap = deductionCapOf(rule);
     clauses.push({
@@ -255,6 +263,17 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
   return result;
 }
 
+/** What a skipped clause gives: nothing for a veto or a deduction; for an earning clause that does not
+ * apply to a private institution, its full points, so the institution is not marked down for a
+ * clause it cannot meet (the table's total stays the same for every institution). A recorded-only
+ * clause keeps its own lines (the fact it records) and adds why it counts nothing. */
+function skippedOutcome(skip: ClauseSkip, role: RuleRole, maxEarn: Dec, own: RuleOutcome, inputs: InputSpec[]): RuleOutcome {
+  const ids = inputs.map((s) => s.id).join('、');
+  if (skip.reason === 'recordOnly') return { lines: [...own.lines, `${ids}：${skip.line}`] };
+  if (role === 'earn') return { earn: maxEarn, lines: [`${ids}：${skip.line}；得分条款按满分 ${fmt(maxEarn)} 分计`] };
+  return { lines: [`${ids}：${skip.line}`] };
+}
+
 /** The deductions weighed against an item's points: each clause's after its own cap, a "不得分" clause's
  * left out (it zeroes the item by the text, so it never runs "past" the item's points). */
 export function weighedDeductions(clauses: ClauseResult[]): Dec {
@@ -270,6 +289,11 @@ export function blankExcuse(rule: Rule, spec: InputSpec): BlankExcuse | undefine
   if (rule.kind === 'bestOf') {
     const ids = definitionOf(rule).inputs(rule).map((s) => s.id).filter((id) => id !== spec.id);
     return { kind: 'anyGiven', ids };
+  }
+  // a 基层服务 score entered stands for the grade (威海 一级 B3), and the score itself is never required
+  if (rule.kind === 'choice' && rule.percentOf) {
+    const scoreId = rule.percentOf.input.id;
+    return spec.id === scoreId ? { kind: 'never' } : { kind: 'anyGiven', ids: [scoreId] };
   }
   if (rule.kind === 'proportional' && rule.notSampled) {
     const notSampledId = rule.notSampled.input.id;
@@ -292,9 +316,9 @@ function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputVal
 
 /** Scores a whole table. Unknown ids and bad values are reported in `invalid` (and not again in
  * `missing`); a bad value counts as no fact for scoring, as a blank would. */
-export function evaluate(rubric: Rubric, raw: Record<string, RawValue>): Result {
+export function evaluate(rubric: Rubric, raw: Record<string, RawValue>, options: EvaluateOptions = {}): Result {
   const { values, invalid } = parseInputs(rubric, raw);
-  return evaluateParsed(rubric, values, invalid);
+  return evaluateParsed(rubric, values, invalid, options);
 }
 
 /** The most the bonus items can add: their points together, within the table's own cap (吉林 ≤ 10). */
@@ -303,8 +327,8 @@ export function bonusMaxOf(rubric: Rubric): Dec {
   return rubric.bonusCap !== undefined ? D.min(itemMax, rubric.bonusCap) : itemMax;
 }
 
-export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, invalid: Problem[] = []): Result {
-  const items = rubric.items.map((item) => evaluateItem(rubric, item, values));
+export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, invalid: Problem[] = [], options: EvaluateOptions = {}): Result {
+  const items = rubric.items.map((item) => evaluateItem(rubric, item, values, options));
   // an invalid value is reported once, as invalid, not again as missing
   const invalidIds = new Set(invalid.map((p) => p.field));
   if (invalidIds.size > 0) for (const item of items) item.missing = item.missing.filter((id) => !invalidIds.has(id));
@@ -328,5 +352,7 @@ export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, 
     items,
     missing: items.flatMap((i) => i.missing),
     invalid,
+    ...(options.ownership && { ownership: options.ownership }),
+    ownershipMissing: options.ownership === undefined && hasPublicOnlyClauses(rubric),
   };
 }

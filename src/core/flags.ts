@@ -1,3 +1,4 @@
+import { isPublicOnly } from './applicability';
 import { fmt } from './decimal';
 import { type ItemResult, inputIndex, type Result, weighedDeductions } from './evaluate';
 import type { Rubric } from './schema';
@@ -101,6 +102,16 @@ export function flagsOf(rubric: Rubric, result: Result): Flag[] {
       itemId: entry.item.no,
       message: `未填写：${id} ${entry.spec.label}（${itemName(rubric, entry.item.no)}）`,
       messageEn: `missing: ${id} (item ${entry.item.no})`,
+    });
+  }
+  if (result.ownershipMissing) {
+    const items = rubric.items.filter((i) => i.rules.some(isPublicOnly)).map((i) => i.no);
+    flags.push({
+      kind: 'missing',
+      inputId: 'ownership',
+      itemId: items[0] ?? '',
+      message: `未填写：机构性质（公立/民营）——第${items.join('、')}项有只适用于公立医疗机构的条款，未填写时按公立计`,
+      messageEn: `missing: ownership (public/private); items ${items.join(', ')} apply to public institutions only and count as public meanwhile`,
     });
   }
   return flags;

@@ -6,6 +6,8 @@ export * from './inputs';
 export * from './cellValues';
 export * from './schema';
 export * from './evaluate';
+export * from './applicability';
+export * from './readings';
 export * from './registry';
 export { RuleSchema, ruleDefinitions, definitionOf, deductionCapOf, zeroesItem, type BlankMeaning, type Rule, type RuleKind } from './rules';
 export * from './policy';

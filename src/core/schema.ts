@@ -92,6 +92,13 @@ export const RubricSchema = /*#__PURE__*/ lazySchema(() =>
     bonusCap: z.number().positive().optional(),
     /** how partial steps count in "每高于1个百分点" / "每少10%": proportional (default) or whole steps only */
     partialSteps: z.enum(['proportional', 'whole']).default('proportional'),
+    /** clauses the table prints without points (`unpriced`, 江北 19.2): "record" (default) keeps the fact
+     * and shows it but deducts nothing, as the table prints no penalty; "score" counts the points the
+     * clause names (read from its sibling clause, said in its note) */
+    unpricedClauses: z.enum(['record', 'score']).default('record'),
+    /** where the 指标释义 and the 计分方法 put a bound differently (a threshold's `otherReading`, 江北 20
+     * “是否高于90%” against “未达到90%的不得分”): "method" (default) follows the 计分方法, "definition" the 指标释义 */
+    boundaryReading: z.enum(['method', 'definition']).default('method'),
     notes: z.array(z.string()).optional(),
   })
   .strict());

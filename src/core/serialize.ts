@@ -29,6 +29,9 @@ export function resultToJson(result: Result) {
       trace: i.trace,
     })),
     missing: result.missing,
+    /** 公立 / 民营 as given, null when unknown; ownershipMissing when a public-only clause needs it */
+    ownership: result.ownership ?? null,
+    ownershipMissing: result.ownershipMissing,
     invalid: result.invalid.map((p) => ({ id: p.field, message: p.message })),
   };
 }

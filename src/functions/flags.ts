@@ -38,9 +38,9 @@ function flagRow(flag: Flag): (string | number)[] {
 /** MIB.FLAGS: what a reviewer must see, spilled under a heading row: veto items, deductions beyond an
  * item's points (with the points not applied), a clause's own cap at work ("最多扣5分"), earnings beyond a cap, bad and missing facts. Bad facts
  * are listed here rather than failing, so a sheet can show all of them at once. */
-export function flagTable(rubricArg: unknown, ids: unknown, values: unknown): Outcome<Table> {
+export function flagTable(rubricArg: unknown, ids: unknown, values: unknown, ownership?: unknown): Outcome<Table> {
   return guard(() => {
-    const scored = scoreRanges(rubricArg, ids, values);
+    const scored = scoreRanges(rubricArg, ids, values, ownership);
     if (isFailure(scored)) return scored;
     const rows = flagsOf(scored.rubric, scored.result).map(flagRow);
     return [FLAG_HEADINGS, ...(rows.length > 0 ? rows : [NO_FLAGS_ROW])];

@@ -18,10 +18,11 @@ import { itemScore, maxPoints, scoreTotal } from './score';
  * @param rubric Rubric id, e.g. "cq-jiangbei-2025-hospital" (see MIB.RUBRICS()).
  * @param ids Input ids such as 4.2 or C16.3, as a column or a row; or a two-column range of id/value pairs.
  * @param values Values beside the ids (a column or a row): 是/否, TRUE/FALSE or 1/0 for yes/no, numbers or percents for ratios; a blank cell is missing. Omit when ids holds id/value pairs.
+ * @param ownership 公立 (public) or 民营 (private): clauses for public institutions only do not count for a private one; blank means unknown.
  * @returns The total score.
  */
-export function mibScore(rubric: string, ids: unknown[][], values?: unknown[][]): number | CustomFunctions.Error {
-  return toExcel(guard(() => scoreTotal(rubric, ids, values)));
+export function mibScore(rubric: string, ids: unknown[][], values?: unknown[][], ownership?: unknown): number | CustomFunctions.Error {
+  return toExcel(guard(() => scoreTotal(rubric, ids, values, ownership)));
 }
 
 /**
@@ -31,10 +32,11 @@ export function mibScore(rubric: string, ids: unknown[][], values?: unknown[][])
  * @param item The item's number as printed (4) or its code (C16).
  * @param ids Input ids, as a column or a row; or a two-column range of id/value pairs.
  * @param values Values beside the ids. Omit when ids holds id/value pairs.
+ * @param ownership 公立 (public) or 民营 (private); blank means unknown.
  * @returns The item's points.
  */
-export function mibItem(rubric: string, item: unknown, ids: unknown[][], values?: unknown[][]): number | CustomFunctions.Error {
-  return toExcel(guard(() => itemScore(rubric, item, ids, values)));
+export function mibItem(rubric: string, item: unknown, ids: unknown[][], values?: unknown[][], ownership?: unknown): number | CustomFunctions.Error {
+  return toExcel(guard(() => itemScore(rubric, item, ids, values, ownership)));
 }
 
 /**
@@ -117,10 +119,11 @@ export function mibComposite(own: unknown, subordinates: unknown[][], policy?: s
  * @param rubric Rubric id, e.g. "cq-jiangbei-2025-hospital".
  * @param ids Input ids, as a column or a row; or a two-column range of id/value pairs.
  * @param values Values beside the ids. Omit when ids holds id/value pairs.
+ * @param ownership 公立 (public) or 民营 (private); blank means unknown, listed as missing where a clause applies to public institutions only.
  * @returns A table: kind, item, input id, points not applied, message.
  */
-export function mibFlags(rubric: string, ids: unknown[][], values?: unknown[][]): unknown[][] {
-  return toExcelTable(guard(() => flagTable(rubric, ids, values)));
+export function mibFlags(rubric: string, ids: unknown[][], values?: unknown[][], ownership?: unknown): unknown[][] {
+  return toExcelTable(guard(() => flagTable(rubric, ids, values, ownership)));
 }
 
 /**

@@ -3,6 +3,7 @@ import { readCell, showCell } from './cells';
 import { factsFor, readFactCells } from './facts';
 import { fail, guard, isFailure, type Outcome } from './failure';
 import { rubricFrom } from './lookup';
+import { ownershipFrom } from './ownership';
 
 export interface Scored {
   rubric: Rubric;
@@ -10,15 +11,17 @@ export interface Scored {
 }
 
 /** Looks up the rubric, reads the ranges and scores them. Bad values stay in `result.invalid`. */
-export function scoreRanges(rubricArg: unknown, ids: unknown, values: unknown): Outcome<Scored> {
+export function scoreRanges(rubricArg: unknown, ids: unknown, values: unknown, ownershipArg?: unknown): Outcome<Scored> {
   return guard(() => {
     const rubric = rubricFrom(rubricArg);
     if (isFailure(rubric)) return rubric;
+    const ownership = ownershipFrom(ownershipArg);
+    if (isFailure(ownership)) return ownership;
     const cells = readFactCells(ids, values);
     if (isFailure(cells)) return cells;
     const facts = factsFor(rubric, cells);
     if (isFailure(facts)) return facts;
-    return { rubric, result: evaluate(rubric, facts) };
+    return { rubric, result: evaluate(rubric, facts, { ...(ownership && { ownership }) }) };
   });
 }
 
@@ -31,9 +34,9 @@ function problemsFailure(problems: Problem[]) {
 
 /** MIB.SCORE: the table's total, veto applied (a veto makes it 0). Any bad fact gives #VALUE! with the
  * message naming the id and what it expects: a total over wrong input is never shown. */
-export function scoreTotal(rubricArg: unknown, ids: unknown, values: unknown): Outcome<number> {
+export function scoreTotal(rubricArg: unknown, ids: unknown, values: unknown, ownership?: unknown): Outcome<number> {
   return guard(() => {
-    const scored = scoreRanges(rubricArg, ids, values);
+    const scored = scoreRanges(rubricArg, ids, values, ownership);
     if (isFailure(scored)) return scored;
     if (scored.result.invalid.length > 0) return problemsFailure(scored.result.invalid);
     return scored.result.total.toNumber();
@@ -56,9 +59,9 @@ export function itemFrom(rubric: Rubric, raw: unknown): Outcome<RubricItem> {
 
 /** MIB.ITEM: one item's points. It fails on a malformed range, an unknown id, or a bad fact of this
  * item; a bad fact of another item does not concern it (MIB.SCORE and MIB.FLAGS report that one). */
-export function itemScore(rubricArg: unknown, itemArg: unknown, ids: unknown, values: unknown): Outcome<number> {
+export function itemScore(rubricArg: unknown, itemArg: unknown, ids: unknown, values: unknown, ownership?: unknown): Outcome<number> {
   return guard(() => {
-    const scored = scoreRanges(rubricArg, ids, values);
+    const scored = scoreRanges(rubricArg, ids, values, ownership);
     if (isFailure(scored)) return scored;
     const { rubric, result } = scored;
     const item = itemFrom(rubric, itemArg);

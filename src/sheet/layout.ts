@@ -5,7 +5,7 @@ import type { LabelKey } from './labels';
 export type ColumnKey =
   | 'no' | 'section' | 'indicator' | 'code' | 'definition' | 'report' | 'method' | 'category' | 'points'
   | 'assessment' | 'departments' | 'remarks' | 'selfScore'
-  | 'inputId' | 'inputLabel' | 'inputValue' | 'clause' | 'score' | 'deducted' | 'overCap' | 'difference' | 'veto' | 'inputStatus';
+  | 'inputId' | 'inputLabel' | 'inputValue' | 'clause' | 'score' | 'deducted' | 'overCap' | 'difference' | 'veto' | 'inputStatus' | 'reading';
 
 const OFFICIAL: Record<Rubric['layout'], ColumnKey[]> = {
   // 江北 附件2: 序号, 类别, 考核指标, 指标释义, 机构述职, 计分方法, 计分类别, 总分, 机构自评得分
@@ -15,13 +15,13 @@ const OFFICIAL: Record<Rubric['layout'], ColumnKey[]> = {
   weihai: ['no', 'section', 'indicator', 'code', 'definition', 'report', 'method', 'category', 'points', 'assessment', 'departments', 'remarks', 'selfScore'],
 };
 
-// 填报状态 comes last so that the columns before it keep the letters a reviewer already knows
-const ADDED: ColumnKey[] = ['inputId', 'inputLabel', 'inputValue', 'clause', 'score', 'deducted', 'overCap', 'difference', 'veto', 'inputStatus'];
+// 填报状态 and 口径说明 come last, so that the columns before them keep the letters a reviewer already knows
+const ADDED: ColumnKey[] = ['inputId', 'inputLabel', 'inputValue', 'clause', 'score', 'deducted', 'overCap', 'difference', 'veto', 'inputStatus', 'reading'];
 
 const WIDTH: Record<ColumnKey, number> = {
   no: 6, section: 10, indicator: 18, code: 8, definition: 42, report: 16, method: 42, category: 11, points: 8,
   assessment: 12, departments: 14, remarks: 16, selfScore: 10,
-  inputId: 8, inputLabel: 30, inputValue: 12, clause: 10, score: 9, deducted: 9, overCap: 10, difference: 9, veto: 7, inputStatus: 8,
+  inputId: 8, inputLabel: 30, inputValue: 12, clause: 10, score: 9, deducted: 9, overCap: 10, difference: 9, veto: 7, inputStatus: 8, reading: 40,
 };
 
 export interface Column {

@@ -1,5 +1,6 @@
-import { blankExcuse, blankMeaningOf, bonusMaxOf, conversionFor, DecimalValue, definitionOf, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, parseInputValue, parsedOrNull, type Policy, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
+import { blankExcuse, blankMeaningOf, hasPublicOnlyClauses, isPublicOnly, bonusMaxOf, clauseReadingText, conversionFor, DecimalValue, definitionOf, effectiveRule, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
 import { clauseFormula } from './clauses';
+import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
 import { fill, type LabelKey, type SheetLocale, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
@@ -80,6 +81,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const depositValue =
     options.deposit === undefined || options.deposit === '' ? undefined : (parsedOrNull(DecimalValue, options.deposit)?.toNumber() ?? String(options.deposit));
   const depositCell = pair(4, 2, 'deposit', field(depositValue, 'fieldMoney'));
+  // 机构性质 公立/民营: a fact of the institution that public-only clauses read
+  const ownershipCell = pair(9, 2, 'ownership', field(options.ownership ? ownershipLabels[options.ownership] : undefined, 'field'));
+  validations.push({ range: ownershipCell, rule: { kind: 'list', options: ['公立', '民营'] }, prompt: t.ownershipPrompt, error: fill(t.error, { label: label('ownership'), prompt: t.ownershipPrompt }) });
 
   // — the table —
   columns.list.forEach((c) => put(HEADER_ROW, c.index, { value: label(c.label), style: 'header' }));
@@ -114,7 +118,11 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     const ruleOf = item.rules.flatMap((rule) => definitionOf(rule).inputs(rule).map(() => rule));
     specs.forEach((spec, k) => {
       const r = first + k;
-      put(r, 'inputStatus', { formula: statusFormula(spec, refOf(spec.id), excuseFormula(blankExcuse(ruleOf[k]!, spec), refOf)), style: 'center' });
+      const rule = ruleOf[k]!;
+      // a public-only clause asks nothing of a 民营 institution, as the core's evaluate decides
+      const excuses = [excuseFormula(blankExcuse(rule, spec), refOf), ...(isPublicOnly(rule) ? [`TRIM(${ownershipCell})="民营"`] : [])].filter((e) => e !== undefined);
+      const excuse = excuses.length <= 1 ? excuses[0] : `OR(${excuses.join(',')})`;
+      put(r, 'inputStatus', { formula: statusFormula(spec, refOf(spec.id), excuse), style: 'center' });
       put(r, 'inputId', { value: spec.id, text: true, style: 'id' });
       put(r, 'inputLabel', text(spec.unit ? `${spec.label}（${spec.unit}）` : spec.label, 'text'));
       const pre = prefill.get(spec.id);
@@ -135,11 +143,21 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     const vetoCells: string[] = [];
     const clauseCells: string[] = [];
     let r = first;
+    const readingsShown = new Set<string>();
     for (const rule of item.rules) {
-      const clause = clauseFormula(rule, ctx);
+      const clause = clauseFormula(effectiveRule(rubric, rule), ctx);
       const cell = at('clause', r);
       clauseCells.push(cell);
-      put(r, 'clause', { formula: `=${clause.formula}`, style: 'number' });
+      put(r, 'clause', { formula: `=${scopedClauseFormula(rubric, rule, clause, ownershipCell, points)}`, style: 'number' });
+      // the clause's reading on its own row; a note several clauses share is written once
+      const reading = clauseReadingText(rule, rubric);
+      if (reading) {
+        const shown = readingsShown.has(reading) ? '同上' : reading;
+        put(r, 'reading', text(shown, 'text'));
+        // tall enough that the whole reading prints (about 19 Chinese characters to a line of the column)
+        rowHeights[r] = Math.max(rowHeights[r] ?? 0, 15 * Math.ceil(shown.length / 19));
+        readingsShown.add(reading);
+      }
       if (clause.role === 'earn') earnCells.push(cell);
       if (clause.role === 'veto') vetoCells.push(cell);
       if (clause.role === 'deduct') {
@@ -207,6 +225,19 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const lastRow = row - 1;
   closeSection(lastRow);
 
+  // — 口径说明: the table's and the policy's readings below the table, merged and wrapped so they print —
+  const tableReadings = readingsOf(rubric, { ...(policy && { policy }) }).filter((r) => r.source !== 'clause');
+  let readingRow = lastRow + 2;
+  put(readingRow, 0, { value: t.readingsTitle, style: 'readingTitle' });
+  merges.push(`A${readingRow}:${lastLetter}${readingRow}`);
+  for (const reading of tableReadings) {
+    readingRow++;
+    put(readingRow, 0, text(readingLine(reading), 'reading'));
+    merges.push(`A${readingRow}:${lastLetter}${readingRow}`);
+    // about 120 characters to a printed line across the merged width
+    rowHeights[readingRow] = 16 * Math.max(1, Math.ceil(readingLine(reading).length / 120));
+  }
+
   // — results —
   const vetoRange = `${at('veto', FIRST_ITEM_ROW)}:${at('veto', lastRow)}`;
   const vetoCountCell = pair(6, 0, 'vetoCount', { formula: `=COUNTIF(${vetoRange},"否决")`, style: 'result' });
@@ -219,7 +250,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   // — whether a grade may be given: 无效 and 未填 inputs, and the reviewer's 填报完成 —
   const statusRange = `${at('inputStatus', FIRST_ITEM_ROW)}:${at('inputStatus', lastRow)}`;
   const invalidCountCell = pair(8, 0, 'invalidCount', { formula: `=COUNTIF(${statusRange},${str(INVALID)})`, style: 'result' });
-  const missingCountCell = pair(8, 1, 'missingCount', { formula: `=COUNTIF(${statusRange},${str(MISSING)})`, style: 'result' });
+  // a blank 机构性质 is one more fact to fill where the table has clauses for public institutions only
+  const ownershipPending = hasPublicOnlyClauses(rubric) ? `+IF(TRIM(${ownershipCell})="",1,0)` : '';
+  const missingCountCell = pair(8, 1, 'missingCount', { formula: `=COUNTIF(${statusRange},${str(MISSING)})${ownershipPending}`, style: 'result' });
   const completeCell = pair(8, 2, 'complete', options.complete ? { value: '是', style: 'field' } : { style: 'field' });
   validations.push({ range: completeCell, rule: { kind: 'list', options: ['是', '否'] }, prompt: t.completePrompt, error: fill(t.error, { label: label('complete'), prompt: t.yesNoPrompt }) });
   // the missing count that makes a grade provisional: none once the reviewer marks the sheet complete
@@ -256,7 +289,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const inputsRange = `${at('inputValue', FIRST_ITEM_ROW)}:${at('inputValue', lastRow)}`;
   let addin: Pick<SheetPlan['fields'], 'addinTotal' | 'addinGrade' | 'addinRefund' | 'agreement'> = {};
   if (options.withAddinFunctions) {
-    const addinTotal = pair(7, 0, 'addinTotal', { formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange})`, style: 'result' });
+    const addinTotal = pair(7, 0, 'addinTotal', { formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange},${ownershipCell})`, style: 'result' });
     const checks = [`ROUND(${totalCell}-${addinTotal},6)=0`];
     addin = { addinTotal };
     if (policy && gradeCell) {
@@ -289,6 +322,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const names: PlanName[] = [
     { name: 'MIB_RUBRIC', ref: rubricCell },
     { name: 'MIB_DEPOSIT', ref: depositCell },
+    { name: 'MIB_OWNERSHIP', ref: ownershipCell },
     { name: 'MIB_TOTAL', ref: totalCell },
     { name: 'MIB_VETO_COUNT', ref: vetoCountCell },
     { name: 'MIB_INVALID_COUNT', ref: invalidCountCell },
@@ -323,6 +357,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       year: yearCell,
       policy: policyCell,
       deposit: depositCell,
+      ownership: ownershipCell,
       total: totalCell,
       vetoCount: vetoCountCell,
       invalidCount: invalidCountCell,

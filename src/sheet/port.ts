@@ -37,6 +37,8 @@ export interface SheetSnapshot {
   deposit?: PlainValue;
   /** 填报完成: 是 once the reviewer confirmed the facts */
   complete?: PlainValue;
+  /** 机构性质 as typed (公立 / 民营), absent when blank */
+  ownership?: PlainValue;
   /** each input id's cell address and raw value (null = blank) */
   inputs: { id: string; address: string; value: PlainValue | null }[];
   /** 机构自评得分 per item */

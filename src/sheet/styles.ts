@@ -20,6 +20,8 @@ export const STYLES = {
   selfScore: { border: true, fill: '#FFF2CC', locked: false, horizontal: 'center', vertical: 'top', numberFormat: 'General' },
   number: { border: true, horizontal: 'center', vertical: 'top', numberFormat: 'General' },
   score: { bold: true, border: true, horizontal: 'center', vertical: 'top', numberFormat: 'General' },
+  readingTitle: { bold: true, horizontal: 'left', vertical: 'center' },
+  reading: { wrap: true, horizontal: 'left', vertical: 'top', fontColor: '#404040' },
 } satisfies Record<string, CellStyle>;
 
 export type StyleName = keyof typeof STYLES;

@@ -110,6 +110,8 @@ export interface PlanFields {
   year: string;
   policy: string;
   deposit: string;
+  /** 机构性质 公立/民营: public-only clauses read it */
+  ownership: string;
   total: string;
   grade?: string;
   refund?: string;
@@ -172,6 +174,8 @@ export interface PlanOptions {
   withAddinFunctions?: boolean;
   /** English headers and labels instead of Chinese */
   locale?: 'zh-CN' | 'en-US';
+  /** 机构性质 to pre-fill (公立 / 民营) */
+  ownership?: 'public' | 'private';
   /** worksheet name; defaults to one derived from the rubric and institution */
   sheetName?: string;
   /** grade a table on another scale than the policy's after converting its total (折算为百分制);

@@ -21,6 +21,7 @@ function mib(...argv: string[]) {
         'overcap.json': JSON.stringify({ '4.2': 7, '17.2': 3 }),
         'a1cap.json': JSON.stringify({ '25.1': 0.14, '25.2': 0 }),
         'noscore.json': JSON.stringify({ '7.1': true, '7.2': 2, '4.2': 7 }),
+        'batches.json': JSON.stringify({ '19.1': 3, '19.2': 2 }),
         'bad.json': JSON.stringify({ '4.2': -1, '18.1': 1.5, '6.1': '三次', '99.1': 1 }),
         'notjson.json': '{ "4.2": ',
         'array.json': '[1,2]',
@@ -32,6 +33,40 @@ function mib(...argv: string[]) {
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+describe('mib score: every reading visible (口径说明), ownership 公立/民营', () => {
+  it('prints the table’s, each clause’s and the policy’s readings under 口径说明', () => {
+    const r = mib('score', 'cq-jiangbei-2025-hospital', '--input', 'clean.json', '--policy', 'cq-jiangbei-2025');
+    expect(r.code).toBe(0);
+    const [, readings = ''] = r.out.split('口径说明：');
+    expect(readings).toContain('【考核表】考核实行计分制管理');
+    expect(readings).toContain('【考核表 unpricedClauses】');
+    expect(readings).toContain('【第20项 20.1】指标释义问“是否高于90%”');
+    expect(readings).toContain('【第14项 14.1、14.2】');
+    expect(readings).toContain('【政策】通知写“得分60分以下为不合格”');
+  });
+  it('--json carries the same readings', () => {
+    const json = JSON.parse(mib('score', 'cq-jiangbei-2025-hospital', '--input', 'clean.json', '--policy', 'jilin-2025', '--json').out);
+    expect(json.readings).toContainEqual({ source: 'clause', id: '21.1', itemNo: '21', text: '“占比30%的”读作达到30%（含）。' });
+    expect(json.readings.filter((r: { source: string }) => r.source === 'policy').length).toBeGreaterThanOrEqual(3);
+    expect(json.readings.find((r: { id?: string }) => r.id === 'refund')?.source).toBe('policy');
+    // without a policy, no policy readings
+    const bare = JSON.parse(mib('score', 'cq-jiangbei-2025-hospital', '--input', 'clean.json', '--json').out);
+    expect(bare.readings.some((r: { source: string }) => r.source === 'policy')).toBe(false);
+  });
+  it('--ownership 民营: 江北 19 (公立医疗机构) does not apply; blank lists the ownership as missing', () => {
+    const priv = JSON.parse(mib('score', 'cq-jiangbei-2025-hospital', '--input', 'batches.json', '--ownership', '民营', '--json').out);
+    const pub = JSON.parse(mib('score', 'cq-jiangbei-2025-hospital', '--input', 'batches.json', '--ownership', '公立', '--json').out);
+    expect(priv.items.find((i: { id: string }) => i.id === '19')).toMatchObject({ score: 10, deducted: 0 });
+    expect(pub.items.find((i: { id: string }) => i.id === '19')).toMatchObject({ score: 7, deducted: 3 });
+    expect(priv).toMatchObject({ ownership: 'private', ownershipMissing: false });
+    const blank = mib('score', 'cq-jiangbei-2025-hospital', '--input', 'batches.json');
+    expect(blank.out).toContain('未填写的机构性质：公立/民营');
+    const bad = mib('score', 'cq-jiangbei-2025-hospital', '--input', 'batches.json', '--ownership', '私立');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--ownership（机构性质）应为“公立”或“民营”');
+  });
+});
 
 describe('mib score', () => {
   it('prints the DESIGN.md JSON contract', () => {

@@ -58,7 +58,18 @@ describe('mib template', () => {
     expect(sheet.hasMerges).toBe(true);
   });
 
+  it('--ownership 民营 fills 机构性质 in the header', async () => {
+    const out = join(dir, 'private.xlsx');
+    const r = mib('template', 'cq-jiangbei-2025-hospital', '--ownership', '民营', '-o', out);
+    expect(r.status).toBe(0);
+    const sheet = (await open(out)).worksheets[0]!;
+    expect(sheet.getCell('A8').value).toBe('机构性质');
+    expect(sheet.getCell('C8').value).toBe('民营');
+    expect(sheet.getCell('C8').dataValidation).toMatchObject({ type: 'list', formulae: ['"公立,民营"'] });
+  });
+
   it.each([
+    [['template', 'cq-jiangbei-2025-hospital', '--ownership', 'x', '-o', 'x.xlsx'], '--ownership（机构性质）应为“公立”或“民营”'],
     [['template', 'no-such-table', '-o', 'x.xlsx'], '未知的考核表编号“no-such-table”'],
     [['template', 'cq-jiangbei-2025-hospital'], '缺少参数 -o <文件.xlsx>'],
     [['template', 'cq-jiangbei-2025-hospital', '-o', 'x.csv'], '输出文件应以 .xlsx 结尾'],

@@ -75,6 +75,7 @@ export function fixturePlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
       year: 'F2',
       policy: 'B3',
       deposit: 'D3',
+      ownership: 'H2',
       total: 'F3',
       vetoCount: 'H3',
       invalidCount: 'B4',

@@ -4,9 +4,10 @@ import { FunctionFailure } from '../../src/functions/failure';
 import { FLAG_HEADINGS, flagTable, NO_FLAGS_ROW, type Table } from '../../src/functions/flags';
 import { CLEAN, type Cell, EXAMPLE, JIANGBEI, sheet } from './excelArgs';
 
-function flags(facts: Record<string, Cell>): Table {
+/** The flags of a 公立 hospital (江北 19 applies to 公立医疗机构 only; a blank ownership is itself flagged). */
+function flags(facts: Record<string, Cell>, ownership: Cell = '公立'): Table {
   const { ids, values } = sheet(facts);
-  const table = flagTable(JIANGBEI, ids, values);
+  const table = flagTable(JIANGBEI, ids, values, ownership);
   expect(table).not.toBeInstanceOf(FunctionFailure);
   return table as Table;
 }
@@ -70,6 +71,16 @@ describe('MIB.FLAGS', () => {
     const rows = ofKind(flags({ ...withoutLast, '6.1': null }), '未填写');
     expect(rows.map((r) => r[2])).toEqual(['6.1', '24.1']);
     expect(rows[0]?.[4]).toContain('超支付标准销售谈判药品的次数');
+  });
+
+  it('a blank 机构性质 is a missing fact where a clause applies to public institutions only; 民营 asks nothing of them', () => {
+    const rows = ofKind(flags(CLEAN, null), '未填写');
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([['19', 'ownership']]);
+    expect(rows[0]?.[4]).toContain('机构性质（公立/民营）');
+    const { ['19.1']: _a, ['19.2']: _b, ...without19 } = CLEAN;
+    expect(flags(without19, '民营')).toEqual([FLAG_HEADINGS, NO_FLAGS_ROW]);
+    expect(ofKind(flags(without19, '公立'), '未填写').map((r) => r[2])).toEqual(['19.1', '19.2']);
+    expect(flagTable(JIANGBEI, sheet(CLEAN).ids, sheet(CLEAN).values, '私立')).toBeInstanceOf(FunctionFailure);
   });
 
   it('vetoes first, then over-cap, then bad and missing facts', () => {

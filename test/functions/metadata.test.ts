@@ -29,6 +29,7 @@ describe('functions.json from the JSDoc', () => {
       ['rubric', 'scalar', false],
       ['ids', 'matrix', false],
       ['values', 'matrix', true],
+      ['ownership', 'scalar', true],
     ]);
     const grade = english.functions.find((f) => f.id === 'GRADE');
     expect(grade?.parameters.find((p) => p.name === 'downgrade')?.optional).toBe(true);

@@ -52,6 +52,7 @@ describe('the task pane outside Excel', () => {
     await page.getByLabel('政策（等次与保证金返还）').selectOption('cq-jiangbei-2025');
     await page.getByLabel('机构名称').fill('江北区示例医院');
     await page.getByLabel('质量保证金（元）').fill('100000');
+    await page.getByLabel('机构性质').selectOption('private');
     await page.getByRole('button', { name: '生成考核表' }).click();
     await page.getByText('已生成工作表“江北区示例医院-2025”').waitFor();
     // the 填报 view says, per fact, what a blank counts as
@@ -99,7 +100,20 @@ describe('the task pane outside Excel', () => {
     expect(explain).toContain('发现一次扣1分，扣完为止');
     await expect(page.getByTestId('item-score').textContent()).resolves.toBe('本项得分：0 / 5');
     await expect(page.getByTestId('trace').textContent()).resolves.toContain('扣完为止');
+    // 口径说明: the table's and the policy's readings, the institution's 民营 among them
+    const readings = await page.getByTestId('table-readings').textContent();
+    expect(readings).toContain('考核实行计分制管理');
+    expect(readings).toContain('本机构为民营');
+    expect(readings).toContain('【政策】通知写“得分60分以下为不合格”');
     await page.screenshot({ path: `${SHOTS}/explain.png`, fullPage: true });
+  });
+
+  it('说明 shows the selected item’s clause readings (江北 20: “是否高于90%” against “未达到90%的不得分”)', async () => {
+    await page.getByRole('tab', { name: '检查' }).click();
+    await page.getByRole('button', { name: /显示未填写的/ }).click();
+    await page.getByTestId('flags').locator('button[data-kind="missingInput"]', { hasText: '20.1' }).click();
+    await page.getByRole('tab', { name: '说明' }).click();
+    await expect(page.getByTestId('item-readings').textContent()).resolves.toContain('20.1：指标释义问“是否高于90%”');
   });
 
   it('every control is reachable by keyboard', async () => {

@@ -209,8 +209,16 @@ describe('江北 2025 定点医疗机构协议签订考核表: each clause', () 
   });
 
   clause('19.2', '2.结清时间不超过交货验收合格后的次月底。', () => {
-    expect(sdo(run({ '19.2': 2 }), '19')).toEqual([8, 2, 0]);
-    expect(sdo(run({ '19.1': 6, '19.2': 6 }), '19')).toEqual([0, 12, 2]);
+    // the table prints no points for this clause: by default the fact is recorded and shown, nothing deducted
+    const recorded = run({ '19.2': 2 });
+    expect(sdo(recorded, '19')).toEqual([10, 0, 0]);
+    expect(item(recorded, '19').trace.join('\n')).toMatch(/19\.2：原文本条未写分值.*只记录、不扣分/);
+    expect(sdo(run({ '19.1': 6, '19.2': 6 }), '19')).toEqual([4, 6, 0]);
+    expect(rubric.unpricedClauses).toBe('record');
+    // an agency that chooses to score it like clause 1 ("每1个批次……扣1分，扣完为止") sets unpricedClauses: score
+    const scored = RubricSchema.parse({ ...hospitalJson, unpricedClauses: 'score' });
+    expect(sdo(evaluate(scored, { ...CLEAN, '19.2': 2 }), '19')).toEqual([8, 2, 0]);
+    expect(sdo(evaluate(scored, { ...CLEAN, '19.1': 6, '19.2': 6 }), '19')).toEqual([0, 12, 2]);
   });
 
   clause('20.1', '药品网采率未达到90%的不得分', () => {
@@ -279,7 +287,7 @@ describe('江北 2025 定点医疗机构协议签订考核表: whole table', () 
     for (const i of r.items) expect(n(i.score)).toBe(n(i.max));
   });
 
-  it('a typical mixed case, computed by hand, scores 57', () => {
+  it('a typical mixed case, computed by hand, scores 58', () => {
     // item 4: 5 − 2 (4.2 two late filings)                         = 3
     // item 5: 5.1 yes, 5.2 no                                      = 2
     // item 6: 5 − 1                                                = 4
@@ -287,13 +295,13 @@ describe('江北 2025 定点医疗机构协议签订考核表: whole table', () 
     // items 8–13: 2 each, but 9.2 未如实填报                        = 2+0+2+2+2+2 = 10
     // item 17: 10 − 5 (one working day late)                       = 5
     // item 18: 20 − 10 (rate 45% 未达到50%), 18.2 no               = 10
-    // item 19: 10 − 3 − 1                                          = 6
+    // item 19: 10 − 3 (19.2 printed without points: recorded only) = 7
     // item 20: 92% ≥ 90%                                           = 10
     // item 21: 25% < 30%                                           = 0
     // item 22: 20% reached, 49% < 50%                              = 0
     // item 23: rank 5 (not top 3) + 3 praises capped at 2         = 2
     // item 24: 参加                                                = 5
-    // 3+2+4+0+10+5+10+6+10+0+0+2+5 = 57
+    // 3+2+4+0+10+5+10+7+10+0+0+2+5 = 58
     const r = run({
       '4.2': 2,
       '5.2': false,
@@ -311,7 +319,7 @@ describe('江北 2025 定点医疗机构协议签订考核表: whole table', () 
       '23.1': 5,
       '23.2': 3,
     });
-    expect(n(r.total)).toBe(57);
+    expect(n(r.total)).toBe(58);
     expect(r.veto).toBe(false);
     expect(sdo(r, '7')).toEqual([0, 5, 1]);
     expect(n(item(r, '23').earnedOverCap)).toBe(1);

@@ -11,6 +11,7 @@ const CLEAN = cleanFacts(rubric, {
   '23.1': 1, '23.2': 0.6, // 两病: 信息一致率 100%, 60% 村卫生室可结算
   '29.1': 0.15, '29.2': -0.03,
   '33.1': 20,
+  '22.2': null, // B3 scored by its grade (22.1); the 0–100 score is the other way to enter it
 });
 const { run, item, sdo, score, clause, fixed, each, tested } = harness(rubric, CLEAN);
 const invalid = (over: Record<string, unknown>) => evaluate(rubric, { ...CLEAN, ...over }).invalid.map((p) => p.field);
@@ -99,6 +100,11 @@ describe('威海 2021 一级: each clause', () => {
     expect([1, 2, 3, 4].map((c) => score({ '22.1': c }, '22'))).toEqual([30, 24, 18, 0]);
     expect(score({ '22.1': null }, '22')).toBe(0);
     expect(invalid({ '22.1': 5 })).toEqual(['22.1']);
+  });
+  clause('22.2', '例：得分85，最终分数为：85%×30=25.5。', () => {
+    expect(score({ '22.1': null, '22.2': 85 }, '22')).toBe(25.5);
+    expect(score({ '22.1': 4, '22.2': 100 }, '22')).toBe(30); // the score entered counts, not the grade
+    expect(invalid({ '22.2': 120 })).toEqual(['22.2']);
   });
   clause('23.1', '规范化管理系统与医保结算系统两病人员信息一致的，得6分，每少10%的，减1分；', () => {
     expect(score({}, '23')).toBe(10);

@@ -42,8 +42,23 @@ describe('auditSheet', () => {
       expect.stringContaining('4.2（'),
       expect.stringContaining('18.1（'),
     ]);
-    expect(audit.flags.filter((f) => f.kind === 'missingInput').length).toBe(audit.result.missing.length);
+    // every missing fact, and the blank 机构性质 (江北 19 is for 公立医疗机构 only)
+    expect(audit.flags.filter((f) => f.kind === 'missingInput').length).toBe(audit.result.missing.length + 1);
     expect(audit.result.missing).not.toContain('4.2');
+  });
+
+  it('reads 机构性质 from the header: 民营 drops 江北 19’s deductions and its missing facts, blank is flagged on the header cell', async () => {
+    const { book, name, plan } = await sheetWith({ '19.1': 4 });
+    const blank = auditSheet(await book.readSheet(name));
+    expect(blank.result.items.find((i) => i.id === '19')!.score.toNumber()).toBe(6);
+    expect(blank.flags.find((f) => f.address === plan.fields.ownership)).toMatchObject({ kind: 'missingInput', message: expect.stringContaining('机构性质（公立/民营）') });
+    book.setCell(name, plan.fields.ownership, '民营');
+    const priv = auditSheet(await book.readSheet(name));
+    expect(priv.result.items.find((i) => i.id === '19')!.score.toNumber()).toBe(10);
+    expect(priv.flags.some((f) => f.address === plan.fields.ownership)).toBe(false);
+    expect(priv.result.missing).not.toContain('19.2');
+    // the sheet's own formulas agree: no formula flagged as changed
+    expect(priv.flags.filter((f) => f.kind === 'formulaChanged' || f.kind === 'valueOverFormula')).toEqual([]);
   });
 
   it('finds a formula typed over and an edited formula, naming the item', async () => {

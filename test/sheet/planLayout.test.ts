@@ -27,7 +27,7 @@ describe('江北 hospital sheet', () => {
 
   it('keeps the official columns in the printed order, then the sheet’s own', () => {
     expect(plan.columns.slice(0, 9).map((c) => c.header)).toEqual(['序号', '类别', '考核指标', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '机构自评得分']);
-    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['输入编号', '填报事项', '填报值', '条款得扣分', '得分', '扣分合计', '超出分值的扣分', '自评差异', '否决', '填报状态']);
+    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['输入编号', '填报事项', '填报值', '条款得扣分', '得分', '扣分合计', '超出分值的扣分', '自评差异', '否决', '填报状态', '口径说明']);
   });
 
   it('has one input row per fact, each id once, in the table’s order', () => {
@@ -133,6 +133,44 @@ describe('江北 hospital sheet', () => {
     const tricky = RubricSchema.parse({ ...hospital, items: hospital.items.map((i, k) => (k === 0 ? { ...i, indicator: '=HYPERLINK("http://x")' } : i)) });
     const p = planSheet(tricky);
     expect(cellAt(p, `C${p.items[0]!.firstRow}`)).toEqual({ value: '=HYPERLINK("http://x")', text: true, style: 'text' });
+  });
+
+  it('carries each clause’s reading in the 口径说明 column, on the clause’s own row', () => {
+    const reading = plan.columns.findIndex((c) => c.header === '口径说明');
+    expect(reading).toBe(plan.columnCount - 1);
+    const letter = String.fromCharCode(65 + reading);
+    const rowOf = (id: string) => plan.inputs.find((i) => i.id === id)!.address.replace(/^[A-Z]+/, '');
+    expect(cellAt(plan, `${letter}${rowOf('20.1')}`)).toMatchObject({ value: expect.stringContaining('是否高于90%') });
+    expect(cellAt(plan, `${letter}${rowOf('19.1')}`)).toMatchObject({ value: expect.stringContaining('只适用于公立医疗机构') });
+    expect(cellAt(plan, `${letter}${rowOf('19.2')}`)).toMatchObject({ value: expect.stringContaining('unpricedClauses = record') });
+    // 14.1 and 14.2 share one note: written once, then 同上
+    expect(cellAt(plan, `${letter}${rowOf('14.1')}`)).toMatchObject({ value: expect.stringContaining('两个独立的否决条件') });
+    expect(cellAt(plan, `${letter}${rowOf('14.2')}`)).toMatchObject({ value: '同上' });
+  });
+
+  it('prints the table’s and the policy’s readings below the table, each a merged, wrapped row', () => {
+    const last = plan.items.at(-1)!.lastRow;
+    const lastLetter = String.fromCharCode(64 + plan.columnCount);
+    expect(cellAt(plan, `A${last + 2}`)).toMatchObject({ value: expect.stringContaining('口径说明') });
+    const rows = plan.grid.slice(last + 2).map((r) => r[0]).map((c) => (c && 'value' in c ? String(c.value) : ''));
+    for (const note of rubric.notes ?? []) expect(rows.some((r) => r.includes(note))).toBe(true);
+    expect(rows.some((r) => r.startsWith('【政策】') && r.includes('左闭右开'))).toBe(true);
+    expect(plan.merges).toContain(`A${last + 3}:${lastLetter}${last + 3}`);
+    expect(plan.styles[(cellAt(plan, `A${last + 3}`) as { style: string }).style]).toMatchObject({ wrap: true });
+  });
+
+  it('asks for 机构性质 公立/民营 in the header, validated, unlocked, named, and read by the public-only clauses', () => {
+    expect(plan.fields.ownership).toBe('C8');
+    expect(cellAt(plan, 'A8')).toMatchObject({ value: '机构性质' });
+    expect(locked(plan, 'C8')).toBe(false);
+    expect(plan.validations.find((v) => v.range === 'C8')?.rule).toEqual({ kind: 'list', options: ['公立', '民营'] });
+    expect(plan.names).toContainEqual({ name: 'MIB_OWNERSHIP', ref: 'C8' });
+    const r191 = plan.inputs.find((i) => i.id === '19.1')!.address.replace(/^[A-Z]+/, '');
+    expect(formulaAt(plan, `M${r191}`)).toBe(`=IF(TRIM(C8)="民营",0,1*L${r191})`);
+    // 19.2 prints no points: recorded only
+    const r192 = plan.inputs.find((i) => i.id === '19.2')!.address.replace(/^[A-Z]+/, '');
+    expect(formulaAt(plan, `M${r192}`)).toBe('=0');
+    expect(cellAt(planSheet(rubric, { ownership: 'private' }), 'C8')).toMatchObject({ value: '民营' });
   });
 
   it('is laid out the same whatever the institution and facts', () => {

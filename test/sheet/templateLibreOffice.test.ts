@@ -5,7 +5,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assess, evaluate, getPolicy, getRubric, inputIndex, policyIds, type RawValue, rubricIds, type Rubric } from '../../src/core';
+import { assess, evaluate, getPolicy, getRubric, hasPublicOnlyClauses, inputIndex, type Ownership, policyIds, type RawValue, rubricIds, type Rubric } from '../../src/core';
 import { planToXlsx } from '../../src/cli/xlsxTemplate';
 import { planSheet } from '../../src/sheet/planSheet';
 import type { SheetPlan } from '../../src/sheet/types';
@@ -73,6 +73,7 @@ interface Case {
   rubricId: string;
   policyId: string;
   facts: Record<string, RawValue>;
+  ownership?: Ownership;
   plan: SheetPlan;
   file: string;
 }
@@ -88,6 +89,14 @@ rubricIds.forEach((rubricId, r) =>
     cases.push({ name: `${rubricId} ${set} (${policyId})`, rubricId, policyId, facts, plan, file: join(dir, `${rubricId}-${set}.xlsx`) });
   }),
 );
+// 机构性质 公立 / 民营 in the header, on the tables with public-only clauses (the blank header is the cases above)
+for (const rubricId of rubricIds.filter((id) => hasPublicOnlyClauses(getRubric(id)))) {
+  for (const ownership of ['public', 'private'] as const) {
+    const facts = overCap(getRubric(rubricId));
+    const plan = planSheet(getRubric(rubricId), { policyId: 'jilin-2025', deposit: DEPOSIT, inputs: facts, ownership });
+    cases.push({ name: `${rubricId} overCap ${ownership} (jilin-2025)`, rubricId, policyId: 'jilin-2025', facts, ownership, plan, file: join(dir, `${rubricId}-${ownership}.xlsx`) });
+  }
+}
 
 let computed: Map<string, Computed>;
 
@@ -102,7 +111,7 @@ describe('LibreOffice recalculates the template to the core’s numbers', () => 
     const cell = computed.get(c.file)!;
     const rubric = getRubric(c.rubricId);
     const policy = getPolicy(c.policyId);
-    const result = evaluate(rubric, c.facts);
+    const result = evaluate(rubric, c.facts, { ...(c.ownership && { ownership: c.ownership }) });
     expect(result.invalid).toEqual([]);
     const mismatches: string[] = [];
     const same = (what: string, address: string, expected: number | string) => {

@@ -13,6 +13,10 @@ export interface GradeResult {
   score: Dec;
   vetoed: boolean;
   downgradeSteps: number;
+  /** what the grade brings: the band's consequences, or the veto's own where the policy states them */
+  consequences: string[];
+  /** the agreement ends: only where the band that says so is the one the score (or the veto's score) lies in */
+  agreementEnds: boolean;
   trace: string[];
 }
 
@@ -71,5 +75,14 @@ export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptio
     trace.push(`降${steps}档（${reason}）→ ${policy.grades[index]?.label}`);
   }
   const band = policy.grades[index] ?? own.band;
-  return { label: band.label, band, scoreLabel: own.band.label, score: effective, vetoed, downgradeSteps: vetoed ? 0 : steps, trace };
+  let consequences = band.consequences ?? [];
+  let agreementEnds = band.agreementEnds === true;
+  if (vetoed && band !== own.band && policy.veto.consequences) {
+    // the veto names its own consequences: the veto band's (e.g. 宁德 "70分以下…终止定点服务协议") are
+    // tied to a score this institution does not have
+    consequences = policy.veto.consequences;
+    if (agreementEnds) trace.push(`${band.text}的“${(band.consequences ?? []).join('；')}”只适用于该分数段；本机构 ${fmt(effective)} 分，否决的后果为：${consequences.join('；')}`);
+    agreementEnds = false;
+  }
+  return { label: band.label, band, scoreLabel: own.band.label, score: effective, vetoed, downgradeSteps: vetoed ? 0 : steps, consequences, agreementEnds, trace };
 }

@@ -93,8 +93,22 @@ export function refundOf(policy: Policy, score: Dec | number, depositIn: Dec | n
   const amount = money(deposit, ratio);
   const trace = [...grade.trace];
   if (band !== grade.band) trace.push(`降档不改变返还档次（选项 downgradeRefund = score），按“${band.label}”返还`);
-  trace.push(line, `${fmt(deposit)} × ${pct(ratio)} = ${amount.toFixed(2)} 元`);
+  trace.push(line);
+  const free = downgradeCostsNothing(policy, grade, band, ratio);
+  if (free) trace.push(free);
+  trace.push(`${fmt(deposit)} × ${pct(ratio)} = ${amount.toFixed(2)} 元`);
   return { grade, ratio, amount, deposit, trace };
+}
+
+/** 吉林: a downgrade from 优 moves the refund to 良's rule, which counts from 90 and caps at 100%, so a
+ * score of 90 or more still gets everything back. The text does not say whether that is meant; the
+ * trace says it happened rather than leave a reviewer to wonder why 降档 cost nothing. */
+function downgradeCostsNothing(policy: Policy, grade: GradeResult, band: GradeBand, ratio: Dec): string | null {
+  if (grade.downgradeSteps === 0 || band !== grade.band || !ratio.eq(1)) return null;
+  const own = policy.grades.find((g) => g.label === grade.scoreLabel)?.refund;
+  const tier = band.refund;
+  if (!own || !tier || tier.kind !== 'perPointBelow') return null;
+  return `降档后按“${band.label}”的返还规则计算，但该规则以 ${tier.base} 分为基准，得分 ${fmt(grade.score)} 分不低于 ${tier.base} 分，比例封顶 100%：本次降档不减少返还（办法未规定此时另行扣减；如需降档也减少返还，须另定口径）`;
 }
 
 export interface SpecialRefundResult {

@@ -88,6 +88,10 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() => z
         /** the score a veto sets (江北: 0); absent = the score stands, only the grade falls */
         score: z.number().optional(),
         text: z.string().min(1),
+        /** what the veto itself brings, as the document says it; where present, a vetoed institution whose
+         * score lies in a better band gets these instead of the veto grade band's own consequences (宁德:
+         * "终止定点服务协议" is tied to scores under 70, a veto only to "按照医保服务协议相关规定进行严肃处理") */
+        consequences: z.array(z.string()).optional(),
       })
       .strict(),
     refund: z

@@ -3,15 +3,19 @@ import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED } from './shared';
+import { fmt } from '../decimal';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** One of several printed outcomes: "按期完成工作得10分，按期完成工作但效果较差的得5分，其余情况不得分"
- * (威海 B6); 基层服务 等次 优秀/良好/一般/不合格 (威海 一级 B3). A missing choice earns nothing. */
+ * (威海 B6); 基层服务 等次 优秀/良好/一般/不合格 (威海 一级 B3). A missing choice earns nothing.
+ * `percentOf`: the table also prints "按得分的百分数×30分，例：得分85…=25.5" (威海 一级 B3), a score the
+ * grades alone cannot give; where that 0–100 score is entered it counts (points × score%), else the grade. */
 export const ChoiceSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('choice'),
     input: InputSpecSchema.extend({ type: z.literal('choice'), options: z.array(z.string()).min(2) }),
     points: z.array(z.number().nonnegative()).min(2),
+    percentOf: z.object({ input: InputSpecSchema.extend({ type: z.literal('number') }), points: z.number().positive() }).strict().optional(),
     ...clauseBase,
   })
   .strict()
@@ -19,11 +23,19 @@ export const ChoiceSchema = /*#__PURE__*/ lazySchema(() => z
 export type ChoiceRule = z.infer<typeof ChoiceSchema>;
 
 export const choice: RuleDefinition<ChoiceRule> = {
-  inputs: (rule) => [rule.input],
+  inputs: (rule) => (rule.percentOf ? [rule.input, rule.percentOf.input] : [rule.input]),
   role: () => 'earn',
   blankMeans: () => blankNotAchieved(EARNS_NOTHING),
-  maxEarn: (rule) => D.max(...rule.points.map((p) => new D(p))),
+  maxEarn: (rule) => D.max(...rule.points.map((p) => new D(p)), rule.percentOf?.points ?? 0),
   evaluate(rule, ctx) {
+    const score = rule.percentOf ? asDec(ctx.value(rule.percentOf.input)) : undefined;
+    if (rule.percentOf && score !== undefined) {
+      const earn = score.div(100).times(rule.percentOf.points);
+      const grade = ctx.value(rule.input);
+      const lines = [`${describe(rule.percentOf.input, score)} → ${fmt(score)}%×${fmt(rule.percentOf.points)} = ${fmt(earn)}分`];
+      if (grade !== undefined) lines.push(`${describe(rule.input, grade)}：已填得分，按得分计，等次不另计`);
+      return { earn, lines };
+    }
     const raw = ctx.value(rule.input);
     const value = asDec(raw);
     const earn = value === undefined ? ZERO : new D(rule.points[value.toNumber() - 1] ?? 0);

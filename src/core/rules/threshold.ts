@@ -16,6 +16,9 @@ export const ThresholdSchema = /*#__PURE__*/ lazySchema(() => z
     when: z.object({ op: ComparisonSchema, value: z.number() }).strict(),
     effect: z.enum(['deduct', 'earn']),
     points: pointsSchema,
+    /** the condition as another sentence of the table puts the bound (江北 20 指标释义 “药品网采率是否高于90%”:
+     * `<=`, so exactly 90% also fails); used when the rubric's `boundaryReading` is "definition" */
+    otherReading: z.object({ op: ComparisonSchema, text: z.string().min(1) }).strict().optional(),
     ...clauseBase,
   })
   .strict());

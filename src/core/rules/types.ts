@@ -4,10 +4,14 @@ import type { Dec } from '../decimal';
 import type { InputSpec, InputValue } from '../inputs';
 
 /** Fields every clause carries: the 计分方法 sentence it implements, verbatim, and an optional note
- * on how an ambiguous sentence was read. */
+ * on how an ambiguous sentence was read; `appliesTo` where the table limits the clause to public
+ * institutions (its verbatim words in `text`), and `unpriced` where the table prints no points for it
+ * (the rubric's `unpricedClauses` then decides whether the clause's points count). */
 export const clauseBase = /*#__PURE__*/ lazySchema(() => ({
   text: z.string().min(1),
   note: z.string().optional(),
+  appliesTo: z.object({ ownership: z.literal('public'), text: z.string().min(1) }).strict().optional(),
+  unpriced: z.literal(true).optional(),
 }));
 
 export const pointsSchema = /*#__PURE__*/ lazySchema(() => z.union([z.number().positive(), z.literal('all')]));

@@ -31,6 +31,10 @@ const values: ParameterTranslation = {
 };
 const score: ParameterTranslation = { name: '得分', description: '考核得分' };
 const policy: ParameterTranslation = { name: '政策', description: '政策编号，如 "jilin-2025"（可用 MIB.POLICIES() 查看）' };
+const ownership: ParameterTranslation = {
+  name: '机构性质',
+  description: '“公立”或“民营”：只适用于公立医疗机构的条款对民营机构不计；空白为未填写（按公立计）',
+};
 const downgrade: ParameterTranslation = { name: '降档数', description: '降档数（如被省级医保部门通报批评降 1 档）；空白为 0' };
 const veto: ParameterTranslation = { name: '一票否决', description: '发现一票否决情形时填 TRUE（或“是”）；空白为否' };
 const specialCase: ParameterTranslation = {
@@ -47,7 +51,7 @@ const missing: ParameterTranslation = { name: '未填项数', description: '尚�
 export const zhCNFunctions: Record<string, FunctionTranslation> = {
   SCORE: {
     description: '按考核表计算机构的考核总分；出现否决项时总分为 0',
-    parameters: { rubric, ids, values },
+    parameters: { rubric, ids, values, ownership },
   },
   ITEM: {
     description: '计算考核表中某一项的得分',
@@ -56,6 +60,7 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
       item: { name: '项目', description: '项目序号（如 4）或类别代码（如 C16）' },
       ids,
       values,
+      ownership,
     },
   },
   GRADE: {
@@ -89,7 +94,7 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
   },
   FLAGS: {
     description: '列出需要复核的情况：否决项、超出单项分值未计入的扣分、条款“最多扣N分”封顶未计的扣分、无效或未填写的输入',
-    parameters: { rubric, ids, values },
+    parameters: { rubric, ids, values, ownership },
   },
   MAX: {
     description: '考核表的满分（不含加分项），或某一项的分值',

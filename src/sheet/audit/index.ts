@@ -1,4 +1,4 @@
-import { assess, DecimalValue, evaluate, fmt, getPolicy, getRubric, type Policy, policyIds, parsedOrNull, type Rubric } from '../../core';
+import { assess, DecimalValue, evaluate, fmt, getPolicy, getRubric, parseOwnership, type Policy, policyIds, parsedOrNull, type Rubric } from '../../core';
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
@@ -50,7 +50,9 @@ export function auditSheet(snapshot: SheetSnapshot): Audit {
   // sheet whose table and policy differ in scale was made with 折算: the pairing itself says so)
   const plan = planSheet(rubric, { ...(policy && { policyId: policy.id }), withAddinFunctions: snapshot.withAddinFunctions, convert: true });
   const facts = Object.fromEntries(snapshot.inputs.map((i) => [i.id, i.value]));
-  const result = evaluate(rubric, facts);
+  // 公立/民营 from the header; anything the list does not offer counts as unknown, as a blank does
+  const ownership = parseOwnership(snapshot.ownership) ?? undefined;
+  const result = evaluate(rubric, facts, { ...(ownership && { ownership }) });
   const ctx: AuditContext = { snapshot, rubric, plan, result, ...(policy && { policy }) };
   const flags = checks.flatMap((check) => check(ctx)).sort((a, b) => auditOrder.indexOf(a.kind) - auditOrder.indexOf(b.kind));
   const counts = Object.fromEntries(auditOrder.map((k) => [k, flags.filter((f) => f.kind === k).length])) as Record<AuditFlagKind, number>;

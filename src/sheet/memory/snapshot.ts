@@ -42,6 +42,7 @@ export function snapshotOf(sheetName: string, plan: SheetPlan, read: CellReader)
     year: optional(plan.fields.year),
     deposit: optional(plan.fields.deposit),
     complete: optional(plan.fields.complete),
+    ownership: optional(plan.fields.ownership),
     inputs: plan.inputs.map(({ id, address }) => ({ id, address, value: value(address) })),
     selfScores: plan.items.map(({ itemNo, selfScore }) => ({ itemNo, address: selfScore, value: value(selfScore) })),
     withAddinFunctions: plan.fields.addinTotal !== undefined,

@@ -63,4 +63,11 @@ export const enUS: Messages = {
   inputValue: 'Value',
   error: 'Something went wrong: {message}',
   refresh: 'Check again',
+  ownership: 'Ownership',
+  ownershipHint: 'Clauses for public institutions only (such as 江北 item 19) do not count for a private one',
+  ownershipUnknown: 'Not given (counts as public, listed as missing)',
+  ownershipPublic: '公立 (public)',
+  ownershipPrivate: '民营 (private)',
+  itemReadings: 'How this item is read',
+  tableReadings: 'How the table and the policy are read',
 };

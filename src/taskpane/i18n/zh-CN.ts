@@ -61,6 +61,13 @@ export const zhCN = {
   inputValue: '填报值',
   error: '出错了：{message}',
   refresh: '重新检查',
+  ownership: '机构性质',
+  ownershipHint: '只适用于公立医疗机构的条款（如江北第19项）对民营机构不计',
+  ownershipUnknown: '未填写（按公立计，列为未填写）',
+  ownershipPublic: '公立',
+  ownershipPrivate: '民营',
+  itemReadings: '本项口径说明',
+  tableReadings: '考核表与政策的口径说明',
 } as const;
 
 export type Messages = { [K in keyof typeof zhCN]: string };

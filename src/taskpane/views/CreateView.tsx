@@ -1,6 +1,6 @@
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { DecimalValue, getRubric, listPolicies, listRubrics, parsedOrNull, type Policy, type Rubric, scaleFits } from '../../core';
+import { DecimalValue, getRubric, hasPublicOnlyClauses, listPolicies, listRubrics, type Ownership, parsedOrNull, type Policy, type Rubric, scaleFits } from '../../core';
 import { planSheet } from '../../sheet/plan';
 import type { WorkbookPort } from '../../sheet/port';
 import type { Locale, Translate } from '../i18n';
@@ -38,6 +38,7 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
   const [name, setName] = useState('');
   const [year, setYear] = useState(String(rubric.year));
   const [deposit, setDeposit] = useState('');
+  const [ownership, setOwnership] = useState<Ownership | ''>('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'error'; text: string } | null>(null);
 
@@ -59,6 +60,7 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
         ...(code.trim() && { institutionCode: code.trim() }),
         ...(name.trim() && { institutionName: name.trim() }),
         year: Number(year),
+        ...(ownership && { ownership }),
         withAddinFunctions: port.connected,
         locale,
       });
@@ -129,6 +131,13 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
       </Field>
       <Field label={t('year')} validationMessage={yearError}>
         <Input value={year} inputMode="numeric" onChange={(_, data) => setYear(data.value)} />
+      </Field>
+      <Field label={t('ownership')} hint={hasPublicOnlyClauses(rubric) ? t('ownershipHint') : undefined}>
+        <Select value={ownership} onChange={(_, data) => setOwnership(data.value === 'public' || data.value === 'private' ? data.value : '')} data-testid="ownership">
+          <option value="">{t('ownershipUnknown')}</option>
+          <option value="public">{t('ownershipPublic')}</option>
+          <option value="private">{t('ownershipPrivate')}</option>
+        </Select>
       </Field>
       <Field label={t('deposit')} validationMessage={depositError}>
         <Input value={deposit} inputMode="decimal" onChange={(_, data) => setDeposit(data.value)} />

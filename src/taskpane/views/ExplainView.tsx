@@ -1,5 +1,5 @@
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { fmt, inputIndex } from '../../core';
+import { fmt, inputIndex, parseOwnership, readingLine, readingsOf } from '../../core';
 import { itemCellsAt } from '../../sheet/plan';
 import type { Translate } from '../i18n';
 import type { SheetState } from '../useSheet';
@@ -23,6 +23,11 @@ export function ExplainView({ state, selection, t }: { state: SheetState; select
   const { byId } = inputIndex(audit.rubric);
   const facts = snapshot.inputs.filter((i) => byId.get(i.id)?.item.no === item.no);
   const p = audit.rubric.provenance;
+  // 口径说明: this item's clause readings, then the table's and the policy's (core/readings.ts)
+  const ownership = parseOwnership(snapshot.ownership) ?? undefined;
+  const readings = readingsOf(audit.rubric, { ...(audit.policy && { policy: audit.policy }), ...(ownership && { ownership }) });
+  const itemReadings = readings.filter((r) => r.source === 'clause' && r.itemNo === item.no);
+  const tableReadings = readings.filter((r) => r.source !== 'clause');
   return (
     <section className={styles.view} aria-label={`${item.no} ${item.indicator}`} data-testid="explain">
       <Subtitle2>{`${item.no}${item.code ? ` ${item.code}` : ''} ${item.indicator}`}</Subtitle2>
@@ -45,6 +50,26 @@ export function ExplainView({ state, selection, t }: { state: SheetState; select
         {result.trace.map((line, i) => (
           <li key={i}>
             <Body1>{line}</Body1>
+          </li>
+        ))}
+      </ul>
+      {itemReadings.length > 0 && (
+        <>
+          <Caption1>{t('itemReadings')}</Caption1>
+          <ul className={styles.list} data-testid="item-readings">
+            {itemReadings.map((r, i) => (
+              <li key={i}>
+                <Body1>{`${r.id}：${r.text}`}</Body1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Caption1>{t('tableReadings')}</Caption1>
+      <ul className={styles.list} data-testid="table-readings">
+        {tableReadings.map((r, i) => (
+          <li key={i}>
+            <Caption1>{readingLine(r)}</Caption1>
           </li>
         ))}
       </ul>

@@ -1,0 +1,99 @@
+import { hasPublicOnlyClauses, type Ownership, ownershipLabels } from './applicability';
+import { definitionOf } from './rules';
+import type { Policy } from './policy/schema';
+import type { Rubric } from './schema';
+
+/** How a table or policy was read where its text allows more than one answer (口径说明): the rubric's
+ * notes and named options, each clause's note, the policy's notes and refund choices. */
+export interface Reading {
+  source: 'rubric' | 'clause' | 'policy';
+  /** the clause's input ids ("19.2"; several ids joined by 、 when clauses share one note), or the
+   * option's name (partialSteps, unpricedClauses, ownership, refund) */
+  id?: string;
+  /** 序号 of the item a clause reading belongs to */
+  itemNo?: string;
+  text: string;
+}
+
+export interface ReadingsOptions {
+  policy?: Policy;
+  /** the institution's ownership where known: the ownership reading then says which way it went */
+  ownership?: Ownership;
+}
+
+/** The readings a clause's row carries on the sheet: its note, and the rule's scope where it has one. */
+export function clauseReadingText(rule: { note?: string; appliesTo?: { text: string }; unpriced?: true }, rubric: Rubric): string | undefined {
+  const parts: string[] = [];
+  if (rule.note) parts.push(rule.note);
+  if (rule.appliesTo) parts.push(`只适用于公立医疗机构（“${rule.appliesTo.text}”）：民营机构本条不适用。`);
+  if (rule.unpriced) parts.push(rubric.unpricedClauses === 'record' ? '（本表现按 unpricedClauses = record：只记录、不扣分）' : '（本表现按 unpricedClauses = score：计分）');
+  return parts.length > 0 ? parts.join('') : undefined;
+}
+
+/** Every reading that bears on a result, in the order a reviewer reads the table: the rubric's notes
+ * and options, then each clause's note in table order (one entry per distinct note of an item), then
+ * the policy's. One list for `mib score`, the sheet and the pane. */
+export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Reading[] {
+  const out: Reading[] = (rubric.notes ?? []).map((text) => ({ source: 'rubric', text }));
+  out.push({
+    source: 'rubric',
+    id: 'partialSteps',
+    text:
+      rubric.partialSteps === 'proportional'
+        ? '“每高于1个百分点”“每少10%”等按步计分的条款，不足一步的部分按比例计（partialSteps = proportional）。'
+        : '“每高于1个百分点”“每少10%”等按步计分的条款只计整步（partialSteps = whole）。',
+  });
+  const unpriced = rubric.items.flatMap((item) => item.rules.filter((r) => r.unpriced).flatMap((r) => definitionOf(r).inputs(r).map((s) => s.id)));
+  if (unpriced.length > 0) {
+    out.push({
+      source: 'rubric',
+      id: 'unpricedClauses',
+      text:
+        rubric.unpricedClauses === 'record'
+          ? `原文未写分值的条款（${unpriced.join('、')}）只记录、不扣分（unpricedClauses = record，默认）；经办机构如决定按同项条款计分，将 unpricedClauses 设为 score。`
+          : `原文未写分值的条款（${unpriced.join('、')}）按该条说明计分（unpricedClauses = score）。`,
+    });
+  }
+  const bounds = rubric.items.flatMap((item) => item.rules.flatMap((r) => (r.kind === 'threshold' && r.otherReading ? [r.input.id] : [])));
+  if (bounds.length > 0) {
+    out.push({
+      source: 'rubric',
+      id: 'boundaryReading',
+      text:
+        rubric.boundaryReading === 'method'
+          ? `指标释义与计分方法界限不同的条款（${bounds.join('、')}）按计分方法计（boundaryReading = method，默认）；按指标释义计的，将 boundaryReading 设为 definition。`
+          : `指标释义与计分方法界限不同的条款（${bounds.join('、')}）按指标释义计（boundaryReading = definition）。`,
+    });
+  }
+  if (hasPublicOnlyClauses(rubric)) {
+    const ids = rubric.items.flatMap((item) => item.rules.filter((r) => r.appliesTo).flatMap((r) => definitionOf(r).inputs(r).map((s) => s.id)));
+    const who = options.ownership ? `本机构为${ownershipLabels[options.ownership]}` : '机构性质（公立/民营）未填写，按公立计并列为未填写的事实';
+    out.push({
+      source: 'rubric',
+      id: 'ownership',
+      text: `只适用于公立医疗机构的条款（${ids.join('、')}）对民营机构不适用：不扣分、不要求填写；得分条款按满分计。${who}。`,
+    });
+  }
+  for (const item of rubric.items) {
+    const byText = new Map<string, string[]>();
+    for (const rule of item.rules) {
+      const text = clauseReadingText(rule, rubric);
+      if (!text) continue;
+      const ids = definitionOf(rule).inputs(rule).map((s) => s.id);
+      byText.set(text, [...(byText.get(text) ?? []), ...ids]);
+    }
+    for (const [text, ids] of byText) out.push({ source: 'clause', id: ids.join('、'), itemNo: item.no, text });
+  }
+  const policy = options.policy;
+  if (policy) {
+    for (const text of policy.notes ?? []) out.push({ source: 'policy', text });
+    if (policy.refund?.text) out.push({ source: 'policy', id: 'refund', text: policy.refund.text });
+  }
+  return out;
+}
+
+/** A reading as one printed line: 【source id】text. */
+export function readingLine(reading: Reading): string {
+  const where = reading.source === 'clause' ? `第${reading.itemNo}项 ${reading.id}` : reading.source === 'policy' ? `政策${reading.id ? ` ${reading.id}` : ''}` : `考核表${reading.id ? ` ${reading.id}` : ''}`;
+  return `【${where}】${reading.text}`;
+}

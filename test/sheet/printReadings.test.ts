@@ -1,0 +1,44 @@
+// The readings print (issue 12 point 5): the template, exported to PDF by LibreOffice, carries each
+// clause's reading in the 口径说明 column and the table's and policy's readings below the table, whole.
+// pdftotext finds only the text a cell shows, so a reading cut off by its row would be missing here.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getPolicy, getRubric, readingsOf } from '../../src/core';
+import { planToXlsx } from '../../src/cli/xlsxTemplate';
+import { planSheet } from '../../src/sheet/planSheet';
+import { sofficeVersion } from '../support/sofficeRecalc';
+
+const dir = mkdtempSync(join(tmpdir(), 'mib-print-'));
+const cases = [
+  { rubricId: 'cq-jiangbei-2025-hospital', policyId: 'cq-jiangbei-2025' },
+  { rubricId: 'weihai-2021-hospital-l1', policyId: 'jilin-2025' },
+];
+const printed = new Map<string, string>();
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+beforeAll(async () => {
+  if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+  const files = [];
+  for (const c of cases) {
+    const file = join(dir, `${c.rubricId}.xlsx`);
+    writeFileSync(file, await planToXlsx(planSheet(getRubric(c.rubricId), { policyId: c.policyId })));
+    files.push(file);
+  }
+  const profile = join(dir, 'profile');
+  mkdirSync(profile, { recursive: true });
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'pipe', timeout: 170_000 });
+  for (const c of cases) printed.set(c.rubricId, squash(execFileSync('pdftotext', [join(dir, `${c.rubricId}.pdf`), '-'], { encoding: 'utf8' })));
+}, 180_000);
+
+describe.each(cases)('$rubricId printed', ({ rubricId, policyId }) => {
+  it('every reading of the table, its clauses and the policy is in the PDF, whole', () => {
+    const text = printed.get(rubricId)!;
+    const readings = readingsOf(getRubric(rubricId), { policy: getPolicy(policyId) });
+    const missing = readings.filter((r) => !text.includes(squash(r.text))).map((r) => `${r.source} ${r.id ?? ''}: ${r.text.slice(0, 40)}`);
+    expect(missing).toEqual([]);
+    expect(text).toContain('口径说明');
+  });
+});
