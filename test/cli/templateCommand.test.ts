@@ -63,9 +63,9 @@ describe('mib template', () => {
     const r = mib('template', 'cq-jiangbei-2025-hospital', '--ownership', '民营', '-o', out);
     expect(r.status).toBe(0);
     const sheet = (await open(out)).worksheets[0]!;
-    expect(sheet.getCell('A8').value).toBe('机构性质');
-    expect(sheet.getCell('C8').value).toBe('民营');
-    expect(sheet.getCell('C8').dataValidation).toMatchObject({ type: 'list', formulae: ['"公立,民营"'] });
+    expect(sheet.getCell('G9').value).toBe('机构性质');
+    expect(sheet.getCell('H9').value).toBe('民营');
+    expect(sheet.getCell('H9').dataValidation).toMatchObject({ type: 'list', formulae: ['"公立,民营"'] });
   });
 
   it.each([
@@ -140,10 +140,10 @@ describe('mib template: any institution name gives a valid sheet that every MIB_
       // a blank sheet, computed through the names' sheet: the same total, grade and refund as the core
       const result = evaluate(getRubric('cq-jiangbei-2025-hospital'), {});
       expect(cell(plan.fields.total)).toBe(result.total.toNumber());
-      // nothing filled: the grade is provisional (暂评 … 尚有 37 项未填), the refund computed on the blanks
+      // nothing filled: the grade is provisional (暂评 … 尚有 38 项未填: 37 facts and 机构性质), the refund computed on the blanks
       const assessed = assess(getRubric('cq-jiangbei-2025-hospital'), result, getPolicy('jilin-2025'), { deposit: 10000 });
       expect(cell(plan.fields.grade!)).toBe(assessed.gradeText);
-      expect(assessed.gradeText).toMatch(/^暂评 .+（尚有 37 项未填）$/);
+      expect(assessed.gradeText).toMatch(/^暂评 .+（尚有 38 项未填）$/);
       expect(cell(plan.fields.refund!)).toBe(assessed.refund!.amount.toNumber());
     }
   }, 180_000);

@@ -30,7 +30,7 @@ describe('auditSheet', () => {
       ['17', expect.stringMatching(/^扣分超过单项分值：第17项“.+”共扣 15 分，本项 10 分，5 分未计入$/)],
     ]);
     expect(overCap[0]!.address).toBe(plan.items.find((i) => i.itemNo === '4')!.overCap);
-    expect(audit.summary).toMatchObject({ total: '0', veto: true, grade: '暂评 不合格（尚有 34 项未填）' }); // 3 of 37 facts given
+    expect(audit.summary).toMatchObject({ total: '0', veto: true, grade: '暂评 不合格（尚有 35 项未填）' }); // 3 of 37 facts given, and 机构性质 blank
     expect(audit.summary.counts.veto).toBe(1);
     expect(audit.summary.counts.overCap).toBe(2);
   });

@@ -102,8 +102,8 @@ describe('grade status on the sheet (暂评 / 暂不评定) and 折算', () => {
   it('a blank 江北 sheet is graded provisionally with the count of blanks; 填报完成 makes it final', () => {
     const blank = computePlan(planSheet(jiangbei, { policyId: 'jilin-2025', deposit: DEPOSIT }));
     const plan = planSheet(jiangbei, { policyId: 'jilin-2025', deposit: DEPOSIT });
-    expect(blank(plan.fields.missingCount)).toBe(37);
-    expect(blank(plan.fields.grade!)).toMatch(/^暂评 (\S+)（尚有 37 项未填）$/);
+    expect(blank(plan.fields.missingCount)).toBe(38); // 37 facts and 机构性质 (江北 19 is for public institutions only)
+    expect(blank(plan.fields.grade!)).toMatch(/^暂评 (\S+)（尚有 38 项未填）$/);
     const done = computePlan(planSheet(jiangbei, { policyId: 'jilin-2025', deposit: DEPOSIT, complete: true }));
     expect(done(plan.fields.grade!)).toBe(blank(plan.fields.scoreGrade!));
   });

@@ -160,17 +160,17 @@ describe('江北 hospital sheet', () => {
   });
 
   it('asks for 机构性质 公立/民营 in the header, validated, unlocked, named, and read by the public-only clauses', () => {
-    expect(plan.fields.ownership).toBe('C8');
-    expect(cellAt(plan, 'A8')).toMatchObject({ value: '机构性质' });
-    expect(locked(plan, 'C8')).toBe(false);
-    expect(plan.validations.find((v) => v.range === 'C8')?.rule).toEqual({ kind: 'list', options: ['公立', '民营'] });
-    expect(plan.names).toContainEqual({ name: 'MIB_OWNERSHIP', ref: 'C8' });
+    expect(plan.fields.ownership).toBe('H9');
+    expect(cellAt(plan, 'G9')).toMatchObject({ value: '机构性质' });
+    expect(locked(plan, 'H9')).toBe(false);
+    expect(plan.validations.find((v) => v.range === 'H9')?.rule).toEqual({ kind: 'list', options: ['公立', '民营'] });
+    expect(plan.names).toContainEqual({ name: 'MIB_OWNERSHIP', ref: 'H9' });
     const r191 = plan.inputs.find((i) => i.id === '19.1')!.address.replace(/^[A-Z]+/, '');
-    expect(formulaAt(plan, `M${r191}`)).toBe(`=IF(TRIM(C8)="民营",0,1*L${r191})`);
+    expect(formulaAt(plan, `M${r191}`)).toBe(`=IF(TRIM(H9)="民营",0,1*L${r191})`);
     // 19.2 prints no points: recorded only
     const r192 = plan.inputs.find((i) => i.id === '19.2')!.address.replace(/^[A-Z]+/, '');
     expect(formulaAt(plan, `M${r192}`)).toBe('=0');
-    expect(cellAt(planSheet(rubric, { ownership: 'private' }), 'C8')).toMatchObject({ value: '民营' });
+    expect(cellAt(planSheet(rubric, { ownership: 'private' }), 'H9')).toMatchObject({ value: '民营' });
   });
 
   it('is laid out the same whatever the institution and facts', () => {
@@ -201,7 +201,7 @@ describe('威海 sheets', () => {
 // Every formula the sheet holds, under every policy, uses only functions Excel 2016+, WPS and
 // LibreOffice 7.4 all compute (see formulaParts.ts); the exact refund adds MOD and ^ to that set.
 describe('the formulas stay within the shared function set', () => {
-  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N', 'ISNUMBER']);
+  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N', 'ISNUMBER', 'TRIM']);
   it.each(policyIds)('%s', (policyId) => {
     const used = new Set<string>();
     for (const rubricId of rubricIds) {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const files = [];
   for (const c of cases) {
     const file = join(dir, `${c.rubricId}.xlsx`);
-    writeFileSync(file, await planToXlsx(planSheet(getRubric(c.rubricId), { policyId: c.policyId })));
+    writeFileSync(file, await planToXlsx(planSheet(getRubric(c.rubricId), { policyId: c.policyId, convert: true })));
     files.push(file);
   }
   const profile = join(dir, 'profile');

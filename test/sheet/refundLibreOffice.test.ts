@@ -55,7 +55,7 @@ const policyFiles = withRefund.map((policyId) => ({ policyId, cases: hardCases(p
 // the 江北 hospital template under 吉林, its total overwritten by =0.7*64.6+0.3*82.6 and 药品网采率 (20.1)
 // by =0.3*3 (0.8999999999999999)
 const rubric = getRubric('cq-jiangbei-2025-hospital');
-const template = planSheet(rubric, { policyId: 'jilin-2025', deposit: 999999999999.99 });
+const template = planSheet(rubric, { policyId: 'jilin-2025', deposit: 999999999999.99, complete: true }); // 填报完成: the grade cell shows the label
 const rateCell = template.inputs.find((input) => input.id === '20.1')!.address;
 for (const [address, formula] of [[template.fields.total, '=0.7*64.6+0.3*82.6'], [rateCell, '=0.3*3']] as const) {
   const { row, col } = parseCell(address);

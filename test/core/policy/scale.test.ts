@@ -71,7 +71,8 @@ describe('grade status', () => {
     const result = evaluate(jiangbei, {});
     const provisional = assess(jiangbei, result, jilin);
     expect(result.missing.length).toBe(37);
-    expect(provisional.gradeText).toBe(`暂评 ${provisional.grade!.label}（尚有 37 项未填）`);
+    expect(result.ownershipMissing).toBe(true); // 江北 19 applies to public institutions only
+    expect(provisional.gradeText).toBe(`暂评 ${provisional.grade!.label}（尚有 38 项未填）`);
     expect(assess(jiangbei, result, jilin, { complete: true }).gradeText).toBe(provisional.grade!.label);
   });
 });
