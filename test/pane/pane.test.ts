@@ -139,6 +139,30 @@ describe('the task pane outside Excel', () => {
     await english.close();
   });
 
+  it('lists the table’s own region’s policy first, marks pairings that need 折算, and shows the conversion in 检查', async () => {
+    const pane = await openPane();
+    const policy = pane.getByLabel('政策（等次与保证金返还）');
+    await pane.getByLabel('考核表', { exact: true }).selectOption('cq-jiangbei-2025-hospital');
+    const options = () => policy.locator('option').allTextContents();
+    expect((await options())[1]).toContain('重庆市江北区'); // after 不选政策: 江北's own policy
+    expect((await options()).some((o) => o.includes('需折算'))).toBe(false); // every bundled policy grades on 100
+    await pane.getByLabel('考核表', { exact: true }).selectOption('weihai-2021-hospital-l2');
+    expect((await options()).slice(1).every((o) => o.includes('（分制不同，需折算为 100 分制）'))).toBe(true);
+    await policy.selectOption('jilin-2025');
+    const create = pane.getByRole('button', { name: '生成考核表' });
+    await expect(create.isDisabled()).resolves.toBe(true); // not until the conversion is asked for
+    await pane.getByText('考核表满分 795 分，该政策按 100 分制评定').waitFor();
+    await pane.getByLabel('折算为 100 分制：得分 × 100 / 795，按折算得分评定等次和返还').check();
+    await create.click();
+    await pane.getByText('已生成工作表').waitFor();
+    await pane.getByRole('tab', { name: '检查' }).click();
+    // a blank 威海 二级 sheet: 650 of 795 → 81.76, 良 (not the 优 that 650 against 90 would give), provisional
+    await expect(pane.getByTestId('conversion').textContent()).resolves.toBe('折算为百分制：650 × 100 / 795 = 81.761006');
+    await expect(pane.getByTestId('grade').textContent()).resolves.toMatch(/^等次：暂评 良（尚有 \d+ 项未填）$/);
+    await pane.screenshot({ path: `${SHOTS}/conversion.png`, fullPage: true });
+    await pane.close();
+  });
+
   it('made no request to any origin but its own', () => {
     expect(requests.length).toBeGreaterThan(3);
     const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
