@@ -40,7 +40,7 @@ export async function benchSheet(): Promise<void> {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now();
-      plan = planSheet(rubric, { policyId: 'jilin-2025', deposit: 100000, withAddinFunctions: true });
+      plan = planSheet(rubric, { policyId: 'jilin-2025', deposit: 100000, withAddinFunctions: true, convert: true });
       times.push(performance.now() - start);
     }
     const cells = plan!.grid.flat().filter((cell) => cell && ('value' in cell || 'formula' in cell)).length;

@@ -307,7 +307,9 @@ export function run(argv: string[], io: Io): number | Promise<number> {
 /** The exit code and a Chinese message for an error, never its stack. */
 function failure(io: Io, error: unknown): number {
   if (error instanceof MibError) {
-    io.err(`错误：${error.message}`);
+    // the core says what is wrong; the command line adds how to ask for 折算 here
+    const how = error.code === 'scale-mismatch' ? '命令中加 --convert 即按政策分制折算。' : error.code === 'out-of-scale' ? '用 --scale <考核表编号|满分> 说明得分所用的考核表。' : '';
+    io.err(`错误：${how ? `${error.message.replace(/。$/, '')}；${how}` : error.message}`);
     return 2;
   }
   if (error instanceof z.ZodError) {
