@@ -5,30 +5,23 @@
 // sheet's side on templates (test/sheet/templateLibreOffice.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
 import { getPolicy, getRubric, inputIndex, policyIds, type RawValue, rubricIds, scaleFits } from '../../src/core';
 import { isFailure } from '../../src/functions/failure';
 import { gradeLabel, refundAmount } from '../../src/functions/grade';
 import { scoreTotal } from '../../src/functions/score';
 import { planSheet } from '../../src/sheet/planSheet';
 import { computePlan } from '../support/hyperformula';
+import { mibWith } from '../support/mibRunner';
 import { factsOf } from '../support/randomFacts';
 
 const DEPOSIT = '123456.78';
 
 /** `mib score … --json` on the facts, without touching the disk. */
 function mibScore(rubricId: string, policyId: string, facts: Record<string, RawValue>, complete: boolean) {
-  const out: string[] = [];
-  const err: string[] = [];
   const argv = ['score', rubricId, '--input', 'facts.json', '--policy', policyId, '--deposit', DEPOSIT, '--convert', '--json', ...(complete ? ['--complete'] : [])];
-  const code = run(argv, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readFile: () => JSON.stringify(facts),
-    writeFile: () => undefined,
-  });
-  expect(code, err.join('\n')).toBe(0);
-  return JSON.parse(out.join('\n')) as { total: number; gradeText: string; refund?: number; veto: boolean; missing: string[] };
+  const r = mibWith({ 'facts.json': JSON.stringify(facts) })(...argv);
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out) as { total: number; gradeText: string; refund?: number; veto: boolean; missing: string[] };
 }
 
 describe.each(rubricIds)('%s: sheet, functions and mib agree', (rubricId) => {

@@ -3,36 +3,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
+import { mibWith } from '../support/mibRunner';
 
-function mib(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = run(argv, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    writeFile: () => {
-      throw new Error('no files are written by these commands');
-    },
-    readFile: (path) => {
-      const files: Record<string, string> = {
-        'clean.json': JSON.stringify({ '4.2': 0, '5.1': '是', '5.2': true, '18.1': 0.6, '20.1': '95%', '21.1': 0.3, '22.1': 0.2, '22.2': 0.5, '23.1': 1, '23.2': 2, '24.1': 1 }),
-        'veto.json': JSON.stringify({ '15.1': '是', '5.1': '是' }),
-        'overcap.json': JSON.stringify({ '4.2': 7, '17.2': 3 }),
-        'a1cap.json': JSON.stringify({ '25.1': 0.14, '25.2': 0 }),
-        'noscore.json': JSON.stringify({ '7.1': true, '7.2': 2, '4.2': 7 }),
-        'batches.json': JSON.stringify({ '19.1': 3, '19.2': 2 }),
-        'bad.json': JSON.stringify({ '4.2': -1, '18.1': 1.5, '6.1': '三次', '99.1': 1 }),
-        'notjson.json': '{ "4.2": ',
-        'array.json': '[1,2]',
-      };
-      const text = files[path];
-      if (text === undefined) throw new Error('ENOENT');
-      return text;
-    },
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const mib = mibWith({
+  'clean.json': JSON.stringify({ '4.2': 0, '5.1': '是', '5.2': true, '18.1': 0.6, '20.1': '95%', '21.1': 0.3, '22.1': 0.2, '22.2': 0.5, '23.1': 1, '23.2': 2, '24.1': 1 }),
+  'veto.json': JSON.stringify({ '15.1': '是', '5.1': '是' }),
+  'overcap.json': JSON.stringify({ '4.2': 7, '17.2': 3 }),
+  'a1cap.json': JSON.stringify({ '25.1': 0.14, '25.2': 0 }),
+  'noscore.json': JSON.stringify({ '7.1': true, '7.2': 2, '4.2': 7 }),
+  'batches.json': JSON.stringify({ '19.1': 3, '19.2': 2 }),
+  'bad.json': JSON.stringify({ '4.2': -1, '18.1': 1.5, '6.1': '三次', '99.1': 1 }),
+  'notjson.json': '{ "4.2": ',
+  'array.json': '[1,2]',
+});
 
 describe('mib score: every reading visible (口径说明), ownership 公立/民营', () => {
   it('prints the table’s, each clause’s and the policy’s readings under 口径说明', () => {

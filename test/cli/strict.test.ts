@@ -2,29 +2,8 @@
 // listing the command's flags); --help per command; numbers as decimal text; money exact; one fact under
 // two spellings refused; __proto__ an unknown id; deep, huge and malformed JSON a clear Chinese message.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
 import { commands, type CommandName } from '../../src/cli/commands';
-
-function mibWith(files: Record<string, string>) {
-  return (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = run(argv, {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      writeFile: () => {
-        throw new Error('no files are written here');
-      },
-      readFile: (path) => {
-        const text = files[path];
-        if (text === undefined) throw new Error('ENOENT');
-        return text;
-      },
-    });
-    if (typeof code !== 'number') throw new Error('template is not run here');
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-}
+import { mibWith } from '../support/mibRunner';
 
 const JIANGBEI = 'cq-jiangbei-2025-hospital';
 const WEIHAI = 'weihai-2021-hospital-l2';
