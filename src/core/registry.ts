@@ -28,11 +28,51 @@ const policySources: Record<string, unknown> = {
   'ningde-2025-pharmacy': ningdePharmacyPolicy,
 };
 
-export const rubricIds = Object.keys(rubricSources);
-export const policyIds = Object.keys(policySources);
+/** The bundled ids (a contract of DESIGN.md). */
+export const bundledRubricIds: readonly string[] = Object.keys(rubricSources);
+export const bundledPolicyIds: readonly string[] = Object.keys(policySources);
+
+/** Every id a user can name now: the bundled ones, then a region's own files registered with
+ * `registerRubric` / `registerPolicy` (read from a file by `mib`, or stored in the workbook by the
+ * pane). Live arrays: a registration appends to them, so every `includes` check sees it. */
+export const rubricIds: string[] = [...bundledRubricIds];
+export const policyIds: string[] = [...bundledPolicyIds];
 
 const rubrics = new Map<string, Rubric>();
 const policies = new Map<string, Policy>();
+
+function refuseBundled(kind: 'rubric' | 'policy', id: string): never {
+  const what = kind === 'rubric' ? '考核表' : '政策';
+  throw new MibError(
+    'invalid-file',
+    'id',
+    `${what}编号“${clipped(id)}”与内置${what}相同：地区自己的${what}请另取编号（如加上地区名和年份）`,
+    `${kind} id "${clipped(id)}" is a bundled one; give the region's own file an id of its own`,
+  );
+}
+
+/** Makes a region's own table usable by id everywhere, in place of an earlier one with that id. The
+ * caller has checked it (checkFile); a bundled id cannot be taken over. */
+export function registerRubric(rubric: Rubric): void {
+  if (bundledRubricIds.includes(rubric.id)) refuseBundled('rubric', rubric.id);
+  rubrics.set(rubric.id, rubric);
+  if (!rubricIds.includes(rubric.id)) rubricIds.push(rubric.id);
+}
+
+export function registerPolicy(policy: Policy): void {
+  if (bundledPolicyIds.includes(policy.id)) refuseBundled('policy', policy.id);
+  policies.set(policy.id, policy);
+  if (!policyIds.includes(policy.id)) policyIds.push(policy.id);
+}
+
+/** Forgets a registered table or policy (a removed import); bundled ones stay. */
+export function unregister(kind: 'rubric' | 'policy', id: string): void {
+  const [ids, bundled, cache] = kind === 'rubric' ? [rubricIds, bundledRubricIds, rubrics as Map<string, unknown>] : [policyIds, bundledPolicyIds, policies as Map<string, unknown>];
+  if (bundled.includes(id)) return;
+  cache.delete(id);
+  const at = ids.indexOf(id);
+  if (at >= 0) ids.splice(at, 1);
+}
 
 /** The official rubric with this id, parsed by the schema once. */
 export function getRubric(id: string): Rubric {
