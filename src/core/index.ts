@@ -17,3 +17,4 @@ export * from './serialize';
 export * from './jsonSchema';
 export * from './flags';
 export * from './assess';
+export * from './fingerprint';
