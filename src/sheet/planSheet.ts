@@ -1,4 +1,4 @@
-import { blankExcuse, blankMeaningOf, hasPublicOnlyClauses, isPublicOnly, bonusMaxOf, clauseReadingText, conversionFor, DecimalValue, definitionOf, effectiveRule, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
+import { STATUS_WORDS, blankExcuse, blankMeaningOf, hasPublicOnlyClauses, isPublicOnly, bonusMaxOf, clauseReadingText, conversionFor, DecimalValue, definitionOf, effectiveRule, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
 import { clauseFormula } from './clauses';
 import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
@@ -257,7 +257,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   validations.push({ range: completeCell, rule: { kind: 'list', options: ['是', '否'] }, prompt: t.completePrompt, error: fill(t.error, { label: label('complete'), prompt: t.yesNoPrompt }) });
   // the missing count that makes a grade provisional: none once the reviewer marks the sheet complete
   const pendingMissing = `IF(${completeCell}="是",0,${missingCountCell})`;
-  const withheld = `"暂不评定（"&${invalidCountCell}&" 项无效）"`;
+  const [withheldOpen, withheldClose] = STATUS_WORDS.withheld;
+  const [provisionalOpen, provisionalMiddle, provisionalClose] = STATUS_WORDS.provisional;
+  const withheld = `${str(withheldOpen)}&${invalidCountCell}&${str(withheldClose)}`;
 
   let gradeCell: string | undefined;
   let refundCell: string | undefined;
@@ -271,16 +273,17 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     }
     scoreGradeCell = pair(9, 1, 'scoreGrade', { formula: gradeFormula(policy, graded, vetoCountCell, conversion ? policyTop(policy) : undefined), style: 'resultText' });
     gradeCell = pair(5, 1, 'grade', {
-      formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,"暂评 "&${scoreGradeCell}&"（尚有 "&${pendingMissing}&" 项未填）",${scoreGradeCell}))`,
+      formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,${str(provisionalOpen)}&${scoreGradeCell}&${str(provisionalMiddle)}&${pendingMissing}&${str(provisionalClose)},${scoreGradeCell}))`,
       style: 'resultText',
     });
     const refund = refundFormula(policy, scoreGradeCell, effectiveScore(policy, graded, vetoCountCell), depositCell);
-    const beyondScale = conversion ? `${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},` : '';
-    refundCell =
-      refund === null
-        ? undefined
-        : pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${beyondScale ? `IF(${beyondScale}${refund.slice(1)})` : refund.slice(1)})`, style: 'resultMoney' });
     if (refund === null) pair(5, 2, 'refund', { value: t.noRefund, style: 'fixed' });
+    else {
+      // no amount while facts are invalid, nor for a converted score beyond the policy's scale
+      const amount = refund.slice(1);
+      const shown = conversion ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
+      refundCell = pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${shown})`, style: 'resultMoney' });
+    }
   } else {
     pair(5, 1, 'grade', { value: t.noPolicy, style: 'fixed' });
     pair(5, 2, 'refund', { value: t.noPolicy, style: 'fixed' });

@@ -19,14 +19,22 @@ export function gradeStatusOf(counts: { invalid: number; missing: number }, comp
   return { kind: 'final', invalid, missing };
 }
 
+/** The words around the counts, kept apart so the sheet's formulas build the same text. */
+export const STATUS_WORDS = {
+  withheld: ['暂不评定（', ' 项无效）'],
+  provisional: ['暂评 ', '（尚有 ', ' 项未填）'],
+} as const;
+
 /** "暂不评定（2 项无效）": what stands in the grade and refund cells while facts are invalid. */
-export function withheldText(invalid: number): string {
-  return `暂不评定（${invalid} 项无效）`;
+export function withheldText(invalid: number | string): string {
+  const [open, close] = STATUS_WORDS.withheld;
+  return `${open}${invalid}${close}`;
 }
 
 /** "暂评 良（尚有 3 项未填）" */
-export function provisionalText(label: string, missing: number): string {
-  return `暂评 ${label}（尚有 ${missing} 项未填）`;
+export function provisionalText(label: string, missing: number | string): string {
+  const [open, middle, close] = STATUS_WORDS.provisional;
+  return `${open}${label}${middle}${missing}${close}`;
 }
 
 /** The grade as it is shown under a status: the label, 暂评 …, or 暂不评定. */
