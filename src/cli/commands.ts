@@ -44,7 +44,7 @@ const boolean = (description: string): FlagSpec => ({ kind: 'boolean', descripti
 const required = { required: true };
 
 // flags several commands share, described once
-const POLICY = value('<政策编号|政策文件.json>', '政策编号（mib rubrics 列出），或地区自己的政策文件路径（如 ./my-policy.json，先经 mib check 同样的检查）');
+const POLICY = value('<政策编号>', '政策编号（mib rubrics 列出），或地区自己的政策文件路径（如 ./my-policy.json，先经 mib check 同样的检查）');
 const DEPOSIT = value('<金额>', '质量保证金金额（元），十进制数字，如 50000 或 12345.67');
 const DOWNGRADE = value('<档数>', '降档数（整数 ≥ 0）');
 const VETO = boolean('存在一票否决情形');
