@@ -1,5 +1,6 @@
 // A region's own table and policy, given by path wherever an id goes: checked as `mib check` checks
 // them, used for the command, named in the output, and forgotten when the command ends.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,5 +157,14 @@ describe('refusals', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe(`警告（${path}）sections.0.points：“协议管理”印明 25 分，各项分值合计 20 分`);
     expect(JSON.parse(r.out).total).toBe(85);
+  });
+});
+
+describe('the installed command', () => {
+  it('reads ./x.json relative to the working directory, as an agency types it', () => {
+    const r = spawnSync('node', [join(process.cwd(), 'bin/mib.js'), 'score', './x.json', '--input', './facts.json', '--policy', './p.json', '--deposit', '50000'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('地区自己的考核表：编号 moudi-2026-hospital');
+    expect(r.stdout).toContain('质量保证金返还：47500.00 元（95%）');
   });
 });
