@@ -44,7 +44,7 @@ const boolean = (description: string): FlagSpec => ({ kind: 'boolean', descripti
 const required = { required: true };
 
 // flags several commands share, described once
-const POLICY = value('<政策编号>', '政策编号（mib rubrics 列出）');
+const POLICY = value('<政策编号>', '政策编号（mib rubrics 列出），或地区自己的政策文件路径（如 ./my-policy.json，先经 mib check 同样的检查）');
 const DEPOSIT = value('<金额>', '质量保证金金额（元），十进制数字，如 50000 或 12345.67');
 const DOWNGRADE = value('<档数>', '降档数（整数 ≥ 0）');
 const VETO = boolean('存在一票否决情形');
@@ -54,7 +54,7 @@ const CASE = value('<情形>', `考核之外的情形，此时不评定等次：
 const CONVERT = boolean('考核表与政策分制不同时（如威海 795 分与百分制政策），按政策分制折算后评定（得分 × 政策分制 / 考核表满分）');
 const COMPLETE = boolean('审核人确认填报完成：留空的事实按考核表的规定计，等次不再为“暂评”');
 const OWNERSHIP = value('公立|民营', '机构性质：只适用于公立医疗机构的条款（江北 19、威海 C13、一级 C6）对民营机构不适用；不填按公立计并列为未填');
-const SCALE = value('<考核表编号|满分>', '得分所用考核表（或其满分，如 795）：分制与政策不同时按政策分制折算');
+const SCALE = value('<考核表编号|满分>', '得分所用考核表（或其文件路径，或其满分，如 795）：分制与政策不同时按政策分制折算');
 const REFUND_OPTIONS = {
   'fractional-points': value(FractionalPointsSchema.options.join('|'), '“每低1分”如何计不足1分的部分（默认见政策文件）'),
   'ratio-rounding': value(RatioRoundingSchema.options.join('|'), '返还比例“保留两位小数点”的读法（默认见政策文件）'),
@@ -65,7 +65,7 @@ export const HELP_FLAG: FlagSpec = { kind: 'boolean', short: 'h', description: '
 
 export const commands = {
   score: {
-    positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出）' }],
+    positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出），或地区自己的考核表文件路径（如 ./my-table.json，先经 mib check 同样的检查）' }],
     flags: {
       input: { ...INPUT, ...required },
       policy: POLICY,
@@ -108,7 +108,7 @@ export const commands = {
     description: '含下属机构的综合得分（吉林 第十一条）',
   },
   template: {
-    positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出）' }],
+    positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出），或地区自己的考核表文件路径（如 ./my-table.json，先经 mib check 同样的检查）' }],
     flags: {
       output: value('<文件.xlsx>', '输出文件', { short: 'o', required: true }),
       input: INPUT,

@@ -5,15 +5,18 @@ export interface FileReader {
   readFile(path: string): string;
 }
 
-/** A JSON file's value; an unreadable file or bad JSON is a MibError naming the file (and line, column). */
-export function readJson(io: FileReader, path: string): unknown {
-  let text: string;
+/** A file's text; an unreadable file is a MibError naming it. */
+export function readText(io: FileReader, path: string): string {
   try {
-    text = io.readFile(path);
+    return io.readFile(path);
   } catch {
     throw new MibError('invalid-file', path, `读不到文件“${clipped(path)}”`, `cannot read ${path}`);
   }
-  return readJsonText(text, path);
+}
+
+/** A JSON file's value; an unreadable file or bad JSON is a MibError naming the file (and line, column). */
+export function readJson(io: FileReader, path: string): unknown {
+  return readJsonText(readText(io, path), path);
 }
 
 const kindOf = (value: unknown) => (Array.isArray(value) ? '数组' : value === null ? 'null' : typeof value === 'string' ? '字符串' : typeof value === 'number' ? '数字' : typeof value === 'boolean' ? '布尔值' : '其他值');

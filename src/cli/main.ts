@@ -17,7 +17,8 @@ import {
   evaluate,
   FractionalPointsSchema,
   fmt,
-  getPolicy,
+  bundledPolicyIds,
+  bundledRubricIds,
   getRubric,
   gradeOf,
   type ItemResult,
@@ -25,6 +26,7 @@ import {
   listRubrics,
   MibError,
   type Policy,
+  type Rubric,
   readingLine,
   readingsOf,
   RatioRoundingSchema,
@@ -41,6 +43,7 @@ import {
 import { decimalArg, type Flags, parseArg, parseCommandLine } from './args';
 import { type CommandName, isCommandName } from './commands';
 import { readFacts, readJson } from './files';
+import { looksLikePath, OwnFiles } from './ownFiles';
 import { SpecialCaseSchema } from './specialCase';
 import { OwnershipArgSchema } from './ownershipArg';
 import { template } from './templateCommand';
@@ -52,6 +55,9 @@ export interface Io {
   readFile(path: string): string;
   writeFile(path: string, data: Uint8Array): void;
 }
+
+/** What a command is given: the Io, and the tables and policies it names, by id or by path. */
+type CommandIo = Io & { files: OwnFiles };
 
 const DEPOSIT = { what: '--deposit（质量保证金）' };
 const DOWNGRADE = { what: '--downgrade（降档数）', integer: true };
@@ -70,8 +76,8 @@ function requirePositional(positionals: string[], index: number, what: string): 
   return value;
 }
 
-function policyOf(flags: Flags): Policy {
-  return getPolicy(required(flags, 'policy'));
+function policyOf(io: CommandIo, flags: Flags): Policy {
+  return io.files.policy(required(flags, 'policy'));
 }
 
 function optionalDowngrade(flags: Flags): number | undefined {
@@ -92,23 +98,24 @@ function gradingOptions(flags: Flags): AssessOptions {
 }
 
 /** `--scale <rubric id | total>`: the table a bare score was counted on; converted onto the policy's scale. */
-function scaleConversion(flags: Flags, policy: Policy): Conversion | undefined {
+function scaleConversion(io: CommandIo, flags: Flags, policy: Policy): Conversion | undefined {
   if (typeof flags.scale !== 'string') return undefined;
+  if (looksLikePath(flags.scale)) return conversionFor(io.files.rubric(flags.scale), policy, true);
   const id = flags.scale.trim().toLowerCase();
   if (rubricIds.includes(id)) return conversionFor(getRubric(id), policy, true);
   return conversionFromTotal(decimalArg(flags.scale, { what: '--scale（考核表满分）', min: 1 }), policy);
 }
 
 /** A bare score under `--scale`, converted, with the line that says how. */
-function scoreOnPolicyScale(value: Dec, flags: Flags, policy: Policy): { score: Dec; lines: string[] } {
-  const conversion = scaleConversion(flags, policy);
+function scoreOnPolicyScale(io: CommandIo, value: Dec, flags: Flags, policy: Policy): { score: Dec; lines: string[] } {
+  const conversion = scaleConversion(io, flags, policy);
   if (!conversion) return { score: value, lines: [] };
   const converted = convertScore(conversion, value);
   return { score: converted, lines: [conversionLine(conversion, value, converted)] };
 }
 
-function score(io: Io, positionals: string[], flags: Flags): number {
-  const rubric = getRubric(requirePositional(positionals, 0, '考核表编号'));
+function score(io: CommandIo, positionals: string[], flags: Flags): number {
+  const rubric = io.files.rubric(requirePositional(positionals, 0, '考核表编号'));
   const raw = readFacts(io, required(flags, 'input'));
   const ownership = typeof flags.ownership === 'string' ? parseArg(OwnershipArgSchema, flags.ownership, '--ownership') : undefined;
   const result = evaluate(rubric, raw, { ...(ownership && { ownership }) });
@@ -118,7 +125,10 @@ function score(io: Io, positionals: string[], flags: Flags): number {
     return 2;
   }
   const json: Record<string, unknown> = resultToJson(result);
-  const policy = typeof flags.policy === 'string' ? policyOf(flags) : undefined;
+  const policy = typeof flags.policy === 'string' ? policyOf(io, flags) : undefined;
+  // beside the contract's `rubric` id: what the table (and policy) is, so a region's own file is named
+  json.rubricInfo = rubricInfo(io, rubric);
+  if (policy) json.policyInfo = policyInfo(io, policy);
   // every reading that bears on the result (口径说明): the table's, each clause's, the policy's
   const readings = readingsOf(rubric, { ...(policy && { policy }), ...(ownership && { ownership }) });
   json.readings = readings;
@@ -145,6 +155,10 @@ function score(io: Io, positionals: string[], flags: Flags): number {
     return 0;
   }
   io.out(`${rubric.title}（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);
+  const ownTable = io.files.pathOf('rubric', rubric.id);
+  if (ownTable) io.out(`地区自己的考核表：编号 ${rubric.id}，${rubric.region}，${rubric.provenance.issuer}《${rubric.provenance.title}》（${rubric.provenance.date}），文件 ${ownTable}`);
+  const ownPolicy = policy && io.files.pathOf('policy', policy.id);
+  if (policy && ownPolicy) io.out(`地区自己的政策：编号 ${policy.id}，${policy.title}（${policy.provenance.documentNumber}），文件 ${ownPolicy}`);
   for (const item of result.items) {
     const flag = item.veto ? ' 【否决】' : itemLabels(item);
     io.out(`${item.id.padStart(3)} ${item.code ?? ''} ${item.indicator}：${fmt(item.score)} / ${fmt(item.max)}${flag}`);
@@ -159,6 +173,19 @@ function score(io: Io, positionals: string[], flags: Flags): number {
   return 0;
 }
 
+/** The table's id, title and provenance, and whether it is bundled or read from a file this command. */
+function rubricInfo(io: CommandIo, rubric: Rubric) {
+  const p = rubric.provenance;
+  const file = io.files.pathOf('rubric', rubric.id);
+  return { id: rubric.id, title: rubric.title, region: rubric.region, year: rubric.year, source: `${p.documentNumber} ${p.attachment}`, issuer: p.issuer, document: p.title, date: p.date, bundled: bundledRubricIds.includes(rubric.id), ...(file !== undefined && { file }) };
+}
+
+function policyInfo(io: CommandIo, policy: Policy) {
+  const p = policy.provenance;
+  const file = io.files.pathOf('policy', policy.id);
+  return { id: policy.id, title: policy.title, region: policy.region, source: p.documentNumber, issuer: p.issuer, document: p.title, date: p.date, bundled: bundledPolicyIds.includes(policy.id), ...(file !== undefined && { file }) };
+}
+
 /** 【扣分超过单项分值 N 分】 only when the item's deductions run past its points; a clause's own
  * "最多扣N分" is named as that clause's cap (【第k条封顶，N 分未计】). */
 function itemLabels(item: ItemResult): string {
@@ -167,8 +194,8 @@ function itemLabels(item: ItemResult): string {
   return labels.join('');
 }
 
-function grade(io: Io, positionals: string[], flags: Flags): number {
-  const policy = policyOf(flags);
+function grade(io: CommandIo, positionals: string[], flags: Flags): number {
+  const policy = policyOf(io, flags);
   const options = gradingOptions(flags);
   if (options.specialCase) {
     const rule = specialCaseRule(policy, options.specialCase);
@@ -177,7 +204,7 @@ function grade(io: Io, positionals: string[], flags: Flags): number {
     else io.out(label);
     return 0;
   }
-  const { score: graded, lines } = scoreOnPolicyScale(decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
+  const { score: graded, lines } = scoreOnPolicyScale(io, decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
   const result = gradeOf(policy, graded, options);
   if (flags.json === true) {
     io.out(
@@ -191,8 +218,8 @@ function grade(io: Io, positionals: string[], flags: Flags): number {
   return 0;
 }
 
-function refund(io: Io, positionals: string[], flags: Flags): number {
-  const policy = policyOf(flags);
+function refund(io: CommandIo, positionals: string[], flags: Flags): number {
+  const policy = policyOf(io, flags);
   const deposit = decimalArg(required(flags, 'deposit'), DEPOSIT);
   const options = gradingOptions(flags);
   if (options.specialCase) {
@@ -203,7 +230,7 @@ function refund(io: Io, positionals: string[], flags: Flags): number {
     } else io.out(special.amount?.toFixed(2) ?? specialRefundText(special) ?? '');
     return 0;
   }
-  const { score: graded, lines } = scoreOnPolicyScale(decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
+  const { score: graded, lines } = scoreOnPolicyScale(io, decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
   const result = refundOf(policy, graded, deposit, options);
   if (flags.json === true) {
     io.out(
@@ -213,10 +240,10 @@ function refund(io: Io, positionals: string[], flags: Flags): number {
   return 0;
 }
 
-function composite(io: Io, positionals: string[], flags: Flags): number {
+function composite(io: CommandIo, positionals: string[], flags: Flags): number {
   const [own, ...subs] = positionals.map((p, i) => decimalArg(p, { what: i === 0 ? '自身得分' : `下属得分 ${i}` }));
   if (own === undefined) throw new MibError('invalid-argument', '自身得分', '缺少自身得分', 'missing own score');
-  const result = compositeScore(policyOf(flags), own, subs);
+  const result = compositeScore(policyOf(io, flags), own, subs);
   if (flags.json === true) io.out(JSON.stringify({ score: result.score.toNumber(), trace: result.trace }, null, 2));
   else io.out(fmt(result.score));
   return 0;
@@ -254,7 +281,7 @@ function check(io: Io, positionals: string[], flags: Flags): number {
   return 0;
 }
 
-const handlers: Record<Exclude<CommandName, 'template' | 'help'>, (io: Io, positionals: string[], flags: Flags) => number> = {
+const handlers: Record<Exclude<CommandName, 'template' | 'help'>, (io: CommandIo, positionals: string[], flags: Flags) => number> = {
   score,
   grade,
   refund,
@@ -295,10 +322,17 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       return 0;
     }
     if (command === 'help') return help(io, positionals);
+    const files = new OwnFiles(io);
     if (command === 'template') {
-      return template({ ...io, readFacts: (path) => readFacts(io, path) }, positionals, flags).catch((error: unknown) => failure(io, error));
+      return template({ ...io, files, readFacts: (path) => readFacts(io, path) }, positionals, flags)
+        .catch((error: unknown) => failure(io, error))
+        .finally(() => files.release());
     }
-    return handlers[command](io, positionals, flags);
+    try {
+      return handlers[command]({ ...io, files }, positionals, flags);
+    } finally {
+      files.release();
+    }
   } catch (error) {
     return failure(io, error);
   }

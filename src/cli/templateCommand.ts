@@ -1,7 +1,9 @@
-import { clipped, evaluate, getRubric, MibError } from '../core';
+import { clipped, evaluate, MibError } from '../core';
 import { planSheet } from '../sheet/plan';
+import { STORED_FILES_SHEET } from '../sheet/storedFiles';
 import { decimalArg, type Flags, parseArg } from './args';
 import { OwnershipArgSchema } from './ownershipArg';
+import type { OwnFiles } from './ownFiles';
 import { planToXlsx } from './xlsxTemplate';
 
 export interface TemplateIo {
@@ -9,6 +11,8 @@ export interface TemplateIo {
   err(text: string): void;
   readFacts(path: string): Record<string, unknown>;
   writeFile(path: string, data: Uint8Array): void;
+  /** the table and policy named by id or by path (a path is read, checked and registered) */
+  files: OwnFiles;
 }
 
 const DEPOSIT = { what: '--deposit（质量保证金）' };
@@ -22,7 +26,8 @@ const YEAR = { what: '--year（考核年度）', integer: true, min: 2000, max: 
 export async function template(io: TemplateIo, positionals: string[], flags: Flags): Promise<number> {
   const id = positionals[0];
   if (id === undefined) throw new MibError('invalid-argument', '考核表编号', '缺少考核表编号', 'missing rubric id');
-  const rubric = getRubric(id);
+  const rubric = io.files.rubric(id);
+  const policy = typeof flags.policy === 'string' ? io.files.policy(flags.policy) : undefined;
   const output = flags.output;
   if (typeof output !== 'string') throw new MibError('invalid-argument', '-o', '缺少输出文件：-o <文件.xlsx>', 'missing -o <file.xlsx>');
   if (!/\.xlsx$/i.test(output)) throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
@@ -37,7 +42,7 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
     }
   }
   const plan = planSheet(rubric, {
-    ...(typeof flags.policy === 'string' && { policyId: flags.policy }),
+    ...(policy && { policyId: policy.id }),
     ...(typeof flags.deposit === 'string' && { deposit: decimalArg(flags.deposit, DEPOSIT).toFixed() }),
     ...(typeof flags.code === 'string' && { institutionCode: flags.code }),
     ...(typeof flags.name === 'string' && { institutionName: flags.name }),
@@ -48,7 +53,9 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
     convert: flags.convert === true,
     complete: flags.complete === true,
   });
-  const data = await planToXlsx(plan);
+  // a region's own table and policy travel inside the workbook (MIB_FILES), for the add-in to recognise
+  const stored = io.files.stored();
+  const data = await planToXlsx(plan, stored);
   try {
     io.writeFile(output, data);
   } catch (error) {
@@ -56,5 +63,6 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
   }
   const formulas = plan.grid.flat().filter((cell) => cell && 'formula' in cell).length;
   io.out(`已生成 ${output}：工作表“${plan.name}”，${rubric.items.length} 项、${plan.inputs.length} 个填报值、${formulas} 个公式（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);
+  if (stored.length > 0) io.out(`工作簿内附 ${stored.map((f) => `${f.kind === 'rubric' ? '考核表' : '政策'} ${f.id}`).join('、')}（隐藏工作表 ${STORED_FILES_SHEET}），加载项打开时可识别`);
   return 0;
 }

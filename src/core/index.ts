@@ -18,3 +18,4 @@ export * from './jsonSchema';
 export * from './flags';
 export * from './assess';
 export * from './fingerprint';
+export * from './ownFile';

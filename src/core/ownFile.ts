@@ -1,0 +1,46 @@
+import { clipped } from './echo';
+import { MibError, type Problem } from './errors';
+import { type Policy, PolicySchema } from './policy/schema';
+import { type Rubric, RubricSchema } from './schema';
+import { checkFile } from './validate';
+
+/** A region's own file, checked as `mib check` checks it: the table or policy, and the warnings that do
+ * not stop it (contradictions inside the document, reported and kept). */
+export type CheckedFile =
+  | { kind: 'rubric'; rubric: Rubric; warnings: Problem[] }
+  | { kind: 'policy'; policy: Policy; warnings: Problem[] };
+
+const whatOf = { rubric: '考核表', policy: '政策' } as const;
+
+/**
+ * A parsed JSON document as a usable Rubric or Policy, after the same checks as `mib check` (checkFile).
+ * Any error makes it a MibError ('invalid-file') whose message lists every error with its field, so the
+ * command line and the pane show the same text. `expected` refuses a policy given where a table goes and
+ * the other way round. `name` (a file path or name) opens the message.
+ */
+export function checkedFile(json: unknown, name: string, expected?: 'rubric' | 'policy'): CheckedFile {
+  const report = checkFile(json);
+  const shown = clipped(name);
+  if (expected && report.kind !== 'unknown' && report.kind !== expected) {
+    throw new MibError(
+      'invalid-file',
+      'kind',
+      `“${shown}”是${whatOf[report.kind]}文件（"kind": "${report.kind}"），此处需要${whatOf[expected]}文件（"kind": "${expected}"）`,
+      `${name} is a ${report.kind} file; a ${expected} file is needed here`,
+    );
+  }
+  if (report.errors.length > 0) {
+    const what = report.kind === 'unknown' ? '文件' : whatOf[report.kind];
+    // schema problems already open with their field (zodProblems); the file's own checks do not
+    const lines = report.errors.map((e) => `  ${e.message.startsWith(`${e.field}：`) ? e.message : `${e.field || '(文件)'}：${e.message}`}`);
+    throw new MibError(
+      'invalid-file',
+      report.errors[0]?.field ?? name,
+      `${what}“${shown}”有 ${report.errors.length} 处错误，不能使用（mib check 同样列出）：\n${lines.join('\n')}`,
+      `${name} has ${report.errors.length} error(s): ${report.errors.map((e) => `${e.field}: ${e.messageEn}`).join('; ')}`,
+    );
+  }
+  // checkFile passed the schema already; parsed again here for the typed value with its defaults
+  if (report.kind === 'policy') return { kind: 'policy', policy: PolicySchema.parse(json), warnings: report.warnings };
+  return { kind: 'rubric', rubric: RubricSchema.parse(json), warnings: report.warnings };
+}
