@@ -1,6 +1,6 @@
 // Refund cases shared by the HyperFormula and LibreOffice checks of the sheet's grade and refund
 // formulas: a row per case (score, deposit, grade, veto count, refund) and the core's answer.
-import { D, type Dec, fromDouble, getPolicy, type Policy, refundOf } from '../../src/core';
+import { circumstancesFrom, D, type Dec, fromDouble, getPolicy, type Policy, refundOf } from '../../src/core';
 import { gradeFormula, refundFormula } from '../../src/sheet/policyCells';
 
 export interface RefundCase {
@@ -8,6 +8,8 @@ export interface RefundCase {
   score: string;
   /** the deposit as typed, at most 2 decimals */
   deposit: string;
+  /** the 扣减情形 cell as typed ("挂牌督办"), for a policy with extra withholding */
+  circumstances?: string;
 }
 
 /** The score as the core reads the cell: typed text exactly, a computed double at 15 digits. */
@@ -19,7 +21,7 @@ export function coreScore(score: string): Dec {
 export type PolicyRef = string | Policy;
 const policyOf = (ref: PolicyRef): Policy => (typeof ref === 'string' ? getPolicy(ref) : ref);
 
-/** One row per case: A score, B deposit, C grade, D veto count (0), E refund. */
+/** One row per case: A score, B deposit, C grade, D veto count (0), E refund, F the circumstances. */
 export function refundRows(ref: PolicyRef, cases: RefundCase[]): (string | number)[][] {
   const policy = policyOf(ref);
   return cases.map((c, i) => {
@@ -29,13 +31,14 @@ export function refundRows(ref: PolicyRef, cases: RefundCase[]): (string | numbe
       Number(c.deposit),
       gradeFormula(policy, `A${r}`, `D${r}`),
       0,
-      refundFormula(policy, `C${r}`, `A${r}`, `B${r}`)!,
+      refundFormula(policy, `C${r}`, `A${r}`, `B${r}`, `F${r}`)!,
+      c.circumstances ?? '',
     ];
   });
 }
 
 export function expectedRefund(ref: PolicyRef, c: RefundCase): { grade: string; amount: number } {
-  const refund = refundOf(policyOf(ref), coreScore(c.score), c.deposit);
+  const refund = refundOf(policyOf(ref), coreScore(c.score), c.deposit, { circumstances: circumstancesFrom(c.circumstances ?? '') });
   return { grade: refund.grade.label, amount: refund.amount.toNumber() };
 }
 

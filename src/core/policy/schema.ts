@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
+import { extraWithholdingShape } from './extraWithholding';
+import { withholdTierShape } from './withhold';
 
 /** How a refund counts a fraction of a point under "较90分每低1分扣除…": exactly (84.5 is 5.5 points
  * below 90), only whole points (5), or every started point (6). */
@@ -26,6 +28,7 @@ const RefundTierSchema = /*#__PURE__*/ lazySchema(() => z.discriminatedUnion('ki
       text: z.string(),
     })
     .strict(),
+  z.object(withholdTierShape()).strict(),
 ]));
 export type RefundTier = z.infer<typeof RefundTierSchema>;
 
@@ -102,6 +105,8 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() => z
       })
       .strict()
       .optional(),
+    /** further shares withheld for named circumstances of the institution (挂牌督办: 再扣除10%) */
+    extraWithholding: extraWithholdingShape().optional(),
     downgrade: z
       .object({
         reasons: z.array(z.object({ steps: z.number().int().positive(), text: z.string() }).strict()).min(1),
