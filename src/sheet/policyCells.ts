@@ -1,4 +1,4 @@
-import { D, OUT_OF_SCALE, type Policy } from '../core';
+import { D, OUT_OF_SCALE, type Policy, vetoEffectOf } from '../core';
 import { exactCents, MAX_RATIO_DECIMALS } from './exactMoney';
 import { ifChain, num, READ_DECIMALS, str, withoutBinaryNoise } from './formulaParts';
 
@@ -20,9 +20,19 @@ function bandIndexOf(policy: Policy, score: number): number {
   return policy.grades.findIndex((g) => (g.min === undefined || score >= g.min) && (g.max === undefined || score < g.max));
 }
 
-/** The score the grade is read from: a veto may set it (江北: 存在否决项得分为0分). */
+/** The score under a veto, as the core's vetoedScore: kept (fail), set (setScore: 江北 0, 湖北 60) or
+ * held to at most a number (capScore). */
+function vetoedScoreFormula(policy: Policy, total: string): string {
+  const effect = vetoEffectOf(policy.veto);
+  const score = policy.veto.score;
+  if (effect === 'fail' || score === undefined) return total;
+  return effect === 'setScore' ? num(score) : `MIN(${num(score)},${total})`;
+}
+
+/** The score the grade is read from: a veto may set it (江北: 存在否决项得分为0分) or cap it. */
 export function effectiveScore(policy: Policy, total: string, vetoCount: string): string {
-  return policy.veto.score === undefined ? total : `IF(${vetoCount}>0,${num(policy.veto.score)},${total})`;
+  const vetoed = vetoedScoreFormula(policy, total);
+  return vetoed === total ? total : `IF(${vetoCount}>0,${vetoed},${total})`;
 }
 
 /**
@@ -31,13 +41,14 @@ export function effectiveScore(policy: Policy, total: string, vetoCount: string)
  * decision and are applied with MIB.GRADE's third argument, not here.
  */
 export function gradeFormula(policy: Policy, total: string, vetoCount: string, top?: number): string {
+  // the veto grade is a ceiling (absent: the vetoed score alone decides)
   const vetoIndex = policy.grades.findIndex((g) => g.label === policy.veto.grade);
   let vetoed: string;
-  if (policy.veto.score !== undefined) {
+  if (vetoEffectOf(policy.veto) === 'setScore' && policy.veto.score !== undefined) {
     const own = bandIndexOf(policy, policy.veto.score);
-    vetoed = str(policy.grades[Math.max(own, vetoIndex)]?.label ?? policy.veto.grade);
+    vetoed = str(policy.grades[Math.max(own, vetoIndex)]?.label ?? '');
   } else {
-    vetoed = gradeChain(policy.grades.slice(Math.max(0, vetoIndex)), total);
+    vetoed = gradeChain(policy.grades.slice(Math.max(0, vetoIndex)), vetoedScoreFormula(policy, total));
   }
   const graded = `IF(${vetoCount}>0,${vetoed},${gradeChain(policy.grades, total)})`;
   // a converted score can pass the policy's scale (威海's bonus under a policy without one): never graded

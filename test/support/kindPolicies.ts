@@ -17,3 +17,13 @@ export function withholdPolicy(): Policy {
     extraWithholding: [{ name: '挂牌督办', ratio: 0.1, text: '被挂牌督办的，再扣除10%' }],
   });
 }
+
+/** 吉林's bands and refunds with another veto: 湖北 "严重违规 按60分计" is `{ effect: 'setScore', score: 60 }`. */
+export function vetoPolicy(veto: Policy['veto']): Policy {
+  return PolicySchema.parse({ ...getPolicy('jilin-2025'), id: `test-veto-${(veto.effect ?? "default").toLowerCase()}`, veto });
+}
+
+/** 湖北: "存在严重违规行为的，考核得分按60分计" (issue 13). */
+export const hubeiVeto = { effect: 'setScore', score: 60, text: '存在严重违规行为的，考核得分按60分计' } as const;
+/** A cap: "存在违规行为的，考核得分最高按60分计" (the score is at most 60). */
+export const capVeto = { effect: 'capScore', score: 60, text: '存在违规行为的，考核得分最高按60分计' } as const;

@@ -7,3 +7,4 @@ export * from './scale';
 export * from './gradeStatus';
 export * from './withhold';
 export * from './extraWithholding';
+export * from './vetoEffect';
