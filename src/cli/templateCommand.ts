@@ -1,4 +1,4 @@
-import { clipped, evaluate, getRubric, MibError } from '../core';
+import { circumstancesFrom, clipped, evaluate, getRubric, MibError } from '../core';
 import { planSheet } from '../sheet/plan';
 import { decimalArg, type Flags, parseArg } from './args';
 import { OwnershipArgSchema } from './ownershipArg';
@@ -43,6 +43,7 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
     ...(typeof flags.name === 'string' && { institutionName: flags.name }),
     ...(typeof flags.year === 'string' && { year: decimalArg(flags.year, YEAR).toNumber() }),
     ...(typeof flags.ownership === 'string' && { ownership: parseArg(OwnershipArgSchema, flags.ownership, '--ownership') }),
+    ...(typeof flags.circumstance === 'string' && { circumstances: circumstancesFrom(flags.circumstance) }),
     inputs,
     withAddinFunctions: false,
     convert: flags.convert === true,
