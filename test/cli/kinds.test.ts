@@ -1,7 +1,9 @@
 // `mib` under the policy kinds of issue 13, with a region's policy registered by id: --circumstance
 // (挂牌督办: a further 10%) on score and refund, and the veto effects (湖北 "严重违规 按60分计").
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { template } from '../../src/cli/templateCommand';
 import { registerPolicy, unregister } from '../../src/core';
 import { hubeiVeto, vetoPolicy, withholdPolicy } from '../support/kindPolicies';
 import { mibWith } from '../support/mibRunner';
@@ -40,5 +42,27 @@ describe('mib grade and refund under 湖北 "严重违规 按60分计"', () => {
     expect(mib('grade', '85', '--policy', hubei.id, '--veto').out).toBe('基本合格');
     expect(mib('refund', '85', '--deposit', '10000', '--policy', hubei.id, '--veto').out).toBe('1000.00');
     expect(mib('grade', '85', '--policy', 'jilin-2025', '--veto').out).toBe('不合格');
+  });
+});
+
+describe('mib template --circumstance', () => {
+  const run = async (policy: string, circumstance: string) => {
+    const written: Uint8Array[] = [];
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => err.push(t), readFacts: () => ({}), writeFile: (_: string, data: Uint8Array) => written.push(data) };
+    try {
+      return { code: await template(io, ['cq-jiangbei-2025-hospital'], { policy, circumstance, output: 'x.xlsx' }), written, error: '' };
+    } catch (error) {
+      return { code: -1, written, error: (error as Error).message };
+    }
+  };
+  it('pre-fills 扣减情形 for a policy that names it, refuses it under one that does not', async () => {
+    const ok = await run(withhold.id, '挂牌督办');
+    expect([ok.code, ok.written.length]).toEqual([0, 1]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(ok.written[0] as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect([sheet.getCell('A10').value, sheet.getCell('C10').value]).toEqual(['扣减情形', '挂牌督办']);
+    expect((await run('jilin-2025', '挂牌督办')).error).toContain('没有规定任何另行扣减的情形');
   });
 });
