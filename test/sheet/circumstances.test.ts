@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assess, circumstancesFrom, evaluate, getRubric, registerPolicy, unregister } from '../../src/core';
+import { auditSheet } from '../../src/sheet/audit';
+import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { planSheet } from '../../src/sheet/planSheet';
 import { computePlan } from '../support/hyperformula';
 import { withholdPolicy } from '../support/kindPolicies';
@@ -44,5 +46,20 @@ describe('扣减情形 on the sheet', () => {
 
   it('a name the policy does not have is refused', () => {
     expect(() => planSheet(rubric, { policyId: policy.id, circumstances: ['约谈'] })).toThrow(/没有“约谈”这一扣减情形/);
+  });
+});
+
+describe('the pane reads 扣减情形', () => {
+  it('the audit summary refund counts 挂牌督办 typed in the cell, as the sheet\'s formula does', async () => {
+    const book = new MemoryWorkbook();
+    const plan = planSheet(rubric, { policyId: policy.id, deposit: 10000, inputs: facts, complete: true });
+    const name = await book.createSheet(plan);
+    expect(auditSheet(await book.readSheet(name)).summary.refund).toBe('6000.00');
+    book.setCell(name, plan.fields.circumstances!, '挂牌督办');
+    expect((await book.readSheet(name)).circumstances).toBe('挂牌督办');
+    expect(auditSheet(await book.readSheet(name)).summary.refund).toBe('5000.00');
+    // a word the policy does not name counts for nothing, on the sheet and in the pane
+    book.setCell(name, plan.fields.circumstances!, '约谈');
+    expect(auditSheet(await book.readSheet(name)).summary.refund).toBe('6000.00');
   });
 });
