@@ -26,6 +26,10 @@ export const extraWithholdingShape = () =>
     .min(1)
     .refine((list) => new Set(list.map((c) => c.name)).size === list.length, '扣减情形的名称不能重复');
 
+/** The reading, as 口径说明 shows it wherever a policy names circumstances. */
+export const EXTRA_WITHHOLDING_READING =
+  '另行扣减情形（如“再扣除10%”）按保证金的百分点从该等次的返还比例中再扣除：返还比例 = 等次返还比例 − 另扣比例（多个情形相加），不低于0；不按等次返还后剩余金额的百分比计算。';
+
 /** The circumstances a cell or a flag lists: "挂牌督办, 其他" / "挂牌督办、其他" / ["挂牌督办"]. */
 export function circumstancesFrom(value: string | readonly string[]): string[] {
   const parts = (typeof value === 'string' ? [value] : value).flatMap((v) => v.split(/[,，、;；\s]+/));

@@ -2,7 +2,7 @@
 // Sentences (issue 13, point 3): "withhold 20% in [80, 90), 40% in [70, 80)"; "挂牌督办: a further 10%".
 // Reading of "再扣除10%": a further 10 percentage points of the deposit, 1 − tier withheld − extra, at least 0.
 import { describe, expect, it } from 'vitest';
-import { circumstancesFrom, getPolicy, PolicySchema, refundOf } from '../../../src/core';
+import { circumstancesFrom, getPolicy, getRubric, PolicySchema, readingsOf, refundOf } from '../../../src/core';
 import { withholdPolicy } from '../../support/kindPolicies';
 
 describe('withhold tier: "withhold 20% in [80, 90), 40% in [70, 80)"', () => {
@@ -52,6 +52,12 @@ describe('extra withholding: "挂牌督办: a further 10%"', () => {
     expect(refundOf(policy, 85, 10000).amount.toFixed(2)).toBe('8000.00');
     expect(() => refundOf(policy, 85, 10000, { circumstances: ['约谈'] })).toThrow(/没有“约谈”这一扣减情形；它规定的情形有：挂牌督办/);
     expect(() => refundOf(getPolicy('jilin-2025'), 85, 10000, { circumstances: ['挂牌督办'] })).toThrow(/没有规定任何另行扣减的情形/);
+  });
+
+  it('the reading is shown with the policy\'s other readings (口径说明)', () => {
+    const readings = readingsOf(getRubric('cq-jiangbei-2025-hospital'), { policy }).filter((r) => r.id === 'extraWithholding');
+    expect(readings.map((r) => r.text)).toEqual([expect.stringContaining('返还比例 = 等次返还比例 − 另扣比例（多个情形相加），不低于0')]);
+    expect(readingsOf(getRubric('cq-jiangbei-2025-hospital'), { policy: getPolicy('jilin-2025') }).some((r) => r.id === 'extraWithholding')).toBe(false);
   });
 
   it('reads a cell or a flag listing several names', () => {
