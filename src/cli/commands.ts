@@ -54,6 +54,7 @@ const CASE = value('<情形>', `考核之外的情形，此时不评定等次：
 const CONVERT = boolean('考核表与政策分制不同时（如威海 795 分与百分制政策），按政策分制折算后评定（得分 × 政策分制 / 考核表满分）');
 const COMPLETE = boolean('审核人确认填报完成：留空的事实按考核表的规定计，等次不再为“暂评”');
 const OWNERSHIP = value('公立|民营', '机构性质：只适用于公立医疗机构的条款（江北 19、威海 C13、一级 C6）对民营机构不适用；不填按公立计并列为未填');
+const CIRCUMSTANCE = value('<情形>', '机构存在的另行扣减情形，按政策所列名称（如 挂牌督办：再扣除保证金的10%）；多个用逗号分隔', { needs: 'policy' });
 const SCALE = value('<考核表编号|满分>', '得分所用考核表（或其文件路径，或其满分，如 795）：分制与政策不同时按政策分制折算');
 const REFUND_OPTIONS = {
   'fractional-points': value(FractionalPointsSchema.options.join('|'), '“每低1分”如何计不足1分的部分（默认见政策文件）'),
@@ -76,6 +77,7 @@ export const commands = {
       ownership: OWNERSHIP,
       case: CASE,
       ...REFUND_OPTIONS,
+      circumstance: CIRCUMSTANCE,
       json: JSON_OUT,
     },
     description: '按事实文件计分；给出政策时加上等次，再给出保证金时加上返还金额',
@@ -94,7 +96,8 @@ export const commands = {
       veto: VETO,
       scale: SCALE,
       ...REFUND_OPTIONS,
-      case: { ...CASE, excludes: ['downgrade', 'veto', 'scale', 'fractional-points', 'ratio-rounding', 'downgrade-refund'] },
+      circumstance: CIRCUMSTANCE,
+      case: { ...CASE, excludes: ['downgrade', 'veto', 'scale', 'fractional-points', 'ratio-rounding', 'downgrade-refund', 'circumstance'] },
       json: JSON_OUT,
     },
     description: '质量保证金返还金额（元，四舍五入到分）',
@@ -120,6 +123,7 @@ export const commands = {
       convert: { ...CONVERT, needs: 'policy' },
       complete: COMPLETE,
       ownership: OWNERSHIP,
+      circumstance: CIRCUMSTANCE,
     },
     description: '生成不需加载项也能计算的考核表模板（.xlsx）',
   },

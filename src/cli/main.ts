@@ -11,10 +11,12 @@ import {
   conversionLine,
   convertScore,
   type Dec,
+  circumstancesFrom,
   clipped,
   compositeScore,
   DowngradeRefundSchema,
   evaluate,
+  extraWithheld,
   FractionalPointsSchema,
   fmt,
   bundledPolicyIds,
@@ -94,7 +96,13 @@ function gradingOptions(flags: Flags): AssessOptions {
     ...(typeof flags['fractional-points'] === 'string' && { fractionalPoints: parseArg(FractionalPointsSchema, flags['fractional-points'], '--fractional-points') }),
     ...(typeof flags['ratio-rounding'] === 'string' && { ratioRounding: parseArg(RatioRoundingSchema, flags['ratio-rounding'], '--ratio-rounding') }),
     ...(typeof flags['downgrade-refund'] === 'string' && { downgradeRefund: parseArg(DowngradeRefundSchema, flags['downgrade-refund'], '--downgrade-refund') }),
+    ...(typeof flags.circumstance === 'string' && { circumstances: circumstancesFrom(flags.circumstance) }),
   };
+}
+
+/** --circumstance names checked against the policy even where no refund is computed (no --deposit). */
+function checkCircumstances(policy: Policy, options: AssessOptions): void {
+  if (options.circumstances) extraWithheld(policy, options.circumstances);
 }
 
 /** `--scale <rubric id | total>`: the table a bare score was counted on; converted onto the policy's scale. */
@@ -134,8 +142,10 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
   json.readings = readings;
   const lines: string[] = [];
   if (policy) {
+    const options = gradingOptions(flags);
+    checkCircumstances(policy, options);
     const assessed = assess(rubric, result, policy, {
-      ...gradingOptions(flags),
+      ...options,
       convert: flags.convert === true,
       complete: flags.complete === true,
       ...(typeof flags.deposit === 'string' && { deposit: decimalArg(flags.deposit, DEPOSIT) }),

@@ -1,4 +1,4 @@
-import { clipped, evaluate, MibError } from '../core';
+import { circumstancesFrom, clipped, evaluate, MibError } from '../core';
 import { planSheet } from '../sheet/plan';
 import { STORED_FILES_SHEET } from '../sheet/storedFiles';
 import { decimalArg, type Flags, parseArg } from './args';
@@ -48,6 +48,7 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
     ...(typeof flags.name === 'string' && { institutionName: flags.name }),
     ...(typeof flags.year === 'string' && { year: decimalArg(flags.year, YEAR).toNumber() }),
     ...(typeof flags.ownership === 'string' && { ownership: parseArg(OwnershipArgSchema, flags.ownership, '--ownership') }),
+    ...(typeof flags.circumstance === 'string' && { circumstances: circumstancesFrom(flags.circumstance) }),
     inputs,
     withAddinFunctions: false,
     convert: flags.convert === true,

@@ -1,5 +1,6 @@
 import { hasPublicOnlyClauses, type Ownership, ownershipLabels } from './applicability';
 import { definitionOf } from './rules';
+import { EXTRA_WITHHOLDING_READING } from './policy/extraWithholding';
 import type { Policy } from './policy/schema';
 import type { Rubric } from './schema';
 
@@ -88,6 +89,7 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
   if (policy) {
     for (const text of policy.notes ?? []) out.push({ source: 'policy', text });
     if (policy.refund?.text) out.push({ source: 'policy', id: 'refund', text: policy.refund.text });
+    if (policy.extraWithholding) out.push({ source: 'policy', id: 'extraWithholding', text: EXTRA_WITHHOLDING_READING });
   }
   return out;
 }

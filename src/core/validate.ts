@@ -87,7 +87,7 @@ export function checkRubric(rubric: Rubric): { errors: Problem[]; warnings: Prob
 export function checkPolicy(policy: Policy): { errors: Problem[]; warnings: Problem[] } {
   const errors = checkBands(policy.grades);
   const labels = policy.grades.map((g) => g.label);
-  if (!labels.includes(policy.veto.grade)) errors.push(p('veto.grade', `否决后的等次“${policy.veto.grade}”不在 grades 中`, `veto grade ${policy.veto.grade} is not a grade`));
+  if (policy.veto.grade !== undefined && !labels.includes(policy.veto.grade)) errors.push(p('veto.grade', `否决后的等次“${policy.veto.grade}”不在 grades 中`, `veto grade ${policy.veto.grade} is not a grade`));
   if (policy.refund) {
     policy.grades.forEach((g, i) => {
       if (!g.refund) errors.push(p(`grades.${i}.refund`, `等次“${g.label}”缺少返还规定（refund）`, `grade ${g.label} has no refund tier`));

@@ -80,6 +80,7 @@ export function mibGrade(
  * @param scale The table the score was counted on, as a rubric id or its total (e.g. 795): the score is converted onto the policy's scale.
  * @param invalid Number of invalid facts: any withholds the refund ("暂不评定"); blank means 0.
  * @param missing Number of facts not filled (the refund is then provisional); blank means 0.
+ * @param circumstances The institution's circumstances that withhold a further share of the deposit, as the policy names them (e.g. 挂牌督办); several separated by commas; blank for none.
  * @returns The amount paid back.
  */
 export function mibRefund(
@@ -95,9 +96,10 @@ export function mibRefund(
   scale?: unknown,
   invalid?: unknown,
   missing?: unknown,
+  circumstances?: unknown,
 ): number | string | CustomFunctions.Error {
   return toExcel(
-    guard(() => refundAmount(score, deposit, policy, { downgrade, veto, specialCase, fractionalPoints, ratioRounding, downgradeRefund, scale, invalid, missing })),
+    guard(() => refundAmount(score, deposit, policy, { downgrade, veto, specialCase, fractionalPoints, ratioRounding, downgradeRefund, scale, invalid, missing, circumstances })),
   );
 }
 

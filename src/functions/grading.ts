@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  circumstancesFrom,
   type Conversion,
   conversionFromTotal,
   conversionFor,
@@ -33,6 +34,8 @@ export interface GradingArgs {
   scale?: unknown;
   invalid?: unknown;
   missing?: unknown;
+  /** MIB.REFUND only: the institution's circumstances that withhold a further share (挂牌督办) */
+  circumstances?: unknown;
 }
 
 /** What those arguments ask for, parsed: `mib grade` / `mib refund` take the same as flags. */
@@ -73,6 +76,15 @@ function conversionOf(raw: unknown, policy: Policy): Outcome<Conversion | undefi
   return conversionFromTotal(total, policy);
 }
 
+/** 扣减情形 as a cell gives them: blank (none), or text naming one or more (挂牌督办, or several separated
+ * by commas or 、); refundOf refuses a name the policy does not know, listing its own. */
+function circumstancesArg(raw: unknown): Outcome<string[]> {
+  if (blank(raw)) return [];
+  const cell = readCell(raw);
+  if (cell.kind !== 'value' || typeof cell.value !== 'string') return fail(`扣减情形应为文字（如 挂牌督办；多个用逗号或顿号分隔），收到的是 ${showCell(raw)}`);
+  return circumstancesFrom(cell.value);
+}
+
 export function gradingFrom(args: GradingArgs, policy: Policy): Outcome<Grading> {
   const downgrade = blank(args.downgrade) ? undefined : numberFrom(args.downgrade, { what: '降档数', integer: true });
   if (isFailure(downgrade)) return downgrade;
@@ -98,6 +110,8 @@ export function gradingFrom(args: GradingArgs, policy: Policy): Outcome<Grading>
   if (isFailure(invalid)) return invalid;
   const missing = count(args.missing, '未填项数');
   if (isFailure(missing)) return missing;
+  const circumstances = circumstancesArg(args.circumstances);
+  if (isFailure(circumstances)) return circumstances;
   return {
     options: {
       veto,
@@ -105,6 +119,7 @@ export function gradingFrom(args: GradingArgs, policy: Policy): Outcome<Grading>
       ...(fractionalPoints && { fractionalPoints }),
       ...(ratioRounding && { ratioRounding }),
       ...(downgradeRefund && { downgradeRefund }),
+      ...(circumstances.length > 0 && { circumstances }),
     },
     ...(specialCase && { specialCase }),
     ...(conversion && { conversion }),

@@ -1,7 +1,7 @@
 /**
  * Small pieces of Excel formula text shared by the clause, item and policy formulas. Every formula the
  * sheet holds is built from these, so they stay in the function set that Excel 2016+, WPS and
- * LibreOffice all compute (IF, AND, OR, MAX, MIN, SUM, COUNTIF, ROUND, ROUNDUP, INT, MOD, ISNUMBER for the 填报状态 check, and the ^ operator).
+ * LibreOffice all compute (IF, AND, OR, MAX, MIN, SUM, COUNTIF, ROUND, ROUNDUP, INT, MOD, ISNUMBER for the 填报状态 check, FIND and SUBSTITUTE for a 扣减情形 cell, and the ^ operator).
  */
 
 /** A number as formula text: plain decimal notation, never an exponent ("0.0001", not "1e-4"). */

@@ -1,4 +1,4 @@
-import { STATUS_WORDS, blankExcuse, blankMeaningOf, hasPublicOnlyClauses, isPublicOnly, bonusMaxOf, clauseReadingText, conversionFor, DecimalValue, definitionOf, effectiveRule, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
+import { STATUS_WORDS, blankExcuse, blankMeaningOf, hasPublicOnlyClauses, isPublicOnly, bonusMaxOf, clauseReadingText, conversionFor, DecimalValue, definitionOf, effectiveRule, extraWithheld, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
 import { clauseFormula } from './clauses';
 import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
@@ -84,6 +84,18 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   // 机构性质 公立/民营: a fact of the institution that public-only clauses read
   const ownershipCell = pair(9, 2, 'ownership', field(options.ownership ? ownershipLabels[options.ownership] : undefined, 'field'));
   validations.push({ range: ownershipCell, rule: { kind: 'list', options: ['公立', '民营'] }, prompt: t.ownershipPrompt, error: fill(t.error, { label: label('ownership'), prompt: t.ownershipPrompt }) });
+  // 扣减情形 (挂牌督办 再扣除10%): a fact of the institution the refund reads, only where the policy names
+  // circumstances; row 10, the row before the table's header, so that no other cell moves
+  let circumstancesCell: string | undefined;
+  const circumstanceNames = policy?.extraWithholding?.map((c) => c.name) ?? [];
+  // names the policy does not have are refused here, as refundOf refuses them
+  if (policy && options.circumstances) extraWithheld(policy, options.circumstances);
+  if (circumstanceNames.length > 0) {
+    circumstancesCell = pair(10, 0, 'circumstances', field(options.circumstances?.join('，'), 'field'));
+    const prompt = fill(t.circumstancesPrompt, { names: circumstanceNames.join('、') });
+    // one name: a list to pick from; several may be combined, so the cell takes text
+    if (circumstanceNames.length === 1) validations.push({ range: circumstancesCell, rule: { kind: 'list', options: circumstanceNames }, prompt, error: fill(t.error, { label: label('circumstances'), prompt }) });
+  }
 
   // — the table —
   columns.list.forEach((c) => put(HEADER_ROW, c.index, { value: label(c.label), style: 'header' }));
@@ -276,7 +288,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,${str(provisionalOpen)}&${scoreGradeCell}&${str(provisionalMiddle)}&${pendingMissing}&${str(provisionalClose)},${scoreGradeCell}))`,
       style: 'resultText',
     });
-    const refund = refundFormula(policy, scoreGradeCell, effectiveScore(policy, graded, vetoCountCell), depositCell);
+    const refund = refundFormula(policy, scoreGradeCell, effectiveScore(policy, graded, vetoCountCell), depositCell, circumstancesCell);
     if (refund === null) pair(5, 2, 'refund', { value: t.noRefund, style: 'fixed' });
     else {
       // no amount while facts are invalid, nor for a converted score beyond the policy's scale
@@ -304,7 +316,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       checks.push(`${gradeCell}=${addin.addinGrade}`);
       if (refundCell) {
         addin.addinRefund = pair(7, 2, 'addinRefund', {
-          formula: `=IF(${depositCell}="","",MIB.REFUND(${addinTotal},${depositCell},${str(policy.id)},,${vetoCountCell}>0,,,,,${statusArgs}))`,
+          formula: `=IF(${depositCell}="","",MIB.REFUND(${addinTotal},${depositCell},${str(policy.id)},,${vetoCountCell}>0,,,,,${statusArgs}${circumstancesCell ? `,${circumstancesCell}` : ''}))`,
           style: 'resultMoney',
         });
         checks.push(`${refundCell}&""=${addin.addinRefund}&""`);
@@ -326,6 +338,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     { name: 'MIB_RUBRIC', ref: rubricCell },
     { name: 'MIB_DEPOSIT', ref: depositCell },
     { name: 'MIB_OWNERSHIP', ref: ownershipCell },
+    ...(circumstancesCell ? [{ name: 'MIB_CIRCUMSTANCES', ref: circumstancesCell }] : []),
     { name: 'MIB_TOTAL', ref: totalCell },
     { name: 'MIB_VETO_COUNT', ref: vetoCountCell },
     { name: 'MIB_INVALID_COUNT', ref: invalidCountCell },
@@ -361,6 +374,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       policy: policyCell,
       deposit: depositCell,
       ownership: ownershipCell,
+      ...(circumstancesCell && { circumstances: circumstancesCell }),
       total: totalCell,
       vetoCount: vetoCountCell,
       invalidCount: invalidCountCell,

@@ -1,4 +1,4 @@
-import { OUT_OF_SCALE, type Policy } from '../core';
+import { D, OUT_OF_SCALE, type Policy, vetoEffectOf } from '../core';
 import { exactCents, MAX_RATIO_DECIMALS } from './exactMoney';
 import { ifChain, num, READ_DECIMALS, str, withoutBinaryNoise } from './formulaParts';
 
@@ -6,6 +6,7 @@ type Band = Policy['grades'][number];
 type Tier = NonNullable<Band['refund']>;
 type RefundRule = NonNullable<Policy['refund']>;
 type PerPoint = Extract<Tier, { kind: 'perPointBelow' }>;
+type Withhold = Extract<Tier, { kind: 'withhold' }>;
 
 /** The label of the band holding `score`, as nested IFs over the bands' lower bounds, best first. The
  * score is read without binary noise: a total of 69.99999999999999 (Excel shows 70) is graded as 70. */
@@ -19,9 +20,19 @@ function bandIndexOf(policy: Policy, score: number): number {
   return policy.grades.findIndex((g) => (g.min === undefined || score >= g.min) && (g.max === undefined || score < g.max));
 }
 
-/** The score the grade is read from: a veto may set it (江北: 存在否决项得分为0分). */
+/** The score under a veto, as the core's vetoedScore: kept (fail), set (setScore: 江北 0, 湖北 60) or
+ * held to at most a number (capScore). */
+function vetoedScoreFormula(policy: Policy, total: string): string {
+  const effect = vetoEffectOf(policy.veto);
+  const score = policy.veto.score;
+  if (effect === 'fail' || score === undefined) return total;
+  return effect === 'setScore' ? num(score) : `MIN(${num(score)},${total})`;
+}
+
+/** The score the grade is read from: a veto may set it (江北: 存在否决项得分为0分) or cap it. */
 export function effectiveScore(policy: Policy, total: string, vetoCount: string): string {
-  return policy.veto.score === undefined ? total : `IF(${vetoCount}>0,${num(policy.veto.score)},${total})`;
+  const vetoed = vetoedScoreFormula(policy, total);
+  return vetoed === total ? total : `IF(${vetoCount}>0,${vetoed},${total})`;
 }
 
 /**
@@ -30,13 +41,14 @@ export function effectiveScore(policy: Policy, total: string, vetoCount: string)
  * decision and are applied with MIB.GRADE's third argument, not here.
  */
 export function gradeFormula(policy: Policy, total: string, vetoCount: string, top?: number): string {
+  // the veto grade is a ceiling (absent: the vetoed score alone decides)
   const vetoIndex = policy.grades.findIndex((g) => g.label === policy.veto.grade);
   let vetoed: string;
-  if (policy.veto.score !== undefined) {
+  if (vetoEffectOf(policy.veto) === 'setScore' && policy.veto.score !== undefined) {
     const own = bandIndexOf(policy, policy.veto.score);
-    vetoed = str(policy.grades[Math.max(own, vetoIndex)]?.label ?? policy.veto.grade);
+    vetoed = str(policy.grades[Math.max(own, vetoIndex)]?.label ?? '');
   } else {
-    vetoed = gradeChain(policy.grades.slice(Math.max(0, vetoIndex)), total);
+    vetoed = gradeChain(policy.grades.slice(Math.max(0, vetoIndex)), vetoedScoreFormula(policy, total));
   }
   const graded = `IF(${vetoCount}>0,${vetoed},${gradeChain(policy.grades, total)})`;
   // a converted score can pass the policy's scale (威海's bonus under a policy without one): never graded
@@ -100,12 +112,61 @@ function tierRatio(tier: PerPoint, score: string, refund: RefundRule): Scaled | 
   return { value: `ROUND(ROUND(${count},${noise}),0)`, decimals: keep };
 }
 
-/** The amount one tier pays back, exact to the fen; null when the tier's rate has too many decimals. */
-function tierAmount(tier: Tier, score: string, refund: RefundRule, deposit: string): string | null {
-  if (tier.kind === 'full') return `ROUND(${deposit},2)`;
+/** The ratio of a fixed-share tier ("扣除20%" pays back 80%) as a whole count of 10^-decimals: a constant. */
+function withholdCount(tier: Withhold): Scaled {
+  const decimals = decimalsOf(tier.ratio);
+  return { value: new D(1).minus(tier.ratio).times(new D(10).pow(decimals)).toFixed(0), decimals };
+}
+
+/** Any tier's refund ratio as a whole count of 10^-decimals; null when it needs too many digits. */
+function tierCount(tier: Tier, score: string, refund: RefundRule): Scaled | null {
+  if (tier.kind === 'full') return { value: '1', decimals: 0 };
+  if (tier.kind === 'none') return { value: '0', decimals: 0 };
+  if (tier.kind === 'withhold') return withholdCount(tier);
+  return tierRatio(tier, score, refund);
+}
+
+/** The circumstances a cell lists, as one comma-delimited text (",挂牌督办,其他,") to look a name up in;
+ * the core reads the cell the same way (circumstancesFrom: commas, 、, ；, spaces). */
+function listedIn(cell: string): string {
+  const separators = ['，', '、', ';', '；', ' ', '　'];
+  const unified = separators.reduce((text, sep) => `SUBSTITUTE(${text},${str(sep)},",")`, `TRIM(${cell})`);
+  return `","&${unified}&","`;
+}
+
+/** The extra share withheld (挂牌督办 再扣除10%) for the circumstances the cell names, as a whole count of
+ * 10^-decimals; null when the policy names none. Names the policy does not know are ignored here. */
+function extraCount(policy: Policy, cell: string | undefined, decimals: number): string | null {
+  const rules = policy.extraWithholding ?? [];
+  if (rules.length === 0 || cell === undefined) return null;
+  const listed = listedIn(cell);
+  const scale = new D(10).pow(decimals);
+  return rules.map((c) => `IF(ISNUMBER(FIND(${str(`,${c.name},`)},${listed})),${new D(c.ratio).times(scale).toFixed(0)},0)`).join('+');
+}
+
+/** The decimals the extra shares need (0.1 → 1). */
+function extraDecimals(policy: Policy): number {
+  return Math.max(0, ...(policy.extraWithholding ?? []).map((c) => decimalsOf(c.ratio)));
+}
+
+/** The amount one tier pays back, exact to the fen, less any extra share (1 − withheld − extra, at least
+ * 0); null when the tier's rate has too many decimals. */
+function tierAmount(policy: Policy, tier: Tier, score: string, refund: RefundRule, deposit: string, circumstances?: string): string | null {
+  const count = tierCount(tier, score, refund);
+  if (count === null) return null;
+  const decimals = Math.max(count.decimals, extraDecimals(policy));
+  const extra = extraCount(policy, circumstances, decimals);
+  if (extra === null) {
+    // the formulas the bundled policies have always had
+    if (tier.kind === 'full') return `ROUND(${deposit},2)`;
+    if (tier.kind === 'none') return '0';
+    return `${exactCents(`ROUND(${deposit}*100,0)`, count.value, count.decimals)}/100`;
+  }
   if (tier.kind === 'none') return '0';
-  const ratio = tierRatio(tier, score, refund);
-  return ratio && `${exactCents(`ROUND(${deposit}*100,0)`, ratio.value, ratio.decimals)}/100`;
+  if (decimals > MAX_RATIO_DECIMALS) return null;
+  const shift = decimals - count.decimals;
+  const scaled = shift === 0 ? count.value : `${count.value}*10^${shift}`;
+  return `${exactCents(`ROUND(${deposit}*100,0)`, `MAX(0,${scaled}-(${extra}))`, decimals)}/100`;
 }
 
 /**
@@ -114,12 +175,13 @@ function tierAmount(tier: Tier, score: string, refund: RefundRule, deposit: stri
  * decimals exceed the 15 digits a double holds), so the amount is worked in whole numbers: the deposit
  * in fen, the ratio as a whole count of 10^-n, multiplied in parts that each stay exact (exactMoney.ts).
  * The deposit is read to the fen. Blank when no deposit is entered; null when the policy sets no refund.
+ * `circumstances` is the cell naming the institution's circumstances (扣减情形) where the policy has any.
  */
-export function refundFormula(policy: Policy, grade: string, score: string, deposit: string): string | null {
+export function refundFormula(policy: Policy, grade: string, score: string, deposit: string, circumstances?: string): string | null {
   const refund = policy.refund;
   if (!refund) return null;
-  const amounts = policy.grades.map((band) => (band.refund ? tierAmount(band.refund, score, refund, deposit) : '0'));
-  if (amounts.some((amount) => amount === null)) return approximateRefund(policy, refund, grade, score, deposit);
+  const amounts = policy.grades.map((band) => (band.refund ? tierAmount(policy, band.refund, score, refund, deposit, circumstances) : '0'));
+  if (amounts.some((amount) => amount === null)) return approximateRefund(policy, refund, grade, score, deposit, circumstances);
   const pairs = policy.grades.map((band, k): [string, string] => [`${grade}=${str(band.label)}`, amounts[k]!]);
   return `=IF(${deposit}="","",${ifChain(pairs.slice(0, -1), pairs[pairs.length - 1]?.[1] ?? '0')})`;
 }
@@ -129,14 +191,20 @@ export function refundFormula(policy: Policy, grade: string, score: string, depo
  * gets the plain deposit × ratio, rounded to 6 places and then to the fen: exact for ordinary deposits,
  * not at 10¹². No bundled policy needs it.
  */
-function approximateRefund(policy: Policy, refund: RefundRule, grade: string, score: string, deposit: string): string {
-  const ratioOf = (tier: Tier): string => {
+function approximateRefund(policy: Policy, refund: RefundRule, grade: string, score: string, deposit: string, circumstances?: string): string {
+  const tierOnly = (tier: Exclude<Tier, { kind: 'none' }>): string => {
     if (tier.kind === 'full') return '1';
-    if (tier.kind === 'none') return '0';
+    if (tier.kind === 'withhold') return num(new D(1).minus(tier.ratio).toNumber());
     const raw = rawRatio(tier, score, refund).value;
     if (refund.ratioRounding === 'percent-2') return `ROUND(${raw}*100,2)/100`;
     if (refund.ratioRounding === 'fraction-2') return `ROUND(${raw},2)`;
     return raw;
+  };
+  const decimals = extraDecimals(policy);
+  const extra = extraCount(policy, circumstances, decimals);
+  const ratioOf = (tier: Tier): string => {
+    if (tier.kind === 'none') return '0';
+    return extra === null ? tierOnly(tier) : `MAX(0,${tierOnly(tier)}-(${extra})/10^${decimals})`;
   };
   const pairs = policy.grades.map((band): [string, string] => [`${grade}=${str(band.label)}`, band.refund ? ratioOf(band.refund) : '0']);
   const ratio = ifChain(pairs.slice(0, -1), pairs[pairs.length - 1]?.[1] ?? '0');

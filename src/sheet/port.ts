@@ -39,6 +39,8 @@ export interface SheetSnapshot {
   complete?: PlainValue;
   /** 机构性质 as typed (公立 / 民营), absent when blank */
   ownership?: PlainValue;
+  /** 扣减情形 as typed (挂牌督办), where the policy names circumstances; absent when blank */
+  circumstances?: PlainValue;
   /** each input id's cell address and raw value (null = blank) */
   inputs: { id: string; address: string; value: PlainValue | null }[];
   /** 机构自评得分 per item */

@@ -112,6 +112,8 @@ export interface PlanFields {
   deposit: string;
   /** 机构性质 公立/民营: public-only clauses read it */
   ownership: string;
+  /** 扣减情形 (挂牌督办): the circumstances the refund reads, where the policy names any (row 10) */
+  circumstances?: string;
   total: string;
   grade?: string;
   refund?: string;
@@ -183,4 +185,6 @@ export interface PlanOptions {
   convert?: boolean;
   /** pre-fill 填报完成 with 是: the reviewer has confirmed the facts, blanks are final */
   complete?: boolean;
+  /** 扣减情形 to pre-fill, by the policy's names (挂牌督办) */
+  circumstances?: string[];
 }

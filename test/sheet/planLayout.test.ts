@@ -1,10 +1,11 @@
 // What a SheetPlan looks like: the official columns in the printed order, one input row per fact with
 // its validation, locked formulas and unlocked inputs, names, merges, and text kept as text.
-import { describe, expect, it } from 'vitest';
-import { blankMeaningOf, getRubric, inputIndex, policyIds, RubricSchema, rubricIds } from '../../src/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blankMeaningOf, getRubric, inputIndex, policyIds, registerPolicy, RubricSchema, rubricIds, unregister } from '../../src/core';
 import { planSheet } from '../../src/sheet/planSheet';
 import type { PlanCell, SheetPlan } from '../../src/sheet/types';
 import hospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
+import { capVeto, hubeiVeto, vetoPolicy, withholdPolicy } from '../support/kindPolicies';
 
 const cellAt = (plan: SheetPlan, address: string): PlanCell | null => {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
@@ -199,10 +200,14 @@ describe('威海 sheets', () => {
 });
 
 // Every formula the sheet holds, under every policy, uses only functions Excel 2016+, WPS and
-// LibreOffice 7.4 all compute (see formulaParts.ts); the exact refund adds MOD and ^ to that set.
+// LibreOffice 7.4 all compute (see formulaParts.ts); the exact refund adds MOD and ^ to that set, and a
+// policy's 扣减情形 cell FIND and SUBSTITUTE (checked by LibreOffice in refundLibreOffice.test.ts).
 describe('the formulas stay within the shared function set', () => {
-  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N', 'ISNUMBER', 'TRIM']);
-  it.each(policyIds)('%s', (policyId) => {
+  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N', 'ISNUMBER', 'TRIM', 'FIND', 'SUBSTITUTE']);
+  const kinds = [withholdPolicy(), { ...vetoPolicy(hubeiVeto), id: 'test-hubei' }, { ...vetoPolicy(capVeto), id: 'test-cap' }];
+  beforeAll(() => kinds.forEach(registerPolicy));
+  afterAll(() => kinds.forEach((p) => unregister('policy', p.id)));
+  it.each([...policyIds, ...kinds.map((p) => p.id)])('%s', (policyId) => {
     const used = new Set<string>();
     for (const rubricId of rubricIds) {
       const plan = planSheet(getRubric(rubricId), { policyId, deposit: 1, convert: true });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getPolicy, policyIds } from '../../src/core';
 import { exactCents, MAX_RATIO_DECIMALS } from '../../src/sheet/exactMoney';
 import { computeGrid } from '../support/hyperformula';
+import { capVeto, hubeiVeto, vetoPolicy, withholdPolicy } from '../support/kindPolicies';
 import { expectedRefund, halfFenDeposit, money, type PolicyRef, type RefundCase, refundRows } from '../support/refundCases';
 
 const withRefund = policyIds.filter((id) => getPolicy(id).refund);
@@ -134,5 +135,57 @@ describe('吉林 hard cases by hand', () => {
     ]));
     expect(cell('E1')).toBe(90659999999.55);
     expect(cell('E2')).toBe(84999999999.58);
+  });
+});
+
+// issue 13: "withhold 20% in [80, 90), 40% in [70, 80)" and "挂牌督办: a further 10%" (再扣除10%, read as
+// 10 percentage points of the deposit off the tier's ratio, at least 0): the sheet agrees with refundOf.
+describe('fixed shares per band and a further share for 挂牌督办', () => {
+  const policy = withholdPolicy();
+  const circumstances = fc.constantFrom('', '挂牌督办', ' 挂牌督办 ', '挂牌督办，其他');
+  it('random scores, deposits up to 10¹², with and without 挂牌督办', () => {
+    const cases = fc.sample(fc.record({ score: scoreText, deposit: depositText, circumstances }), { numRuns: 300, seed: 13 })
+      // a name the policy does not know is refused by the core; the sheet ignores it
+      .map((c) => ({ ...c, circumstances: c.circumstances === '挂牌督办，其他' ? '挂牌督办' : c.circumstances }));
+    check(policy, cases);
+  });
+
+  it('吉林 per-point tiers with 挂牌督办, and a heavier extra that floors the refund at 0', () => {
+    const jilin = { ...getPolicy('jilin-2025'), extraWithholding: [{ name: '挂牌督办', ratio: 0.1, text: '被挂牌督办的，再扣除10%' }] };
+    check(jilin, fc.sample(fc.record({ score: scoreText, deposit: depositText, circumstances: fc.constantFrom('', '挂牌督办') }), { numRuns: 200, seed: 14 }));
+    const heavy = { ...policy, extraWithholding: [{ name: '挂牌督办', ratio: 0.45, text: '再扣除45%' }] };
+    check(heavy, [
+      { score: '65', deposit: '10000.00', circumstances: '挂牌督办' }, // 40% − 45% → 0
+      { score: '85', deposit: '999999999999.99', circumstances: '挂牌督办' }, // 35%
+      { score: '95', deposit: '0.01', circumstances: '挂牌督办' }, // 0.0055 → 0.01
+    ]);
+    const cell = computeGrid(refundRows(policy, [{ score: '85', deposit: '10000', circumstances: '挂牌督办' }, { score: '85', deposit: '10000' }]));
+    expect([cell('E1'), cell('E2')]).toEqual([7000, 8000]);
+  });
+});
+
+// issue 13: veto effects. The sheet's grade and refund (gradeFormula, effectiveScore, refundFormula) agree
+// with gradeOf / refundOf under each: 吉林 "考核一票否决" (fail: the score stands, the grade fails), 湖北
+// "严重违规 按60分计" (setScore 60), "考核得分最高按60分计" (capScore 60), 江北 "存在否决项得分为0分" (setScore 0).
+describe.each([
+  ['fail (吉林)', () => getPolicy('jilin-2025')],
+  ['setScore 60 (湖北)', () => vetoPolicy(hubeiVeto)],
+  ['setScore 60 with a ceiling 不合格', () => vetoPolicy({ ...hubeiVeto, grade: '不合格' })],
+  ['capScore 60', () => vetoPolicy(capVeto)],
+  ['capScore 75 with a ceiling 合格', () => vetoPolicy({ ...capVeto, score: 75, grade: '合格' })],
+  ['setScore 0 (江北 with 吉林 refunds)', () => vetoPolicy({ effect: 'setScore', grade: '不合格', score: 0, text: '存在否决项得分为0分' })],
+])('veto %s: the sheet agrees with the core', (_name, make) => {
+  it('vetoed and not, random scores and deposits', () => {
+    const policy = make();
+    check(policy, fc.sample(fc.record({ score: scoreText, deposit: depositText, veto: fc.boolean() }), { numRuns: 150, seed: 21 }));
+  });
+});
+
+describe('the veto effects by hand', () => {
+  it('湖北 85 vetoed: 基本合格, 10% of 10000; capScore 55.5 vetoed stands: 不合格, 0', () => {
+    const hubei = computeGrid(refundRows(vetoPolicy(hubeiVeto), [{ score: '85', deposit: '10000', veto: true }]));
+    expect([hubei('C1'), hubei('E1')]).toEqual(['基本合格', 1000]);
+    const capped = computeGrid(refundRows(vetoPolicy(capVeto), [{ score: '55.5', deposit: '10000', veto: true }, { score: '85', deposit: '10000', veto: true }]));
+    expect([capped('C1'), capped('E1'), capped('C2'), capped('E2')]).toEqual(['不合格', 0, '基本合格', 1000]);
   });
 });

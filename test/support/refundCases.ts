@@ -1,13 +1,17 @@
 // Refund cases shared by the HyperFormula and LibreOffice checks of the sheet's grade and refund
 // formulas: a row per case (score, deposit, grade, veto count, refund) and the core's answer.
-import { D, type Dec, fromDouble, getPolicy, type Policy, refundOf } from '../../src/core';
-import { gradeFormula, refundFormula } from '../../src/sheet/policyCells';
+import { circumstancesFrom, D, type Dec, fromDouble, getPolicy, type Policy, refundOf } from '../../src/core';
+import { effectiveScore, gradeFormula, refundFormula } from '../../src/sheet/policyCells';
 
 export interface RefundCase {
   /** a number, or a formula that computes the score ("=0.7*64.6+0.3*82.6") */
   score: string;
   /** the deposit as typed, at most 2 decimals */
   deposit: string;
+  /** the 扣减情形 cell as typed ("挂牌督办"), for a policy with extra withholding */
+  circumstances?: string;
+  /** a veto (否决项) was found: the veto count cell holds 1 */
+  veto?: boolean;
 }
 
 /** The score as the core reads the cell: typed text exactly, a computed double at 15 digits. */
@@ -19,7 +23,8 @@ export function coreScore(score: string): Dec {
 export type PolicyRef = string | Policy;
 const policyOf = (ref: PolicyRef): Policy => (typeof ref === 'string' ? getPolicy(ref) : ref);
 
-/** One row per case: A score, B deposit, C grade, D veto count (0), E refund. */
+/** One row per case: A score, B deposit, C grade, D veto count (0, or 1 under a veto), E refund, F the
+ * circumstances. The refund reads the score a veto leaves, as the sheet's does. */
 export function refundRows(ref: PolicyRef, cases: RefundCase[]): (string | number)[][] {
   const policy = policyOf(ref);
   return cases.map((c, i) => {
@@ -28,14 +33,15 @@ export function refundRows(ref: PolicyRef, cases: RefundCase[]): (string | numbe
       c.score.startsWith('=') ? c.score : Number(c.score),
       Number(c.deposit),
       gradeFormula(policy, `A${r}`, `D${r}`),
-      0,
-      refundFormula(policy, `C${r}`, `A${r}`, `B${r}`)!,
+      c.veto ? 1 : 0,
+      refundFormula(policy, `C${r}`, effectiveScore(policy, `A${r}`, `D${r}`), `B${r}`, `F${r}`)!,
+      c.circumstances ?? '',
     ];
   });
 }
 
 export function expectedRefund(ref: PolicyRef, c: RefundCase): { grade: string; amount: number } {
-  const refund = refundOf(policyOf(ref), coreScore(c.score), c.deposit);
+  const refund = refundOf(policyOf(ref), coreScore(c.score), c.deposit, { circumstances: circumstancesFrom(c.circumstances ?? ''), veto: c.veto === true });
   return { grade: refund.grade.label, amount: refund.amount.toNumber() };
 }
 

@@ -1,7 +1,8 @@
-import { D, type Dec, dec, fmt } from '../decimal';
+import { type Dec, dec, fmt } from '../decimal';
 import { MibError } from '../errors';
 import { checkWithinScale } from './scale';
 import type { GradeBand, Policy } from './schema';
+import { vetoedScore, vetoEffectOf } from './vetoEffect';
 
 export interface GradeResult {
   /** the grade after veto and downgrade */
@@ -58,16 +59,20 @@ export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptio
   const vetoed = options.veto === true;
   let effective = dec(score);
   checkWithinScale(policy, effective);
-  if (vetoed && policy.veto.score !== undefined) {
-    effective = new D(policy.veto.score);
-    trace.push(`${policy.veto.text} → 得分按 ${policy.veto.score} 计`);
+  if (vetoed) {
+    // fail keeps the score; setScore sets it (江北 0, 湖北 60); capScore holds it to at most a number
+    const after = vetoedScore(policy.veto, effective);
+    effective = after.score;
+    if (after.line) trace.push(after.line);
   }
   const own = bandOf(policy, effective);
   trace.push(`${fmt(effective)} 分：${own.band.text} → ${own.band.label}`);
   let index = own.index;
   if (vetoed) {
-    const vetoIndex = Math.max(index, gradeIndex(policy, policy.veto.grade));
-    if (vetoIndex !== index || policy.veto.score === undefined) trace.push(`${policy.veto.text} → ${policy.veto.grade}`);
+    // the veto grade is a ceiling: a score whose band is worse keeps its own band
+    const ceiling = policy.veto.grade === undefined ? -1 : gradeIndex(policy, policy.veto.grade);
+    const vetoIndex = Math.max(index, ceiling);
+    if (vetoIndex !== index || vetoEffectOf(policy.veto) === 'fail') trace.push(`${policy.veto.text} → ${policy.veto.grade ?? ''}`);
     index = vetoIndex;
   } else if (steps > 0) {
     index = Math.min(policy.grades.length - 1, index + steps);

@@ -5,3 +5,6 @@ export * from './refund';
 export * from './composite';
 export * from './scale';
 export * from './gradeStatus';
+export * from './withhold';
+export * from './extraWithholding';
+export * from './vetoEffect';

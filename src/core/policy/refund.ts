@@ -3,12 +3,16 @@ import { decimalFromText } from '../decimalText';
 import { clipped } from '../echo';
 import { MibError } from '../errors';
 import { type GradeOptions, type GradeResult, gradeIndex, gradeOf } from './grade';
+import { afterExtra, extraWithheld } from './extraWithholding';
+import { withholdRatio } from './withhold';
 import type { DowngradeRefund, FractionalPoints, GradeBand, Policy, RatioRounding, RefundTier, SpecialCase } from './schema';
 
 export interface RefundOptions extends GradeOptions {
   fractionalPoints?: FractionalPoints;
   ratioRounding?: RatioRounding;
   downgradeRefund?: DowngradeRefund;
+  /** the institution's circumstances that withhold a further share (挂牌督办), by the policy's names */
+  circumstances?: readonly string[];
 }
 
 export interface RefundResult {
@@ -50,6 +54,7 @@ function roundRatio(ratio: Dec, mode: RatioRounding): Dec {
 export function tierRatio(tier: RefundTier, score: Dec, fractional: FractionalPoints, rounding: RatioRounding): { ratio: Dec; line: string } {
   if (tier.kind === 'full') return { ratio: new D(1), line: `${tier.text} → 退还 100%` };
   if (tier.kind === 'none') return { ratio: new D(0), line: `${tier.text} → 退还 0%` };
+  if (tier.kind === 'withhold') return withholdRatio(tier);
   const below = countPoints(new D(tier.base).minus(score), fractional);
   const raw = D.max(0, D.min(1, new D(1).minus(below.times(tier.ratePerPoint))));
   const ratio = roundRatio(raw, rounding);
@@ -89,11 +94,14 @@ export function refundOf(policy: Policy, score: Dec | number, depositIn: Dec | n
   const follows = options.downgradeRefund ?? policy.downgrade?.refundFollows ?? 'grade';
   const grade = gradeOf(policy, score, options);
   const band = follows === 'score' && !grade.vetoed ? gradeOf(policy, score, { veto: false }).band : grade.band;
-  const { ratio, line } = tierRatio(tierOf(band, policy), grade.score, fractional, rounding);
+  const tier = tierRatio(tierOf(band, policy), grade.score, fractional, rounding);
+  const extra = extraWithheld(policy, options.circumstances ?? []);
+  const ratio = afterExtra(tier.ratio, extra.ratio);
   const amount = money(deposit, ratio);
   const trace = [...grade.trace];
   if (band !== grade.band) trace.push(`降档不改变返还档次（选项 downgradeRefund = score），按“${band.label}”返还`);
-  trace.push(line);
+  trace.push(tier.line, ...extra.lines);
+  if (extra.lines.length > 0) trace.push(`${pct(tier.ratio)} − ${pct(extra.ratio)}${ratio.isZero() ? '，不低于 0' : ''} = ${pct(ratio)}`);
   const free = downgradeCostsNothing(policy, grade, band, ratio);
   if (free) trace.push(free);
   trace.push(`${fmt(deposit)} × ${pct(ratio)} = ${amount.toFixed(2)} 元`);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
+import { extraWithholdingShape } from './extraWithholding';
+import { vetoProblems, vetoShape } from './vetoEffect';
+import { withholdTierShape } from './withhold';
 
 /** How a refund counts a fraction of a point under "较90分每低1分扣除…": exactly (84.5 is 5.5 points
  * below 90), only whole points (5), or every started point (6). */
@@ -26,6 +29,7 @@ const RefundTierSchema = /*#__PURE__*/ lazySchema(() => z.discriminatedUnion('ki
       text: z.string(),
     })
     .strict(),
+  z.object(withholdTierShape()).strict(),
 ]));
 export type RefundTier = z.infer<typeof RefundTierSchema>;
 
@@ -81,19 +85,13 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() => z
       .strict(),
     /** grades from best to worst, each a half-open band [min, max) */
     grades: z.array(GradeBandSchema).min(2),
-    /** what a veto (否决项 / 一票否决) does */
+    /** what a veto (否决项 / 一票否决 / 严重违规) does: see vetoEffect.ts */
     veto: z
-      .object({
-        grade: z.string().min(1),
-        /** the score a veto sets (江北: 0); absent = the score stands, only the grade falls */
-        score: z.number().optional(),
-        text: z.string().min(1),
-        /** what the veto itself brings, as the document says it; where present, a vetoed institution whose
-         * score lies in a better band gets these instead of the veto grade band's own consequences (宁德:
-         * "终止定点服务协议" is tied to scores under 70, a veto only to "按照医保服务协议相关规定进行严肃处理") */
-        consequences: z.array(z.string()).optional(),
-      })
-      .strict(),
+      .object(vetoShape())
+      .strict()
+      .superRefine((veto, ctx) => {
+        for (const problem of vetoProblems(veto)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+      }),
     refund: z
       .object({
         fractionalPoints: FractionalPointsSchema,
@@ -102,6 +100,8 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() => z
       })
       .strict()
       .optional(),
+    /** further shares withheld for named circumstances of the institution (挂牌督办: 再扣除10%) */
+    extraWithholding: extraWithholdingShape().optional(),
     downgrade: z
       .object({
         reasons: z.array(z.object({ steps: z.number().int().positive(), text: z.string() }).strict()).min(1),

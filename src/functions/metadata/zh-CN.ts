@@ -82,6 +82,7 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
       scale,
       invalid,
       missing,
+      circumstances: { name: '扣减情形', description: '机构存在的另行扣减情形，按政策所列名称填写（如 挂牌督办：再扣除保证金的10%）；多个用逗号或顿号分隔；空白为无' },
     },
   },
   COMPOSITE: {

@@ -1,4 +1,4 @@
-import { assess, DecimalValue, evaluate, fmt, getPolicy, getRubric, parseOwnership, type Policy, policyIds, parsedOrNull, type Rubric } from '../../core';
+import { assess, circumstancesFrom, DecimalValue, evaluate, fmt, getPolicy, getRubric, parseOwnership, type Policy, policyIds, parsedOrNull, type Rubric } from '../../core';
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
@@ -60,7 +60,10 @@ export function auditSheet(snapshot: SheetSnapshot): Audit {
   if (policy) {
     const deposit = parsedOrNull(DecimalValue, snapshot.deposit);
     const complete = typeof snapshot.complete === 'string' && snapshot.complete.trim() === '是';
-    const assessed = assess(rubric, result, policy, { convert: true, complete, ...(deposit !== null && deposit.gte(0) && { deposit }) });
+    // 扣减情形 as the sheet's refund formula reads it: the names the policy has (another word is not counted)
+    const named = new Set(policy.extraWithholding?.map((c) => c.name));
+    const circumstances = typeof snapshot.circumstances === 'string' ? circumstancesFrom(snapshot.circumstances).filter((name) => named.has(name)) : [];
+    const assessed = assess(rubric, result, policy, { convert: true, complete, circumstances, ...(deposit !== null && deposit.gte(0) && { deposit }) });
     summary.grade = assessed.gradeText;
     summary.gradeEn = assessed.gradeTextEn;
     if (assessed.conversion) {

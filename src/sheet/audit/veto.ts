@@ -1,11 +1,11 @@
-import { inputIndex } from '../../core';
+import { inputIndex, vetoOutcome } from '../../core';
 import { itemName } from './itemText';
 import type { AuditCheck } from './types';
 
 /** 否决项 triggered, with what the chosen policy makes of it ("存在否决项得分为0分"). */
 export const vetoCheck: AuditCheck = ({ rubric, policy, plan, result, snapshot }) => {
   const { byId } = inputIndex(rubric);
-  const consequence = policy ? `${policy.veto.text}（${policy.title}：${policy.veto.grade}）` : '出现否决项得分为0';
+  const consequence = policy ? `${policy.veto.text}（${policy.title}：${policy.veto.grade ?? vetoOutcome(policy.veto).zh}）` : '出现否决项得分为0';
   return result.items
     .filter((item) => item.veto)
     .map((item) => {
@@ -19,7 +19,7 @@ export const vetoCheck: AuditCheck = ({ rubric, policy, plan, result, snapshot }
         ...(name.indicator && { indicator: name.indicator }),
         address: first?.address ?? plan.items.find((i) => i.itemNo === item.id)?.score ?? plan.fields.total,
         message: `否决项：${name.zh}——${what}（${ids.join('、')}）。${consequence}`,
-        messageEn: `Veto: ${name.en} (${ids.join(', ')}). ${policy ? `Under ${policy.id}: ${policy.veto.grade}` : 'The total is 0'}`,
+        messageEn: `Veto: ${name.en} (${ids.join(', ')}). ${policy ? `Under ${policy.id}: ${policy.veto.grade ?? vetoOutcome(policy.veto).en}` : 'The total is 0'}`,
       };
     });
 };

@@ -29,6 +29,14 @@ describe('grade bands: half-open, no gap, no overlap', () => {
     ]);
     expect(problems[0]?.message).toContain('100 分及以上的得分没有等次');
   });
+  it('a local policy file printing “94–90 / 89–80” as closed bands is refused by mib check, naming the field', () => {
+    const local = structuredClone(jilin) as unknown as { grades: { min?: number; max?: number }[] };
+    local.grades[0] = { ...local.grades[0], min: 90 }; // 94–90: 90 and above
+    local.grades[1] = { ...local.grades[1], min: 80, max: 89 }; // 89–80 read as [80, 89)
+    const report = checkFile(local);
+    expect(report.errors.map((e) => e.field)).toContain('grades.1.max');
+    expect(report.errors.map((e) => e.message).join()).toContain('[89, 90)');
+  });
   it('the shipped 吉林 policy passes', () => {
     const report = checkFile(jilin);
     expect(report.kind).toBe('policy');

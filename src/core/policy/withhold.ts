@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { D, type Dec, pct } from '../decimal';
+
+/**
+ * A refund tier that withholds a fixed share of the deposit for the whole band ("[80, 90) 扣除20%，
+ * [70, 80) 扣除40%"), beside 吉林's and 宁德's per-point reductions. The share is of the deposit, so the
+ * band pays back 1 − ratio whatever the score within it.
+ */
+export const withholdTierShape = () => ({
+  kind: z.literal('withhold'),
+  /** share of the deposit withheld in this band (0.2 = 20%) */
+  ratio: z.number().min(0).max(1),
+  text: z.string(),
+});
+
+export interface WithholdTier {
+  kind: 'withhold';
+  ratio: number;
+  text: string;
+}
+
+/** The ratio paid back under a withhold tier, with the arithmetic in Chinese. */
+export function withholdRatio(tier: WithholdTier): { ratio: Dec; line: string } {
+  const ratio = new D(1).minus(tier.ratio);
+  return { ratio, line: `${tier.text} → 扣除 ${pct(tier.ratio)}，退还 1 − ${pct(tier.ratio)} = ${pct(ratio)}` };
+}
