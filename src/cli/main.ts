@@ -43,6 +43,7 @@ import { type CommandName, isCommandName } from './commands';
 import { readFacts, readJson } from './files';
 import { SpecialCaseSchema } from './specialCase';
 import { OwnershipArgSchema } from './ownershipArg';
+import { newFile } from './newCommand';
 import { template } from './templateCommand';
 import { commandHelp, globalUsage } from './usage';
 
@@ -261,6 +262,7 @@ const handlers: Record<Exclude<CommandName, 'template' | 'help'>, (io: Io, posit
   composite,
   rubrics: (io, _positionals, flags) => rubricsList(io, flags),
   check,
+  new: newFile,
 };
 
 /** `mib help [command]`: the global usage, or one command's help. */

@@ -1,5 +1,6 @@
 import { D, fmt, sum } from './decimal';
 import type { Problem } from './errors';
+import { placeholdersIn } from './placeholders';
 import { checkBands } from './policy/bands';
 import { type Policy, PolicySchema } from './policy/schema';
 import { definitionOf } from './rules';
@@ -101,8 +102,14 @@ export function checkPolicy(policy: Policy): { errors: Problem[]; warnings: Prob
   return { errors, warnings: [] };
 }
 
-/** Checks any rubric or policy file's parsed JSON: schema first, then the file against itself. */
+/** Checks any rubric or policy file's parsed JSON: schema first, then the file against itself; texts
+ * still holding `mib new`'s placeholder are warned about one by one. */
 export function checkFile(json: unknown): CheckReport {
+  const report = checkParsed(json);
+  return { ...report, warnings: [...report.warnings, ...placeholdersIn(json)] };
+}
+
+function checkParsed(json: unknown): CheckReport {
   const kind = typeof json === 'object' && json !== null && 'kind' in json ? (json as { kind: unknown }).kind : undefined;
   if (kind === 'policy') {
     const parsed = PolicySchema.safeParse(json);
