@@ -57,3 +57,20 @@ describe('fields only our transcriptions need are optional', () => {
     expect(checkFile(policy).errors).toEqual([]);
   });
 });
+
+describe('layout left to its default', () => {
+  it('a table that prints codes (威海 二级) without layout is warned that the sheet would not show them', () => {
+    const file = JSON.parse(readFileSync('rubrics/weihai-2021-hospital-l2.json', 'utf8')) as Record<string, any>;
+    delete file.layout;
+    const report = checkFile(file);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.filter((w) => w.field === 'layout').map((w) => w.message)).toEqual([
+      'layout 未写，按 jiangbei 的列生成工作表，不显示类别代码、考核方法、考核科室、备注，而第1、2、3、4、5等项写了这些内容：要显示它们，写 "layout": "weihai"',
+    ]);
+  });
+  it('江北 without layout is not warned: it prints no codes', () => {
+    const file = jiangbei();
+    delete file.layout;
+    expect(checkFile(file).warnings.filter((w) => w.field === 'layout')).toEqual([]);
+  });
+});

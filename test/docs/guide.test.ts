@@ -107,6 +107,7 @@ describe('the guide’s table of mib check messages (section 九) quotes what mi
     ['total', (t) => ((t.total = 100), t)],
     ['unreachable', (t) => ((t.items[2].rules[0].effect = 'earn'), (t.items[2].rules[0].points = 5), t)],
     ['input order', (t) => ((t.items[1].rules[1].input.id = '2.3'), t)],
+    ['layout', (t) => ((t.items[1].code = 'B2'), t)],
   ];
   const printed = mistakes.map(([, make]) => checkOutput(make(starter('table'), starter('policy')))).join('\n');
   const placeholder = checkOutput(JSON.parse(mibWith({})('new', 'table').out));
