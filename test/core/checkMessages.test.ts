@@ -15,7 +15,7 @@ describe('a wrong kind lists the allowed kinds in Chinese', () => {
     expect(rest).toEqual([]);
     expect(error?.field).toBe('items.5.rules.0.kind');
     expect(error?.message).toContain('items.5.rules.0.kind：kind 应为以下之一：veto（否决项');
-    expect(error?.message).toContain('perOccurrence（按次数扣分或得分（每次扣1分））');
+    expect(error?.message).toContain('perOccurrence（按次数扣分或得分，如 每次扣1分）');
     expect(error?.message).toContain('manual（由审核人直接给分）');
   });
   it('a refund tier kind misspelt (吉林 优 “全额返还” written as all)', () => {

@@ -37,7 +37,7 @@ describe('the JSON Schemas explain every field in Chinese (an editor shows it on
   });
   it('a clause kind, a refund tier kind and an input type say what they are', () => {
     const rubric = JSON.stringify(rubricJsonSchema());
-    expect(rubric).toContain('"description":"类型：perOccurrence（按次数扣分或得分（每次扣1分））"');
+    expect(rubric).toContain('"description":"类型：perOccurrence（按次数扣分或得分，如 每次扣1分）"');
     expect(rubric).toContain('ratio = 比例 0–1（45% 写 0.45）');
     expect(JSON.stringify(policyJsonSchema())).toContain('"description":"较基准分每低1分扣除保证金的一定比例"');
   });
