@@ -137,6 +137,12 @@ export const commands = {
     flags: { json: JSON_OUT },
     description: '检查自定义考核表或政策文件（有错误时退出码 1）',
   },
+  new: {
+    positionals: [{ name: '种类', description: 'table（考核表）或 policy（等次与返还政策）' }],
+    flags: { output: value('<文件.json>', '写入的文件（不覆盖已有文件）；不给时输出到屏幕', { short: 'o' }) },
+    description: '生成带说明的考核表或政策起始文件，照通知填写后用 mib check 检查',
+    notes: ['“【待填】”处须照原文填写；mib check 会逐处列出尚未填写的地方。编写方法见 docs/编写考核表与政策.md'],
+  },
   help: {
     positionals: [{ name: '命令', description: '要查看说明的命令', optional: true }],
     flags: {},

@@ -28,6 +28,7 @@ import {
   listRubrics,
   MibError,
   type Policy,
+  type Problem,
   type Rubric,
   readingLine,
   readingsOf,
@@ -48,6 +49,7 @@ import { readFacts, readJson } from './files';
 import { looksLikePath, OwnFiles } from './ownFiles';
 import { SpecialCaseSchema } from './specialCase';
 import { OwnershipArgSchema } from './ownershipArg';
+import { newFile } from './newCommand';
 import { template } from './templateCommand';
 import { commandHelp, globalUsage } from './usage';
 
@@ -280,8 +282,10 @@ function check(io: Io, positionals: string[], flags: Flags): number {
     io.out(JSON.stringify(report, null, 2));
     return report.errors.length > 0 ? 1 : 0;
   }
-  for (const e of report.errors) io.err(`错误 ${e.field}：${e.message}`);
-  for (const w of report.warnings) io.out(`警告 ${w.field}：${w.message}`);
+  // a schema's message already starts with its field (zodProblems): say the field once
+  const line = (p: Problem) => (p.message.startsWith(`${p.field}：`) ? p.message : `${p.field}：${p.message}`);
+  for (const e of report.errors) io.err(`错误 ${line(e)}`);
+  for (const w of report.warnings) io.out(`警告 ${line(w)}`);
   const what = report.kind === 'policy' ? '政策' : report.kind === 'rubric' ? '考核表' : '文件';
   if (report.errors.length > 0) {
     io.err(`${path}：${what}有 ${report.errors.length} 处错误、${report.warnings.length} 处警告`);
@@ -298,6 +302,7 @@ const handlers: Record<Exclude<CommandName, 'template' | 'help'>, (io: CommandIo
   composite,
   rubrics: (io, _positionals, flags) => rubricsList(io, flags),
   check,
+  new: newFile,
 };
 
 /** `mib help [command]`: the global usage, or one command's help. */

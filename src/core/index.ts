@@ -12,6 +12,8 @@ export * from './registry';
 export { RuleSchema, ruleDefinitions, definitionOf, deductionCapOf, zeroesItem, type BlankMeaning, type Rule, type RuleKind } from './rules';
 export * from './policy';
 export * from './validate';
+export * from './placeholders';
+export * from './kindNames';
 export { zodProblems } from './zodMessages';
 export * from './serialize';
 export * from './jsonSchema';

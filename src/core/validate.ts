@@ -1,5 +1,6 @@
 import { D, fmt, sum } from './decimal';
 import type { Problem } from './errors';
+import { placeholdersIn } from './placeholders';
 import { checkBands } from './policy/bands';
 import { type Policy, PolicySchema } from './policy/schema';
 import { definitionOf } from './rules';
@@ -101,8 +102,29 @@ export function checkPolicy(policy: Policy): { errors: Problem[]; warnings: Prob
   return { errors, warnings: [] };
 }
 
-/** Checks any rubric or policy file's parsed JSON: schema first, then the file against itself. */
+/** The columns only the 威海 layout shows (类别代码, 考核方法, 考核科室, 备注): a table that fills them but
+ * leaves `layout` to its default (jiangbei) would lose them on the sheet, so the author is told. */
+function layoutWarnings(json: unknown, rubric: Rubric): Problem[] {
+  if (typeof json !== 'object' || json === null || 'layout' in json) return [];
+  const shown = rubric.items.filter((item) => item.code !== undefined || item.assessment !== undefined || item.departments !== undefined || item.remarks !== undefined);
+  if (shown.length === 0) return [];
+  return [
+    p(
+      'layout',
+      `layout 未写，按 jiangbei 的列生成工作表，不显示类别代码、考核方法、考核科室、备注，而第${shown.map((item) => item.no).slice(0, 5).join('、')}${shown.length > 5 ? '等' : ''}项写了这些内容：要显示它们，写 "layout": "weihai"`,
+      'layout is not given (jiangbei): the sheet will not show the codes, assessment methods, departments and remarks some items give; write "layout": "weihai" to show them',
+    ),
+  ];
+}
+
+/** Checks any rubric or policy file's parsed JSON: schema first, then the file against itself; texts
+ * still holding `mib new`'s placeholder are warned about one by one. */
 export function checkFile(json: unknown): CheckReport {
+  const report = checkParsed(json);
+  return { ...report, warnings: [...report.warnings, ...placeholdersIn(json)] };
+}
+
+function checkParsed(json: unknown): CheckReport {
   const kind = typeof json === 'object' && json !== null && 'kind' in json ? (json as { kind: unknown }).kind : undefined;
   if (kind === 'policy') {
     const parsed = PolicySchema.safeParse(json);
@@ -112,7 +134,8 @@ export function checkFile(json: unknown): CheckReport {
   if (kind === 'rubric') {
     const parsed = RubricSchema.safeParse(json);
     if (!parsed.success) return { kind: 'rubric', errors: zodProblems(parsed.error), warnings: [] };
-    return { kind: 'rubric', id: parsed.data.id, ...checkRubric(parsed.data) };
+    const checked = checkRubric(parsed.data);
+    return { kind: 'rubric', id: parsed.data.id, errors: checked.errors, warnings: [...checked.warnings, ...layoutWarnings(json, parsed.data)] };
   }
   return {
     kind: 'unknown',

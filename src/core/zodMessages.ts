@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { clipped } from './echo';
 import type { Problem } from './errors';
+import { kindWithName } from './kindNames';
 
 function pathOf(issue: z.core.$ZodIssue): string {
   return issue.path.length === 0 ? '(文件)' : issue.path.map(String).join('.');
@@ -36,6 +37,10 @@ function chinese(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `取值应为以下之一：${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
     case 'invalid_union':
+      // a discriminated union (a clause, a refund tier) names the kinds it allows
+      if ('options' in issue && issue.options && issue.discriminator !== undefined) {
+        return `${issue.discriminator} 应为以下之一：${issue.options.map((o) => kindWithName(String(o))).join('；')}`;
+      }
       return '不符合任何一种允许的写法（检查 kind 与必填字段）';
     case 'invalid_format':
       return ours(issue.message) ? `格式不对：${issue.message}` : `格式不对：应为 ${issue.format} 格式`;

@@ -13,16 +13,16 @@ export type VetoEffect = (typeof vetoEffects)[number];
 
 export const vetoShape = () => ({
   /** fail, setScore or capScore; absent in older files: setScore where `score` is given, fail otherwise */
-  effect: z.enum(vetoEffects).optional(),
+  effect: z.enum(vetoEffects).optional().describe('（可不填）否决的效果：fail（得分不变，等次降为 grade）、setScore（得分按 score 计，如 0 或 60）、capScore（得分最高按 score 计）；不填时有 score 即 setScore，否则 fail'),
   /** the grade a veto leads to at best; required for `fail`, optional where the score decides (setScore, capScore) */
-  grade: z.string().min(1).optional(),
+  grade: z.string().min(1).optional().describe('否决时的等次，须是 grades 中的一个 label；fail 必填，setScore/capScore 可不填（填了则等次不高于它）'),
   /** the score a veto sets (setScore) or caps at (capScore) */
-  score: z.number().optional(),
-  text: z.string().min(1),
+  score: z.number().optional().describe('（setScore/capScore 必填）否决时得分改为或最高为多少，如 0、60'),
+  text: z.string().min(1).describe('规定否决的原文'),
   /** what the veto itself brings, as the document says it; where present, a vetoed institution whose
    * score lies in a better band gets these instead of the veto grade band's own consequences (宁德:
    * "终止定点服务协议" is tied to scores under 70, a veto only to "按照医保服务协议相关规定进行严肃处理") */
-  consequences: z.array(z.string()).optional(),
+  consequences: z.array(z.string()).optional().describe('（可不填）否决本身带来的后果，照原文'),
 });
 
 export interface Veto {

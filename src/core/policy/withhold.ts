@@ -7,10 +7,10 @@ import { D, type Dec, pct } from '../decimal';
  * band pays back 1 − ratio whatever the score within it.
  */
 export const withholdTierShape = () => ({
-  kind: z.literal('withhold'),
+  kind: z.literal('withhold').describe('整档扣除固定比例'),
   /** share of the deposit withheld in this band (0.2 = 20%) */
-  ratio: z.number().min(0).max(1),
-  text: z.string(),
+  ratio: z.number().min(0).max(1).describe('本档扣除的保证金比例，小数，如 0.2 表示扣除20%（返还80%）'),
+  text: z.string().describe('规定本档扣除比例的原文'),
 });
 
 export interface WithholdTier {

@@ -11,8 +11,8 @@ import { clauseBase, type RuleDefinition } from './types';
 const PartSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'number', 'boolean']) }),
-    op: ComparisonSchema.optional(),
-    value: z.number().optional(),
+    op: ComparisonSchema.optional().describe('（是/否条件不填）比较：<、<=、>、>=、='),
+    value: z.number().optional().describe('（是/否条件不填）界限值；比例写小数：20% 写 0.2'),
   })
   .strict()
   .refine((p) => (p.input.type === 'boolean') === (p.op === undefined && p.value === undefined), {
@@ -22,8 +22,8 @@ const PartSchema = /*#__PURE__*/ lazySchema(() => z
 export const AllOfSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('allOf'),
-    parts: z.array(PartSchema).min(2),
-    points: z.number().positive(),
+    parts: z.array(PartSchema).min(2).describe('须同时达到的条件（至少两个）'),
+    points: z.number().positive().describe('全部达到时得的分'),
     ...clauseBase,
   })
   .strict());

@@ -12,8 +12,8 @@ export const BandSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('band'),
     input: InputSpecSchema.extend({ type: z.literal('band'), options: z.array(z.string()).min(2) }),
-    deductions: z.array(z.number().nonnegative()).min(2),
-    cutPoints: z.string().min(1),
+    deductions: z.array(z.number().nonnegative()).min(2).describe('各区间扣的分，与 input.options 一一对应'),
+    cutPoints: z.string().min(1).describe('区间怎么划分，照原文（写给审核人看）'),
     ...clauseBase,
   })
   .strict()

@@ -12,7 +12,7 @@ const MethodSchema = /*#__PURE__*/ lazySchema(() => z.union([LinearSchema, Table
 type Method = z.infer<typeof MethodSchema>;
 
 export const BestOfSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({ kind: z.literal('bestOf'), methods: z.array(MethodSchema).min(2), ...clauseBase })
+  .object({ kind: z.literal('bestOf'), methods: z.array(MethodSchema).min(2).describe('各种计分方法（linear、table 或 threshold，均为得分），按高分计'), ...clauseBase })
   .strict()
   .refine((r) => r.methods.every((m) => m.kind !== 'linear' && m.kind !== 'threshold' ? true : m.effect === 'earn'), {
     message: '按高分计算的各方法须为得分方法（effect: earn）',

@@ -14,8 +14,12 @@ export const ChoiceSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('choice'),
     input: InputSpecSchema.extend({ type: z.literal('choice'), options: z.array(z.string()).min(2) }),
-    points: z.array(z.number().nonnegative()).min(2),
-    percentOf: z.object({ input: InputSpecSchema.extend({ type: z.literal('number') }), points: z.number().positive() }).strict().optional(),
+    points: z.array(z.number().nonnegative()).min(2).describe('各选项得的分，与 input.options 一一对应'),
+    percentOf: z
+      .object({ input: InputSpecSchema.extend({ type: z.literal('number') }), points: z.number().positive().describe('得分 × 百分比的基数') })
+      .strict()
+      .optional()
+      .describe('（可不填）另给一个 0–100 的得分时按 分值 × 得分% 计（威海 一级 B3）'),
     ...clauseBase,
   })
   .strict()

@@ -3,7 +3,7 @@ import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, notEarnedWords, resolvePoints, signed } from './shared';
-import { clauseBase, pointsSchema, type RuleDefinition } from './types';
+import { clauseBase, pointsSchema, type RuleDefinition, effectSchema } from './types';
 
 /** A fixed amount when a yes/no fact holds: "未达到...的扣10分", "未如实填报相关数据的不得分"
  * (points "all"), "提交影像资料佐证...得2分" (earned), "符合要求的得5分".
@@ -12,7 +12,7 @@ export const ConditionSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('condition'),
     input: InputSpecSchema.extend({ type: z.literal('boolean') }),
-    effect: z.enum(['deduct', 'earn']),
+    effect: effectSchema,
     points: pointsSchema,
     ...clauseBase,
   })

@@ -3,7 +3,7 @@ import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed } from './shared';
-import { clauseBase, type RuleDefinition } from './types';
+import { clauseBase, type RuleDefinition, effectSchema } from './types';
 
 /** Points the reviewer sets within a printed range: "视情节轻重每次扣5-10分" (威海 C23),
  * "根据拖欠时间长短扣1-5分", "每次加1-5分，最高20分" (威海 D2). The input is the total points: with
@@ -13,11 +13,11 @@ export const DiscretionarySchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('discretionary'),
     input: InputSpecSchema.extend({ type: z.literal('points') }),
-    effect: z.enum(['deduct', 'earn']),
-    min: z.number().nonnegative(),
-    max: z.number().positive(),
-    perOccurrence: z.boolean(),
-    cap: z.number().positive().optional(),
+    effect: effectSchema,
+    min: z.number().nonnegative().describe('每次（或一次性）最少扣/加几分：“扣5-10分”写 5'),
+    max: z.number().positive().describe('每次（或一次性）最多扣/加几分：“扣5-10分”写 10'),
+    perOccurrence: z.boolean().describe('true = “每次”扣/加，审核人填合计分；false = 只扣/加一次'),
+    cap: z.number().positive().optional().describe('（可不填）本条合计最多扣/加几分'),
     ...clauseBase,
   })
   .strict());

@@ -3,7 +3,7 @@ import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, blankNotAchieved, EARNS_NOTHING, boundText, describe, NOT_ACHIEVED, stepsBeyond } from './shared';
-import { clauseBase, type RuleDefinition } from './types';
+import { clauseBase, type RuleDefinition, effectSchema } from './types';
 
 /** Points per step beyond a reference: "每高于该区间1个百分点扣0.5分，最多扣5分" (威海 A1: the input is
  * how far the rate lies above the low interval, reference 0, step 0.01), "低位区间占比20%，每高于该区间
@@ -14,15 +14,15 @@ export const LinearSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('linear'),
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
-    reference: z.number(),
-    direction: z.enum(['above', 'below']),
-    step: z.number().positive(),
-    pointsPerStep: z.number().positive(),
-    effect: z.enum(['deduct', 'earn']),
+    reference: z.number().describe('从哪里数起：“高于区间上限”的上限、“每少10%”的 100%（写 1）'),
+    direction: z.enum(['above', 'below']).describe('above = 每高于一步，below = 每低于（每少）一步'),
+    step: z.number().positive().describe('一步多大：1个百分点写 0.01，10% 写 0.1'),
+    pointsPerStep: z.number().positive().describe('每一步扣（减）几分'),
+    effect: effectSchema,
     /** earn only: the points before steps are taken off */
-    base: z.number().positive().optional(),
+    base: z.number().positive().optional().describe('（earn 必填，deduct 不填）扣步数之前的分，如 “得6分，每少10%的，减1分”写 6'),
     /** deduct only: "最多扣5分" */
-    cap: z.number().positive().optional(),
+    cap: z.number().positive().optional().describe('（可不填，只用于 deduct）本条最多扣几分：“最多扣5分”写 5'),
     ...clauseBase,
   })
   .strict()

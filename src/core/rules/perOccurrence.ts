@@ -3,7 +3,7 @@ import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed } from './shared';
-import { clauseBase, type RuleDefinition } from './types';
+import { clauseBase, type RuleDefinition, effectSchema } from './types';
 
 /** Points per occurrence: "发现一次扣1分，扣完为止" (江北 6), "每次1分" (江北 23.2, earned),
  * "每项加5分" (威海 D1). `cap` is the clause's own ceiling ("最高10分"); the item's points cap the rest.
@@ -12,9 +12,9 @@ export const PerOccurrenceSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('perOccurrence'),
     input: InputSpecSchema.extend({ type: z.literal('count') }),
-    effect: z.enum(['deduct', 'earn']),
-    points: z.number().positive(),
-    cap: z.number().positive().optional(),
+    effect: effectSchema,
+    points: z.number().positive().describe('每次扣（得）几分，可为小数：“每人次扣0.1分”写 0.1'),
+    cap: z.number().positive().optional().describe('（可不填）本条最多扣（得）几分：“最多扣1分”写 1'),
     ...clauseBase,
   })
   .strict());

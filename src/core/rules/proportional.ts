@@ -13,7 +13,7 @@ import { clauseBase, type RuleDefinition } from './types';
 const SampleFactorSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     input: InputSpecSchema.extend({ type: z.literal('ratio') }),
-    bands: z.array(z.object({ min: z.number().min(0).max(1), factor: z.number().min(0).max(1) }).strict()).min(1),
+    bands: z.array(z.object({ min: z.number().min(0).max(1).describe('比例达到多少（含），小数'), factor: z.number().min(0).max(1).describe('系数，小数') }).strict()).min(1).describe('比例达到 min 时乘的系数，从高到低'),
   })
   .strict());
 
@@ -21,10 +21,10 @@ export const ProportionalSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('proportional'),
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'number']) }),
-    scale: z.number().positive(),
-    points: z.number().positive(),
-    sampleFactor: SampleFactorSchema.optional(),
-    notSampled: z.object({ input: InputSpecSchema.extend({ type: z.literal('boolean') }) }).strict().optional(),
+    scale: z.number().positive().describe('事实的满值：比例写 1，百分制满意度写 100'),
+    points: z.number().positive().describe('满值时得的分：得分 = 事实 ÷ scale × points'),
+    sampleFactor: SampleFactorSchema.optional().describe('（可不填）再按另一个比例乘系数（威海 B3 评价人数占比）'),
+    notSampled: z.object({ input: InputSpecSchema.extend({ type: z.literal('boolean') }) }).strict().optional().describe('（可不填）“未被抽取”时得满分的是/否事实'),
     ...clauseBase,
   })
   .strict());

@@ -11,8 +11,8 @@ export const RankTopSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('rankTop'),
     input: InputSpecSchema.extend({ type: z.literal('rank') }),
-    top: z.number().int().positive(),
-    points: z.number().positive(),
+    top: z.number().int().positive().describe('前几名：“排名前3”写 3'),
+    points: z.number().positive().describe('进入前几名得的分'),
     ...clauseBase,
   })
   .strict());

@@ -12,8 +12,11 @@ export const TableSchema = /*#__PURE__*/ lazySchema(() => z
   .object({
     kind: z.literal('table'),
     input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
-    rows: z.array(z.object({ op: ComparisonSchema, value: z.number(), points: z.number().nonnegative() }).strict()).min(1),
-    otherwise: z.number().nonnegative(),
+    rows: z
+      .array(z.object({ op: ComparisonSchema, value: z.number().describe('界限值；比例写小数'), points: z.number().nonnegative().describe('得的分') }).strict())
+      .min(1)
+      .describe('分档，从上往下第一个成立的档计分'),
+    otherwise: z.number().nonnegative().describe('各档都不成立时得的分'),
     ...clauseBase,
   })
   .strict());
