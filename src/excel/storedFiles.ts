@@ -47,7 +47,7 @@ export class ExcelFileStore implements FileStorePort {
       let found = await readRows(context);
       if (!found) {
         const sheet = context.workbook.worksheets.add(FILES_SHEET);
-        sheet.visibility = Excel.SheetVisibility.veryHidden;
+        sheet.visibility = 'VeryHidden';
         found = { sheet, rows: [] };
       }
       const { sheet, rows } = found;
@@ -68,7 +68,7 @@ export class ExcelFileStore implements FileStorePort {
       const found = await readRows(context);
       const existing = found && filesOfRows(found.rows).find(({ file }) => file.kind === kind && file.id === id);
       if (!found || !existing) return false;
-      found.sheet.getRange(`${existing.row + 1}:${existing.row + 1}`).delete(Excel.DeleteShiftDirection.up);
+      found.sheet.getRange(`${existing.row + 1}:${existing.row + 1}`).delete('Up');
       await context.sync();
       return true;
     });
