@@ -43,6 +43,7 @@ export function snapshotOf(sheetName: string, plan: SheetPlan, read: CellReader)
     deposit: optional(plan.fields.deposit),
     complete: optional(plan.fields.complete),
     ownership: optional(plan.fields.ownership),
+    ...(plan.fields.rubricVersion && { rubricVersion: optional(plan.fields.rubricVersion) }),
     inputs: plan.inputs.map(({ id, address }) => ({ id, address, value: value(address) })),
     selfScores: plan.items.map(({ itemNo, selfScore }) => ({ itemNo, address: selfScore, value: value(selfScore) })),
     withAddinFunctions: plan.fields.addinTotal !== undefined,

@@ -38,6 +38,7 @@ export const enUS: Messages = {
   countsLabel: 'Findings',
   noFlags: 'Nothing to fix.',
   flagsLabel: 'To fix (click to select the cell)',
+  kind_rubricChanged: 'Table updated',
   kind_veto: 'Veto',
   kind_overCap: 'Over the item’s points',
   kind_clauseCap: 'Clause cap',

@@ -36,6 +36,7 @@ export const zhCN = {
   countsLabel: '检查结果',
   noFlags: '没有发现问题。',
   flagsLabel: '需要处理的问题（点击定位单元格）',
+  kind_rubricChanged: '考核表已更新',
   kind_veto: '否决项',
   kind_overCap: '扣分超过单项分值',
   kind_clauseCap: '条款扣分封顶',
