@@ -23,14 +23,15 @@ export interface StoredFile {
   text: string;
 }
 
-/** The text cut into cells. A cut never leaves a cell starting with = + - @: Office.js would take such
- * a cell for a formula, so the cut moves back a few characters (each cell stays within CHUNK_MAX). */
+/** The text cut into cells. A cut never leaves a cell starting with = + - @ (Office.js would take it
+ * for a formula) or ' (Excel keeps a leading apostrophe as a prefix, not as text): the cut moves back a
+ * few characters, each cell staying within CHUNK_MAX. */
 export function chunksOf(text: string): string[] {
   const chunks: string[] = [];
   let at = 0;
   while (at < text.length) {
     let end = Math.min(text.length, at + CHUNK_MAX);
-    while (end < text.length && end > at + 1 && '=+-@'.includes(text[end]!)) end--;
+    while (end < text.length && end > at + 1 && "=+-@'".includes(text[end]!)) end--;
     chunks.push(text.slice(at, end));
     at = end;
   }
