@@ -100,6 +100,27 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
     await expect(mibScore()).resolves.toBe(34);
   });
 
+  it('a stored file that fails its checks on loading is listed with its fields, in Chinese, and not used', async () => {
+    // a colleague's workbook whose MIB_FILES holds a policy with a grade gap (60 to 50 missing)
+    const broken = { ...regionPolicy(), id: 'broken-2026', grades: [{ label: '合格', min: 60, text: '' }, { label: '不合格', max: 50, text: '' }] };
+    await page.evaluate((text) => {
+      const rows = JSON.parse(sessionStorage.getItem('mib.demo.MIB_FILES') ?? '[]') as string[][];
+      rows.push(['policy', 'broken-2026', '00000000', text]);
+      sessionStorage.setItem('mib.demo.MIB_FILES', JSON.stringify(rows));
+    }, textOf(broken));
+    await page.reload();
+    const rejected = page.getByTestId('stored-rejected');
+    await expect(rejected.textContent()).resolves.toContain('本工作簿保存的 1 个文件未通过检查，未启用');
+    await expect(rejected.textContent()).resolves.toContain('政策“broken-2026”');
+    const fields = await page.getByTestId('stored-rejected-problems').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-field')));
+    expect(fields.every((field) => field?.startsWith('grades'))).toBe(true);
+    await page.getByRole('tab', { name: '新建考核表' }).click();
+    const policies = await page.getByLabel('政策（等次与保证金返还）').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(policies).toContain(REGION_POLICY_ID);
+    expect(policies).not.toContain('broken-2026');
+    await page.screenshot({ path: `${SHOTS}/import-rejected.png`, fullPage: true });
+  });
+
   it('fits the 320 px pane without sideways scrolling', async () => {
     await page.getByRole('tab', { name: '导入' }).click();
     await page.getByTestId('stored-files').waitFor();
