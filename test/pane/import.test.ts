@@ -102,7 +102,7 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
 
   it('a stored file that fails its checks on loading is listed with its fields, in Chinese, and not used', async () => {
     // a colleague's workbook whose MIB_FILES holds a policy with a grade gap (60 to 50 missing)
-    const broken = { ...regionPolicy(), id: 'broken-2026', grades: [{ label: '合格', min: 60, text: '' }, { label: '不合格', max: 50, text: '' }] };
+    const broken = { ...regionPolicy(), id: 'broken-2026', grades: [{ label: '合格', min: 60, text: '60分及以上为合格' }, { label: '不合格', max: 50, text: '50分以下为不合格' }] };
     await page.evaluate((text) => {
       const rows = JSON.parse(sessionStorage.getItem('mib.demo.MIB_FILES') ?? '[]') as string[][];
       rows.push(['policy', 'broken-2026', '00000000', text]);
