@@ -41,8 +41,11 @@ const json = (file: string) => JSON.parse(read(file)) as FunctionsMetadata;
  * Addresses allowed in the add-in's own bundles, each an exact string that is data, never a request:
  * - XML namespace URIs React DOM sets on SVG/MathML elements (namespaces name, they are not fetched);
  * - the base of React's production error text ("see https://react.dev/errors/418"), never fetched;
- * the bundles carry zod/mini only (cell values, src/core/cellValues.ts), which holds no address; the
- * rubric schema runs at build time (scripts/build/shippedData.ts).
+ * - in taskpane.js only, from zod: the pane checks a region's imported file with the rubric and policy
+ *   schemas (as `mib check` does), which brings zod's JSON Schema dialect names (`$schema` values it
+ *   writes, never fetched) and the "http://[" its URL check builds for an IPv6 host. functions.js
+ *   carries zod/mini only (cell values, src/core/cellValues.ts): the bundled rubrics are checked at
+ *   build time (scripts/build/shippedData.ts).
  */
 const OWN_ALLOWED = new Set([
   'http://www.w3.org/2000/svg',
@@ -50,6 +53,10 @@ const OWN_ALLOWED = new Set([
   'http://www.w3.org/1999/xlink',
   'http://www.w3.org/XML/1998/namespace',
   'https://react.dev/errors/',
+  'https://json-schema.org/draft/2020-12/schema',
+  'http://json-schema.org/draft-07/schema#',
+  'http://json-schema.org/draft-04/schema#',
+  'http://[',
 ]);
 
 /**
@@ -138,6 +145,11 @@ describe('production build', () => {
     expect(outside).toEqual([]);
     // an allowance nothing needs any more is removed, so the lists stay a true account
     expect([...OWN_ALLOWED, ...VENDOR_ALLOWED].filter((a) => !seenAllowed.has(a))).toEqual([]);
+  });
+
+  it('functions.js carries no rubric schema (zod/mini only); the pane carries it to check imported files', () => {
+    expect(read('functions.js')).not.toContain('json-schema.org');
+    expect(read('taskpane.js')).toContain('json-schema.org');
   });
 
   it('functions.js carries the rubrics without the verbatim text only the pane shows; taskpane.js keeps it', () => {

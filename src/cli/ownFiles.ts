@@ -12,7 +12,7 @@ import {
   type Rubric,
   unregister,
 } from '../core';
-import type { StoredFile } from '../sheet/storedFiles';
+import type { FileToStore } from '../sheet/storedFiles/contract';
 import { type FileReader, readText } from './files';
 import { readJsonText } from './jsonText';
 
@@ -31,7 +31,7 @@ const WHAT = { rubric: '考核表', policy: '政策' } as const;
  * template to carry.
  */
 export class OwnFiles {
-  private readonly read = new Map<string, StoredFile & { path: string }>();
+  private readonly read = new Map<string, FileToStore & { path: string }>();
 
   constructor(private readonly io: FileReader & { err(text: string): void }) {}
 
@@ -53,7 +53,7 @@ export class OwnFiles {
   }
 
   /** Every file read, in the order read, for the template to carry (MIB_FILES). */
-  stored(): StoredFile[] {
+  stored(): FileToStore[] {
     return [...this.read.values()].map(({ kind, id, text }) => ({ kind, id, text }));
   }
 

@@ -1,6 +1,6 @@
-import { circumstancesFrom, clipped, evaluate, MibError } from '../core';
+import { circumstancesFrom, clipped, evaluate, fingerprint, MibError } from '../core';
 import { planSheet } from '../sheet/plan';
-import { STORED_FILES_SHEET } from '../sheet/storedFiles';
+import { FILES_SHEET } from '../sheet/storedFiles/contract';
 import { decimalArg, type Flags, parseArg } from './args';
 import { OwnershipArgSchema } from './ownershipArg';
 import type { OwnFiles } from './ownFiles';
@@ -41,7 +41,12 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
       return 2;
     }
   }
+  // a region's own table and policy travel inside the workbook (MIB_FILES), for the add-in to recognise;
+  // the sheet records the table's version, so a later version of it flags this sheet
+  const stored = io.files.stored();
+  const ownTable = stored.find((file) => file.kind === 'rubric' && file.id === rubric.id);
   const plan = planSheet(rubric, {
+    ...(ownTable && { rubricVersion: fingerprint(ownTable.text) }),
     ...(policy && { policyId: policy.id }),
     ...(typeof flags.deposit === 'string' && { deposit: decimalArg(flags.deposit, DEPOSIT).toFixed() }),
     ...(typeof flags.code === 'string' && { institutionCode: flags.code }),
@@ -54,8 +59,6 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
     convert: flags.convert === true,
     complete: flags.complete === true,
   });
-  // a region's own table and policy travel inside the workbook (MIB_FILES), for the add-in to recognise
-  const stored = io.files.stored();
   const data = await planToXlsx(plan, stored);
   try {
     io.writeFile(output, data);
@@ -64,6 +67,6 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
   }
   const formulas = plan.grid.flat().filter((cell) => cell && 'formula' in cell).length;
   io.out(`已生成 ${output}：工作表“${plan.name}”，${rubric.items.length} 项、${plan.inputs.length} 个填报值、${formulas} 个公式（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);
-  if (stored.length > 0) io.out(`工作簿内附 ${stored.map((f) => `${f.kind === 'rubric' ? '考核表' : '政策'} ${f.id}`).join('、')}（隐藏工作表 ${STORED_FILES_SHEET}），加载项打开时可识别`);
+  if (stored.length > 0) io.out(`工作簿内附 ${stored.map((f) => `${f.kind === 'rubric' ? '考核表' : '政策'} ${f.id}`).join('、')}（隐藏工作表 ${FILES_SHEET}），加载项打开时可识别`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parseRange } from '../sheet/memory/a1';
 import { validSheetName } from '../sheet/sheetName';
-import { planStoredFiles, STORED_FILES_SHEET, type StoredFile } from '../sheet/storedFiles';
+import { FILES_SHEET, type FileToStore, planStoredFiles } from '../sheet/storedFiles/contract';
 import { type CellStyle, type PlanValidation, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX } from '../sheet/types';
 
 /** "#RRGGBB" → ExcelJS's "FFRRGGBB" */
@@ -67,7 +67,7 @@ const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
  * written without a cached result, so every spreadsheet (Excel, WPS, LibreOffice) computes them on
  * opening; text the plan marks as text is stored as text, never as a formula.
  */
-export async function planToXlsx(plan: SheetPlan, stored: readonly StoredFile[] = []): Promise<Buffer> {
+export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
@@ -135,8 +135,8 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly StoredFile[] 
 /** A region's own table and policy inside the workbook (the MIB_FILES contract, src/sheet/storedFiles.ts):
  * very hidden, so no one opens it from Excel's 取消隐藏, and protected; added after the assessment
  * sheet, which stays the first. */
-async function writeStoredFiles(workbook: ExcelJS.Workbook, stored: readonly StoredFile[]): Promise<void> {
-  const sheet = workbook.addWorksheet(STORED_FILES_SHEET, { state: 'veryHidden' });
+async function writeStoredFiles(workbook: ExcelJS.Workbook, stored: readonly FileToStore[]): Promise<void> {
+  const sheet = workbook.addWorksheet(FILES_SHEET, { state: 'veryHidden' });
   planStoredFiles(stored).forEach((row, r) =>
     row.forEach((text, c) => {
       const cell = sheet.getCell(r + 1, c + 1);

@@ -35,8 +35,27 @@ export const bundledPolicyIds: readonly string[] = Object.keys(policySources);
 /** Every id a user can name now: the bundled ones, then a region's own files registered with
  * `registerRubric` / `registerPolicy` (read from a file by `mib`, or stored in the workbook by the
  * pane). Live arrays: a registration appends to them, so every `includes` check sees it. */
-export const rubricIds: string[] = [...bundledRubricIds];
-export const policyIds: string[] = [...bundledPolicyIds];
+// The add-in's page runs two bundles (functions.js and taskpane.js), each with its own copy of this
+// module: a file the pane registers must reach MIB.* too, so the registrations and the live id lists
+// live on one object of the page that both copies share. Parsed bundled files stay per copy (the
+// functions' copy holds them lean).
+interface Registrations {
+  rubricIds: string[];
+  policyIds: string[];
+  rubrics: Map<string, Rubric>;
+  policies: Map<string, Policy>;
+}
+const SHARED = Symbol.for('mib.registry');
+const page = globalThis as { [SHARED]?: Registrations };
+const shared: Registrations = (page[SHARED] ??= {
+  rubricIds: [...bundledRubricIds],
+  policyIds: [...bundledPolicyIds],
+  rubrics: new Map(),
+  policies: new Map(),
+});
+
+export const rubricIds: string[] = shared.rubricIds;
+export const policyIds: string[] = shared.policyIds;
 
 const rubrics = new Map<string, Rubric>();
 const policies = new Map<string, Policy>();
@@ -55,19 +74,19 @@ function refuseBundled(kind: 'rubric' | 'policy', id: string): never {
  * caller has checked it (checkFile); a bundled id cannot be taken over. */
 export function registerRubric(rubric: Rubric): void {
   if (bundledRubricIds.includes(rubric.id)) refuseBundled('rubric', rubric.id);
-  rubrics.set(rubric.id, rubric);
+  shared.rubrics.set(rubric.id, rubric);
   if (!rubricIds.includes(rubric.id)) rubricIds.push(rubric.id);
 }
 
 export function registerPolicy(policy: Policy): void {
   if (bundledPolicyIds.includes(policy.id)) refuseBundled('policy', policy.id);
-  policies.set(policy.id, policy);
+  shared.policies.set(policy.id, policy);
   if (!policyIds.includes(policy.id)) policyIds.push(policy.id);
 }
 
 /** Forgets a registered table or policy (a removed import); bundled ones stay. */
 export function unregister(kind: 'rubric' | 'policy', id: string): void {
-  const [ids, bundled, cache] = kind === 'rubric' ? [rubricIds, bundledRubricIds, rubrics as Map<string, unknown>] : [policyIds, bundledPolicyIds, policies as Map<string, unknown>];
+  const [ids, bundled, cache] = kind === 'rubric' ? [rubricIds, bundledRubricIds, shared.rubrics as Map<string, unknown>] : [policyIds, bundledPolicyIds, shared.policies as Map<string, unknown>];
   if (bundled.includes(id)) return;
   cache.delete(id);
   const at = ids.indexOf(id);
@@ -76,7 +95,7 @@ export function unregister(kind: 'rubric' | 'policy', id: string): void {
 
 /** The official rubric with this id, parsed by the schema once. */
 export function getRubric(id: string): Rubric {
-  const cached = rubrics.get(id);
+  const cached = shared.rubrics.get(id) ?? rubrics.get(id);
   if (cached) return cached;
   // own keys only: "__proto__" or "constructor" is an unknown id, not Object.prototype
   const source = Object.hasOwn(rubricSources, id) ? rubricSources[id] : undefined;
@@ -95,7 +114,7 @@ export function getRubric(id: string): Rubric {
 
 /** The policy (grades, refunds, consequences) with this id. */
 export function getPolicy(id: string): Policy {
-  const cached = policies.get(id);
+  const cached = shared.policies.get(id) ?? policies.get(id);
   if (cached) return cached;
   const source = Object.hasOwn(policySources, id) ? policySources[id] : undefined;
   if (source === undefined) {

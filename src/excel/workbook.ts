@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { SheetSnapshot, WorkbookPort } from '../sheet/port';
+import { storedVersion } from '../sheet/storedFiles/load';
 import type { SheetPlan } from '../sheet/types';
 import { reference } from './names';
 import { type Replanner, activeAssessmentSheetName, assessmentSheetNames, readSnapshot } from './reader';
@@ -119,11 +120,12 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 }
 
-/** Plans are pure functions of their key: each layout is made once per session. */
+/** Plans are pure functions of their key: each layout is made once per session (once per version of a
+ * region's own table: importing another version lays it out anew). */
 function memoized(replan: Replanner): Replanner {
   const plans = new Map<string, SheetPlan>();
   return (rubricId, variant) => {
-    const key = `${rubricId}|${variant.policyId ?? ''}|${variant.withAddinFunctions}`;
+    const key = `${rubricId}|${storedVersion('rubric', rubricId) ?? ''}|${variant.policyId ?? ''}|${variant.withAddinFunctions}`;
     let plan = plans.get(key);
     if (!plan) plans.set(key, (plan = replan(rubricId, variant)));
     return plan;

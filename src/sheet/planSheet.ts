@@ -1,4 +1,4 @@
-import { STATUS_WORDS, blankExcuse, blankMeaningOf, hasPublicOnlyClauses, isPublicOnly, bonusMaxOf, clauseReadingText, conversionFor, DecimalValue, definitionOf, effectiveRule, extraWithheld, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
+import { STATUS_WORDS, blankExcuse, blankMeaningOf, bundledRubricIds, hasPublicOnlyClauses, isPublicOnly, bonusMaxOf, clauseReadingText, conversionFor, DecimalValue, definitionOf, effectiveRule, extraWithheld, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
 import { clauseFormula } from './clauses';
 import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
@@ -76,6 +76,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const nameCell = pair(3, 1, 'institutionName', field(options.institutionName, 'field'));
   const yearCell = pair(3, 2, 'year', field(options.year ?? rubric.year, 'field'));
   const rubricCell = pair(4, 0, 'rubric', { value: rubric.id, style: 'fixed' });
+  // a region's own table (stored in the workbook) has versions: the one this sheet was made from is
+  // recorded, so a sheet made from an older version is flagged (the audit's rubricChanged)
+  const versionCell = bundledRubricIds.includes(rubric.id) ? undefined : pair(10, 0, 'rubricVersion', options.rubricVersion ? text(options.rubricVersion, 'fixed') : { style: 'fixed' });
   const policyCell = pair(4, 1, 'policy', policy ? { value: policy.id, style: 'fixed' } : { value: label('noPolicy'), style: 'fixed' });
   // a deposit that is not a number is kept as the text given (the refund formula then shows #VALUE!)
   const depositValue =
@@ -336,6 +339,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
 
   const names: PlanName[] = [
     { name: 'MIB_RUBRIC', ref: rubricCell },
+    ...(versionCell ? [{ name: 'MIB_RUBRIC_VERSION', ref: versionCell }] : []),
     { name: 'MIB_DEPOSIT', ref: depositCell },
     { name: 'MIB_OWNERSHIP', ref: ownershipCell },
     ...(circumstancesCell ? [{ name: 'MIB_CIRCUMSTANCES', ref: circumstancesCell }] : []),
@@ -380,6 +384,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       invalidCount: invalidCountCell,
       missingCount: missingCountCell,
       complete: completeCell,
+      ...(versionCell && { rubricVersion: versionCell }),
       ...(policyScoreCell && { policyScore: policyScoreCell }),
       ...(scoreGradeCell && { scoreGrade: scoreGradeCell }),
       ...(gradeCell && { grade: gradeCell }),

@@ -37,6 +37,8 @@ export interface SheetSnapshot {
   deposit?: PlainValue;
   /** 填报完成: 是 once the reviewer confirmed the facts */
   complete?: PlainValue;
+  /** 考核表版本 as recorded on a sheet made from a region's own table, absent when blank */
+  rubricVersion?: PlainValue;
   /** 机构性质 as typed (公立 / 民营), absent when blank */
   ownership?: PlainValue;
   /** 扣减情形 as typed (挂牌督办), where the policy names circumstances; absent when blank */

@@ -123,6 +123,8 @@ export interface PlanFields {
   missingCount: string;
   /** 填报完成: the reviewer's 是 makes blanks final and the grade no longer provisional */
   complete: string;
+  /** 考核表版本: the fingerprint of the region's own table the sheet was made from (not for bundled ones) */
+  rubricVersion?: string;
   /** the total converted onto the policy's scale (折算得分), when the scales differ */
   policyScore?: string;
   /** the grade the score gives, before the status (暂评 / 暂不评定) is put around it */
@@ -187,4 +189,6 @@ export interface PlanOptions {
   complete?: boolean;
   /** 扣减情形 to pre-fill, by the policy's names (挂牌督办) */
   circumstances?: string[];
+  /** the version (fingerprint as stored in MIB_FILES) of a region's own table, recorded on the sheet */
+  rubricVersion?: string;
 }

@@ -2,29 +2,37 @@ import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle
 import { useEffect, useMemo, useState } from 'react';
 import type { MemoryWorkbook } from '../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../sheet/port';
+import type { FileStorePort } from '../sheet/storedFiles/contract';
+import type { RejectedFile } from '../sheet/storedFiles/load';
 import { type Locale, type MessageKey, translator } from './i18n';
 import { useSelection, useSheet } from './useSheet';
 import { CheckView } from './views/CheckView';
 import { CreateView } from './views/CreateView';
 import { ExplainView } from './views/ExplainView';
+import { ImportView } from './views/ImportView';
 import { InputsView } from './views/InputsView';
+import { ProblemList } from './views/ProblemList';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '100%', boxSizing: 'border-box' },
   tabs: { flexWrap: 'wrap' },
 });
 
-type View = 'create' | 'check' | 'explain' | 'inputs';
-const TAB_LABELS: Record<View, MessageKey> = { create: 'tabCreate', check: 'tabCheck', explain: 'tabExplain', inputs: 'tabInputs' };
+type View = 'create' | 'check' | 'explain' | 'inputs' | 'import';
+const TAB_LABELS: Record<View, MessageKey> = { create: 'tabCreate', check: 'tabCheck', explain: 'tabExplain', inputs: 'tabInputs', import: 'tabImport' };
 
 /**
  * The task pane: 新建考核表, 检查 and 说明 over one workbook port — Excel when the pane runs in Excel, the
- * in-memory workbook otherwise (`demo`), where a 填报 view stands in for typing into the sheet.
+ * in-memory workbook otherwise (`demo`), where a 填报 view stands in for typing into the sheet. 导入 takes
+ * a region's own files into the workbook (`files`); those stored files that failed their checks when the
+ * pane started (`rejected`) are listed with their problems.
  */
-export function App({ port, locale, demo }: { port: WorkbookPort; locale: Locale; demo?: MemoryWorkbook }) {
+export function App({ port, files, rejected = [], locale, demo }: { port: WorkbookPort; files: FileStorePort; rejected?: RejectedFile[]; locale: Locale; demo?: MemoryWorkbook }) {
   const styles = useStyles();
   const t = useMemo(() => translator(locale), [locale]);
-  const { state } = useSheet(port);
+  const { state, refresh } = useSheet(port);
+  // bumped after an import: the lists of tables and policies are read again
+  const [catalog, setCatalog] = useState(0);
   const selection = useSelection(port);
   const [view, setView] = useState<View>('create');
   const [created, setCreated] = useState<string | null>(null);
@@ -49,6 +57,19 @@ export function App({ port, locale, demo }: { port: WorkbookPort; locale: Locale
             </MessageBarBody>
           </MessageBar>
         )}
+        {rejected.length > 0 && (
+          <MessageBar intent="error" data-testid="stored-rejected" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('storedRejected', { count: rejected.length })}</MessageBarTitle>
+              {rejected.map((file) => (
+                <div key={`${file.kind}:${file.id ?? ''}`}>
+                  {t('storedRejectedFile', { kind: t(file.kind === 'policy' ? 'storedKind_policy' : 'storedKind_rubric'), id: file.id ?? '' })}
+                  <ProblemList problems={file.problems} text={(p) => (locale === 'en-US' ? p.messageEn : p.message)} t={t} testId="stored-rejected-problems" />
+                </div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {created && (
           <MessageBar intent="success" data-testid="created">
             <MessageBarBody>{t('created', { name: created })}</MessageBarBody>
@@ -59,15 +80,27 @@ export function App({ port, locale, demo }: { port: WorkbookPort; locale: Locale
           <Tab value="check">{t(TAB_LABELS.check)}</Tab>
           <Tab value="explain">{t(TAB_LABELS.explain)}</Tab>
           {demo && <Tab value="inputs">{t(TAB_LABELS.inputs)}</Tab>}
+          <Tab value="import">{t(TAB_LABELS.import)}</Tab>
         </TabList>
         <div role="tabpanel" aria-label={t(TAB_LABELS[view])}>
-          {view === 'create' && <CreateView port={port} t={t} locale={locale} onCreated={(name) => {
+          {view === 'create' && <CreateView port={port} t={t} locale={locale} catalog={catalog} onCreated={(name) => {
                 setCreated(name);
                 setView(demo ? 'inputs' : 'check');
               }} />}
           {view === 'check' && <CheckView port={port} state={state} t={t} locale={locale} />}
           {view === 'explain' && <ExplainView state={state} selection={selection} t={t} />}
           {view === 'inputs' && demo && <InputsView book={demo} state={state} t={t} locale={locale} />}
+          {view === 'import' && (
+            <ImportView
+              files={files}
+              t={t}
+              locale={locale}
+              onImported={() => {
+                setCatalog((n) => n + 1);
+                refresh();
+              }}
+            />
+          )}
         </div>
       </main>
     </FluentProvider>

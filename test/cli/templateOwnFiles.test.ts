@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assess, checkedFile, D, evaluate, fingerprint, type Policy, registerPolicy, registerRubric, type Rubric, unregister } from '../../src/core';
 import { planSheet } from '../../src/sheet/planSheet';
-import { readStoredFiles, STORED_FILES_SHEET } from '../../src/sheet/storedFiles';
+import { FILES_SHEET as STORED_FILES_SHEET, readStoredFiles } from '../../src/sheet/storedFiles/contract';
 import { mibOnDisk as mib } from '../support/mibOnDisk';
 import { type Computed, recalculate, sofficeVersion } from '../support/sofficeRecalc';
 

@@ -68,3 +68,34 @@ describe('ExcelWorkbook', () => {
     expect(onError).not.toHaveBeenCalled();
   });
 });
+
+describe('ExcelWorkbook and a region’s own table', () => {
+  it('lays the table out again once another version of it is stored in the workbook', async () => {
+    const { MemoryFileStore } = await import('../../src/sheet/memory/memoryFiles');
+    const { importFileText } = await import('../../src/sheet/storedFiles/load');
+    const { unregister } = await import('../../src/core');
+    const { REGION_RUBRIC_ID, regionRubric, textOf } = await import('../support/regionFiles');
+    const excel = fakeExcel({
+      sheets: [
+        {
+          name: NAME,
+          names: { MIB_RUBRIC: `='${NAME}'!$H$2`, MIB_IDS: `='${NAME}'!$I$6:$I$8`, MIB_INPUTS: `='${NAME}'!$E$6:$E$8`, MIB_TOTAL: `='${NAME}'!$F$3` },
+          used: { address: `${NAME}!H2`, formulas: [[REGION_RUBRIC_ID]], values: [[REGION_RUBRIC_ID]] },
+        },
+      ],
+    });
+    const { book, replan } = workbook(excel);
+    const store = new MemoryFileStore();
+    try {
+      await importFileText(store, textOf(regionRubric()), 'v1.json');
+      await book.readSheet(NAME);
+      await book.readSheet(NAME);
+      expect(replan).toHaveBeenCalledTimes(1);
+      await importFileText(store, textOf(regionRubric({ points6: 30 })), 'v2.json');
+      await book.readSheet(NAME);
+      expect(replan).toHaveBeenCalledTimes(2);
+    } finally {
+      unregister('rubric', REGION_RUBRIC_ID);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { formulaCheck } from './formulas';
 import { invalidInputCheck } from './invalidInput';
 import { missingInputCheck } from './missingInput';
 import { overCapCheck } from './overCap';
+import { rubricChangedCheck } from './rubricChanged';
 import { selfScoreCheck } from './selfScore';
 import { type AuditContext, type AuditFlag, type AuditFlagKind, auditOrder } from './types';
 import { vetoCheck } from './veto';
@@ -34,7 +35,7 @@ export interface Audit {
   result: ReturnType<typeof evaluate>;
 }
 
-const checks = [vetoCheck, overCapCheck, clauseCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
+const checks = [rubricChangedCheck, vetoCheck, overCapCheck, clauseCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
 
 
 /**

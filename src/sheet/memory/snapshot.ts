@@ -44,6 +44,7 @@ export function snapshotOf(sheetName: string, plan: SheetPlan, read: CellReader)
     complete: optional(plan.fields.complete),
     ownership: optional(plan.fields.ownership),
     circumstances: plan.fields.circumstances === undefined ? undefined : optional(plan.fields.circumstances),
+    ...(plan.fields.rubricVersion && { rubricVersion: optional(plan.fields.rubricVersion) }),
     inputs: plan.inputs.map(({ id, address }) => ({ id, address, value: value(address) })),
     selfScores: plan.items.map(({ itemNo, selfScore }) => ({ itemNo, address: selfScore, value: value(selfScore) })),
     withAddinFunctions: plan.fields.addinTotal !== undefined,

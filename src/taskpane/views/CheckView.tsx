@@ -16,6 +16,7 @@ const useStyles = makeStyles({
 });
 
 const COLORS: Record<AuditFlagKind, 'danger' | 'warning' | 'important' | 'informative' | 'subtle'> = {
+  rubricChanged: 'danger',
   veto: 'danger',
   overCap: 'warning',
   clauseCap: 'subtle',

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { DecimalValue, getRubric, hasPublicOnlyClauses, listPolicies, listRubrics, type Ownership, parsedOrNull, type Policy, type Rubric, scaleFits } from '../../core';
 import { planSheet } from '../../sheet/plan';
 import type { WorkbookPort } from '../../sheet/port';
+import { storedVersion } from '../../sheet/storedFiles/load';
 import type { Locale, Translate } from '../i18n';
 
 const useStyles = makeStyles({
@@ -18,16 +19,17 @@ function policiesFor(rubric: Rubric, policies: Policy[]): { policy: Policy; conv
 }
 
 /** 新建考核表: pick a table (grouped by region, year and kind, its source shown), a policy and the
- * institution, then create the live sheet through the writer. */
-export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort; t: Translate; locale: Locale; onCreated: (name: string) => void }) {
+ * institution, then create the live sheet through the writer. The bundled tables and policies and a
+ * region's own imported ones are listed alike; `catalog` changes when an import adds one. */
+export function CreateView({ port, t, locale, catalog, onCreated }: { port: WorkbookPort; t: Translate; locale: Locale; catalog: number; onCreated: (name: string) => void }) {
   const styles = useStyles();
-  const rubrics = useMemo(() => listRubrics(), []);
+  const rubrics = useMemo(() => listRubrics(), [catalog]); // eslint-disable-line react-hooks/exhaustive-deps
   const groups = useMemo(() => {
     const map = new Map<string, typeof rubrics>();
     for (const r of rubrics) map.set(`${r.region} ${r.year}`, [...(map.get(`${r.region} ${r.year}`) ?? []), r]);
     return [...map.entries()];
   }, [rubrics]);
-  const policies = useMemo(() => listPolicies(), []);
+  const policies = useMemo(() => listPolicies(), [catalog]); // eslint-disable-line react-hooks/exhaustive-deps
   const [rubricId, setRubricId] = useState(rubrics[0]?.id ?? '');
   const rubric = getRubric(rubricId);
   const choices = useMemo(() => policiesFor(rubric, policies), [rubric, policies]);
@@ -63,6 +65,8 @@ export function CreateView({ port, t, locale, onCreated }: { port: WorkbookPort;
         ...(ownership && { ownership }),
         withAddinFunctions: port.connected,
         locale,
+        // a region's own table: the version this sheet is made from (考核表已更新 once it changes)
+        ...(storedVersion('rubric', rubric.id) !== undefined && { rubricVersion: storedVersion('rubric', rubric.id) }),
       });
       // the pane moves on to the new sheet and confirms there
       onCreated(await port.createSheet(plan));
