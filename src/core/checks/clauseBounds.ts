@@ -12,14 +12,30 @@ const who = (at: ClauseAt, spec: InputSpec) => `第${at.item.no}项 ${spec.id}�
 
 /** A bound the clause compares its input with: outside the input's values the clause always (or never)
  * holds, whatever is entered. The common slip is a ratio written as a percent (90 for 0.9). */
-function boundProblem(at: ClauseAt, spec: InputSpec, value: number, field: string, what: string): Problem[] {
+function boundProblem(at: ClauseAt, spec: InputSpec, value: number, field: string, what: string, op?: Comparison): Problem[] {
   const domain = domainOf(spec);
-  if (!domain || within(domain, value)) return [];
+  if (!domain) return [];
+  if (within(domain, value)) return op === undefined ? [] : constantComparison(at, spec, domain, value, field, op);
   return [
     problem(
       field,
       `${who(at, spec)}的${what} ${fmt(value)} 超出该输入的取值范围，无论填什么都一样计分：${boundAdvice(spec, domain, value)}`,
       `${spec.id}: ${what === '门槛' ? 'bound' : what} ${value} lies outside the input's values (${domain.low} to ${domain.high}); write a ratio as a fraction (0.9 for 90%)`,
+    ),
+  ];
+}
+
+/** A comparison at the edge of the input's values that holds for every value, or for none (“< 0” on a
+ * ratio): the clause then scores the same whatever is entered. */
+function constantComparison(at: ClauseAt, spec: InputSpec, domain: Domain, value: number, field: string, op: Comparison): Problem[] {
+  const results = probes(domain, [value]).map((v) => compare(new D(v), op, value));
+  if (results.some((r) => r !== results[0])) return [];
+  const always = results[0] === true;
+  return [
+    problem(
+      field,
+      `${who(at, spec)}的条件“${opText[op]} ${fmt(value)}”对该输入的所有取值都${always ? '成立' : '不成立'}，无论填什么都一样计分：请核对比较符（op）与界限（value）`,
+      `${spec.id}: the condition ${op} ${value} ${always ? 'holds for every' : 'holds for no'} value of the input`,
     ),
   ];
 }
@@ -65,11 +81,15 @@ function clauseProblems(at: ClauseAt): Problem[] {
   const rule = at.rule;
   switch (rule.kind) {
     case 'threshold':
-      out.push(...boundProblem(at, rule.input, rule.when.value, `${at.path}.when.value`, '门槛'));
+      out.push(...boundProblem(at, rule.input, rule.when.value, `${at.path}.when.value`, '门槛', rule.when.op));
       break;
     case 'linear': {
       out.push(...boundProblem(at, rule.input, rule.reference, `${at.path}.reference`, '基准（reference）'));
       const domain = domainOf(rule.input);
+      const beyond = domain && (rule.direction === 'above' ? rule.reference >= domain.high : rule.reference <= domain.low);
+      if (beyond && within(domain, rule.reference)) {
+        out.push(problem(`${at.path}.reference`, `${who(at, rule.input)}的基准 ${fmt(rule.reference)} 在取值范围的${rule.direction === 'above' ? '最高' : '最低'}端，没有任何值能${rule.direction === 'above' ? '高于' : '低于'}它，本条永远不计分：请核对 reference 与 direction`, `${rule.input.id}: no value lies ${rule.direction} the reference ${rule.reference}`));
+      }
       if (domain && (rule.input.type === 'ratio' || rule.input.type === 'signedRatio') && rule.step > domain.high - domain.low) {
         out.push(problem(`${at.path}.step`, `${who(at, rule.input)}的步长 step ${fmt(rule.step)} 大于比例的全部范围：比例按小数填写，“每1个百分点”写 0.01，“每少10%”写 0.1`, `${rule.input.id}: step ${rule.step} exceeds the ratio's whole range; write 0.01 for one percentage point`));
       }
@@ -81,7 +101,7 @@ function clauseProblems(at: ClauseAt): Problem[] {
       break;
     case 'allOf':
       rule.parts.forEach((part, n) => {
-        if (part.value !== undefined) out.push(...boundProblem(at, part.input, part.value, `${at.path}.parts.${n}.value`, '门槛'));
+        if (part.value !== undefined) out.push(...boundProblem(at, part.input, part.value, `${at.path}.parts.${n}.value`, '门槛', part.op ?? '>='));
       });
       break;
     case 'discretionary':
