@@ -2,26 +2,67 @@
 // issue 13. Each returns the broken invariants' names (empty when all hold), evaluated through the core.
 import fc from 'fast-check';
 import { bonusMaxOf, D, type Dec, definitionOf, evaluate, gradeOf, type Policy, refundOf, type Rubric } from '../../src/core';
-import type { InputSpec } from '../../src/core/inputs';
-import type { RuleContext } from '../../src/core/rules';
+import { type InputSpec, type InputValue, parseInputValue } from '../../src/core/inputs';
+import type { Rule, RuleContext } from '../../src/core/rules';
+import { compare } from '../../src/core/rules/shared';
 import { factsOf } from './randomFacts';
 
 export type Broken = string[];
 
-/** A numeric clause's outcome over its input's values: the same for every value is a clause that does
- * not score (a ratio bound written 90, a "< 0" on a ratio). Probed at the domain's ends, its bounds and
- * between them, directly through the clause's own evaluate. */
-function respondsToItsInput(rule: any, itemPoints: Dec): boolean {
-  const spec: InputSpec = rule.input;
-  const low = spec.type === 'ratio' ? 0 : spec.type === 'signedRatio' ? -1 : (spec.min ?? 0);
-  const high = spec.type === 'ratio' || spec.type === 'signedRatio' ? 1 : (spec.max ?? low + 1000);
-  const bounds: number[] = rule.kind === 'threshold' ? [rule.when.value] : rule.kind === 'table' ? rule.rows.map((r: any) => r.value) : [rule.reference];
-  const marks = [...new Set([low, high, ...bounds.filter((b) => b >= low && b <= high)])].sort((a, b) => a - b);
-  const values = [...marks, ...marks.slice(1).map((m, i) => (m + marks[i]!) / 2)];
-  const outcomes = values.map((v) => {
-    const ctx: RuleContext = { value: () => new D(v), itemPoints, partialSteps: 'proportional' };
+/** Values worth trying for an input: the domain's ends and common values, the clause's own numbers
+ * (bounds, reference, discretionary min and max) and the points between them. */
+function candidates(spec: InputSpec, numbers: number[]): unknown[] {
+  switch (spec.type) {
+    case 'boolean':
+      return [true, false];
+    case 'band':
+    case 'choice':
+      return (spec.options ?? []).map((_, i) => i + 1);
+    default: {
+      const base = [0, 0.01, 0.02, 0.1, 0.5, 0.9, 0.99, 1, 2, 5, 10, 40, 100, -0.02, -0.5, -1, spec.min ?? 0, spec.max ?? 0, ...numbers, ...numbers.map((n) => n * 2)];
+      const marks = [...new Set(base)].sort((a, b) => a - b);
+      return [...marks, ...marks.slice(1).map((m, i) => (m + marks[i]!) / 2)];
+    }
+  }
+}
+
+/** The values of a clause's input that a person can enter: parsed as the input's kind and range, and
+ * within the clause's own printed range (a discretionary total). */
+function enterable(rule: Rule, spec: InputSpec, numbers: number[]): InputValue[] {
+  return candidates(spec, numbers).flatMap((raw) => {
+    const parsed = parseInputValue(spec, raw);
+    if (!('value' in parsed)) return [];
+    return definitionOf(rule).checkValue?.(rule, spec, parsed.value) ? [] : [parsed.value];
+  });
+}
+
+function numbersOf(rule: any): number[] {
+  if (rule.kind === 'threshold') return [rule.when.value];
+  if (rule.kind === 'table') return rule.rows.map((r: any) => r.value);
+  if (rule.kind === 'linear') return [rule.reference, rule.reference + rule.step, rule.reference - rule.step];
+  if (rule.kind === 'discretionary') return [rule.min, rule.max];
+  return [];
+}
+
+/** A clause scores differently for some two values a person can enter: one that never can (a ratio bound
+ * written 90, a discretionary range with its minimum above its maximum, an input whose min is above its
+ * max) does not score what the table prints. Single-input clauses through their own evaluate; an all-of
+ * clause part by part (each must be able both to hold and to fail). */
+function answersToItsFacts(rule: Rule, itemPoints: Dec): boolean {
+  if (rule.kind === 'allOf') {
+    return rule.parts.every((part) => {
+      if (part.input.type === 'boolean') return true;
+      const held = enterable(rule, part.input, [part.value ?? 0]).map((v) => compare(v as Dec, part.op ?? '>=', part.value ?? 0));
+      return held.includes(true) && held.includes(false);
+    });
+  }
+  const inputs = definitionOf(rule).inputs(rule);
+  if (rule.kind === 'bestOf' || inputs.length !== 1) return true;
+  const spec = inputs[0]!;
+  const outcomes = enterable(rule, spec, numbersOf(rule)).map((v) => {
+    const ctx: RuleContext = { value: () => v, itemPoints, partialSteps: 'proportional' };
     const out = definitionOf(rule).evaluate(rule, ctx);
-    return `${out.earn ?? 0}|${out.deduct ?? 0}`;
+    return `${out.earn ?? 0}|${out.deduct ?? 0}|${out.veto ?? false}`;
   });
   return new Set(outcomes).size > 1;
 }
@@ -29,7 +70,8 @@ function respondsToItsInput(rule: any, itemPoints: Dec): boolean {
 export function rubricBroken(rubric: Rubric, runs: number, seed: number): Broken {
   const broken = new Set<string>();
   const top = new D(rubric.total).plus(bonusMaxOf(rubric));
-  for (const facts of fc.sample(factsOf(rubric), { numRuns: runs, seed })) {
+  // a blank sheet too: no finding on any deduction, so a deduction-heavy table (江北) scores near its top
+  for (const facts of [{}, ...fc.sample(factsOf(rubric), { numRuns: runs, seed })]) {
     const result = evaluate(rubric, facts);
     for (const item of result.items) {
       if (item.score.lt(0) || item.score.gt(item.max)) broken.add('每项得分在 [0, 分值] 之内');
@@ -38,8 +80,8 @@ export function rubricBroken(rubric: Rubric, runs: number, seed: number): Broken
   }
   for (const item of rubric.items) {
     for (const rule of item.rules.flatMap((r) => (r.kind === 'bestOf' ? r.methods : [r]))) {
-      if ((rule.kind === 'threshold' || rule.kind === 'table' || rule.kind === 'linear') && !respondsToItsInput(rule, new D(item.points ?? 0))) {
-        broken.add('数值条款随填报值计分（比例门槛不写成 90）');
+      if (!answersToItsFacts(rule, new D(item.points ?? 0))) {
+        broken.add('每条条款随可填的值计分（比例门槛不写成 90，下限不高于上限）');
       }
     }
   }
