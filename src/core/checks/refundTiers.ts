@@ -63,6 +63,21 @@ export function refundsReadable(policy: Policy): boolean {
  */
 export function checkRefundTiers(policy: Policy): Problem[] {
   if (!refundsReadable(policy)) return [];
+  return unlessThrown(() => tierOrder(policy), 'grades');
+}
+
+/** A check that reads the policy through the core: an error the core throws (it should not, once the
+ * bands tile) is reported as the file's problem, never as a crash of `mib check`. */
+export function unlessThrown(check: () => Problem[], field: string): Problem[] {
+  try {
+    return check();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return [problem(field, `无法按此文件计算返还：${message}`, `the refund cannot be computed from this file: ${message}`)];
+  }
+}
+
+function tierOrder(policy: Policy): Problem[] {
   const out = policy.grades.flatMap((band, i) => (band.refund ? tierProblems(band.refund, band, `grades.${i}.refund`, policy) : []));
   if (out.length > 0) return out;
   const settings = { fractionalPoints: policy.refund!.fractionalPoints, ratioRounding: policy.refund!.ratioRounding };

@@ -3,7 +3,7 @@ import type { Problem } from '../errors';
 import { refundOf } from '../policy/refund';
 import type { Policy } from '../policy/schema';
 import { problem } from './problem';
-import { bandIndexOf, refundsReadable, sampleScores } from './refundTiers';
+import { bandIndexOf, refundsReadable, sampleScores, unlessThrown } from './refundTiers';
 
 /**
  * A veto (否决项, 一票否决) is never better than the lowest grade: every bundled notice makes it 不合格, and
@@ -25,6 +25,12 @@ export function checkVetoEffect(policy: Policy, bandsTile: boolean): Problem[] {
     out.push(problem('veto.score', `否决后的得分 ${fmt(policy.veto.score)} 不在政策分制 0 到 ${fmt(top)} 分之内：如“存在否决项得分为0分”写 "score": 0`, `veto score ${policy.veto.score} lies outside the scale 0 to ${top}`));
   }
   if (out.length > 0 || at < 0 || !bandsTile || !refundsReadable(policy)) return out;
+  return unlessThrown(() => vetoRefund(policy), 'veto');
+}
+
+/** The refund under a veto, at every sampled score, against the most the lowest grade pays its own scores. */
+function vetoRefund(policy: Policy): Problem[] {
+  const last = policy.grades[policy.grades.length - 1]!;
   const settings = { fractionalPoints: policy.refund!.fractionalPoints, ratioRounding: policy.refund!.ratioRounding };
   const scores = sampleScores(policy);
   const lastIndex = policy.grades.length - 1;
@@ -32,9 +38,8 @@ export function checkVetoEffect(policy: Policy, bandsTile: boolean): Problem[] {
   for (const score of scores) {
     const vetoed = refundOf(policy, score, 1, { ...settings, veto: true }).ratio;
     if (vetoed.gt(ownBest)) {
-      out.push(problem('veto', `否决后 ${fmt(score)} 分仍退还 ${pct(vetoed)}，多于最低等次“${last.label}”本身最多退还的 ${pct(ownBest)}：否决不得好于最低等次。请把“${last.label}”的返还写为不退还（"kind": "none"），或为否决写得分（veto.score）`, `a veto at ${score} still refunds ${vetoed}, more than the lowest grade's own ${ownBest}`));
-      break;
+      return [problem('veto', `否决后 ${fmt(score)} 分仍退还 ${pct(vetoed)}，多于最低等次“${last.label}”本身最多退还的 ${pct(ownBest)}：否决不得好于最低等次。请把“${last.label}”的返还写为不退还（"kind": "none"），或为否决写得分（veto.score）`, `a veto at ${score} still refunds ${vetoed}, more than the lowest grade's own ${ownBest}`)];
     }
   }
-  return out;
+  return [];
 }

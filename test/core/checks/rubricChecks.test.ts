@@ -62,6 +62,19 @@ describe('a ratio bound written as a percent', () => {
   });
 });
 
+describe('a clause that scores the same whatever is entered', () => {
+  it('江北 18.1 “未达到50%的扣10分” written “< 0”: no rate is below 0%, so the 10 points are never deducted', () => {
+    const file = jiangbei();
+    file.items[17].rules[0].when.value = 0;
+    expect(errorAt(file, 'items.17.rules.0.when.value')).toContain('的条件“< 0”对该输入的所有取值都不成立，无论填什么都一样计分：请核对比较符（op）与界限（value）');
+  });
+  it('威海 A6 method 1 “每高于该区间1个百分点扣1分” with the reference at 100%: no rate lies above it', () => {
+    const file = weihai();
+    file.items[29].rules[0].methods[0].reference = 1;
+    expect(errorAt(file, 'items.29.rules.0.methods.0.reference')).toContain('基准 1 在取值范围的最高端，没有任何值能高于它，本条永远不计分');
+  });
+});
+
 describe('a minimum above its maximum', () => {
   it('威海 C23 “每次扣5-10分” written min 10, max 5', () => {
     const file = weihai();
