@@ -4,23 +4,26 @@ import { compare, type Comparison, opText } from '../rules/shared';
 import type { Problem } from '../errors';
 import { type ClauseAt, clausesOf } from './clauses';
 import { inputsAt } from './clauseInputs';
-import { boundAdvice, type Domain, domainOf, within } from './inputDomain';
+import { boundAdvice, type Domain, domainOf, probes, within } from './inputDomain';
+import { capWarnings } from './clauseCaps';
+import { unreachableRows } from './tableRows';
 import { problem } from './problem';
 import type { Rubric } from '../schema';
 
+const BOUND = { zh: '门槛', en: 'bound' };
 const who = (at: ClauseAt, spec: InputSpec) => `第${at.item.no}项 ${spec.id}（${spec.label}）`;
 
 /** A bound the clause compares its input with: outside the input's values the clause always (or never)
  * holds, whatever is entered. The common slip is a ratio written as a percent (90 for 0.9). */
-function boundProblem(at: ClauseAt, spec: InputSpec, value: number, field: string, what: string, op?: Comparison): Problem[] {
+function boundProblem(at: ClauseAt, spec: InputSpec, value: number, field: string, what: { zh: string; en: string }, op?: Comparison): Problem[] {
   const domain = domainOf(spec);
   if (!domain) return [];
   if (within(domain, value)) return op === undefined ? [] : constantComparison(at, spec, domain, value, field, op);
   return [
     problem(
       field,
-      `${who(at, spec)}的${what} ${fmt(value)} 超出该输入的取值范围，无论填什么都一样计分：${boundAdvice(spec, domain, value)}`,
-      `${spec.id}: ${what === '门槛' ? 'bound' : what} ${value} lies outside the input's values (${domain.low} to ${domain.high}); write a ratio as a fraction (0.9 for 90%)`,
+      `${who(at, spec)}的${what.zh} ${fmt(value)} 超出该输入的取值范围，无论填什么都一样计分：${boundAdvice(spec, domain, value)}`,
+      `${spec.id}: ${what.en} ${value} lies outside the input's values (${domain.low} to ${domain.high}); write a ratio as a fraction (0.9 for 90%)`,
     ),
   ];
 }
@@ -40,35 +43,6 @@ function constantComparison(at: ClauseAt, spec: InputSpec, domain: Domain, value
   ];
 }
 
-/** Values that tell apart every row of a table: the domain's ends, each bound, and the points between. */
-function probes(domain: Domain, bounds: number[]): number[] {
-  const high = Number.isFinite(domain.high) ? domain.high : Math.max(domain.low, ...bounds) + 1;
-  const points = [...new Set([domain.low, high, ...bounds.filter((b) => within(domain, b))])].sort((a, b) => a - b);
-  const between = points.slice(1).map((p, i) => (p + points[i]!) / 2);
-  return [...points, ...between];
-}
-
-/** A table row no value reaches, because the rows before it (tried first) already take all its values. */
-function unreachableRows(at: ClauseAt & { rule: { kind: 'table' } }): Problem[] {
-  const rule = at.rule;
-  const domain = domainOf(rule.input);
-  if (!domain) return [];
-  const values = probes(domain, rule.rows.map((r) => r.value));
-  const holds = (op: Comparison, bound: number, v: number) => compare(new D(v), op, bound);
-  return rule.rows.flatMap((row, j) => {
-    if (!within(domain, row.value)) return [];
-    const reached = values.some((v) => holds(row.op, row.value, v) && !rule.rows.slice(0, j).some((r) => holds(r.op, r.value, v)));
-    if (reached) return [];
-    return [
-      problem(
-        `${at.path}.rows.${j}`,
-        `${who(at, rule.input)}的第${j + 1}行（${opText[row.op]} ${fmt(row.value)}，得${fmt(row.points)}分）永远用不到：各行按顺序比较、先符合的为准，前面的行已包含它的全部取值；请调整行的顺序或界限`,
-        `${rule.input.id}: row ${j + 1} is never reached (earlier rows take all its values)`,
-      ),
-    ];
-  });
-}
-
 /** Checks one clause's numbers against its input: bounds within the input's values, minimums not above
  * maximums, table rows all reachable, a ratio's step and scale in fractions. */
 function clauseProblems(at: ClauseAt): Problem[] {
@@ -81,10 +55,10 @@ function clauseProblems(at: ClauseAt): Problem[] {
   const rule = at.rule;
   switch (rule.kind) {
     case 'threshold':
-      out.push(...boundProblem(at, rule.input, rule.when.value, `${at.path}.when.value`, '门槛', rule.when.op));
+      out.push(...boundProblem(at, rule.input, rule.when.value, `${at.path}.when.value`, BOUND, rule.when.op));
       break;
     case 'linear': {
-      out.push(...boundProblem(at, rule.input, rule.reference, `${at.path}.reference`, '基准（reference）'));
+      out.push(...boundProblem(at, rule.input, rule.reference, `${at.path}.reference`, { zh: '基准（reference）', en: 'reference' }));
       const domain = domainOf(rule.input);
       const beyond = domain && (rule.direction === 'above' ? rule.reference >= domain.high : rule.reference <= domain.low);
       if (beyond && within(domain, rule.reference)) {
@@ -96,12 +70,12 @@ function clauseProblems(at: ClauseAt): Problem[] {
       break;
     }
     case 'table':
-      rule.rows.forEach((row, j) => out.push(...boundProblem(at, rule.input, row.value, `${at.path}.rows.${j}.value`, `第${j + 1}行的界限`)));
-      out.push(...unreachableRows({ ...at, rule }));
+      rule.rows.forEach((row, j) => out.push(...boundProblem(at, rule.input, row.value, `${at.path}.rows.${j}.value`, { zh: `第${j + 1}行的界限`, en: `row ${j + 1}'s bound` })));
+      out.push(...unreachableRows(at, rule));
       break;
     case 'allOf':
       rule.parts.forEach((part, n) => {
-        if (part.value !== undefined) out.push(...boundProblem(at, part.input, part.value, `${at.path}.parts.${n}.value`, '门槛', part.op ?? '>='));
+        if (part.value !== undefined) out.push(...boundProblem(at, part.input, part.value, `${at.path}.parts.${n}.value`, BOUND, part.op ?? '>='));
       });
       break;
     case 'discretionary':
@@ -110,30 +84,13 @@ function clauseProblems(at: ClauseAt): Problem[] {
       }
       break;
     case 'proportional':
-      if (rule.input.type === 'ratio' && rule.scale !== 1) {
-        out.push(problem(`${at.path}.scale`, `${who(at, rule.input)}是比例（0 到 1），scale 应为 1（“满意度×10分”写 scale 1、points 10）；写 ${fmt(rule.scale)} 时满分的比例只能得 points 的 1/${fmt(rule.scale)}`, `${rule.input.id}: a ratio input needs scale 1, not ${rule.scale}`));
+      // a ratio reaches 1 at most: a scale above 1 (100, a percent's) keeps every institution from full points
+      if (rule.input.type === 'ratio' && rule.scale > 1) {
+        out.push(problem(`${at.path}.scale`, `${who(at, rule.input)}是比例（0 到 1），scale 不应大于 1（“满意度×10分”写 scale 1、points 10）；写 ${fmt(rule.scale)} 时满分的比例只能得 points 的 1/${fmt(rule.scale)}`, `${rule.input.id}: a ratio input needs a scale of at most 1, not ${rule.scale}`));
       }
       break;
   }
   return out;
-}
-
-/** A clause's own ceiling above its item's points can never be reached: the item stops at its points.
- * Not wrong in scoring, but usually a slip, so a warning. */
-function capWarnings(at: ClauseAt): Problem[] {
-  const rule = at.rule;
-  const points = at.item.points;
-  if (points === null) return [];
-  if (rule.kind !== 'perOccurrence' && rule.kind !== 'linear' && rule.kind !== 'discretionary') return [];
-  const id = rule.input.id;
-  const limits: { value: number; field: string; words: string }[] = [];
-  if (rule.cap !== undefined) {
-    limits.push({ value: rule.cap, field: `${at.path}.cap`, words: `本条最多${rule.effect === 'deduct' ? '扣' : '得'} ${fmt(rule.cap)} 分（cap）` });
-  }
-  if (rule.kind === 'linear' && rule.base !== undefined) limits.push({ value: rule.base, field: `${at.path}.base`, words: `本条起始得分 ${fmt(rule.base)} 分（base）` });
-  return limits
-    .filter((l) => l.value > points)
-    .map((l) => problem(l.field, `第${at.item.no}项 ${id}：${l.words}，超过本项分值 ${fmt(points)} 分；本项最多计 ${fmt(points)} 分，超出的部分永远用不到：请核对 cap / base 与本项分值（points）`, `${id}: the clause's cap ${l.value} exceeds its item's ${points} points`));
 }
 
 /** The clause checks of a rubric: errors for numbers that mis-score, warnings for caps beyond an item. */

@@ -31,3 +31,12 @@ export function boundAdvice(spec: InputSpec, domain: Domain, value: number): str
   const high = Number.isFinite(domain.high) ? fmt(domain.high) : '∞';
   return `应在该输入的取值范围 [${fmt(domain.low)}, ${high}] 之内（见 input.min / input.max）`;
 }
+
+/** Values that tell apart every comparison with `bounds`: the domain's ends, each bound within it, and
+ * the points between (an open-ended number domain ends one past the largest bound). */
+export function probes(domain: Domain, bounds: number[]): number[] {
+  const high = Number.isFinite(domain.high) ? domain.high : Math.max(domain.low, ...bounds) + 1;
+  const points = [...new Set([domain.low, high, ...bounds.filter((b) => within(domain, b))])].sort((a, b) => a - b);
+  const between = points.slice(1).map((p, i) => (p + points[i]!) / 2);
+  return [...points, ...between];
+}

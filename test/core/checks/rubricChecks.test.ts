@@ -53,7 +53,7 @@ describe('a ratio bound written as a percent', () => {
   it('威海 B3 “满意度×10分” with scale 100 on a ratio earns a hundredth', () => {
     const file = weihai();
     file.items[20].rules[0].scale = 100;
-    expect(errorAt(file, 'items.20.rules.0.scale')).toContain('scale 应为 1');
+    expect(errorAt(file, 'items.20.rules.0.scale')).toContain('scale 不应大于 1（“满意度×10分”写 scale 1、points 10）；写 100 时满分的比例只能得 points 的 1/100');
   });
   it('a bound on a 0–100 score outside its range is refused too', () => {
     const file = weihai();
