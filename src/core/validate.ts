@@ -1,5 +1,6 @@
 import { D, fmt, sum } from './decimal';
 import type { Problem } from './errors';
+import { checkBandsInScale } from './checks/bandsInScale';
 import { checkClauses } from './checks/clauseBounds';
 import { problem as p } from './checks/problem';
 import { checkRefundTiers } from './checks/refundTiers';
@@ -92,7 +93,7 @@ export function checkRubric(rubric: Rubric): { errors: Problem[]; warnings: Prob
  * set, refunds never falling as the score rises (checks/refundTiers.ts), a veto never better than the
  * lowest grade (checks/vetoEffect.ts). */
 export function checkPolicy(policy: Policy): { errors: Problem[]; warnings: Problem[] } {
-  const bandProblems = checkBands(policy.grades);
+  const bandProblems = [...checkBands(policy.grades), ...checkBandsInScale(policy)];
   const errors = [...bandProblems];
   const labels = policy.grades.map((g) => g.label);
   if (!labels.includes(policy.veto.grade)) errors.push(p('veto.grade', `否决后的等次“${policy.veto.grade}”不在 grades 中`, `veto grade ${policy.veto.grade} is not a grade`));

@@ -66,6 +66,16 @@ describe('refunds never fall as the score rises', () => {
   });
 });
 
+describe('grades the scale cannot reach', () => {
+  it('吉林 第八条 “扣分项总分 100 分” written scale.points 1: 优 … 基本合格 are never given', () => {
+    const file = read('jilin-2025');
+    file.scale.points = 1;
+    const errors = errorsOf(file);
+    expect(errors.map((e) => e.field)).toEqual(['grades.0.min', 'grades.1.min', 'grades.2.min', 'grades.3.min']);
+    expect(errors[0]!.message).toBe('等次“优”的下限 90 高于政策分制的最高分 11（scale.points 1 + scale.bonus 10），这个等次永远评不到：请核对 scale.points（百分制写 100）与各等次的分数线');
+  });
+});
+
 describe('a per-point base outside its band or the scale', () => {
   it('宁德 合格 “基准分85分” written 60, below the band [70, 85): every 合格 score would get 100%', () => {
     const file = read('ningde-2025-hospital');
