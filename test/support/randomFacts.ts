@@ -36,7 +36,7 @@ function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
       // a total that k occurrences of [min, max] reach (one occurrence without perOccurrence), in half points
       const most = rule.perOccurrence ? 4 : 1;
       const { min, max } = rule;
-      return fc.oneof(blank, fc.integer({ min: 0, max: most }).chain((k) => fc.oneof(blank, ...whole(k * min * 2, k * max * 2).map((n) => n.map((h) => h / 2)))));
+      return fc.oneof(blank, fc.integer({ min: 0, max: most }).chain((k) => whole(k * min * 2, k * max * 2)[0]?.map((h) => h / 2) ?? blank));
     }
     case 'band':
     case 'choice':
