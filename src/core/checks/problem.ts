@@ -5,7 +5,3 @@ export function problem(field: string, message: string, messageEn: string): Prob
   return { field, message, messageEn };
 }
 
-export interface Findings {
-  errors: Problem[];
-  warnings: Problem[];
-}
