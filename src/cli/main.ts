@@ -292,7 +292,28 @@ function check(io: Io, positionals: string[], flags: Flags): number {
     return 1;
   }
   io.out(`${path}：${what}${report.id ? ` ${report.id}` : ''} 通过检查（${report.warnings.length} 处警告）`);
+  for (const line of nextSteps(report.kind, path)) io.out(line);
   return 0;
+}
+
+/** What to do with a file that passed: the commands that take it by path. */
+function nextSteps(kind: 'rubric' | 'policy' | 'unknown', path: string): string[] {
+  const file = /^(\.{1,2}[\\/]|[\\/]|[A-Za-z]:)/.test(path) ? path : `./${path}`;
+  if (kind === 'rubric') {
+    return [
+      '下一步：',
+      `  mib score ${file} --input 事实.json [--policy 政策]    按事实文件打分`,
+      `  mib template ${file} [--policy 政策] -o 考核表.xlsx    生成可填报的 Excel 考核表`,
+    ];
+  }
+  if (kind === 'policy') {
+    return [
+      '下一步：',
+      `  mib grade 85 --policy ${file}                           评定等次`,
+      `  mib score <考核表> --input 事实.json --policy ${file}    打分并评定等次（与返还）`,
+    ];
+  }
+  return [];
 }
 
 const handlers: Record<Exclude<CommandName, 'template' | 'help'>, (io: CommandIo, positionals: string[], flags: Flags) => number> = {

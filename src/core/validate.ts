@@ -1,5 +1,10 @@
 import { D, fmt, sum } from './decimal';
 import type { Problem } from './errors';
+import { checkBandsInScale } from './checks/bandsInScale';
+import { checkClauses } from './checks/clauseBounds';
+import { problem as p } from './checks/problem';
+import { checkRefundTiers } from './checks/refundTiers';
+import { checkVetoEffect } from './checks/vetoEffect';
 import { placeholdersIn } from './placeholders';
 import { checkBands } from './policy/bands';
 import { type Policy, PolicySchema } from './policy/schema';
@@ -16,11 +21,8 @@ export interface CheckReport {
   warnings: Problem[];
 }
 
-function p(field: string, message: string, messageEn: string): Problem {
-  return { field, message, messageEn };
-}
-
-/** Checks a parsed rubric against itself: ids, sections, points versus printed totals, footer counts. */
+/** Checks a parsed rubric against itself: ids, sections, points versus printed totals, footer counts,
+ * and each clause's numbers against its input (src/core/checks/clauseBounds.ts). */
 export function checkRubric(rubric: Rubric): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -64,7 +66,10 @@ export function checkRubric(rubric: Rubric): { errors: Problem[]; warnings: Prob
     }
   });
   const regular = sum(rubric.items.filter((it) => !it.bonus).map((it) => new D(it.points ?? 0)));
-  if (!regular.eq(rubric.total)) {
+  if (regular.gt(rubric.total)) {
+    // a total above the printed one would be graded beyond the table's (and the policy's) scale
+    errors.push(p('total', `各项（不含加分项）分值合计 ${fmt(regular)} 分，超过表格合计 ${rubric.total} 分：得分可能超出表格合计；请核对各项分值（points），或把 total 改为 ${fmt(regular)}`, `items add up to ${fmt(regular)}, above the table total ${rubric.total}`));
+  } else if (!regular.eq(rubric.total)) {
     warnings.push(p('total', `表格合计印明 ${rubric.total} 分，各项（不含加分项）分值合计 ${fmt(regular)} 分`, `table total ${rubric.total} but items add up to ${fmt(regular)}`));
   }
   const footer = rubric.footer;
@@ -81,12 +86,16 @@ export function checkRubric(rubric: Rubric): { errors: Problem[]; warnings: Prob
       warnings.push(p(`footer.categoryCounts.${letter}`, `表尾写${letter}类共 ${stated} 项，表中${letter}类有 ${rows.length} 项（${rows.map((it) => it.code).join('、')}）`, `footer states ${stated} items of class ${letter}, the table has ${rows.length}`));
     }
   }
-  return { errors, warnings };
+  const clauses = checkClauses(rubric);
+  return { errors: [...errors, ...clauses.errors], warnings: [...warnings, ...clauses.warnings] };
 }
 
-/** Checks a policy: grade bands half-open with no gap or overlap, refund tiers present where a refund is set. */
+/** Checks a policy: grade bands half-open with no gap or overlap, refund tiers present where a refund is
+ * set, refunds never falling as the score rises (checks/refundTiers.ts), a veto never better than the
+ * lowest grade (checks/vetoEffect.ts). */
 export function checkPolicy(policy: Policy): { errors: Problem[]; warnings: Problem[] } {
-  const errors = checkBands(policy.grades);
+  const bandProblems = [...checkBands(policy.grades), ...checkBandsInScale(policy)];
+  const errors = [...bandProblems];
   const labels = policy.grades.map((g) => g.label);
   if (policy.veto.grade !== undefined && !labels.includes(policy.veto.grade)) errors.push(p('veto.grade', `否决后的等次“${policy.veto.grade}”不在 grades 中`, `veto grade ${policy.veto.grade} is not a grade`));
   if (policy.refund) {
@@ -94,6 +103,8 @@ export function checkPolicy(policy: Policy): { errors: Problem[]; warnings: Prob
       if (!g.refund) errors.push(p(`grades.${i}.refund`, `等次“${g.label}”缺少返还规定（refund）`, `grade ${g.label} has no refund tier`));
     });
   }
+  const tiers = bandProblems.length === 0 ? checkRefundTiers(policy) : [];
+  errors.push(...tiers, ...checkVetoEffect(policy, bandProblems.length === 0 && tiers.length === 0));
   if (policy.composite && Math.abs(policy.composite.own + policy.composite.subordinates - 1) > 1e-9) {
     errors.push(p('composite', `自身与下属机构的权重之和应为 1，实为 ${policy.composite.own + policy.composite.subordinates}`, 'composite weights must add up to 1'));
   }

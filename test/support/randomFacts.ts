@@ -10,6 +10,11 @@ const decimal = (n: fc.Arbitrary<number>, scale: number) =>
     how === 'typed' ? k / scale : how === 'times' ? k * (1 / scale) : ((k / (3 * scale)) * 3),
   );
 
+/** Whole numbers in [low, high] rounded inwards (a hand-written file may give min 0.05 or max 2.5), or
+ * none when no whole number lies there. */
+const whole = (low: number, high: number): fc.Arbitrary<number>[] =>
+  Math.ceil(low) <= Math.floor(high) ? [fc.integer({ min: Math.ceil(low), max: Math.floor(high) })] : [];
+
 /** An arbitrary valid (or blank) value for one input spec of a rule. */
 function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
   const blank = fc.constant(undefined);
@@ -17,7 +22,7 @@ function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.oneof(blank, fc.boolean(), fc.constantFrom('是', '否'));
     case 'count':
-      return fc.oneof(blank, fc.integer({ min: 0, max: spec.max ?? 30 }));
+      return fc.oneof(blank, ...whole(0, spec.max ?? 30));
     case 'rank':
       return fc.oneof(blank, fc.integer({ min: 1, max: 40 }));
     case 'ratio':
@@ -25,13 +30,13 @@ function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
     case 'signedRatio':
       return fc.oneof(blank, decimal(fc.integer({ min: -1000, max: 1000 }), 1000));
     case 'number':
-      return fc.oneof(blank, decimal(fc.integer({ min: (spec.min ?? 0) * 10, max: (spec.max ?? 100) * 10 }), 10));
+      return fc.oneof(blank, ...whole((spec.min ?? 0) * 10, (spec.max ?? 100) * 10).map((n) => decimal(n, 10)));
     case 'points': {
-      if (rule.kind !== 'discretionary') return fc.oneof(blank, fc.integer({ min: 0, max: (spec.max ?? 60) * 10 }).map((n) => n / 10));
+      if (rule.kind !== 'discretionary') return fc.oneof(blank, ...whole(0, (spec.max ?? 60) * 10).map((n) => n.map((k) => k / 10)));
       // a total that k occurrences of [min, max] reach (one occurrence without perOccurrence), in half points
       const most = rule.perOccurrence ? 4 : 1;
       const { min, max } = rule;
-      return fc.oneof(blank, fc.integer({ min: 0, max: most }).chain((k) => fc.integer({ min: k * min * 2, max: k * max * 2 }).map((n) => n / 2)));
+      return fc.oneof(blank, fc.integer({ min: 0, max: most }).chain((k) => whole(k * min * 2, k * max * 2)[0]?.map((h) => h / 2) ?? blank));
     }
     case 'band':
     case 'choice':

@@ -1,0 +1,45 @@
+import { D, fmt, pct } from '../decimal';
+import type { Problem } from '../errors';
+import { refundOf } from '../policy/refund';
+import type { Policy } from '../policy/schema';
+import { problem } from './problem';
+import { bandIndexOf, refundsReadable, sampleScores, unlessThrown } from './refundTiers';
+
+/**
+ * A veto (否决项, 一票否决) is never better than the lowest grade: every bundled notice makes it 不合格, and
+ * a veto that leaves a passing grade would grade a disqualified institution as passed. The veto grade
+ * must therefore be the last (lowest) of `grades`; a score the veto sets must lie within the scale; and
+ * the refund under a veto must not exceed what the lowest grade pays its own scores (a per-point tier on
+ * the lowest grade would otherwise pay a vetoed 95 in full when the score stands).
+ */
+export function checkVetoEffect(policy: Policy, bandsTile: boolean): Problem[] {
+  const out: Problem[] = [];
+  const last = policy.grades[policy.grades.length - 1];
+  const at = policy.grades.findIndex((g) => g.label === policy.veto.grade);
+  if (!last) return out;
+  if (at >= 0 && at !== policy.grades.length - 1) {
+    out.push(problem('veto.grade', `否决后的等次“${policy.veto.grade}”好于最低等次“${last.label}”：否决项须评为最低等次（grades 从高到低排列，最后一个为最低），请写 "grade": "${last.label}"`, `veto grade ${policy.veto.grade} is better than the lowest grade ${last.label}`));
+  }
+  const top = policy.scale.points + policy.scale.bonus;
+  if (policy.veto.score !== undefined && (policy.veto.score < 0 || policy.veto.score > top)) {
+    out.push(problem('veto.score', `否决后的得分 ${fmt(policy.veto.score)} 不在政策分制 0 到 ${fmt(top)} 分之内：如“存在否决项得分为0分”写 "score": 0`, `veto score ${policy.veto.score} lies outside the scale 0 to ${top}`));
+  }
+  if (out.length > 0 || at < 0 || !bandsTile || !refundsReadable(policy)) return out;
+  return unlessThrown(() => vetoRefund(policy), 'veto');
+}
+
+/** The refund under a veto, at every sampled score, against the most the lowest grade pays its own scores. */
+function vetoRefund(policy: Policy): Problem[] {
+  const last = policy.grades[policy.grades.length - 1]!;
+  const settings = { fractionalPoints: policy.refund!.fractionalPoints, ratioRounding: policy.refund!.ratioRounding };
+  const scores = sampleScores(policy);
+  const lastIndex = policy.grades.length - 1;
+  const ownBest = scores.filter((s) => bandIndexOf(policy, s) === lastIndex).reduce((m, s) => D.max(m, refundOf(policy, s, 1, settings).ratio), new D(0));
+  for (const score of scores) {
+    const vetoed = refundOf(policy, score, 1, { ...settings, veto: true }).ratio;
+    if (vetoed.gt(ownBest)) {
+      return [problem('veto', `否决后 ${fmt(score)} 分仍退还 ${pct(vetoed)}，多于最低等次“${last.label}”本身最多退还的 ${pct(ownBest)}：否决不得好于最低等次。请把“${last.label}”的返还写为不退还（"kind": "none"），或为否决写得分（veto.score）`, `a veto at ${score} still refunds ${vetoed}, more than the lowest grade's own ${ownBest}`)];
+    }
+  }
+  return [];
+}
