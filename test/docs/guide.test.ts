@@ -43,6 +43,22 @@ describe('the guide’s JSON', () => {
   });
 });
 
+describe('the guide’s section 十一 (policy kinds regions use)', () => {
+  it('each fragment, put into a copy of 吉林’s policy, passes mib check', () => {
+    const section = guide.slice(guide.indexOf('## 十一'));
+    const parts = [...section.matchAll(/^```json 片段\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1] ?? '') as Record<string, unknown>);
+    expect(parts).toHaveLength(3);
+    const jilin = JSON.parse(JSON.stringify(getPolicy('jilin-2025'))) as Record<string, any>;
+    for (const part of parts) {
+      const policy = JSON.parse(JSON.stringify(jilin)) as Record<string, any>;
+      if (part.kind === 'withhold') policy.grades[1].refund = part;
+      else Object.assign(policy, part);
+      if (part.veto) policy.veto = part.veto;
+      expect(checkFile({ ...policy, id: 'guide-11' }), JSON.stringify(part)).toMatchObject({ errors: [] });
+    }
+  });
+});
+
 describe('the guide’s worked example (section 十)', () => {
   const [table, policy] = complete;
   registerRubric(RubricSchema.parse(table));
