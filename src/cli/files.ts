@@ -1,5 +1,5 @@
 import { clipped, MibError } from '../core';
-import { readJsonText } from './jsonText';
+import { readJsonText } from '../core/jsonText';
 
 export interface FileReader {
   readFile(path: string): string;

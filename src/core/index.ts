@@ -21,3 +21,4 @@ export * from './flags';
 export * from './assess';
 export * from './fingerprint';
 export * from './ownFile';
+export * from './jsonText';

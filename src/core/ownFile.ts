@@ -12,6 +12,27 @@ export type CheckedFile =
 
 const whatOf = { rubric: '考核表', policy: '政策' } as const;
 
+/** What `mib check` says of a parsed document, with the typed table or policy when it has no error:
+ * the form the pane shows problem by problem. */
+export interface FileCheck {
+  kind: 'rubric' | 'policy' | 'unknown';
+  id?: string;
+  errors: Problem[];
+  warnings: Problem[];
+  rubric?: Rubric;
+  policy?: Policy;
+}
+
+export function fileCheck(json: unknown): FileCheck {
+  const report = checkFile(json);
+  const base = { kind: report.kind, ...(report.id !== undefined && { id: report.id }), errors: report.errors, warnings: report.warnings };
+  if (report.errors.length > 0) return base;
+  // checkFile passed the schema already; parsed again here for the typed value with its defaults
+  if (report.kind === 'rubric') return { ...base, rubric: RubricSchema.parse(json) };
+  if (report.kind === 'policy') return { ...base, policy: PolicySchema.parse(json) };
+  return base;
+}
+
 /**
  * A parsed JSON document as a usable Rubric or Policy, after the same checks as `mib check` (checkFile).
  * Any error makes it a MibError ('invalid-file') whose message lists every error with its field, so the
@@ -19,7 +40,7 @@ const whatOf = { rubric: '考核表', policy: '政策' } as const;
  * the other way round. `name` (a file path or name) opens the message.
  */
 export function checkedFile(json: unknown, name: string, expected?: 'rubric' | 'policy'): CheckedFile {
-  const report = checkFile(json);
+  const report = fileCheck(json);
   const shown = clipped(name);
   if (expected && report.kind !== 'unknown' && report.kind !== expected) {
     throw new MibError(
@@ -40,7 +61,7 @@ export function checkedFile(json: unknown, name: string, expected?: 'rubric' | '
       `${name} has ${report.errors.length} error(s): ${report.errors.map((e) => `${e.field}: ${e.messageEn}`).join('; ')}`,
     );
   }
-  // checkFile passed the schema already; parsed again here for the typed value with its defaults
-  if (report.kind === 'policy') return { kind: 'policy', policy: PolicySchema.parse(json), warnings: report.warnings };
-  return { kind: 'rubric', rubric: RubricSchema.parse(json), warnings: report.warnings };
+  if (report.policy) return { kind: 'policy', policy: report.policy, warnings: report.warnings };
+  if (report.rubric) return { kind: 'rubric', rubric: report.rubric, warnings: report.warnings };
+  throw new MibError('invalid-file', 'kind', `“${shown}”不是考核表或政策文件`, `${name} is neither a rubric nor a policy`);
 }

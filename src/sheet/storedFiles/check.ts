@@ -1,16 +1,6 @@
-import { checkFile, MibError, type Policy, PolicySchema, type Problem, registerPolicy, registerRubric, type Rubric, RubricSchema } from '../../core';
-import { readJsonText } from '../../cli/jsonText';
-import type { StoredFileKind } from './contract';
+import { type FileCheck, fileCheck, MibError, type Problem, readJsonText, registerPolicy, registerRubric } from '../../core';
 
-/** A file's text checked as `mib check` checks it; `rubric` / `policy` is set when it has no errors. */
-export interface FileCheck {
-  kind: StoredFileKind | 'unknown';
-  id?: string;
-  errors: Problem[];
-  warnings: Problem[];
-  rubric?: Rubric;
-  policy?: Policy;
-}
+export type { FileCheck } from '../../core';
 
 const problemOf = (error: unknown, field: string): Problem =>
   error instanceof MibError ? { field: error.field, message: error.message, messageEn: error.messageEn } : { field, message: String(error), messageEn: String(error) };
@@ -26,12 +16,7 @@ export function checkFileText(text: string, name: string): FileCheck {
   } catch (error) {
     return { kind: 'unknown', errors: [problemOf(error, name)], warnings: [] };
   }
-  const report = checkFile(json);
-  const base = { kind: report.kind, ...(report.id !== undefined && { id: report.id }), errors: report.errors, warnings: report.warnings };
-  if (report.errors.length > 0) return base;
-  if (report.kind === 'rubric') return { ...base, rubric: RubricSchema.parse(json) };
-  if (report.kind === 'policy') return { ...base, policy: PolicySchema.parse(json) };
-  return base;
+  return fileCheck(json);
 }
 
 /** Registers a checked file by its id (a bundled id is refused: that comes back as a problem). */

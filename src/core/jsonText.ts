@@ -1,4 +1,5 @@
-import { clipped, MibError } from '../core';
+import { clipped } from './echo';
+import { MibError } from './errors';
 
 /**
  * A strict JSON reader for the files a person gives `mib` (facts, rubrics, policies). JSON.parse would
