@@ -31,6 +31,7 @@ export async function readSnapshot(
   used.load('address,formulas,values');
   await context.sync();
 
+  // eslint-disable-next-line office-addins/load-object-before-read -- sheet.names is loaded above; the rule follows loads on `sheet` only
   const names = namesOnSheet(sheetName, entries(sheet.names.items), entries(context.workbook.names.items));
   const read = usedRangeReader(used);
   const rubricAddress = names.get(RUBRIC_NAME);

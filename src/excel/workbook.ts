@@ -85,10 +85,10 @@ export class ExcelWorkbook implements WorkbookPort {
       context.workbook.worksheets.onSelectionChanged.add(async (event) => {
         try {
           // the event names the sheet by id: one more sync for its name
-          const sheetName = await this.run(async (inner) => {
-            const sheet = inner.workbook.worksheets.getItem(event.worksheetId);
+          const sheetName = await this.run(async (context) => {
+            const sheet = context.workbook.worksheets.getItem(event.worksheetId);
             sheet.load('name');
-            await inner.sync();
+            await context.sync();
             return sheet.name;
           });
           handler({ sheetName, address: event.address.split(':')[0]! });

@@ -40,7 +40,6 @@ export interface Write {
   value: unknown;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Mock = any;
 
 export function fakeExcel(data: FakeExcelData) {
@@ -54,7 +53,6 @@ export function fakeExcel(data: FakeExcelData) {
   const handlers = { changed: [] as ((args: unknown) => Promise<unknown>)[], selection: [] as ((args: unknown) => Promise<unknown>)[] };
   let active = data.active ?? data.sheets[0]?.name ?? '';
   let failSync: number | undefined;
-  let context: Mock;
 
   const mock = (shape: Record<string, unknown>): Mock => {
     const object = new OfficeMockObject(shape as never);
@@ -179,7 +177,7 @@ export function fakeExcel(data: FakeExcelData) {
     return sheet;
   };
 
-  context = mock({
+  const context: Mock = mock({
     workbook: {
       getActiveCell: () => range(active, data.activeCell ?? 'A1'),
     },

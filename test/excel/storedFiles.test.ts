@@ -9,7 +9,6 @@ import { ExcelFileStore } from '../../src/excel/storedFiles';
 import type { ExcelRun } from '../../src/excel/workbook';
 import { CHUNK_MAX, FILES_SHEET } from '../../src/sheet/storedFiles/contract';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Mock = any;
 
 /** A workbook with at most a MIB_FILES sheet held as a grid of cell values. */

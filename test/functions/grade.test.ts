@@ -113,6 +113,7 @@ describe('MIB.REFUND', () => {
 
   it('a deposit a number cell cannot hold is read as Excel holds it; as text it is exact; an amount past 15 digits is refused', () => {
     // Excel stores 90071992547409.93 typed in a number cell as 90071992547409.9
+    // eslint-disable-next-line no-loss-of-precision -- on purpose: the amount as a number cell holds it
     expect(message(refundAmount(80, 90071992547409.93, 'jilin-2025'))).toBe(
       '返还金额 72057594037927.92 元超过 Excel 数值的 15 位有效数字，单元格无法精确到分；请用 mib refund 计算',
     );
