@@ -4,7 +4,9 @@
 //
 //   npm run build        production; MIB_PUBLIC_URL=https://host/path/ puts that address in dist/manifest.xml
 //   npm run build:dev    development, manifest on https://localhost:3000/
-//   npm start            development build served on https://localhost:3000 (office-addin-dev-certs)
+//   npm run watch        development build into dist/, rebuilt on every change
+//   npm run dev-server   development build served on https://localhost:3000 in the foreground (Ctrl+C ends it)
+//   npm start            the same server in the background, then sideload or upload instructions (npm stop)
 //
 // The TypeScript helpers in scripts/build are loaded through tsx, so plain `npx webpack` works too.
 import path from 'node:path';
@@ -20,7 +22,7 @@ const FUNCTIONS_SOURCE = path.join(root, 'src', 'functions', 'functions.ts');
 const SHIPPED_LOADER = path.join(root, 'scripts', 'build', 'shippedDataLoader.cjs');
 
 export default async function config(env, argv) {
-  const { DEV_URL, ZhFunctionsMetadataPlugin, devHttpsOptions, officeJsCopyPatterns, publicUrlFrom, rewriteManifest, shippedModuleData } = await tsImport(
+  const { DEV_URL, ZhFunctionsMetadataPlugin, devHttpsOptions, devServerOptions, officeJsCopyPatterns, publicUrlFrom, rewriteManifest, shippedModuleData } = await tsImport(
     './scripts/build/index.ts',
     import.meta.url,
   );
@@ -98,15 +100,7 @@ export default async function config(env, argv) {
         ],
       }),
     ],
-    devServer: serving
-      ? {
-          port: 3000,
-          server: { type: 'https', options: await devHttpsOptions() },
-          headers: { 'Access-Control-Allow-Origin': '*' },
-          static: false,
-          hot: false,
-          client: { overlay: false },
-        }
-      : undefined,
+    // https on localhost:3000, reachable from this machine only (scripts/build/devServer.ts)
+    devServer: serving ? devServerOptions(await devHttpsOptions()) : undefined,
   };
 }

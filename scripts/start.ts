@@ -2,16 +2,20 @@
 // certificates of office-addin-dev-certs), in the background; sideloads it into desktop Excel where one
 // exists (macOS, Windows); elsewhere prints how to upload manifest.xml to Excel on the web or to an
 // intranet catalog. `npm stop` ends the server this started.
+//   npm run start:desktop   the same, but refuses at once where there is no desktop Excel to sideload into
+//   npm run start:web       the same, never sideloading: prints how to upload to Excel on the web
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { CERTIFICATES_CHECKED, certificateNotice, type DevCertificates, devCertificates } from './build/devCertificates';
 import { DEV_URL } from './build/publicUrl';
 import { ROOT } from './build/runBuild';
 import { type DevServerState, isDevServer, readState, STATE_DIR, writeState } from './addin/devServerState';
 import { hasDesktopExcel, sideload, uploadInstructions } from './addin/sideload';
+import { startTarget } from './addin/startTarget';
 
 const MANIFEST = path.join(ROOT, 'manifest.xml');
 const READY_TIMEOUT_MS = 180_000;
@@ -47,6 +51,11 @@ function addinId(): string {
 }
 
 async function main(): Promise<number> {
+  const target = startTarget(process.argv.slice(2), hasDesktopExcel());
+  if ('refused' in target) {
+    console.error(target.refused);
+    return 1;
+  }
   const running = readState();
   if (running && isDevServer(running.pid)) {
     console.log(`开发服务器已在运行（进程 ${running.pid}）：${running.url}（停止：npm stop）`);
@@ -57,6 +66,18 @@ async function main(): Promise<number> {
     console.error(`端口 ${port} 已被其他程序占用（不是 npm start 启动的开发服务器）。请先结束该程序，再运行 npm start。`);
     return 1;
   }
+  // checked here, not only inside the server, so that a CA the system would not take is said in this
+  // output rather than in the server's log alone
+  let certificates: DevCertificates;
+  try {
+    certificates = await devCertificates();
+  } catch (error) {
+    console.error(`无法生成开发证书（office-addin-dev-certs）：${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const notice = certificateNotice(certificates, DEV_URL);
+  if (notice) console.warn(notice);
+
   const log = path.join(STATE_DIR, 'dev-server.log');
   writeState({ pid: 0, url: DEV_URL, log, startedAt: new Date().toISOString() }); // creates the folder
   const out = openSync(log, 'w');
@@ -65,6 +86,7 @@ async function main(): Promise<number> {
     cwd: ROOT,
     detached: true, // its own process group: `npm stop` ends the server and nothing else
     stdio: ['ignore', out, out],
+    env: { ...process.env, [CERTIFICATES_CHECKED]: '1' },
   });
   server.unref();
   const state: DevServerState = { pid: server.pid ?? 0, url: DEV_URL, log, startedAt: new Date().toISOString() };
@@ -85,7 +107,7 @@ async function main(): Promise<number> {
   }
   console.log(`MIB 考核助手已在 ${DEV_URL} 提供服务（停止：npm stop）。`);
 
-  if (hasDesktopExcel()) {
+  if (target.sideload) {
     const entry = sideload(MANIFEST, addinId());
     if (entry) {
       writeState({ ...state, sideload: entry });
@@ -93,7 +115,7 @@ async function main(): Promise<number> {
       return 0;
     }
   }
-  console.log(`\n${uploadInstructions(MANIFEST, DEV_URL)}`);
+  console.log(`\n${uploadInstructions(MANIFEST, DEV_URL, hasDesktopExcel())}`);
   return 0;
 }
 

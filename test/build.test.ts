@@ -6,12 +6,13 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressesInFile } from '../scripts/build/addressScan';
-import { OFFICE_JS_DIR, OFFICE_JS_FILES, officeJsDist } from '../scripts/build/officeJs';
+import { OFFICE_JS_DIR, OFFICE_JS_FILES, OFFICE_JS_STAND_INS, officeJsDist } from '../scripts/build/officeJs';
 import { buildAddin } from '../scripts/build/runBuild';
 import { checkManifest, manifestUrls, parseManifest } from '../scripts/manifest/checkManifest';
 import { type FunctionsMetadata, localizeMetadata } from '../src/functions/metadata/localize';
 import { zhCNFunctions } from '../src/functions/metadata/zh-CN';
 import { EXAMPLE, EXAMPLE_TOTAL, JIANGBEI, sheet } from './functions/excelArgs';
+import { launchChromium, serve } from './support/paneHarness';
 
 const PUBLIC_URL = 'https://yb.example.gov.cn/mib/';
 const ORIGIN = new URL(PUBLIC_URL).origin;
@@ -118,15 +119,48 @@ describe('production build', () => {
     for (const src of scripts) expect(files()).toContain(src);
   });
 
-  it('copies only the office.js files the supported Excel clients need, as shipped', () => {
+  it('copies only the office.js files the supported Excel clients need, as shipped, and our stand-in for the Office 2013 table', () => {
     const office = files().filter((f) => f.startsWith(`${OFFICE_JS_DIR}/`));
-    expect(office.sort()).toEqual(OFFICE_JS_FILES.map((f) => `${OFFICE_JS_DIR}/${f}`).sort());
+    expect(office.sort()).toEqual([...OFFICE_JS_FILES, ...Object.keys(OFFICE_JS_STAND_INS)].map((f) => `${OFFICE_JS_DIR}/${f}`).sort());
     expect(OFFICE_JS_FILES).toEqual(expect.arrayContaining(['office.js', 'custom-functions-runtime.js', 'excel-web-16.00.js', 'excel-win32-16.01.js', 'excel-mac-16.00.js', 'zh-cn/office_strings.js']));
     // these open a Microsoft telemetry frame as they load, and no client that can run the add-in needs them
-    expect(office).not.toContain(`${OFFICE_JS_DIR}/o15apptofilemappingtable.js`);
+    expect(OFFICE_JS_FILES).not.toContain('o15apptofilemappingtable.js');
     expect(office).not.toContain(`${OFFICE_JS_DIR}/excel-win32-16.00.js`);
     for (const file of OFFICE_JS_FILES) {
       expect(read(`${OFFICE_JS_DIR}/${file}`), file).toBe(readFileSync(path.join(officeJsDist(), file), 'utf8'));
+    }
+    // office.js asks for the table outside Office: what it gets is ours, not Microsoft's Office 2013 library
+    const table = read(`${OFFICE_JS_DIR}/o15apptofilemappingtable.js`);
+    expect(table).toBe(readFileSync(OFFICE_JS_STAND_INS['o15apptofilemappingtable.js']!, 'utf8'));
+    expect(table).not.toBe(readFileSync(path.join(officeJsDist(), 'o15apptofilemappingtable.js'), 'utf8'));
+  });
+
+  it('opened in a plain browser, the page logs no error or warning, fails no request, asks no other origin, and Office.onReady resolves without a host', async () => {
+    const server = await serve(out);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      const foreign: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+      });
+      page.on('request', (r) => {
+        if (!r.url().startsWith(`${server.origin}/`) && !r.url().startsWith('data:')) foreign.push(r.url());
+      });
+      await page.goto(`${server.origin}/taskpane.html`);
+      const host = await page.evaluate(() => new Promise((resolve) => void Office.onReady((info) => resolve(info.host))));
+      expect(host).toBeNull();
+      await page.getByRole('tab').first().waitFor();
+      expect(problems).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
     }
   });
 

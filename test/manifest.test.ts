@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEV_URL } from '../scripts/build/publicUrl';
-import { pngSize } from '../scripts/icons/png';
+import { pngSize } from './support/pngSize';
 import { checkManifest, manifestUrls, NAMESPACE, parseManifest, REQUIRED_SETS } from '../scripts/manifest/checkManifest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -43,8 +43,9 @@ export function unsideload(entry: { platform: 'darwin' | 'win32'; target: string
 
 /** How to load the add-in where no desktop Excel can be sideloaded: Excel on the web, or an agency's
  * intranet catalog. Printed by `npm start`. */
-export function uploadInstructions(manifest: string, url: string): string {
-  return `本机没有可自动旁加载的桌面版 Excel。请任选一种方式加载 MIB 考核助手：
+export function uploadInstructions(manifest: string, url: string, desktopExcel = false): string {
+  const lead = desktopExcel ? '未旁加载到桌面版 Excel（npm run start:web）。' : '本机没有可自动旁加载的桌面版 Excel。';
+  return `${lead}请任选一种方式加载 MIB 考核助手：
 
 一、Excel 网页版（开发调试）
   1. 先在本机浏览器打开 ${url}taskpane.html，确认浏览器信任开发证书
