@@ -12,12 +12,44 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Node's built-in modules, by the names and the `node:` prefix an import may use. */
-const NODE_MODULES = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'url', 'module', 'crypto', 'http', 'https', 'net', 'zlib', 'stream', 'util', 'vm', 'worker_threads'];
+const NODE_MODULES = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'url',
+  'module',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'zlib',
+  'stream',
+  'util',
+  'vm',
+  'worker_threads',
+];
 const UI_MODULES = ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*'];
-const OFFICE_MODULES = ['@microsoft/office-js', '@microsoft/office-js/*', 'office-addin-*', '@types/office-js', '@types/office-runtime', '@types/custom-functions-runtime'];
+const OFFICE_MODULES = [
+  '@microsoft/office-js',
+  '@microsoft/office-js/*',
+  'office-addin-*',
+  '@types/office-js',
+  '@types/office-runtime',
+  '@types/custom-functions-runtime',
+];
 
 /** A relative import into one of the project's folders, from any depth below src/<folder>/. */
-const intoFolder = (folder) => [`../${folder}`, `../${folder}/*`, `../../${folder}`, `../../${folder}/*`, `../../../${folder}`, `../../../${folder}/*`];
+const intoFolder = (folder) => [
+  `../${folder}`,
+  `../${folder}/*`,
+  `../../${folder}`,
+  `../../${folder}/*`,
+  `../../../${folder}`,
+  `../../../${folder}/*`,
+];
 
 /** `no-restricted-imports` for a folder: the module groups it must not import, each with the reason. */
 function boundary(groups) {
@@ -80,7 +112,13 @@ export default tseslint.config(
     files: ['src/core/**/*.{ts,tsx}', 'src/sheet/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/triple-slash-reference': ['error', { types: 'never', path: 'never', lib: 'never' }],
-      'no-restricted-globals': ['error', ...['Office', 'Excel', 'OfficeExtension', 'CustomFunctions', 'process', 'Buffer', 'require', '__dirname', '__filename'].map((name) => ({ name, message: 'src/core and src/sheet are pure: no Office, no Node.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...['Office', 'Excel', 'OfficeExtension', 'CustomFunctions', 'process', 'Buffer', 'require', '__dirname', '__filename'].map((name) => ({
+          name,
+          message: 'src/core and src/sheet are pure: no Office, no Node.',
+        })),
+      ],
     },
   },
   {
@@ -90,7 +128,10 @@ export default tseslint.config(
         { modules: NODE_MODULES, why: 'src/core is pure: no Node or files (it runs in Excel, in the pane and in mib alike).' },
         { modules: UI_MODULES, why: 'src/core is pure: no React or Fluent UI.' },
         { modules: OFFICE_MODULES, why: 'src/core is pure: no Office.' },
-        { modules: ['sheet', 'excel', 'functions', 'taskpane', 'cli'].flatMap(intoFolder), why: 'dependencies point one way: core ← sheet ← excel / functions / taskpane / cli.' },
+        {
+          modules: ['sheet', 'excel', 'functions', 'taskpane', 'cli'].flatMap(intoFolder),
+          why: 'dependencies point one way: core ← sheet ← excel / functions / taskpane / cli.',
+        },
       ]),
     },
   },
@@ -101,7 +142,10 @@ export default tseslint.config(
         { modules: NODE_MODULES, why: 'src/sheet is pure data, shared by the add-in and mib: no Node or files.' },
         { modules: UI_MODULES, why: 'src/sheet knows no React or Fluent UI.' },
         { modules: OFFICE_MODULES, why: 'src/sheet knows no Office: src/excel writes what it plans.' },
-        { modules: ['excel', 'functions', 'taskpane', 'cli'].flatMap(intoFolder), why: 'dependencies point one way: core ← sheet ← excel / functions / taskpane / cli.' },
+        {
+          modules: ['excel', 'functions', 'taskpane', 'cli'].flatMap(intoFolder),
+          why: 'dependencies point one way: core ← sheet ← excel / functions / taskpane / cli.',
+        },
       ]),
     },
   },
@@ -130,7 +174,10 @@ export default tseslint.config(
       'no-restricted-imports': boundary([
         { modules: NODE_MODULES, why: 'src/excel runs in Excel: no Node.' },
         { modules: UI_MODULES, why: 'src/excel writes the workbook; the pane is React.' },
-        { modules: ['functions', 'taskpane', 'cli'].flatMap(intoFolder), why: 'dependencies point one way: core ← sheet ← excel / functions / taskpane / cli.' },
+        {
+          modules: ['functions', 'taskpane', 'cli'].flatMap(intoFolder),
+          why: 'dependencies point one way: core ← sheet ← excel / functions / taskpane / cli.',
+        },
       ]),
     },
   },
@@ -140,7 +187,10 @@ export default tseslint.config(
       'no-restricted-imports': boundary([
         { modules: UI_MODULES, why: 'the command line has no UI.' },
         { modules: OFFICE_MODULES, why: 'the command line writes .xlsx with ExcelJS, not Office.js.' },
-        { modules: ['excel', 'functions', 'taskpane'].flatMap(intoFolder), why: 'dependencies point one way: core ← sheet ← excel / functions / taskpane / cli.' },
+        {
+          modules: ['excel', 'functions', 'taskpane'].flatMap(intoFolder),
+          why: 'dependencies point one way: core ← sheet ← excel / functions / taskpane / cli.',
+        },
       ]),
     },
   },

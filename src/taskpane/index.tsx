@@ -78,7 +78,7 @@ const element = document.getElementById('root');
 if (element) {
   const root = createRoot(element);
   // Rendered at once on the in-memory workbook: outside Office, office.js finds no host and onReady
-  // never resolves (the add-in does not ship office.js's Office 2013 fallback table, see
+  // resolves with none (through the add-in's stand-in for office.js's Office 2013 table, see
   // scripts/build/officeJs.ts). Inside Excel, onReady names the host and the pane switches to Excel.
   void renderDemo(root);
   if (typeof Office !== 'undefined') {

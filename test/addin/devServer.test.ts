@@ -73,7 +73,10 @@ describe('npm run start:desktop / start:web', () => {
   });
 
   it.runIf(process.platform === 'linux')('on Linux, npm run start:desktop exits 1 with the reason and starts nothing', () => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts', 'desktop'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts', 'desktop'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('本机没有可旁加载的桌面版 Excel');
     expect(run.stdout).not.toContain('正在构建');
@@ -114,7 +117,8 @@ describe('dev certificates', () => {
     for (const file of Object.values(paths)) writeFileSync(file, path.basename(file));
     const failing = {
       paths,
-      getHttpsServerOptions: () => Promise.reject(new Error('Unable to install the CA certificate. Command failed: sudo cp\n/bin/sh: 1: sudo: not found')),
+      getHttpsServerOptions: () =>
+        Promise.reject(new Error('Unable to install the CA certificate. Command failed: sudo cp\n/bin/sh: 1: sudo: not found')),
     };
     const certificates = await devCertificates(failing);
     expect(certificates.options.cert.toString()).toBe('localhost.crt');
@@ -130,6 +134,8 @@ describe('dev certificates', () => {
     const fine = await devCertificates({ paths, getHttpsServerOptions: () => Promise.resolve(https) });
     expect(certificateNotice(fine, DEV_URL)).toBeNull();
     const none = { ...paths, caCertificatePath: path.join(tmp, 'missing.crt') };
-    await expect(devCertificates({ paths: none, getHttpsServerOptions: () => Promise.reject(new Error('openssl failed')) })).rejects.toThrow('openssl failed');
+    await expect(devCertificates({ paths: none, getHttpsServerOptions: () => Promise.reject(new Error('openssl failed')) })).rejects.toThrow(
+      'openssl failed',
+    );
   });
 });

@@ -59,8 +59,12 @@ describe('eslint.config.js: the direction of dependencies', () => {
     expect(await problems('src/core/x.ts', '/// <reference types="office-js" />\nexport const a = 1;\n')).toEqual([
       expect.stringMatching(/^@typescript-eslint\/triple-slash-reference: /),
     ]);
-    expect(await problems('src/sheet/x.ts', 'export const host = () => Office.context;\n')).toEqual([expect.stringMatching(/^no-restricted-globals: .*no Office, no Node/)]);
-    expect(await problems('src/core/x.ts', 'export const env = () => process.env.HOME;\n')).toEqual([expect.stringMatching(/^no-restricted-globals: /)]);
+    expect(await problems('src/sheet/x.ts', 'export const host = () => Office.context;\n')).toEqual([
+      expect.stringMatching(/^no-restricted-globals: .*no Office, no Node/),
+    ]);
+    expect(await problems('src/core/x.ts', 'export const env = () => process.env.HOME;\n')).toEqual([
+      expect.stringMatching(/^no-restricted-globals: /),
+    ]);
   });
 
   it('an unused local or parameter is an error (what TypeScript’s noUnused* checks did in scripts/lint.ts)', async () => {
@@ -72,7 +76,8 @@ describe('eslint.config.js: the direction of dependencies', () => {
   });
 
   it('Office.js code gets the office-addins rules: a property read before load and sync', async () => {
-    const code = 'export async function f(context: Excel.RequestContext) {\n  const range = context.workbook.worksheets.getItem("a").getRange("A1");\n  return range.values;\n}\n';
+    const code =
+      'export async function f(context: Excel.RequestContext) {\n  const range = context.workbook.worksheets.getItem("a").getRange("A1");\n  return range.values;\n}\n';
     const found = await problems('src/excel/x.ts', code);
     expect(found.some((p) => p.startsWith('office-addins/'))).toBe(true);
   });
