@@ -3,14 +3,18 @@ import { clauseFormula } from './clauses';
 import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
 import { fill, type LabelKey, type SheetLocale, sheetLabels } from './labels';
-import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
+import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS, PRINTED_THROUGH } from './layout';
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
+import { fitRowHeights } from './rowHeights';
 import { validSheetName } from './sheetName';
 import { STYLES, type StyleName } from './styles';
 import { type PlanCell, type PlanConditionalFormat, type PlanInputCell, type PlanItemCells, type PlanName, type PlanOptions, type PlanValidation, type PlainValue, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX, type ValidationRule } from './types';
 
 const CLAUSE_CAP_STYLE = { fill: '#FCE4D6', fontColor: '#833C0B' };
+
+/** Page margins in inches: narrow at the sides, so that the official columns print at a readable size. */
+const PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 };
 
 /** Rows of the header block; the table's header row follows a blank row. */
 const HEADER_ROW = 11;
@@ -41,18 +45,20 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const text = (value: string, style: StyleName): PlanCell => (looksLikeFormula(value) ? { value, text: true, style } : { value, style });
   const at = (key: ColumnKey, row: number) => `${col(key).letter}${row}`;
   const lastLetter = columns.list[columns.list.length - 1]!.letter;
+  // the official columns and 得分: the first print range; title, 备注, readings and signatures span them
+  const printedLetter = col(PRINTED_THROUGH).letter;
 
   const merges: string[] = [];
   const validations: PlanValidation[] = [];
   const conditionalFormats: PlanConditionalFormat[] = [];
-  const rowHeights: Record<number, number> = { 1: 28, 2: 30, [HEADER_ROW]: 32 };
+  const minimumHeights: Record<number, number> = { 1: 28, [HEADER_ROW]: 32 };
 
   // — the header block —
   put(1, 0, { value: rubric.title, style: 'title' });
-  merges.push(`A1:${lastLetter}1`);
+  merges.push(`A1:${printedLetter}1`);
   const p = rubric.provenance;
   put(2, 0, text(`${label('basis')}：${p.issuer}《${p.title}》${p.documentNumber} ${p.attachment}`, 'basis'));
-  merges.push(`A2:${lastLetter}2`);
+  merges.push(`A2:${printedLetter}2`);
   // three label/value pairs per row: label A:B → value C; label D → value E:F; label G → value H:I
   const slots = [
     { label: [0, 1], value: [2, 2] },
@@ -169,8 +175,6 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       if (reading) {
         const shown = readingsShown.has(reading) ? '同上' : reading;
         put(r, 'reading', text(shown, 'text'));
-        // tall enough that the whole reading prints (about 19 Chinese characters to a line of the column)
-        rowHeights[r] = Math.max(rowHeights[r] ?? 0, 15 * Math.ceil(shown.length / 19));
         readingsShown.add(reading);
       }
       if (clause.role === 'earn') earnCells.push(cell);
@@ -234,24 +238,36 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     // fill the item's other rows with bordered blanks and merge the item's own columns over them
     for (let k = first; k <= last; k++) for (const c of columns.list) if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' ? 'input' : 'text' });
     if (last > first) for (const key of ITEM_COLUMNS) if (columns.at[key]) merges.push(`${at(key, first)}:${at(key, last)}`);
-    rowHeights[first] = Math.max(rowHeights[first] ?? 0, last === first ? 60 : 30);
     row = last + 1;
   }
   const lastRow = row - 1;
   closeSection(lastRow);
 
-  // — 口径说明: the table's and the policy's readings below the table, merged and wrapped so they print —
-  const tableReadings = readingsOf(rubric, { ...(policy && { policy }) }).filter((r) => r.source !== 'clause');
-  let readingRow = lastRow + 2;
-  put(readingRow, 0, { value: t.readingsTitle, style: 'readingTitle' });
-  merges.push(`A${readingRow}:${lastLetter}${readingRow}`);
-  for (const reading of tableReadings) {
-    readingRow++;
-    put(readingRow, 0, text(readingLine(reading), 'reading'));
-    merges.push(`A${readingRow}:${lastLetter}${readingRow}`);
-    // about 120 characters to a printed line across the merged width
-    rowHeights[readingRow] = 16 * Math.max(1, Math.ceil(readingLine(reading).length / 120));
+  // — below the table, on the printed pages: the official 备注 as the table's last row, the readings,
+  // and the signature block the official forms carry —
+  const across = (r: number) => merges.push(`A${r}:${printedLetter}${r}`);
+  let belowRow = lastRow;
+  if (rubric.footer?.text) {
+    belowRow++;
+    put(belowRow, 0, text(rubric.footer.text, 'text'));
+    for (let c = 1; c <= col(PRINTED_THROUGH).index; c++) put(belowRow, c, { style: 'text' });
+    across(belowRow);
   }
+  // 口径说明: the table's and the policy's readings, merged and wrapped so they print
+  const tableReadings = readingsOf(rubric, { ...(policy && { policy }) }).filter((r) => r.source !== 'clause');
+  belowRow += 2;
+  put(belowRow, 0, { value: t.readingsTitle, style: 'readingTitle' });
+  across(belowRow);
+  for (const reading of tableReadings) {
+    belowRow++;
+    put(belowRow, 0, text(readingLine(reading), 'reading'));
+    across(belowRow);
+  }
+  belowRow += 2;
+  put(belowRow, 0, { value: t.signatures, style: 'signature' });
+  across(belowRow);
+  minimumHeights[belowRow] = 36;
+  const lastPrintedRow = belowRow;
 
   // — results —
   const vetoRange = `${at('veto', FIRST_ITEM_ROW)}:${at('veto', lastRow)}`;
@@ -363,7 +379,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     grid: Array.from({ length: grid.length }, (_, i) => grid[i] ?? []),
     columnCount: columns.list.length,
     columns: columns.list.map((c) => ({ header: label(c.label), width: c.width })),
-    rowHeights,
+    rowHeights: fitRowHeights(grid, merges, columns.list.map((c) => c.width), STYLES, minimumHeights),
     styles: STYLES,
     merges,
     validations,
@@ -392,7 +408,15 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       ...addin,
     },
     printTitleRows: `$${HEADER_ROW}:$${HEADER_ROW}`,
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
+    print: {
+      orientation: 'landscape',
+      paper: 'A4',
+      fitToWidth: true,
+      // the official table with its score, header block and signatures; then the working columns apart
+      areas: [`A1:${printedLetter}${lastPrintedRow}`, `${col('inputId').letter}${HEADER_ROW}:${lastLetter}${lastRow}`],
+      footer: t.pageFooter,
+      margins: PRINT_MARGINS,
+    },
     protect: true,
     freezeRows: HEADER_ROW,
   };

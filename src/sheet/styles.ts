@@ -4,10 +4,10 @@ import type { CellStyle } from './types';
 export const STYLES = {
   title: { bold: true, fontSize: 14, horizontal: 'center', vertical: 'center' },
   basis: { fontColor: '#595959', horizontal: 'left', wrap: true },
-  label: { bold: true, fill: '#F2F2F2', border: true, horizontal: 'right', vertical: 'center' },
+  label: { bold: true, fill: '#F2F2F2', border: true, horizontal: 'right', vertical: 'center', wrap: true },
   field: { border: true, fill: '#FFF2CC', locked: false, vertical: 'center', numberFormat: '@' },
   fieldMoney: { border: true, fill: '#FFF2CC', locked: false, vertical: 'center', numberFormat: '#,##0.00' },
-  fixed: { border: true, vertical: 'center' },
+  fixed: { border: true, vertical: 'center', wrap: true },
   result: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '0.##########' },
   resultText: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center' },
   resultMoney: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '#,##0.00' },
@@ -22,6 +22,7 @@ export const STYLES = {
   score: { bold: true, border: true, horizontal: 'center', vertical: 'top', numberFormat: 'General' },
   readingTitle: { bold: true, horizontal: 'left', vertical: 'center' },
   reading: { wrap: true, horizontal: 'left', vertical: 'top', fontColor: '#404040' },
+  signature: { wrap: true, horizontal: 'left', vertical: 'bottom' },
 } satisfies Record<string, CellStyle>;
 
 export type StyleName = keyof typeof STYLES;
