@@ -78,9 +78,8 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
     pageSetup: {
       paperSize: 9, // A4
       orientation: plan.print.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      // a fixed scale, not fit-to-page: Excel ignores manual page breaks when fitting
+      scale: plan.print.scale,
       printTitlesRow: plan.printTitleRows.replace(/\$/g, ''),
       margins: plan.print.margins,
     },
@@ -90,6 +89,8 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
     sheet.getColumn(i + 1).width = column.width;
   });
   for (const [row, height] of Object.entries(plan.rowHeights)) sheet.getRow(Number(row)).height = height;
+  // a break after the row before each page's first row
+  for (const row of plan.print.pageBreaks) sheet.getRow(row - 1).addPageBreak();
 
   plan.grid.forEach((line, r) =>
     line.forEach((cell, c) => {

@@ -6,7 +6,8 @@ import { fill, type LabelKey, type SheetLocale, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS, PRINTED_THROUGH } from './layout';
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
-import { fitRowHeights } from './rowHeights';
+import { pageStarts, printScale } from './pagination';
+import { DEFAULT_ROW_HEIGHT, fitRowHeights } from './rowHeights';
 import { validSheetName } from './sheetName';
 import { STYLES, type StyleName } from './styles';
 import { type PlanCell, type PlanConditionalFormat, type PlanInputCell, type PlanItemCells, type PlanName, type PlanOptions, type PlanValidation, type PlainValue, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX, type ValidationRule } from './types';
@@ -116,8 +117,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   let row = FIRST_ITEM_ROW;
   let sectionStart = row;
   let sectionName: string | undefined;
+  // 类别 is merged over its items once the pages are known (a page break splits it, see below)
+  const sections: { name: string; first: number; last: number }[] = [];
   const closeSection = (end: number) => {
-    if (sectionName !== undefined && end > sectionStart) merges.push(`${at('section', sectionStart)}:${at('section', end)}`);
+    if (sectionName !== undefined) sections.push({ name: sectionName, first: sectionStart, last: end });
   };
 
   for (const item of rubric.items) {
@@ -128,7 +131,6 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       closeSection(first - 1);
       sectionName = item.section;
       sectionStart = first;
-      put(first, 'section', text(item.section, 'center'));
     }
     officialCells(item, first);
 
@@ -256,6 +258,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   // 口径说明: the table's and the policy's readings, merged and wrapped so they print
   const tableReadings = readingsOf(rubric, { ...(policy && { policy }) }).filter((r) => r.source !== 'clause');
   belowRow += 2;
+  const readingTitleRow = belowRow;
   put(belowRow, 0, { value: t.readingsTitle, style: 'readingTitle' });
   across(belowRow);
   for (const reading of tableReadings) {
@@ -268,6 +271,14 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   across(belowRow);
   minimumHeights[belowRow] = 36;
   const lastPrintedRow = belowRow;
+  // runs of rows a page break may not split: the header block, each item, each row below the table
+  // (a title with the line after it, the signatures with the blank row above them)
+  const keepTogether: [number, number][] = [[1, HEADER_ROW], ...items.map((it): [number, number] => [it.firstRow, it.lastRow])];
+  for (let r = lastRow + 1; r <= lastPrintedRow; r++) {
+    const joined = r === readingTitleRow || r === lastPrintedRow - 1;
+    keepTogether.push(joined ? [r, r + 1] : [r, r]);
+    if (joined) r++;
+  }
 
   // — results —
   const vetoRange = `${at('veto', FIRST_ITEM_ROW)}:${at('veto', lastRow)}`;
@@ -372,6 +383,30 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     ...(refundCell ? [{ name: 'MIB_REFUND', ref: refundCell }] : []),
   ];
 
+  const widthOf = (from: number, to: number) => columns.list.slice(from, to + 1).reduce((sum, c) => sum + c.width, 0);
+  // one scale for both print ranges, set by the wider
+  const scale = printScale(Math.max(widthOf(0, col(PRINTED_THROUGH).index), widthOf(col('inputId').index, columns.list.length - 1)), PRINT_MARGINS);
+  // 类别 merged over its items page by page, its name at the top of each page's part (a merged cell
+  // prints its text only where it starts); a part's name may make its rows taller and so move the
+  // breaks: laid out again until they stay
+  let pageBreaks: number[] = [];
+  let rowHeights: Record<number, number> = {};
+  const plainMerges = [...merges];
+  for (let pass = 0; pass < 4; pass++) {
+    const parts = sections.flatMap((section) => {
+      const starts = [section.first, ...pageBreaks.filter((p) => p > section.first && p <= section.last)];
+      return starts.map((first, k) => ({ name: section.name, first, last: (starts[k + 1] ?? section.last + 1) - 1 }));
+    });
+    for (let r = FIRST_ITEM_ROW; r <= lastRow; r++) put(r, 'section', { style: 'center' });
+    for (const part of parts) put(part.first, 'section', text(part.name, 'center'));
+    merges.splice(0, merges.length, ...plainMerges, ...parts.filter((p) => p.last > p.first).map((p) => `${at('section', p.first)}:${at('section', p.last)}`));
+    rowHeights = fitRowHeights(grid, merges, columns.list.map((c) => c.width), STYLES, minimumHeights);
+    const next = pageStarts(keepTogether, (r) => rowHeights[r] ?? DEFAULT_ROW_HEIGHT, [HEADER_ROW], scale, PRINT_MARGINS);
+    const settled = next.join() === pageBreaks.join();
+    pageBreaks = next;
+    if (settled) break;
+  }
+
   return {
     name: sheetNameOf(rubric, options),
     rubricId: rubric.id,
@@ -379,7 +414,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     grid: Array.from({ length: grid.length }, (_, i) => grid[i] ?? []),
     columnCount: columns.list.length,
     columns: columns.list.map((c) => ({ header: label(c.label), width: c.width })),
-    rowHeights: fitRowHeights(grid, merges, columns.list.map((c) => c.width), STYLES, minimumHeights),
+    rowHeights,
     styles: STYLES,
     merges,
     validations,
@@ -411,7 +446,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     print: {
       orientation: 'landscape',
       paper: 'A4',
-      fitToWidth: true,
+      scale,
+      pageBreaks,
       // the official table with its score, header block and signatures; then the working columns apart
       areas: [`A1:${printedLetter}${lastPrintedRow}`, `${col('inputId').letter}${HEADER_ROW}:${lastLetter}${lastRow}`],
       footer: t.pageFooter,

@@ -5,7 +5,7 @@ export const STYLES = {
   title: { bold: true, fontSize: 14, horizontal: 'center', vertical: 'center' },
   basis: { fontColor: '#595959', horizontal: 'left', wrap: true },
   label: { bold: true, fill: '#F2F2F2', border: true, horizontal: 'right', vertical: 'center', wrap: true },
-  field: { border: true, fill: '#FFF2CC', locked: false, vertical: 'center', numberFormat: '@' },
+  field: { border: true, fill: '#FFF2CC', locked: false, vertical: 'center', numberFormat: '@', wrap: true },
   fieldMoney: { border: true, fill: '#FFF2CC', locked: false, vertical: 'center', numberFormat: '#,##0.00' },
   fixed: { border: true, vertical: 'center', wrap: true },
   result: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '0.##########' },

@@ -162,7 +162,10 @@ export interface SheetPlan {
   print: {
     orientation: 'landscape';
     paper: 'A4';
-    fitToWidth: true;
+    /** percent: both print ranges one page wide (a fixed scale, as manual page breaks need) */
+    scale: number;
+    /** rows (1-based) that start a new page, so that no item is split between pages */
+    pageBreaks: number[];
     /** the print ranges, each printed on pages of its own: the official columns with 得分 (header block,
      * table, 备注, readings, signatures), then the working columns of the table */
     areas: string[];

@@ -86,7 +86,8 @@ export function fixturePlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
     print: {
       orientation: 'landscape',
       paper: 'A4',
-      fitToWidth: true,
+      scale: 80,
+      pageBreaks: [7],
       areas: ['A1:C9', 'D5:E9'],
       footer: '第 &P 页 共 &N 页',
       margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
