@@ -311,7 +311,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     // the score the policy grades: the total, or the total converted onto the policy's scale
     let graded = totalCell;
     if (conversion) {
-      graded = policyScoreCell = pair(9, 0, 'policyScore', { formula: `=ROUND(${totalCell}*${num(conversion.to.toNumber())}/${num(conversion.from.toNumber())},9)`, style: 'result' });
+      graded = policyScoreCell = pair(9, 0, 'policyScore', { formula: `=ROUND(${totalCell}*${num(conversion.to.toNumber())}/${num(conversion.from.toNumber())},9)`, style: 'resultConverted' });
     }
     scoreGradeCell = pair(9, 1, 'scoreGrade', { formula: gradeFormula(policy, graded, vetoCountCell, conversion ? policyTop(policy) : undefined), style: 'resultText' });
     gradeCell = pair(5, 1, 'grade', {

@@ -9,6 +9,9 @@ export const STYLES = {
   fieldMoney: { border: true, fill: '#FFF2CC', locked: false, vertical: 'center', numberFormat: '#,##0.00' },
   fixed: { border: true, vertical: 'center', wrap: true },
   result: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '0.##########' },
+  // a converted score (650 × 100 / 795 = 81.761006289) shown to 4 decimals, so that it fits its narrow
+  // cell (威海's 考核指标 column) instead of showing ###; the cell holds it to 9 and grades that
+  resultConverted: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '0.####' },
   resultText: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center' },
   resultMoney: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '#,##0.00' },
   header: { bold: true, fill: '#DDEBF7', border: true, wrap: true, horizontal: 'center', vertical: 'center' },

@@ -56,6 +56,8 @@ describe.each([...bundledRubricIds])('%s printed', (rubricId) => {
     const { words } = printed.get(rubricId)!;
     const overlaps = overlappingWords(words).map(([a, b]) => `p${a.page} ${a.text} × ${b.text}`);
     expect(overlaps).toEqual([]);
+    // nor a number too wide for its cell (the converted score in 威海's narrow column showed ###)
+    expect(words.filter((w) => w.text.includes('###')).map((w) => `p${w.page} ${w.text}`)).toEqual([]);
   });
 
   it('the 备注 as printed, the signature block and 第 N 页 共 M 页 on every page', () => {
