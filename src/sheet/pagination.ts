@@ -29,21 +29,38 @@ export function printScale(columnChars: number, margins: Margins): number {
 /**
  * The rows (1-based) that start a new page. `blocks` are runs of rows kept on one page (an item's
  * rows), in order; `heights` the rows' heights in points; `titleRows` the rows repeated at the top of
- * every page after the first. A block taller than a page starts a page and runs over.
+ * every page after the first; `forced` rows start a page whatever the room (a tall item's parts). A
+ * block taller than a page starts a page and is broken between its rows.
  */
-export function pageStarts(blocks: [first: number, last: number][], heights: (row: number) => number, titleRows: number[], scale: number, margins: Margins): number[] {
-  const usable = (SLACK * (PAGE.height - 72 * (margins.top + margins.bottom))) / (scale / 100);
+/** The height in points (at 100 %) the rows of one page may take at `scale`. */
+export function pageRoom(scale: number, margins: Margins): number {
+  return (SLACK * (PAGE.height - 72 * (margins.top + margins.bottom))) / (scale / 100);
+}
+
+export function pageStarts(blocks: [first: number, last: number][], heights: (row: number) => number, titleRows: number[], scale: number, margins: Margins, forced: number[] = []): number[] {
+  const usable = pageRoom(scale, margins);
   const titles = titleRows.reduce((sum, row) => sum + heights(row), 0);
   const starts: number[] = [];
   let used = 0;
   for (const [first, last] of blocks) {
     let height = 0;
     for (let row = first; row <= last; row++) height += heights(row);
-    if (used > 0 && used + height > usable) {
+    if (used > titles && (used + height > usable || forced.includes(first))) {
       starts.push(first);
       used = titles;
     }
-    used += height;
+    if (used + height <= usable) {
+      used += height;
+      continue;
+    }
+    // taller than a page: broken between its rows (the plan then splits its merged cells' text)
+    for (let row = first; row <= last; row++) {
+      if (used > titles && used + heights(row) > usable) {
+        starts.push(row);
+        used = titles;
+      }
+      used += heights(row);
+    }
   }
   return starts;
 }

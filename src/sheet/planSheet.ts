@@ -6,7 +6,9 @@ import { fill, type LabelKey, type SheetLocale, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS, PRINTED_THROUGH } from './layout';
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
-import { pageStarts, printScale } from './pagination';
+import { partsOf, splitToFit } from './pageParts';
+import { pageRoom, pageStarts, printScale } from './pagination';
+import { textHeight } from './textHeight';
 import { DEFAULT_ROW_HEIGHT, fitRowHeights } from './rowHeights';
 import { validSheetName } from './sheetName';
 import { STYLES, type StyleName } from './styles';
@@ -19,6 +21,7 @@ const PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.
 
 /** Rows of the header block; the table's header row follows a blank row. */
 const HEADER_ROW = 11;
+const TITLE_ROW_HEIGHT = 32;
 const FIRST_ITEM_ROW = HEADER_ROW + 1;
 
 /**
@@ -46,13 +49,19 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const text = (value: string, style: StyleName): PlanCell => (looksLikeFormula(value) ? { value, text: true, style } : { value, style });
   const at = (key: ColumnKey, row: number) => `${col(key).letter}${row}`;
   const lastLetter = columns.list[columns.list.length - 1]!.letter;
+  const widthOf = (from: number, to: number) => columns.list.slice(from, to + 1).reduce((sum, c) => sum + c.width, 0);
+  // one print scale for both print ranges, set by the wider
+  const scale = printScale(Math.max(widthOf(0, col(PRINTED_THROUGH).index), widthOf(col('inputId').index, columns.list.length - 1)), PRINT_MARGINS);
+  // the room a page has below the repeated header row, in the sheet's points
+  const pageHeight = pageRoom(scale, PRINT_MARGINS) - TITLE_ROW_HEIGHT;
+  const tallGroups = new Map<string, [number, number][]>();
   // the official columns and 得分: the first print range; title, 备注, readings and signatures span them
   const printedLetter = col(PRINTED_THROUGH).letter;
 
   const merges: string[] = [];
   const validations: PlanValidation[] = [];
   const conditionalFormats: PlanConditionalFormat[] = [];
-  const minimumHeights: Record<number, number> = { 1: 28, [HEADER_ROW]: 32 };
+  const minimumHeights: Record<number, number> = { 1: 28, [HEADER_ROW]: TITLE_ROW_HEIGHT };
 
   // — the header block —
   put(1, 0, { value: rubric.title, style: 'title' });
@@ -126,7 +135,15 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   for (const item of rubric.items) {
     const specs = item.rules.flatMap((rule) => definitionOf(rule).inputs(rule));
     const first = row;
-    const last = row + Math.max(1, specs.length) - 1;
+    // an item whose text is taller than a page gets rows enough to carry a page's piece of it each
+    const tallest = Math.max(textHeight(item.definition, col('definition').width), textHeight(item.method, col('method').width));
+    const pagesTall = tallest > pageHeight ? Math.ceil(tallest / (0.8 * pageHeight)) + 1 : 1;
+    const last = row + Math.max(1, specs.length, pagesTall) - 1;
+    // such an item prints a page at a time: its rows in as many groups, each starting a page
+    if (pagesTall > 1) {
+      const n = last - row + 1;
+      tallGroups.set(item.no, Array.from({ length: pagesTall }, (_, g): [number, number] => [row + Math.floor((g * n) / pagesTall), row + Math.floor(((g + 1) * n) / pagesTall) - 1]));
+    }
     if (item.section !== sectionName) {
       closeSection(first - 1);
       sectionName = item.section;
@@ -238,8 +255,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     items.push({ itemNo: item.no, firstRow: first, lastRow: last, clauses: clauseCells, score, deducted, overCap, selfScore: self, difference: at('difference', first), ...(veto && { veto }) });
 
     // fill the item's other rows with bordered blanks and merge the item's own columns over them
-    for (let k = first; k <= last; k++) for (const c of columns.list) if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' ? 'input' : 'text' });
-    if (last > first) for (const key of ITEM_COLUMNS) if (columns.at[key]) merges.push(`${at(key, first)}:${at(key, last)}`);
+    for (let k = first; k <= last; k++) for (const c of columns.list) if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' && k - first < specs.length ? 'input' : 'text' });
+    // (the item's own columns are merged over these rows once the pages are known, see below)
     row = last + 1;
   }
   const lastRow = row - 1;
@@ -273,7 +290,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const lastPrintedRow = belowRow;
   // runs of rows a page break may not split: the header block, each item, each row below the table
   // (a title with the line after it, the signatures with the blank row above them)
-  const keepTogether: [number, number][] = [[1, HEADER_ROW], ...items.map((it): [number, number] => [it.firstRow, it.lastRow])];
+  const keepTogether: [number, number][] = [[1, HEADER_ROW], ...items.flatMap((it): [number, number][] => tallGroups.get(it.itemNo) ?? [[it.firstRow, it.lastRow]])];
+  const forcedStarts = [...tallGroups.values()].flatMap((groups) => groups.map(([first]) => first));
   for (let r = lastRow + 1; r <= lastPrintedRow; r++) {
     const joined = r === readingTitleRow || r === lastPrintedRow - 1;
     keepTogether.push(joined ? [r, r + 1] : [r, r]);
@@ -383,9 +401,6 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     ...(refundCell ? [{ name: 'MIB_REFUND', ref: refundCell }] : []),
   ];
 
-  const widthOf = (from: number, to: number) => columns.list.slice(from, to + 1).reduce((sum, c) => sum + c.width, 0);
-  // one scale for both print ranges, set by the wider
-  const scale = printScale(Math.max(widthOf(0, col(PRINTED_THROUGH).index), widthOf(col('inputId').index, columns.list.length - 1)), PRINT_MARGINS);
   // 类别 merged over its items page by page, its name at the top of each page's part (a merged cell
   // prints its text only where it starts); a part's name may make its rows taller and so move the
   // breaks: laid out again until they stay
@@ -393,15 +408,29 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   let rowHeights: Record<number, number> = {};
   const plainMerges = [...merges];
   for (let pass = 0; pass < 4; pass++) {
-    const parts = sections.flatMap((section) => {
-      const starts = [section.first, ...pageBreaks.filter((p) => p > section.first && p <= section.last)];
-      return starts.map((first, k) => ({ name: section.name, first, last: (starts[k + 1] ?? section.last + 1) - 1 }));
-    });
+    const parts = sections.flatMap((section) => partsOf(section.first, section.last, pageBreaks).map(([first, last]) => ({ name: section.name, first, last })));
     for (let r = FIRST_ITEM_ROW; r <= lastRow; r++) put(r, 'section', { style: 'center' });
     for (const part of parts) put(part.first, 'section', text(part.name, 'center'));
-    merges.splice(0, merges.length, ...plainMerges, ...parts.filter((p) => p.last > p.first).map((p) => `${at('section', p.first)}:${at('section', p.last)}`));
+    const pageMerges = parts.filter((p) => p.last > p.first).map((p) => `${at('section', p.first)}:${at('section', p.last)}`);
+    // an item's own columns merged over its rows; an item taller than a page, page by page, with its
+    // 指标释义 and 计分方法 cut into the pieces each page's part holds
+    rubric.items.forEach((item, k) => {
+      const cells = items[k]!;
+      const itemParts = tallGroups.get(item.no) ?? partsOf(cells.firstRow, cells.lastRow, pageBreaks);
+      for (const [first, last] of itemParts) {
+        if (last > first) for (const key of ITEM_COLUMNS) if (columns.at[key]) pageMerges.push(`${at(key, first)}:${at(key, last)}`);
+      }
+      // each part of a tall item starts a page of its own
+      const heightOf = () => 0.95 * pageHeight;
+      for (const key of ['definition', 'method'] as const) {
+        for (let r = cells.firstRow; r <= cells.lastRow; r++) put(r, key, { style: 'text' });
+        const pieces = itemParts.length === 1 ? [item[key]] : splitToFit(item[key], col(key).width, itemParts.map(heightOf));
+        pieces.forEach((piece, p) => put(itemParts[p]![0], key, text(piece, 'text')));
+      }
+    });
+    merges.splice(0, merges.length, ...plainMerges, ...pageMerges);
     rowHeights = fitRowHeights(grid, merges, columns.list.map((c) => c.width), STYLES, minimumHeights);
-    const next = pageStarts(keepTogether, (r) => rowHeights[r] ?? DEFAULT_ROW_HEIGHT, [HEADER_ROW], scale, PRINT_MARGINS);
+    const next = pageStarts(keepTogether, (r) => rowHeights[r] ?? DEFAULT_ROW_HEIGHT, [HEADER_ROW], scale, PRINT_MARGINS, forcedStarts);
     const settled = next.join() === pageBreaks.join();
     pageBreaks = next;
     if (settled) break;
