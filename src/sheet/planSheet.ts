@@ -422,6 +422,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       }
       // each part of a tall item starts a page of its own
       const heightOf = () => 0.95 * pageHeight;
+      // a continued item's 序号 on each later page: 4（续）
+      for (let r = cells.firstRow + 1; r <= cells.lastRow; r++) put(r, 'no', { style: 'text' });
+      itemParts.slice(1).forEach(([first]) => put(first, 'no', text(`${item.no}（续）`, 'center')));
       for (const key of ['definition', 'method'] as const) {
         for (let r = cells.firstRow; r <= cells.lastRow; r++) put(r, key, { style: 'text' });
         const pieces = itemParts.length === 1 ? [item[key]] : splitToFit(item[key], col(key).width, itemParts.map(heightOf));
