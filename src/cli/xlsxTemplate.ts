@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseRange } from '../sheet/memory/a1';
 import { validSheetName } from '../sheet/sheetName';
 import { FILES_SHEET, type FileToStore, planStoredFiles } from '../sheet/storedFiles/contract';
@@ -77,16 +78,19 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
     pageSetup: {
       paperSize: 9, // A4
       orientation: plan.print.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      // a fixed scale, not fit-to-page: Excel ignores manual page breaks when fitting
+      scale: plan.print.scale,
       printTitlesRow: plan.printTitleRows.replace(/\$/g, ''),
+      margins: plan.print.margins,
     },
+    headerFooter: { oddFooter: `&C${plan.print.footer}` },
   });
   plan.columns.forEach((column, i) => {
     sheet.getColumn(i + 1).width = column.width;
   });
   for (const [row, height] of Object.entries(plan.rowHeights)) sheet.getRow(Number(row)).height = height;
+  // a break after the row before each page's first row
+  for (const row of plan.print.pageBreaks) sheet.getRow(row - 1).addPageBreak();
 
   plan.grid.forEach((line, r) =>
     line.forEach((cell, c) => {
@@ -129,8 +133,27 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
     await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
   if (stored.length > 0) await writeStoredFiles(workbook, stored);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withPrintAreas(Buffer.from(await workbook.xlsx.writeBuffer()), sheet.name, plan.print.areas);
 }
+
+/**
+ * The print ranges as one `_xlnm.Print_Area` of the first sheet. (ExcelJS writes several ranges as
+ * several names of the same name, with half-absolute references, which Excel refuses to open.)
+ */
+async function withPrintAreas(xlsx: Buffer, sheetName: string, areas: string[]): Promise<Buffer> {
+  if (areas.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  const path = 'xl/workbook.xml';
+  const xml = await zip.file(path)!.async('string');
+  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  const ranges = areas.map((area) => `${quoted}!${absolute(area)}`).join(',');
+  const name = `<definedName name="_xlnm.Print_Area" localSheetId="0">${escapeXml(ranges)}</definedName>`;
+  // the print titles make sure a definedNames element exists
+  zip.file(path, xml.replace('<definedNames>', `<definedNames>${name}`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
 
 /** A region's own table and policy inside the workbook (the MIB_FILES contract, src/sheet/storedFiles.ts):
  * very hidden, so no one opens it from Excel's 取消隐藏, and protected; added after the assessment

@@ -22,14 +22,31 @@ export function setSizes(sheet: Excel.Worksheet, plan: SheetPlan): void {
   }
 }
 
-/** A4 landscape, one page wide, the header row repeated on each page. */
+/**
+ * A4 landscape at the plan's scale, its margins, its print ranges (the official columns with 得分, then
+ * the working columns apart), its page breaks between items, 第 N 页 共 M 页 in the footer and the
+ * header row repeated on each page (ExcelApi 1.9).
+ */
 export function setPrintLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   const page = sheet.pageLayout;
+  // Excel 2016 without ExcelApi 1.9 has no page layout API: the sheet is still made, unprinted
+  if (!pageLayoutSupported()) return;
   page.orientation = 'Landscape';
   page.paperSize = 'A4';
-  // 0 pages tall = as many as needed, as fitToHeight="0" in the file format
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // a fixed scale, not fit to one page wide: Excel ignores manual page breaks when fitting
+  page.zoom = { scale: plan.print.scale };
+  const { left, right, top, bottom, header, footer } = plan.print.margins;
+  page.setPrintMargins('Inches', { left, right, top, bottom, header, footer });
+  if (plan.print.areas.length > 0) page.setPrintArea(plan.print.areas.join(','));
+  page.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
+  for (const row of plan.print.pageBreaks) sheet.horizontalPageBreaks.add(`A${row}`);
   if (plan.printTitleRows) page.setPrintTitleRows(plan.printTitleRows);
+}
+
+/** Whether the host has ExcelApi 1.9 (outside Office, as in tests, it is taken as present). */
+function pageLayoutSupported(): boolean {
+  const requirements = typeof Office === 'undefined' ? undefined : Office.context?.requirements;
+  return requirements?.isSetSupported ? requirements.isSetSupported('ExcelApi', '1.9') : true;
 }
 
 export function freezeRows(sheet: Excel.Worksheet, plan: SheetPlan): void {

@@ -15,13 +15,27 @@ const OFFICIAL: Record<Rubric['layout'], ColumnKey[]> = {
   weihai: ['no', 'section', 'indicator', 'code', 'definition', 'report', 'method', 'category', 'points', 'assessment', 'departments', 'remarks', 'selfScore'],
 };
 
-// 填报状态 and 口径说明 come last, so that the columns before them keep the letters a reviewer already knows
-const ADDED: ColumnKey[] = ['inputId', 'inputLabel', 'inputValue', 'clause', 'score', 'deducted', 'overCap', 'difference', 'veto', 'inputStatus', 'reading'];
+// 得分 comes right after the official columns, so that the official table and its score print together
+// (the first print range) and the working columns after it print apart (the second); 填报状态 and 口径说明
+// come last, so that the columns before them keep the letters a reviewer already knows
+const ADDED: ColumnKey[] = ['score', 'inputId', 'inputLabel', 'inputValue', 'clause', 'deducted', 'overCap', 'difference', 'veto', 'inputStatus', 'reading'];
 
+/** The columns printed on the official pages: the official ones and 得分. */
+export const PRINTED_THROUGH: ColumnKey = 'score';
+
+// Widths in characters of the default font. The official columns with 得分 stay within about 146
+// characters: A4 landscape then prints them at 78 % or more, so that 11 pt text is at least 8 pt on paper
+// even where the digit is as wide as DejaVu Sans's (LibreOffice without Calibri: 7 pt a character).
 const WIDTH: Record<ColumnKey, number> = {
-  no: 6, section: 10, indicator: 18, code: 8, definition: 42, report: 16, method: 42, category: 11, points: 8,
-  assessment: 12, departments: 14, remarks: 16, selfScore: 10,
-  inputId: 8, inputLabel: 30, inputValue: 12, clause: 10, score: 9, deducted: 9, overCap: 10, difference: 9, veto: 7, inputStatus: 8, reading: 40,
+  no: 5, section: 8, indicator: 14, code: 5, definition: 34, report: 12, method: 36, category: 9, points: 6,
+  assessment: 8, departments: 9, remarks: 8, selfScore: 9,
+  score: 7, inputId: 8, inputLabel: 28, inputValue: 12, clause: 10, deducted: 9, overCap: 10, difference: 9, veto: 7, inputStatus: 8, reading: 36,
+};
+
+/** 威海's table has four more official columns: its long ones are narrower, so that all fit one page wide. */
+const LAYOUT_WIDTH: Record<Rubric['layout'], Partial<Record<ColumnKey, number>>> = {
+  jiangbei: {},
+  weihai: { indicator: 9, definition: 30, report: 6, method: 34, category: 7, points: 5, selfScore: 7, score: 6 },
 };
 
 export interface Column {
@@ -46,7 +60,7 @@ export function columnLetter(index: number): string {
 /** The sheet's columns for a rubric's layout, with their letters. */
 export function columnsOf(layout: Rubric['layout']): { list: Column[]; at: Record<ColumnKey, Column> } {
   const keys = [...OFFICIAL[layout], ...ADDED];
-  const list = keys.map((key, index) => ({ key, label: key as LabelKey, index, letter: columnLetter(index), width: WIDTH[key] }));
+  const list = keys.map((key, index) => ({ key, label: key as LabelKey, index, letter: columnLetter(index), width: LAYOUT_WIDTH[layout][key] ?? WIDTH[key] }));
   return { list, at: Object.fromEntries(list.map((c) => [c.key, c])) as Record<ColumnKey, Column> };
 }
 

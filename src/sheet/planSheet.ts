@@ -3,17 +3,25 @@ import { clauseFormula } from './clauses';
 import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
 import { fill, type LabelKey, type SheetLocale, sheetLabels } from './labels';
-import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS } from './layout';
+import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS, PRINTED_THROUGH } from './layout';
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
+import { partsOf, splitToFit } from './pageParts';
+import { pageRoom, pageStarts, printScale } from './pagination';
+import { textHeight } from './textHeight';
+import { DEFAULT_ROW_HEIGHT, fitRowHeights } from './rowHeights';
 import { validSheetName } from './sheetName';
 import { STYLES, type StyleName } from './styles';
 import { type PlanCell, type PlanConditionalFormat, type PlanInputCell, type PlanItemCells, type PlanName, type PlanOptions, type PlanValidation, type PlainValue, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX, type ValidationRule } from './types';
 
 const CLAUSE_CAP_STYLE = { fill: '#FCE4D6', fontColor: '#833C0B' };
 
+/** Page margins in inches: narrow at the sides, so that the official columns print at a readable size. */
+const PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 };
+
 /** Rows of the header block; the table's header row follows a blank row. */
 const HEADER_ROW = 11;
+const TITLE_ROW_HEIGHT = 32;
 const FIRST_ITEM_ROW = HEADER_ROW + 1;
 
 /**
@@ -41,18 +49,26 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const text = (value: string, style: StyleName): PlanCell => (looksLikeFormula(value) ? { value, text: true, style } : { value, style });
   const at = (key: ColumnKey, row: number) => `${col(key).letter}${row}`;
   const lastLetter = columns.list[columns.list.length - 1]!.letter;
+  const widthOf = (from: number, to: number) => columns.list.slice(from, to + 1).reduce((sum, c) => sum + c.width, 0);
+  // one print scale for both print ranges, set by the wider
+  const scale = printScale(Math.max(widthOf(0, col(PRINTED_THROUGH).index), widthOf(col('inputId').index, columns.list.length - 1)), PRINT_MARGINS);
+  // the room a page has below the repeated header row, in the sheet's points
+  const pageHeight = pageRoom(scale, PRINT_MARGINS) - TITLE_ROW_HEIGHT;
+  const tallGroups = new Map<string, [number, number][]>();
+  // the official columns and 得分: the first print range; title, 备注, readings and signatures span them
+  const printedLetter = col(PRINTED_THROUGH).letter;
 
   const merges: string[] = [];
   const validations: PlanValidation[] = [];
   const conditionalFormats: PlanConditionalFormat[] = [];
-  const rowHeights: Record<number, number> = { 1: 28, 2: 30, [HEADER_ROW]: 32 };
+  const minimumHeights: Record<number, number> = { 1: 28, [HEADER_ROW]: TITLE_ROW_HEIGHT };
 
   // — the header block —
   put(1, 0, { value: rubric.title, style: 'title' });
-  merges.push(`A1:${lastLetter}1`);
+  merges.push(`A1:${printedLetter}1`);
   const p = rubric.provenance;
   put(2, 0, text(`${label('basis')}：${p.issuer}《${p.title}》${p.documentNumber} ${p.attachment}`, 'basis'));
-  merges.push(`A2:${lastLetter}2`);
+  merges.push(`A2:${printedLetter}2`);
   // three label/value pairs per row: label A:B → value C; label D → value E:F; label G → value H:I
   const slots = [
     { label: [0, 1], value: [2, 2] },
@@ -110,19 +126,28 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   let row = FIRST_ITEM_ROW;
   let sectionStart = row;
   let sectionName: string | undefined;
+  // 类别 is merged over its items once the pages are known (a page break splits it, see below)
+  const sections: { name: string; first: number; last: number }[] = [];
   const closeSection = (end: number) => {
-    if (sectionName !== undefined && end > sectionStart) merges.push(`${at('section', sectionStart)}:${at('section', end)}`);
+    if (sectionName !== undefined) sections.push({ name: sectionName, first: sectionStart, last: end });
   };
 
   for (const item of rubric.items) {
     const specs = item.rules.flatMap((rule) => definitionOf(rule).inputs(rule));
     const first = row;
-    const last = row + Math.max(1, specs.length) - 1;
+    // an item whose text is taller than a page gets rows enough to carry a page's piece of it each
+    const tallest = Math.max(textHeight(item.definition, col('definition').width), textHeight(item.method, col('method').width));
+    const pagesTall = tallest > pageHeight ? Math.ceil(tallest / (0.8 * pageHeight)) + 1 : 1;
+    const last = row + Math.max(1, specs.length, pagesTall) - 1;
+    // such an item prints a page at a time: its rows in as many groups, each starting a page
+    if (pagesTall > 1) {
+      const n = last - row + 1;
+      tallGroups.set(item.no, Array.from({ length: pagesTall }, (_, g): [number, number] => [row + Math.floor((g * n) / pagesTall), row + Math.floor(((g + 1) * n) / pagesTall) - 1]));
+    }
     if (item.section !== sectionName) {
       closeSection(first - 1);
       sectionName = item.section;
       sectionStart = first;
-      put(first, 'section', text(item.section, 'center'));
     }
     officialCells(item, first);
 
@@ -169,8 +194,6 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       if (reading) {
         const shown = readingsShown.has(reading) ? '同上' : reading;
         put(r, 'reading', text(shown, 'text'));
-        // tall enough that the whole reading prints (about 19 Chinese characters to a line of the column)
-        rowHeights[r] = Math.max(rowHeights[r] ?? 0, 15 * Math.ceil(shown.length / 19));
         readingsShown.add(reading);
       }
       if (clause.role === 'earn') earnCells.push(cell);
@@ -232,25 +255,47 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     items.push({ itemNo: item.no, firstRow: first, lastRow: last, clauses: clauseCells, score, deducted, overCap, selfScore: self, difference: at('difference', first), ...(veto && { veto }) });
 
     // fill the item's other rows with bordered blanks and merge the item's own columns over them
-    for (let k = first; k <= last; k++) for (const c of columns.list) if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' ? 'input' : 'text' });
-    if (last > first) for (const key of ITEM_COLUMNS) if (columns.at[key]) merges.push(`${at(key, first)}:${at(key, last)}`);
-    rowHeights[first] = Math.max(rowHeights[first] ?? 0, last === first ? 60 : 30);
+    for (let k = first; k <= last; k++) for (const c of columns.list) if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' && k - first < specs.length ? 'input' : 'text' });
+    // (the item's own columns are merged over these rows once the pages are known, see below)
     row = last + 1;
   }
   const lastRow = row - 1;
   closeSection(lastRow);
 
-  // — 口径说明: the table's and the policy's readings below the table, merged and wrapped so they print —
+  // — below the table, on the printed pages: the official 备注 as the table's last row, the readings,
+  // and the signature block the official forms carry —
+  const across = (r: number) => merges.push(`A${r}:${printedLetter}${r}`);
+  let belowRow = lastRow;
+  if (rubric.footer?.text) {
+    belowRow++;
+    put(belowRow, 0, text(rubric.footer.text, 'text'));
+    for (let c = 1; c <= col(PRINTED_THROUGH).index; c++) put(belowRow, c, { style: 'text' });
+    across(belowRow);
+  }
+  // 口径说明: the table's and the policy's readings, merged and wrapped so they print
   const tableReadings = readingsOf(rubric, { ...(policy && { policy }) }).filter((r) => r.source !== 'clause');
-  let readingRow = lastRow + 2;
-  put(readingRow, 0, { value: t.readingsTitle, style: 'readingTitle' });
-  merges.push(`A${readingRow}:${lastLetter}${readingRow}`);
+  belowRow += 2;
+  const readingTitleRow = belowRow;
+  put(belowRow, 0, { value: t.readingsTitle, style: 'readingTitle' });
+  across(belowRow);
   for (const reading of tableReadings) {
-    readingRow++;
-    put(readingRow, 0, text(readingLine(reading), 'reading'));
-    merges.push(`A${readingRow}:${lastLetter}${readingRow}`);
-    // about 120 characters to a printed line across the merged width
-    rowHeights[readingRow] = 16 * Math.max(1, Math.ceil(readingLine(reading).length / 120));
+    belowRow++;
+    put(belowRow, 0, text(readingLine(reading), 'reading'));
+    across(belowRow);
+  }
+  belowRow += 2;
+  put(belowRow, 0, { value: t.signatures, style: 'signature' });
+  across(belowRow);
+  minimumHeights[belowRow] = 36;
+  const lastPrintedRow = belowRow;
+  // runs of rows a page break may not split: the header block, each item, each row below the table
+  // (a title with the line after it, the signatures with the blank row above them)
+  const keepTogether: [number, number][] = [[1, HEADER_ROW], ...items.flatMap((it): [number, number][] => tallGroups.get(it.itemNo) ?? [[it.firstRow, it.lastRow]])];
+  const forcedStarts = [...tallGroups.values()].flatMap((groups) => groups.map(([first]) => first));
+  for (let r = lastRow + 1; r <= lastPrintedRow; r++) {
+    const joined = r === readingTitleRow || r === lastPrintedRow - 1;
+    keepTogether.push(joined ? [r, r + 1] : [r, r]);
+    if (joined) r++;
   }
 
   // — results —
@@ -284,7 +329,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     // the score the policy grades: the total, or the total converted onto the policy's scale
     let graded = totalCell;
     if (conversion) {
-      graded = policyScoreCell = pair(9, 0, 'policyScore', { formula: `=ROUND(${totalCell}*${num(conversion.to.toNumber())}/${num(conversion.from.toNumber())},9)`, style: 'result' });
+      graded = policyScoreCell = pair(9, 0, 'policyScore', { formula: `=ROUND(${totalCell}*${num(conversion.to.toNumber())}/${num(conversion.from.toNumber())},9)`, style: 'resultConverted' });
     }
     scoreGradeCell = pair(9, 1, 'scoreGrade', { formula: gradeFormula(policy, graded, vetoCountCell, conversion ? policyTop(policy) : undefined), style: 'resultText' });
     gradeCell = pair(5, 1, 'grade', {
@@ -356,6 +401,44 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     ...(refundCell ? [{ name: 'MIB_REFUND', ref: refundCell }] : []),
   ];
 
+  // 类别 merged over its items page by page, its name at the top of each page's part (a merged cell
+  // prints its text only where it starts); a part's name may make its rows taller and so move the
+  // breaks: laid out again until they stay
+  let pageBreaks: number[] = [];
+  let rowHeights: Record<number, number> = {};
+  const plainMerges = [...merges];
+  for (let pass = 0; pass < 4; pass++) {
+    const parts = sections.flatMap((section) => partsOf(section.first, section.last, pageBreaks).map(([first, last]) => ({ name: section.name, first, last })));
+    for (let r = FIRST_ITEM_ROW; r <= lastRow; r++) put(r, 'section', { style: 'center' });
+    for (const part of parts) put(part.first, 'section', text(part.name, 'center'));
+    const pageMerges = parts.filter((p) => p.last > p.first).map((p) => `${at('section', p.first)}:${at('section', p.last)}`);
+    // an item's own columns merged over its rows; an item taller than a page, page by page, with its
+    // 指标释义 and 计分方法 cut into the pieces each page's part holds
+    rubric.items.forEach((item, k) => {
+      const cells = items[k]!;
+      const itemParts = tallGroups.get(item.no) ?? partsOf(cells.firstRow, cells.lastRow, pageBreaks);
+      for (const [first, last] of itemParts) {
+        if (last > first) for (const key of ITEM_COLUMNS) if (columns.at[key]) pageMerges.push(`${at(key, first)}:${at(key, last)}`);
+      }
+      // each part of a tall item starts a page of its own
+      const heightOf = () => 0.95 * pageHeight;
+      // a continued item's 序号 on each later page: 4（续）
+      for (let r = cells.firstRow + 1; r <= cells.lastRow; r++) put(r, 'no', { style: 'text' });
+      itemParts.slice(1).forEach(([first]) => put(first, 'no', text(`${item.no}（续）`, 'center')));
+      for (const key of ['definition', 'method'] as const) {
+        for (let r = cells.firstRow; r <= cells.lastRow; r++) put(r, key, { style: 'text' });
+        const pieces = itemParts.length === 1 ? [item[key]] : splitToFit(item[key], col(key).width, itemParts.map(heightOf));
+        pieces.forEach((piece, p) => put(itemParts[p]![0], key, text(piece, 'text')));
+      }
+    });
+    merges.splice(0, merges.length, ...plainMerges, ...pageMerges);
+    rowHeights = fitRowHeights(grid, merges, columns.list.map((c) => c.width), STYLES, minimumHeights);
+    const next = pageStarts(keepTogether, (r) => rowHeights[r] ?? DEFAULT_ROW_HEIGHT, [HEADER_ROW], scale, PRINT_MARGINS, forcedStarts);
+    const settled = next.join() === pageBreaks.join();
+    pageBreaks = next;
+    if (settled) break;
+  }
+
   return {
     name: sheetNameOf(rubric, options),
     rubricId: rubric.id,
@@ -392,7 +475,16 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       ...addin,
     },
     printTitleRows: `$${HEADER_ROW}:$${HEADER_ROW}`,
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
+    print: {
+      orientation: 'landscape',
+      paper: 'A4',
+      scale,
+      pageBreaks,
+      // the official table with its score, header block and signatures; then the working columns apart
+      areas: [`A1:${printedLetter}${lastPrintedRow}`, `${col('inputId').letter}${HEADER_ROW}:${lastLetter}${lastRow}`],
+      footer: t.pageFooter,
+      margins: PRINT_MARGINS,
+    },
     protect: true,
     freezeRows: HEADER_ROW,
   };

@@ -159,7 +159,21 @@ export interface SheetPlan {
   fields: PlanFields;
   /** the first rows to repeat on every printed page, e.g. "$4:$4" */
   printTitleRows: string;
-  print: { orientation: 'landscape'; paper: 'A4'; fitToWidth: true };
+  print: {
+    orientation: 'landscape';
+    paper: 'A4';
+    /** percent: both print ranges one page wide (a fixed scale, as manual page breaks need) */
+    scale: number;
+    /** rows (1-based) that start a new page, so that no item is split between pages */
+    pageBreaks: number[];
+    /** the print ranges, each printed on pages of its own: the official columns with 得分 (header block,
+     * table, 备注, readings, signatures), then the working columns of the table */
+    areas: string[];
+    /** the page footer's centre, in Excel's header/footer codes (&P page, &N pages) */
+    footer: string;
+    /** page margins in inches */
+    margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  };
   /** the sheet is protected; only cells whose style says locked: false stay editable */
   protect: true;
   /** rows above the table frozen in view */

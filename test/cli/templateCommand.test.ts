@@ -34,27 +34,36 @@ describe('mib template', () => {
     expect(sheet.getCell('C4').value).toBe('cq-jiangbei-2025-hospital');
     // the facts, as the sheet shows them
     const idRow = (id: string) => {
-      for (let r = 10; r <= sheet.rowCount; r++) if (sheet.getCell(`J${r}`).value === id) return r;
+      for (let r = 10; r <= sheet.rowCount; r++) if (sheet.getCell(`K${r}`).value === id) return r;
       throw new Error(id);
     };
-    expect(sheet.getCell(`L${idRow('4.2')}`).value).toBe(7);
-    expect(sheet.getCell(`L${idRow('15.1')}`).value).toBe('是');
-    expect(sheet.getCell(`L${idRow('18.1')}`).value).toBe(0.45);
+    expect(sheet.getCell(`M${idRow('4.2')}`).value).toBe(7);
+    expect(sheet.getCell(`M${idRow('15.1')}`).value).toBe('是');
+    expect(sheet.getCell(`M${idRow('18.1')}`).value).toBe(0.45);
     // a formula and no cached result: every spreadsheet computes it on opening
     const total = sheet.getCell('C5').value as ExcelJS.CellFormulaValue;
     expect(total.formula).toMatch(/^IF\(C6>0,0,/);
     expect(total.result).toBeUndefined();
     // ids stay text ("1.10" must not become 1.1), validation, protection, names, print setup
-    expect(sheet.getCell(`J${idRow('4.2')}`).numFmt).toBe('@');
-    expect(sheet.getCell(`L${idRow('15.1')}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(sheet.getCell(`K${idRow('4.2')}`).numFmt).toBe('@');
+    expect(sheet.getCell(`M${idRow('15.1')}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     // the input message names the input and says what a blank counts as
-    expect(sheet.getCell(`L${idRow('20.1')}`).dataValidation).toMatchObject({ promptTitle: '输入编号 20.1', prompt: '药品网采率：填 0%–100% 的比例；不填视为未达到，不得分' });
-    expect(sheet.getCell(`L${idRow('4.2')}`).protection).toMatchObject({ locked: false });
+    expect(sheet.getCell(`M${idRow('20.1')}`).dataValidation).toMatchObject({ promptTitle: '输入编号 20.1', prompt: '药品网采率：填 0%–100% 的比例；不填视为未达到，不得分' });
+    expect(sheet.getCell(`M${idRow('4.2')}`).protection).toMatchObject({ locked: false });
     expect(sheet.getCell('C5').protection?.locked ?? true).toBe(true); // locked is the default
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const names = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names.find((n) => n.name === 'MIB_TOTAL')?.ranges).toEqual(["'江北区某医院-2025'!$C$5"]);
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    // A4 landscape at a fixed scale (8 pt or more), breaks between items, 第 N 页 共 M 页, and two print
+    // ranges: the official columns with 得分 (A–J), the working columns (K–T) apart
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '11:11' });
+    expect(sheet.pageSetup.scale).toBeGreaterThanOrEqual(73);
+    expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    const sheetXml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheetXml).toMatch(/<rowBreaks count="[1-9]\d*"/);
+    const workbookXml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;江北区某医院-2025&apos;!\$A\$1:\$J\$\d+,&apos;江北区某医院-2025&apos;!\$K\$11:\$T\$\d+<\/definedName>/);
+    expect(workbookXml.match(/_xlnm.Print_Area/g)).toHaveLength(1);
     expect(sheet.hasMerges).toBe(true);
   });
 

@@ -131,7 +131,13 @@ export function fakeExcel(data: FakeExcelData) {
         return range(name, sheetData.used.address, { formulas: sheetData.used.formulas, values: sheetData.used.values });
       },
       protection: { protect: (options: unknown) => call(name, 'sheet', 'protect', [options]) },
-      pageLayout: { setPrintTitleRows: (rows: string) => call(name, 'pageLayout', 'setPrintTitleRows', [rows]) },
+      pageLayout: {
+        setPrintTitleRows: (rows: string) => call(name, 'pageLayout', 'setPrintTitleRows', [rows]),
+        setPrintArea: (area: string) => call(name, 'pageLayout', 'setPrintArea', [area]),
+        setPrintMargins: (unit: string, margins: unknown) => call(name, 'pageLayout', 'setPrintMargins', [unit, margins]),
+        headersFooters: { defaultForAllPages: {} },
+      },
+      horizontalPageBreaks: { add: (at: string) => call(name, 'horizontalPageBreaks', 'add', [at]) },
       freezePanes: { freezeRows: (count: number) => call(name, 'freezePanes', 'freezeRows', [count]) },
       activate: () => {
         active = name;

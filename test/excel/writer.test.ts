@@ -129,6 +129,12 @@ describe('writePlan', () => {
     expect(at('sheet.protect')).toBeGreaterThan(at('pageLayout.setPrintTitleRows'));
     expect(at('sheet.activate')).toBeGreaterThan(at('sheet.protect'));
     expect(excel.calls.find((c) => c.method === 'setPrintTitleRows')!.args).toEqual(['$5:$5']);
+    // the official columns and the working columns as two print ranges, the plan's margins and the
+    // breaks between items (issue 15: a sheet a clerk can print)
+    expect(excel.calls.find((c) => c.method === 'setPrintArea')!.args).toEqual(['A1:C9,D5:E9']);
+    expect(excel.calls.find((c) => c.method === 'setPrintMargins')!.args).toEqual(['Inches', { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 }]);
+    expect(excel.calls.filter((c) => c.target === 'horizontalPageBreaks').map((c) => c.args)).toEqual([['A7']]);
+    expect(at('sheet.protect')).toBeGreaterThan(at('pageLayout.setPrintArea'));
     expect(excel.calls.find((c) => c.method === 'freezeRows')!.args).toEqual([5]);
     expect(excel.calls.find((c) => c.method === 'protect')!.args[0]).toMatchObject({ allowFormatCells: true });
     expect(excel.calls.find((c) => c.method === 'select')!.target).toBe('range E6');

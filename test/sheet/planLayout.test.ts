@@ -28,13 +28,13 @@ describe('江北 hospital sheet', () => {
 
   it('keeps the official columns in the printed order, then the sheet’s own', () => {
     expect(plan.columns.slice(0, 9).map((c) => c.header)).toEqual(['序号', '类别', '考核指标', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '机构自评得分']);
-    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['输入编号', '填报事项', '填报值', '条款得扣分', '得分', '扣分合计', '超出分值的扣分', '自评差异', '否决', '填报状态', '口径说明']);
+    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['得分', '输入编号', '填报事项', '填报值', '条款得扣分', '扣分合计', '超出分值的扣分', '自评差异', '否决', '填报状态', '口径说明']);
   });
 
   it('has one input row per fact, each id once, in the table’s order', () => {
     expect(plan.inputs.map((i) => i.id)).toEqual([...inputIndex(rubric).byId.keys()]);
     for (const input of plan.inputs) {
-      const idCell = cellAt(plan, input.address.replace(/^L/, 'J'));
+      const idCell = cellAt(plan, input.address.replace(/^M/, 'K'));
       expect(idCell && 'value' in idCell && idCell.value).toBe(input.id);
       expect(locked(plan, input.address)).toBe(false);
     }
@@ -59,9 +59,9 @@ describe('江北 hospital sheet', () => {
 
   it('gives item 4 the readable formulas of “发现一次扣1分，扣完为止”', () => {
     const item = plan.items.find((i) => i.itemNo === '4')!;
-    const [veto, count] = plan.inputs.filter((i) => i.itemNo === '4').map((i) => i.address.replace(/^L/, 'M'));
-    expect(formulaAt(plan, veto!)).toBe(`=IF(L${item.firstRow}="是","否决","")`);
-    expect(formulaAt(plan, count!)).toBe(`=1*L${item.firstRow + 1}`);
+    const [veto, count] = plan.inputs.filter((i) => i.itemNo === '4').map((i) => i.address.replace(/^M/, 'N'));
+    expect(formulaAt(plan, veto!)).toBe(`=IF(M${item.firstRow}="是","否决","")`);
+    expect(formulaAt(plan, count!)).toBe(`=1*M${item.firstRow + 1}`);
     expect(formulaAt(plan, item.score)).toBe(`=MAX(0,5-${count})`);
     expect(formulaAt(plan, item.overCap)).toBe(`=ROUND(${item.deducted}-(5-${item.score}),9)`);
     expect(locked(plan, item.score)).toBe(true);
@@ -79,7 +79,7 @@ describe('江北 hospital sheet', () => {
   });
 
   it('totals with the veto rule and grades by the policy', () => {
-    expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(N12:N\d+\),9\)\)$/);
+    expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(J12:J\d+\),9\)\)$/);
     expect(formulaAt(plan, plan.fields.scoreGrade!)).toBe('=IF(C6>0,"不合格",IF(ROUND(C5,9)>=60,"合格","不合格"))');
     // the grade shown: withheld while a fact is 无效, provisional while facts are 未填 and 填报完成 is not 是
     expect(formulaAt(plan, plan.fields.grade!)).toBe(
@@ -91,18 +91,20 @@ describe('江北 hospital sheet', () => {
   it('names the cells other tools look for', () => {
     const names = Object.fromEntries(plan.names.map((n) => [n.name, n.ref]));
     expect(names).toMatchObject({ MIB_TOTAL: plan.fields.total, MIB_GRADE: plan.fields.grade, MIB_RUBRIC: 'C4', MIB_DEPOSIT: plan.fields.deposit });
-    expect(names.MIB_IDS).toBe(`J${plan.items[0]!.firstRow}:J${plan.items.at(-1)!.lastRow}`);
-    expect(names.MIB_INPUTS).toBe(`L${plan.items[0]!.firstRow}:L${plan.items.at(-1)!.lastRow}`);
+    expect(names.MIB_IDS).toBe(`K${plan.items[0]!.firstRow}:K${plan.items.at(-1)!.lastRow}`);
+    expect(names.MIB_INPUTS).toBe(`M${plan.items[0]!.firstRow}:M${plan.items.at(-1)!.lastRow}`);
     expect(cellAt(plan, 'C4')).toMatchObject({ value: 'cq-jiangbei-2025-hospital' });
   });
 
   it('merges 类别 over its items and an item’s cells over its fact rows', () => {
     const first = plan.items[0]!;
     const section = rubric.items.filter((i) => i.section === '协议履行情况').map((i) => plan.items.find((c) => c.itemNo === i.no)!);
-    expect(plan.merges).toContain(`B${first.firstRow}:B${section.at(-1)!.lastRow}`);
+    // 类别 is merged page by page: up to the section's end or the row before the next page starts
+    const end = Math.min(section.at(-1)!.lastRow, ...plan.print.pageBreaks.filter((p) => p > first.firstRow).map((p) => p - 1));
+    expect(plan.merges).toContain(`B${first.firstRow}:B${end}`);
     const two = plan.items.find((i) => i.itemNo === '2')!;
     expect(plan.merges).toContain(`C${two.firstRow}:C${two.lastRow}`);
-    expect(plan.merges).toContain(`N${two.firstRow}:N${two.lastRow}`);
+    expect(plan.merges).toContain(`J${two.firstRow}:J${two.lastRow}`);
   });
 
   it('highlights vetoes, over-cap deductions and self-scores that differ', () => {
@@ -110,7 +112,14 @@ describe('江北 hospital sheet', () => {
   });
 
   it('prints on A4 landscape with the header row repeated, and protects the sheet', () => {
-    expect(plan.print).toEqual({ orientation: 'landscape', paper: 'A4', fitToWidth: true });
+    expect(plan.print).toMatchObject({ orientation: 'landscape', paper: 'A4', footer: '第 &P 页 共 &N 页' });
+    // the official columns with 得分 (A–J), then the working columns of the table (K–T) apart
+    const lastItemRow = plan.items.at(-1)!.lastRow;
+    expect(plan.print.areas[0]).toMatch(/^A1:J\d+$/);
+    expect(plan.print.areas[1]).toBe(`K11:T${lastItemRow}`);
+    // 11 pt text at 8 pt or more; pages break between items, never inside one
+    expect(plan.print.scale).toBeGreaterThanOrEqual(73);
+    for (const start of plan.print.pageBreaks) expect(plan.items.some((it) => start > it.firstRow && start <= it.lastRow)).toBe(false);
     expect(plan.printTitleRows).toBe('$11:$11');
     expect(plan.protect).toBe(true);
   });
@@ -149,15 +158,21 @@ describe('江北 hospital sheet', () => {
     expect(cellAt(plan, `${letter}${rowOf('14.2')}`)).toMatchObject({ value: '同上' });
   });
 
-  it('prints the table’s and the policy’s readings below the table, each a merged, wrapped row', () => {
+  it('prints the official 备注, the readings and the signature block below the table, each a merged, wrapped row across the printed columns', () => {
     const last = plan.items.at(-1)!.lastRow;
-    const lastLetter = String.fromCharCode(64 + plan.columnCount);
-    expect(cellAt(plan, `A${last + 2}`)).toMatchObject({ value: expect.stringContaining('口径说明') });
-    const rows = plan.grid.slice(last + 2).map((r) => r[0]).map((c) => (c && 'value' in c ? String(c.value) : ''));
+    // the 备注 as the table's last row, as the official form prints it
+    expect(cellAt(plan, `A${last + 1}`)).toMatchObject({ value: rubric.footer!.text });
+    expect(plan.merges).toContain(`A${last + 1}:J${last + 1}`);
+    expect(cellAt(plan, `A${last + 3}`)).toMatchObject({ value: expect.stringContaining('口径说明') });
+    const rows = plan.grid.slice(last + 3).map((r) => r[0]).map((c) => (c && 'value' in c ? String(c.value) : ''));
     for (const note of rubric.notes ?? []) expect(rows.some((r) => r.includes(note))).toBe(true);
     expect(rows.some((r) => r.startsWith('【政策】') && r.includes('左闭右开'))).toBe(true);
-    expect(plan.merges).toContain(`A${last + 3}:${lastLetter}${last + 3}`);
-    expect(plan.styles[(cellAt(plan, `A${last + 3}`) as { style: string }).style]).toMatchObject({ wrap: true });
+    expect(plan.merges).toContain(`A${last + 4}:J${last + 4}`);
+    expect(plan.styles[(cellAt(plan, `A${last + 4}`) as { style: string }).style]).toMatchObject({ wrap: true });
+    // the signatures last, on the first print range's last row
+    const signatures = rows.at(-1)!;
+    for (const signer of ['考核人：', '复核人：', '机构负责人（签字/盖章）：', '日期：']) expect(signatures).toContain(signer);
+    expect(plan.print.areas[0]).toBe(`A1:J${plan.grid.length}`);
   });
 
   it('asks for 机构性质 公立/民营 in the header, validated, unlocked, named, and read by the public-only clauses', () => {
@@ -167,10 +182,10 @@ describe('江北 hospital sheet', () => {
     expect(plan.validations.find((v) => v.range === 'H9')?.rule).toEqual({ kind: 'list', options: ['公立', '民营'] });
     expect(plan.names).toContainEqual({ name: 'MIB_OWNERSHIP', ref: 'H9' });
     const r191 = plan.inputs.find((i) => i.id === '19.1')!.address.replace(/^[A-Z]+/, '');
-    expect(formulaAt(plan, `M${r191}`)).toBe(`=IF(TRIM(H9)="民营",0,1*L${r191})`);
+    expect(formulaAt(plan, `N${r191}`)).toBe(`=IF(TRIM(H9)="民营",0,1*M${r191})`);
     // 19.2 prints no points: recorded only
     const r192 = plan.inputs.find((i) => i.id === '19.2')!.address.replace(/^[A-Z]+/, '');
-    expect(formulaAt(plan, `M${r192}`)).toBe('=0');
+    expect(formulaAt(plan, `N${r192}`)).toBe('=0');
     expect(cellAt(planSheet(rubric, { ownership: 'private' }), 'H9')).toMatchObject({ value: '民营' });
   });
 
@@ -192,10 +207,10 @@ describe('威海 sheets', () => {
     const plan = planSheet(getRubric('weihai-2021-hospital-l2'));
     const item = plan.items.find((i) => i.itemNo === '25')!;
     const r = item.firstRow;
-    // columns: P 填报值, Q 条款得扣分, R 得分
-    expect(formulaAt(plan, `Q${r}`)).toBe(`=IF(P${r}="",5,0.5*ROUND(MAX(0,P${r})/0.01,9))`);
-    expect(item.score).toBe(`R${r}`);
-    expect(formulaAt(plan, item.score)).toBe(`=MAX(0,10-(MIN(5,Q${r})+MIN(5,Q${r + 1})))`);
+    // columns: N 得分 (beside the official ones), Q 填报值, R 条款得扣分
+    expect(formulaAt(plan, `R${r}`)).toBe(`=IF(Q${r}="",5,0.5*ROUND(MAX(0,Q${r})/0.01,9))`);
+    expect(item.score).toBe(`N${r}`);
+    expect(formulaAt(plan, item.score)).toBe(`=MAX(0,10-(MIN(5,R${r})+MIN(5,R${r + 1})))`);
   });
 });
 

@@ -1,8 +1,8 @@
 // The readings print (issue 12 point 5): the template, exported to PDF by LibreOffice, carries each
 // clause's reading in the 口径说明 column and the table's and policy's readings below the table, whole.
-// pdftotext finds only the text a cell shows, so a reading cut off by its row would be missing here.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// (That the readings are not cut is test/sheet/printTemplate.test.ts's: a cut cell's text stays in the
+// PDF's text layer, clipped, and runs over the next cell's lines.)
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { getPolicy, getRubric, readingsOf } from '../../src/core';
 import { planToXlsx } from '../../src/cli/xlsxTemplate';
 import { planSheet } from '../../src/sheet/planSheet';
 import { sofficeVersion } from '../support/sofficeRecalc';
+import { pdfText, printToPdf, squash } from '../support/sofficePdf';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-print-'));
 const cases = [
@@ -17,7 +18,6 @@ const cases = [
   { rubricId: 'weihai-2021-hospital-l1', policyId: 'jilin-2025' },
 ];
 const printed = new Map<string, string>();
-const squash = (text: string) => text.replace(/\s+/g, '');
 
 beforeAll(async () => {
   if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
@@ -27,10 +27,8 @@ beforeAll(async () => {
     writeFileSync(file, await planToXlsx(planSheet(getRubric(c.rubricId), { policyId: c.policyId, convert: true })));
     files.push(file);
   }
-  const profile = join(dir, 'profile');
-  mkdirSync(profile, { recursive: true });
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'pipe', timeout: 170_000 });
-  for (const c of cases) printed.set(c.rubricId, squash(execFileSync('pdftotext', [join(dir, `${c.rubricId}.pdf`), '-'], { encoding: 'utf8' })));
+  const pdfs = printToPdf(files, dir);
+  cases.forEach((c, k) => printed.set(c.rubricId, squash(pdfText(pdfs[k]!))));
 }, 180_000);
 
 describe.each(cases)('$rubricId printed', ({ rubricId, policyId }) => {
