@@ -1,0 +1,64 @@
+import { Combobox, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { Rubric } from '../../core';
+import type { Translate } from '../i18n';
+
+const useStyles = makeStyles({
+  field: { marginBottom: tokens.spacingVerticalS },
+  // Fluent's combobox asks for 250 px by default: in a 350 px pane it takes the row and no more
+  combobox: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
+  listbox: { maxWidth: 'calc(100vw - 24px)' },
+  option: { overflowWrap: 'anywhere' },
+});
+
+type Item = Rubric['items'][number];
+const nameOf = (item: Item) => `${item.no}${item.code ? ` ${item.code}` : ''} ${item.indicator}`;
+
+/** The items that match what was typed: by 序号 (exactly, then as a start), code or any part of the name. */
+export function matchingItems(items: readonly Item[], query: string): Item[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [...items];
+  const matches = items.filter((item) => item.no.startsWith(q) || (item.code ?? '').toLowerCase().includes(q) || item.indicator.toLowerCase().includes(q) || nameOf(item).toLowerCase() === q);
+  // “1” puts item 1 before 10–19
+  return [...matches.filter((item) => item.no === q), ...matches.filter((item) => item.no !== q)];
+}
+
+/** 说明's item picker: a combobox over every item, filtered as the reviewer types 序号, code or name. */
+export function ItemPicker({ items, selected, onPick, t }: { items: readonly Item[]; selected: string | undefined; onPick: (no: string) => void; t: Translate }) {
+  const styles = useStyles();
+  const current = items.find((i) => i.no === selected);
+  const [query, setQuery] = useState(current ? nameOf(current) : '');
+  useEffect(() => setQuery(current ? nameOf(current) : ''), [current]);
+  const shown = useMemo(() => matchingItems(items, current && query === nameOf(current) ? '' : query), [items, query, current]);
+  return (
+    <Field label={t('pickItem')} className={styles.field}>
+      <Combobox
+        className={styles.combobox}
+        listbox={{ className: styles.listbox }}
+        freeform
+        placeholder={t('pickItemPlaceholder')}
+        value={query}
+        selectedOptions={selected ? [selected] : []}
+        onChange={(event) => setQuery(event.target.value)}
+        onOptionSelect={(_, data) => {
+          if (!data.optionValue) return;
+          setQuery(data.optionText ?? '');
+          onPick(data.optionValue);
+        }}
+        data-testid="item-picker"
+      >
+        {shown.length === 0 ? (
+          <Option disabled value="" text="">
+            {t('noMatch')}
+          </Option>
+        ) : (
+          shown.map((item) => (
+            <Option key={item.no} value={item.no} text={nameOf(item)} className={styles.option}>
+              {nameOf(item)}
+            </Option>
+          ))
+        )}
+      </Combobox>
+    </Field>
+  );
+}
