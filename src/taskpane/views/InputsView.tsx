@@ -8,7 +8,7 @@ import type { SheetState } from '../useSheet';
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, border: 'none', minWidth: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
-  heading: { overflowWrap: 'anywhere', padding: 0, float: 'left', width: '100%' },
+  heading: { overflowWrap: 'anywhere', padding: 0 },
   field: { minWidth: 0, overflowWrap: 'anywhere' },
   number: { width: '9em', maxWidth: '100%' },
   select: { width: '100%', minWidth: 0 },

@@ -1,7 +1,7 @@
 import { Combobox, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { Rubric } from '../../core';
 import type { Translate } from '../i18n';
+import { type Item, matchingItems, nameOf } from '../itemSearch';
 
 const useStyles = makeStyles({
   field: { marginBottom: tokens.spacingVerticalS },
@@ -10,18 +10,6 @@ const useStyles = makeStyles({
   listbox: { maxWidth: 'calc(100vw - 24px)' },
   option: { overflowWrap: 'anywhere' },
 });
-
-type Item = Rubric['items'][number];
-const nameOf = (item: Item) => `${item.no}${item.code ? ` ${item.code}` : ''} ${item.indicator}`;
-
-/** The items that match what was typed: by 序号 (exactly, then as a start), code or any part of the name. */
-export function matchingItems(items: readonly Item[], query: string): Item[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return [...items];
-  const matches = items.filter((item) => item.no.startsWith(q) || (item.code ?? '').toLowerCase().includes(q) || item.indicator.toLowerCase().includes(q) || nameOf(item).toLowerCase() === q);
-  // “1” puts item 1 before 10–19
-  return [...matches.filter((item) => item.no === q), ...matches.filter((item) => item.no !== q)];
-}
 
 /** 说明's item picker: a combobox over every item, filtered as the reviewer types 序号, code or name. */
 export function ItemPicker({ items, selected, onPick, t }: { items: readonly Item[]; selected: string | undefined; onPick: (no: string) => void; t: Translate }) {
