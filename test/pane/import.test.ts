@@ -6,7 +6,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchChromium, serve } from '../support/paneHarness';
+import { buildPane, launchChromium, PANE_WIDTH, serve } from '../support/paneHarness';
+import { fillFact } from '../support/paneFacts';
 import { REGION_POLICY_ID, REGION_RUBRIC_ID, regionPolicy, regionRubric, textOf } from '../support/regionFiles';
 
 const SHOTS = 'test-output/pane';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   server = await serve(dir);
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
-  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: 800 } });
   await page.goto(`${server.origin}/taskpane.html`);
 }, 240_000);
 
@@ -40,11 +41,7 @@ async function createAndScore(): Promise<void> {
   await page.getByLabel('机构名称').fill('某市示例医院');
   await page.getByRole('button', { name: '生成考核表' }).click();
   await page.getByText('已生成工作表“某市示例医院-2026”').waitFor();
-  for (const [id, value] of [['1.1', '否'], ['2.1', '3'], ['3.1', '否']] as const) {
-    const input = page.locator(`input[data-fact="${id}"]`);
-    await input.fill(value);
-    await input.press('Enter');
-  }
+  for (const [id, value] of [['1.1', '否'], ['2.1', '3'], ['3.1', '否']] as const) await fillFact(page, id, value);
   await page.getByRole('tab', { name: '检查' }).click();
   // 3 cases × 2 points off item 2's 40: 94 of 100, 优秀 (≥ 90) under the region's policy, every fact filled
   await expect.poll(() => page.getByTestId('summary').textContent()).toContain('总分 94 / 100');
@@ -121,9 +118,9 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
     await page.screenshot({ path: `${SHOTS}/import-rejected.png`, fullPage: true });
   });
 
-  it('fits the 320 px pane without sideways scrolling', async () => {
+  it('fits the 350 px pane without sideways scrolling', async () => {
     await page.getByRole('tab', { name: '导入' }).click();
     await page.getByTestId('stored-files').waitFor();
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PANE_WIDTH);
   });
 });

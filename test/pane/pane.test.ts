@@ -3,11 +3,14 @@
 // created, facts are entered that trigger a veto (15.1) and two over-cap items (4.2 = 7 on a 5-point item,
 // 17.2 = 3 on a 10-point item at 5 points a day) beside an item zeroed by “不得分” twice (9.1, 9.2: not over
 // its points), and the flags, counts and Chinese text are checked.
+// The pane is 350 px wide, as Excel opens a task pane; the layout checks (every tab, no sideways scroll)
+// and the keyboard-only walk run in layout.test.ts at 350 and 1280 px.
 // Screenshots of each view go to test-output/pane/ for a reviewer.
 import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchChromium, serve } from '../support/paneHarness';
+import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow } from '../support/paneHarness';
+import { fillFact } from '../support/paneFacts';
 
 const SHOTS = 'test-output/pane';
 let dir: string;
@@ -16,10 +19,16 @@ let browser: Browser;
 const requests: string[] = [];
 
 async function openPane(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: PANE_HEIGHT } });
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(`${server.origin}/taskpane.html${query}`);
   return page;
+}
+
+/** A computed CSS colour whose red clearly leads (the palette's red text and red backgrounds). */
+function reddish(color: string): boolean {
+  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return r > g + 20 && r > b + 20;
 }
 
 beforeAll(async () => {
@@ -55,15 +64,20 @@ describe('the task pane outside Excel', () => {
     await page.getByLabel('机构性质').selectOption('private');
     await page.getByRole('button', { name: '生成考核表' }).click();
     await page.getByText('已生成工作表“江北区示例医院-2025”').waitFor();
+    // the focus moves to the new content: the 填报 view of the new sheet
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('填报（演示）');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('tabpanel');
+    // grouped by item, each fact with the control its kind asks for
+    const item4 = page.locator('fieldset[data-item="4"]');
+    await expect(item4.locator('legend').textContent()).resolves.toBe('4 医保支付资格相关人员是否管理到位');
+    await expect(item4.locator('input[data-fact="4.2"]').getAttribute('type')).resolves.toBe('number');
+    await expect(item4.locator('input[data-fact="4.2"]').getAttribute('min')).resolves.toBe('0');
+    await expect(page.locator('fieldset[data-item="15"] [role="radiogroup"][data-fact="15.1"]').getByRole('radio').allTextContents()).resolves.toEqual(['是', '否', '不填']);
     // the 填报 view says, per fact, what a blank counts as
     await expect(page.locator('[data-blank="1.1"]').textContent()).resolves.toBe('不填视为未发现，不否决');
     await expect(page.locator('[data-blank="20.1"]').textContent()).resolves.toBe('不填视为未达到，不得分');
     await expect(page.locator('[data-blank="21.1"]').textContent()).resolves.toBe('不填视为未达到，不得5分');
-    for (const [id, value] of [['15.1', '是'], ['4.2', '7'], ['17.2', '3'], ['9.1', '是'], ['9.2', '是']] as const) {
-      const input = page.locator(`input[data-fact="${id}"]`);
-      await input.fill(value);
-      await input.press('Enter');
-    }
+    for (const [id, value] of [['15.1', '是'], ['4.2', '7'], ['17.2', '3'], ['9.1', '是'], ['9.2', '是']] as const) await fillFact(page, id, value);
     await page.screenshot({ path: `${SHOTS}/inputs.png`, fullPage: true });
   });
 
@@ -72,7 +86,9 @@ describe('the task pane outside Excel', () => {
     const flags = page.getByTestId('flags').locator('button[data-kind]');
     await expect.poll(() => flags.first().getAttribute('data-kind')).toBe('veto');
     const first = await flags.first().textContent();
-    expect(first).toContain('否决项：第15项');
+    // the badge says the kind; the text goes on without saying it again
+    expect(first).toMatch(/^否决项第15项/);
+    expect(first).not.toContain('否决项：');
     expect(first).toContain('存在否决项得分为0分');
     const overCap = page.getByTestId('flags').locator('button[data-kind="overCap"]');
     await expect(overCap.count()).resolves.toBe(2);
@@ -85,6 +101,12 @@ describe('the task pane outside Excel', () => {
     const summary = await page.getByTestId('summary').textContent();
     expect(summary).toContain('总分 0 / 100');
     expect(summary).toContain('等次：暂评 不合格（尚有 30 项未填）'); // a veto fails it whatever the blanks hold
+    // 不合格 and the veto stand out in red; an over-cap flag does not
+    const grade = page.getByTestId('grade');
+    await expect(grade.getAttribute('data-fail')).resolves.toBe('true');
+    expect(reddish(await grade.evaluate((el) => getComputedStyle(el).color))).toBe(true);
+    expect(reddish(await flags.first().evaluate((el) => getComputedStyle(el).backgroundColor))).toBe(true);
+    expect(reddish(await overCap.first().evaluate((el) => getComputedStyle(el).backgroundColor))).toBe(false);
     await page.screenshot({ path: `${SHOTS}/check.png`, fullPage: true });
   });
 
@@ -111,9 +133,25 @@ describe('the task pane outside Excel', () => {
   it('说明 shows the selected item’s clause readings (江北 20: “是否高于90%” against “未达到90%的不得分”)', async () => {
     await page.getByRole('tab', { name: '检查' }).click();
     await page.getByRole('button', { name: /显示未填写的/ }).click();
-    await page.getByTestId('flags').locator('button[data-kind="missingInput"]', { hasText: '20.1' }).click();
+    const missing20 = page.getByTestId('flags').locator('button[data-kind="missingInput"]', { hasText: '20.1' });
+    await expect(missing20.textContent()).resolves.toMatch(/^未填写20\.1 /); // not “未填写未填写：20.1”
+    await missing20.click();
     await page.getByRole('tab', { name: '说明' }).click();
     await expect(page.getByTestId('item-readings').textContent()).resolves.toContain('20.1：指标释义问“是否高于90%”');
+  });
+
+  it('说明 picks any item by 序号, code or name, not only through a flag', async () => {
+    await page.getByRole('tab', { name: '说明' }).click();
+    const picker = page.getByRole('combobox', { name: '选择考核项' });
+    await picker.fill('17');
+    await page.getByRole('option', { name: /^17 / }).click();
+    await expect.poll(() => page.getByTestId('explain').getAttribute('aria-label')).toMatch(/^17 /);
+    await expect(page.getByTestId('item-score').textContent()).resolves.toBe('本项得分：0 / 10');
+    await picker.fill('医保支付资格');
+    await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['4 医保支付资格相关人员是否管理到位']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('explain').getAttribute('aria-label')).toBe('4 医保支付资格相关人员是否管理到位');
   });
 
   it('every control is reachable by keyboard', async () => {
@@ -127,12 +165,13 @@ describe('the task pane outside Excel', () => {
     expect(['BUTTON', 'INPUT', 'SELECT']).toContain(focused);
   });
 
-  it('fits the 320 px pane without sideways scrolling', async () => {
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+  it('fits the 350 px pane without sideways scrolling', async () => {
+    await expect(sidewaysOverflow(page)).resolves.toBe(0);
   });
 
   it('speaks English when asked', async () => {
     const english = await openPane('?lang=en');
+    await expect(english.getByLabel('Assessment table', { exact: true }).locator('option').allTextContents()).resolves.toContain('江北 2025 hospital');
     await expect(english.getByTestId('demo-notice').textContent()).resolves.toContain('Not connected to Excel (demo mode)');
     await expect(english.getByRole('tab', { name: 'New sheet' }).isVisible()).resolves.toBe(true);
     await english.screenshot({ path: `${SHOTS}/english.png`, fullPage: true });

@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   flag: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', whiteSpace: 'normal', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   flagText: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start', minWidth: 0, overflowWrap: 'anywhere' },
   // a veto decides the grade: it stands out from the other flags
-  veto: { backgroundColor: tokens.colorPaletteRedBackground1, borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
+  veto: { backgroundColor: tokens.colorPaletteRedBackground2, borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
   fail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
