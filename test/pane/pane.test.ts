@@ -9,7 +9,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow } from '../support/paneHarness';
+import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow, WIDE_WIDTH } from '../support/paneHarness';
 import { fillFact } from '../support/paneFacts';
 
 const SHOTS = 'test-output/pane';
@@ -18,8 +18,8 @@ let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 const requests: string[] = [];
 
-async function openPane(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: PANE_HEIGHT } });
+async function openPane(query = '', width = PANE_WIDTH): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: PANE_HEIGHT } });
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(`${server.origin}/taskpane.html${query}`);
   return page;
@@ -72,7 +72,7 @@ describe('the task pane outside Excel', () => {
     await expect(item4.locator('legend').textContent()).resolves.toBe('4 医保支付资格相关人员是否管理到位');
     await expect(item4.locator('input[data-fact="4.2"]').getAttribute('type')).resolves.toBe('number');
     await expect(item4.locator('input[data-fact="4.2"]').getAttribute('min')).resolves.toBe('0');
-    await expect(page.locator('fieldset[data-item="15"] [role="radiogroup"][data-fact="15.1"]').getByRole('radio').allTextContents()).resolves.toEqual(['是', '否', '不填']);
+    await expect(page.locator('fieldset[data-item="15"] [role="radiogroup"][data-fact="15.1"]').locator('label').allTextContents()).resolves.toEqual(['是', '否', '不填']);
     // the 填报 view says, per fact, what a blank counts as
     await expect(page.locator('[data-blank="1.1"]').textContent()).resolves.toBe('不填视为未发现，不否决');
     await expect(page.locator('[data-blank="20.1"]').textContent()).resolves.toBe('不填视为未达到，不得分');
@@ -206,5 +206,114 @@ describe('the task pane outside Excel', () => {
     expect(requests.length).toBeGreaterThan(3);
     const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
     expect(foreign).toEqual([]);
+  });
+});
+
+/** The element that has the focus, as a test can name it. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName ?? '', role: el?.getAttribute('role') ?? '', label: el?.getAttribute('aria-label') ?? el?.textContent ?? '', kind: el?.getAttribute('data-kind') ?? '', address: el?.getAttribute('data-address') ?? '', name: el?.closest('[data-fact]')?.getAttribute('data-fact') ?? '' };
+  });
+
+/** Presses Tab (or Shift+Tab) until the focus is where `is` says, at most 80 times. */
+async function tabTo(page: Page, is: (f: Awaited<ReturnType<typeof focused>>) => boolean, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Awaited<ReturnType<typeof focused>>> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(key);
+    const now = await focused(page);
+    if (is(now)) return now;
+  }
+  throw new Error(`focus never reached the target (${key})`);
+}
+
+/** Moves along the tab list with an arrow key until the tab named `name` has the focus. */
+async function arrowTo(page: Page, key: 'ArrowLeft' | 'ArrowRight', name: string): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    // a Fluent tab holds its label twice (the second reserves the bold width)
+    if ((await focused(page)).label.startsWith(name)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`no tab ${name} along ${key}`);
+}
+
+const TABS = ['新建考核表', '检查', '说明', '填报（演示）', '导入'] as const;
+
+describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
+  let pane: Page;
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  it('keeps the demo banner to a line or two, and lets it be dismissed', async () => {
+    pane = await openPane('', width);
+    const notice = pane.getByTestId('demo-notice');
+    const box = await notice.boundingBox();
+    expect(box?.height).toBeLessThanOrEqual(80); // the whole explanation is behind 详情
+    await notice.getByRole('button', { name: '详情' }).click();
+    await expect(notice.textContent()).resolves.toContain('sessionStorage');
+    await notice.getByRole('button', { name: '关闭' }).click();
+    await expect(notice.count()).resolves.toBe(0);
+  });
+
+  it('names the tables by region, level, year and kind, and the longest choices fit', async () => {
+    const table = pane.getByLabel('考核表', { exact: true });
+    const names = await table.locator('option').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['江北 2025 医疗机构', '江北 2025 零售药店', '威海 二级及以上 2021 医疗机构', '威海 一级 2021 医疗机构']));
+    expect(new Set(names).size).toBe(names.length);
+    await table.selectOption('weihai-2021-hospital-l2');
+    await pane.getByLabel('政策（等次与保证金返还）').selectOption('jilin-2025'); // needs 折算: the longest option
+    await expect(sidewaysOverflow(pane)).resolves.toBe(0);
+    await pane.screenshot({ path: `${SHOTS}/${width}-create-weihai.png`, fullPage: true });
+  });
+
+  it('keyboard only: through the form, 生成, a fact, then a flag selected with Enter', async () => {
+    await pane?.close();
+    pane = await openPane('', width);
+    await pane.getByRole('tab', { name: '新建考核表' }).waitFor();
+    // the first control of the form is the table picker; 江北 hospital is the first table
+    await tabTo(pane, (f) => f.tag === 'SELECT');
+    await pane.keyboard.press('Home');
+    await tabTo(pane, (f) => f.tag === 'INPUT');
+    // 机构编码, then 机构名称
+    await pane.keyboard.press('Tab');
+    await pane.keyboard.type('键盘医院');
+    const create = await tabTo(pane, (f) => f.tag === 'BUTTON' && f.label.includes('生成考核表'));
+    expect(create.label).toContain('生成考核表');
+    await pane.keyboard.press('Enter');
+    await pane.getByText('已生成工作表“键盘医院-2025”').waitFor();
+    await expect.poll(async () => (await focused(pane)).label).toBe('填报（演示）');
+    // 15.1 (a veto) answered 是 with the keyboard
+    // blank is where the group starts (不填 is checked); an arrow moves on round to 是, as radio groups do
+    await tabTo(pane, (f) => f.name === '15.1');
+    await pane.keyboard.press('ArrowRight');
+    await expect.poll(() => pane.locator('[data-fact="15.1"] input[value="是"]').isChecked()).toBe(true);
+    // back to the tabs, over to 检查, into its flags
+    await tabTo(pane, (f) => f.role === 'tab', 'Shift+Tab');
+    await arrowTo(pane, 'ArrowLeft', '检查');
+    await pane.keyboard.press('Enter');
+    const flag = await tabTo(pane, (f) => f.kind === 'veto');
+    await pane.keyboard.press('Enter');
+    await pane.screenshot({ path: `${SHOTS}/${width}-keyboard-check.png`, fullPage: true });
+    // 说明 then names the flag's cell
+    await tabTo(pane, (f) => f.role === 'tab', 'Shift+Tab');
+    await arrowTo(pane, 'ArrowRight', '说明');
+    await pane.keyboard.press('Enter');
+    await expect.poll(() => pane.getByTestId('selected-cell').textContent()).toBe(`选中单元格：键盘医院-2025!${flag.address}`);
+  });
+
+  it('no tab scrolls sideways', async () => {
+    for (const [id, value] of [['4.2', '7'], ['17.2', '3']] as const) {
+      await pane.getByRole('tab', { name: '填报（演示）' }).click();
+      await fillFact(pane, id, value);
+    }
+    for (const tab of TABS) {
+      await pane.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => pane.getByRole('tabpanel').getAttribute('aria-label')).toBe(tab);
+      if (tab === '检查') await pane.getByRole('button', { name: /显示未填写的/ }).click();
+      if (tab === '说明') await pane.getByRole('combobox', { name: '选择考核项' }).click(); // the open list fits too
+      await expect(sidewaysOverflow(pane), tab).resolves.toBe(0);
+      await pane.screenshot({ path: `${SHOTS}/${width}-${tab.replace(/（.*）/, '')}.png` }); // what the pane shows, as Excel shows it
+      if (tab === '说明') await pane.keyboard.press('Escape');
+    }
   });
 });
