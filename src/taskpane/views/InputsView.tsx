@@ -77,7 +77,11 @@ function FactControl({ spec, id, label, value, onCommit, t }: { spec: InputSpec;
   useEffect(() => setText(current), [current]);
   if (spec.type === 'boolean')
     return (
-      <RadioGroup layout="horizontal" className={styles.radios} aria-label={label} data-fact={id} value={current} onChange={(_, data) => onCommit(data.value)}>
+      <RadioGroup layout="horizontal" className={styles.radios} aria-label={label} data-fact={id} value={text} onChange={(_, data) => {
+          // shown at once; the sheet is read again a moment later
+          setText(data.value);
+          onCommit(data.value);
+        }}>
         <Radio value="是" label={t('yes')} />
         <Radio value="否" label={t('no')} />
         <Radio value="" label={t('unset')} />
@@ -85,7 +89,10 @@ function FactControl({ spec, id, label, value, onCommit, t }: { spec: InputSpec;
     );
   if ((spec.type === 'band' || spec.type === 'choice') && spec.options)
     return (
-      <Select className={styles.select} aria-label={label} data-fact={id} value={current} onChange={(_, data) => onCommit(data.value)}>
+      <Select className={styles.select} aria-label={label} data-fact={id} value={text} onChange={(_, data) => {
+          setText(data.value);
+          onCommit(data.value);
+        }}>
         <option value="">{t('unset')}</option>
         {spec.options.map((option, i) => (
           <option key={option} value={String(i + 1)}>

@@ -16,6 +16,8 @@ export function ItemPicker({ items, selected, onPick, t }: { items: readonly Ite
   const styles = useStyles();
   const current = items.find((i) => i.no === selected);
   const [query, setQuery] = useState(current ? nameOf(current) : '');
+  // opened by any input, not only by keys: Chinese typed through an IME (or pasted) sends no key presses
+  const [open, setOpen] = useState(false);
   useEffect(() => setQuery(current ? nameOf(current) : ''), [current]);
   const shown = useMemo(() => matchingItems(items, current && query === nameOf(current) ? '' : query), [items, query, current]);
   return (
@@ -27,7 +29,12 @@ export function ItemPicker({ items, selected, onPick, t }: { items: readonly Ite
         placeholder={t('pickItemPlaceholder')}
         value={query}
         selectedOptions={selected ? [selected] : []}
-        onChange={(event) => setQuery(event.target.value)}
+        open={open}
+        onOpenChange={(_, data) => setOpen(data.open)}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+        }}
         onOptionSelect={(_, data) => {
           if (!data.optionValue) return;
           setQuery(data.optionText ?? '');
