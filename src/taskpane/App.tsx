@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: '100%', boxSizing: 'border-box' },
   tabs: { flexWrap: 'wrap' },
   panel: { minWidth: 0, outlineStyle: 'none' },
+  title: { margin: 0 },
 });
 
 type View = 'create' | 'check' | 'explain' | 'inputs' | 'import';
@@ -59,7 +60,7 @@ export function App({ port, files, rejected = [], locale, demo }: { port: Workbo
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.page}>
-        <Title3 as="h1">{t('appTitle')}</Title3>
+        <Title3 as="h1" className={styles.title}>{t('appTitle')}</Title3>
         {!port.connected && demoShown && (
           <Banner intent="warning" testId="demo-notice" title={t('demoTitle')} body={t('demoShort')} details={t('demoBody')} t={t} onDismiss={() => setDemoShown(false)} />
         )}

@@ -6,6 +6,8 @@ const useStyles = makeStyles({
   bar: { minHeight: 'auto', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
   body: { minWidth: 0, overflowWrap: 'anywhere' },
   details: { display: 'block', marginTop: tokens.spacingVerticalXXS },
+  // a small button is 64 px wide by default: the ✕ needs a fifth of that, the text the rest
+  dismiss: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 /** A compact banner the reader can close: one line of what matters, the rest behind 详情. */
@@ -27,7 +29,7 @@ export function Banner({ intent, testId, title, body, details, t, onDismiss }: {
           </>
         )}
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label={t('dismiss')} title={t('dismiss')} onClick={onDismiss}>✕</Button>} />
+      <MessageBarActions containerAction={<Button className={styles.dismiss} appearance="transparent" size="small" aria-label={t('dismiss')} title={t('dismiss')} onClick={onDismiss}>✕</Button>} />
     </MessageBar>
   );
 }
