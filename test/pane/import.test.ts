@@ -92,6 +92,7 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
 
   it('after a reload the stored files are loaded again: the sheet is made and scored again', async () => {
     await page.reload();
+    await page.getByTestId('demo-notice').getByRole('button', { name: '详情' }).click(); // the banner is compact: the storage is explained under 详情
     await expect(page.getByTestId('demo-notice').textContent()).resolves.toContain('刷新后仍在');
     await createAndScore();
     await expect(mibScore()).resolves.toBe(34);

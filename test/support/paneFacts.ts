@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 
 export async function fillFact(page: Page, id: string, value: string): Promise<void> {
+  await page.locator(`[data-fact="${id}"]`).first().waitFor(); // the view reads the new sheet first
   const radios = page.locator(`[role="radiogroup"][data-fact="${id}"]`);
   if ((await radios.count()) > 0) {
     await radios.getByRole('radio', { name: value === '' ? '不填' : value, exact: true }).check();
