@@ -203,6 +203,26 @@ describe('the task pane outside Excel', () => {
     await pane.close();
   });
 
+  it('takes a ratio as a percent and a rank as a whole number ≥ 1 in 填报', async () => {
+    const pane = await openPane();
+    await pane.getByRole('button', { name: '生成考核表' }).click();
+    const ratio = pane.locator('input[data-fact="20.1"]');
+    await ratio.waitFor();
+    await expect(ratio.getAttribute('type')).resolves.toBe('number');
+    await expect(pane.locator('[data-item="20"] .fui-Input__contentAfter').textContent()).resolves.toBe('%');
+    await expect(pane.locator('input[data-fact="23.1"]').getAttribute('min')).resolves.toBe('1');
+    await fillFact(pane, '20.1', '95'); // 95 typed beside “%”: 药品网采率 95%, above the 90% the item asks for
+    await pane.getByRole('tab', { name: '说明' }).click();
+    await pane.getByRole('combobox', { name: '选择考核项' }).fill('20');
+    await pane.getByRole('option', { name: /^20 / }).click();
+    await expect.poll(() => pane.getByTestId('item-score').textContent()).toBe('本项得分：10 / 10');
+    await expect(pane.getByTestId('explain').textContent()).resolves.toContain('20.1 药品网采率：0.95');
+    // and back in 填报 the cell's 0.95 shows as 95 beside its “%”
+    await pane.getByRole('tab', { name: '填报（演示）' }).click();
+    await expect(pane.locator('input[data-fact="20.1"]').inputValue()).resolves.toBe('95');
+    await pane.close();
+  });
+
   it('made no request to any origin but its own', () => {
     expect(requests.length).toBeGreaterThan(3);
     const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
