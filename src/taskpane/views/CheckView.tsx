@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AuditFlag, AuditFlagKind } from '../../sheet/audit';
 import { auditOrder } from '../../sheet/audit';
 import type { WorkbookPort } from '../../sheet/port';
+import { flagBody } from '../flagText';
 import type { Locale, Translate } from '../i18n';
 import type { SheetState } from '../useSheet';
 
@@ -17,13 +18,6 @@ const useStyles = makeStyles({
   veto: { backgroundColor: tokens.colorPaletteRedBackground2, borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
   fail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
-
-/** The flag's text without the kind it opens with (“否决项：…”, “Veto: …”): the badge says the kind. */
-export function flagBody(message: string, kindLabel: string): string {
-  for (const prefix of [`${kindLabel}：`, `${kindLabel}: `]) if (message.startsWith(prefix)) return message.slice(prefix.length);
-  const english = /^[A-Z][^:：()]{0,48}: /.exec(message);
-  return english ? message.slice(english[0].length) : message;
-}
 
 /** 不合格 (and its English) in a grade line: shown in red. */
 const failing = (grade: string | undefined) => grade !== undefined && grade.includes('不合格');
@@ -89,7 +83,7 @@ export function CheckView({ port, state, t, locale }: { port: WorkbookPort; stat
                     <Badge appearance="filled" color={COLORS[flag.kind]} size="small">
                       {t(`kind_${flag.kind}`)}
                     </Badge>
-                    <span>{flagBody(text(flag), t(`kind_${flag.kind}`))}</span>
+                    <span>{flagBody(flag.kind, text(flag))}</span>
                   </span>
                 </Button>
               </li>
