@@ -22,3 +22,4 @@ export * from './assess';
 export * from './fingerprint';
 export * from './ownFile';
 export * from './jsonText';
+export * from './rubricLabel';

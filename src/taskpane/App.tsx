@@ -1,11 +1,12 @@
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MemoryWorkbook } from '../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../sheet/port';
 import type { FileStorePort } from '../sheet/storedFiles/contract';
 import type { RejectedFile } from '../sheet/storedFiles/load';
 import { type Locale, type MessageKey, translator } from './i18n';
 import { useSelection, useSheet } from './useSheet';
+import { Banner } from './views/Banner';
 import { CheckView } from './views/CheckView';
 import { CreateView } from './views/CreateView';
 import { ExplainView } from './views/ExplainView';
@@ -14,8 +15,10 @@ import { InputsView } from './views/InputsView';
 import { ProblemList } from './views/ProblemList';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '100%', boxSizing: 'border-box' },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: '100%', boxSizing: 'border-box' },
   tabs: { flexWrap: 'wrap' },
+  panel: { minWidth: 0, outlineStyle: 'none' },
+  title: { margin: 0 },
 });
 
 type View = 'create' | 'check' | 'explain' | 'inputs' | 'import';
@@ -36,6 +39,15 @@ export function App({ port, files, rejected = [], locale, demo }: { port: Workbo
   const selection = useSelection(port);
   const [view, setView] = useState<View>('create');
   const [created, setCreated] = useState<string | null>(null);
+  const [demoShown, setDemoShown] = useState(true);
+  // after 生成 the focus moves to the new sheet's view, so a keyboard or screen-reader user lands on it
+  const panel = useRef<HTMLDivElement>(null);
+  const [focusPanel, setFocusPanel] = useState(false);
+  useEffect(() => {
+    if (!focusPanel) return;
+    panel.current?.focus();
+    setFocusPanel(false);
+  }, [focusPanel, view]);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('appTitle');
@@ -48,14 +60,9 @@ export function App({ port, files, rejected = [], locale, demo }: { port: Workbo
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.page}>
-        <Title3 as="h1">{t('appTitle')}</Title3>
-        {!port.connected && (
-          <MessageBar intent="warning" data-testid="demo-notice">
-            <MessageBarBody>
-              <MessageBarTitle>{t('demoTitle')}</MessageBarTitle>
-              {t('demoBody')}
-            </MessageBarBody>
-          </MessageBar>
+        <Title3 as="h1" className={styles.title}>{t('appTitle')}</Title3>
+        {!port.connected && demoShown && (
+          <Banner intent="warning" testId="demo-notice" title={t('demoTitle')} body={t('demoShort')} details={t('demoBody')} t={t} onDismiss={() => setDemoShown(false)} />
         )}
         {rejected.length > 0 && (
           <MessageBar intent="error" data-testid="stored-rejected" layout="multiline">
@@ -70,11 +77,7 @@ export function App({ port, files, rejected = [], locale, demo }: { port: Workbo
             </MessageBarBody>
           </MessageBar>
         )}
-        {created && (
-          <MessageBar intent="success" data-testid="created">
-            <MessageBarBody>{t('created', { name: created })}</MessageBarBody>
-          </MessageBar>
-        )}
+        {created && <Banner intent="success" testId="created" body={t('created', { name: created })} t={t} onDismiss={() => setCreated(null)} />}
         <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t('tabsLabel')} size="small">
           <Tab value="create">{t(TAB_LABELS.create)}</Tab>
           <Tab value="check">{t(TAB_LABELS.check)}</Tab>
@@ -82,13 +85,14 @@ export function App({ port, files, rejected = [], locale, demo }: { port: Workbo
           {demo && <Tab value="inputs">{t(TAB_LABELS.inputs)}</Tab>}
           <Tab value="import">{t(TAB_LABELS.import)}</Tab>
         </TabList>
-        <div role="tabpanel" aria-label={t(TAB_LABELS[view])}>
+        <div role="tabpanel" aria-label={t(TAB_LABELS[view])} tabIndex={-1} ref={panel} className={styles.panel} data-testid="panel">
           {view === 'create' && <CreateView port={port} t={t} locale={locale} catalog={catalog} onCreated={(name) => {
                 setCreated(name);
                 setView(demo ? 'inputs' : 'check');
+                setFocusPanel(true);
               }} />}
           {view === 'check' && <CheckView port={port} state={state} t={t} locale={locale} />}
-          {view === 'explain' && <ExplainView state={state} selection={selection} t={t} />}
+          {view === 'explain' && <ExplainView port={port} state={state} selection={selection} t={t} />}
           {view === 'inputs' && demo && <InputsView book={demo} state={state} t={t} locale={locale} />}
           {view === 'import' && (
             <ImportView

@@ -6,7 +6,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchChromium, serve } from '../support/paneHarness';
+import { buildPane, launchChromium, PANE_WIDTH, serve } from '../support/paneHarness';
+import { fillFact } from '../support/paneFacts';
 import { REGION_POLICY_ID, REGION_RUBRIC_ID, regionPolicy, regionRubric, textOf } from '../support/regionFiles';
 
 const SHOTS = 'test-output/pane';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   server = await serve(dir);
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
-  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: 800 } });
   await page.goto(`${server.origin}/taskpane.html`);
 }, 240_000);
 
@@ -40,11 +41,7 @@ async function createAndScore(): Promise<void> {
   await page.getByLabel('机构名称').fill('某市示例医院');
   await page.getByRole('button', { name: '生成考核表' }).click();
   await page.getByText('已生成工作表“某市示例医院-2026”').waitFor();
-  for (const [id, value] of [['1.1', '否'], ['2.1', '3'], ['3.1', '否']] as const) {
-    const input = page.locator(`input[data-fact="${id}"]`);
-    await input.fill(value);
-    await input.press('Enter');
-  }
+  for (const [id, value] of [['1.1', '否'], ['2.1', '3'], ['3.1', '否']] as const) await fillFact(page, id, value);
   await page.getByRole('tab', { name: '检查' }).click();
   // 3 cases × 2 points off item 2's 40: 94 of 100, 优秀 (≥ 90) under the region's policy, every fact filled
   await expect.poll(() => page.getByTestId('summary').textContent()).toContain('总分 94 / 100');
@@ -95,6 +92,7 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
 
   it('after a reload the stored files are loaded again: the sheet is made and scored again', async () => {
     await page.reload();
+    await page.getByTestId('demo-notice').getByRole('button', { name: '详情' }).click(); // the banner is compact: the storage is explained under 详情
     await expect(page.getByTestId('demo-notice').textContent()).resolves.toContain('刷新后仍在');
     await createAndScore();
     await expect(mibScore()).resolves.toBe(34);
@@ -121,9 +119,9 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
     await page.screenshot({ path: `${SHOTS}/import-rejected.png`, fullPage: true });
   });
 
-  it('fits the 320 px pane without sideways scrolling', async () => {
+  it('fits the 350 px pane without sideways scrolling', async () => {
     await page.getByRole('tab', { name: '导入' }).click();
     await page.getByTestId('stored-files').waitFor();
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PANE_WIDTH);
   });
 });

@@ -3,11 +3,14 @@
 // created, facts are entered that trigger a veto (15.1) and two over-cap items (4.2 = 7 on a 5-point item,
 // 17.2 = 3 on a 10-point item at 5 points a day) beside an item zeroed by “不得分” twice (9.1, 9.2: not over
 // its points), and the flags, counts and Chinese text are checked.
+// The pane is 350 px wide, as Excel opens a task pane; the layout checks (every tab, no sideways scroll)
+// and the keyboard-only walk run in layout.test.ts at 350 and 1280 px.
 // Screenshots of each view go to test-output/pane/ for a reviewer.
 import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchChromium, serve } from '../support/paneHarness';
+import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow, WIDE_WIDTH } from '../support/paneHarness';
+import { fillFact } from '../support/paneFacts';
 
 const SHOTS = 'test-output/pane';
 let dir: string;
@@ -15,11 +18,17 @@ let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 const requests: string[] = [];
 
-async function openPane(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+async function openPane(query = '', width = PANE_WIDTH): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: PANE_HEIGHT } });
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(`${server.origin}/taskpane.html${query}`);
   return page;
+}
+
+/** A computed CSS colour whose red clearly leads (the palette's red text and red backgrounds). */
+function reddish(color: string): boolean {
+  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return r > g + 20 && r > b + 20;
 }
 
 beforeAll(async () => {
@@ -55,15 +64,20 @@ describe('the task pane outside Excel', () => {
     await page.getByLabel('机构性质').selectOption('private');
     await page.getByRole('button', { name: '生成考核表' }).click();
     await page.getByText('已生成工作表“江北区示例医院-2025”').waitFor();
+    // the focus moves to the new content: the 填报 view of the new sheet
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('填报（演示）');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('tabpanel');
+    // grouped by item, each fact with the control its kind asks for
+    const item4 = page.locator('fieldset[data-item="4"]');
+    await expect(item4.locator('legend').textContent()).resolves.toBe('4 医保支付资格相关人员是否管理到位');
+    await expect(item4.locator('input[data-fact="4.2"]').getAttribute('type')).resolves.toBe('number');
+    await expect(item4.locator('input[data-fact="4.2"]').getAttribute('min')).resolves.toBe('0');
+    await expect(page.locator('fieldset[data-item="15"] [role="radiogroup"][data-fact="15.1"]').locator('label').allTextContents()).resolves.toEqual(['是', '否', '不填']);
     // the 填报 view says, per fact, what a blank counts as
     await expect(page.locator('[data-blank="1.1"]').textContent()).resolves.toBe('不填视为未发现，不否决');
     await expect(page.locator('[data-blank="20.1"]').textContent()).resolves.toBe('不填视为未达到，不得分');
     await expect(page.locator('[data-blank="21.1"]').textContent()).resolves.toBe('不填视为未达到，不得5分');
-    for (const [id, value] of [['15.1', '是'], ['4.2', '7'], ['17.2', '3'], ['9.1', '是'], ['9.2', '是']] as const) {
-      const input = page.locator(`input[data-fact="${id}"]`);
-      await input.fill(value);
-      await input.press('Enter');
-    }
+    for (const [id, value] of [['15.1', '是'], ['4.2', '7'], ['17.2', '3'], ['9.1', '是'], ['9.2', '是']] as const) await fillFact(page, id, value);
     await page.screenshot({ path: `${SHOTS}/inputs.png`, fullPage: true });
   });
 
@@ -72,7 +86,9 @@ describe('the task pane outside Excel', () => {
     const flags = page.getByTestId('flags').locator('button[data-kind]');
     await expect.poll(() => flags.first().getAttribute('data-kind')).toBe('veto');
     const first = await flags.first().textContent();
-    expect(first).toContain('否决项：第15项');
+    // the badge says the kind; the text goes on without saying it again
+    expect(first).toMatch(/^否决项第15项/);
+    expect(first).not.toContain('否决项：');
     expect(first).toContain('存在否决项得分为0分');
     const overCap = page.getByTestId('flags').locator('button[data-kind="overCap"]');
     await expect(overCap.count()).resolves.toBe(2);
@@ -85,6 +101,12 @@ describe('the task pane outside Excel', () => {
     const summary = await page.getByTestId('summary').textContent();
     expect(summary).toContain('总分 0 / 100');
     expect(summary).toContain('等次：暂评 不合格（尚有 30 项未填）'); // a veto fails it whatever the blanks hold
+    // 不合格 and the veto stand out in red; an over-cap flag does not
+    const grade = page.getByTestId('grade');
+    await expect(grade.getAttribute('data-fail')).resolves.toBe('true');
+    expect(reddish(await grade.evaluate((el) => getComputedStyle(el).color))).toBe(true);
+    expect(reddish(await flags.first().evaluate((el) => getComputedStyle(el).backgroundColor))).toBe(true);
+    expect(reddish(await overCap.first().evaluate((el) => getComputedStyle(el).backgroundColor))).toBe(false);
     await page.screenshot({ path: `${SHOTS}/check.png`, fullPage: true });
   });
 
@@ -111,9 +133,26 @@ describe('the task pane outside Excel', () => {
   it('说明 shows the selected item’s clause readings (江北 20: “是否高于90%” against “未达到90%的不得分”)', async () => {
     await page.getByRole('tab', { name: '检查' }).click();
     await page.getByRole('button', { name: /显示未填写的/ }).click();
-    await page.getByTestId('flags').locator('button[data-kind="missingInput"]', { hasText: '20.1' }).click();
+    const missing20 = page.getByTestId('flags').locator('button[data-kind="missingInput"]', { hasText: '20.1' });
+    await expect(missing20.textContent()).resolves.toMatch(/^未填写20\.1 /); // not “未填写未填写：20.1”
+    await missing20.click();
     await page.getByRole('tab', { name: '说明' }).click();
     await expect(page.getByTestId('item-readings').textContent()).resolves.toContain('20.1：指标释义问“是否高于90%”');
+  });
+
+  it('说明 picks any item by 序号, code or name, not only through a flag', async () => {
+    await page.getByRole('tab', { name: '说明' }).click();
+    const picker = page.getByRole('combobox', { name: '选择考核项' });
+    await picker.fill('');
+    await picker.pressSequentially('17'); // typed, as a reviewer types: the list opens
+    await page.getByRole('option', { name: /^17 / }).click();
+    await expect.poll(() => page.getByTestId('explain').getAttribute('aria-label')).toMatch(/^17 /);
+    await expect(page.getByTestId('item-score').textContent()).resolves.toBe('本项得分：0 / 10');
+    await picker.fill('医保支付资格'); // as an IME or a paste gives it: no key presses, the list opens all the same
+    await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['4 医保支付资格相关人员是否管理到位']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('explain').getAttribute('aria-label')).toBe('4 医保支付资格相关人员是否管理到位');
   });
 
   it('every control is reachable by keyboard', async () => {
@@ -127,12 +166,13 @@ describe('the task pane outside Excel', () => {
     expect(['BUTTON', 'INPUT', 'SELECT']).toContain(focused);
   });
 
-  it('fits the 320 px pane without sideways scrolling', async () => {
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+  it('fits the 350 px pane without sideways scrolling', async () => {
+    await expect(sidewaysOverflow(page)).resolves.toBe(0);
   });
 
   it('speaks English when asked', async () => {
     const english = await openPane('?lang=en');
+    await expect(english.getByLabel('Assessment table', { exact: true }).locator('option').allTextContents()).resolves.toContain('江北 2025 hospital');
     await expect(english.getByTestId('demo-notice').textContent()).resolves.toContain('Not connected to Excel (demo mode)');
     await expect(english.getByRole('tab', { name: 'New sheet' }).isVisible()).resolves.toBe(true);
     await english.screenshot({ path: `${SHOTS}/english.png`, fullPage: true });
@@ -163,9 +203,141 @@ describe('the task pane outside Excel', () => {
     await pane.close();
   });
 
+  it('takes a ratio as a percent and a rank as a whole number ≥ 1 in 填报', async () => {
+    const pane = await openPane();
+    await pane.getByRole('button', { name: '生成考核表' }).click();
+    const ratio = pane.locator('input[data-fact="20.1"]');
+    await ratio.waitFor();
+    await expect(ratio.getAttribute('type')).resolves.toBe('number');
+    await expect(pane.locator('[data-item="20"] .fui-Input__contentAfter').textContent()).resolves.toBe('%');
+    await expect(pane.locator('input[data-fact="23.1"]').getAttribute('min')).resolves.toBe('1');
+    await fillFact(pane, '20.1', '95'); // 95 typed beside “%”: 药品网采率 95%, above the 90% the item asks for
+    await pane.getByRole('tab', { name: '说明' }).click();
+    await pane.getByRole('combobox', { name: '选择考核项' }).fill('20');
+    await pane.getByRole('option', { name: /^20 / }).click();
+    await expect.poll(() => pane.getByTestId('item-score').textContent()).toBe('本项得分：10 / 10');
+    await expect(pane.getByTestId('explain').textContent()).resolves.toContain('20.1 药品网采率：0.95');
+    // and back in 填报 the cell's 0.95 shows as 95 beside its “%”
+    await pane.getByRole('tab', { name: '填报（演示）' }).click();
+    await expect(pane.locator('input[data-fact="20.1"]').inputValue()).resolves.toBe('95');
+    await pane.close();
+  });
+
   it('made no request to any origin but its own', () => {
     expect(requests.length).toBeGreaterThan(3);
     const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
     expect(foreign).toEqual([]);
+  });
+});
+
+/** The element that has the focus, as a test can name it. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName ?? '', role: el?.getAttribute('role') ?? '', label: el?.getAttribute('aria-label') ?? el?.textContent ?? '', kind: el?.getAttribute('data-kind') ?? '', address: el?.getAttribute('data-address') ?? '', name: el?.closest('[data-fact]')?.getAttribute('data-fact') ?? '' };
+  });
+
+/** Presses Tab (or Shift+Tab) until the focus is where `is` says, at most 80 times. */
+async function tabTo(page: Page, is: (f: Awaited<ReturnType<typeof focused>>) => boolean, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Awaited<ReturnType<typeof focused>>> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(key);
+    const now = await focused(page);
+    if (is(now)) return now;
+  }
+  throw new Error(`focus never reached the target (${key})`);
+}
+
+/** Moves along the tab list with an arrow key until the tab named `name` has the focus. */
+async function arrowTo(page: Page, key: 'ArrowLeft' | 'ArrowRight', name: string): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    // a Fluent tab holds its label twice (the second reserves the bold width)
+    if ((await focused(page)).label.startsWith(name)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`no tab ${name} along ${key}`);
+}
+
+const TABS = ['新建考核表', '检查', '说明', '填报（演示）', '导入'] as const;
+
+describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
+  let pane: Page;
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  it('keeps the demo banner to a line or two, and lets it be dismissed', async () => {
+    pane = await openPane('', width);
+    const notice = pane.getByTestId('demo-notice');
+    const box = await notice.boundingBox();
+    expect(box?.height).toBeLessThanOrEqual(80); // the whole explanation is behind 详情
+    await notice.getByRole('button', { name: '详情' }).click();
+    await expect(notice.textContent()).resolves.toContain('sessionStorage');
+    await notice.getByRole('button', { name: '关闭' }).click();
+    await expect(notice.count()).resolves.toBe(0);
+  });
+
+  it('names the tables by region, level, year and kind, and the longest choices fit', async () => {
+    const table = pane.getByLabel('考核表', { exact: true });
+    const names = await table.locator('option').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['江北 2025 医疗机构', '江北 2025 零售药店', '威海 二级及以上 2021 医疗机构', '威海 一级 2021 医疗机构']));
+    expect(new Set(names).size).toBe(names.length);
+    await table.selectOption('weihai-2021-hospital-l2');
+    await pane.getByLabel('政策（等次与保证金返还）').selectOption('jilin-2025'); // needs 折算: the longest option
+    await expect(sidewaysOverflow(pane)).resolves.toBe(0);
+    await pane.screenshot({ path: `${SHOTS}/${width}-create-weihai.png`, fullPage: true });
+  });
+
+  it('keyboard only: through the form, 生成, a fact, then a flag selected with Enter', async () => {
+    await pane?.close();
+    pane = await openPane('', width);
+    await pane.getByRole('tab', { name: '新建考核表' }).waitFor();
+    // the first control of the form is the table picker; 江北 hospital is the first table
+    await tabTo(pane, (f) => f.tag === 'SELECT');
+    await pane.keyboard.press('Home');
+    await tabTo(pane, (f) => f.tag === 'INPUT');
+    // 机构编码, then 机构名称
+    await pane.keyboard.press('Tab');
+    await pane.keyboard.type('键盘医院');
+    const create = await tabTo(pane, (f) => f.tag === 'BUTTON' && f.label.includes('生成考核表'));
+    expect(create.label).toContain('生成考核表');
+    await pane.keyboard.press('Enter');
+    await pane.getByText('已生成工作表“键盘医院-2025”').waitFor();
+    await expect.poll(async () => (await focused(pane)).label).toBe('填报（演示）');
+    // 15.1 (a veto) answered 是 with the keyboard
+    // blank is where the group starts (不填 is checked); an arrow moves on round to 是, as radio groups do
+    await tabTo(pane, (f) => f.name === '15.1');
+    await pane.keyboard.press('ArrowRight');
+    await expect.poll(() => pane.locator('[data-fact="15.1"] input[value="是"]').isChecked()).toBe(true);
+    // back to the tabs, over to 检查, into its flags
+    await tabTo(pane, (f) => f.role === 'tab', 'Shift+Tab');
+    await arrowTo(pane, 'ArrowLeft', '检查');
+    await pane.keyboard.press('Enter');
+    const flag = await tabTo(pane, (f) => f.kind === 'veto');
+    await pane.keyboard.press('Enter');
+    await pane.screenshot({ path: `${SHOTS}/${width}-keyboard-check.png`, fullPage: true });
+    // 说明 then names the flag's cell
+    await tabTo(pane, (f) => f.role === 'tab', 'Shift+Tab');
+    await arrowTo(pane, 'ArrowRight', '说明');
+    await pane.keyboard.press('Enter');
+    await expect.poll(() => pane.getByTestId('selected-cell').textContent()).toBe(`选中单元格：键盘医院-2025!${flag.address}`);
+  });
+
+  it('no tab scrolls sideways', async () => {
+    for (const [id, value] of [['4.2', '7'], ['17.2', '3']] as const) {
+      await pane.getByRole('tab', { name: '填报（演示）' }).click();
+      await fillFact(pane, id, value);
+    }
+    for (const tab of TABS) {
+      await pane.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => pane.getByRole('tabpanel').getAttribute('aria-label')).toBe(tab);
+      if (tab === '检查') {
+        await pane.getByTestId('flags').locator('button[data-kind="overCap"]').nth(1).waitFor(); // 4.2 and 17.2 read back
+        await pane.getByRole('button', { name: /显示未填写的/ }).click();
+      }
+      if (tab === '说明') await pane.getByRole('combobox', { name: '选择考核项' }).click(); // the open list fits too
+      await expect(sidewaysOverflow(pane), tab).resolves.toBe(0);
+      await pane.screenshot({ path: `${SHOTS}/${width}-${tab.replace(/（.*）/, '')}.png` }); // what the pane shows, as Excel shows it
+      if (tab === '说明') await pane.keyboard.press('Escape');
+    }
   });
 });

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildAddin } from '../../scripts/build/runBuild';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -56,4 +56,15 @@ export async function serve(dir: string): Promise<{ origin: string; close: () =>
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A task pane's width in Excel (350 px on the desktop by default) and a wide browser window: the pane
+ * tests run their layout checks at both. */
+export const PANE_WIDTH = 350;
+export const WIDE_WIDTH = 1280;
+export const PANE_HEIGHT = 800;
+
+/** How far the page scrolls sideways: 0 when everything fits the viewport. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

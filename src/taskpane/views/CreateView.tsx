@@ -1,14 +1,17 @@
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { DecimalValue, getRubric, hasPublicOnlyClauses, listPolicies, listRubrics, type Ownership, parsedOrNull, type Policy, type Rubric, scaleFits } from '../../core';
+import { DecimalValue, getRubric, hasPublicOnlyClauses, listPolicies, listRubrics, type Ownership, parsedOrNull, type Policy, type Rubric, rubricLabels, scaleFits } from '../../core';
 import { planSheet } from '../../sheet/plan';
 import type { WorkbookPort } from '../../sheet/port';
 import { storedVersion } from '../../sheet/storedFiles/load';
 import type { Locale, Translate } from '../i18n';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   provenance: { color: tokens.colorNeutralForeground3 },
+  // a native select is as wide as its longest option unless told otherwise: keep it to the pane
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  selectInner: { minWidth: 0, textOverflow: 'ellipsis' },
 });
 
 /** The policies for a table: its own region's first, then those on its scale, then the rest (which
@@ -24,11 +27,8 @@ function policiesFor(rubric: Rubric, policies: Policy[]): { policy: Policy; conv
 export function CreateView({ port, t, locale, catalog, onCreated }: { port: WorkbookPort; t: Translate; locale: Locale; catalog: number; onCreated: (name: string) => void }) {
   const styles = useStyles();
   const rubrics = useMemo(() => listRubrics(), [catalog]); // eslint-disable-line react-hooks/exhaustive-deps
-  const groups = useMemo(() => {
-    const map = new Map<string, typeof rubrics>();
-    for (const r of rubrics) map.set(`${r.region} ${r.year}`, [...(map.get(`${r.region} ${r.year}`) ?? []), r]);
-    return [...map.entries()];
-  }, [rubrics]);
+  // region, level, year and kind: two tables never read alike (the full title is the field's hint)
+  const labels = useMemo(() => rubricLabels(rubrics, { hospital: t('kindShort_hospital'), pharmacy: t('kindShort_pharmacy') }), [rubrics, t]);
   const policies = useMemo(() => listPolicies(), [catalog]); // eslint-disable-line react-hooks/exhaustive-deps
   const [rubricId, setRubricId] = useState(rubrics[0]?.id ?? '');
   const rubric = getRubric(rubricId);
@@ -86,22 +86,20 @@ export function CreateView({ port, t, locale, catalog, onCreated }: { port: Work
         void create();
       }}
     >
-      <Field label={t('rubric')} hint={t('items', { count: rubric.items.length, total: rubric.total })}>
+      <Field label={t('rubric')} hint={`${rubric.title}：${t('items', { count: rubric.items.length, total: rubric.total })}`}>
         <Select
+          className={styles.select}
+          select={{ className: styles.selectInner }}
           value={rubricId}
           onChange={(_, data) => {
             setRubricId(data.value);
             setYear(String(getRubric(data.value).year));
           }}
         >
-          {groups.map(([group, list]) => (
-            <optgroup key={group} label={group}>
-              {list.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {`${r.title}（${t(r.institution)}）`}
-                </option>
-              ))}
-            </optgroup>
+          {rubrics.map((r) => (
+            <option key={r.id} value={r.id}>
+              {labels.get(r.id)}
+            </option>
           ))}
         </Select>
       </Field>
@@ -109,7 +107,7 @@ export function CreateView({ port, t, locale, catalog, onCreated }: { port: Work
         {`${t('provenance')}：${p.issuer} ${p.documentNumber} ${p.attachment}《${p.title}》`}
       </Caption1>
       <Field label={t('policy')}>
-        <Select value={policyId} onChange={(_, data) => setPolicyId(data.value)}>
+        <Select className={styles.select} select={{ className: styles.selectInner }} value={policyId} onChange={(_, data) => setPolicyId(data.value)}>
           <option value="">{t('noPolicy')}</option>
           {choices.map(({ policy, converts: needs }) => (
             <option key={policy.id} value={policy.id}>
@@ -137,7 +135,7 @@ export function CreateView({ port, t, locale, catalog, onCreated }: { port: Work
         <Input value={year} inputMode="numeric" onChange={(_, data) => setYear(data.value)} />
       </Field>
       <Field label={t('ownership')} hint={hasPublicOnlyClauses(rubric) ? t('ownershipHint') : undefined}>
-        <Select value={ownership} onChange={(_, data) => setOwnership(data.value === 'public' || data.value === 'private' ? data.value : '')} data-testid="ownership">
+        <Select className={styles.select} value={ownership} onChange={(_, data) => setOwnership(data.value === 'public' || data.value === 'private' ? data.value : '')} data-testid="ownership">
           <option value="">{t('ownershipUnknown')}</option>
           <option value="public">{t('ownershipPublic')}</option>
           <option value="private">{t('ownershipPrivate')}</option>

@@ -1,20 +1,37 @@
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { fmt, inputIndex, parseOwnership, readingLine, readingsOf } from '../../core';
 import { itemCellsAt } from '../../sheet/plan';
+import type { WorkbookPort } from '../../sheet/port';
+import { ItemPicker } from './ItemPicker';
 import type { Translate } from '../i18n';
 import type { SheetState } from '../useSheet';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, overflowWrap: 'anywhere' },
   text: { whiteSpace: 'pre-wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** 说明: the selected item's official text, its facts, the core's trace and the document it comes from. */
-export function ExplainView({ state, selection, t }: { state: SheetState; selection: { sheetName: string; address: string } | null; t: Translate }) {
+/** 说明: the selected item's official text, its facts, the core's trace and the document it comes from.
+ * Any item can be picked by 序号, code or name: the pick selects its 得分 cell, as a click in the sheet would. */
+export function ExplainView({ port, state, selection, t }: { port: WorkbookPort; state: SheetState; selection: { sheetName: string; address: string } | null; t: Translate }) {
+  if (state.status !== 'ready') return <Body1>{t('explainEmpty')}</Body1>;
+  const cells = selection && selection.sheetName === state.sheetName ? itemCellsAt(state.audit.plan, selection.address) : undefined;
+  const pick = (no: string) => {
+    const target = state.audit.plan.items.find((i) => i.itemNo === no);
+    if (target) void port.select(state.sheetName, target.score);
+  };
+  return (
+    <>
+      <ItemPicker items={state.audit.rubric.items} selected={cells?.itemNo} onPick={pick} t={t} />
+      {selection && cells ? <ItemExplanation state={state} selection={selection} t={t} /> : <Body1>{t('explainEmpty')}</Body1>}
+    </>
+  );
+}
+
+function ItemExplanation({ state, selection, t }: { state: Extract<SheetState, { status: 'ready' }>; selection: { sheetName: string; address: string }; t: Translate }) {
   const styles = useStyles();
-  if (state.status !== 'ready' || !selection || selection.sheetName !== state.sheetName) return <Body1>{t('explainEmpty')}</Body1>;
   const { audit, snapshot } = state;
   const cells = itemCellsAt(audit.plan, selection.address);
   const item = cells && audit.rubric.items.find((i) => i.no === cells.itemNo);

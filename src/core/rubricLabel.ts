@@ -1,0 +1,36 @@
+import type { Rubric } from './schema';
+
+/** The institution kinds as a short option label says them. */
+const KIND_NAMES: Record<Rubric['institution'], string> = { hospital: '医疗机构', pharmacy: '零售药店' };
+
+/** The place a region is known by: its last unit without the unit's word (山东省威海市 → 威海,
+ * 重庆市江北区 → 江北, 吉林省 → 吉林); a name that is nothing but units stays whole. */
+export function shortRegion(region: string): string {
+  const units = region.match(/.+?(?:自治区|自治州|特别行政区|省|市|区|县|州|盟|旗)/g);
+  const last = units?.at(-1) ?? region;
+  const bare = last.replace(/(?:自治区|自治州|特别行政区|省|市|区|县|州|盟|旗)$/, '');
+  return bare.length >= 2 ? bare : last;
+}
+
+/** The level a title names in its closing brackets: （二级及以上） / (一级) → 二级及以上 / 一级. */
+export function levelOf(title: string): string | undefined {
+  return /[（(]([^（()）]+)[）)]\s*$/.exec(title)?.[1]?.trim() || undefined;
+}
+
+/**
+ * A table's name in a list, short enough for a 350 px pane and telling tables apart where their titles
+ * look alike: region, level, year and institution kind (威海 二级及以上 2021 医疗机构). Used by the pane's
+ * table picker; the full title stays in the rubric.
+ */
+export function rubricLabel(rubric: Pick<Rubric, 'region' | 'title' | 'year' | 'institution'>, kindNames: Record<Rubric['institution'], string> = KIND_NAMES): string {
+  return [shortRegion(rubric.region), levelOf(rubric.title), String(rubric.year), kindNames[rubric.institution]].filter(Boolean).join(' ');
+}
+
+/** Every table's label, those that would still read alike (a region's own file beside a bundled one)
+ * followed by their id, so no two options look the same. */
+export function rubricLabels(rubrics: readonly Pick<Rubric, 'id' | 'region' | 'title' | 'year' | 'institution'>[], kindNames?: Record<Rubric['institution'], string>): Map<string, string> {
+  const plain = rubrics.map((r) => [r.id, rubricLabel(r, kindNames)] as const);
+  const seen = new Map<string, number>();
+  for (const [, label] of plain) seen.set(label, (seen.get(label) ?? 0) + 1);
+  return new Map(plain.map(([id, label]) => [id, (seen.get(label) ?? 0) > 1 ? `${label}（${id}）` : label]));
+}
