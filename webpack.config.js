@@ -22,10 +22,16 @@ const FUNCTIONS_SOURCE = path.join(root, 'src', 'functions', 'functions.ts');
 const SHIPPED_LOADER = path.join(root, 'scripts', 'build', 'shippedDataLoader.cjs');
 
 export default async function config(env, argv) {
-  const { DEV_URL, ZhFunctionsMetadataPlugin, devHttpsOptions, devServerOptions, officeJsCopyPatterns, publicUrlFrom, rewriteManifest, shippedModuleData } = await tsImport(
-    './scripts/build/index.ts',
-    import.meta.url,
-  );
+  const {
+    DEV_URL,
+    ZhFunctionsMetadataPlugin,
+    devHttpsOptions,
+    devServerOptions,
+    officeJsCopyPatterns,
+    publicUrlFrom,
+    rewriteManifest,
+    shippedModuleData,
+  } = await tsImport('./scripts/build/index.ts', import.meta.url);
   const dev = argv.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
   const publicUrl = dev ? { url: DEV_URL, fromEnvironment: false } : publicUrlFrom(process.env.MIB_PUBLIC_URL);

@@ -64,7 +64,9 @@ function bundleSizes(): void {
  * one row of values per institution, yes/no shown as 是/否, counts and ratios as numbers. */
 function rosterRanges(rubric: Rubric, count: number): { ids: unknown[][]; rows: unknown[][][] } {
   const ids = [...inputIndex(rubric).byId.keys()];
-  const rows = roster(rubric, count).map((facts) => [ids.map((id) => (typeof facts[id] === 'boolean' ? (facts[id] ? '是' : '否') : (facts[id] ?? null)))]);
+  const rows = roster(rubric, count).map((facts) => [
+    ids.map((id) => (typeof facts[id] === 'boolean' ? (facts[id] ? '是' : '否') : (facts[id] ?? null))),
+  ]);
   return { ids: [ids], rows };
 }
 

@@ -26,7 +26,9 @@ export async function benchPane(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    console.log(`first render (navigation → tab list), ${LOADS} fresh loads in headless Chromium: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`);
+    console.log(
+      `first render (navigation → tab list), ${LOADS} fresh loads in headless Chromium: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`,
+    );
   } finally {
     await browser.close();
     await server.close();

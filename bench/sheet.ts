@@ -33,7 +33,9 @@ function median(values: number[]): number {
 }
 
 export async function benchSheet(): Promise<void> {
-  console.log(`${'rubric'.padEnd(28)} ${'cells'.padStart(6)} ${'formulas'.padStart(8)} ${'request'.padStart(10)} ${'syncs'.padStart(5)} ${'plan (median)'.padStart(14)}`);
+  console.log(
+    `${'rubric'.padEnd(28)} ${'cells'.padStart(6)} ${'formulas'.padStart(8)} ${'request'.padStart(10)} ${'syncs'.padStart(5)} ${'plan (median)'.padStart(14)}`,
+  );
   for (const id of rubricIds) {
     const rubric = getRubric(id);
     let plan: SheetPlan | undefined;
@@ -48,7 +50,9 @@ export async function benchSheet(): Promise<void> {
     const { context, syncs } = countingContext();
     await writePlan(context, plan!);
     const bytes = estimateRequestBytes(plan!);
-    console.log(`${id.padEnd(28)} ${String(cells).padStart(6)} ${String(formulas).padStart(8)} ${`${(bytes / 1024).toFixed(1)} KB`.padStart(10)} ${String(syncs()).padStart(5)} ${`${median(times).toFixed(2)} ms`.padStart(14)}`);
+    console.log(
+      `${id.padEnd(28)} ${String(cells).padStart(6)} ${String(formulas).padStart(8)} ${`${(bytes / 1024).toFixed(1)} KB`.padStart(10)} ${String(syncs()).padStart(5)} ${`${median(times).toFixed(2)} ms`.padStart(14)}`,
+    );
   }
   console.log('(request: Office.js request bytes estimated by dry-running the writer; Excel on the web refuses a request over 5 MB)');
 }

@@ -25,6 +25,6 @@ if (process.argv.includes('--online')) {
   const run = spawnSync(process.execPath, [cli, 'validate', path.join(ROOT, 'manifest.xml')], { stdio: 'inherit' });
   if (run.status !== 0) failed = true;
 } else {
-  console.log('(online validation by Microsoft\'s service: npm run validate -- --online, needs the internet)');
+  console.log("(online validation by Microsoft's service: npm run validate -- --online, needs the internet)");
 }
 process.exitCode = failed ? 1 : 0;

@@ -122,7 +122,16 @@ describe('production build', () => {
   it('copies only the office.js files the supported Excel clients need, as shipped, and our stand-in for the Office 2013 table', () => {
     const office = files().filter((f) => f.startsWith(`${OFFICE_JS_DIR}/`));
     expect(office.sort()).toEqual([...OFFICE_JS_FILES, ...Object.keys(OFFICE_JS_STAND_INS)].map((f) => `${OFFICE_JS_DIR}/${f}`).sort());
-    expect(OFFICE_JS_FILES).toEqual(expect.arrayContaining(['office.js', 'custom-functions-runtime.js', 'excel-web-16.00.js', 'excel-win32-16.01.js', 'excel-mac-16.00.js', 'zh-cn/office_strings.js']));
+    expect(OFFICE_JS_FILES).toEqual(
+      expect.arrayContaining([
+        'office.js',
+        'custom-functions-runtime.js',
+        'excel-web-16.00.js',
+        'excel-win32-16.01.js',
+        'excel-mac-16.00.js',
+        'zh-cn/office_strings.js',
+      ]),
+    );
     // these open a Microsoft telemetry frame as they load, and no client that can run the add-in needs them
     expect(OFFICE_JS_FILES).not.toContain('o15apptofilemappingtable.js');
     expect(office).not.toContain(`${OFFICE_JS_DIR}/excel-win32-16.00.js`);
@@ -215,7 +224,11 @@ describe('production build', () => {
     context.self = context;
     context.window = context;
     vm.runInNewContext(read('functions.js'), context);
-    expect([...associated.keys()].sort()).toEqual(json('functions.json').functions.map((f) => f.id).sort());
+    expect([...associated.keys()].sort()).toEqual(
+      json('functions.json')
+        .functions.map((f) => f.id)
+        .sort(),
+    );
     const { ids, values } = sheet(EXAMPLE);
     expect(associated.get('SCORE')?.(JIANGBEI, ids, values)).toBe(EXAMPLE_TOTAL);
     expect(associated.get('SCORE')?.(JIANGBEI, [['18.1']], [[1.5]])).toMatchObject({ code: '#VALUE!', message: expect.stringContaining('18.1') });

@@ -13,7 +13,16 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 
 /** The build's outputs a manifest URL may name (test/build.test.ts checks them in dist/). */
-const SERVED = ['taskpane.html', 'functions.js', 'functions.json', 'functions.zh-CN.json', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png'];
+const SERVED = [
+  'taskpane.html',
+  'functions.js',
+  'functions.json',
+  'functions.zh-CN.json',
+  'assets/icon-16.png',
+  'assets/icon-32.png',
+  'assets/icon-64.png',
+  'assets/icon-80.png',
+];
 
 function broken(from: string | RegExp, to: string): string[] {
   const changed = xml.replace(from, to);
@@ -31,7 +40,9 @@ describe('manifest.xml', () => {
     expect('root' in parsed).toBe(true);
     if ('root' in parsed) {
       expect(parsed.root.namespaceURI).toBe('http://schemas.microsoft.com/office/appforoffice/1.1');
-      expect(parsed.root.getElementsByTagName('VersionOverrides')[0]?.namespaceURI).toBe('http://schemas.microsoft.com/office/taskpaneappversionoverrides');
+      expect(parsed.root.getElementsByTagName('VersionOverrides')[0]?.namespaceURI).toBe(
+        'http://schemas.microsoft.com/office/taskpaneappversionoverrides',
+      );
     }
   });
 
@@ -80,25 +91,37 @@ describe('each offline rule catches what it is meant to', () => {
 
   it('element order (DesktopFormFactor before AllFormFactors; Script after Page)', () => {
     const swapped = xml.replace(/(<AllFormFactors>[\s\S]*<\/AllFormFactors>)(\s*)(<DesktopFormFactor>[\s\S]*<\/DesktopFormFactor>)/, '$3$2$1');
-    expect(checkManifest(swapped).some((p) => p.includes('<DesktopFormFactor> must come before') || p.includes('<AllFormFactors> must come before'))).toBe(true);
+    expect(
+      checkManifest(swapped).some((p) => p.includes('<DesktopFormFactor> must come before') || p.includes('<AllFormFactors> must come before')),
+    ).toBe(true);
     const order = xml.replace(/(<Script>[\s\S]*?<\/Script>)(\s*)(<Page>[\s\S]*?<\/Page>)/, '$3$2$1');
-    expect(checkManifest(order)).toContain('OfficeApp/VersionOverrides/Hosts/Host/AllFormFactors/ExtensionPoint/Script: <Script> must come before <Page> (schema order: Script, Page, Metadata, Namespace)');
+    expect(checkManifest(order)).toContain(
+      'OfficeApp/VersionOverrides/Hosts/Host/AllFormFactors/ExtensionPoint/Script: <Script> must come before <Page> (schema order: Script, Page, Metadata, Namespace)',
+    );
   });
 
   it('a resid with no resource, or in the wrong resource list', () => {
     expect(broken('<Label resid="Group.Label"/>', '<Label resid="Group.Title"/>')).toContain(
       'OfficeApp/VersionOverrides/Hosts/Host/DesktopFormFactor/ExtensionPoint/OfficeTab/Group/Label: resid "Group.Title" is not defined in <Resources>',
     );
-    expect(broken('<Label resid="Group.Label"/>', '<Label resid="TaskpaneButton.Tooltip"/>').some((p) => p.includes('must be in <bt:ShortStrings>'))).toBe(true);
+    expect(
+      broken('<Label resid="Group.Label"/>', '<Label resid="TaskpaneButton.Tooltip"/>').some((p) => p.includes('must be in <bt:ShortStrings>')),
+    ).toBe(true);
   });
 
   it('a URL outside the add-in’s address, or not https', () => {
-    expect(broken(`${DEV_URL}assets/icon-16.png`, 'https://cdn.example.com/icon-16.png')).toContain(`URL https://cdn.example.com/icon-16.png is not under the add-in's address ${DEV_URL}`);
-    expect(broken(`DefaultValue="${DEV_URL}functions.js"`, 'DefaultValue="http://localhost:3000/functions.js"')).toContain('URL http://localhost:3000/functions.js is not https');
+    expect(broken(`${DEV_URL}assets/icon-16.png`, 'https://cdn.example.com/icon-16.png')).toContain(
+      `URL https://cdn.example.com/icon-16.png is not under the add-in's address ${DEV_URL}`,
+    );
+    expect(broken(`DefaultValue="${DEV_URL}functions.js"`, 'DefaultValue="http://localhost:3000/functions.js"')).toContain(
+      'URL http://localhost:3000/functions.js is not https',
+    );
   });
 
   it('the shared runtime split over two pages', () => {
-    expect(broken('<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url" lifetime="short"/>')).toContain('the shared <Runtime> must have lifetime="long"');
+    expect(broken('<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url" lifetime="short"/>')).toContain(
+      'the shared <Runtime> must have lifetime="long"',
+    );
   });
 
   it('requirement sets other than intended', () => {
@@ -116,6 +139,8 @@ describe('each offline rule catches what it is meant to', () => {
   });
 
   it('a string longer than Office allows', () => {
-    expect(broken('DefaultValue="MIB Assessment is ready"', `DefaultValue="${'x'.repeat(126)}"`)).toContain('resource "GetStarted.Title" is 126 characters, more than 125');
+    expect(broken('DefaultValue="MIB Assessment is ready"', `DefaultValue="${'x'.repeat(126)}"`)).toContain(
+      'resource "GetStarted.Title" is 126 characters, more than 125',
+    );
   });
 });

@@ -11,7 +11,9 @@ const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<
 
 describe('build-time validation of the shipped files', () => {
   it.each(rubricIds)('rubrics/%s.json parses to what getRubric gives', (id) => {
-    expect(JSON.parse(JSON.stringify(validateShipped(`rubrics/${id}.json`, read(`rubrics/${id}.json`))))).toEqual(JSON.parse(JSON.stringify(getRubric(id))));
+    expect(JSON.parse(JSON.stringify(validateShipped(`rubrics/${id}.json`, read(`rubrics/${id}.json`))))).toEqual(
+      JSON.parse(JSON.stringify(getRubric(id))),
+    );
   });
   it.each(policyIds)('rubrics/policies/%s.json parses to what getPolicy gives', (id) => {
     expect(validateShipped(`rubrics/policies/${id}.json`, read(`rubrics/policies/${id}.json`))).toEqual(getPolicy(id));

@@ -59,6 +59,10 @@ export function officeJsCopyPatterns() {
     to: path.posix.join(OFFICE_JS_DIR, path.posix.dirname(from), '[name][ext]'),
     info: { minimized: true },
   }));
-  const standIns = Object.entries(OFFICE_JS_STAND_INS).map(([name, from]) => ({ from, to: path.posix.join(OFFICE_JS_DIR, name), info: { minimized: true } }));
+  const standIns = Object.entries(OFFICE_JS_STAND_INS).map(([name, from]) => ({
+    from,
+    to: path.posix.join(OFFICE_JS_DIR, name),
+    info: { minimized: true },
+  }));
   return [...vendor, ...standIns];
 }

@@ -13,7 +13,9 @@ export function validateShipped(file: string, data: unknown): unknown {
   const isPolicy = isPolicyFile(file);
   const parsed = (isPolicy ? PolicySchema : RubricSchema).safeParse(data);
   if (!parsed.success) {
-    const problems = zodProblems(parsed.error).map((p) => `  ${p.field}: ${p.message}`).join('\n');
+    const problems = zodProblems(parsed.error)
+      .map((p) => `  ${p.field}: ${p.message}`)
+      .join('\n');
     throw new Error(`${path.relative(process.cwd(), file)} 不符合${isPolicy ? '政策' : '考核表'}格式:\n${problems}`);
   }
   return parsed.data;
@@ -34,7 +36,7 @@ export function leanForFunctions(rubric: Rubric): Rubric {
       ...item,
       definition: '',
       method: '',
-      rules: item.rules.map(({ note: _n, ...rule }) => rule as typeof item.rules[number]),
+      rules: item.rules.map(({ note: _n, ...rule }) => rule as (typeof item.rules)[number]),
     })),
   };
 }

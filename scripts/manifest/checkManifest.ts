@@ -16,9 +16,24 @@ export const NAMESPACE = 'MIB';
 /** Child order the schema (TaskPaneApp, VersionOverrides V1_0) fixes, by parent element. */
 const ORDER: Record<string, string[]> = {
   OfficeApp: [
-    'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-    'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions',
-    'Dictionary', 'VersionOverrides', 'ExtendedOverrides',
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'Dictionary',
+    'VersionOverrides',
+    'ExtendedOverrides',
   ],
   VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'VersionOverrides'],
   Host: ['Runtimes', 'AllFormFactors', 'DesktopFormFactor', 'MobileFormFactor'],
@@ -101,7 +116,8 @@ function checkOrder(root: Element, problems: string[]): void {
     for (const child of children(element)) {
       const at = order.indexOf(child.localName ?? '');
       if (at < 0) problems.push(`${pathOf(child)}: <${child.localName}> is not expected inside <${key}>`);
-      else if (at < last) problems.push(`${pathOf(child)}: <${child.localName}> must come before <${order[last]}> (schema order: ${order.join(', ')})`);
+      else if (at < last)
+        problems.push(`${pathOf(child)}: <${child.localName}> must come before <${order[last]}> (schema order: ${order.join(', ')})`);
       else last = at;
     }
   }
@@ -142,7 +158,8 @@ function checkResids(root: Element, resources: Map<string, ResourceEntry>, probl
     const entry = resources.get(resid);
     const expected = RESOURCE_KIND[element.localName ?? ''];
     if (!entry) problems.push(`${pathOf(element)}: resid "${resid}" is not defined in <Resources>`);
-    else if (expected && entry.kind !== expected) problems.push(`${pathOf(element)}: resid "${resid}" must be in <bt:${expected}>, found in <bt:${entry.kind}>`);
+    else if (expected && entry.kind !== expected)
+      problems.push(`${pathOf(element)}: resid "${resid}" must be in <bt:${expected}>, found in <bt:${entry.kind}>`);
   }
   for (const id of resources.keys()) if (!used.has(id)) problems.push(`resource "${id}" is defined but never used`);
   for (const [id, entry] of resources) {
@@ -162,7 +179,8 @@ export function manifestUrls(root: Element): string[] {
   const urls: string[] = [];
   for (const element of descendants(root)) {
     const inResources = element.parentNode && ['Images', 'Urls'].includes((element.parentNode as Element).localName ?? '');
-    const topLevelUrl = ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'].includes(element.localName ?? '') ||
+    const topLevelUrl =
+      ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'].includes(element.localName ?? '') ||
       (element.localName === 'SourceLocation' && (element.parentNode as Element | null)?.localName === 'DefaultSettings');
     if (inResources || topLevelUrl) {
       urls.push(element.getAttribute('DefaultValue') ?? '');
@@ -173,7 +191,8 @@ export function manifestUrls(root: Element): string[] {
 }
 
 function checkUrls(root: Element, resources: Map<string, ResourceEntry>, options: ManifestCheckOptions, problems: string[]): void {
-  const start = first(root, 'SourceLocation', (e) => (e.parentNode as Element | null)?.localName === 'DefaultSettings')?.getAttribute('DefaultValue') ?? '';
+  const start =
+    first(root, 'SourceLocation', (e) => (e.parentNode as Element | null)?.localName === 'DefaultSettings')?.getAttribute('DefaultValue') ?? '';
   const base = options.base ?? start.slice(0, start.lastIndexOf('/') + 1);
   for (const url of manifestUrls(root)) {
     if (!url.startsWith('https://')) problems.push(`URL ${url || '(empty)'} is not https`);
@@ -187,9 +206,15 @@ function checkUrls(root: Element, resources: Map<string, ResourceEntry>, options
   const runtimeResid = runtime?.getAttribute('resid');
   const customFunctions = first(root, 'ExtensionPoint', (e) => typeOf(e) === 'CustomFunctions');
   const pageResid = customFunctions && first(customFunctions, 'Page')?.getElementsByTagName('SourceLocation')[0]?.getAttribute('resid');
-  const paneResid = first(root, 'Action', (e) => typeOf(e) === 'ShowTaskpane')?.getElementsByTagName('SourceLocation')[0]?.getAttribute('resid');
+  const paneResid = first(root, 'Action', (e) => typeOf(e) === 'ShowTaskpane')
+    ?.getElementsByTagName('SourceLocation')[0]
+    ?.getAttribute('resid');
   const functionFile = first(root, 'FunctionFile')?.getAttribute('resid');
-  for (const [what, resid] of [['CustomFunctions Page', pageResid], ['ShowTaskpane', paneResid], ['FunctionFile', functionFile]] as const) {
+  for (const [what, resid] of [
+    ['CustomFunctions Page', pageResid],
+    ['ShowTaskpane', paneResid],
+    ['FunctionFile', functionFile],
+  ] as const) {
     if (resid !== runtimeResid) problems.push(`${what} uses "${resid}" but the shared runtime is "${runtimeResid}"`);
   }
   const script = customFunctions && first(customFunctions, 'Script')?.getElementsByTagName('SourceLocation')[0]?.getAttribute('resid');
@@ -197,7 +222,8 @@ function checkUrls(root: Element, resources: Map<string, ResourceEntry>, options
   const metadataResid = customFunctions && first(customFunctions, 'Metadata')?.getElementsByTagName('SourceLocation')[0]?.getAttribute('resid');
   const metadata = resources.get(metadataResid ?? '');
   if (!metadata?.value.endsWith('/functions.json')) problems.push('the custom functions <Metadata> must name functions.json');
-  if (!metadata?.overrides.get('zh-CN')?.endsWith('/functions.zh-CN.json')) problems.push('functions.json needs a zh-CN override naming functions.zh-CN.json');
+  if (!metadata?.overrides.get('zh-CN')?.endsWith('/functions.zh-CN.json'))
+    problems.push('functions.json needs a zh-CN override naming functions.zh-CN.json');
 }
 
 function checkRequirements(root: Element, problems: string[]): void {
@@ -207,8 +233,14 @@ function checkRequirements(root: Element, problems: string[]): void {
     const fallback = (set.parentNode as Element | null)?.getAttribute('DefaultMinVersion') ?? '';
     sets.set(set.getAttribute('Name') ?? '', set.getAttribute('MinVersion') || fallback);
   }
-  const expected = Object.entries(REQUIRED_SETS).map(([n, v]) => `${n} ${v}`).sort().join(', ');
-  const actual = [...sets].map(([n, v]) => `${n} ${v}`).sort().join(', ');
+  const expected = Object.entries(REQUIRED_SETS)
+    .map(([n, v]) => `${n} ${v}`)
+    .sort()
+    .join(', ');
+  const actual = [...sets]
+    .map(([n, v]) => `${n} ${v}`)
+    .sort()
+    .join(', ');
   if (expected !== actual) problems.push(`requirement sets are [${actual}], intended [${expected}]`);
 }
 
@@ -232,7 +264,12 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
   const { root } = parsed;
   const problems: string[] = [];
   if (root.localName !== 'OfficeApp' || typeOf(root) !== 'TaskPaneApp') problems.push('the root must be <OfficeApp xsi:type="TaskPaneApp">');
-  if (children(root).find((e) => e.localName === 'Hosts')?.getElementsByTagName('Host')[0]?.getAttribute('Name') !== 'Workbook') {
+  if (
+    children(root)
+      .find((e) => e.localName === 'Hosts')
+      ?.getElementsByTagName('Host')[0]
+      ?.getAttribute('Name') !== 'Workbook'
+  ) {
     problems.push('the add-in must declare <Host Name="Workbook"/> (Excel)');
   }
   checkOrder(root, problems);

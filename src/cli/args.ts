@@ -63,14 +63,16 @@ export function parseCommandLine(command: CommandName, words: string[]): Command
     const display = `--${flag.name}`;
     if (Object.hasOwn(given, flag.name)) throw refuse(display, `参数 ${display} 给了两次，只能给一次`, `${display} is given twice`);
     if (flag.spec.kind === 'boolean') {
-      if (flag.inline !== undefined) throw refuse(display, `参数 ${display} 不带取值，收到的是“${clipped(flag.inline)}”`, `${display} takes no value`);
+      if (flag.inline !== undefined)
+        throw refuse(display, `参数 ${display} 不带取值，收到的是“${clipped(flag.inline)}”`, `${display} takes no value`);
       given[flag.name] = true;
       continue;
     }
     let text = flag.inline;
     if (text === undefined) {
       const next = words[i + 1];
-      if (next === undefined || next.startsWith('--')) throw refuse(display, `参数 ${display} 缺少取值 ${flag.spec.value ?? ''}`.trimEnd(), `${display} needs a value`);
+      if (next === undefined || next.startsWith('--'))
+        throw refuse(display, `参数 ${display} 缺少取值 ${flag.spec.value ?? ''}`.trimEnd(), `${display} needs a value`);
       text = next;
       i++;
     }
@@ -84,9 +86,11 @@ export function parseCommandLine(command: CommandName, words: string[]): Command
   }
   for (const [name, flag] of Object.entries(spec.flags)) {
     const written = flag.short ? `-${flag.short}` : `--${name}`;
-    if (flag.required && !Object.hasOwn(given, name)) throw refuse(written, `缺少参数 ${written} ${flag.value ?? ''}`.trimEnd(), `${written} is required`);
+    if (flag.required && !Object.hasOwn(given, name))
+      throw refuse(written, `缺少参数 ${written} ${flag.value ?? ''}`.trimEnd(), `${written} is required`);
     if (!Object.hasOwn(given, name)) continue;
-    if (flag.needs && !Object.hasOwn(given, flag.needs)) throw refuse(`--${flag.needs}`, `参数 --${name} 需要同时给出 --${flag.needs}`, `--${name} needs --${flag.needs}`);
+    if (flag.needs && !Object.hasOwn(given, flag.needs))
+      throw refuse(`--${flag.needs}`, `参数 --${name} 需要同时给出 --${flag.needs}`, `--${name} needs --${flag.needs}`);
     const clash = flag.excludes?.find((other) => Object.hasOwn(given, other));
     if (clash) throw refuse(`--${clash}`, `参数 --${clash} 不适用于 --${name}：两者不能同时给出`, `--${clash} does not apply with --${name}`);
   }
@@ -106,11 +110,21 @@ export function decimalArg(text: string, rule: DecimalRule): Dec {
   const shown = clipped(text);
   const value = decimalFromText(text);
   if (value === null) {
-    throw refuse(rule.what, `${rule.what} 应为数字（十进制写法，如 85 或 84.5），收到的是“${shown}”`, `${rule.what} must be a decimal number, got "${shown}"`);
+    throw refuse(
+      rule.what,
+      `${rule.what} 应为数字（十进制写法，如 85 或 84.5），收到的是“${shown}”`,
+      `${rule.what} must be a decimal number, got "${shown}"`,
+    );
   }
   const min = rule.min ?? 0;
-  if (value.lt(min)) throw refuse(rule.what, min === 0 ? `${rule.what}不能为负数` : `${rule.what}不能小于 ${min}，收到的是“${shown}”`, `${rule.what} must be at least ${min}`);
-  if (rule.max !== undefined && value.gt(rule.max)) throw refuse(rule.what, `${rule.what}不能大于 ${rule.max}，收到的是“${shown}”`, `${rule.what} must be at most ${rule.max}`);
+  if (value.lt(min))
+    throw refuse(
+      rule.what,
+      min === 0 ? `${rule.what}不能为负数` : `${rule.what}不能小于 ${min}，收到的是“${shown}”`,
+      `${rule.what} must be at least ${min}`,
+    );
+  if (rule.max !== undefined && value.gt(rule.max))
+    throw refuse(rule.what, `${rule.what}不能大于 ${rule.max}，收到的是“${shown}”`, `${rule.what} must be at most ${rule.max}`);
   if (rule.integer && !value.isInteger()) throw refuse(rule.what, `${rule.what}应为整数，收到的是“${shown}”`, `${rule.what} must be a whole number`);
   return value;
 }

@@ -39,7 +39,12 @@ export interface CommandSpec {
   notes?: string[];
 }
 
-const value = (placeholder: string, description: string, more: Partial<FlagSpec> = {}): FlagSpec => ({ kind: 'value', value: placeholder, description, ...more });
+const value = (placeholder: string, description: string, more: Partial<FlagSpec> = {}): FlagSpec => ({
+  kind: 'value',
+  value: placeholder,
+  description,
+  ...more,
+});
 const boolean = (description: string): FlagSpec => ({ kind: 'boolean', description });
 const required = { required: true };
 
@@ -66,7 +71,12 @@ export const HELP_FLAG: FlagSpec = { kind: 'boolean', short: 'h', description: '
 
 export const commands = {
   score: {
-    positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出），或地区自己的考核表文件路径（如 ./my-table.json，先经 mib check 同样的检查）' }],
+    positionals: [
+      {
+        name: '考核表编号',
+        description: '考核表编号（mib rubrics 列出），或地区自己的考核表文件路径（如 ./my-table.json，先经 mib check 同样的检查）',
+      },
+    ],
     flags: {
       input: { ...INPUT, ...required },
       policy: POLICY,
@@ -111,7 +121,12 @@ export const commands = {
     description: '含下属机构的综合得分（吉林 第十一条）',
   },
   template: {
-    positionals: [{ name: '考核表编号', description: '考核表编号（mib rubrics 列出），或地区自己的考核表文件路径（如 ./my-table.json，先经 mib check 同样的检查）' }],
+    positionals: [
+      {
+        name: '考核表编号',
+        description: '考核表编号（mib rubrics 列出），或地区自己的考核表文件路径（如 ./my-table.json，先经 mib check 同样的检查）',
+      },
+    ],
     flags: {
       output: value('<文件.xlsx>', '输出文件', { short: 'o', required: true }),
       input: INPUT,

@@ -19,7 +19,18 @@ export function readJson(io: FileReader, path: string): unknown {
   return readJsonText(readText(io, path), path);
 }
 
-const kindOf = (value: unknown) => (Array.isArray(value) ? '数组' : value === null ? 'null' : typeof value === 'string' ? '字符串' : typeof value === 'number' ? '数字' : typeof value === 'boolean' ? '布尔值' : '其他值');
+const kindOf = (value: unknown) =>
+  Array.isArray(value)
+    ? '数组'
+    : value === null
+      ? 'null'
+      : typeof value === 'string'
+        ? '字符串'
+        : typeof value === 'number'
+          ? '数字'
+          : typeof value === 'boolean'
+            ? '布尔值'
+            : '其他值';
 
 /** A facts file (--input): a JSON object from input id to value. Its own keys are kept as they are, even
  * "__proto__", so the core reports each unknown id instead of losing it in a copy. */

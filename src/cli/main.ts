@@ -95,9 +95,13 @@ function gradingOptions(flags: Flags): AssessOptions {
     ...(flags.veto === true && { veto: true }),
     ...(downgrade !== undefined && { downgrade }),
     ...(typeof flags.case === 'string' && { specialCase: parseArg(SpecialCaseSchema, flags.case, '--case') }),
-    ...(typeof flags['fractional-points'] === 'string' && { fractionalPoints: parseArg(FractionalPointsSchema, flags['fractional-points'], '--fractional-points') }),
+    ...(typeof flags['fractional-points'] === 'string' && {
+      fractionalPoints: parseArg(FractionalPointsSchema, flags['fractional-points'], '--fractional-points'),
+    }),
     ...(typeof flags['ratio-rounding'] === 'string' && { ratioRounding: parseArg(RatioRoundingSchema, flags['ratio-rounding'], '--ratio-rounding') }),
-    ...(typeof flags['downgrade-refund'] === 'string' && { downgradeRefund: parseArg(DowngradeRefundSchema, flags['downgrade-refund'], '--downgrade-refund') }),
+    ...(typeof flags['downgrade-refund'] === 'string' && {
+      downgradeRefund: parseArg(DowngradeRefundSchema, flags['downgrade-refund'], '--downgrade-refund'),
+    }),
     ...(typeof flags.circumstance === 'string' && { circumstances: circumstancesFrom(flags.circumstance) }),
   };
 }
@@ -131,7 +135,9 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
   const result = evaluate(rubric, raw, { ...(ownership && { ownership }) });
   if (result.invalid.length > 0) {
     for (const problem of result.invalid) io.err(`输入错误：${problem.message}`);
-    io.err(`共 ${result.invalid.length} 处输入错误，未计分，不评定等次（${withheldText(result.invalid.length)}）。请更正 ${clipped(String(flags.input))} 后重试。`);
+    io.err(
+      `共 ${result.invalid.length} 处输入错误，未计分，不评定等次（${withheldText(result.invalid.length)}）。请更正 ${clipped(String(flags.input))} 后重试。`,
+    );
     return 2;
   }
   const json: Record<string, unknown> = resultToJson(result);
@@ -168,7 +174,10 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
   }
   io.out(`${rubric.title}（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);
   const ownTable = io.files.pathOf('rubric', rubric.id);
-  if (ownTable) io.out(`地区自己的考核表：编号 ${rubric.id}，${rubric.region}，${rubric.provenance.issuer}《${rubric.provenance.title}》（${rubric.provenance.date}），文件 ${ownTable}`);
+  if (ownTable)
+    io.out(
+      `地区自己的考核表：编号 ${rubric.id}，${rubric.region}，${rubric.provenance.issuer}《${rubric.provenance.title}》（${rubric.provenance.date}），文件 ${ownTable}`,
+    );
   const ownPolicy = policy && io.files.pathOf('policy', policy.id);
   if (policy && ownPolicy) io.out(`地区自己的政策：编号 ${policy.id}，${policy.title}（${policy.provenance.documentNumber}），文件 ${ownPolicy}`);
   for (const item of result.items) {
@@ -189,13 +198,34 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
 function rubricInfo(io: CommandIo, rubric: Rubric) {
   const p = rubric.provenance;
   const file = io.files.pathOf('rubric', rubric.id);
-  return { id: rubric.id, title: rubric.title, region: rubric.region, year: rubric.year, source: `${p.documentNumber} ${p.attachment}`, issuer: p.issuer, document: p.title, date: p.date, bundled: bundledRubricIds.includes(rubric.id), ...(file !== undefined && { file }) };
+  return {
+    id: rubric.id,
+    title: rubric.title,
+    region: rubric.region,
+    year: rubric.year,
+    source: `${p.documentNumber} ${p.attachment}`,
+    issuer: p.issuer,
+    document: p.title,
+    date: p.date,
+    bundled: bundledRubricIds.includes(rubric.id),
+    ...(file !== undefined && { file }),
+  };
 }
 
 function policyInfo(io: CommandIo, policy: Policy) {
   const p = policy.provenance;
   const file = io.files.pathOf('policy', policy.id);
-  return { id: policy.id, title: policy.title, region: policy.region, source: p.documentNumber, issuer: p.issuer, document: p.title, date: p.date, bundled: bundledPolicyIds.includes(policy.id), ...(file !== undefined && { file }) };
+  return {
+    id: policy.id,
+    title: policy.title,
+    region: policy.region,
+    source: p.documentNumber,
+    issuer: p.issuer,
+    document: p.title,
+    date: p.date,
+    bundled: bundledPolicyIds.includes(policy.id),
+    ...(file !== undefined && { file }),
+  };
 }
 
 /** 【扣分超过单项分值 N 分】 only when the item's deductions run past its points; a clause's own
@@ -221,7 +251,14 @@ function grade(io: CommandIo, positionals: string[], flags: Flags): number {
   if (flags.json === true) {
     io.out(
       JSON.stringify(
-        { grade: result.label, scoreGrade: result.scoreLabel, ...(lines.length > 0 && { converted: graded.toNumber() }), consequences: result.consequences, agreementEnds: result.agreementEnds, trace: [...lines, ...result.trace] },
+        {
+          grade: result.label,
+          scoreGrade: result.scoreLabel,
+          ...(lines.length > 0 && { converted: graded.toNumber() }),
+          consequences: result.consequences,
+          agreementEnds: result.agreementEnds,
+          trace: [...lines, ...result.trace],
+        },
         null,
         2,
       ),
@@ -235,10 +272,22 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
   const deposit = decimalArg(required(flags, 'deposit'), DEPOSIT);
   const options = gradingOptions(flags);
   if (options.specialCase) {
-    if (positionals.length > 0) throw new MibError('invalid-argument', '得分', `--case 的情形不按得分计算：请去掉得分“${clipped(positionals[0] ?? '')}”`, '--case takes no score');
+    if (positionals.length > 0)
+      throw new MibError(
+        'invalid-argument',
+        '得分',
+        `--case 的情形不按得分计算：请去掉得分“${clipped(positionals[0] ?? '')}”`,
+        '--case takes no score',
+      );
     const special = specialRefund(policy, options.specialCase, deposit);
     if (flags.json === true) {
-      io.out(JSON.stringify({ amount: special.amount?.toNumber() ?? null, ratio: special.ratio?.toNumber() ?? null, deferred: special.deferred, trace: special.trace }, null, 2));
+      io.out(
+        JSON.stringify(
+          { amount: special.amount?.toNumber() ?? null, ratio: special.ratio?.toNumber() ?? null, deferred: special.deferred, trace: special.trace },
+          null,
+          2,
+        ),
+      );
     } else io.out(special.amount?.toFixed(2) ?? specialRefundText(special) ?? '');
     return 0;
   }
@@ -246,7 +295,17 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
   const result = refundOf(policy, graded, deposit, options);
   if (flags.json === true) {
     io.out(
-      JSON.stringify({ amount: result.amount.toNumber(), ratio: result.ratio.toNumber(), grade: result.grade.label, ...(lines.length > 0 && { converted: graded.toNumber() }), trace: [...lines, ...result.trace] }, null, 2),
+      JSON.stringify(
+        {
+          amount: result.amount.toNumber(),
+          ratio: result.ratio.toNumber(),
+          grade: result.grade.label,
+          ...(lines.length > 0 && { converted: graded.toNumber() }),
+          trace: [...lines, ...result.trace],
+        },
+        null,
+        2,
+      ),
     );
   } else io.out(result.amount.toFixed(2));
   return 0;
@@ -262,8 +321,23 @@ function composite(io: CommandIo, positionals: string[], flags: Flags): number {
 }
 
 function rubricsList(io: Io, flags: Flags): number {
-  const rubrics = listRubrics().map((r) => ({ id: r.id, title: r.title, region: r.region, year: r.year, institution: r.institution, source: `${r.provenance.documentNumber} ${r.provenance.attachment}`, items: r.items.length, total: r.total }));
-  const policies = listPolicies().map((p) => ({ id: p.id, title: p.title, region: p.region, source: p.provenance.documentNumber, grades: p.grades.map((g) => g.label) }));
+  const rubrics = listRubrics().map((r) => ({
+    id: r.id,
+    title: r.title,
+    region: r.region,
+    year: r.year,
+    institution: r.institution,
+    source: `${r.provenance.documentNumber} ${r.provenance.attachment}`,
+    items: r.items.length,
+    total: r.total,
+  }));
+  const policies = listPolicies().map((p) => ({
+    id: p.id,
+    title: p.title,
+    region: p.region,
+    source: p.provenance.documentNumber,
+    grades: p.grades.map((g) => g.label),
+  }));
   if (flags.json === true) {
     io.out(JSON.stringify({ rubrics, policies }, null, 2));
     return 0;
@@ -378,7 +452,12 @@ export function run(argv: string[], io: Io): number | Promise<number> {
 function failure(io: Io, error: unknown): number {
   if (error instanceof MibError) {
     // the core says what is wrong; the command line adds how to ask for 折算 here
-    const how = error.code === 'scale-mismatch' ? '命令中加 --convert 即按政策分制折算。' : error.code === 'out-of-scale' ? '用 --scale <考核表编号|满分> 说明得分所用的考核表。' : '';
+    const how =
+      error.code === 'scale-mismatch'
+        ? '命令中加 --convert 即按政策分制折算。'
+        : error.code === 'out-of-scale'
+          ? '用 --scale <考核表编号|满分> 说明得分所用的考核表。'
+          : '';
     io.err(`错误：${how ? `${error.message.replace(/。$/, '')}；${how}` : error.message}`);
     return 2;
   }

@@ -20,7 +20,12 @@ const isStarter = (word: string): word is keyof typeof starters => Object.hasOwn
 export function newFile(io: NewIo, positionals: string[], flags: Flags): number {
   const word = positionals[0] ?? '';
   if (!isStarter(word)) {
-    throw new MibError('invalid-argument', '种类', `mib new 后应写 table（考核表）或 policy（政策），收到的是“${clipped(word)}”`, 'mib new takes table or policy');
+    throw new MibError(
+      'invalid-argument',
+      '种类',
+      `mib new 后应写 table（考核表）或 policy（政策），收到的是“${clipped(word)}”`,
+      'mib new takes table or policy',
+    );
   }
   const { file, what } = starters[word];
   const text = starterText(file);
@@ -29,7 +34,8 @@ export function newFile(io: NewIo, positionals: string[], flags: Flags): number 
     io.out(text.trimEnd());
     return 0;
   }
-  if (exists(io, output)) throw new MibError('invalid-file', output, `文件“${clipped(output)}”已存在，未覆盖：请换一个文件名`, `${output} exists; not overwritten`);
+  if (exists(io, output))
+    throw new MibError('invalid-file', output, `文件“${clipped(output)}”已存在，未覆盖：请换一个文件名`, `${output} exists; not overwritten`);
   try {
     io.writeFile(output, new TextEncoder().encode(text));
   } catch (error) {

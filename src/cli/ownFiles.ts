@@ -72,7 +72,8 @@ export class OwnFiles {
       else registerPolicy(checked.policy);
     } catch (error) {
       // the registry refuses a bundled id: name the file it came from
-      if (error instanceof MibError) throw new MibError(error.code, error.field, `“${clipped(path)}”：${error.message}`, `${path}: ${error.messageEn}`);
+      if (error instanceof MibError)
+        throw new MibError(error.code, error.field, `“${clipped(path)}”：${error.message}`, `${path}: ${error.messageEn}`);
       throw error;
     }
     for (const w of checked.warnings) this.io.err(`警告（${clipped(path)}）${w.field}：${w.message}`);

@@ -50,8 +50,20 @@ export const starterTable = {
       category: '扣分项',
       points: 10,
       rules: [
-        { kind: 'perOccurrence', input: { id: '2.1', label: TODO('发现的次数'), type: 'count' }, effect: 'deduct', points: 1, text: TODO('如 发现一次扣1分') },
-        { kind: 'condition', input: { id: '2.2', label: TODO('情形，如 拒不配合'), type: 'boolean' }, effect: 'deduct', points: 'all', text: TODO('如 拒不配合的，不得分') },
+        {
+          kind: 'perOccurrence',
+          input: { id: '2.1', label: TODO('发现的次数'), type: 'count' },
+          effect: 'deduct',
+          points: 1,
+          text: TODO('如 发现一次扣1分'),
+        },
+        {
+          kind: 'condition',
+          input: { id: '2.2', label: TODO('情形，如 拒不配合'), type: 'boolean' },
+          effect: 'deduct',
+          points: 'all',
+          text: TODO('如 拒不配合的，不得分'),
+        },
       ],
     },
     {
@@ -63,7 +75,16 @@ export const starterTable = {
       method: TODO('计分方法原文，如 未达到90%的不得分'),
       category: '扣分项',
       points: 10,
-      rules: [{ kind: 'threshold', input: { id: '3.1', label: TODO('达标率'), type: 'ratio' }, when: { op: '<', value: 0.9 }, effect: 'deduct', points: 'all', text: TODO('如 未达到90%的不得分') }],
+      rules: [
+        {
+          kind: 'threshold',
+          input: { id: '3.1', label: TODO('达标率'), type: 'ratio' },
+          when: { op: '<', value: 0.9 },
+          effect: 'deduct',
+          points: 'all',
+          text: TODO('如 未达到90%的不得分'),
+        },
+      ],
     },
     {
       $comment: '每人次扣小数分并封顶：“每人次扣0.1分，最多扣1分”写 points 0.1、cap 1。',
@@ -74,7 +95,16 @@ export const starterTable = {
       method: TODO('计分方法原文，如 每发现一人次扣0.1分，最多扣1分'),
       category: '扣分项',
       points: 5,
-      rules: [{ kind: 'perOccurrence', input: { id: '4.1', label: TODO('人次'), type: 'count' }, effect: 'deduct', points: 0.1, cap: 1, text: TODO('如 每发现一人次扣0.1分，最多扣1分') }],
+      rules: [
+        {
+          kind: 'perOccurrence',
+          input: { id: '4.1', label: TODO('人次'), type: 'count' },
+          effect: 'deduct',
+          points: 0.1,
+          cap: 1,
+          text: TODO('如 每发现一人次扣0.1分，最多扣1分'),
+        },
+      ],
     },
   ],
 };
@@ -94,9 +124,27 @@ export const starterPolicy = {
   },
   scale: { points: 100, bonus: 0, text: TODO('规定分制的原文，如 考核采取百分制') },
   grades: [
-    { $comment: '等次从高到低；每档含 min、不含 max；相邻两档 max 等于上一档 min。', label: '优秀', min: 90, text: TODO('如 90分以上（含90分）为优秀'), refund: { kind: 'full', text: TODO('如 全额返还') } },
-    { label: '良好', min: 80, max: 90, text: TODO('如 80分（含）至90分为良好'), refund: { kind: 'perPointBelow', base: 90, ratePerPoint: 0.02, text: TODO('如 较90分每低1分扣除2%') } },
-    { label: '合格', min: 60, max: 80, text: TODO('如 60分（含）至80分为合格'), refund: { kind: 'perPointBelow', base: 90, ratePerPoint: 0.02, text: TODO('如 较90分每低1分扣除2%') } },
+    {
+      $comment: '等次从高到低；每档含 min、不含 max；相邻两档 max 等于上一档 min。',
+      label: '优秀',
+      min: 90,
+      text: TODO('如 90分以上（含90分）为优秀'),
+      refund: { kind: 'full', text: TODO('如 全额返还') },
+    },
+    {
+      label: '良好',
+      min: 80,
+      max: 90,
+      text: TODO('如 80分（含）至90分为良好'),
+      refund: { kind: 'perPointBelow', base: 90, ratePerPoint: 0.02, text: TODO('如 较90分每低1分扣除2%') },
+    },
+    {
+      label: '合格',
+      min: 60,
+      max: 80,
+      text: TODO('如 60分（含）至80分为合格'),
+      refund: { kind: 'perPointBelow', base: 90, ratePerPoint: 0.02, text: TODO('如 较90分每低1分扣除2%') },
+    },
     { label: '不合格', max: 60, text: TODO('如 60分以下为不合格'), refund: { kind: 'none', text: TODO('如 不予返还') } },
   ],
   veto: { grade: '不合格', text: TODO('如 出现否决项的，考核结果为不合格') },

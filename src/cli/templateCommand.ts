@@ -30,7 +30,8 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
   const policy = typeof flags.policy === 'string' ? io.files.policy(flags.policy) : undefined;
   const output = flags.output;
   if (typeof output !== 'string') throw new MibError('invalid-argument', '-o', '缺少输出文件：-o <文件.xlsx>', 'missing -o <file.xlsx>');
-  if (!/\.xlsx$/i.test(output)) throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
+  if (!/\.xlsx$/i.test(output))
+    throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
   let inputs: Record<string, unknown> = {};
   if (typeof flags.input === 'string') {
     inputs = io.readFacts(flags.input);
@@ -66,7 +67,12 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
     throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
   }
   const formulas = plan.grid.flat().filter((cell) => cell && 'formula' in cell).length;
-  io.out(`已生成 ${output}：工作表“${plan.name}”，${rubric.items.length} 项、${plan.inputs.length} 个填报值、${formulas} 个公式（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);
-  if (stored.length > 0) io.out(`工作簿内附 ${stored.map((f) => `${f.kind === 'rubric' ? '考核表' : '政策'} ${f.id}`).join('、')}（隐藏工作表 ${FILES_SHEET}），加载项打开时可识别`);
+  io.out(
+    `已生成 ${output}：工作表“${plan.name}”，${rubric.items.length} 项、${plan.inputs.length} 个填报值、${formulas} 个公式（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`,
+  );
+  if (stored.length > 0)
+    io.out(
+      `工作簿内附 ${stored.map((f) => `${f.kind === 'rubric' ? '考核表' : '政策'} ${f.id}`).join('、')}（隐藏工作表 ${FILES_SHEET}），加载项打开时可识别`,
+    );
   return 0;
 }

@@ -33,14 +33,21 @@ const conditions = (flag: FlagSpec) =>
 const COLUMN = 30;
 
 /** Columns a text takes in a terminal: Chinese characters and full-width punctuation take two. */
-const displayWidth = (text: string) => Array.from(text).reduce((sum, char) => sum + (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(char) ? 2 : 1), 0);
+const displayWidth = (text: string) =>
+  Array.from(text).reduce(
+    (sum, char) => sum + (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(char) ? 2 : 1),
+    0,
+  );
 
 /** `mib <command> --help`: the usage line, what the command does, and each argument. */
 export function commandHelp(command: CommandName): string {
   const spec: CommandSpec = commands[command];
   const rows: [string, string][] = [
     ...spec.positionals.map((p): [string, string] => [`<${p.name}>`, p.description]),
-    ...Object.entries(spec.flags).map(([name, flag]): [string, string] => [`${flag.short ? `-${flag.short}, ` : ''}${flagText(name, flag)}`, flag.description + conditions(flag)]),
+    ...Object.entries(spec.flags).map(([name, flag]): [string, string] => [
+      `${flag.short ? `-${flag.short}, ` : ''}${flagText(name, flag)}`,
+      flag.description + conditions(flag),
+    ]),
     [`-${HELP_FLAG.short}, --help`, HELP_FLAG.description],
   ];
   const width = Math.min(COLUMN, Math.max(...rows.map(([left]) => displayWidth(left))));

@@ -108,7 +108,8 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
   for (const merge of plan.merges) sheet.mergeCells(merge);
   for (const validation of plan.validations) {
     const area = parseRange(validation.range);
-    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) sheet.getCell(r + 1, c + 1).dataValidation = dataValidation(validation);
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++) sheet.getCell(r + 1, c + 1).dataValidation = dataValidation(validation);
   }
   for (const format of plan.conditionalFormats) {
     sheet.addConditionalFormatting({

@@ -2,7 +2,15 @@ import type { Dec } from './decimal';
 import type { Result } from './evaluate';
 import { type GradeResult, gradeOf } from './policy/grade';
 import { type GradeStatus, gradeStatusOf, shownGrade, shownGradeEn } from './policy/gradeStatus';
-import { type RefundOptions, type RefundResult, refundOf, type SpecialRefundResult, specialCaseLabels, specialCaseRule, specialRefund } from './policy/refund';
+import {
+  type RefundOptions,
+  type RefundResult,
+  refundOf,
+  type SpecialRefundResult,
+  specialCaseLabels,
+  specialCaseRule,
+  specialRefund,
+} from './policy/refund';
 import { type Conversion, conversionFor, conversionLine, convertScore, OUT_OF_SCALE, policyScale, scaleText, withinScale } from './policy/scale';
 import { fmt } from './decimal';
 import type { Policy, SpecialCase } from './policy/schema';
@@ -52,18 +60,42 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
     const rule = specialCaseRule(policy, kind);
     const refund = options.deposit === undefined ? undefined : specialRefund(policy, kind, options.deposit);
     const label = specialCaseLabels[kind];
-    return { ...base, gradeText: label.zh, gradeTextEn: label.en, special: { kind, ...(refund && { refund }) }, trace: [...trace, ...(refund?.trace ?? [rule.text])] };
+    return {
+      ...base,
+      gradeText: label.zh,
+      gradeTextEn: label.en,
+      special: { kind, ...(refund && { refund }) },
+      trace: [...trace, ...(refund?.trace ?? [rule.text])],
+    };
   }
   if (status.kind === 'withheld') {
-    return { ...base, gradeText: shownGrade(status, ''), gradeTextEn: shownGradeEn(status, ''), trace: [...trace, `${status.invalid} 项填报值无效，更正后才评定等次和返还`] };
+    return {
+      ...base,
+      gradeText: shownGrade(status, ''),
+      gradeTextEn: shownGradeEn(status, ''),
+      trace: [...trace, `${status.invalid} 项填报值无效，更正后才评定等次和返还`],
+    };
   }
   if (!withinScale(policy, score)) {
     // 威海's bonus converted under a policy that allows none can pass 100: refused, never graded
-    return { ...base, gradeText: OUT_OF_SCALE, gradeTextEn: 'beyond the policy\'s scale: not graded', trace: [...trace, `${fmt(score)} 分${OUT_OF_SCALE}（政策分制 ${scaleText(policyScale(policy))}）`] };
+    return {
+      ...base,
+      gradeText: OUT_OF_SCALE,
+      gradeTextEn: "beyond the policy's scale: not graded",
+      trace: [...trace, `${fmt(score)} 分${OUT_OF_SCALE}（政策分制 ${scaleText(policyScale(policy))}）`],
+    };
   }
   const grade = gradeOf(policy, score, { veto: result.veto, ...(options.downgrade !== undefined && { downgrade: options.downgrade }) });
-  const refund = options.deposit !== undefined && policy.refund ? refundOf(policy, score, options.deposit, { ...options, veto: result.veto }) : undefined;
+  const refund =
+    options.deposit !== undefined && policy.refund ? refundOf(policy, score, options.deposit, { ...options, veto: result.veto }) : undefined;
   trace.push(...(refund?.trace ?? grade.trace));
   if (status.kind === 'provisional') trace.push(`尚有 ${status.missing} 项未填，等次为暂评；填齐或确认填报完成后为最终结果`);
-  return { ...base, grade, gradeText: shownGrade(status, grade.label), gradeTextEn: shownGradeEn(status, grade.label), ...(refund && { refund }), trace };
+  return {
+    ...base,
+    grade,
+    gradeText: shownGrade(status, grade.label),
+    gradeTextEn: shownGradeEn(status, grade.label),
+    ...(refund && { refund }),
+    trace,
+  };
 }

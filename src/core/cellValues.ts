@@ -14,8 +14,14 @@ const PERCENT = new RegExp(`^${DIGITS}\\s*[%％]$`);
 /** Text as a person types a number, trimmed and without its thousands separators. */
 const numberText = (shape: RegExp) =>
   z.pipe(
-    z.pipe(z.string(), z.transform((s) => s.trim())),
-    z.pipe(z.string().check(z.regex(shape)), z.transform((s) => s.replace(/,/g, ''))),
+    z.pipe(
+      z.string(),
+      z.transform((s) => s.trim()),
+    ),
+    z.pipe(
+      z.string().check(z.regex(shape)),
+      z.transform((s) => s.replace(/,/g, '')),
+    ),
   );
 
 /**
@@ -28,13 +34,19 @@ const numberText = (shape: RegExp) =>
  */
 export const DecimalValue = z.union([
   z.pipe(z.number(), z.transform(fromDouble)),
-  z.pipe(numberText(PLAIN_NUMBER), z.transform((s) => new D(s))),
+  z.pipe(
+    numberText(PLAIN_NUMBER),
+    z.transform((s) => new D(s)),
+  ),
 ]);
 
 /** A ratio or a number: also percent text ("45%", "45 ％"), read as the fraction 0.45. */
 export const DecimalOrPercentValue = z.union([
   DecimalValue,
-  z.pipe(numberText(PERCENT), z.transform((s) => new D(s.replace(/\s*[%％]$/, '')).div(100))),
+  z.pipe(
+    numberText(PERCENT),
+    z.transform((s) => new D(s.replace(/\s*[%％]$/, '')).div(100)),
+  ),
 ]);
 
 const YES_WORDS = ['是', 'true', 'y', 'yes', '1', '√', '有'] as const;
@@ -44,8 +56,14 @@ const NO_WORDS = ['否', 'false', 'n', 'no', '0', '×', '无'] as const;
 export const YesNoValue = z.union([
   z.boolean(),
   z.pipe(
-    z.pipe(z.union([z.string(), z.number()]), z.transform((v) => String(v).trim().toLowerCase())),
-    z.pipe(z.enum([...YES_WORDS, ...NO_WORDS]), z.transform((word) => (YES_WORDS as readonly string[]).includes(word))),
+    z.pipe(
+      z.union([z.string(), z.number()]),
+      z.transform((v) => String(v).trim().toLowerCase()),
+    ),
+    z.pipe(
+      z.enum([...YES_WORDS, ...NO_WORDS]),
+      z.transform((word) => (YES_WORDS as readonly string[]).includes(word)),
+    ),
   ),
 ]);
 
@@ -54,7 +72,14 @@ export const BlankValue = z.union([z.null(), z.undefined(), z.string().check(z.r
 
 /** What a sheet cell holds, as the reader keeps it: a number, text or a boolean; an empty cell is null. */
 export const PlainCellValue = z.catch(
-  z.union([z.boolean(), z.number(), z.pipe(z.string(), z.transform((s) => (s === '' ? null : s)))]),
+  z.union([
+    z.boolean(),
+    z.number(),
+    z.pipe(
+      z.string(),
+      z.transform((s) => (s === '' ? null : s)),
+    ),
+  ]),
   null,
 );
 

@@ -141,7 +141,10 @@ export function parseInputs(rubric: Rubric, raw: Record<string, RawValue>): Pars
   const invalid: Problem[] = [];
   const entries = Object.entries(raw);
   const repeated = new Set<number>();
-  for (const { id, positions } of repeatedInputs(rubric, entries.map(([key]) => key))) {
+  for (const { id, positions } of repeatedInputs(
+    rubric,
+    entries.map(([key]) => key),
+  )) {
     positions.forEach((p) => repeated.add(p));
     const spellings = positions.map((p) => `“${clipped(entries[p]![0])}”`).join('与');
     const entry = byId.get(id);
@@ -174,7 +177,11 @@ export function parseInputs(rubric: Rubric, raw: Record<string, RawValue>): Pars
     }
     const ruleProblem = definitionOf(entry.rule).checkValue?.(entry.rule, entry.spec, parsed.value) ?? null;
     if (ruleProblem) {
-      invalid.push({ field: id, message: `${id}（${entry.spec.label}）${ruleProblem}`, messageEn: `${id}: value outside the clause's printed range` });
+      invalid.push({
+        field: id,
+        message: `${id}（${entry.spec.label}）${ruleProblem}`,
+        messageEn: `${id}: value outside the clause's printed range`,
+      });
       return;
     }
     values.set(id, parsed.value);
@@ -216,7 +223,9 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
     if (role === 'earn') hasEarn = true;
     const inputs = def.inputs(rule);
     const skip = clauseSkip(rubric, rule, options.ownership);
-    const outcome: RuleOutcome = skip ? skippedOutcome(skip, role, def.maxEarn?.(rule, points) ?? points, def.evaluate(rule, ctx), inputs) : def.evaluate(rule, ctx);
+    const outcome: RuleOutcome = skip
+      ? skippedOutcome(skip, role, def.maxEarn?.(rule, points) ?? points, def.evaluate(rule, ctx), inputs)
+      : def.evaluate(rule, ctx);
     const notApplied = outcome.notApplied ?? ZERO;
     if (role === 'earn') clauseEarnNotApplied = clauseEarnNotApplied.plus(notApplied);
     // a clause that does not apply to this institution asks for no fact
@@ -287,7 +296,10 @@ export type BlankExcuse = { kind: 'never' } | { kind: 'anyGiven'; ids: string[] 
 
 export function blankExcuse(rule: Rule, spec: InputSpec): BlankExcuse | undefined {
   if (rule.kind === 'bestOf') {
-    const ids = definitionOf(rule).inputs(rule).map((s) => s.id).filter((id) => id !== spec.id);
+    const ids = definitionOf(rule)
+      .inputs(rule)
+      .map((s) => s.id)
+      .filter((id) => id !== spec.id);
     return { kind: 'anyGiven', ids };
   }
   // a 基层服务 score entered stands for the grade (威海 一级 B3), and the score itself is never required

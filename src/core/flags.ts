@@ -8,7 +8,17 @@ import type { Rubric } from './schema';
 export type Flag =
   | { kind: 'veto'; itemId: string; inputIds: string[]; message: string; messageEn: string }
   | { kind: 'overCap'; itemId: string; deducted: number; notApplied: number; message: string; messageEn: string }
-  | { kind: 'clauseCap'; itemId: string; clause: number; inputIds: string[]; cap: number; deducted: number; notApplied: number; message: string; messageEn: string }
+  | {
+      kind: 'clauseCap';
+      itemId: string;
+      clause: number;
+      inputIds: string[];
+      cap: number;
+      deducted: number;
+      notApplied: number;
+      message: string;
+      messageEn: string;
+    }
   | { kind: 'earnedOverCap'; itemId: string; earned: number; notApplied: number; message: string; messageEn: string }
   | { kind: 'invalid'; inputId: string; itemId?: string; message: string; messageEn: string }
   | { kind: 'missing'; inputId: string; itemId: string; message: string; messageEn: string };

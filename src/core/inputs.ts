@@ -19,35 +19,30 @@ import type { Problem } from './errors';
  * - band / choice: one of `options`, given as its 1-based position or its label
  * - rank: a place in a ranking, whole number ≥ 1
  */
-export const inputTypes = [
-  'boolean',
-  'count',
-  'ratio',
-  'signedRatio',
-  'number',
-  'points',
-  'band',
-  'choice',
-  'rank',
-] as const;
+export const inputTypes = ['boolean', 'count', 'ratio', 'signedRatio', 'number', 'points', 'band', 'choice', 'rank'] as const;
 export type InputType = (typeof inputTypes)[number];
 
 /** The input types as a rubric author reads them (the JSON Schema's hover text). */
 export const INPUT_TYPE_TEXT =
   '事实的类型：boolean = 是/否（按计分方法的说法，true = 情形成立）；count = 次数（≥0 的整数）；ratio = 比例 0–1（45% 写 0.45）；signedRatio = 升降幅度 −1–1；number = 数值（min–max）；points = 审核人给的分；band = 区间（options）；choice = 等次选项（options）；rank = 名次（≥1）';
 
-export const InputSpecSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    id: z.string().regex(/^\d+\.\d+$/, '输入编号须为“序号.序号”形式，如 4.2').describe('输入编号：本项序号.第几个事实，如 4.2（第4项的第2个事实）'),
-    label: z.string().min(1).describe('这个事实问什么，填报人一看就懂，如 未如实填报相关数据'),
-    type: z.enum(inputTypes).describe(INPUT_TYPE_TEXT),
-    min: z.number().optional().describe('（可不填）number/points 的最小值，默认 0'),
-    max: z.number().optional().describe('（可不填）number/points/count/rank 的最大值'),
-    options: z.array(z.string().min(1)).min(2).optional().describe('band/choice 的选项，按原文顺序；填第几项或选项文字'),
-    unit: z.string().optional().describe('（可不填）单位，如 人次、万元'),
-  })
-  .strict()
-  .describe('条款要填的一个事实'));
+export const InputSpecSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      id: z
+        .string()
+        .regex(/^\d+\.\d+$/, '输入编号须为“序号.序号”形式，如 4.2')
+        .describe('输入编号：本项序号.第几个事实，如 4.2（第4项的第2个事实）'),
+      label: z.string().min(1).describe('这个事实问什么，填报人一看就懂，如 未如实填报相关数据'),
+      type: z.enum(inputTypes).describe(INPUT_TYPE_TEXT),
+      min: z.number().optional().describe('（可不填）number/points 的最小值，默认 0'),
+      max: z.number().optional().describe('（可不填）number/points/count/rank 的最大值'),
+      options: z.array(z.string().min(1)).min(2).optional().describe('band/choice 的选项，按原文顺序；填第几项或选项文字'),
+      unit: z.string().optional().describe('（可不填）单位，如 人次、万元'),
+    })
+    .strict()
+    .describe('条款要填的一个事实'),
+);
 export type InputSpec = z.infer<typeof InputSpecSchema>;
 
 export type InputValue = boolean | Dec;
@@ -70,8 +65,7 @@ export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 /** Why a value was refused: not of the input's kind ('kind'), or a count above the input's maximum ('max'). */
 const ABOVE_MAX = 'max';
 const aboveMax = (max: number | undefined) => mini.refine<Dec>((n) => max === undefined || n.lte(max), ABOVE_MAX);
-const within = (low: number, high: number | undefined) =>
-  mini.refine<Dec>((n) => n.gte(low) && (high === undefined || n.lte(high)), { abort: true });
+const within = (low: number, high: number | undefined) => mini.refine<Dec>((n) => n.gte(low) && (high === undefined || n.lte(high)), { abort: true });
 const wholeFrom = (least: number) => mini.refine<Dec>((n) => n.isInteger() && n.gte(least), { abort: true });
 
 /** The zod schema one input's value is parsed with: its kind, and the range its spec allows. */
@@ -94,8 +88,14 @@ function schemaOf(spec: InputSpec): mini.ZodMiniType<InputValue> {
       const byPosition = mini.pipe(DecimalValue, decimalWhere(within(1, options.length), wholeFrom(1)));
       if (options.length === 0) return byPosition;
       const byLabel = mini.pipe(
-        mini.pipe(mini.string(), mini.transform((s) => s.trim())),
-        mini.pipe(mini.enum(options as [string, ...string[]]), mini.transform((label) => new D(options.indexOf(label) + 1))),
+        mini.pipe(
+          mini.string(),
+          mini.transform((s) => s.trim()),
+        ),
+        mini.pipe(
+          mini.enum(options as [string, ...string[]]),
+          mini.transform((label) => new D(options.indexOf(label) + 1)),
+        ),
       );
       return mini.union([byLabel, byPosition]);
     }

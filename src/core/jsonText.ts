@@ -44,7 +44,12 @@ class JsonReader {
   }
 
   private fail(message: string, position = this.at): never {
-    throw new MibError('invalid-file', this.file, `文件“${clipped(this.file)}”不是有效的 JSON：${this.where(position)}：${message}`, `${this.file} is not valid JSON at ${position}`);
+    throw new MibError(
+      'invalid-file',
+      this.file,
+      `文件“${clipped(this.file)}”不是有效的 JSON：${this.where(position)}：${message}`,
+      `${this.file} is not valid JSON at ${position}`,
+    );
   }
 
   private space(): void {
@@ -57,13 +62,19 @@ class JsonReader {
     if (char === '[') return this.nested(() => this.array());
     if (char === '"') return this.string();
     if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return this.number();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.at)) {
         this.at += word.length;
         return value;
       }
     }
-    return this.fail(char === undefined ? '文件在应有取值处结束' : `应为取值（对象、数组、字符串、数字、true、false 或 null），看到的是 ${this.near()}`);
+    return this.fail(
+      char === undefined ? '文件在应有取值处结束' : `应为取值（对象、数组、字符串、数字、true、false 或 null），看到的是 ${this.near()}`,
+    );
   }
 
   private nested<T>(read: () => T): T {

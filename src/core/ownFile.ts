@@ -6,9 +6,7 @@ import { checkFile } from './validate';
 
 /** A region's own file, checked as `mib check` checks it: the table or policy, and the warnings that do
  * not stop it (contradictions inside the document, reported and kept). */
-export type CheckedFile =
-  | { kind: 'rubric'; rubric: Rubric; warnings: Problem[] }
-  | { kind: 'policy'; policy: Policy; warnings: Problem[] };
+export type CheckedFile = { kind: 'rubric'; rubric: Rubric; warnings: Problem[] } | { kind: 'policy'; policy: Policy; warnings: Problem[] };
 
 const whatOf = { rubric: '考核表', policy: '政策' } as const;
 

@@ -11,7 +11,11 @@ export function placeholdersIn(json: unknown): Problem[] {
     if (typeof value === 'string') {
       if (value.includes(PLACEHOLDER)) {
         const field = path.join('.') || '(文件)';
-        found.push({ field, message: `${field}：仍是待填的占位文字“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”，请照原文填写`, messageEn: `${field}: placeholder still to fill` });
+        found.push({
+          field,
+          message: `${field}：仍是待填的占位文字“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”，请照原文填写`,
+          messageEn: `${field}: placeholder still to fill`,
+        });
       }
     } else if (Array.isArray(value)) value.forEach((child, i) => walk(child, [...path, String(i)]));
     else if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);

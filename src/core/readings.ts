@@ -27,7 +27,10 @@ export function clauseReadingText(rule: { note?: string; appliesTo?: { text: str
   const parts: string[] = [];
   if (rule.note) parts.push(rule.note);
   if (rule.appliesTo) parts.push(`只适用于公立医疗机构（“${rule.appliesTo.text}”）：民营机构本条不适用。`);
-  if (rule.unpriced) parts.push(rubric.unpricedClauses === 'record' ? '（本表现按 unpricedClauses = record：只记录、不扣分）' : '（本表现按 unpricedClauses = score：计分）');
+  if (rule.unpriced)
+    parts.push(
+      rubric.unpricedClauses === 'record' ? '（本表现按 unpricedClauses = record：只记录、不扣分）' : '（本表现按 unpricedClauses = score：计分）',
+    );
   return parts.length > 0 ? parts.join('') : undefined;
 }
 
@@ -44,7 +47,15 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
         ? '“每高于1个百分点”“每少10%”等按步计分的条款，不足一步的部分按比例计（partialSteps = proportional）。'
         : '“每高于1个百分点”“每少10%”等按步计分的条款只计整步（partialSteps = whole）。',
   });
-  const unpriced = rubric.items.flatMap((item) => item.rules.filter((r) => r.unpriced).flatMap((r) => definitionOf(r).inputs(r).map((s) => s.id)));
+  const unpriced = rubric.items.flatMap((item) =>
+    item.rules
+      .filter((r) => r.unpriced)
+      .flatMap((r) =>
+        definitionOf(r)
+          .inputs(r)
+          .map((s) => s.id),
+      ),
+  );
   if (unpriced.length > 0) {
     out.push({
       source: 'rubric',
@@ -67,7 +78,15 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
     });
   }
   if (hasPublicOnlyClauses(rubric)) {
-    const ids = rubric.items.flatMap((item) => item.rules.filter((r) => r.appliesTo).flatMap((r) => definitionOf(r).inputs(r).map((s) => s.id)));
+    const ids = rubric.items.flatMap((item) =>
+      item.rules
+        .filter((r) => r.appliesTo)
+        .flatMap((r) =>
+          definitionOf(r)
+            .inputs(r)
+            .map((s) => s.id),
+        ),
+    );
     const who = options.ownership ? `本机构为${ownershipLabels[options.ownership]}` : '机构性质（公立/民营）未填写，按公立计并列为未填写的事实';
     out.push({
       source: 'rubric',
@@ -80,7 +99,9 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
     for (const rule of item.rules) {
       const text = clauseReadingText(rule, rubric);
       if (!text) continue;
-      const ids = definitionOf(rule).inputs(rule).map((s) => s.id);
+      const ids = definitionOf(rule)
+        .inputs(rule)
+        .map((s) => s.id);
       byText.set(text, [...(byText.get(text) ?? []), ...ids]);
     }
     for (const [text, ids] of byText) out.push({ source: 'clause', id: ids.join('、'), itemNo: item.no, text });
@@ -96,6 +117,11 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
 
 /** A reading as one printed line: 【source id】text. */
 export function readingLine(reading: Reading): string {
-  const where = reading.source === 'clause' ? `第${reading.itemNo}项 ${reading.id}` : reading.source === 'policy' ? `政策${reading.id ? ` ${reading.id}` : ''}` : `考核表${reading.id ? ` ${reading.id}` : ''}`;
+  const where =
+    reading.source === 'clause'
+      ? `第${reading.itemNo}项 ${reading.id}`
+      : reading.source === 'policy'
+        ? `政策${reading.id ? ` ${reading.id}` : ''}`
+        : `考核表${reading.id ? ` ${reading.id}` : ''}`;
   return `【${where}】${reading.text}`;
 }

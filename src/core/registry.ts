@@ -86,7 +86,10 @@ export function registerPolicy(policy: Policy): void {
 
 /** Forgets a registered table or policy (a removed import); bundled ones stay. */
 export function unregister(kind: 'rubric' | 'policy', id: string): void {
-  const [ids, bundled, cache] = kind === 'rubric' ? [rubricIds, bundledRubricIds, shared.rubrics as Map<string, unknown>] : [policyIds, bundledPolicyIds, shared.policies as Map<string, unknown>];
+  const [ids, bundled, cache] =
+    kind === 'rubric'
+      ? [rubricIds, bundledRubricIds, shared.rubrics as Map<string, unknown>]
+      : [policyIds, bundledPolicyIds, shared.policies as Map<string, unknown>];
   if (bundled.includes(id)) return;
   cache.delete(id);
   const at = ids.indexOf(id);

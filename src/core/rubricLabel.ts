@@ -22,13 +22,19 @@ export function levelOf(title: string): string | undefined {
  * look alike: region, level, year and institution kind (威海 二级及以上 2021 医疗机构). Used by the pane's
  * table picker; the full title stays in the rubric.
  */
-export function rubricLabel(rubric: Pick<Rubric, 'region' | 'title' | 'year' | 'institution'>, kindNames: Record<Rubric['institution'], string> = KIND_NAMES): string {
+export function rubricLabel(
+  rubric: Pick<Rubric, 'region' | 'title' | 'year' | 'institution'>,
+  kindNames: Record<Rubric['institution'], string> = KIND_NAMES,
+): string {
   return [shortRegion(rubric.region), levelOf(rubric.title), String(rubric.year), kindNames[rubric.institution]].filter(Boolean).join(' ');
 }
 
 /** Every table's label, those that would still read alike (a region's own file beside a bundled one)
  * followed by their id, so no two options look the same. */
-export function rubricLabels(rubrics: readonly Pick<Rubric, 'id' | 'region' | 'title' | 'year' | 'institution'>[], kindNames?: Record<Rubric['institution'], string>): Map<string, string> {
+export function rubricLabels(
+  rubrics: readonly Pick<Rubric, 'id' | 'region' | 'title' | 'year' | 'institution'>[],
+  kindNames?: Record<Rubric['institution'], string>,
+): Map<string, string> {
   const plain = rubrics.map((r) => [r.id, rubricLabel(r, kindNames)] as const);
   const seen = new Map<string, number>();
   for (const [, label] of plain) seen.set(label, (seen.get(label) ?? 0) + 1);

@@ -46,7 +46,12 @@ export function assessmentJson(assessed: Assessment) {
     gradeText: assessed.gradeText,
     gradeStatus: assessed.status.kind,
     ...(assessed.conversion && {
-      conversion: { from: assessed.conversion.from.toNumber(), to: assessed.conversion.to.toNumber(), score: assessed.score.toNumber(), text: assessed.trace[0] },
+      conversion: {
+        from: assessed.conversion.from.toNumber(),
+        to: assessed.conversion.to.toNumber(),
+        score: assessed.score.toNumber(),
+        text: assessed.trace[0],
+      },
     }),
     ...(assessed.refund && {
       refund: assessed.refund.amount.toNumber(),

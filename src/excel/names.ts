@@ -44,7 +44,10 @@ export function namesOnSheet(sheetName: string, own: NameEntry[], workbook: Name
 
 /** "='S'!$E$5,'S'!$E$9:$E$12" → { sheet: "S", address: "E5,E9:E12" } (the first area's sheet). */
 export function reference(formula: string): { sheet?: string; address: string } {
-  const text = formula.trim().replace(/^=/, '').replace(/^\((.*)\)$/, '$1');
+  const text = formula
+    .trim()
+    .replace(/^=/, '')
+    .replace(/^\((.*)\)$/, '$1');
   // commas inside a quoted sheet name do not separate areas
   const areas = text.match(/(?:'(?:[^']|'')*'|[^,])+/g) ?? [];
   const parts = areas.map((area) => splitReference(area));

@@ -19,11 +19,7 @@ export type Replanner = (rubricId: string, variant: { policyId?: string; withAdd
  * functions) the one whose names sit where the sheet's names sit is used. A sheet whose rows or
  * columns were moved since matches none and is reported, not misread.
  */
-export async function readSnapshot(
-  context: Excel.RequestContext,
-  sheetName: string,
-  replan: Replanner,
-): Promise<SheetSnapshot> {
+export async function readSnapshot(context: Excel.RequestContext, sheetName: string, replan: Replanner): Promise<SheetSnapshot> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.names.load('items/name,items/formula');
   context.workbook.names.load('items/name,items/formula');
@@ -57,12 +53,7 @@ export async function readSnapshot(
 }
 
 /** The layouts the sheet may have been made with, the first whose names all match. */
-function matchingPlan(
-  rubricId: string,
-  names: Map<string, string>,
-  read: (address: string) => StoredCell,
-  replan: Replanner,
-): SheetPlan | undefined {
+function matchingPlan(rubricId: string, names: Map<string, string>, read: (address: string) => StoredCell, replan: Replanner): SheetPlan | undefined {
   const plain = tryPlan(() => replan(rubricId, { withAddinFunctions: false }));
   if (!plain) return undefined;
   const policyCell = read(plain.fields.policy).value;
@@ -128,9 +119,7 @@ export async function assessmentSheetNames(context: Excel.RequestContext): Promi
   const onWorkbook = entries(context.workbook.names.items)
     .filter((entry) => entry.name.toUpperCase() === RUBRIC_NAME)
     .map((entry) => reference(entry.formula).sheet);
-  return worksheets.items
-    .filter((sheet, i) => !marks[i]!.isNullObject || onWorkbook.includes(sheet.name))
-    .map((sheet) => sheet.name);
+  return worksheets.items.filter((sheet, i) => !marks[i]!.isNullObject || onWorkbook.includes(sheet.name)).map((sheet) => sheet.name);
 }
 
 /** The active sheet's name when it is an assessment sheet, in one sync. */

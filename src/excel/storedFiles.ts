@@ -1,5 +1,14 @@
 /// <reference types="office-js" />
-import { FILES_HEADERS, FILES_SHEET, type FileStorePort, type StoredFile, type StoredFileKind, fileOfRow, filesOfRows, rowOf } from '../sheet/storedFiles/contract';
+import {
+  FILES_HEADERS,
+  FILES_SHEET,
+  type FileStorePort,
+  type StoredFile,
+  type StoredFileKind,
+  fileOfRow,
+  filesOfRows,
+  rowOf,
+} from '../sheet/storedFiles/contract';
 import type { ExcelRun } from './workbook';
 
 const excelRun: ExcelRun = (batch) => Excel.run(batch);

@@ -7,10 +7,7 @@ import { type Replanner, activeAssessmentSheetName, assessmentSheetNames, readSn
 import { writePlan } from './writer';
 
 /** Excel.run, or a stand-in for tests; `reuse` runs in the context an event handler was added in. */
-export type ExcelRun = <T>(
-  batch: (context: Excel.RequestContext) => Promise<T>,
-  reuse?: OfficeExtension.ClientRequestContext,
-) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, reuse?: OfficeExtension.ClientRequestContext) => Promise<T>;
 
 const excelRun: ExcelRun = (batch, reuse) => (reuse ? Excel.run(reuse, batch) : Excel.run(batch));
 

@@ -27,7 +27,10 @@ export async function writePlan(context: Excel.RequestContext, plan: SheetPlan):
   worksheets.load('items/name');
   await context.sync();
 
-  const name = freeSheetName(plan.name, worksheets.items.map((sheet) => sheet.name));
+  const name = freeSheetName(
+    plan.name,
+    worksheets.items.map((sheet) => sheet.name),
+  );
   const sheet = worksheets.add(name);
   try {
     for (const batch of batches(contentSteps(plan, name), REQUEST_LIMIT)) {
@@ -58,13 +61,33 @@ function contentSteps(plan: SheetPlan, sheetName: string): Step[] {
       range.numberFormat = block.numberFormats;
       range.formulas = block.formulas;
     }),
-    ...plan.merges.map((merge): Step => (sheet) => sheet.getRange(merge).merge(false)),
-    ...styleGroups(plan).flatMap(({ style, areas }) =>
-      areas.map((address): Step => (sheet) => applyStyle(sheet.getRanges(address).format, style)),
+    ...plan.merges.map(
+      (merge): Step =>
+        (sheet) =>
+          sheet.getRange(merge).merge(false),
     ),
-    ...plan.validations.map((validation): Step => (sheet) => addValidation(sheet, validation)),
-    ...plan.conditionalFormats.map((highlight): Step => (sheet) => addConditionalFormat(sheet, highlight)),
-    ...plan.names.map((name): Step => (sheet) => addName(sheet, sheetName, name)),
+    ...styleGroups(plan).flatMap(({ style, areas }) =>
+      areas.map(
+        (address): Step =>
+          (sheet) =>
+            applyStyle(sheet.getRanges(address).format, style),
+      ),
+    ),
+    ...plan.validations.map(
+      (validation): Step =>
+        (sheet) =>
+          addValidation(sheet, validation),
+    ),
+    ...plan.conditionalFormats.map(
+      (highlight): Step =>
+        (sheet) =>
+          addConditionalFormat(sheet, highlight),
+    ),
+    ...plan.names.map(
+      (name): Step =>
+        (sheet) =>
+          addName(sheet, sheetName, name),
+    ),
     (sheet) => setSizes(sheet, plan),
   ];
 }

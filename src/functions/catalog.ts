@@ -9,7 +9,15 @@ const INSTITUTION_LABELS: Record<string, string> = { hospital: '定点医疗机�
 export function rubricTable(): Outcome<Table> {
   return guard(() => [
     ['编号', '考核表', '地区', '年度', '机构类型', '满分', '文号'],
-    ...listRubrics().map((r) => [r.id, r.title, r.region, r.year, INSTITUTION_LABELS[r.institution] ?? r.institution, r.total, r.provenance.documentNumber]),
+    ...listRubrics().map((r) => [
+      r.id,
+      r.title,
+      r.region,
+      r.year,
+      INSTITUTION_LABELS[r.institution] ?? r.institution,
+      r.total,
+      r.provenance.documentNumber,
+    ]),
   ]);
 }
 

@@ -10,10 +10,7 @@ import { BlankValue, clipped, parsedOrNull } from '../core';
 
 export type Matrix = readonly (readonly unknown[])[];
 
-export type Cell =
-  | { kind: 'blank' }
-  | { kind: 'error'; text: string }
-  | { kind: 'value'; value: string | number | boolean };
+export type Cell = { kind: 'blank' } | { kind: 'error'; text: string } | { kind: 'value'; value: string | number | boolean };
 
 const BLANK: Cell = { kind: 'blank' };
 const valueCell = (value: string | number | boolean): Cell => ({ kind: 'value', value });
@@ -36,11 +33,26 @@ const DataTypedCell = z.pipe(
 /** The zod schema a custom function's cell argument is parsed with. The commonest cells (numbers, then
  * text) come first: a union tries its options in order, and every refused option costs. */
 const CellSchema: z.ZodMiniType<Cell> = z.union([
-  z.pipe(z.number(), z.transform((n): Cell => valueCell(n))),
-  z.pipe(z.string(), z.transform((text): Cell => (text.trim() === '' ? BLANK : valueCell(text)))),
-  z.pipe(z.boolean(), z.transform((b): Cell => valueCell(b))),
-  z.pipe(BlankValue, z.transform(() => BLANK)),
-  z.pipe(z.custom<number>((v) => typeof v === 'number'), z.transform((): Cell => ({ kind: 'error', text: '#NUM!' }))), // NaN, ±Infinity
+  z.pipe(
+    z.number(),
+    z.transform((n): Cell => valueCell(n)),
+  ),
+  z.pipe(
+    z.string(),
+    z.transform((text): Cell => (text.trim() === '' ? BLANK : valueCell(text))),
+  ),
+  z.pipe(
+    z.boolean(),
+    z.transform((b): Cell => valueCell(b)),
+  ),
+  z.pipe(
+    BlankValue,
+    z.transform(() => BLANK),
+  ),
+  z.pipe(
+    z.custom<number>((v) => typeof v === 'number'),
+    z.transform((): Cell => ({ kind: 'error', text: '#NUM!' })),
+  ), // NaN, ±Infinity
   ErrorCell,
   DataTypedCell,
 ]);

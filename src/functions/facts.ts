@@ -55,7 +55,11 @@ export function readFactCells(idsArg: unknown, valuesArg: unknown): Outcome<Fact
   if (ids === null) return fail('缺少编号区域：请给出输入编号所在的区域，如 A2:A40');
   const idShape = shapeOf(ids);
   if (values === null) {
-    if (idShape.columns === 2) return pairUp(ids.map((row) => row[0]), ids.map((row) => row[1]));
+    if (idShape.columns === 2)
+      return pairUp(
+        ids.map((row) => row[0]),
+        ids.map((row) => row[1]),
+      );
     if (idShape.rows === 2) return pairUp([...(ids[0] ?? [])], [...(ids[1] ?? [])]);
     return fail(`${PAIRS_HINT}；收到的区域是 ${showShape(idShape)}`);
   }
@@ -63,9 +67,7 @@ export function readFactCells(idsArg: unknown, valuesArg: unknown): Outcome<Fact
   const sameShape = idShape.rows === valueShape.rows && idShape.columns === valueShape.columns;
   const parallelLines = isLine(idShape) && isLine(valueShape) && idShape.rows * idShape.columns === valueShape.rows * valueShape.columns;
   if (!sameShape && !parallelLines) {
-    return fail(
-      `编号区域（${showShape(idShape)}）与取值区域（${showShape(valueShape)}）不对应：两者应各为一列或一行且单元格数相同，或形状相同`,
-    );
+    return fail(`编号区域（${showShape(idShape)}）与取值区域（${showShape(valueShape)}）不对应：两者应各为一列或一行且单元格数相同，或形状相同`);
   }
   return pairUp(cellsOf(ids), cellsOf(values));
 }
@@ -79,7 +81,10 @@ export function readFactCells(idsArg: unknown, valuesArg: unknown): Outcome<Fact
 export function factsFor(rubric: Rubric, cells: FactCell[]): Outcome<Record<string, unknown>> {
   const { byId } = inputIndex(rubric);
   // the core finds the repeats (its parseInputs refuses them in JSON files too); a sheet names the pairs
-  const [repeat] = repeatedInputs(rubric, cells.map((cell) => cell.id));
+  const [repeat] = repeatedInputs(
+    rubric,
+    cells.map((cell) => cell.id),
+  );
   if (repeat) {
     const [earlier, later] = repeat.positions.map((p) => cells[p]!);
     const same = earlier!.id === later!.id ? `“${clipped(later!.id)}”` : `“${clipped(earlier!.id)}”与“${clipped(later!.id)}”（同一输入）`;
@@ -89,13 +94,16 @@ export function factsFor(rubric: Rubric, cells: FactCell[]): Outcome<Record<stri
   for (const cell of cells) {
     const padded = `${cell.id}0`;
     if (cell.typedAsNumber && /^\d+\.\d$/.test(cell.id) && byId.has(padded)) {
-      return fail(
-        `输入编号“${cell.id}”有歧义：考核表还有 ${padded}，编号单元格若是数字，Excel 会去掉末尾的 0。请把编号列设为文本格式后重新输入`,
-      );
+      return fail(`输入编号“${cell.id}”有歧义：考核表还有 ${padded}，编号单元格若是数字，Excel 会去掉末尾的 0。请把编号列设为文本格式后重新输入`);
     }
     // defined, not assigned: an id cell reading "__proto__" stays a key (the core reports it unknown)
     // instead of replacing the object's prototype
-    Object.defineProperty(facts, resolveInputId(rubric, cell.id) ?? cell.id, { value: cell.value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(facts, resolveInputId(rubric, cell.id) ?? cell.id, {
+      value: cell.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return facts;
 }

@@ -99,7 +99,20 @@ export function mibRefund(
   circumstances?: unknown,
 ): number | string | CustomFunctions.Error {
   return toExcel(
-    guard(() => refundAmount(score, deposit, policy, { downgrade, veto, specialCase, fractionalPoints, ratioRounding, downgradeRefund, scale, invalid, missing, circumstances })),
+    guard(() =>
+      refundAmount(score, deposit, policy, {
+        downgrade,
+        veto,
+        specialCase,
+        fractionalPoints,
+        ratioRounding,
+        downgradeRefund,
+        scale,
+        invalid,
+        missing,
+        circumstances,
+      }),
+    ),
   );
 }
 

@@ -1,4 +1,15 @@
-import { convertScore, type Dec, EXCEL_DIGITS, gradeOf, refundOf, shownGrade, specialCaseLabels, specialCaseRule, specialRefund, specialRefundText } from '../core';
+import {
+  convertScore,
+  type Dec,
+  EXCEL_DIGITS,
+  gradeOf,
+  refundOf,
+  shownGrade,
+  specialCaseLabels,
+  specialCaseRule,
+  specialRefund,
+  specialRefundText,
+} from '../core';
 import { fail, guard, isFailure, type Outcome } from './failure';
 import { type Grading, type GradingArgs, gradingFrom } from './grading';
 import { policyFrom } from './lookup';

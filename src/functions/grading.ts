@@ -81,7 +81,8 @@ function conversionOf(raw: unknown, policy: Policy): Outcome<Conversion | undefi
 function circumstancesArg(raw: unknown): Outcome<string[]> {
   if (blank(raw)) return [];
   const cell = readCell(raw);
-  if (cell.kind !== 'value' || typeof cell.value !== 'string') return fail(`扣减情形应为文字（如 挂牌督办；多个用逗号或顿号分隔），收到的是 ${showCell(raw)}`);
+  if (cell.kind !== 'value' || typeof cell.value !== 'string')
+    return fail(`扣减情形应为文字（如 挂牌督办；多个用逗号或顿号分隔），收到的是 ${showCell(raw)}`);
   return circumstancesFrom(cell.value);
 }
 

@@ -53,7 +53,10 @@ export function itemFrom(rubric: Rubric, raw: unknown): Outcome<RubricItem> {
   }
   const text = String(cell.value).trim().toUpperCase();
   const item = rubric.items.find((i) => i.no === text || i.code === text);
-  if (!item) return fail(`${rubric.title}没有项目“${clipped(String(cell.value).trim())}”；项目为${list}${rubric.items.some((i) => i.code) ? '，或其类别代码' : ''}`);
+  if (!item)
+    return fail(
+      `${rubric.title}没有项目“${clipped(String(cell.value).trim())}”；项目为${list}${rubric.items.some((i) => i.code) ? '，或其类别代码' : ''}`,
+    );
   return item;
 }
 
@@ -70,11 +73,11 @@ export function itemScore(rubricArg: unknown, itemArg: unknown, ids: unknown, va
     const relevant = result.invalid.filter((problem) => {
       const id = resolveInputId(rubric, problem.field);
       return id === undefined || byId.get(id)?.item.no === item.no;
-  });
-  if (relevant.length > 0) return problemsFailure(relevant);
-  const found = result.items.find((i) => i.id === item.no);
-  if (!found) return fail(`${rubric.title}没有项目“${item.no}”`);
-  return found.score.toNumber();
+    });
+    if (relevant.length > 0) return problemsFailure(relevant);
+    const found = result.items.find((i) => i.id === item.no);
+    if (!found) return fail(`${rubric.title}没有项目“${item.no}”`);
+    return found.score.toNumber();
   });
 }
 

@@ -37,7 +37,14 @@ export function pageRoom(scale: number, margins: Margins): number {
   return (SLACK * (PAGE.height - 72 * (margins.top + margins.bottom))) / (scale / 100);
 }
 
-export function pageStarts(blocks: [first: number, last: number][], heights: (row: number) => number, titleRows: number[], scale: number, margins: Margins, forced: number[] = []): number[] {
+export function pageStarts(
+  blocks: [first: number, last: number][],
+  heights: (row: number) => number,
+  titleRows: number[],
+  scale: number,
+  margins: Margins,
+  forced: number[] = [],
+): number[] {
   const usable = pageRoom(scale, margins);
   const titles = titleRows.reduce((sum, row) => sum + heights(row), 0);
   const starts: number[] = [];

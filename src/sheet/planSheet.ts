@@ -1,4 +1,33 @@
-import { STATUS_WORDS, blankExcuse, blankMeaningOf, bundledRubricIds, hasPublicOnlyClauses, isPublicOnly, bonusMaxOf, clauseReadingText, conversionFor, DecimalValue, definitionOf, effectiveRule, extraWithheld, getPolicy, type InputSpec, inputIndex, listPolicies, OUT_OF_SCALE, ownershipLabels, parseInputValue, parsedOrNull, type Policy, readingLine, readingsOf, resolveInputId, type Rubric, type RubricItem, zeroesItem } from '../core';
+import {
+  STATUS_WORDS,
+  blankExcuse,
+  blankMeaningOf,
+  bundledRubricIds,
+  hasPublicOnlyClauses,
+  isPublicOnly,
+  bonusMaxOf,
+  clauseReadingText,
+  conversionFor,
+  DecimalValue,
+  definitionOf,
+  effectiveRule,
+  extraWithheld,
+  getPolicy,
+  type InputSpec,
+  inputIndex,
+  listPolicies,
+  OUT_OF_SCALE,
+  ownershipLabels,
+  parseInputValue,
+  parsedOrNull,
+  type Policy,
+  readingLine,
+  readingsOf,
+  resolveInputId,
+  type Rubric,
+  type RubricItem,
+  zeroesItem,
+} from '../core';
 import { clauseFormula } from './clauses';
 import { scopedClauseFormula } from './clauses/scope';
 import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formulaParts';
@@ -12,7 +41,20 @@ import { textHeight } from './textHeight';
 import { DEFAULT_ROW_HEIGHT, fitRowHeights } from './rowHeights';
 import { validSheetName } from './sheetName';
 import { STYLES, type StyleName } from './styles';
-import { type PlanCell, type PlanConditionalFormat, type PlanInputCell, type PlanItemCells, type PlanName, type PlanOptions, type PlanValidation, type PlainValue, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX, type ValidationRule } from './types';
+import {
+  type PlanCell,
+  type PlanConditionalFormat,
+  type PlanInputCell,
+  type PlanItemCells,
+  type PlanName,
+  type PlanOptions,
+  type PlanValidation,
+  type PlainValue,
+  type SheetPlan,
+  VALIDATION_PROMPT_MAX,
+  VALIDATION_TITLE_MAX,
+  type ValidationRule,
+} from './types';
 
 const CLAUSE_CAP_STYLE = { fill: '#FCE4D6', fontColor: '#833C0B' };
 
@@ -94,15 +136,24 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const rubricCell = pair(4, 0, 'rubric', { value: rubric.id, style: 'fixed' });
   // a region's own table (stored in the workbook) has versions: the one this sheet was made from is
   // recorded, so a sheet made from an older version is flagged (the audit's rubricChanged)
-  const versionCell = bundledRubricIds.includes(rubric.id) ? undefined : pair(10, 0, 'rubricVersion', options.rubricVersion ? text(options.rubricVersion, 'fixed') : { style: 'fixed' });
+  const versionCell = bundledRubricIds.includes(rubric.id)
+    ? undefined
+    : pair(10, 0, 'rubricVersion', options.rubricVersion ? text(options.rubricVersion, 'fixed') : { style: 'fixed' });
   const policyCell = pair(4, 1, 'policy', policy ? { value: policy.id, style: 'fixed' } : { value: label('noPolicy'), style: 'fixed' });
   // a deposit that is not a number is kept as the text given (the refund formula then shows #VALUE!)
   const depositValue =
-    options.deposit === undefined || options.deposit === '' ? undefined : (parsedOrNull(DecimalValue, options.deposit)?.toNumber() ?? String(options.deposit));
+    options.deposit === undefined || options.deposit === ''
+      ? undefined
+      : (parsedOrNull(DecimalValue, options.deposit)?.toNumber() ?? String(options.deposit));
   const depositCell = pair(4, 2, 'deposit', field(depositValue, 'fieldMoney'));
   // 机构性质 公立/民营: a fact of the institution that public-only clauses read
   const ownershipCell = pair(9, 2, 'ownership', field(options.ownership ? ownershipLabels[options.ownership] : undefined, 'field'));
-  validations.push({ range: ownershipCell, rule: { kind: 'list', options: ['公立', '民营'] }, prompt: t.ownershipPrompt, error: fill(t.error, { label: label('ownership'), prompt: t.ownershipPrompt }) });
+  validations.push({
+    range: ownershipCell,
+    rule: { kind: 'list', options: ['公立', '民营'] },
+    prompt: t.ownershipPrompt,
+    error: fill(t.error, { label: label('ownership'), prompt: t.ownershipPrompt }),
+  });
   // 扣减情形 (挂牌督办 再扣除10%): a fact of the institution the refund reads, only where the policy names
   // circumstances; row 10, the row before the table's header, so that no other cell moves
   let circumstancesCell: string | undefined;
@@ -113,7 +164,13 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     circumstancesCell = pair(10, 0, 'circumstances', field(options.circumstances?.join('，'), 'field'));
     const prompt = fill(t.circumstancesPrompt, { names: circumstanceNames.join('、') });
     // one name: a list to pick from; several may be combined, so the cell takes text
-    if (circumstanceNames.length === 1) validations.push({ range: circumstancesCell, rule: { kind: 'list', options: circumstanceNames }, prompt, error: fill(t.error, { label: label('circumstances'), prompt }) });
+    if (circumstanceNames.length === 1)
+      validations.push({
+        range: circumstancesCell,
+        rule: { kind: 'list', options: circumstanceNames },
+        prompt,
+        error: fill(t.error, { label: label('circumstances'), prompt }),
+      });
   }
 
   // — the table —
@@ -142,7 +199,13 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     // such an item prints a page at a time: its rows in as many groups, each starting a page
     if (pagesTall > 1) {
       const n = last - row + 1;
-      tallGroups.set(item.no, Array.from({ length: pagesTall }, (_, g): [number, number] => [row + Math.floor((g * n) / pagesTall), row + Math.floor(((g + 1) * n) / pagesTall) - 1]));
+      tallGroups.set(
+        item.no,
+        Array.from({ length: pagesTall }, (_, g): [number, number] => [
+          row + Math.floor((g * n) / pagesTall),
+          row + Math.floor(((g + 1) * n) / pagesTall) - 1,
+        ]),
+      );
     }
     if (item.section !== sectionName) {
       closeSection(first - 1);
@@ -155,12 +218,18 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     const refs = new Map<string, string>();
     specs.forEach((spec, k) => refs.set(spec.id, at('inputValue', first + k)));
     const refOf = (id: string) => refs.get(id) ?? 'A1';
-    const ruleOf = item.rules.flatMap((rule) => definitionOf(rule).inputs(rule).map(() => rule));
+    const ruleOf = item.rules.flatMap((rule) =>
+      definitionOf(rule)
+        .inputs(rule)
+        .map(() => rule),
+    );
     specs.forEach((spec, k) => {
       const r = first + k;
       const rule = ruleOf[k]!;
       // a public-only clause asks nothing of a 民营 institution, as the core's evaluate decides
-      const excuses = [excuseFormula(blankExcuse(rule, spec), refOf), ...(isPublicOnly(rule) ? [`TRIM(${ownershipCell})="民营"`] : [])].filter((e) => e !== undefined);
+      const excuses = [excuseFormula(blankExcuse(rule, spec), refOf), ...(isPublicOnly(rule) ? [`TRIM(${ownershipCell})="民营"`] : [])].filter(
+        (e) => e !== undefined,
+      );
       const excuse = excuses.length <= 1 ? excuses[0] : `OR(${excuses.join(',')})`;
       put(r, 'inputStatus', { formula: statusFormula(spec, refOf(spec.id), excuse), style: 'center' });
       put(r, 'inputId', { value: spec.id, text: true, style: 'id' });
@@ -204,7 +273,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
         deductTerms.push(term);
         if (!zeroesItem(rule)) countedTerms.push(term);
         // the clause cell shows the raw deduction; past its own cap ("最多扣5分") it is highlighted
-        if (clause.cap !== undefined) conditionalFormats.push({ range: cell, formula: `=N(${cell})>${num(clause.cap)}`, style: CLAUSE_CAP_STYLE, meaning: 'clauseCap' });
+        if (clause.cap !== undefined)
+          conditionalFormats.push({ range: cell, formula: `=N(${cell})>${num(clause.cap)}`, style: CLAUSE_CAP_STYLE, meaning: 'clauseCap' });
       }
       r += Math.max(1, definitionOf(rule).inputs(rule).length);
     }
@@ -217,7 +287,11 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     // without earning clauses the item's whole clause range can be summed (a veto cell's text is ignored)
     const clauseRange = `${at('clause', first)}:${at('clause', last)}`;
     const plainSum = earnCells.length === 0 && deductCells.length > 1 ? `SUM(${clauseRange})` : sumOf(deductCells);
-    const cappedSum = deductTerms.every((term, k) => term === deductCells[k]) ? plainSum : deductTerms.length === 1 ? deductTerms[0]! : `(${deductTerms.join('+')})`;
+    const cappedSum = deductTerms.every((term, k) => term === deductCells[k])
+      ? plainSum
+      : deductTerms.length === 1
+        ? deductTerms[0]!
+        : `(${deductTerms.join('+')})`;
     let scoreFormula: string;
     if (item.points === null) scoreFormula = '=0';
     else if (deductTerms.length === 0) scoreFormula = `=${base}`;
@@ -252,10 +326,23 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       });
     }
     (item.bonus ? bonusScores : regularScores).push(score);
-    items.push({ itemNo: item.no, firstRow: first, lastRow: last, clauses: clauseCells, score, deducted, overCap, selfScore: self, difference: at('difference', first), ...(veto && { veto }) });
+    items.push({
+      itemNo: item.no,
+      firstRow: first,
+      lastRow: last,
+      clauses: clauseCells,
+      score,
+      deducted,
+      overCap,
+      selfScore: self,
+      difference: at('difference', first),
+      ...(veto && { veto }),
+    });
 
     // fill the item's other rows with bordered blanks and merge the item's own columns over them
-    for (let k = first; k <= last; k++) for (const c of columns.list) if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' && k - first < specs.length ? 'input' : 'text' });
+    for (let k = first; k <= last; k++)
+      for (const c of columns.list)
+        if (!grid[k - 1]?.[c.index]) put(k, c.index, { style: c.key === 'inputValue' && k - first < specs.length ? 'input' : 'text' });
     // (the item's own columns are merged over these rows once the pages are known, see below)
     row = last + 1;
   }
@@ -290,7 +377,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const lastPrintedRow = belowRow;
   // runs of rows a page break may not split: the header block, each item, each row below the table
   // (a title with the line after it, the signatures with the blank row above them)
-  const keepTogether: [number, number][] = [[1, HEADER_ROW], ...items.flatMap((it): [number, number][] => tallGroups.get(it.itemNo) ?? [[it.firstRow, it.lastRow]])];
+  const keepTogether: [number, number][] = [
+    [1, HEADER_ROW],
+    ...items.flatMap((it): [number, number][] => tallGroups.get(it.itemNo) ?? [[it.firstRow, it.lastRow]]),
+  ];
   const forcedStarts = [...tallGroups.values()].flatMap((groups) => groups.map(([first]) => first));
   for (let r = lastRow + 1; r <= lastPrintedRow; r++) {
     const joined = r === readingTitleRow || r === lastPrintedRow - 1;
@@ -314,7 +404,12 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const ownershipPending = hasPublicOnlyClauses(rubric) ? `+IF(TRIM(${ownershipCell})="",1,0)` : '';
   const missingCountCell = pair(8, 1, 'missingCount', { formula: `=COUNTIF(${statusRange},${str(MISSING)})${ownershipPending}`, style: 'result' });
   const completeCell = pair(8, 2, 'complete', options.complete ? { value: '是', style: 'field' } : { style: 'field' });
-  validations.push({ range: completeCell, rule: { kind: 'list', options: ['是', '否'] }, prompt: t.completePrompt, error: fill(t.error, { label: label('complete'), prompt: t.yesNoPrompt }) });
+  validations.push({
+    range: completeCell,
+    rule: { kind: 'list', options: ['是', '否'] },
+    prompt: t.completePrompt,
+    error: fill(t.error, { label: label('complete'), prompt: t.yesNoPrompt }),
+  });
   // the missing count that makes a grade provisional: none once the reviewer marks the sheet complete
   const pendingMissing = `IF(${completeCell}="是",0,${missingCountCell})`;
   const [withheldOpen, withheldClose] = STATUS_WORDS.withheld;
@@ -329,9 +424,15 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     // the score the policy grades: the total, or the total converted onto the policy's scale
     let graded = totalCell;
     if (conversion) {
-      graded = policyScoreCell = pair(9, 0, 'policyScore', { formula: `=ROUND(${totalCell}*${num(conversion.to.toNumber())}/${num(conversion.from.toNumber())},9)`, style: 'resultConverted' });
+      graded = policyScoreCell = pair(9, 0, 'policyScore', {
+        formula: `=ROUND(${totalCell}*${num(conversion.to.toNumber())}/${num(conversion.from.toNumber())},9)`,
+        style: 'resultConverted',
+      });
     }
-    scoreGradeCell = pair(9, 1, 'scoreGrade', { formula: gradeFormula(policy, graded, vetoCountCell, conversion ? policyTop(policy) : undefined), style: 'resultText' });
+    scoreGradeCell = pair(9, 1, 'scoreGrade', {
+      formula: gradeFormula(policy, graded, vetoCountCell, conversion ? policyTop(policy) : undefined),
+      style: 'resultText',
+    });
     gradeCell = pair(5, 1, 'grade', {
       formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,${str(provisionalOpen)}&${scoreGradeCell}&${str(provisionalMiddle)}&${pendingMissing}&${str(provisionalClose)},${scoreGradeCell}))`,
       style: 'resultText',
@@ -352,7 +453,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const inputsRange = `${at('inputValue', FIRST_ITEM_ROW)}:${at('inputValue', lastRow)}`;
   let addin: Pick<SheetPlan['fields'], 'addinTotal' | 'addinGrade' | 'addinRefund' | 'agreement'> = {};
   if (options.withAddinFunctions) {
-    const addinTotal = pair(7, 0, 'addinTotal', { formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange},${ownershipCell})`, style: 'result' });
+    const addinTotal = pair(7, 0, 'addinTotal', {
+      formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange},${ownershipCell})`,
+      style: 'result',
+    });
     const checks = [`ROUND(${totalCell}-${addinTotal},6)=0`];
     addin = { addinTotal };
     if (policy && gradeCell) {
@@ -360,7 +464,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       // of bad and blank facts, and the table's id so that a score on another scale is converted
       const scale = conversion ? str(rubric.id) : '';
       const statusArgs = `${scale},${invalidCountCell},${pendingMissing}`;
-      addin.addinGrade = pair(7, 1, 'addinGrade', { formula: `=MIB.GRADE(${addinTotal},${str(policy.id)},,${vetoCountCell}>0,,${statusArgs})`, style: 'resultText' });
+      addin.addinGrade = pair(7, 1, 'addinGrade', {
+        formula: `=MIB.GRADE(${addinTotal},${str(policy.id)},,${vetoCountCell}>0,,${statusArgs})`,
+        style: 'resultText',
+      });
       checks.push(`${gradeCell}=${addin.addinGrade}`);
       if (refundCell) {
         addin.addinRefund = pair(7, 2, 'addinRefund', {
@@ -371,15 +478,35 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       }
     }
     addin.agreement = pair(6, 2, 'agreement', { formula: `=IF(AND(${checks.join(',')}),"一致","不一致")`, style: 'resultText' });
-    conditionalFormats.push({ range: addin.agreement, formula: `=${addin.agreement}<>"一致"`, style: { fill: '#F8CBAD', fontColor: '#9C0006', bold: true }, meaning: 'checkFails' });
+    conditionalFormats.push({
+      range: addin.agreement,
+      formula: `=${addin.agreement}<>"一致"`,
+      style: { fill: '#F8CBAD', fontColor: '#9C0006', bold: true },
+      meaning: 'checkFails',
+    });
   }
 
   // — highlights —
   conditionalFormats.push(
-    { range: vetoRange, formula: `=${at('veto', FIRST_ITEM_ROW)}="否决"`, style: { fill: '#FFC7CE', fontColor: '#9C0006', bold: true }, meaning: 'veto' },
+    {
+      range: vetoRange,
+      formula: `=${at('veto', FIRST_ITEM_ROW)}="否决"`,
+      style: { fill: '#FFC7CE', fontColor: '#9C0006', bold: true },
+      meaning: 'veto',
+    },
     { range: totalCell, formula: `=${vetoCountCell}>0`, style: { fill: '#FFC7CE', fontColor: '#9C0006' }, meaning: 'veto' },
-    { range: `${at('overCap', FIRST_ITEM_ROW)}:${at('overCap', lastRow)}`, formula: `=N(${at('overCap', FIRST_ITEM_ROW)})>0`, style: { fill: '#F8CBAD', fontColor: '#833C0B', bold: true }, meaning: 'overCap' },
-    { range: `${at('difference', FIRST_ITEM_ROW)}:${at('difference', lastRow)}`, formula: `=AND(${at('difference', FIRST_ITEM_ROW)}<>"",${at('difference', FIRST_ITEM_ROW)}<>0)`, style: { fill: '#FFEB9C', fontColor: '#7F6000' }, meaning: 'selfScoreDiffers' },
+    {
+      range: `${at('overCap', FIRST_ITEM_ROW)}:${at('overCap', lastRow)}`,
+      formula: `=N(${at('overCap', FIRST_ITEM_ROW)})>0`,
+      style: { fill: '#F8CBAD', fontColor: '#833C0B', bold: true },
+      meaning: 'overCap',
+    },
+    {
+      range: `${at('difference', FIRST_ITEM_ROW)}:${at('difference', lastRow)}`,
+      formula: `=AND(${at('difference', FIRST_ITEM_ROW)}<>"",${at('difference', FIRST_ITEM_ROW)}<>0)`,
+      style: { fill: '#FFEB9C', fontColor: '#7F6000' },
+      meaning: 'selfScoreDiffers',
+    },
   );
 
   const names: PlanName[] = [
@@ -408,7 +535,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   let rowHeights: Record<number, number> = {};
   const plainMerges = [...merges];
   for (let pass = 0; pass < 4; pass++) {
-    const parts = sections.flatMap((section) => partsOf(section.first, section.last, pageBreaks).map(([first, last]) => ({ name: section.name, first, last })));
+    const parts = sections.flatMap((section) =>
+      partsOf(section.first, section.last, pageBreaks).map(([first, last]) => ({ name: section.name, first, last })),
+    );
     for (let r = FIRST_ITEM_ROW; r <= lastRow; r++) put(r, 'section', { style: 'center' });
     for (const part of parts) put(part.first, 'section', text(part.name, 'center'));
     const pageMerges = parts.filter((p) => p.last > p.first).map((p) => `${at('section', p.first)}:${at('section', p.last)}`);
@@ -432,7 +561,13 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       }
     });
     merges.splice(0, merges.length, ...plainMerges, ...pageMerges);
-    rowHeights = fitRowHeights(grid, merges, columns.list.map((c) => c.width), STYLES, minimumHeights);
+    rowHeights = fitRowHeights(
+      grid,
+      merges,
+      columns.list.map((c) => c.width),
+      STYLES,
+      minimumHeights,
+    );
     const next = pageStarts(keepTogether, (r) => rowHeights[r] ?? DEFAULT_ROW_HEIGHT, [HEADER_ROW], scale, PRINT_MARGINS, forcedStarts);
     const settled = next.join() === pageBreaks.join();
     pageBreaks = next;

@@ -11,7 +11,8 @@
  */
 
 /** Full-width characters: CJK ideographs and punctuation, kana, Hangul, full-width forms. */
-const FULL_WIDTH = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+const FULL_WIDTH =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
 
 /** Pixels of one digit of the default 11 pt font, and a CJK glyph's width in digits (Excel: 14.7 / 7). */
 const DIGIT_PX = 7;

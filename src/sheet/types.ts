@@ -15,10 +15,7 @@ export type PlainValue = string | number | boolean;
  * `_xlfn.` prefix on functions newer than Excel 2007. `text` marks a constant that must stay text
  * even though it begins with "=", "+", "-" or "@" (a writer sets the text number format first).
  */
-export type PlanCell =
-  | { value: PlainValue; text?: true; style?: string }
-  | { formula: string; style?: string }
-  | { style: string };
+export type PlanCell = { value: PlainValue; text?: true; style?: string } | { formula: string; style?: string } | { style: string };
 
 export interface CellStyle {
   bold?: boolean;
@@ -38,9 +35,7 @@ export interface CellStyle {
 }
 
 export type ValidationRule =
-  | { kind: 'list'; options: string[] }
-  | { kind: 'wholeNumber'; min: number; max?: number }
-  | { kind: 'decimal'; min: number; max: number };
+  { kind: 'list'; options: string[] } | { kind: 'wholeNumber'; min: number; max?: number } | { kind: 'decimal'; min: number; max: number };
 
 /** Excel's limits on a validation's input message: its title and its text. */
 export const VALIDATION_TITLE_MAX = 32;

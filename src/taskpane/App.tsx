@@ -1,4 +1,15 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MemoryWorkbook } from '../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../sheet/port';
@@ -15,14 +26,27 @@ import { InputsView } from './views/InputsView';
 import { ProblemList } from './views/ProblemList';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: '100%', boxSizing: 'border-box' },
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+  },
   tabs: { flexWrap: 'wrap' },
   panel: { minWidth: 0, outlineStyle: 'none' },
   title: { margin: 0 },
 });
 
 type View = 'create' | 'check' | 'explain' | 'inputs' | 'import';
-const TAB_LABELS: Record<View, MessageKey> = { create: 'tabCreate', check: 'tabCheck', explain: 'tabExplain', inputs: 'tabInputs', import: 'tabImport' };
+const TAB_LABELS: Record<View, MessageKey> = {
+  create: 'tabCreate',
+  check: 'tabCheck',
+  explain: 'tabExplain',
+  inputs: 'tabInputs',
+  import: 'tabImport',
+};
 
 /**
  * The task pane: 新建考核表, 检查 and 说明 over one workbook port — Excel when the pane runs in Excel, the
@@ -30,7 +54,19 @@ const TAB_LABELS: Record<View, MessageKey> = { create: 'tabCreate', check: 'tabC
  * a region's own files into the workbook (`files`); those stored files that failed their checks when the
  * pane started (`rejected`) are listed with their problems.
  */
-export function App({ port, files, rejected = [], locale, demo }: { port: WorkbookPort; files: FileStorePort; rejected?: RejectedFile[]; locale: Locale; demo?: MemoryWorkbook }) {
+export function App({
+  port,
+  files,
+  rejected = [],
+  locale,
+  demo,
+}: {
+  port: WorkbookPort;
+  files: FileStorePort;
+  rejected?: RejectedFile[];
+  locale: Locale;
+  demo?: MemoryWorkbook;
+}) {
   const styles = useStyles();
   const t = useMemo(() => translator(locale), [locale]);
   const { state, refresh } = useSheet(port);
@@ -60,9 +96,19 @@ export function App({ port, files, rejected = [], locale, demo }: { port: Workbo
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.page}>
-        <Title3 as="h1" className={styles.title}>{t('appTitle')}</Title3>
+        <Title3 as="h1" className={styles.title}>
+          {t('appTitle')}
+        </Title3>
         {!port.connected && demoShown && (
-          <Banner intent="warning" testId="demo-notice" title={t('demoTitle')} body={t('demoShort')} details={t('demoBody')} t={t} onDismiss={() => setDemoShown(false)} />
+          <Banner
+            intent="warning"
+            testId="demo-notice"
+            title={t('demoTitle')}
+            body={t('demoShort')}
+            details={t('demoBody')}
+            t={t}
+            onDismiss={() => setDemoShown(false)}
+          />
         )}
         {rejected.length > 0 && (
           <MessageBar intent="error" data-testid="stored-rejected" layout="multiline">
@@ -71,14 +117,25 @@ export function App({ port, files, rejected = [], locale, demo }: { port: Workbo
               {rejected.map((file) => (
                 <div key={`${file.kind}:${file.id ?? ''}`}>
                   {t('storedRejectedFile', { kind: t(file.kind === 'policy' ? 'storedKind_policy' : 'storedKind_rubric'), id: file.id ?? '' })}
-                  <ProblemList problems={file.problems} text={(p) => (locale === 'en-US' ? p.messageEn : p.message)} t={t} testId="stored-rejected-problems" />
+                  <ProblemList
+                    problems={file.problems}
+                    text={(p) => (locale === 'en-US' ? p.messageEn : p.message)}
+                    t={t}
+                    testId="stored-rejected-problems"
+                  />
                 </div>
               ))}
             </MessageBarBody>
           </MessageBar>
         )}
         {created && <Banner intent="success" testId="created" body={t('created', { name: created })} t={t} onDismiss={() => setCreated(null)} />}
-        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t('tabsLabel')} size="small">
+        <TabList
+          className={styles.tabs}
+          selectedValue={view}
+          onTabSelect={(_, data) => setView(data.value as View)}
+          aria-label={t('tabsLabel')}
+          size="small"
+        >
           <Tab value="create">{t(TAB_LABELS.create)}</Tab>
           <Tab value="check">{t(TAB_LABELS.check)}</Tab>
           <Tab value="explain">{t(TAB_LABELS.explain)}</Tab>
@@ -86,11 +143,19 @@ export function App({ port, files, rejected = [], locale, demo }: { port: Workbo
           <Tab value="import">{t(TAB_LABELS.import)}</Tab>
         </TabList>
         <div role="tabpanel" aria-label={t(TAB_LABELS[view])} tabIndex={-1} ref={panel} className={styles.panel} data-testid="panel">
-          {view === 'create' && <CreateView port={port} t={t} locale={locale} catalog={catalog} onCreated={(name) => {
+          {view === 'create' && (
+            <CreateView
+              port={port}
+              t={t}
+              locale={locale}
+              catalog={catalog}
+              onCreated={(name) => {
                 setCreated(name);
                 setView(demo ? 'inputs' : 'check');
                 setFocusPanel(true);
-              }} />}
+              }}
+            />
+          )}
           {view === 'check' && <CheckView port={port} state={state} t={t} locale={locale} />}
           {view === 'explain' && <ExplainView port={port} state={state} selection={selection} t={t} />}
           {view === 'inputs' && demo && <InputsView book={demo} state={state} t={t} locale={locale} />}

@@ -5,7 +5,7 @@ import type { AuditFlagKind } from '../sheet/audit';
 const KIND_OPENINGS: Record<AuditFlagKind, readonly string[]> = {
   rubricChanged: ['考核表已更新', 'The table was updated'],
   veto: ['否决项', 'Veto'],
-  overCap: ['扣分超过单项分值', 'Deductions over the item\'s points'],
+  overCap: ['扣分超过单项分值', "Deductions over the item's points"],
   clauseCap: ['条款扣分封顶', 'Clause cap'],
   invalidInput: ['输入无效', 'Invalid input'],
   missingInput: ['未填写', 'Missing'],
@@ -16,6 +16,7 @@ const KIND_OPENINGS: Record<AuditFlagKind, readonly string[]> = {
 
 /** A flag's text without the kind it opens with (“否决项：…”, “Veto: …”): the kind is said once, by the badge. */
 export function flagBody(kind: AuditFlagKind, message: string): string {
-  for (const opening of KIND_OPENINGS[kind]) for (const colon of ['：', ': ']) if (message.startsWith(opening + colon)) return message.slice(opening.length + colon.length);
+  for (const opening of KIND_OPENINGS[kind])
+    for (const colon of ['：', ': ']) if (message.startsWith(opening + colon)) return message.slice(opening.length + colon.length);
   return message;
 }

@@ -41,7 +41,16 @@ async function loadFiles(files: FileStorePort): Promise<{ loaded: number; reject
     return { loaded: loaded.length, rejected };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { loaded: 0, rejected: [{ kind: 'unknown', id: 'MIB_FILES', problems: [{ field: 'MIB_FILES', message: `读取失败：${message}`, messageEn: `cannot be read: ${message}` }] }] };
+    return {
+      loaded: 0,
+      rejected: [
+        {
+          kind: 'unknown',
+          id: 'MIB_FILES',
+          problems: [{ field: 'MIB_FILES', message: `读取失败：${message}`, messageEn: `cannot be read: ${message}` }],
+        },
+      ],
+    };
   }
 }
 

@@ -10,7 +10,13 @@ export const nameOf = (item: Item) => `${item.no}${item.code ? ` ${item.code}` :
 export function matchingItems(items: readonly Item[], query: string): Item[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...items];
-  const matches = items.filter((item) => item.no.startsWith(q) || (item.code ?? '').toLowerCase().includes(q) || item.indicator.toLowerCase().includes(q) || nameOf(item).toLowerCase() === q);
+  const matches = items.filter(
+    (item) =>
+      item.no.startsWith(q) ||
+      (item.code ?? '').toLowerCase().includes(q) ||
+      item.indicator.toLowerCase().includes(q) ||
+      nameOf(item).toLowerCase() === q,
+  );
   // “1” puts item 1 before 10–19
   return [...matches.filter((item) => item.no === q), ...matches.filter((item) => item.no !== q)];
 }

@@ -18,7 +18,19 @@ const DEPOSIT = '123456.78';
 
 /** `mib score … --json` on the facts, without touching the disk. */
 function mibScore(rubricId: string, policyId: string, facts: Record<string, RawValue>, complete: boolean) {
-  const argv = ['score', rubricId, '--input', 'facts.json', '--policy', policyId, '--deposit', DEPOSIT, '--convert', '--json', ...(complete ? ['--complete'] : [])];
+  const argv = [
+    'score',
+    rubricId,
+    '--input',
+    'facts.json',
+    '--policy',
+    policyId,
+    '--deposit',
+    DEPOSIT,
+    '--convert',
+    '--json',
+    ...(complete ? ['--complete'] : []),
+  ];
   const r = mibWith({ 'facts.json': JSON.stringify(facts) })(...argv);
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out) as { total: number; gradeText: string; refund?: number; veto: boolean; missing: string[] };
@@ -37,7 +49,11 @@ describe.each(rubricIds)('%s: sheet, functions and mib agree', (rubricId) => {
         const cli = mibScore(rubricId, policyId, facts, complete);
 
         // MIB.SCORE over the id and value columns, as the sheet's add-in cell passes them
-        const total = scoreTotal(rubricId, ids.map((id) => [id]), ids.map((id) => [facts[id] ?? null]));
+        const total = scoreTotal(
+          rubricId,
+          ids.map((id) => [id]),
+          ids.map((id) => [facts[id] ?? null]),
+        );
         if (isFailure(total)) throw new Error(total.message);
         expect(total).toBeCloseTo(cli.total, 9);
         expect(sheet(plan.fields.total)).toBeCloseTo(cli.total, 9);

@@ -6,7 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { mibWith } from '../support/mibRunner';
 
 const mib = mibWith({
-  'clean.json': JSON.stringify({ '4.2': 0, '5.1': '是', '5.2': true, '18.1': 0.6, '20.1': '95%', '21.1': 0.3, '22.1': 0.2, '22.2': 0.5, '23.1': 1, '23.2': 2, '24.1': 1 }),
+  'clean.json': JSON.stringify({
+    '4.2': 0,
+    '5.1': '是',
+    '5.2': true,
+    '18.1': 0.6,
+    '20.1': '95%',
+    '21.1': 0.3,
+    '22.1': 0.2,
+    '22.2': 0.5,
+    '23.1': 1,
+    '23.2': 2,
+    '24.1': 1,
+  }),
   'veto.json': JSON.stringify({ '15.1': '是', '5.1': '是' }),
   'overcap.json': JSON.stringify({ '4.2': 7, '17.2': 3 }),
   'a1cap.json': JSON.stringify({ '25.1': 0.14, '25.2': 0 }),
@@ -148,7 +160,12 @@ describe('mib rubrics / check', () => {
   it('lists rubrics and policies', () => {
     const json = JSON.parse(mib('rubrics', '--json').out);
     expect(json.rubrics.map((r: { id: string }) => r.id)).toContain('cq-jiangbei-2025-hospital');
-    expect(json.policies.map((p: { id: string }) => p.id)).toEqual(['cq-jiangbei-2025', 'jilin-2025', 'ningde-2025-hospital', 'ningde-2025-pharmacy']);
+    expect(json.policies.map((p: { id: string }) => p.id)).toEqual([
+      'cq-jiangbei-2025',
+      'jilin-2025',
+      'ningde-2025-hospital',
+      'ningde-2025-pharmacy',
+    ]);
   });
 });
 
@@ -175,7 +192,11 @@ describe('the installed bin (npx mib)', () => {
     writeFileSync(
       file,
       JSON.stringify({
-        kind: 'policy', id: 'local', title: '某地考核', region: '某地', institution: 'any',
+        kind: 'policy',
+        id: 'local',
+        title: '某地考核',
+        region: '某地',
+        institution: 'any',
         provenance: { issuer: '某局', documentNumber: '某〔2025〕1号', title: '某办法', date: '2025', seedFile: '-' },
         scale: { points: 100, text: '百分制' },
         grades: [

@@ -19,17 +19,31 @@ describe('mib refund and score --circumstance', () => {
   it('refund: "withhold 20% in [80, 90)" pays 8000.00 of 10000; 挂牌督办 a further 10%: 7000.00', () => {
     expect(mib('refund', '85', '--deposit', '10000', '--policy', withhold.id).out).toBe('8000.00');
     expect(mib('refund', '85', '--deposit', '10000', '--policy', withhold.id, '--circumstance', '挂牌督办').out).toBe('7000.00');
-    const json = JSON.parse(mib('refund', '85', '--deposit', '10000', '--policy', withhold.id, '--circumstance', '挂牌督办', '--json').out) as { trace: string[] };
+    const json = JSON.parse(mib('refund', '85', '--deposit', '10000', '--policy', withhold.id, '--circumstance', '挂牌督办', '--json').out) as {
+      trace: string[];
+    };
     expect(json.trace).toContain('80% − 10% = 70%');
   });
 
   it('score: 78 points, 合格 60%, less 10 points for 挂牌督办: 5000.00 (50%)', () => {
-    const r = mib('score', 'cq-jiangbei-2025-hospital', '--input', 'facts.json', '--policy', withhold.id, '--deposit', '10000', '--circumstance', '挂牌督办', '--complete');
+    const r = mib(
+      'score',
+      'cq-jiangbei-2025-hospital',
+      '--input',
+      'facts.json',
+      '--policy',
+      withhold.id,
+      '--deposit',
+      '10000',
+      '--circumstance',
+      '挂牌督办',
+      '--complete',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('质量保证金返还：5000.00 元（50%）');
   });
 
-  it('an unknown circumstance is refused with the policy\'s names, even without a deposit; --case excludes it', () => {
+  it("an unknown circumstance is refused with the policy's names, even without a deposit; --case excludes it", () => {
     const r = mib('score', 'cq-jiangbei-2025-hospital', '--input', 'facts.json', '--policy', withhold.id, '--circumstance', '约谈');
     expect(r.code).toBe(2);
     expect(r.err).toContain('没有“约谈”这一扣减情形；它规定的情形有：挂牌督办');
@@ -50,7 +64,13 @@ describe('mib template --circumstance', () => {
   const run = async (policy: string, circumstance: string) => {
     const written: Uint8Array[] = [];
     const err: string[] = [];
-    const files = { out: () => undefined, err: (t: string) => err.push(t), readFile: (): string => { throw new Error('ENOENT'); } };
+    const files = {
+      out: () => undefined,
+      err: (t: string) => err.push(t),
+      readFile: (): string => {
+        throw new Error('ENOENT');
+      },
+    };
     const io = { ...files, readFacts: () => ({}), writeFile: (_: string, data: Uint8Array) => written.push(data), files: new OwnFiles(files) };
     try {
       return { code: await template(io, ['cq-jiangbei-2025-hospital'], { policy, circumstance, output: 'x.xlsx' }), written, error: '' };

@@ -21,7 +21,11 @@ const write = (name: string, json: unknown) => {
   writeFileSync(path, typeof json === 'string' ? json : JSON.stringify(json, null, 2));
   return path;
 };
-const tableJson = () => JSON.parse(readFileSync(table, 'utf8')) as Record<string, unknown> & { items: { rules: Record<string, unknown>[] }[]; sections: { points?: number }[] };
+const tableJson = () =>
+  JSON.parse(readFileSync(table, 'utf8')) as Record<string, unknown> & {
+    items: { rules: Record<string, unknown>[] }[];
+    sections: { points?: number }[];
+  };
 
 describe('mib score with a table file and a policy file', () => {
   it('scores by hand-computed numbers: 13 + 20 + 50 + bonus 2 = 85, 良好, 95% of 50000', async () => {
@@ -52,7 +56,13 @@ describe('mib score with a table file and a policy file', () => {
       bundled: false,
       file: table,
     });
-    expect(json.policyInfo).toMatchObject({ id: 'moudi-2026', title: '某地定点医疗机构考核结果运用办法（示例）', source: '某医保发〔2026〕1号', bundled: false, file: policy });
+    expect(json.policyInfo).toMatchObject({
+      id: 'moudi-2026',
+      title: '某地定点医疗机构考核结果运用办法（示例）',
+      source: '某医保发〔2026〕1号',
+      bundled: false,
+      file: policy,
+    });
   });
 
   it('prints the table’s title, id and provenance in the text output', async () => {
@@ -60,7 +70,9 @@ describe('mib score with a table file and a policy file', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('某地2026年定点医疗机构考核表（某医保发〔2026〕1号 附件1）');
-    expect(lines[1]).toBe(`地区自己的考核表：编号 moudi-2026-hospital，某地，某地医疗保障局《关于开展某地2026年定点医疗机构考核工作的通知（示例）》（2026-01-15），文件 ${table}`);
+    expect(lines[1]).toBe(
+      `地区自己的考核表：编号 moudi-2026-hospital，某地，某地医疗保障局《关于开展某地2026年定点医疗机构考核工作的通知（示例）》（2026-01-15），文件 ${table}`,
+    );
     expect(lines[2]).toBe(`地区自己的政策：编号 moudi-2026，某地定点医疗机构考核结果运用办法（示例）（某医保发〔2026〕1号），文件 ${policy}`);
     expect(r.out).toContain('总分：85 / 100（含加分 2）');
     expect(r.out).toContain('等次：良好（某地定点医疗机构考核结果运用办法（示例））');
@@ -114,7 +126,9 @@ describe('refusals', () => {
   it('an unknown id lists the bundled ids and says a file path works too', async () => {
     const r = await mib('score', 'moudi-2026', '--input', facts);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`错误：未知的考核表编号“moudi-2026”。内置的有：${bundledRubricIds.join('、')}；也可以给出考核表文件的路径，如 ./my-table.json`);
+    expect(r.err).toBe(
+      `错误：未知的考核表编号“moudi-2026”。内置的有：${bundledRubricIds.join('、')}；也可以给出考核表文件的路径，如 ./my-table.json`,
+    );
     const p = await mib('grade', '85', '--policy', 'moudi');
     expect(p.err).toBe(`错误：未知的政策编号“moudi”。内置的有：${bundledPolicyIds.join('、')}；也可以给出政策文件的路径，如 ./my-policy.json`);
   });
@@ -162,7 +176,11 @@ describe('refusals', () => {
 
 describe('the installed command', () => {
   it('reads ./x.json relative to the working directory, as an agency types it', () => {
-    const r = spawnSync('node', [join(process.cwd(), 'bin/mib.js'), 'score', './x.json', '--input', './facts.json', '--policy', './p.json', '--deposit', '50000'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(
+      'node',
+      [join(process.cwd(), 'bin/mib.js'), 'score', './x.json', '--input', './facts.json', '--policy', './p.json', '--deposit', '50000'],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('地区自己的考核表：编号 moudi-2026-hospital');
     expect(r.stdout).toContain('质量保证金返还：47500.00 元（95%）');

@@ -173,7 +173,10 @@ describe('facts files: one fact once, known ids, clear messages', () => {
     ['truncated.json', '第 1 行第 10 列：文件在应有取值处结束'],
     ['array.json', '应为“输入编号: 取值”的 JSON 对象（如 {"4.2": 1}），收到的是数组'],
   ])('%s: exit 2 and a Chinese message, never an internal error', (file, message) => {
-    for (const command of [['score', JIANGBEI, '--input', file], ['check', file]]) {
+    for (const command of [
+      ['score', JIANGBEI, '--input', file],
+      ['check', file],
+    ]) {
       const r = mib(...command);
       expect(r.code, r.err).not.toBe(0);
       expect(r.err).not.toContain('内部错误');

@@ -48,7 +48,10 @@ describe('mib template', () => {
     expect(sheet.getCell(`K${idRow('4.2')}`).numFmt).toBe('@');
     expect(sheet.getCell(`M${idRow('15.1')}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     // the input message names the input and says what a blank counts as
-    expect(sheet.getCell(`M${idRow('20.1')}`).dataValidation).toMatchObject({ promptTitle: '输入编号 20.1', prompt: '药品网采率：填 0%–100% 的比例；不填视为未达到，不得分' });
+    expect(sheet.getCell(`M${idRow('20.1')}`).dataValidation).toMatchObject({
+      promptTitle: '输入编号 20.1',
+      prompt: '药品网采率：填 0%–100% 的比例；不填视为未达到，不得分',
+    });
     expect(sheet.getCell(`M${idRow('4.2')}`).protection).toMatchObject({ locked: false });
     expect(sheet.getCell('C5').protection?.locked ?? true).toBe(true); // locked is the default
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
@@ -62,7 +65,9 @@ describe('mib template', () => {
     const sheetXml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(sheetXml).toMatch(/<rowBreaks count="[1-9]\d*"/);
     const workbookXml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/workbook.xml')!.async('string');
-    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;江北区某医院-2025&apos;!\$A\$1:\$J\$\d+,&apos;江北区某医院-2025&apos;!\$K\$11:\$T\$\d+<\/definedName>/);
+    expect(workbookXml).toMatch(
+      /<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;江北区某医院-2025&apos;!\$A\$1:\$J\$\d+,&apos;江北区某医院-2025&apos;!\$K\$11:\$T\$\d+<\/definedName>/,
+    );
     expect(workbookXml.match(/_xlnm.Print_Area/g)).toHaveLength(1);
     expect(sheet.hasMerges).toBe(true);
   });
@@ -109,9 +114,18 @@ describe('mib template: any institution name gives a valid sheet that every MIB_
   async function sheetsAndNames(file: string) {
     const zip = await JSZip.loadAsync(readFileSync(file));
     const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-    const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const unescape = (s: string) =>
+      s
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => unescape(m[1]!));
-    const names = [...workbook.matchAll(/<definedName [^>]*name="([^"]*)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => ({ name: m[1]!, ref: unescape(m[2]!) }));
+    const names = [...workbook.matchAll(/<definedName [^>]*name="([^"]*)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => ({
+      name: m[1]!,
+      ref: unescape(m[2]!),
+    }));
     return { sheets, names };
   }
 

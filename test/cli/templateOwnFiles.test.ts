@@ -30,7 +30,23 @@ let workbook: ExcelJS.Workbook;
 let printed: { code: number; out: string; err: string };
 
 beforeAll(async () => {
-  printed = await mib('template', table, '--policy', policy, '--deposit', DEPOSIT, '--input', facts, '--name', '某地某医院', '--year', '2026', '--complete', '-o', out);
+  printed = await mib(
+    'template',
+    table,
+    '--policy',
+    policy,
+    '--deposit',
+    DEPOSIT,
+    '--input',
+    facts,
+    '--name',
+    '某地某医院',
+    '--year',
+    '2026',
+    '--complete',
+    '-o',
+    out,
+  );
   workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
 });
@@ -87,7 +103,15 @@ describe('mib template with a region’s own files', () => {
     registerRubric(rubric);
     registerPolicy(region);
     try {
-      const plan = planSheet(rubric, { policyId: region.id, deposit: DEPOSIT, inputs: raw, institutionName: '某地某医院', year: 2026, withAddinFunctions: false, complete: true });
+      const plan = planSheet(rubric, {
+        policyId: region.id,
+        deposit: DEPOSIT,
+        inputs: raw,
+        institutionName: '某地某医院',
+        year: 2026,
+        withAddinFunctions: false,
+        complete: true,
+      });
       result.items.forEach((item, k) => expect(cell(plan.items[k]!.score)).toBe(item.score.toNumber()));
       expect(cell(plan.fields.total)).toBe(85);
       expect(cell(plan.fields.grade!)).toBe('良好');

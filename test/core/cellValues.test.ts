@@ -107,7 +107,9 @@ describe('parseInputValue on the seed tables’ inputs', () => {
     const ok = parseInputValue(spec('4.2'), '3');
     expect('value' in ok && ok.value.valueOf()).toBe('3');
     for (const bad of [-1, 2.5, '三']) {
-      expect(parseInputValue(spec('4.2'), bad)).toMatchObject({ problem: { field: '4.2', message: expect.stringContaining('应为不小于0的整数（次数）') } });
+      expect(parseInputValue(spec('4.2'), bad)).toMatchObject({
+        problem: { field: '4.2', message: expect.stringContaining('应为不小于0的整数（次数）') },
+      });
     }
   });
 

@@ -11,7 +11,22 @@ describe('JSON Schemas shipped in rubrics/', () => {
   });
   it('the rubric schema knows every rule kind', () => {
     const text = JSON.stringify(rubricJsonSchema());
-    for (const kind of ['veto', 'perOccurrence', 'condition', 'discretionary', 'threshold', 'allOf', 'proportional', 'linear', 'band', 'choice', 'rankTop', 'table', 'bestOf', 'manual']) {
+    for (const kind of [
+      'veto',
+      'perOccurrence',
+      'condition',
+      'discretionary',
+      'threshold',
+      'allOf',
+      'proportional',
+      'linear',
+      'band',
+      'choice',
+      'rankTop',
+      'table',
+      'bestOf',
+      'manual',
+    ]) {
       expect(text).toContain(`"const":"${kind}"`);
     }
   });

@@ -86,7 +86,11 @@ describe.each(rubricIds)('invariants of %s over random facts', (id) => {
   });
 });
 
-describe.each(listPolicies().filter((p) => p.refund).map((p) => [p.id, p] as const))('refund invariants of %s', (_id, policy) => {
+describe.each(
+  listPolicies()
+    .filter((p) => p.refund)
+    .map((p) => [p.id, p] as const),
+)('refund invariants of %s', (_id, policy) => {
   // every score the policy's scale allows (吉林 100 + 10, 宁德 100), to the hundredth
   const top = (policy.scale.points + policy.scale.bonus) * 100;
   const score = fc.integer({ min: 0, max: top }).map((n) => n / 100);

@@ -1,18 +1,7 @@
 // Issue 12 point 5: every reading visible (readingsOf), ownership 公立/民营 as a fact of the institution,
 // and the readings the tables took silently now recorded, each from the official text (seeds 000–004).
 import { describe, expect, it } from 'vitest';
-import {
-  evaluate,
-  flagsOf,
-  getPolicy,
-  getRubric,
-  gradeOf,
-  readingsOf,
-  refundOf,
-  resultToJson,
-  type Rubric,
-  RubricSchema,
-} from '../../src/core';
+import { evaluate, flagsOf, getPolicy, getRubric, gradeOf, readingsOf, refundOf, resultToJson, type Rubric, RubricSchema } from '../../src/core';
 
 const jiangbei = getRubric('cq-jiangbei-2025-hospital');
 const weihai2 = getRubric('weihai-2021-hospital-l2');
@@ -58,7 +47,9 @@ describe('ownership 公立/民营: public-only clauses (江北 19 “（公立�
     const priv = evaluate(jiangbei, facts, { ownership: 'private' });
     expect(item(priv, '19').score.toNumber()).toBe(10);
     expect(item(priv, '19').deducted.toNumber()).toBe(0);
-    expect(item(priv, '19').trace.join('\n')).toMatch(/19\.1：本条只适用于公立医疗机构（原文：“药品耗材集采落实情况（公立医疗机构）”）；本机构为民营，本条不适用/);
+    expect(item(priv, '19').trace.join('\n')).toMatch(
+      /19\.1：本条只适用于公立医疗机构（原文：“药品耗材集采落实情况（公立医疗机构）”）；本机构为民营，本条不适用/,
+    );
     expect(priv.missing).not.toContain('19.2');
     expect(priv.ownershipMissing).toBe(false);
     expect(pub.missing).toContain('19.2');
@@ -69,7 +60,11 @@ describe('ownership 公立/民营: public-only clauses (江北 19 “（公立�
     expect(item(unknown, '19').score.toNumber()).toBe(6);
     expect(unknown.ownershipMissing).toBe(true);
     expect(resultToJson(unknown)).toMatchObject({ ownership: null, ownershipMissing: true });
-    expect(flagsOf(jiangbei, unknown).map((f) => f.message).join('\n')).toContain('机构性质（公立/民营）');
+    expect(
+      flagsOf(jiangbei, unknown)
+        .map((f) => f.message)
+        .join('\n'),
+    ).toContain('机构性质（公立/民营）');
     // known ownership, or a table without public-only clauses: nothing missing
     expect(evaluate(jiangbei, {}, { ownership: 'public' }).ownershipMissing).toBe(false);
     expect(evaluate(getRubric('cq-jiangbei-2025-pharmacy'), {}).ownershipMissing).toBe(false);
@@ -96,9 +91,7 @@ describe('ownership 公立/民营: public-only clauses (江北 19 “（公立�
     const scope = { ownership: 'public' as const, text: '（公立医疗机构）' };
     const rubric: Rubric = RubricSchema.parse({
       ...base,
-      items: base.items.map((i) =>
-        i.no === '24' || i.no === '1' ? { ...i, rules: i.rules.map((r) => ({ ...r, appliesTo: scope })) } : i,
-      ),
+      items: base.items.map((i) => (i.no === '24' || i.no === '1' ? { ...i, rules: i.rules.map((r) => ({ ...r, appliesTo: scope })) } : i)),
     });
     const priv = evaluate(rubric, { '1.1': true }, { ownership: 'private' });
     expect(priv.veto).toBe(false);
@@ -111,7 +104,8 @@ describe('ownership 公立/民营: public-only clauses (江北 19 “（公立�
 });
 
 describe('readings the tables took silently, now recorded', () => {
-  const clauseNote = (rubric: Rubric, id: string) => readingsOf(rubric).find((r) => r.source === 'clause' && r.id?.split('、').includes(id))?.text ?? '';
+  const clauseNote = (rubric: Rubric, id: string) =>
+    readingsOf(rubric).find((r) => r.source === 'clause' && r.id?.split('、').includes(id))?.text ?? '';
   it('江北 20: “是否高于90%” against “未达到90%的不得分” — exactly 90% keeps the points, as the 计分方法 reads', () => {
     expect(clauseNote(jiangbei, '20.1')).toContain('是否高于90%');
     expect(jiangbei.boundaryReading).toBe('method');

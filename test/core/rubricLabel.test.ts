@@ -19,7 +19,11 @@ describe('rubricLabel', () => {
 
   it('adds the id only where two tables would still read alike', () => {
     const base = { region: '某省某市', title: '2026年定点医疗机构考核表', year: 2026, institution: 'hospital' as const };
-    const labels = rubricLabels([{ ...base, id: 'a' }, { ...base, id: 'b' }, { ...base, id: 'c', institution: 'pharmacy' }]);
+    const labels = rubricLabels([
+      { ...base, id: 'a' },
+      { ...base, id: 'b' },
+      { ...base, id: 'c', institution: 'pharmacy' },
+    ]);
     expect(labels.get('a')).toBe('某市 2026 医疗机构（a）');
     expect(labels.get('b')).toBe('某市 2026 医疗机构（b）');
     expect(labels.get('c')).toBe('某市 2026 零售药店');

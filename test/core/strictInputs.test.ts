@@ -105,7 +105,8 @@ describe('decimal text', () => {
     expect(decimalFromText('90071992547409.93')?.toFixed()).toBe('90071992547409.93');
     expect(decimalFromText(' 84.5 ')?.toFixed()).toBe('84.5');
     expect(decimalFromText('.5')?.toFixed()).toBe('0.5');
-    for (const text of ['0x2710', '1e3', 'Infinity', '-Infinity', 'NaN', '', ' ', '1,000', '0b1', '0o7', '1_000', '--1']) expect(decimalFromText(text), text).toBeNull();
+    for (const text of ['0x2710', '1e3', 'Infinity', '-Infinity', 'NaN', '', ' ', '1,000', '0b1', '0o7', '1_000', '--1'])
+      expect(decimalFromText(text), text).toBeNull();
   });
 
   it('a deposit given as text is read as decimal text: exact, and never hex', () => {
@@ -119,15 +120,17 @@ describe('decimal text', () => {
 
 describe('zod issues in Chinese', () => {
   it('every default English message is replaced; a message our schema wrote is kept', () => {
-    const schema = z.object({
-      a: z.string(),
-      b: z.number().int().min(2),
-      c: z.string().regex(/^x$/),
-      d: z.number().multipleOf(5),
-      e: z.string().regex(/^y$/, '应为 y'),
-      f: z.number().max(1, '至多为 1'),
-      g: z.custom(() => false),
-    }).strict();
+    const schema = z
+      .object({
+        a: z.string(),
+        b: z.number().int().min(2),
+        c: z.string().regex(/^x$/),
+        d: z.number().multipleOf(5),
+        e: z.string().regex(/^y$/, '应为 y'),
+        f: z.number().max(1, '至多为 1'),
+        g: z.custom(() => false),
+      })
+      .strict();
     const parsed = schema.safeParse({ a: 1, b: 1.5, c: 'z', d: 7, e: 'z', f: 3, g: 1, h: 0 });
     expect(parsed.success).toBe(false);
     const messages = zodProblems(parsed.error!).map((p) => p.message);

@@ -4,7 +4,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
-import { bundledPolicyIds, bundledRubricIds, checkFile, getPolicy, getRubric, PolicySchema, registerPolicy, registerRubric, ruleDefinitions, RubricSchema, unregister } from '../../src/core';
+import {
+  bundledPolicyIds,
+  bundledRubricIds,
+  checkFile,
+  getPolicy,
+  getRubric,
+  PolicySchema,
+  registerPolicy,
+  registerRubric,
+  ruleDefinitions,
+  RubricSchema,
+  unregister,
+} from '../../src/core';
 import { mibWith } from '../support/mibRunner';
 
 const guide = readFileSync('docs/编写考核表与政策.md', 'utf8');
@@ -27,7 +39,9 @@ describe('the guide’s JSON', () => {
   });
 
   it('each clause fragment is a bundled table’s clause, word for word, and every rule kind has one', () => {
-    const clauses = fragments.map((b) => JSON.parse(b.text) as { kind?: string }).filter((f) => f.kind !== undefined && Object.hasOwn(ruleDefinitions, f.kind));
+    const clauses = fragments
+      .map((b) => JSON.parse(b.text) as { kind?: string })
+      .filter((f) => f.kind !== undefined && Object.hasOwn(ruleDefinitions, f.kind));
     for (const clause of clauses) expect(bundledClauses).toContainEqual(clause);
     const kinds = new Set(clauses.flatMap((c) => [c.kind, ...((c as { methods?: { kind: string }[] }).methods ?? []).map((m) => m.kind)]));
     expect([...kinds].sort()).toEqual(Object.keys(ruleDefinitions).sort());
@@ -85,7 +99,12 @@ describe('the guide’s worked example (section 十)', () => {
 /** What `mib check` prints for a file. */
 function checkOutput(file: unknown): string {
   const lines: string[] = [];
-  run(['check', 'x.json'], { out: (t) => lines.push(t), err: (t) => lines.push(t), readFile: () => JSON.stringify(file), writeFile: () => undefined });
+  run(['check', 'x.json'], {
+    out: (t) => lines.push(t),
+    err: (t) => lines.push(t),
+    readFile: () => JSON.stringify(file),
+    writeFile: () => undefined,
+  });
   return lines.join('\n');
 }
 
@@ -105,7 +124,22 @@ describe('the guide’s table of mib check messages (section 九) quotes what mi
     ['input id', (t) => ((t.items[1].rules[0].input.id = '2-1'), t)],
     ['negative points', (t) => ((t.items[1].rules[0].points = -1), t)],
     ['no rules', (t) => ((t.items[1].rules = []), t)],
-    ['linear base', (t) => ((t.items[2].rules[0] = { kind: 'linear', input: { id: '3.1', label: 'x', type: 'ratio' }, reference: 0.2, direction: 'above', step: 0.01, pointsPerStep: 1, effect: 'earn', text: 'x' }), t)],
+    [
+      'linear base',
+      (t) => (
+        (t.items[2].rules[0] = {
+          kind: 'linear',
+          input: { id: '3.1', label: 'x', type: 'ratio' },
+          reference: 0.2,
+          direction: 'above',
+          step: 0.01,
+          pointsPerStep: 1,
+          effect: 'earn',
+          text: 'x',
+        }),
+        t
+      ),
+    ],
     ['repeated no', (t) => ((t.items[2].no = '2'), (t.items[2].rules[0].input.id = '2.3'), t)],
     ['section', (t) => ((t.items[1].section = '基金管理'), t)],
     ['input prefix', (t) => ((t.items[1].rules[0].input.id = '3.1'), t)],
@@ -136,7 +170,10 @@ describe('the guide’s table of mib check messages (section 九) quotes what mi
       // a quote cut with …… matches the start of the printed line
       const [head = ''] = quote.split('……');
       const cut = head.replace(/（$/, '');
-      expect(lines.some((line) => (quote.includes('……') ? line.startsWith(cut) : line === quote)), quote).toBe(true);
+      expect(
+        lines.some((line) => (quote.includes('……') ? line.startsWith(cut) : line === quote)),
+        quote,
+      ).toBe(true);
     }
   });
 });

@@ -66,7 +66,10 @@ export function fakeExcel(data: FakeExcelData) {
     mock({
       ...shape,
       load(this: Mock, properties: string) {
-        const fields = properties.split(',').map((p) => p.trim().replace(/^items\//, '')).filter(Boolean);
+        const fields = properties
+          .split(',')
+          .map((p) => p.trim().replace(/^items\//, ''))
+          .filter(Boolean);
         const list = items();
         for (const item of list) item.load(fields);
         this.items = list;
@@ -100,8 +103,7 @@ export function fakeExcel(data: FakeExcelData) {
     target.rangeAddress = address;
     target.isNullObject = false;
     const logged = new Proxy(target, {
-      get: (object, property) =>
-        property === 'load' || property === 'sync' ? object[property].bind(object) : object[property],
+      get: (object, property) => (property === 'load' || property === 'sync' ? object[property].bind(object) : object[property]),
       set: (object, property, value) => {
         writes.push({ sheet: sheetName, address, property: String(property), value });
         object[property] = value;
@@ -152,8 +154,7 @@ export function fakeExcel(data: FakeExcelData) {
     sheet.names = collection(
       {
         add: (nameToAdd: string, reference: Mock) => {
-          const formula =
-            typeof reference === 'string' ? reference : `='${name}'!${absolute(reference.rangeAddress as string)}`;
+          const formula = typeof reference === 'string' ? reference : `='${name}'!${absolute(reference.rangeAddress as string)}`;
           names.set(nameToAdd, formula);
           call(name, 'names', 'add', [nameToAdd, typeof reference === 'string' ? reference : reference.rangeAddress]);
         },
@@ -204,9 +205,8 @@ export function fakeExcel(data: FakeExcelData) {
     },
     () => [...sheets.values()],
   );
-  context.workbook.names = collection(
-    { getItemOrNullObject: (key: string) => namedItem(key, workbookNames.get(key)) },
-    () => [...workbookNames].map(([key, formula]) => namedItem(key, formula)),
+  context.workbook.names = collection({ getItemOrNullObject: (key: string) => namedItem(key, workbookNames.get(key)) }, () =>
+    [...workbookNames].map(([key, formula]) => namedItem(key, formula)),
   );
 
   let syncCount = 0;
@@ -228,7 +228,9 @@ export function fakeExcel(data: FakeExcelData) {
     /** every mock handed out for this address ("A1:I8", or a getRanges list) on this sheet */
     rangesAt: (sheet: string, address: string): Mock[] => ranges.get(`${sheet}!${address}`) ?? [],
     allRanges: (sheet: string): [string, Mock][] =>
-      [...ranges].filter(([key]) => key.startsWith(`${sheet}!`)).flatMap(([key, list]) => list.map((r): [string, Mock] => [key.slice(sheet.length + 1), r])),
+      [...ranges]
+        .filter(([key]) => key.startsWith(`${sheet}!`))
+        .flatMap(([key, list]) => list.map((r): [string, Mock] => [key.slice(sheet.length + 1), r])),
     sheetNames: () => [...sheets.keys()],
     namesOf: (sheet: string) => sheetNames.get(sheet) ?? new Map<string, string>(),
     handlers,

@@ -23,7 +23,17 @@ export function fixturePlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
     [t('政策'), input(), t('保证金'), input(), t('总分'), f('=SUM(F6,F8)'), t('否决'), f('=COUNTIF(E8,"是")')],
     [],
     ['序号', '考核指标', '计分方法', '分值', '事实', '得分', '自评', '差异', '编号'].map((h) => t(h, 'header')),
-    [t('1'), t('病历'), { value: '=每次扣1分', text: true, style: 'body' }, { value: 5, style: 'body' }, input(), f('=MAX(0,D6-E6-E7*10)'), input(), f('=G6-F6'), t('1.1')],
+    [
+      t('1'),
+      t('病历'),
+      { value: '=每次扣1分', text: true, style: 'body' },
+      { value: 5, style: 'body' },
+      input(),
+      f('=MAX(0,D6-E6-E7*10)'),
+      input(),
+      f('=G6-F6'),
+      t('1.1'),
+    ],
     [null, null, null, null, input('ratio'), null, null, null, t('1.2')],
     [t('2'), t('否决'), t('是否违规'), { value: 10, style: 'body' }, input(), f('=_xlfn.IFS(E8="是",0,TRUE,D8)'), input(), f('=G8-F8'), t('2.1')],
   ];
@@ -49,11 +59,15 @@ export function fixturePlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
     validations: [
       { range: 'E6', rule: { kind: 'wholeNumber', min: 0 }, prompt: '发现次数', error: '请输入不小于 0 的整数' },
       { range: 'E7', rule: { kind: 'decimal', min: 0, max: 1 }, prompt: '比例', error: '请输入 0%–100%' },
-      { range: 'E8', rule: { kind: 'list', options: ['是', '否'] }, title: '输入编号 2.1', prompt: '是否违规：填“是”或“否”；不填视为未发现，不否决', error: '请选择是或否' },
+      {
+        range: 'E8',
+        rule: { kind: 'list', options: ['是', '否'] },
+        title: '输入编号 2.1',
+        prompt: '是否违规：填“是”或“否”；不填视为未发现，不否决',
+        error: '请选择是或否',
+      },
     ],
-    conditionalFormats: [
-      { range: 'H6:H8', formula: '=AND(G6<>"",H6<>0)', style: { fill: '#FCE4D6' }, meaning: 'selfScoreDiffers' },
-    ],
+    conditionalFormats: [{ range: 'H6:H8', formula: '=AND(G6<>"",H6<>0)', style: { fill: '#FCE4D6' }, meaning: 'selfScoreDiffers' }],
     names: [
       { name: 'MIB_RUBRIC', ref: 'H2' },
       { name: 'MIB_IDS', ref: 'I6:I8' },
@@ -67,7 +81,18 @@ export function fixturePlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
     ],
     items: [
       { itemNo: '1', firstRow: 6, lastRow: 7, clauses: ['E6', 'E7'], score: 'F6', deducted: 'F6', overCap: 'F6', selfScore: 'G6', difference: 'H6' },
-      { itemNo: '2', firstRow: 8, lastRow: 8, clauses: ['E8'], score: 'F8', deducted: 'F8', overCap: 'F8', selfScore: 'G8', difference: 'H8', veto: 'H3' },
+      {
+        itemNo: '2',
+        firstRow: 8,
+        lastRow: 8,
+        clauses: ['E8'],
+        score: 'F8',
+        deducted: 'F8',
+        overCap: 'F8',
+        selfScore: 'G8',
+        difference: 'H8',
+        veto: 'H3',
+      },
     ],
     fields: {
       institutionCode: 'B2',

@@ -95,7 +95,11 @@ describe('writePlan', () => {
     const list = excel.rangesAt(NAME, 'E8').find((r) => r.dataValidation.rule)!;
     expect(list.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(list.dataValidation.errorAlert).toMatchObject({ showAlert: true, style: 'Stop', message: '请选择是或否' });
-    expect(list.dataValidation.prompt).toEqual({ showPrompt: true, title: '输入编号 2.1', message: '是否违规：填“是”或“否”；不填视为未发现，不否决' });
+    expect(list.dataValidation.prompt).toEqual({
+      showPrompt: true,
+      title: '输入编号 2.1',
+      message: '是否违规：填“是”或“否”；不填视为未发现，不否决',
+    });
     const whole = excel.rangesAt(NAME, 'E6').find((r) => r.dataValidation.rule)!;
     expect(whole.dataValidation.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
     const ratio = excel.rangesAt(NAME, 'E7').find((r) => r.dataValidation.rule)!;
@@ -132,7 +136,10 @@ describe('writePlan', () => {
     // the official columns and the working columns as two print ranges, the plan's margins and the
     // breaks between items (issue 15: a sheet a clerk can print)
     expect(excel.calls.find((c) => c.method === 'setPrintArea')!.args).toEqual(['A1:C9,D5:E9']);
-    expect(excel.calls.find((c) => c.method === 'setPrintMargins')!.args).toEqual(['Inches', { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 }]);
+    expect(excel.calls.find((c) => c.method === 'setPrintMargins')!.args).toEqual([
+      'Inches',
+      { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
+    ]);
     expect(excel.calls.filter((c) => c.target === 'horizontalPageBreaks').map((c) => c.args)).toEqual([['A7']]);
     expect(at('sheet.protect')).toBeGreaterThan(at('pageLayout.setPrintArea'));
     expect(excel.calls.find((c) => c.method === 'freezeRows')!.args).toEqual([5]);

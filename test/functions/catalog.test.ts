@@ -18,7 +18,15 @@ describe('MIB.RUBRICS and MIB.POLICIES', () => {
     const rows = table(rubricTable());
     expect(rows[0]).toEqual(['编号', '考核表', '地区', '年度', '机构类型', '满分', '文号']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(rubricIds);
-    expect(rows.find((r) => r[0] === JIANGBEI)).toEqual([JIANGBEI, '2025年定点医疗机构协议签订考核表', '重庆市江北区', 2025, '定点医疗机构', 100, '江医保中心发〔2024〕16号']);
+    expect(rows.find((r) => r[0] === JIANGBEI)).toEqual([
+      JIANGBEI,
+      '2025年定点医疗机构协议签订考核表',
+      '重庆市江北区',
+      2025,
+      '定点医疗机构',
+      100,
+      '江医保中心发〔2024〕16号',
+    ]);
   });
 
   it('one row per bundled policy, saying whether it refunds and how it composes', () => {
@@ -35,7 +43,13 @@ describe('MIB.INPUTS', () => {
     const rows = table(inputTable(JIANGBEI));
     expect(rows[0]).toEqual(['编号', '代码编号', '项目', '考核指标', '事实', '取值', '不填时']);
     expect(rows.slice(1).map((r) => r[0])).toEqual([...inputIndex(getRubric(JIANGBEI)).byId.keys()]);
-    expect(rows.find((r) => r[0] === '18.1')?.slice(2)).toEqual(['18', '医保码就医购药应用', '医保码结算笔数占总结算笔数的比例', '比例：0% 到 100%（45% 填 45% 或 0.45）', '不填视为未达到，扣10分']);
+    expect(rows.find((r) => r[0] === '18.1')?.slice(2)).toEqual([
+      '18',
+      '医保码就医购药应用',
+      '医保码结算笔数占总结算笔数的比例',
+      '比例：0% 到 100%（45% 填 45% 或 0.45）',
+      '不填视为未达到，扣10分',
+    ]);
     expect(rows.find((r) => r[0] === '1.1')?.slice(5)).toEqual(['是/否（TRUE/FALSE、1/0 亦可）', '不填视为未发现，不否决']);
     expect(rows.find((r) => r[0] === '23.1')?.[6]).toBe('不填视为未达到，不得3分');
   });
@@ -49,7 +63,13 @@ describe('MIB.INPUTS', () => {
   it.each(rubricIds)('%s: the ids MIB.INPUTS spills, left blank, score as the core scores no facts', (id) => {
     const rows = table(inputTable(id));
     const ids = rows.slice(1).map((r) => [r[0] as string]);
-    expect(scoreTotal(id, ids, ids.map(() => [null]))).toBe(evaluate(getRubric(id), {}).total.toNumber());
+    expect(
+      scoreTotal(
+        id,
+        ids,
+        ids.map(() => [null]),
+      ),
+    ).toBe(evaluate(getRubric(id), {}).total.toNumber());
   });
 
   it('an unknown rubric', () => {

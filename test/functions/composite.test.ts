@@ -16,7 +16,16 @@ describe('MIB.COMPOSITE', () => {
   });
 
   it('blank cells in the subordinates range are skipped; numeric text counts', () => {
-    expect(compositeOf(90, [[80, null], ['', '70']], null)).toBe(85.5);
+    expect(
+      compositeOf(
+        90,
+        [
+          [80, null],
+          ['', '70'],
+        ],
+        null,
+      ),
+    ).toBe(85.5);
   });
 
   it('one subordinate', () => {

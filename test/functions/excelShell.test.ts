@@ -37,7 +37,9 @@ describe('the Excel shell', () => {
     expect(f.mibFlags(JIANGBEI, sheet(CLEAN).ids, sheet(CLEAN).values, '公立')[1]?.[0]).toBe('无');
     // 江北 19 is for 公立医疗机构: under 民营 its findings cost nothing
     const found = sheet({ ...EXAMPLE, '19.1': 3 });
-    expect((f.mibScore(JIANGBEI, found.ids, found.values, '民营') as number) - (f.mibScore(JIANGBEI, found.ids, found.values, '公立') as number)).toBe(3);
+    expect(
+      (f.mibScore(JIANGBEI, found.ids, found.values, '民营') as number) - (f.mibScore(JIANGBEI, found.ids, found.values, '公立') as number),
+    ).toBe(3);
     expect(f.mibItem(JIANGBEI, 19, found.ids, found.values, '民营')).toBe(10);
     expect(f.mibRubrics()[0]?.[0]).toBe('编号');
     expect(f.mibPolicies().length).toBeGreaterThan(1);

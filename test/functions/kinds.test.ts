@@ -18,7 +18,11 @@ class StandInError {
 }
 beforeAll(() => {
   [withhold, hubei, capped].forEach(registerPolicy);
-  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: StandInError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' }, associate: () => undefined };
+  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
+    Error: StandInError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+    associate: () => undefined,
+  };
 });
 // the Excel shell, imported after the stand-in exists: 扣减情形 is MIB.REFUND's last argument, after `missing`
 const shell = () => import('../../src/functions/functions');

@@ -19,7 +19,18 @@ const CHINESE = /[\u4e00-\u9fff]/;
 
 describe('functions.json from the JSDoc', () => {
   it('declares the MIB functions with ids as Excel calls them', () => {
-    expect(english.functions.map((f) => f.id)).toEqual(['SCORE', 'ITEM', 'GRADE', 'REFUND', 'COMPOSITE', 'FLAGS', 'MAX', 'INPUTS', 'RUBRICS', 'POLICIES']);
+    expect(english.functions.map((f) => f.id)).toEqual([
+      'SCORE',
+      'ITEM',
+      'GRADE',
+      'REFUND',
+      'COMPOSITE',
+      'FLAGS',
+      'MAX',
+      'INPUTS',
+      'RUBRICS',
+      'POLICIES',
+    ]);
     for (const f of english.functions) expect(f.name).toBe(f.id);
   });
 
@@ -68,7 +79,10 @@ describe('the zh-CN metadata', () => {
     expect(translationProblems(english, withoutScore)).toEqual(['SCORE: no zh-CN translation']);
     const renamed: Record<string, FunctionTranslation> = {
       ...zhCNFunctions,
-      GRADE: { ...(zhCNFunctions.GRADE as FunctionTranslation), parameters: { score: { name: '得分', description: '得分' }, policy: { name: '政策', description: '政策' } } },
+      GRADE: {
+        ...(zhCNFunctions.GRADE as FunctionTranslation),
+        parameters: { score: { name: '得分', description: '得分' }, policy: { name: '政策', description: '政策' } },
+      },
       TOTAL: { description: '总分', parameters: {} },
     };
     expect(translationProblems(english, renamed)).toEqual([

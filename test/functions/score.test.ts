@@ -209,7 +209,9 @@ describe('MIB.SCORE: bad input gives #VALUE! with a Chinese message naming the i
   });
 
   it('ranges that do not pair up', () => {
-    expect(failure(scoreTotal(JIANGBEI, column('4.2', '6.1'), column(1))).message).toContain('编号区域（2 行 × 1 列）与取值区域（1 行 × 1 列）不对应');
+    expect(failure(scoreTotal(JIANGBEI, column('4.2', '6.1'), column(1))).message).toContain(
+      '编号区域（2 行 × 1 列）与取值区域（1 行 × 1 列）不对应',
+    );
     expect(failure(scoreTotal(JIANGBEI, [['4.2', 1, 2]], null)).message).toContain('只给一个区域时');
     expect(failure(scoreTotal(JIANGBEI, null, null)).message).toContain('缺少编号区域');
   });

@@ -41,7 +41,12 @@ async function createAndScore(): Promise<void> {
   await page.getByLabel('机构名称').fill('某市示例医院');
   await page.getByRole('button', { name: '生成考核表' }).click();
   await page.getByText('已生成工作表“某市示例医院-2026”').waitFor();
-  for (const [id, value] of [['1.1', '否'], ['2.1', '3'], ['3.1', '否']] as const) await fillFact(page, id, value);
+  for (const [id, value] of [
+    ['1.1', '否'],
+    ['2.1', '3'],
+    ['3.1', '否'],
+  ] as const)
+    await fillFact(page, id, value);
   await page.getByRole('tab', { name: '检查' }).click();
   // 3 cases × 2 points off item 2's 40: 94 of 100, 优秀 (≥ 90) under the region's policy, every fact filled
   await expect.poll(() => page.getByTestId('summary').textContent()).toContain('总分 94 / 100');
@@ -52,7 +57,8 @@ async function createAndScore(): Promise<void> {
 // CustomFunctions._association.mappings: the test calls MIB.SCORE there, in the pane's own page
 const mibScore = () =>
   page.evaluate((id) => {
-    const functions = (window as unknown as { CustomFunctions: { _association: { mappings: Record<string, (...args: unknown[]) => unknown> } } }).CustomFunctions;
+    const functions = (window as unknown as { CustomFunctions: { _association: { mappings: Record<string, (...args: unknown[]) => unknown> } } })
+      .CustomFunctions;
     return functions._association.mappings.SCORE?.(id, [['2.1'], ['3.1']], [[3], ['是']]);
   }, REGION_RUBRIC_ID);
 
@@ -64,7 +70,10 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
     broken.total = -1;
     await page.getByTestId('import-file').setInputFiles(file('broken.json', broken));
     await expect(page.getByTestId('import-result').textContent()).resolves.toContain('“broken.json”未通过检查，未保存');
-    const fields = await page.getByTestId('import-problems').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-field')));
+    const fields = await page
+      .getByTestId('import-problems')
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-field')));
     expect(fields).toEqual(expect.arrayContaining(['items.1.points', 'total']));
     const texts = await page.getByTestId('import-problems').locator('li').allTextContents();
     expect(texts.every((text) => /^[\w.]+：.*[\u4e00-\u9fff]/.test(text))).toBe(true);
@@ -74,9 +83,13 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
 
   it('imports the table and the policy: stored in the workbook and listed', async () => {
     await page.getByTestId('import-file').setInputFiles(file('table.json', regionRubric()));
-    await expect(page.getByTestId('import-result').textContent()).resolves.toContain(`已导入考核表“某市2026年定点医疗机构考核表”（编号 ${REGION_RUBRIC_ID}），已保存在本工作簿中`);
+    await expect(page.getByTestId('import-result').textContent()).resolves.toContain(
+      `已导入考核表“某市2026年定点医疗机构考核表”（编号 ${REGION_RUBRIC_ID}），已保存在本工作簿中`,
+    );
     await page.getByTestId('import-file').setInputFiles(file('policy.json', regionPolicy()));
-    await expect(page.getByTestId('import-result').textContent()).resolves.toContain(`已导入政策“某市2026年定点医药机构考核”（编号 ${REGION_POLICY_ID}）`);
+    await expect(page.getByTestId('import-result').textContent()).resolves.toContain(
+      `已导入政策“某市2026年定点医药机构考核”（编号 ${REGION_POLICY_ID}）`,
+    );
     await expect(page.getByTestId('stored-files').locator('li').allTextContents()).resolves.toEqual([
       expect.stringContaining(`考核表 ${REGION_RUBRIC_ID}`),
       expect.stringContaining(`政策 ${REGION_POLICY_ID}`),
@@ -100,7 +113,14 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
 
   it('a stored file that fails its checks on loading is listed with its fields, in Chinese, and not used', async () => {
     // a colleague's workbook whose MIB_FILES holds a policy with a grade gap (60 to 50 missing)
-    const broken = { ...regionPolicy(), id: 'broken-2026', grades: [{ label: '合格', min: 60, text: '60分及以上为合格' }, { label: '不合格', max: 50, text: '50分以下为不合格' }] };
+    const broken = {
+      ...regionPolicy(),
+      id: 'broken-2026',
+      grades: [
+        { label: '合格', min: 60, text: '60分及以上为合格' },
+        { label: '不合格', max: 50, text: '50分以下为不合格' },
+      ],
+    };
     await page.evaluate((text) => {
       const rows = JSON.parse(sessionStorage.getItem('mib.demo.MIB_FILES') ?? '[]') as string[][];
       rows.push(['policy', 'broken-2026', '00000000', text]);
@@ -110,10 +130,16 @@ describe('导入考核表 / 导入政策 in the demo workbook', () => {
     const rejected = page.getByTestId('stored-rejected');
     await expect(rejected.textContent()).resolves.toContain('本工作簿保存的 1 个文件未通过检查，未启用');
     await expect(rejected.textContent()).resolves.toContain('政策“broken-2026”');
-    const fields = await page.getByTestId('stored-rejected-problems').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-field')));
+    const fields = await page
+      .getByTestId('stored-rejected-problems')
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-field')));
     expect(fields.every((field) => field?.startsWith('grades'))).toBe(true);
     await page.getByRole('tab', { name: '新建考核表' }).click();
-    const policies = await page.getByLabel('政策（等次与保证金返还）').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const policies = await page
+      .getByLabel('政策（等次与保证金返还）')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(policies).toContain(REGION_POLICY_ID);
     expect(policies).not.toContain('broken-2026');
     await page.screenshot({ path: `${SHOTS}/import-rejected.png`, fullPage: true });

@@ -72,12 +72,23 @@ describe('the task pane outside Excel', () => {
     await expect(item4.locator('legend').textContent()).resolves.toBe('4 医保支付资格相关人员是否管理到位');
     await expect(item4.locator('input[data-fact="4.2"]').getAttribute('type')).resolves.toBe('number');
     await expect(item4.locator('input[data-fact="4.2"]').getAttribute('min')).resolves.toBe('0');
-    await expect(page.locator('fieldset[data-item="15"] [role="radiogroup"][data-fact="15.1"]').locator('label').allTextContents()).resolves.toEqual(['是', '否', '不填']);
+    await expect(page.locator('fieldset[data-item="15"] [role="radiogroup"][data-fact="15.1"]').locator('label').allTextContents()).resolves.toEqual([
+      '是',
+      '否',
+      '不填',
+    ]);
     // the 填报 view says, per fact, what a blank counts as
     await expect(page.locator('[data-blank="1.1"]').textContent()).resolves.toBe('不填视为未发现，不否决');
     await expect(page.locator('[data-blank="20.1"]').textContent()).resolves.toBe('不填视为未达到，不得分');
     await expect(page.locator('[data-blank="21.1"]').textContent()).resolves.toBe('不填视为未达到，不得5分');
-    for (const [id, value] of [['15.1', '是'], ['4.2', '7'], ['17.2', '3'], ['9.1', '是'], ['9.2', '是']] as const) await fillFact(page, id, value);
+    for (const [id, value] of [
+      ['15.1', '是'],
+      ['4.2', '7'],
+      ['17.2', '3'],
+      ['9.1', '是'],
+      ['9.2', '是'],
+    ] as const)
+      await fillFact(page, id, value);
     await page.screenshot({ path: `${SHOTS}/inputs.png`, fullPage: true });
   });
 
@@ -172,7 +183,9 @@ describe('the task pane outside Excel', () => {
 
   it('speaks English when asked', async () => {
     const english = await openPane('?lang=en');
-    await expect(english.getByLabel('Assessment table', { exact: true }).locator('option').allTextContents()).resolves.toContain('江北 2025 hospital');
+    await expect(english.getByLabel('Assessment table', { exact: true }).locator('option').allTextContents()).resolves.toContain(
+      '江北 2025 hospital',
+    );
     await expect(english.getByTestId('demo-notice').textContent()).resolves.toContain('Not connected to Excel (demo mode)');
     await expect(english.getByRole('tab', { name: 'New sheet' }).isVisible()).resolves.toBe(true);
     await english.screenshot({ path: `${SHOTS}/english.png`, fullPage: true });
@@ -234,11 +247,22 @@ describe('the task pane outside Excel', () => {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { tag: el?.tagName ?? '', role: el?.getAttribute('role') ?? '', label: el?.getAttribute('aria-label') ?? el?.textContent ?? '', kind: el?.getAttribute('data-kind') ?? '', address: el?.getAttribute('data-address') ?? '', name: el?.closest('[data-fact]')?.getAttribute('data-fact') ?? '' };
+    return {
+      tag: el?.tagName ?? '',
+      role: el?.getAttribute('role') ?? '',
+      label: el?.getAttribute('aria-label') ?? el?.textContent ?? '',
+      kind: el?.getAttribute('data-kind') ?? '',
+      address: el?.getAttribute('data-address') ?? '',
+      name: el?.closest('[data-fact]')?.getAttribute('data-fact') ?? '',
+    };
   });
 
 /** Presses Tab (or Shift+Tab) until the focus is where `is` says, at most 80 times. */
-async function tabTo(page: Page, is: (f: Awaited<ReturnType<typeof focused>>) => boolean, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Awaited<ReturnType<typeof focused>>> {
+async function tabTo(
+  page: Page,
+  is: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+): Promise<Awaited<ReturnType<typeof focused>>> {
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press(key);
     const now = await focused(page);
@@ -279,7 +303,9 @@ describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
   it('names the tables by region, level, year and kind, and the longest choices fit', async () => {
     const table = pane.getByLabel('考核表', { exact: true });
     const names = await table.locator('option').allTextContents();
-    expect(names).toEqual(expect.arrayContaining(['江北 2025 医疗机构', '江北 2025 零售药店', '威海 二级及以上 2021 医疗机构', '威海 一级 2021 医疗机构']));
+    expect(names).toEqual(
+      expect.arrayContaining(['江北 2025 医疗机构', '江北 2025 零售药店', '威海 二级及以上 2021 医疗机构', '威海 一级 2021 医疗机构']),
+    );
     expect(new Set(names).size).toBe(names.length);
     await table.selectOption('weihai-2021-hospital-l2');
     await pane.getByLabel('政策（等次与保证金返还）').selectOption('jilin-2025'); // needs 折算: the longest option
@@ -323,7 +349,10 @@ describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
   });
 
   it('no tab scrolls sideways', async () => {
-    for (const [id, value] of [['4.2', '7'], ['17.2', '3']] as const) {
+    for (const [id, value] of [
+      ['4.2', '7'],
+      ['17.2', '3'],
+    ] as const) {
       await pane.getByRole('tab', { name: '填报（演示）' }).click();
       await fillFact(pane, id, value);
     }

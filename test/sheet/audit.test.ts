@@ -51,7 +51,10 @@ describe('auditSheet', () => {
     const { book, name, plan } = await sheetWith({ '19.1': 4 });
     const blank = auditSheet(await book.readSheet(name));
     expect(blank.result.items.find((i) => i.id === '19')!.score.toNumber()).toBe(6);
-    expect(blank.flags.find((f) => f.address === plan.fields.ownership)).toMatchObject({ kind: 'missingInput', message: expect.stringContaining('机构性质（公立/民营）') });
+    expect(blank.flags.find((f) => f.address === plan.fields.ownership)).toMatchObject({
+      kind: 'missingInput',
+      message: expect.stringContaining('机构性质（公立/民营）'),
+    });
     book.setCell(name, plan.fields.ownership, '民营');
     const priv = auditSheet(await book.readSheet(name));
     expect(priv.result.items.find((i) => i.id === '19')!.score.toNumber()).toBe(10);

@@ -40,7 +40,13 @@ describe('扣减情形 on the sheet', () => {
       expect(cell(plan.fields.grade!)).toBe(expected.gradeText);
     }
     // 78 points: 合格 pays back 60%, 50% with 挂牌督办
-    const plan = planSheet(rubric, { policyId: policy.id, deposit: 10000, inputs: facts, complete: true, circumstances: circumstancesFrom('挂牌督办') });
+    const plan = planSheet(rubric, {
+      policyId: policy.id,
+      deposit: 10000,
+      inputs: facts,
+      complete: true,
+      circumstances: circumstancesFrom('挂牌督办'),
+    });
     expect(computePlan(plan)(plan.fields.refund!)).toBe(5000);
   });
 
@@ -50,7 +56,7 @@ describe('扣减情形 on the sheet', () => {
 });
 
 describe('the pane reads 扣减情形', () => {
-  it('the audit summary refund counts 挂牌督办 typed in the cell, as the sheet\'s formula does', async () => {
+  it("the audit summary refund counts 挂牌督办 typed in the cell, as the sheet's formula does", async () => {
     const book = new MemoryWorkbook();
     const plan = planSheet(rubric, { policyId: policy.id, deposit: 10000, inputs: facts, complete: true });
     const name = await book.createSheet(plan);

@@ -4,7 +4,20 @@
 // on the xlsx template (test/sheet/libreoffice.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assess, evaluate, fromDouble, getPolicy, getRubric, gradeOf, hasPublicOnlyClauses, type Ownership, policyIds, refundOf, rubricIds, type RawValue } from '../../src/core';
+import {
+  assess,
+  evaluate,
+  fromDouble,
+  getPolicy,
+  getRubric,
+  gradeOf,
+  hasPublicOnlyClauses,
+  type Ownership,
+  policyIds,
+  refundOf,
+  rubricIds,
+  type RawValue,
+} from '../../src/core';
 import { parseCell } from '../../src/sheet/memory/a1';
 import { planSheet } from '../../src/sheet/planSheet';
 import { computePlan } from '../support/hyperformula';
@@ -33,10 +46,12 @@ function check(rubricId: string, policyId: string, facts: Record<string, RawValu
   expect(cell(plan.fields.invalidCount)).toBe(result.invalid.length);
   expect(cell(plan.fields.missingCount), where('missing', plan.fields.missingCount)).toBe(result.missing.length + (result.ownershipMissing ? 1 : 0));
   const assessed = assess(rubric, result, policy, { convert: true, complete, deposit: DEPOSIT });
-  if (assessed.conversion) expect(cell(plan.fields.policyScore!), where('converted', plan.fields.policyScore!)).toBeCloseTo(assessed.score.toNumber(), 9);
+  if (assessed.conversion)
+    expect(cell(plan.fields.policyScore!), where('converted', plan.fields.policyScore!)).toBeCloseTo(assessed.score.toNumber(), 9);
   else expect(plan.fields.policyScore).toBeUndefined();
   expect(cell(plan.fields.grade!), where('grade', plan.fields.grade!)).toBe(assessed.gradeText);
-  if (policy.refund) expect(cell(plan.fields.refund!), where('refund', plan.fields.refund!)).toBe(assessed.refund?.amount.toNumber() ?? assessed.gradeText);
+  if (policy.refund)
+    expect(cell(plan.fields.refund!), where('refund', plan.fields.refund!)).toBe(assessed.refund?.amount.toNumber() ?? assessed.gradeText);
 }
 
 // 机构性质 in the header: public-only clauses (江北 19, 威海 C13.4 / 一级 C6.4) count for 公立 and for a
@@ -55,7 +70,8 @@ describe.each(rubricIds.filter((id) => hasPublicOnlyClauses(getRubric(id))))('%s
   it('the header really changes the total: 民营 keeps the public-only points a 公立 institution loses', () => {
     const id = rubricId === 'cq-jiangbei-2025-hospital' ? '19.1' : rubricId === 'weihai-2021-hospital-l2' ? '14.4' : '7.4';
     const facts = { [id]: id === '19.1' ? 3 : 0.05 };
-    const totalOf = (ownership?: Ownership) => computePlan(planSheet(rubric, { inputs: facts, ...(ownership && { ownership }) }))(planSheet(rubric).fields.total) as number;
+    const totalOf = (ownership?: Ownership) =>
+      computePlan(planSheet(rubric, { inputs: facts, ...(ownership && { ownership }) }))(planSheet(rubric).fields.total) as number;
     expect(totalOf('private') - totalOf('public')).toBe(id === '19.1' ? 3 : 5);
     expect(totalOf(undefined)).toBe(totalOf('public'));
   });

@@ -27,8 +27,30 @@ describe('江北 hospital sheet', () => {
   const plan = planSheet(rubric, { policyId: 'cq-jiangbei-2025', deposit: 50000, institutionCode: 'H001', institutionName: '江北区某医院' });
 
   it('keeps the official columns in the printed order, then the sheet’s own', () => {
-    expect(plan.columns.slice(0, 9).map((c) => c.header)).toEqual(['序号', '类别', '考核指标', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '机构自评得分']);
-    expect(plan.columns.slice(9).map((c) => c.header)).toEqual(['得分', '输入编号', '填报事项', '填报值', '条款得扣分', '扣分合计', '超出分值的扣分', '自评差异', '否决', '填报状态', '口径说明']);
+    expect(plan.columns.slice(0, 9).map((c) => c.header)).toEqual([
+      '序号',
+      '类别',
+      '考核指标',
+      '指标释义',
+      '机构述职',
+      '计分方法',
+      '计分类别',
+      '总分',
+      '机构自评得分',
+    ]);
+    expect(plan.columns.slice(9).map((c) => c.header)).toEqual([
+      '得分',
+      '输入编号',
+      '填报事项',
+      '填报值',
+      '条款得扣分',
+      '扣分合计',
+      '超出分值的扣分',
+      '自评差异',
+      '否决',
+      '填报状态',
+      '口径说明',
+    ]);
   });
 
   it('has one input row per fact, each id once, in the table’s order', () => {
@@ -140,7 +162,10 @@ describe('江北 hospital sheet', () => {
   });
 
   it('writes rubric text that begins with = as text, never as a formula', () => {
-    const tricky = RubricSchema.parse({ ...hospital, items: hospital.items.map((i, k) => (k === 0 ? { ...i, indicator: '=HYPERLINK("http://x")' } : i)) });
+    const tricky = RubricSchema.parse({
+      ...hospital,
+      items: hospital.items.map((i, k) => (k === 0 ? { ...i, indicator: '=HYPERLINK("http://x")' } : i)),
+    });
     const p = planSheet(tricky);
     expect(cellAt(p, `C${p.items[0]!.firstRow}`)).toEqual({ value: '=HYPERLINK("http://x")', text: true, style: 'text' });
   });
@@ -164,7 +189,10 @@ describe('江北 hospital sheet', () => {
     expect(cellAt(plan, `A${last + 1}`)).toMatchObject({ value: rubric.footer!.text });
     expect(plan.merges).toContain(`A${last + 1}:J${last + 1}`);
     expect(cellAt(plan, `A${last + 3}`)).toMatchObject({ value: expect.stringContaining('口径说明') });
-    const rows = plan.grid.slice(last + 3).map((r) => r[0]).map((c) => (c && 'value' in c ? String(c.value) : ''));
+    const rows = plan.grid
+      .slice(last + 3)
+      .map((r) => r[0])
+      .map((c) => (c && 'value' in c ? String(c.value) : ''));
     for (const note of rubric.notes ?? []) expect(rows.some((r) => r.includes(note))).toBe(true);
     expect(rows.some((r) => r.startsWith('【政策】') && r.includes('左闭右开'))).toBe(true);
     expect(plan.merges).toContain(`A${last + 4}:J${last + 4}`);
@@ -199,7 +227,21 @@ describe('江北 hospital sheet', () => {
 describe('威海 sheets', () => {
   it.each(['weihai-2021-hospital-l2', 'weihai-2021-hospital-l1'])('%s adds 类别代码, 考核方法, 考核科室, 备注 and caps the bonus', (id) => {
     const plan = planSheet(getRubric(id), { policyId: 'jilin-2025', convert: true });
-    expect(plan.columns.map((c) => c.header).slice(0, 13)).toEqual(['序号', '类别', '考核指标', '类别代码', '指标释义', '机构述职', '计分方法', '计分类别', '总分', '考核方法', '考核科室', '备注', '机构自评得分']);
+    expect(plan.columns.map((c) => c.header).slice(0, 13)).toEqual([
+      '序号',
+      '类别',
+      '考核指标',
+      '类别代码',
+      '指标释义',
+      '机构述职',
+      '计分方法',
+      '计分类别',
+      '总分',
+      '考核方法',
+      '考核科室',
+      '备注',
+      '机构自评得分',
+    ]);
     expect(formulaAt(plan, plan.fields.total)).toMatch(/\+MIN\(60,SUM\(/);
   });
 
@@ -218,7 +260,24 @@ describe('威海 sheets', () => {
 // LibreOffice 7.4 all compute (see formulaParts.ts); the exact refund adds MOD and ^ to that set, and a
 // policy's 扣减情形 cell FIND and SUBSTITUTE (checked by LibreOffice in refundLibreOffice.test.ts).
 describe('the formulas stay within the shared function set', () => {
-  const ALLOWED = new Set(['IF', 'AND', 'OR', 'MAX', 'MIN', 'SUM', 'COUNTIF', 'ROUND', 'ROUNDUP', 'INT', 'MOD', 'N', 'ISNUMBER', 'TRIM', 'FIND', 'SUBSTITUTE']);
+  const ALLOWED = new Set([
+    'IF',
+    'AND',
+    'OR',
+    'MAX',
+    'MIN',
+    'SUM',
+    'COUNTIF',
+    'ROUND',
+    'ROUNDUP',
+    'INT',
+    'MOD',
+    'N',
+    'ISNUMBER',
+    'TRIM',
+    'FIND',
+    'SUBSTITUTE',
+  ]);
   const kinds = [withholdPolicy(), { ...vetoPolicy(hubeiVeto), id: 'test-hubei' }, { ...vetoPolicy(capVeto), id: 'test-cap' }];
   beforeAll(() => kinds.forEach(registerPolicy));
   afterAll(() => kinds.forEach((p) => unregister('policy', p.id)));
@@ -226,7 +285,8 @@ describe('the formulas stay within the shared function set', () => {
     const used = new Set<string>();
     for (const rubricId of rubricIds) {
       const plan = planSheet(getRubric(rubricId), { policyId, deposit: 1, convert: true });
-      for (const row of plan.grid) for (const cell of row) if (cell && 'formula' in cell) for (const m of cell.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]!);
+      for (const row of plan.grid)
+        for (const cell of row) if (cell && 'formula' in cell) for (const m of cell.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]!);
     }
     expect([...used].filter((name) => !ALLOWED.has(name))).toEqual([]);
   });
@@ -249,7 +309,9 @@ describe('validation prompts fit Excel (title ≤ 32, text ≤ 255) and keep the
     const rubric = RubricSchema.parse({
       ...hospital,
       items: hospital.items.map((item) =>
-        item.no !== '20' ? item : { ...item, rules: item.rules.map((r) => ('input' in r ? { ...r, input: { ...r.input, label: '药'.repeat(300) } } : r)) },
+        item.no !== '20'
+          ? item
+          : { ...item, rules: item.rules.map((r) => ('input' in r ? { ...r, input: { ...r.input, label: '药'.repeat(300) } } : r)) },
       ),
     });
     const plan = planSheet(rubric);

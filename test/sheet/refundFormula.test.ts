@@ -32,9 +32,7 @@ const scoreText = fc
     return `${whole}.${digits}`;
   });
 /** A deposit up to 10¹² to the fen, small ones as often as large ones. */
-const depositText = fc
-  .oneof(fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 0n, max: 10n ** 14n }))
-  .map(money);
+const depositText = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 0n, max: 10n ** 14n })).map(money);
 
 describe.each(withRefund)('%s: the sheet refund is the core refund to the fen', (policyId) => {
   it('random scores with up to 9 decimals and deposits up to 10¹²', () => {
@@ -88,7 +86,10 @@ describe.each(withRefund)('%s with other refund options', (policyId) => {
 describe('a rate with more decimals than whole numbers can carry', () => {
   it('falls back to deposit × ratio rounded at 6 places, right for ordinary deposits', () => {
     const base = getPolicy('jilin-2025');
-    const policy = { ...base, grades: base.grades.map((g) => (g.refund?.kind === 'perPointBelow' ? { ...g, refund: { ...g.refund, ratePerPoint: 0.012345 } } : g)) };
+    const policy = {
+      ...base,
+      grades: base.grades.map((g) => (g.refund?.kind === 'perPointBelow' ? { ...g, refund: { ...g.refund, ratePerPoint: 0.012345 } } : g)),
+    };
     expect(refundRows(policy, [{ score: '85', deposit: '1' }])[0]![4]).toContain('ROUND(ROUND(B1*');
     check(policy, [
       { score: '85', deposit: '10000.00' }, // 1 − 5 × 1.2345% = 93.8275% → 93.83%
@@ -118,21 +119,25 @@ describe('exactCents: cents × ratio / 10^k, half-up, in whole numbers', () => {
 
 describe('吉林 hard cases by hand', () => {
   it('85.33 → 90.66% of 10000.50 is 9066.45; of 999999999999.99 is 906599999999.99', () => {
-    const cell = computeGrid(refundRows('jilin-2025', [
-      { score: '85.33', deposit: '10000.50' },
-      { score: '85.33', deposit: '999999999999.99' },
-      { score: '85.33', deposit: '10000.25' },
-    ]));
+    const cell = computeGrid(
+      refundRows('jilin-2025', [
+        { score: '85.33', deposit: '10000.50' },
+        { score: '85.33', deposit: '999999999999.99' },
+        { score: '85.33', deposit: '10000.25' },
+      ]),
+    );
     expect(cell('E1')).toBe(9066.45);
     expect(cell('E2')).toBe(906599999999.99); // 906599999999.990934
     expect(cell('E3')).toBe(9066.23); // 9066.22665 → .23
   });
 
   it('a half fen at 10¹¹: 99999999999.50 × 90.66% = 90659999999.547 → .55; ×85% (82.5) = 84999999999.575 → .58', () => {
-    const cell = computeGrid(refundRows('jilin-2025', [
-      { score: '85.33', deposit: '99999999999.50' },
-      { score: '82.5', deposit: '99999999999.50' },
-    ]));
+    const cell = computeGrid(
+      refundRows('jilin-2025', [
+        { score: '85.33', deposit: '99999999999.50' },
+        { score: '82.5', deposit: '99999999999.50' },
+      ]),
+    );
     expect(cell('E1')).toBe(90659999999.55);
     expect(cell('E2')).toBe(84999999999.58);
   });
@@ -144,7 +149,8 @@ describe('fixed shares per band and a further share for 挂牌督办', () => {
   const policy = withholdPolicy();
   const circumstances = fc.constantFrom('', '挂牌督办', ' 挂牌督办 ', '挂牌督办，其他');
   it('random scores, deposits up to 10¹², with and without 挂牌督办', () => {
-    const cases = fc.sample(fc.record({ score: scoreText, deposit: depositText, circumstances }), { numRuns: 300, seed: 13 })
+    const cases = fc
+      .sample(fc.record({ score: scoreText, deposit: depositText, circumstances }), { numRuns: 300, seed: 13 })
       // a name the policy does not know is refused by the core; the sheet ignores it
       .map((c) => ({ ...c, circumstances: c.circumstances === '挂牌督办，其他' ? '挂牌督办' : c.circumstances }));
     check(policy, cases);
@@ -152,14 +158,22 @@ describe('fixed shares per band and a further share for 挂牌督办', () => {
 
   it('吉林 per-point tiers with 挂牌督办, and a heavier extra that floors the refund at 0', () => {
     const jilin = { ...getPolicy('jilin-2025'), extraWithholding: [{ name: '挂牌督办', ratio: 0.1, text: '被挂牌督办的，再扣除10%' }] };
-    check(jilin, fc.sample(fc.record({ score: scoreText, deposit: depositText, circumstances: fc.constantFrom('', '挂牌督办') }), { numRuns: 200, seed: 14 }));
+    check(
+      jilin,
+      fc.sample(fc.record({ score: scoreText, deposit: depositText, circumstances: fc.constantFrom('', '挂牌督办') }), { numRuns: 200, seed: 14 }),
+    );
     const heavy = { ...policy, extraWithholding: [{ name: '挂牌督办', ratio: 0.45, text: '再扣除45%' }] };
     check(heavy, [
       { score: '65', deposit: '10000.00', circumstances: '挂牌督办' }, // 40% − 45% → 0
       { score: '85', deposit: '999999999999.99', circumstances: '挂牌督办' }, // 35%
       { score: '95', deposit: '0.01', circumstances: '挂牌督办' }, // 0.0055 → 0.01
     ]);
-    const cell = computeGrid(refundRows(policy, [{ score: '85', deposit: '10000', circumstances: '挂牌督办' }, { score: '85', deposit: '10000' }]));
+    const cell = computeGrid(
+      refundRows(policy, [
+        { score: '85', deposit: '10000', circumstances: '挂牌督办' },
+        { score: '85', deposit: '10000' },
+      ]),
+    );
     expect([cell('E1'), cell('E2')]).toEqual([7000, 8000]);
   });
 });
@@ -185,7 +199,12 @@ describe('the veto effects by hand', () => {
   it('湖北 85 vetoed: 基本合格, 10% of 10000; capScore 55.5 vetoed stands: 不合格, 0', () => {
     const hubei = computeGrid(refundRows(vetoPolicy(hubeiVeto), [{ score: '85', deposit: '10000', veto: true }]));
     expect([hubei('C1'), hubei('E1')]).toEqual(['基本合格', 1000]);
-    const capped = computeGrid(refundRows(vetoPolicy(capVeto), [{ score: '55.5', deposit: '10000', veto: true }, { score: '85', deposit: '10000', veto: true }]));
+    const capped = computeGrid(
+      refundRows(vetoPolicy(capVeto), [
+        { score: '55.5', deposit: '10000', veto: true },
+        { score: '85', deposit: '10000', veto: true },
+      ]),
+    );
     expect([capped('C1'), capped('E1'), capped('C2'), capped('E2')]).toEqual(['不合格', 0, '基本合格', 1000]);
   });
 });

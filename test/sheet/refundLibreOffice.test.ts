@@ -45,7 +45,8 @@ async function gridToXlsx(rows: (string | number)[][], file: string): Promise<vo
   const sheet = workbook.addWorksheet('refund');
   rows.forEach((row, r) =>
     row.forEach((value, c) => {
-      sheet.getCell(r + 1, c + 1).value = typeof value === 'string' && value.startsWith('=') ? ({ formula: value.slice(1) } as ExcelJS.CellFormulaValue) : value;
+      sheet.getCell(r + 1, c + 1).value =
+        typeof value === 'string' && value.startsWith('=') ? ({ formula: value.slice(1) } as ExcelJS.CellFormulaValue) : value;
     }),
   );
   writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
@@ -61,7 +62,11 @@ const kindCases = (extra: Partial<RefundCase>): RefundCase[] =>
     { score, deposit: '12345.67' },
   ]);
 const kindFiles = [
-  { name: 'withhold + 挂牌督办', policy: withholdPolicy(), cases: [...kindCases({ circumstances: '挂牌督办' }), { score: '85', deposit: '10000', circumstances: ' 挂牌督办，其他 ' }] },
+  {
+    name: 'withhold + 挂牌督办',
+    policy: withholdPolicy(),
+    cases: [...kindCases({ circumstances: '挂牌督办' }), { score: '85', deposit: '10000', circumstances: ' 挂牌督办，其他 ' }],
+  },
   { name: '湖北 setScore 60', policy: vetoPolicy(hubeiVeto), cases: kindCases({ veto: true }) },
   { name: 'capScore 60', policy: vetoPolicy(capVeto), cases: kindCases({ veto: true }) },
 ].map((k, i) => ({ ...k, file: join(dir, `kind-${i}.xlsx`) }));
@@ -71,7 +76,10 @@ const kindFiles = [
 const rubric = getRubric('cq-jiangbei-2025-hospital');
 const template = planSheet(rubric, { policyId: 'jilin-2025', deposit: 999999999999.99, complete: true }); // 填报完成: the grade cell shows the label
 const rateCell = template.inputs.find((input) => input.id === '20.1')!.address;
-for (const [address, formula] of [[template.fields.total, '=0.7*64.6+0.3*82.6'], [rateCell, '=0.3*3']] as const) {
+for (const [address, formula] of [
+  [template.fields.total, '=0.7*64.6+0.3*82.6'],
+  [rateCell, '=0.3*3'],
+] as const) {
   const { row, col } = parseCell(address);
   template.grid[row]![col] = { formula, style: 'number' };
 }
@@ -94,7 +102,9 @@ describe('LibreOffice computes the refund to the fen', () => {
     const mismatches = p.cases.flatMap((c, i) => {
       const expected = expectedRefund(policyId, c);
       const got = { grade: cell(`C${i + 1}`), amount: cell(`E${i + 1}`) };
-      return got.grade === expected.grade && got.amount === expected.amount ? [] : [`${c.score} on ${c.deposit}: expected ${JSON.stringify(expected)}, LibreOffice ${JSON.stringify(got)}`];
+      return got.grade === expected.grade && got.amount === expected.amount
+        ? []
+        : [`${c.score} on ${c.deposit}: expected ${JSON.stringify(expected)}, LibreOffice ${JSON.stringify(got)}`];
     });
     expect(mismatches).toEqual([]);
   });
@@ -105,7 +115,9 @@ describe('LibreOffice computes the refund to the fen', () => {
       // the sheet ignores a name the policy lacks (其他); the core refuses it, so the core is asked for the known one
       const expected = expectedRefund(k.policy, { ...c, ...(c.circumstances && { circumstances: '挂牌督办' }) });
       const got = { grade: cell(`C${i + 1}`), amount: cell(`E${i + 1}`) };
-      return got.grade === expected.grade && got.amount === expected.amount ? [] : [`${c.score} on ${c.deposit}: expected ${JSON.stringify(expected)}, LibreOffice ${JSON.stringify(got)}`];
+      return got.grade === expected.grade && got.amount === expected.amount
+        ? []
+        : [`${c.score} on ${c.deposit}: expected ${JSON.stringify(expected)}, LibreOffice ${JSON.stringify(got)}`];
     });
     expect(mismatches).toEqual([]);
   });
@@ -119,7 +131,11 @@ describe('LibreOffice computes the refund to the fen', () => {
     expect(cell(template.fields.refund!)).toBe(refundOf(policy, score, '999999999999.99').amount.toNumber());
     expect(cell(template.fields.refund!)).toBe(500000000000); // 999999999999.99 × 50% = 499999999999.995, half a fen: up
     const item20 = template.items.find((i) => i.itemNo === '20')!;
-    expect(cell(item20.score)).toBe(evaluate(rubric, { '20.1': 0.3 * 3 }).items.find((i) => i.id === '20')!.score.toNumber());
+    expect(cell(item20.score)).toBe(
+      evaluate(rubric, { '20.1': 0.3 * 3 })
+        .items.find((i) => i.id === '20')!
+        .score.toNumber(),
+    );
     expect(cell(item20.score)).toBe(10);
   });
 });

@@ -80,7 +80,13 @@ describe('importing and loading stored files', () => {
   });
 
   it('on load, good stored files are registered; a failing one is reported with its fields and not registered', async () => {
-    const bad = { ...regionPolicy(), grades: [{ label: '合格', min: 60, text: '60分及以上为合格' }, { label: '不合格', max: 50, text: '50分以下为不合格' }] };
+    const bad = {
+      ...regionPolicy(),
+      grades: [
+        { label: '合格', min: 60, text: '60分及以上为合格' },
+        { label: '不合格', max: 50, text: '50分以下为不合格' },
+      ],
+    };
     const store = new MemoryFileStore([
       ['类型', '编号', '指纹', '内容（分段）'],
       ['rubric', REGION_RUBRIC_ID, fingerprint(textOf(regionRubric())), textOf(regionRubric())],

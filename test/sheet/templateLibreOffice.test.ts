@@ -5,7 +5,19 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assess, evaluate, getPolicy, getRubric, hasPublicOnlyClauses, inputIndex, type Ownership, policyIds, type RawValue, rubricIds, type Rubric } from '../../src/core';
+import {
+  assess,
+  evaluate,
+  getPolicy,
+  getRubric,
+  hasPublicOnlyClauses,
+  inputIndex,
+  type Ownership,
+  policyIds,
+  type RawValue,
+  rubricIds,
+  type Rubric,
+} from '../../src/core';
 import { planToXlsx } from '../../src/cli/xlsxTemplate';
 import { planSheet } from '../../src/sheet/planSheet';
 import type { SheetPlan } from '../../src/sheet/types';
@@ -21,7 +33,7 @@ function clean(rubric: Rubric): Record<string, RawValue> {
   for (const [id, { spec, rule }] of inputIndex(rubric).byId) {
     if (spec.type === 'boolean') facts[id] = rule.kind === 'condition' && rule.effect === 'earn';
     else if (spec.type === 'count') facts[id] = rule.kind === 'perOccurrence' && rule.effect === 'earn' ? 10 : 0;
-    else if (spec.type === 'points') facts[id] = rule.kind === 'manual' ? spec.max ?? 0 : 0;
+    else if (spec.type === 'points') facts[id] = rule.kind === 'manual' ? (spec.max ?? 0) : 0;
     else if (spec.type === 'number') facts[id] = spec.max ?? 100;
     else if (spec.type === 'signedRatio') facts[id] = -0.05;
     else if (spec.type === 'ratio') {
@@ -85,7 +97,15 @@ rubricIds.forEach((rubricId, r) =>
     const policyId = policyIds[(r + s) % policyIds.length]!;
     const facts = make(getRubric(rubricId));
     // 威海 is graded under the 百分制 policies after 折算; the missing set is left provisional, the others marked complete
-    const plan = planSheet(getRubric(rubricId), { policyId, deposit: DEPOSIT, inputs: facts, institutionCode: 'T001', institutionName: '测试机构', convert: true, complete: set !== 'missing' });
+    const plan = planSheet(getRubric(rubricId), {
+      policyId,
+      deposit: DEPOSIT,
+      inputs: facts,
+      institutionCode: 'T001',
+      institutionName: '测试机构',
+      convert: true,
+      complete: set !== 'missing',
+    });
     cases.push({ name: `${rubricId} ${set} (${policyId})`, rubricId, policyId, facts, plan, file: join(dir, `${rubricId}-${set}.xlsx`) });
   }),
 );
@@ -93,8 +113,23 @@ rubricIds.forEach((rubricId, r) =>
 for (const rubricId of rubricIds.filter((id) => hasPublicOnlyClauses(getRubric(id)))) {
   for (const ownership of ['public', 'private'] as const) {
     const facts = overCap(getRubric(rubricId));
-    const plan = planSheet(getRubric(rubricId), { policyId: 'jilin-2025', deposit: DEPOSIT, inputs: facts, ownership, convert: true, complete: true });
-    cases.push({ name: `${rubricId} overCap ${ownership} (jilin-2025)`, rubricId, policyId: 'jilin-2025', facts, ownership, plan, file: join(dir, `${rubricId}-${ownership}.xlsx`) });
+    const plan = planSheet(getRubric(rubricId), {
+      policyId: 'jilin-2025',
+      deposit: DEPOSIT,
+      inputs: facts,
+      ownership,
+      convert: true,
+      complete: true,
+    });
+    cases.push({
+      name: `${rubricId} overCap ${ownership} (jilin-2025)`,
+      rubricId,
+      policyId: 'jilin-2025',
+      facts,
+      ownership,
+      plan,
+      file: join(dir, `${rubricId}-${ownership}.xlsx`),
+    });
   }
 }
 

@@ -61,7 +61,18 @@ describe('pagination', () => {
 
   it('starts a page before a block that would not fit, never inside one', () => {
     const margins = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6 };
-    const starts = pageStarts([[1, 2], [3, 5], [6, 9], [10, 10]], () => 100, [1], 100, margins);
+    const starts = pageStarts(
+      [
+        [1, 2],
+        [3, 5],
+        [6, 9],
+        [10, 10],
+      ],
+      () => 100,
+      [1],
+      100,
+      margins,
+    );
     // about 500 points a page: rows 1–5, then the title row and 6–9, then 10
     expect(starts).toEqual([6, 10]);
   });

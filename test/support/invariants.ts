@@ -19,7 +19,28 @@ function candidates(spec: InputSpec, numbers: number[]): unknown[] {
     case 'choice':
       return (spec.options ?? []).map((_, i) => i + 1);
     default: {
-      const base = [0, 0.01, 0.02, 0.1, 0.5, 0.9, 0.99, 1, 2, 5, 10, 40, 100, -0.02, -0.5, -1, spec.min ?? 0, spec.max ?? 0, ...numbers, ...numbers.map((n) => n * 2)];
+      const base = [
+        0,
+        0.01,
+        0.02,
+        0.1,
+        0.5,
+        0.9,
+        0.99,
+        1,
+        2,
+        5,
+        10,
+        40,
+        100,
+        -0.02,
+        -0.5,
+        -1,
+        spec.min ?? 0,
+        spec.max ?? 0,
+        ...numbers,
+        ...numbers.map((n) => n * 2),
+      ];
       const marks = [...new Set(base)].sort((a, b) => a - b);
       return [...marks, ...marks.slice(1).map((m, i) => (m + marks[i]!) / 2)];
     }
@@ -91,7 +112,10 @@ export function rubricBroken(rubric: Rubric, runs: number, seed: number): Broken
 /** Scores across the policy's scale: the random ones given, each band's bounds and just below them. */
 function scoresOf(policy: Policy, random: number[]): Dec[] {
   const top = new D(policy.scale.points).plus(policy.scale.bonus);
-  const edges = policy.grades.flatMap((g) => [g.min, g.max]).filter((b): b is number => b !== undefined).flatMap((b) => [new D(b), new D(b).minus(0.01)]);
+  const edges = policy.grades
+    .flatMap((g) => [g.min, g.max])
+    .filter((b): b is number => b !== undefined)
+    .flatMap((b) => [new D(b), new D(b).minus(0.01)]);
   return [...random.map((r) => top.times(r)), ...edges, new D(0), top].filter((s) => s.gte(0) && s.lte(top)).sort((a, b) => a.comparedTo(b));
 }
 

@@ -20,7 +20,7 @@ export function withholdPolicy(): Policy {
 
 /** 吉林's bands and refunds with another veto: 湖北 "严重违规 按60分计" is `{ effect: 'setScore', score: 60 }`. */
 export function vetoPolicy(veto: Policy['veto']): Policy {
-  return PolicySchema.parse({ ...getPolicy('jilin-2025'), id: `test-veto-${(veto.effect ?? "default").toLowerCase()}`, veto });
+  return PolicySchema.parse({ ...getPolicy('jilin-2025'), id: `test-veto-${(veto.effect ?? 'default').toLowerCase()}`, veto });
 }
 
 /** 湖北: "存在严重违规行为的，考核得分按60分计" (issue 13). */

@@ -99,7 +99,9 @@ export function mutationsOf(file: Record<string, unknown>): fc.Arbitrary<Mutatio
   const grades = (file as { grades?: { label: string }[] }).grades;
   if (file.kind === 'policy' && grades) {
     options.push(
-      fc.constantFrom(...grades.map((g) => g.label)).map((label) => ({ what: `veto.grade → ${label}`, apply: (f) => void ((f as any).veto.grade = label) })),
+      fc
+        .constantFrom(...grades.map((g) => g.label))
+        .map((label) => ({ what: `veto.grade → ${label}`, apply: (f) => void ((f as any).veto.grade = label) })),
       fc.tuple(fc.nat(grades.length - 1), fc.nat(grades.length - 1)).map(([i, j]) => ({
         what: `grades.${i}.refund ↔ grades.${j}.refund`,
         apply: (f) => {

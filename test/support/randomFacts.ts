@@ -6,9 +6,9 @@ import { type InputSpec, inputIndex, type Rule, type Rubric } from '../../src/co
  * leaves binary noise (n × 0.001 is 0.9000000000000001 for 900; n / 3000 × 3 is 0.8999999999999999
  * for 900). Excel shows all three alike, and the core reads all three at 15 significant digits. */
 const decimal = (n: fc.Arbitrary<number>, scale: number) =>
-  fc.tuple(n, fc.constantFrom('typed', 'times', 'thirds')).map(([k, how]) =>
-    how === 'typed' ? k / scale : how === 'times' ? k * (1 / scale) : ((k / (3 * scale)) * 3),
-  );
+  fc
+    .tuple(n, fc.constantFrom('typed', 'times', 'thirds'))
+    .map(([k, how]) => (how === 'typed' ? k / scale : how === 'times' ? k * (1 / scale) : (k / (3 * scale)) * 3));
 
 /** Whole numbers in [low, high] rounded inwards (a hand-written file may give min 0.05 or max 2.5), or
  * none when no whole number lies there. */
@@ -36,7 +36,10 @@ function valueOf(spec: InputSpec, rule: Rule): fc.Arbitrary<unknown> {
       // a total that k occurrences of [min, max] reach (one occurrence without perOccurrence), in half points
       const most = rule.perOccurrence ? 4 : 1;
       const { min, max } = rule;
-      return fc.oneof(blank, fc.integer({ min: 0, max: most }).chain((k) => whole(k * min * 2, k * max * 2)[0]?.map((h) => h / 2) ?? blank));
+      return fc.oneof(
+        blank,
+        fc.integer({ min: 0, max: most }).chain((k) => whole(k * min * 2, k * max * 2)[0]?.map((h) => h / 2) ?? blank),
+      );
     }
     case 'band':
     case 'choice':
@@ -49,4 +52,3 @@ export function factsOf(rubric: Rubric): fc.Arbitrary<Record<string, unknown>> {
   for (const [id, entry] of inputIndex(rubric).byId) shape[id] = valueOf(entry.spec, entry.rule);
   return fc.record(shape);
 }
-

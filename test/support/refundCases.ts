@@ -41,7 +41,10 @@ export function refundRows(ref: PolicyRef, cases: RefundCase[]): (string | numbe
 }
 
 export function expectedRefund(ref: PolicyRef, c: RefundCase): { grade: string; amount: number } {
-  const refund = refundOf(policyOf(ref), coreScore(c.score), c.deposit, { circumstances: circumstancesFrom(c.circumstances ?? ''), veto: c.veto === true });
+  const refund = refundOf(policyOf(ref), coreScore(c.score), c.deposit, {
+    circumstances: circumstancesFrom(c.circumstances ?? ''),
+    veto: c.veto === true,
+  });
   return { grade: refund.grade.label, amount: refund.amount.toNumber() };
 }
 
@@ -76,4 +79,3 @@ export function halfFenDeposit(ref: PolicyRef, score: string, start: bigint): st
   const cents = start + ((residue - (start % step) + step) % step);
   return cents <= 10n ** 14n ? money(cents) : null;
 }
-

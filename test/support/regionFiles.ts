@@ -14,7 +14,14 @@ export function regionRubric(overrides: { title?: string; points6?: number } = {
     year: 2026,
     institution: 'hospital',
     layout: 'jiangbei',
-    provenance: { issuer: '某市医疗保障事务中心', documentNumber: '某医保发〔2026〕1号', attachment: '附件1', title: '关于开展2026年定点医疗机构考核的通知', date: '2026-01-10', seedFile: 'none' },
+    provenance: {
+      issuer: '某市医疗保障事务中心',
+      documentNumber: '某医保发〔2026〕1号',
+      attachment: '附件1',
+      title: '关于开展2026年定点医疗机构考核的通知',
+      date: '2026-01-10',
+      seedFile: 'none',
+    },
     total: 100,
     sections: [{ name: '协议履行情况' }],
     vetoEffect: 'zero',
@@ -37,7 +44,15 @@ export function regionRubric(overrides: { title?: string; points6?: number } = {
         method: '超标准收费的，发现一次扣2分，扣完为止。',
         category: '扣分项',
         points: overrides.points6 ?? 40,
-        rules: [{ kind: 'perOccurrence', effect: 'deduct', points: 2, text: '超标准收费的，发现一次扣2分，扣完为止。', input: { id: '2.1', type: 'count', label: '超标准收费的次数', unit: '次' } }],
+        rules: [
+          {
+            kind: 'perOccurrence',
+            effect: 'deduct',
+            points: 2,
+            text: '超标准收费的，发现一次扣2分，扣完为止。',
+            input: { id: '2.1', type: 'count', label: '超标准收费的次数', unit: '次' },
+          },
+        ],
       },
       {
         no: '3',
@@ -47,7 +62,15 @@ export function regionRubric(overrides: { title?: string; points6?: number } = {
         method: '未如实上传的，扣60分。',
         category: '扣分项',
         points: 100 - (overrides.points6 ?? 40),
-        rules: [{ kind: 'condition', effect: 'deduct', points: 100 - (overrides.points6 ?? 40), text: '未如实上传的，扣60分。', input: { id: '3.1', type: 'boolean', label: '未如实上传结算清单' } }],
+        rules: [
+          {
+            kind: 'condition',
+            effect: 'deduct',
+            points: 100 - (overrides.points6 ?? 40),
+            text: '未如实上传的，扣60分。',
+            input: { id: '3.1', type: 'boolean', label: '未如实上传结算清单' },
+          },
+        ],
       },
     ],
   };
@@ -60,7 +83,13 @@ export function regionPolicy(): Record<string, unknown> {
     title: '某市2026年定点医药机构考核',
     region: '某市',
     institution: 'any',
-    provenance: { issuer: '某市医疗保障事务中心', documentNumber: '某医保发〔2026〕1号', title: '关于开展2026年定点医疗机构考核的通知', date: '2026-01-10', seedFile: 'none' },
+    provenance: {
+      issuer: '某市医疗保障事务中心',
+      documentNumber: '某医保发〔2026〕1号',
+      title: '关于开展2026年定点医疗机构考核的通知',
+      date: '2026-01-10',
+      seedFile: 'none',
+    },
     scale: { points: 100, bonus: 0, text: '考核实行百分制' },
     grades: [
       { label: '优秀', min: 90, text: '90分及以上为优秀' },

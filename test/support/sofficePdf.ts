@@ -8,7 +8,11 @@ import { basename, join } from 'node:path';
 export function printToPdf(files: string[], dir: string): string[] {
   const profile = join(dir, 'profile');
   mkdirSync(profile, { recursive: true });
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'pipe', timeout: 170_000 });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files],
+    { stdio: 'pipe', timeout: 170_000 },
+  );
   return files.map((file) => join(dir, basename(file).replace(/\.xlsx$/, '.pdf')));
 }
 
@@ -37,12 +41,15 @@ export function pdfWords(pdf: string): { words: PdfWord[]; pageHeight: number } 
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const words: PdfWord[] = [];
   let pageHeight = 0;
-  html.split('<page ').slice(1).forEach((page, index) => {
-    pageHeight = Number(/height="([\d.]+)"/.exec(page)?.[1] ?? 0);
-    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      words.push({ page: index + 1, text: m[5]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
-    }
-  });
+  html
+    .split('<page ')
+    .slice(1)
+    .forEach((page, index) => {
+      pageHeight = Number(/height="([\d.]+)"/.exec(page)?.[1] ?? 0);
+      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+        words.push({ page: index + 1, text: m[5]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+      }
+    });
   return { words, pageHeight };
 }
 

@@ -49,7 +49,13 @@ function clauseProblems(at: ClauseAt): Problem[] {
   const out: Problem[] = [];
   for (const { spec, field } of inputsAt(at)) {
     if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) {
-      out.push(problem(`${field}.min`, `${who(at, spec)}的下限 min（${fmt(spec.min)}）大于上限 max（${fmt(spec.max)}），没有任何值可填：请互换 min 与 max`, `${spec.id}: input min ${spec.min} is above max ${spec.max}`));
+      out.push(
+        problem(
+          `${field}.min`,
+          `${who(at, spec)}的下限 min（${fmt(spec.min)}）大于上限 max（${fmt(spec.max)}），没有任何值可填：请互换 min 与 max`,
+          `${spec.id}: input min ${spec.min} is above max ${spec.max}`,
+        ),
+      );
     }
   }
   const rule = at.rule;
@@ -62,15 +68,29 @@ function clauseProblems(at: ClauseAt): Problem[] {
       const domain = domainOf(rule.input);
       const beyond = domain && (rule.direction === 'above' ? rule.reference >= domain.high : rule.reference <= domain.low);
       if (beyond && within(domain, rule.reference)) {
-        out.push(problem(`${at.path}.reference`, `${who(at, rule.input)}的基准 ${fmt(rule.reference)} 在取值范围的${rule.direction === 'above' ? '最高' : '最低'}端，没有任何值能${rule.direction === 'above' ? '高于' : '低于'}它，本条永远不计分：请核对 reference 与 direction`, `${rule.input.id}: no value lies ${rule.direction} the reference ${rule.reference}`));
+        out.push(
+          problem(
+            `${at.path}.reference`,
+            `${who(at, rule.input)}的基准 ${fmt(rule.reference)} 在取值范围的${rule.direction === 'above' ? '最高' : '最低'}端，没有任何值能${rule.direction === 'above' ? '高于' : '低于'}它，本条永远不计分：请核对 reference 与 direction`,
+            `${rule.input.id}: no value lies ${rule.direction} the reference ${rule.reference}`,
+          ),
+        );
       }
       if (domain && (rule.input.type === 'ratio' || rule.input.type === 'signedRatio') && rule.step > domain.high - domain.low) {
-        out.push(problem(`${at.path}.step`, `${who(at, rule.input)}的步长 step ${fmt(rule.step)} 大于比例的全部范围：比例按小数填写，“每1个百分点”写 0.01，“每少10%”写 0.1`, `${rule.input.id}: step ${rule.step} exceeds the ratio's whole range; write 0.01 for one percentage point`));
+        out.push(
+          problem(
+            `${at.path}.step`,
+            `${who(at, rule.input)}的步长 step ${fmt(rule.step)} 大于比例的全部范围：比例按小数填写，“每1个百分点”写 0.01，“每少10%”写 0.1`,
+            `${rule.input.id}: step ${rule.step} exceeds the ratio's whole range; write 0.01 for one percentage point`,
+          ),
+        );
       }
       break;
     }
     case 'table':
-      rule.rows.forEach((row, j) => out.push(...boundProblem(at, rule.input, row.value, `${at.path}.rows.${j}.value`, { zh: `第${j + 1}行的界限`, en: `row ${j + 1}'s bound` })));
+      rule.rows.forEach((row, j) =>
+        out.push(...boundProblem(at, rule.input, row.value, `${at.path}.rows.${j}.value`, { zh: `第${j + 1}行的界限`, en: `row ${j + 1}'s bound` })),
+      );
       out.push(...unreachableRows(at, rule));
       break;
     case 'allOf':
@@ -80,13 +100,25 @@ function clauseProblems(at: ClauseAt): Problem[] {
       break;
     case 'discretionary':
       if (rule.min > rule.max) {
-        out.push(problem(`${at.path}.min`, `${who(at, rule.input)}的酌情分值下限 min（${fmt(rule.min)}）大于上限 max（${fmt(rule.max)}）：如“每次扣5-10分”写 min 5、max 10`, `${rule.input.id}: discretionary min ${rule.min} is above max ${rule.max}`));
+        out.push(
+          problem(
+            `${at.path}.min`,
+            `${who(at, rule.input)}的酌情分值下限 min（${fmt(rule.min)}）大于上限 max（${fmt(rule.max)}）：如“每次扣5-10分”写 min 5、max 10`,
+            `${rule.input.id}: discretionary min ${rule.min} is above max ${rule.max}`,
+          ),
+        );
       }
       break;
     case 'proportional':
       // a ratio reaches 1 at most: a scale above 1 (100, a percent's) keeps every institution from full points
       if (rule.input.type === 'ratio' && rule.scale > 1) {
-        out.push(problem(`${at.path}.scale`, `${who(at, rule.input)}是比例（0 到 1），scale 不应大于 1（“满意度×10分”写 scale 1、points 10）；写 ${fmt(rule.scale)} 时满分的比例只能得 points 的 1/${fmt(rule.scale)}`, `${rule.input.id}: a ratio input needs a scale of at most 1, not ${rule.scale}`));
+        out.push(
+          problem(
+            `${at.path}.scale`,
+            `${who(at, rule.input)}是比例（0 到 1），scale 不应大于 1（“满意度×10分”写 scale 1、points 10）；写 ${fmt(rule.scale)} 时满分的比例只能得 points 的 1/${fmt(rule.scale)}`,
+            `${rule.input.id}: a ratio input needs a scale of at most 1, not ${rule.scale}`,
+          ),
+        );
       }
       break;
   }

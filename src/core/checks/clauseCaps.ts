@@ -15,8 +15,15 @@ export function capWarnings(at: ClauseAt): Problem[] {
   if (rule.cap !== undefined) {
     limits.push({ value: rule.cap, field: `${at.path}.cap`, words: `本条最多${rule.effect === 'deduct' ? '扣' : '得'} ${fmt(rule.cap)} 分（cap）` });
   }
-  if (rule.kind === 'linear' && rule.base !== undefined) limits.push({ value: rule.base, field: `${at.path}.base`, words: `本条起始得分 ${fmt(rule.base)} 分（base）` });
+  if (rule.kind === 'linear' && rule.base !== undefined)
+    limits.push({ value: rule.base, field: `${at.path}.base`, words: `本条起始得分 ${fmt(rule.base)} 分（base）` });
   return limits
     .filter((l) => l.value > points)
-    .map((l) => problem(l.field, `第${at.item.no}项 ${id}：${l.words}，超过本项分值 ${fmt(points)} 分；本项最多计 ${fmt(points)} 分，超出的部分永远用不到：请核对 cap / base 与本项分值（points）`, `${id}: the clause's cap ${l.value} exceeds its item's ${points} points`));
+    .map((l) =>
+      problem(
+        l.field,
+        `第${at.item.no}项 ${id}：${l.words}，超过本项分值 ${fmt(points)} 分；本项最多计 ${fmt(points)} 分，超出的部分永远用不到：请核对 cap / base 与本项分值（points）`,
+        `${id}: the clause's cap ${l.value} exceeds its item's ${points} points`,
+      ),
+    );
 }

@@ -16,7 +16,10 @@ export function inputsAt({ rule, path }: ClauseAt): { spec: InputSpec; field: st
         ...(rule.notSampled ? [{ spec: rule.notSampled.input, field: `${path}.notSampled.input` }] : []),
       ];
     case 'choice':
-      return [{ spec: rule.input, field: `${path}.input` }, ...(rule.percentOf ? [{ spec: rule.percentOf.input, field: `${path}.percentOf.input` }] : [])];
+      return [
+        { spec: rule.input, field: `${path}.input` },
+        ...(rule.percentOf ? [{ spec: rule.percentOf.input, field: `${path}.percentOf.input` }] : []),
+      ];
     default:
       return [{ spec: rule.input, field: `${path}.input` }];
   }

@@ -4,4 +4,3 @@ import type { Problem } from '../errors';
 export function problem(field: string, message: string, messageEn: string): Problem {
   return { field, message, messageEn };
 }
-

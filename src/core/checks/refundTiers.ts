@@ -13,10 +13,22 @@ const perPointBelow: TierCheck<'perPointBelow'> = (tier, band, field, policy) =>
   const out: Problem[] = [];
   const low = band.min ?? 0;
   if (tier.base < low) {
-    out.push(problem(`${field}.base`, `等次“${band.label}”的返还基准分 base ${fmt(tier.base)} 低于本等次的下限 ${fmt(low)}：本等次的得分都不低于基准分，返还比例总是 100%；基准分应不低于 ${fmt(low)}（如“较90分每低1分扣除2%”写 base 90）`, `grade ${band.label}: refund base ${tier.base} lies below the band's lower bound ${low}`));
+    out.push(
+      problem(
+        `${field}.base`,
+        `等次“${band.label}”的返还基准分 base ${fmt(tier.base)} 低于本等次的下限 ${fmt(low)}：本等次的得分都不低于基准分，返还比例总是 100%；基准分应不低于 ${fmt(low)}（如“较90分每低1分扣除2%”写 base 90）`,
+        `grade ${band.label}: refund base ${tier.base} lies below the band's lower bound ${low}`,
+      ),
+    );
   }
   if (tier.base > policy.scale.points) {
-    out.push(problem(`${field}.base`, `等次“${band.label}”的返还基准分 base ${fmt(tier.base)} 高于政策分制 ${fmt(policy.scale.points)} 分：基准分应是分制内的分数（如 90）`, `grade ${band.label}: refund base ${tier.base} lies above the scale's ${policy.scale.points} points`));
+    out.push(
+      problem(
+        `${field}.base`,
+        `等次“${band.label}”的返还基准分 base ${fmt(tier.base)} 高于政策分制 ${fmt(policy.scale.points)} 分：基准分应是分制内的分数（如 90）`,
+        `grade ${band.label}: refund base ${tier.base} lies above the scale's ${policy.scale.points} points`,
+      ),
+    );
   }
   return out;
 };
@@ -89,7 +101,13 @@ function tierOrder(policy: Policy): Problem[] {
     const ratio = refundOf(policy, score, 1, settings).ratio;
     if ((ratio.lt(0) || ratio.gt(1)) && !reported.has(band)) {
       reported.add(band);
-      out.push(problem(`grades.${band}.refund`, `等次“${label}”在 ${fmt(score)} 分时返还 ${pct(ratio)}，超出 0% 到 100%：返还比例按小数填写（退还 80% 写 0.8）`, `grade ${label}: refund ratio ${ratio} at ${score} lies outside [0, 1]`));
+      out.push(
+        problem(
+          `grades.${band}.refund`,
+          `等次“${label}”在 ${fmt(score)} 分时返还 ${pct(ratio)}，超出 0% 到 100%：返还比例按小数填写（退还 80% 写 0.8）`,
+          `grade ${label}: refund ratio ${ratio} at ${score} lies outside [0, 1]`,
+        ),
+      );
     }
     if (best && ratio.lt(best.ratio) && !reported.has(band)) {
       reported.add(band);

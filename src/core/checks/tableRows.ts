@@ -10,7 +10,10 @@ import { problem } from './problem';
 export function unreachableRows(at: ClauseAt, rule: TableRule): Problem[] {
   const domain = domainOf(rule.input);
   if (!domain) return [];
-  const values = probes(domain, rule.rows.map((r) => r.value));
+  const values = probes(
+    domain,
+    rule.rows.map((r) => r.value),
+  );
   const holds = (op: Comparison, bound: number, v: number) => compare(new D(v), op, bound);
   return rule.rows.flatMap((row, j) => {
     if (!within(domain, row.value)) return [];

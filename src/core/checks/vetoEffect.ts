@@ -18,11 +18,23 @@ export function checkVetoEffect(policy: Policy, bandsTile: boolean): Problem[] {
   const at = policy.grades.findIndex((g) => g.label === policy.veto.grade);
   if (!last) return out;
   if (at >= 0 && at !== policy.grades.length - 1) {
-    out.push(problem('veto.grade', `否决后的等次“${policy.veto.grade}”好于最低等次“${last.label}”：否决项须评为最低等次（grades 从高到低排列，最后一个为最低），请写 "grade": "${last.label}"`, `veto grade ${policy.veto.grade} is better than the lowest grade ${last.label}`));
+    out.push(
+      problem(
+        'veto.grade',
+        `否决后的等次“${policy.veto.grade}”好于最低等次“${last.label}”：否决项须评为最低等次（grades 从高到低排列，最后一个为最低），请写 "grade": "${last.label}"`,
+        `veto grade ${policy.veto.grade} is better than the lowest grade ${last.label}`,
+      ),
+    );
   }
   const top = policy.scale.points + policy.scale.bonus;
   if (policy.veto.score !== undefined && (policy.veto.score < 0 || policy.veto.score > top)) {
-    out.push(problem('veto.score', `否决后的得分 ${fmt(policy.veto.score)} 不在政策分制 0 到 ${fmt(top)} 分之内：如“存在否决项得分为0分”写 "score": 0`, `veto score ${policy.veto.score} lies outside the scale 0 to ${top}`));
+    out.push(
+      problem(
+        'veto.score',
+        `否决后的得分 ${fmt(policy.veto.score)} 不在政策分制 0 到 ${fmt(top)} 分之内：如“存在否决项得分为0分”写 "score": 0`,
+        `veto score ${policy.veto.score} lies outside the scale 0 to ${top}`,
+      ),
+    );
   }
   if (out.length > 0 || at < 0 || !bandsTile || !refundsReadable(policy)) return out;
   return unlessThrown(() => vetoRefund(policy), 'veto');
@@ -34,11 +46,19 @@ function vetoRefund(policy: Policy): Problem[] {
   const settings = { fractionalPoints: policy.refund!.fractionalPoints, ratioRounding: policy.refund!.ratioRounding };
   const scores = sampleScores(policy);
   const lastIndex = policy.grades.length - 1;
-  const ownBest = scores.filter((s) => bandIndexOf(policy, s) === lastIndex).reduce((m, s) => D.max(m, refundOf(policy, s, 1, settings).ratio), new D(0));
+  const ownBest = scores
+    .filter((s) => bandIndexOf(policy, s) === lastIndex)
+    .reduce((m, s) => D.max(m, refundOf(policy, s, 1, settings).ratio), new D(0));
   for (const score of scores) {
     const vetoed = refundOf(policy, score, 1, { ...settings, veto: true }).ratio;
     if (vetoed.gt(ownBest)) {
-      return [problem('veto', `否决后 ${fmt(score)} 分仍退还 ${pct(vetoed)}，多于最低等次“${last.label}”本身最多退还的 ${pct(ownBest)}：否决不得好于最低等次。请把“${last.label}”的返还写为不退还（"kind": "none"），或为否决写得分（veto.score）`, `a veto at ${score} still refunds ${vetoed}, more than the lowest grade's own ${ownBest}`)];
+      return [
+        problem(
+          'veto',
+          `否决后 ${fmt(score)} 分仍退还 ${pct(vetoed)}，多于最低等次“${last.label}”本身最多退还的 ${pct(ownBest)}：否决不得好于最低等次。请把“${last.label}”的返还写为不退还（"kind": "none"），或为否决写得分（veto.score）`,
+          `a veto at ${score} still refunds ${vetoed}, more than the lowest grade's own ${ownBest}`,
+        ),
+      ];
     }
   }
   return [];

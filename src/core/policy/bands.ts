@@ -25,7 +25,11 @@ export function checkBands(grades: GradeBand[], path = 'grades'): Problem[] {
   });
   const first = grades[0];
   if (first && first.max !== undefined) {
-    problems.push({ field: `${path}.0.max`, message: `最高等次 ${span(first)} 有上限，${first.max} 分及以上的得分没有等次`, messageEn: `scores from ${first.max} up have no grade` });
+    problems.push({
+      field: `${path}.0.max`,
+      message: `最高等次 ${span(first)} 有上限，${first.max} 分及以上的得分没有等次`,
+      messageEn: `scores from ${first.max} up have no grade`,
+    });
   }
   const last = grades[grades.length - 1];
   if (last && last.min !== undefined && last.min > 0) {

@@ -15,7 +15,10 @@ export const extraWithholdingShape = () =>
       z
         .object({
           /** the circumstance as a reviewer names it (挂牌督办); no commas, 、 or spaces: a cell lists several */
-          name: z.string().regex(/^[^,，、;；\s]+$/, '情形名称不能为空，也不能含逗号、顿号、分号或空格（一个单元格可列出多个情形）').describe('情形名称，如 挂牌督办'),
+          name: z
+            .string()
+            .regex(/^[^,，、;；\s]+$/, '情形名称不能为空，也不能含逗号、顿号、分号或空格（一个单元格可列出多个情形）')
+            .describe('情形名称，如 挂牌督办'),
           /** share of the deposit withheld on top of the tier (0.1 = a further 10 percentage points) */
           ratio: z.number().positive().max(1).describe('再扣除的保证金比例，小数，如 0.1 表示再扣除10%'),
           /** the sentence that sets it, verbatim */

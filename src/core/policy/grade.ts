@@ -31,7 +31,12 @@ function bandOf(policy: Policy, score: Dec): { band: GradeBand; index: number } 
   const index = policy.grades.findIndex((g) => (g.min === undefined || score.gte(g.min)) && (g.max === undefined || score.lt(g.max)));
   const band = policy.grades[index];
   if (!band) {
-    throw new MibError('invalid-file', 'grades', `政策“${policy.id}”的等次区间没有覆盖 ${fmt(score)} 分`, `policy ${policy.id} has no grade for ${fmt(score)}`);
+    throw new MibError(
+      'invalid-file',
+      'grades',
+      `政策“${policy.id}”的等次区间没有覆盖 ${fmt(score)} 分`,
+      `policy ${policy.id} has no grade for ${fmt(score)}`,
+    );
   }
   return { band, index };
 }
@@ -44,7 +49,12 @@ export function gradeIndex(policy: Policy, label: string): number {
 export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptions = {}): GradeResult {
   const steps = options.downgrade ?? 0;
   if (!Number.isInteger(steps) || steps < 0) {
-    throw new MibError('invalid-argument', 'downgrade', `降档数应为 0 或正整数，收到的是 ${steps}`, `downgrade must be a whole number ≥ 0, got ${steps}`);
+    throw new MibError(
+      'invalid-argument',
+      'downgrade',
+      `降档数应为 0 或正整数，收到的是 ${steps}`,
+      `downgrade must be a whole number ≥ 0, got ${steps}`,
+    );
   }
   const allowed = Math.max(0, ...(policy.downgrade?.reasons.map((r) => r.steps) ?? [0]));
   if (steps > allowed) {
@@ -86,8 +96,21 @@ export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptio
     // the veto names its own consequences: the veto band's (e.g. 宁德 "70分以下…终止定点服务协议") are
     // tied to a score this institution does not have
     consequences = policy.veto.consequences;
-    if (agreementEnds) trace.push(`${band.text}的“${(band.consequences ?? []).join('；')}”只适用于该分数段；本机构 ${fmt(effective)} 分，否决的后果为：${consequences.join('；')}`);
+    if (agreementEnds)
+      trace.push(
+        `${band.text}的“${(band.consequences ?? []).join('；')}”只适用于该分数段；本机构 ${fmt(effective)} 分，否决的后果为：${consequences.join('；')}`,
+      );
     agreementEnds = false;
   }
-  return { label: band.label, band, scoreLabel: own.band.label, score: effective, vetoed, downgradeSteps: vetoed ? 0 : steps, consequences, agreementEnds, trace };
+  return {
+    label: band.label,
+    band,
+    scoreLabel: own.band.label,
+    score: effective,
+    vetoed,
+    downgradeSteps: vetoed ? 0 : steps,
+    consequences,
+    agreementEnds,
+    trace,
+  };
 }

@@ -64,7 +64,12 @@ export function tierRatio(tier: RefundTier, score: Dec, fractional: FractionalPo
 
 function tierOf(band: GradeBand, policy: Policy): RefundTier {
   if (!band.refund) {
-    throw new MibError('invalid-file', 'grades', `政策“${policy.id}”的等次“${band.label}”没有返还规定`, `grade ${band.label} of ${policy.id} has no refund tier`);
+    throw new MibError(
+      'invalid-file',
+      'grades',
+      `政策“${policy.id}”的等次“${band.label}”没有返还规定`,
+      `grade ${band.label} of ${policy.id} has no refund tier`,
+    );
   }
   return band.refund;
 }
@@ -79,7 +84,12 @@ export function parseDeposit(deposit: Dec | number | string): Dec {
   const d = typeof deposit === 'string' ? decimalFromText(deposit) : dec(deposit);
   if (d === null || !d.isFinite() || d.lt(0)) {
     const shown = clipped(String(deposit));
-    throw new MibError('invalid-argument', 'deposit', `质量保证金金额应为不小于0的十进制数，收到的是“${shown}”`, `deposit must be a decimal number ≥ 0, got "${shown}"`);
+    throw new MibError(
+      'invalid-argument',
+      'deposit',
+      `质量保证金金额应为不小于0的十进制数，收到的是“${shown}”`,
+      `deposit must be a decimal number ≥ 0, got "${shown}"`,
+    );
   }
   return d;
 }
@@ -130,8 +140,16 @@ export interface SpecialRefundResult {
 /** What the grade cell says for an institution outside the normal assessment (no grade at all), and
  * the short Chinese name a user may type for the case instead of its id. */
 export const specialCaseLabels: Record<SpecialCase, { zh: string; en: string; name: string }> = {
-  requestedTerminationWithViolations: { zh: '申请终止协议（有违规违约），不评定等次', en: 'terminated on request (with violations): no grade', name: '申请终止有违规' },
-  requestedTerminationClean: { zh: '申请终止协议（无违规违约），不评定等次', en: 'terminated on request (no violations): no grade', name: '申请终止无违规' },
+  requestedTerminationWithViolations: {
+    zh: '申请终止协议（有违规违约），不评定等次',
+    en: 'terminated on request (with violations): no grade',
+    name: '申请终止有违规',
+  },
+  requestedTerminationClean: {
+    zh: '申请终止协议（无违规违约），不评定等次',
+    en: 'terminated on request (no violations): no grade',
+    name: '申请终止无违规',
+  },
   rescinded: { zh: '解除协议，不再纳入当年度考核', en: 'agreement rescinded: not assessed this year', name: '解除协议' },
   underSixMonths: { zh: '履约不满6个月，纳入下一年度考核', en: 'under six months: assessed next year', name: '履约不满6个月' },
   newlyAdmitted: { zh: '定点不满一年，不纳入当年度考核', en: 'admitted under a year ago: not assessed this year', name: '准入不满一年' },
@@ -175,7 +193,12 @@ export function specialRefund(policy: Policy, kind: SpecialCase, depositIn: Dec 
   if (kind === 'requestedTerminationWithViolations' && rule.lowestOfGrade !== undefined) {
     const band = policy.grades[gradeIndex(policy, rule.lowestOfGrade)];
     if (!band || band.min === undefined) {
-      throw new MibError('invalid-file', `specialCases.${kind}`, `等次“${rule.lowestOfGrade}”不存在或没有下限`, `grade ${rule.lowestOfGrade} missing or unbounded`);
+      throw new MibError(
+        'invalid-file',
+        `specialCases.${kind}`,
+        `等次“${rule.lowestOfGrade}”不存在或没有下限`,
+        `grade ${rule.lowestOfGrade} missing or unbounded`,
+      );
     }
     const tier = tierRatio(tierOf(band, policy), new D(band.min), settings.fractionalPoints, settings.ratioRounding);
     ratio = tier.ratio;

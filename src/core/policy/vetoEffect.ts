@@ -13,7 +13,12 @@ export type VetoEffect = (typeof vetoEffects)[number];
 
 export const vetoShape = () => ({
   /** fail, setScore or capScore; absent in older files: setScore where `score` is given, fail otherwise */
-  effect: z.enum(vetoEffects).optional().describe('（可不填）否决的效果：fail（得分不变，等次降为 grade）、setScore（得分按 score 计，如 0 或 60）、capScore（得分最高按 score 计）；不填时有 score 即 setScore，否则 fail'),
+  effect: z
+    .enum(vetoEffects)
+    .optional()
+    .describe(
+      '（可不填）否决的效果：fail（得分不变，等次降为 grade）、setScore（得分按 score 计，如 0 或 60）、capScore（得分最高按 score 计）；不填时有 score 即 setScore，否则 fail',
+    ),
   /** the grade a veto leads to at best; required for `fail`, optional where the score decides (setScore, capScore) */
   grade: z.string().min(1).optional().describe('否决时的等次，须是 grades 中的一个 label；fail 必填，setScore/capScore 可不填（填了则等次不高于它）'),
   /** the score a veto sets (setScore) or caps at (capScore) */
@@ -43,8 +48,10 @@ export function vetoEffectOf(veto: Veto): VetoEffect {
 export function vetoProblems(veto: Veto): { path: string; message: string }[] {
   const effect = vetoEffectOf(veto);
   const problems: { path: string; message: string }[] = [];
-  if (effect !== 'fail' && veto.score === undefined) problems.push({ path: 'score', message: `否决效果 ${effect} 需要 score（${effect === 'setScore' ? '得分按此分计' : '得分至多为此分'}）` });
-  if (effect === 'fail' && veto.score !== undefined) problems.push({ path: 'score', message: '否决效果 fail 保留原得分，不能同时给出 score；要把得分设为某分请用 setScore，封顶请用 capScore' });
+  if (effect !== 'fail' && veto.score === undefined)
+    problems.push({ path: 'score', message: `否决效果 ${effect} 需要 score（${effect === 'setScore' ? '得分按此分计' : '得分至多为此分'}）` });
+  if (effect === 'fail' && veto.score !== undefined)
+    problems.push({ path: 'score', message: '否决效果 fail 保留原得分，不能同时给出 score；要把得分设为某分请用 setScore，封顶请用 capScore' });
   if (effect === 'fail' && veto.grade === undefined) problems.push({ path: 'grade', message: '否决效果 fail 需要 grade（否决后的等次）' });
   return problems;
 }

@@ -8,16 +8,18 @@ import { clauseBase, type RuleDefinition } from './types';
 /** A peer interval that needs every institution's data: "从低到高依次平均划分为三个区间，第一区间得满分；
  * 第二区间扣2分；第三区间扣4分" (威海 A3–A5). Until the roster computes intervals, the reviewer enters the
  * band; `cutPoints` says how the text divides the peers. A missing band counts as the last (not achieved). */
-export const BandSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    kind: z.literal('band'),
-    input: InputSpecSchema.extend({ type: z.literal('band'), options: z.array(z.string()).min(2) }),
-    deductions: z.array(z.number().nonnegative()).min(2).describe('各区间扣的分，与 input.options 一一对应'),
-    cutPoints: z.string().min(1).describe('区间怎么划分，照原文（写给审核人看）'),
-    ...clauseBase,
-  })
-  .strict()
-  .refine((r) => r.deductions.length === r.input.options.length, { message: '区间数与扣分数不一致' }));
+export const BandSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('band'),
+      input: InputSpecSchema.extend({ type: z.literal('band'), options: z.array(z.string()).min(2) }),
+      deductions: z.array(z.number().nonnegative()).min(2).describe('各区间扣的分，与 input.options 一一对应'),
+      cutPoints: z.string().min(1).describe('区间怎么划分，照原文（写给审核人看）'),
+      ...clauseBase,
+    })
+    .strict()
+    .refine((r) => r.deductions.length === r.input.options.length, { message: '区间数与扣分数不一致' }),
+);
 export type BandRule = z.infer<typeof BandSchema>;
 
 export const band: RuleDefinition<BandRule> = {
@@ -27,7 +29,10 @@ export const band: RuleDefinition<BandRule> = {
     const last = rule.deductions.length - 1;
     const amount = rule.deductions[last] ?? 0;
     const what = amount === 0 ? { zh: '不扣分', en: 'nothing deducted' } : { zh: `扣${amount}分`, en: `${amount} deducted` };
-    return { zh: `不填按最后一档（${rule.input.options[last] ?? ''}）计，${what.zh}`, en: `blank counts as the last interval (${rule.input.options[last] ?? ''}): ${what.en}` };
+    return {
+      zh: `不填按最后一档（${rule.input.options[last] ?? ''}）计，${what.zh}`,
+      en: `blank counts as the last interval (${rule.input.options[last] ?? ''}): ${what.en}`,
+    };
   },
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);

@@ -11,12 +11,18 @@ import { clauseBase, type RuleContext, type RuleDefinition, type RuleOutcome } f
 const MethodSchema = /*#__PURE__*/ lazySchema(() => z.union([LinearSchema, TableSchema, ThresholdSchema]));
 type Method = z.infer<typeof MethodSchema>;
 
-export const BestOfSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({ kind: z.literal('bestOf'), methods: z.array(MethodSchema).min(2).describe('各种计分方法（linear、table 或 threshold，均为得分），按高分计'), ...clauseBase })
-  .strict()
-  .refine((r) => r.methods.every((m) => m.kind !== 'linear' && m.kind !== 'threshold' ? true : m.effect === 'earn'), {
-    message: '按高分计算的各方法须为得分方法（effect: earn）',
-  }));
+export const BestOfSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('bestOf'),
+      methods: z.array(MethodSchema).min(2).describe('各种计分方法（linear、table 或 threshold，均为得分），按高分计'),
+      ...clauseBase,
+    })
+    .strict()
+    .refine((r) => r.methods.every((m) => (m.kind !== 'linear' && m.kind !== 'threshold' ? true : m.effect === 'earn')), {
+      message: '按高分计算的各方法须为得分方法（effect: earn）',
+    }),
+);
 export type BestOfRule = z.infer<typeof BestOfSchema>;
 
 function evaluateMethod(method: Method, ctx: RuleContext): RuleOutcome {
@@ -45,7 +51,10 @@ export const bestOf: RuleDefinition<BestOfRule> = {
   inputs: (rule) => rule.methods.map((m) => m.input),
   role: () => 'earn',
   // each method is scored on its own (a blank method earns 0, 按未达到计); the higher counts
-  blankMeans: () => ({ zh: '不填视为此方法未达到（得0分），按其他方法的高分计', en: 'blank counts as this method not achieved (0): the other method’s score counts' }),
+  blankMeans: () => ({
+    zh: '不填视为此方法未达到（得0分），按其他方法的高分计',
+    en: 'blank counts as this method not achieved (0): the other method’s score counts',
+  }),
   maxEarn: (rule, itemPoints) => D.max(...rule.methods.map((m) => methodMax(m, itemPoints))),
   evaluate(rule, ctx) {
     const outcomes = rule.methods.map((m) => evaluateMethod(m, ctx));

@@ -10,20 +10,22 @@ import { clauseBase, type RuleDefinition } from './types';
  * (威海 B6); 基层服务 等次 优秀/良好/一般/不合格 (威海 一级 B3). A missing choice earns nothing.
  * `percentOf`: the table also prints "按得分的百分数×30分，例：得分85…=25.5" (威海 一级 B3), a score the
  * grades alone cannot give; where that 0–100 score is entered it counts (points × score%), else the grade. */
-export const ChoiceSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    kind: z.literal('choice'),
-    input: InputSpecSchema.extend({ type: z.literal('choice'), options: z.array(z.string()).min(2) }),
-    points: z.array(z.number().nonnegative()).min(2).describe('各选项得的分，与 input.options 一一对应'),
-    percentOf: z
-      .object({ input: InputSpecSchema.extend({ type: z.literal('number') }), points: z.number().positive().describe('得分 × 百分比的基数') })
-      .strict()
-      .optional()
-      .describe('（可不填）另给一个 0–100 的得分时按 分值 × 得分% 计（威海 一级 B3）'),
-    ...clauseBase,
-  })
-  .strict()
-  .refine((r) => r.points.length === r.input.options.length, { message: '选项数与分值数不一致' }));
+export const ChoiceSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('choice'),
+      input: InputSpecSchema.extend({ type: z.literal('choice'), options: z.array(z.string()).min(2) }),
+      points: z.array(z.number().nonnegative()).min(2).describe('各选项得的分，与 input.options 一一对应'),
+      percentOf: z
+        .object({ input: InputSpecSchema.extend({ type: z.literal('number') }), points: z.number().positive().describe('得分 × 百分比的基数') })
+        .strict()
+        .optional()
+        .describe('（可不填）另给一个 0–100 的得分时按 分值 × 得分% 计（威海 一级 B3）'),
+      ...clauseBase,
+    })
+    .strict()
+    .refine((r) => r.points.length === r.input.options.length, { message: '选项数与分值数不一致' }),
+);
 export type ChoiceRule = z.infer<typeof ChoiceSchema>;
 
 export const choice: RuleDefinition<ChoiceRule> = {

@@ -9,18 +9,20 @@ import { clauseBase, type RuleDefinition, effectSchema } from './types';
  * "根据拖欠时间长短扣1-5分", "每次加1-5分，最高20分" (威海 D2). The input is the total points: with
  * `perOccurrence` a total k occurrences can reach, without it a total within [min, max]. Zero means no
  * finding. */
-export const DiscretionarySchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    kind: z.literal('discretionary'),
-    input: InputSpecSchema.extend({ type: z.literal('points') }),
-    effect: effectSchema,
-    min: z.number().nonnegative().describe('每次（或一次性）最少扣/加几分：“扣5-10分”写 5'),
-    max: z.number().positive().describe('每次（或一次性）最多扣/加几分：“扣5-10分”写 10'),
-    perOccurrence: z.boolean().describe('true = “每次”扣/加，审核人填合计分；false = 只扣/加一次'),
-    cap: z.number().positive().optional().describe('（可不填）本条合计最多扣/加几分'),
-    ...clauseBase,
-  })
-  .strict());
+export const DiscretionarySchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('discretionary'),
+      input: InputSpecSchema.extend({ type: z.literal('points') }),
+      effect: effectSchema,
+      min: z.number().nonnegative().describe('每次（或一次性）最少扣/加几分：“扣5-10分”写 5'),
+      max: z.number().positive().describe('每次（或一次性）最多扣/加几分：“扣5-10分”写 10'),
+      perOccurrence: z.boolean().describe('true = “每次”扣/加，审核人填合计分；false = 只扣/加一次'),
+      cap: z.number().positive().optional().describe('（可不填）本条合计最多扣/加几分'),
+      ...clauseBase,
+    })
+    .strict(),
+);
 export type DiscretionaryRule = z.infer<typeof DiscretionarySchema>;
 
 /** Why a total does not fit the clause's range, or null when it does. Per occurrence, k findings give
@@ -37,7 +39,10 @@ export function discretionaryProblem(rule: DiscretionaryRule, total: InstanceTyp
 export const discretionary: RuleDefinition<DiscretionaryRule> = {
   inputs: (rule) => [rule.input],
   role: (rule) => rule.effect,
-  blankMeans: (rule) => (rule.effect === 'deduct' ? blankNoFinding({ zh: '不扣分', en: 'nothing deducted' }) : blankNotAchieved({ zh: '本条不加分', en: 'this clause adds nothing' })),
+  blankMeans: (rule) =>
+    rule.effect === 'deduct'
+      ? blankNoFinding({ zh: '不扣分', en: 'nothing deducted' })
+      : blankNotAchieved({ zh: '本条不加分', en: 'this clause adds nothing' }),
   maxEarn: (rule, itemPoints) => (rule.cap !== undefined ? new D(rule.cap) : rule.perOccurrence ? itemPoints : new D(rule.max)),
   checkValue: (rule, _spec, value) => (typeof value === 'boolean' ? null : discretionaryProblem(rule, value)),
   evaluate(rule, ctx) {

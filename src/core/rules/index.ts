@@ -16,22 +16,24 @@ import { threshold, ThresholdSchema } from './threshold';
 import type { RuleDefinition } from './types';
 import { veto, VetoSchema } from './veto';
 
-export const RuleSchema = /*#__PURE__*/ lazySchema(() => z.discriminatedUnion('kind', [
-  VetoSchema,
-  PerOccurrenceSchema,
-  ConditionSchema,
-  DiscretionarySchema,
-  ThresholdSchema,
-  AllOfSchema,
-  ProportionalSchema,
-  LinearSchema,
-  BandSchema,
-  ChoiceSchema,
-  RankTopSchema,
-  TableSchema,
-  BestOfSchema,
-  ManualSchema,
-]));
+export const RuleSchema = /*#__PURE__*/ lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    VetoSchema,
+    PerOccurrenceSchema,
+    ConditionSchema,
+    DiscretionarySchema,
+    ThresholdSchema,
+    AllOfSchema,
+    ProportionalSchema,
+    LinearSchema,
+    BandSchema,
+    ChoiceSchema,
+    RankTopSchema,
+    TableSchema,
+    BestOfSchema,
+    ManualSchema,
+  ]),
+);
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleKind = Rule['kind'];
 

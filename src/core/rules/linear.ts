@@ -10,23 +10,25 @@ import { clauseBase, type RuleDefinition, effectSchema } from './types';
  * 1个百分点扣1分" (威海 A6, as an earning from `base` 10), "得6分，每少10%的，减1分" (威海 一级 B4,
  * reference 1, direction below, step 0.1). Partial steps count as the rubric's `partialSteps` option says.
  * A missing measurement is not achieved: the full deduction (cap, else the item's points) or no earning. */
-export const LinearSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    kind: z.literal('linear'),
-    input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
-    reference: z.number().describe('从哪里数起：“高于区间上限”的上限、“每少10%”的 100%（写 1）'),
-    direction: z.enum(['above', 'below']).describe('above = 每高于一步，below = 每低于（每少）一步'),
-    step: z.number().positive().describe('一步多大：1个百分点写 0.01，10% 写 0.1'),
-    pointsPerStep: z.number().positive().describe('每一步扣（减）几分'),
-    effect: effectSchema,
-    /** earn only: the points before steps are taken off */
-    base: z.number().positive().optional().describe('（earn 必填，deduct 不填）扣步数之前的分，如 “得6分，每少10%的，减1分”写 6'),
-    /** deduct only: "最多扣5分" */
-    cap: z.number().positive().optional().describe('（可不填，只用于 deduct）本条最多扣几分：“最多扣5分”写 5'),
-    ...clauseBase,
-  })
-  .strict()
-  .refine((r) => (r.effect === 'earn') === (r.base !== undefined), { message: 'earn 须给出 base；deduct 不带 base' }));
+export const LinearSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('linear'),
+      input: InputSpecSchema.extend({ type: z.enum(['ratio', 'signedRatio', 'number']) }),
+      reference: z.number().describe('从哪里数起：“高于区间上限”的上限、“每少10%”的 100%（写 1）'),
+      direction: z.enum(['above', 'below']).describe('above = 每高于一步，below = 每低于（每少）一步'),
+      step: z.number().positive().describe('一步多大：1个百分点写 0.01，10% 写 0.1'),
+      pointsPerStep: z.number().positive().describe('每一步扣（减）几分'),
+      effect: effectSchema,
+      /** earn only: the points before steps are taken off */
+      base: z.number().positive().optional().describe('（earn 必填，deduct 不填）扣步数之前的分，如 “得6分，每少10%的，减1分”写 6'),
+      /** deduct only: "最多扣5分" */
+      cap: z.number().positive().optional().describe('（可不填，只用于 deduct）本条最多扣几分：“最多扣5分”写 5'),
+      ...clauseBase,
+    })
+    .strict()
+    .refine((r) => (r.effect === 'earn') === (r.base !== undefined), { message: 'earn 须给出 base；deduct 不带 base' }),
+);
 export type LinearRule = z.infer<typeof LinearSchema>;
 
 export const linear: RuleDefinition<LinearRule> = {
@@ -34,7 +36,9 @@ export const linear: RuleDefinition<LinearRule> = {
   role: (rule) => rule.effect,
   blankMeans: (rule) => {
     if (rule.effect === 'earn') return blankNotAchieved(EARNS_NOTHING);
-    return rule.cap !== undefined ? blankNotAchieved({ zh: `扣${fmt(rule.cap)}分`, en: `${fmt(rule.cap)} deducted` }) : blankNotAchieved({ zh: '扣满本项分值', en: "the item's points deducted" });
+    return rule.cap !== undefined
+      ? blankNotAchieved({ zh: `扣${fmt(rule.cap)}分`, en: `${fmt(rule.cap)} deducted` })
+      : blankNotAchieved({ zh: '扣满本项分值', en: "the item's points deducted" });
   },
   maxEarn: (rule) => new D(rule.base ?? 0),
   evaluate(rule, ctx) {
@@ -53,7 +57,10 @@ export const linear: RuleDefinition<LinearRule> = {
     if (rule.effect === 'earn') {
       const base = new D(rule.base ?? 0);
       const earn = D.max(ZERO, base.minus(amount));
-      return { earn, lines: [`${describe(rule.input, raw)}，${stepText} → ${fmt(base)} − ${fmt(steps)}×${fmt(rule.pointsPerStep)} = ${fmt(earn)}分`] };
+      return {
+        earn,
+        lines: [`${describe(rule.input, raw)}，${stepText} → ${fmt(base)} − ${fmt(steps)}×${fmt(rule.pointsPerStep)} = ${fmt(earn)}分`],
+      };
     }
     const { applied, notApplied } = applyCap(amount, rule.cap);
     let line = `${describe(rule.input, raw)}，${stepText} → ${fmt(steps)}×${fmt(rule.pointsPerStep)} = 扣${fmt(amount)}分`;

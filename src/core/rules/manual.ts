@@ -7,13 +7,15 @@ import { clauseBase, type RuleDefinition } from './types';
 
 /** Points fixed by another instrument and entered as they are: "按当年度医保信用评价指标体系标准确定"
  * (威海 B5). The input is validated within [0, max]; a missing entry earns nothing. */
-export const ManualSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    kind: z.literal('manual'),
-    input: InputSpecSchema.extend({ type: z.literal('points'), max: z.number().positive() }),
-    ...clauseBase,
-  })
-  .strict());
+export const ManualSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('manual'),
+      input: InputSpecSchema.extend({ type: z.literal('points'), max: z.number().positive() }),
+      ...clauseBase,
+    })
+    .strict(),
+);
 export type ManualRule = z.infer<typeof ManualSchema>;
 
 export const manual: RuleDefinition<ManualRule> = {

@@ -10,24 +10,39 @@ import { clauseBase, type RuleDefinition } from './types';
  * the sample size ("评价人数占...15%视为有效；10%-15%，评分分值×50%；10%以下的不得分"): the first band
  * whose `min` the sample reaches applies, none means 0. `notSampled` is the "未被抽取电话回访的医院得4分"
  * case: when it is 是 the clause earns its full points. Missing measurements earn nothing. */
-const SampleFactorSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    input: InputSpecSchema.extend({ type: z.literal('ratio') }),
-    bands: z.array(z.object({ min: z.number().min(0).max(1).describe('比例达到多少（含），小数'), factor: z.number().min(0).max(1).describe('系数，小数') }).strict()).min(1).describe('比例达到 min 时乘的系数，从高到低'),
-  })
-  .strict());
+const SampleFactorSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      input: InputSpecSchema.extend({ type: z.literal('ratio') }),
+      bands: z
+        .array(
+          z
+            .object({ min: z.number().min(0).max(1).describe('比例达到多少（含），小数'), factor: z.number().min(0).max(1).describe('系数，小数') })
+            .strict(),
+        )
+        .min(1)
+        .describe('比例达到 min 时乘的系数，从高到低'),
+    })
+    .strict(),
+);
 
-export const ProportionalSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    kind: z.literal('proportional'),
-    input: InputSpecSchema.extend({ type: z.enum(['ratio', 'number']) }),
-    scale: z.number().positive().describe('事实的满值：比例写 1，百分制满意度写 100'),
-    points: z.number().positive().describe('满值时得的分：得分 = 事实 ÷ scale × points'),
-    sampleFactor: SampleFactorSchema.optional().describe('（可不填）再按另一个比例乘系数（威海 B3 评价人数占比）'),
-    notSampled: z.object({ input: InputSpecSchema.extend({ type: z.literal('boolean') }) }).strict().optional().describe('（可不填）“未被抽取”时得满分的是/否事实'),
-    ...clauseBase,
-  })
-  .strict());
+export const ProportionalSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('proportional'),
+      input: InputSpecSchema.extend({ type: z.enum(['ratio', 'number']) }),
+      scale: z.number().positive().describe('事实的满值：比例写 1，百分制满意度写 100'),
+      points: z.number().positive().describe('满值时得的分：得分 = 事实 ÷ scale × points'),
+      sampleFactor: SampleFactorSchema.optional().describe('（可不填）再按另一个比例乘系数（威海 B3 评价人数占比）'),
+      notSampled: z
+        .object({ input: InputSpecSchema.extend({ type: z.literal('boolean') }) })
+        .strict()
+        .optional()
+        .describe('（可不填）“未被抽取”时得满分的是/否事实'),
+      ...clauseBase,
+    })
+    .strict(),
+);
 export type ProportionalRule = z.infer<typeof ProportionalSchema>;
 
 export const proportional: RuleDefinition<ProportionalRule> = {
@@ -35,9 +50,12 @@ export const proportional: RuleDefinition<ProportionalRule> = {
   role: () => 'earn',
   blankMeans: (rule, spec) => {
     // "未被抽取电话回访" left blank: the hospital was drawn, and the rate decides
-    if (spec.id === rule.notSampled?.input.id) return { zh: '不填视为已被抽取，按满意度计分', en: 'blank counts as drawn for the survey: the rate decides' };
+    if (spec.id === rule.notSampled?.input.id)
+      return { zh: '不填视为已被抽取，按满意度计分', en: 'blank counts as drawn for the survey: the rate decides' };
     if (spec.id === rule.sampleFactor?.input.id) return blankNotAchieved({ zh: '系数为0，不得分', en: 'factor 0, nothing earned' });
-    return rule.notSampled ? blankNotAchieved({ zh: '得0分（未被抽取的除外）', en: 'nothing earned (unless not drawn)' }) : blankNotAchieved(EARNS_NOTHING);
+    return rule.notSampled
+      ? blankNotAchieved({ zh: '得0分（未被抽取的除外）', en: 'nothing earned (unless not drawn)' })
+      : blankNotAchieved(EARNS_NOTHING);
   },
   maxEarn: (rule) => new D(rule.points),
   evaluate(rule, ctx) {

@@ -7,15 +7,17 @@ import { clauseBase, type RuleDefinition } from './types';
 
 /** Points for a place among the first N: "医保业务办理量排名前3加3分" (江北 23.1), "全市率先完成...的前13家
  * 定点医疗机构得10分" (威海 B7). The input is the rank (1 = first); a missing rank earns nothing. */
-export const RankTopSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({
-    kind: z.literal('rankTop'),
-    input: InputSpecSchema.extend({ type: z.literal('rank') }),
-    top: z.number().int().positive().describe('前几名：“排名前3”写 3'),
-    points: z.number().positive().describe('进入前几名得的分'),
-    ...clauseBase,
-  })
-  .strict());
+export const RankTopSchema = /*#__PURE__*/ lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('rankTop'),
+      input: InputSpecSchema.extend({ type: z.literal('rank') }),
+      top: z.number().int().positive().describe('前几名：“排名前3”写 3'),
+      points: z.number().positive().describe('进入前几名得的分'),
+      ...clauseBase,
+    })
+    .strict(),
+);
 export type RankTopRule = z.infer<typeof RankTopSchema>;
 
 export const rankTop: RuleDefinition<RankTopRule> = {
@@ -29,7 +31,9 @@ export const rankTop: RuleDefinition<RankTopRule> = {
     const inTop = rank !== undefined && rank.lte(rule.top);
     return {
       earn: inTop ? new D(rule.points) : ZERO,
-      lines: [`${describe(rule.input, raw)}（${rank === undefined ? NOT_ACHIEVED : `前${rule.top}名${inTop ? '之内' : '之外'}`}）→ 得${inTop ? rule.points : 0}分`],
+      lines: [
+        `${describe(rule.input, raw)}（${rank === undefined ? NOT_ACHIEVED : `前${rule.top}名${inTop ? '之内' : '之外'}`}）→ 得${inTop ? rule.points : 0}分`,
+      ],
     };
   },
 };

@@ -16,7 +16,9 @@ export function applyCap(raw: Dec, cap: number | undefined): { applied: Dec; not
 }
 
 export const comparisonOps = ['<', '<=', '>', '>=', '='] as const;
-export const ComparisonSchema = /*#__PURE__*/ lazySchema(() => z.enum(comparisonOps).describe('比较：<（未达到、低于）、<=（以下、不超过）、>（高于）、>=（以上、达到）、='));
+export const ComparisonSchema = /*#__PURE__*/ lazySchema(() =>
+  z.enum(comparisonOps).describe('比较：<（未达到、低于）、<=（以下、不超过）、>（高于）、>=（以上、达到）、='),
+);
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
 /** Boundaries as the text says them: 未达到50% is "< 0.5", 以上/以下 include the number. */

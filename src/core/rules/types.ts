@@ -13,17 +13,24 @@ export const clauseBase = /*#__PURE__*/ lazySchema(() => ({
   text: z.string().min(1).describe('本条依据的计分方法原文（一句），一字不差'),
   note: z.string().optional().describe('（可不填）本条的口径说明：原文可两读时按哪种读'),
   appliesTo: z
-    .object({ ownership: z.literal('public').describe('只适用于公立医疗机构'), text: z.string().min(1).describe('原文的限定词，如 （公立医疗机构）') })
+    .object({
+      ownership: z.literal('public').describe('只适用于公立医疗机构'),
+      text: z.string().min(1).describe('原文的限定词，如 （公立医疗机构）'),
+    })
     .strict()
     .optional()
     .describe('（可不填）只适用于公立医疗机构的条款：民营机构不扣分、不否决'),
   unpriced: z.literal(true).optional().describe('（可不填）表上没印分值的条款写 true；是否计分由考核表的 unpricedClauses 决定'),
 }));
 
-export const pointsSchema = /*#__PURE__*/ lazySchema(() => z.union([z.number().positive(), z.literal('all')]).describe('分数；"all" = 本项全部分值（原文“不得分”）'));
+export const pointsSchema = /*#__PURE__*/ lazySchema(() =>
+  z.union([z.number().positive(), z.literal('all')]).describe('分数；"all" = 本项全部分值（原文“不得分”）'),
+);
 
 /** deduct or earn, said once for every kind that has both */
-export const effectSchema = /*#__PURE__*/ lazySchema(() => z.enum(['deduct', 'earn']).describe('deduct = 扣分（从本项分值中扣），earn = 得分（从 0 加起）'));
+export const effectSchema = /*#__PURE__*/ lazySchema(() =>
+  z.enum(['deduct', 'earn']).describe('deduct = 扣分（从本项分值中扣），earn = 得分（从 0 加起）'),
+);
 /** "all" is the item's whole points: the table's "不得分". */
 export type Points = z.infer<typeof pointsSchema>;
 

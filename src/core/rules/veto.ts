@@ -6,9 +6,9 @@ import { clauseBase, type RuleDefinition } from './types';
 
 /** 否决项: a yes/no fact that, when true, vetoes the whole assessment
  * (江北 1: "未缴纳罚金的不签订协议"). A missing fact counts as no finding. */
-export const VetoSchema = /*#__PURE__*/ lazySchema(() => z
-  .object({ kind: z.literal('veto'), input: InputSpecSchema.extend({ type: z.literal('boolean') }), ...clauseBase })
-  .strict());
+export const VetoSchema = /*#__PURE__*/ lazySchema(() =>
+  z.object({ kind: z.literal('veto'), input: InputSpecSchema.extend({ type: z.literal('boolean') }), ...clauseBase }).strict(),
+);
 export type VetoRule = z.infer<typeof VetoSchema>;
 
 export const veto: RuleDefinition<VetoRule> = {

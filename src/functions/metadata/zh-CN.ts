@@ -43,7 +43,8 @@ const specialCase: ParameterTranslation = {
 };
 const scale: ParameterTranslation = {
   name: '分制',
-  description: '得分所用考核表的编号或满分（如 795）：给出时得分按政策分制折算（如 折算为百分制：得分×100/795）；不同分制的得分不给出此参数时不予评定',
+  description:
+    '得分所用考核表的编号或满分（如 795）：给出时得分按政策分制折算（如 折算为百分制：得分×100/795）；不同分制的得分不给出此参数时不予评定',
 };
 const invalid: ParameterTranslation = { name: '无效项数', description: '无效填报值的个数：大于 0 时结果为“暂不评定”；空白为 0' };
 const missing: ParameterTranslation = { name: '未填项数', description: '尚未填写的事实个数：大于 0 时等次为“暂评”；审核人确认填报完成后填 0 或留空' };
@@ -76,13 +77,22 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
       downgrade,
       veto,
       specialCase,
-      fractionalPoints: { name: '不足1分计法', description: '“每低1分”时不足1分的计法：proportional（按实际差值）、whole（只计整分）、started（不足1分按1分）；空白按政策默认' },
-      ratioRounding: { name: '比例取舍', description: '返还比例的取舍：percent-2（百分数保留两位小数）、fraction-2（小数保留两位）、none（不取舍）；空白按政策默认' },
+      fractionalPoints: {
+        name: '不足1分计法',
+        description: '“每低1分”时不足1分的计法：proportional（按实际差值）、whole（只计整分）、started（不足1分按1分）；空白按政策默认',
+      },
+      ratioRounding: {
+        name: '比例取舍',
+        description: '返还比例的取舍：percent-2（百分数保留两位小数）、fraction-2（小数保留两位）、none（不取舍）；空白按政策默认',
+      },
       downgradeRefund: { name: '降档返还', description: '降档是否改变返还档次：grade（按降档后等次）、score（仍按得分所在等次）；空白按政策默认' },
       scale,
       invalid,
       missing,
-      circumstances: { name: '扣减情形', description: '机构存在的另行扣减情形，按政策所列名称填写（如 挂牌督办：再扣除保证金的10%）；多个用逗号或顿号分隔；空白为无' },
+      circumstances: {
+        name: '扣减情形',
+        description: '机构存在的另行扣减情形，按政策所列名称填写（如 挂牌督办：再扣除保证金的10%）；多个用逗号或顿号分隔；空白为无',
+      },
     },
   },
   COMPOSITE: {

@@ -1,4 +1,17 @@
-import { assess, circumstancesFrom, DecimalValue, evaluate, fmt, getPolicy, getRubric, parseOwnership, type Policy, policyIds, parsedOrNull, type Rubric } from '../../core';
+import {
+  assess,
+  circumstancesFrom,
+  DecimalValue,
+  evaluate,
+  fmt,
+  getPolicy,
+  getRubric,
+  parseOwnership,
+  type Policy,
+  policyIds,
+  parsedOrNull,
+  type Rubric,
+} from '../../core';
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
@@ -37,7 +50,6 @@ export interface Audit {
 
 const checks = [rubricChangedCheck, vetoCheck, overCapCheck, clauseCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
 
-
 /**
  * Checks an assessment sheet as it now stands. The numbers come from the core, computed from the facts
  * in the sheet's input cells (never from the cells' cached values), so a sheet whose formulas were
@@ -63,8 +75,14 @@ export function auditSheet(snapshot: SheetSnapshot): Audit {
     const complete = typeof snapshot.complete === 'string' && snapshot.complete.trim() === '是';
     // 扣减情形 as the sheet's refund formula reads it: the names the policy has (another word is not counted)
     const named = new Set(policy.extraWithholding?.map((c) => c.name));
-    const circumstances = typeof snapshot.circumstances === 'string' ? circumstancesFrom(snapshot.circumstances).filter((name) => named.has(name)) : [];
-    const assessed = assess(rubric, result, policy, { convert: true, complete, circumstances, ...(deposit !== null && deposit.gte(0) && { deposit }) });
+    const circumstances =
+      typeof snapshot.circumstances === 'string' ? circumstancesFrom(snapshot.circumstances).filter((name) => named.has(name)) : [];
+    const assessed = assess(rubric, result, policy, {
+      convert: true,
+      complete,
+      circumstances,
+      ...(deposit !== null && deposit.gte(0) && { deposit }),
+    });
     summary.grade = assessed.gradeText;
     summary.gradeEn = assessed.gradeTextEn;
     if (assessed.conversion) {

@@ -2,10 +2,21 @@ import type { Policy, Result, Rubric } from '../../core';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
 
-export type AuditFlagKind = 'rubricChanged' | 'veto' | 'overCap' | 'clauseCap' | 'invalidInput' | 'missingInput' | 'formulaChanged' | 'valueOverFormula' | 'selfScoreDiffers';
+export type AuditFlagKind =
+  'rubricChanged' | 'veto' | 'overCap' | 'clauseCap' | 'invalidInput' | 'missingInput' | 'formulaChanged' | 'valueOverFormula' | 'selfScoreDiffers';
 
 /** The order a reviewer reads flags in: a table updated since the sheet was made, then vetoes. */
-export const auditOrder: AuditFlagKind[] = ['rubricChanged', 'veto', 'overCap', 'clauseCap', 'invalidInput', 'missingInput', 'formulaChanged', 'valueOverFormula', 'selfScoreDiffers'];
+export const auditOrder: AuditFlagKind[] = [
+  'rubricChanged',
+  'veto',
+  'overCap',
+  'clauseCap',
+  'invalidInput',
+  'missingInput',
+  'formulaChanged',
+  'valueOverFormula',
+  'selfScoreDiffers',
+];
 
 /** One thing on an assessment sheet a user must see, with the cell that shows it. */
 export interface AuditFlag {

@@ -7,7 +7,12 @@ type Linear = Extract<Rule, { kind: 'linear' }>;
 /** Steps beyond the reference ("每高于该区间1个百分点"), rounded to 9 places so that binary fractions
  * (0.23−0.2)/0.01 count as the 3 steps the text means; whole steps only when the rubric says so. */
 function steps(rule: Linear, ref: string, partialSteps: ClauseContext['partialSteps']): string {
-  const gap = rule.direction === 'above' ? (rule.reference === 0 ? `MAX(0,${ref})` : `MAX(0,${ref}-${num(rule.reference)})`) : `MAX(0,${num(rule.reference)}-${ref})`;
+  const gap =
+    rule.direction === 'above'
+      ? rule.reference === 0
+        ? `MAX(0,${ref})`
+        : `MAX(0,${ref}-${num(rule.reference)})`
+      : `MAX(0,${num(rule.reference)}-${ref})`;
   const counted = withoutBinaryNoise(`${gap}/${num(rule.step)}`);
   return partialSteps === 'whole' ? `INT(${counted})` : counted;
 }

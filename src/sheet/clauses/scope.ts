@@ -10,6 +10,11 @@ import type { ClauseFormula } from './types';
 export function scopedClauseFormula(rubric: Rubric, rule: Rule, clause: ClauseFormula, ownershipRef: string, itemPoints: number): string {
   if (isRecordOnly(rubric, rule)) return '0';
   if (!isPublicOnly(rule)) return clause.formula;
-  const skipped = clause.role === 'veto' ? '""' : clause.role === 'earn' ? num(definitionOf(rule).maxEarn?.(rule, new D(itemPoints)).toNumber() ?? itemPoints) : '0';
+  const skipped =
+    clause.role === 'veto'
+      ? '""'
+      : clause.role === 'earn'
+        ? num(definitionOf(rule).maxEarn?.(rule, new D(itemPoints)).toNumber() ?? itemPoints)
+        : '0';
   return `IF(TRIM(${ownershipRef})="民营",${skipped},${clause.formula})`;
 }

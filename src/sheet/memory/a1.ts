@@ -52,9 +52,7 @@ export function parseRange(address: string): Rect {
 
 export function rangeAddress(rect: Rect): string {
   const first = cellAddress(rect.top, rect.left);
-  return rect.top === rect.bottom && rect.left === rect.right
-    ? first
-    : `${first}:${cellAddress(rect.bottom, rect.right)}`;
+  return rect.top === rect.bottom && rect.left === rect.right ? first : `${first}:${cellAddress(rect.bottom, rect.right)}`;
 }
 
 /** "K12" in the form used as a map key: no "$", upper case */

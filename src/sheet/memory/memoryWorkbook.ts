@@ -136,9 +136,7 @@ export class MemoryWorkbook implements WorkbookPort {
       rows = Math.max(rows, row + 1);
       cols = Math.max(cols, col + 1);
     }
-    return Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (_, c) => this.view(sheet, cellAddress(r, c))),
-    );
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.view(sheet, cellAddress(r, c))));
   }
 
   sheetNames(): string[] {

@@ -3,7 +3,9 @@ import { type FileCheck, fileCheck, MibError, type Problem, readJsonText, regist
 export type { FileCheck } from '../../core';
 
 const problemOf = (error: unknown, field: string): Problem =>
-  error instanceof MibError ? { field: error.field, message: error.message, messageEn: error.messageEn } : { field, message: String(error), messageEn: String(error) };
+  error instanceof MibError
+    ? { field: error.field, message: error.message, messageEn: error.messageEn }
+    : { field, message: String(error), messageEn: String(error) };
 
 /**
  * The checks of `mib check` on a file's text: the same strict JSON reader (line and column, a key

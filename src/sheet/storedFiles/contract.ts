@@ -53,7 +53,15 @@ export function fileOfRow(row: readonly unknown[]): StoredFile | null {
   const kind = cell(0).trim();
   const id = cell(1).trim();
   if (id === '' || (kind !== 'rubric' && kind !== 'policy')) return null;
-  return { kind, id, version: cell(2).trim(), text: row.slice(FIRST_CHUNK).map((_, i) => cell(FIRST_CHUNK + i)).join('') };
+  return {
+    kind,
+    id,
+    version: cell(2).trim(),
+    text: row
+      .slice(FIRST_CHUNK)
+      .map((_, i) => cell(FIRST_CHUNK + i))
+      .join(''),
+  };
 }
 
 /** The data rows' files with their row index (0-based, the header row is 0). */

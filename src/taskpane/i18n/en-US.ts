@@ -4,14 +4,16 @@ import type { Messages } from './zh-CN';
 export const enUS: Messages = {
   appTitle: 'MIB Assessment Assistant',
   demoTitle: 'Not connected to Excel (demo mode)',
-  demoBody: 'This page is not open in Excel: sheets live in browser memory and are lost on reload; imported tables and policies are kept in this tab\'s session storage (sessionStorage), so a reload finds them, until the tab is closed. Every view can be tried; load the add-in in Excel to work on a real workbook.',
+  demoBody:
+    "This page is not open in Excel: sheets live in browser memory and are lost on reload; imported tables and policies are kept in this tab's session storage (sessionStorage), so a reload finds them, until the tab is closed. Every view can be tried; load the add-in in Excel to work on a real workbook.",
   tabsLabel: 'Views',
   tabCreate: 'New sheet',
   tabCheck: 'Check',
   tabExplain: 'Explain',
   tabInputs: 'Facts (demo)',
   tabImport: 'Import',
-  importHelp: "Import a region's own table or policy (.json): it is checked as mib check checks it, then stored in this workbook, travels with it and works offline; pick it afterwards under New sheet.",
+  importHelp:
+    "Import a region's own table or policy (.json): it is checked as mib check checks it, then stored in this workbook, travels with it and works offline; pick it afterwards under New sheet.",
   importPick: 'Choose a table or policy file (.json)',
   importChecking: 'Checking…',
   importStoredRubric: 'Imported table "{title}" (id {id}), stored in this workbook',

@@ -11,7 +11,23 @@ const useStyles = makeStyles({
 });
 
 /** A compact banner the reader can close: one line of what matters, the rest behind 详情. */
-export function Banner({ intent, testId, title, body, details, t, onDismiss }: { intent: 'warning' | 'success' | 'error' | 'info'; testId: string; title?: string; body: string; details?: string; t: Translate; onDismiss: () => void }) {
+export function Banner({
+  intent,
+  testId,
+  title,
+  body,
+  details,
+  t,
+  onDismiss,
+}: {
+  intent: 'warning' | 'success' | 'error' | 'info';
+  testId: string;
+  title?: string;
+  body: string;
+  details?: string;
+  t: Translate;
+  onDismiss: () => void;
+}) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (
@@ -29,7 +45,13 @@ export function Banner({ intent, testId, title, body, details, t, onDismiss }: {
           </>
         )}
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button className={styles.dismiss} appearance="transparent" size="small" aria-label={t('dismiss')} title={t('dismiss')} onClick={onDismiss}>✕</Button>} />
+      <MessageBarActions
+        containerAction={
+          <Button className={styles.dismiss} appearance="transparent" size="small" aria-label={t('dismiss')} title={t('dismiss')} onClick={onDismiss}>
+            ✕
+          </Button>
+        }
+      />
     </MessageBar>
   );
 }

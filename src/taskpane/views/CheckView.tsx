@@ -1,4 +1,16 @@
-import { Badge, Body1, Button, Caption1, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AuditFlag, AuditFlagKind } from '../../sheet/audit';
 import { auditOrder } from '../../sheet/audit';
@@ -12,7 +24,15 @@ const useStyles = makeStyles({
   summary: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, listStyleType: 'none', margin: 0, padding: 0 },
-  flag: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', whiteSpace: 'normal', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  flag: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    width: '100%',
+    height: 'auto',
+    whiteSpace: 'normal',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   flagText: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start', minWidth: 0, overflowWrap: 'anywhere' },
   // a veto decides the grade: it stands out from the other flags
   veto: { backgroundColor: tokens.colorPaletteRedBackground2, borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
@@ -56,7 +76,11 @@ export function CheckView({ port, state, t, locale }: { port: WorkbookPort; stat
       <div className={styles.summary} data-testid="summary">
         <Subtitle2>{t('summary', { total: summary.total, max: summary.max })}</Subtitle2>
         {summary.conversion && <Body1 data-testid="conversion">{summary.conversion}</Body1>}
-        {summary.grade && <Body1 data-testid="grade" data-fail={failing(summary.grade) || undefined} className={failing(summary.grade) ? styles.fail : undefined}>{t('grade', { grade: locale === 'en-US' ? (summary.gradeEn ?? summary.grade) : summary.grade })}</Body1>}
+        {summary.grade && (
+          <Body1 data-testid="grade" data-fail={failing(summary.grade) || undefined} className={failing(summary.grade) ? styles.fail : undefined}>
+            {t('grade', { grade: locale === 'en-US' ? (summary.gradeEn ?? summary.grade) : summary.grade })}
+          </Body1>
+        )}
         {summary.refund && <Body1>{t('refund', { refund: summary.refund })}</Body1>}
       </div>
       <ul className={styles.counts} data-testid="counts">
@@ -78,7 +102,13 @@ export function CheckView({ port, state, t, locale }: { port: WorkbookPort; stat
           <ul className={styles.list} aria-labelledby="flags-label" data-testid="flags">
             {shown.map((flag, i) => (
               <li key={`${flag.kind}-${flag.address}-${i}`}>
-                <Button className={mergeClasses(styles.flag, flag.kind === 'veto' && styles.veto)} appearance="subtle" data-kind={flag.kind} data-address={flag.address} onClick={() => void port.select(sheetName, flag.address)}>
+                <Button
+                  className={mergeClasses(styles.flag, flag.kind === 'veto' && styles.veto)}
+                  appearance="subtle"
+                  data-kind={flag.kind}
+                  data-address={flag.address}
+                  onClick={() => void port.select(sheetName, flag.address)}
+                >
                   <span className={styles.flagText}>
                     <Badge appearance="filled" color={COLORS[flag.kind]} size="small">
                       {t(`kind_${flag.kind}`)}

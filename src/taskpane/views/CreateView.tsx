@@ -1,6 +1,18 @@
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { DecimalValue, getRubric, hasPublicOnlyClauses, listPolicies, listRubrics, type Ownership, parsedOrNull, type Policy, type Rubric, rubricLabels, scaleFits } from '../../core';
+import {
+  DecimalValue,
+  getRubric,
+  hasPublicOnlyClauses,
+  listPolicies,
+  listRubrics,
+  type Ownership,
+  parsedOrNull,
+  type Policy,
+  type Rubric,
+  rubricLabels,
+  scaleFits,
+} from '../../core';
 import { planSheet } from '../../sheet/plan';
 import type { WorkbookPort } from '../../sheet/port';
 import { storedVersion } from '../../sheet/storedFiles/load';
@@ -24,7 +36,19 @@ function policiesFor(rubric: Rubric, policies: Policy[]): { policy: Policy; conv
 /** 新建考核表: pick a table (grouped by region, year and kind, its source shown), a policy and the
  * institution, then create the live sheet through the writer. The bundled tables and policies and a
  * region's own imported ones are listed alike; `catalog` changes when an import adds one. */
-export function CreateView({ port, t, locale, catalog, onCreated }: { port: WorkbookPort; t: Translate; locale: Locale; catalog: number; onCreated: (name: string) => void }) {
+export function CreateView({
+  port,
+  t,
+  locale,
+  catalog,
+  onCreated,
+}: {
+  port: WorkbookPort;
+  t: Translate;
+  locale: Locale;
+  catalog: number;
+  onCreated: (name: string) => void;
+}) {
   const styles = useStyles();
   const rubrics = useMemo(() => listRubrics(), [catalog]); // eslint-disable-line react-hooks/exhaustive-deps
   // region, level, year and kind: two tables never read alike (the full title is the field's hint)
@@ -47,7 +71,10 @@ export function CreateView({ port, t, locale, catalog, onCreated }: { port: Work
   // the deposit is read as the sheet and the functions read it: decimal text, thousands by three
   const depositValue = deposit.trim() === '' ? null : parsedOrNull(DecimalValue, deposit);
   const depositError = deposit.trim() !== '' && !(depositValue !== null && depositValue.gte(0)) ? t('depositInvalid') : undefined;
-  const convertError = converts && !convert ? t('convertRequired', { total: rubric.total, points: policies.find((p) => p.id === policyId)?.scale.points ?? 100 }) : undefined;
+  const convertError =
+    converts && !convert
+      ? t('convertRequired', { total: rubric.total, points: policies.find((p) => p.id === policyId)?.scale.points ?? 100 })
+      : undefined;
   const yearError = !/^\d{4}$/.test(year.trim()) ? t('yearInvalid') : undefined;
 
   async function create() {
@@ -135,7 +162,12 @@ export function CreateView({ port, t, locale, catalog, onCreated }: { port: Work
         <Input value={year} inputMode="numeric" onChange={(_, data) => setYear(data.value)} />
       </Field>
       <Field label={t('ownership')} hint={hasPublicOnlyClauses(rubric) ? t('ownershipHint') : undefined}>
-        <Select className={styles.select} value={ownership} onChange={(_, data) => setOwnership(data.value === 'public' || data.value === 'private' ? data.value : '')} data-testid="ownership">
+        <Select
+          className={styles.select}
+          value={ownership}
+          onChange={(_, data) => setOwnership(data.value === 'public' || data.value === 'private' ? data.value : '')}
+          data-testid="ownership"
+        >
           <option value="">{t('ownershipUnknown')}</option>
           <option value="public">{t('ownershipPublic')}</option>
           <option value="private">{t('ownershipPrivate')}</option>

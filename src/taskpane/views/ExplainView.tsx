@@ -15,7 +15,17 @@ const useStyles = makeStyles({
 
 /** 说明: the selected item's official text, its facts, the core's trace and the document it comes from.
  * Any item can be picked by 序号, code or name: the pick selects its 得分 cell, as a click in the sheet would. */
-export function ExplainView({ port, state, selection, t }: { port: WorkbookPort; state: SheetState; selection: { sheetName: string; address: string } | null; t: Translate }) {
+export function ExplainView({
+  port,
+  state,
+  selection,
+  t,
+}: {
+  port: WorkbookPort;
+  state: SheetState;
+  selection: { sheetName: string; address: string } | null;
+  t: Translate;
+}) {
   if (state.status !== 'ready') return <Body1>{t('explainEmpty')}</Body1>;
   const cells = selection && selection.sheetName === state.sheetName ? itemCellsAt(state.audit.plan, selection.address) : undefined;
   const pick = (no: string) => {
@@ -30,7 +40,15 @@ export function ExplainView({ port, state, selection, t }: { port: WorkbookPort;
   );
 }
 
-function ItemExplanation({ state, selection, t }: { state: Extract<SheetState, { status: 'ready' }>; selection: { sheetName: string; address: string }; t: Translate }) {
+function ItemExplanation({
+  state,
+  selection,
+  t,
+}: {
+  state: Extract<SheetState, { status: 'ready' }>;
+  selection: { sheetName: string; address: string };
+  t: Translate;
+}) {
   const styles = useStyles();
   const { audit, snapshot } = state;
   const cells = itemCellsAt(audit.plan, selection.address);
@@ -48,7 +66,9 @@ function ItemExplanation({ state, selection, t }: { state: Extract<SheetState, {
   return (
     <section className={styles.view} aria-label={`${item.no} ${item.indicator}`} data-testid="explain">
       <Subtitle2>{`${item.no}${item.code ? ` ${item.code}` : ''} ${item.indicator}`}</Subtitle2>
-      <Caption1 className={styles.muted} data-testid="selected-cell">{t('selectedCell', { address: `${selection.sheetName}!${selection.address}` })}</Caption1>
+      <Caption1 className={styles.muted} data-testid="selected-cell">
+        {t('selectedCell', { address: `${selection.sheetName}!${selection.address}` })}
+      </Caption1>
       <Body1 data-testid="item-score">{t('score', { score: fmt(result.score), max: fmt(result.max) })}</Body1>
       <Caption1>{t('definition')}</Caption1>
       <Body1 className={styles.text}>{item.definition}</Body1>

@@ -1,4 +1,15 @@
-import { Body1, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Problem } from '../../core';
 import type { FileStorePort, StoredFile } from '../../sheet/storedFiles/contract';

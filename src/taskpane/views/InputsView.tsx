@@ -7,7 +7,17 @@ import type { SheetState } from '../useSheet';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, border: 'none', minWidth: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    border: 'none',
+    minWidth: 0,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
   heading: { overflowWrap: 'anywhere', padding: 0 },
   field: { minWidth: 0, overflowWrap: 'anywhere' },
   number: { width: '9em', maxWidth: '100%' },
@@ -62,7 +72,8 @@ export function InputsView({ book, state, t, locale }: { book: MemoryWorkbook; s
 /** The cell's value as the control shows it: 是/否 for yes/no, 45 for a ratio of 45%. */
 function shown(spec: InputSpec, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
-  if (spec.type === 'boolean') return value === true || value === '是' || value === 1 ? '是' : value === false || value === '否' || value === 0 ? '否' : String(value);
+  if (spec.type === 'boolean')
+    return value === true || value === '是' || value === 1 ? '是' : value === false || value === '否' || value === 0 ? '否' : String(value);
   if ((spec.type === 'ratio' || spec.type === 'signedRatio') && typeof value === 'number') return D(String(value)).times(100).toString();
   if ((spec.type === 'ratio' || spec.type === 'signedRatio') && typeof value === 'string') return value.replace(/%$/, '');
   return String(value);
@@ -70,18 +81,39 @@ function shown(spec: InputSpec, value: unknown): string {
 
 /** One fact's control, committing as typing into Excel does: at once for a choice, on Enter or when focus
  * leaves for a number. */
-function FactControl({ spec, id, label, value, onCommit, t }: { spec: InputSpec; id: string; label: string; value: unknown; onCommit: (text: string) => void; t: Translate }) {
+function FactControl({
+  spec,
+  id,
+  label,
+  value,
+  onCommit,
+  t,
+}: {
+  spec: InputSpec;
+  id: string;
+  label: string;
+  value: unknown;
+  onCommit: (text: string) => void;
+  t: Translate;
+}) {
   const styles = useStyles();
   const current = shown(spec, value);
   const [text, setText] = useState(current);
   useEffect(() => setText(current), [current]);
   if (spec.type === 'boolean')
     return (
-      <RadioGroup layout="horizontal" className={styles.radios} aria-label={label} data-fact={id} value={text} onChange={(_, data) => {
+      <RadioGroup
+        layout="horizontal"
+        className={styles.radios}
+        aria-label={label}
+        data-fact={id}
+        value={text}
+        onChange={(_, data) => {
           // shown at once; the sheet is read again a moment later
           setText(data.value);
           onCommit(data.value);
-        }}>
+        }}
+      >
         <Radio value="是" label={t('yes')} />
         <Radio value="否" label={t('no')} />
         <Radio value="" label={t('unset')} />
@@ -89,10 +121,16 @@ function FactControl({ spec, id, label, value, onCommit, t }: { spec: InputSpec;
     );
   if ((spec.type === 'band' || spec.type === 'choice') && spec.options)
     return (
-      <Select className={styles.select} aria-label={label} data-fact={id} value={text} onChange={(_, data) => {
+      <Select
+        className={styles.select}
+        aria-label={label}
+        data-fact={id}
+        value={text}
+        onChange={(_, data) => {
           setText(data.value);
           onCommit(data.value);
-        }}>
+        }}
+      >
         <option value="">{t('unset')}</option>
         {spec.options.map((option, i) => (
           <option key={option} value={String(i + 1)}>

@@ -12,7 +12,17 @@ const useStyles = makeStyles({
 });
 
 /** 说明's item picker: a combobox over every item, filtered as the reviewer types 序号, code or name. */
-export function ItemPicker({ items, selected, onPick, t }: { items: readonly Item[]; selected: string | undefined; onPick: (no: string) => void; t: Translate }) {
+export function ItemPicker({
+  items,
+  selected,
+  onPick,
+  t,
+}: {
+  items: readonly Item[];
+  selected: string | undefined;
+  onPick: (no: string) => void;
+  t: Translate;
+}) {
   const styles = useStyles();
   const current = items.find((i) => i.no === selected);
   const [query, setQuery] = useState(current ? nameOf(current) : '');

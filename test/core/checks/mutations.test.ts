@@ -43,14 +43,27 @@ describe('mib check accepts only mutants that keep the invariants', () => {
     }
   });
 
-  it.each(files)('%s', (path) => {
-    const tally = run(path);
-    const byInvariant: Record<string, number> = {};
-    for (const b of tally.broken) for (const i of b.invariants) byInvariant[i] = (byInvariant[i] ?? 0) + 1;
-    // the counts the report quotes (generated, refused, accepted, accepted but broken, by invariant)
-    console.log(JSON.stringify({ path, generated: tally.generated, refused: tally.refused, accepted: tally.generated - tally.refused, broken: tally.broken.length, byInvariant }));
-    expect(tally.generated).toBe(MUTANTS);
-    expect(tally.refused).toBeGreaterThan(0);
-    expect(tally.broken.slice(0, 5)).toEqual([]);
-  }, 120_000);
+  it.each(files)(
+    '%s',
+    (path) => {
+      const tally = run(path);
+      const byInvariant: Record<string, number> = {};
+      for (const b of tally.broken) for (const i of b.invariants) byInvariant[i] = (byInvariant[i] ?? 0) + 1;
+      // the counts the report quotes (generated, refused, accepted, accepted but broken, by invariant)
+      console.log(
+        JSON.stringify({
+          path,
+          generated: tally.generated,
+          refused: tally.refused,
+          accepted: tally.generated - tally.refused,
+          broken: tally.broken.length,
+          byInvariant,
+        }),
+      );
+      expect(tally.generated).toBe(MUTANTS);
+      expect(tally.refused).toBeGreaterThan(0);
+      expect(tally.broken.slice(0, 5)).toEqual([]);
+    },
+    120_000,
+  );
 });

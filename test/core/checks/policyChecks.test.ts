@@ -23,7 +23,9 @@ describe('a veto never better than the lowest grade', () => {
     file.veto.grade = '基本合格';
     // what it would do: the score stands, and the veto grade is a passing one
     expect(gradeOf(PolicySchema.parse(file), 95, { veto: true }).label).toBe('基本合格');
-    expect(errorAt(file, 'veto.grade')).toBe('否决后的等次“基本合格”好于最低等次“不合格”：否决项须评为最低等次（grades 从高到低排列，最后一个为最低），请写 "grade": "不合格"');
+    expect(errorAt(file, 'veto.grade')).toBe(
+      '否决后的等次“基本合格”好于最低等次“不合格”：否决项须评为最低等次（grades 从高到低排列，最后一个为最低），请写 "grade": "不合格"',
+    );
   });
   it('江北 “存在否决项得分为0分” with the veto grade written 合格 (the file contradicts itself)', () => {
     const file = read('cq-jiangbei-2025');
@@ -72,7 +74,9 @@ describe('grades the scale cannot reach', () => {
     file.scale.points = 1;
     const errors = errorsOf(file);
     expect(errors.map((e) => e.field)).toEqual(['grades.0.min', 'grades.1.min', 'grades.2.min', 'grades.3.min']);
-    expect(errors[0]!.message).toBe('等次“优”的下限 90 高于政策分制的最高分 11（scale.points 1 + scale.bonus 10），这个等次永远评不到：请核对 scale.points（百分制写 100）与各等次的分数线');
+    expect(errors[0]!.message).toBe(
+      '等次“优”的下限 90 高于政策分制的最高分 11（scale.points 1 + scale.bonus 10），这个等次永远评不到：请核对 scale.points（百分制写 100）与各等次的分数线',
+    );
   });
 });
 

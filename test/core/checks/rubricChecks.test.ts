@@ -53,11 +53,20 @@ describe('a ratio bound written as a percent', () => {
   it('威海 B3 “满意度×10分” with scale 100 on a ratio earns a hundredth', () => {
     const file = weihai();
     file.items[20].rules[0].scale = 100;
-    expect(errorAt(file, 'items.20.rules.0.scale')).toContain('scale 不应大于 1（“满意度×10分”写 scale 1、points 10）；写 100 时满分的比例只能得 points 的 1/100');
+    expect(errorAt(file, 'items.20.rules.0.scale')).toContain(
+      'scale 不应大于 1（“满意度×10分”写 scale 1、points 10）；写 100 时满分的比例只能得 points 的 1/100',
+    );
   });
   it('a bound on a 0–100 score outside its range is refused too', () => {
     const file = weihai();
-    file.items[23].rules[0] = { kind: 'threshold', effect: 'earn', points: 30, when: { op: '>=', value: 850 }, text: '得分85以上得30分', input: file.items[23].rules[0].input };
+    file.items[23].rules[0] = {
+      kind: 'threshold',
+      effect: 'earn',
+      points: 30,
+      when: { op: '>=', value: 850 },
+      text: '得分85以上得30分',
+      input: file.items[23].rules[0].input,
+    };
     expect(errorAt(file, 'items.23.rules.0.when.value')).toContain('[0, 100]');
   });
 });
@@ -66,7 +75,9 @@ describe('a clause that scores the same whatever is entered', () => {
   it('江北 18.1 “未达到50%的扣10分” written “< 0”: no rate is below 0%, so the 10 points are never deducted', () => {
     const file = jiangbei();
     file.items[17].rules[0].when.value = 0;
-    expect(errorAt(file, 'items.17.rules.0.when.value')).toContain('的条件“< 0”对该输入的所有取值都不成立，无论填什么都一样计分：请核对比较符（op）与界限（value）');
+    expect(errorAt(file, 'items.17.rules.0.when.value')).toContain(
+      '的条件“< 0”对该输入的所有取值都不成立，无论填什么都一样计分：请核对比较符（op）与界限（value）',
+    );
   });
   it('威海 A6 method 1 “每高于该区间1个百分点扣1分” with the reference at 100%: no rate lies above it', () => {
     const file = weihai();

@@ -54,10 +54,12 @@ describe('extra withholding: "挂牌督办: a further 10%"', () => {
     expect(() => refundOf(getPolicy('jilin-2025'), 85, 10000, { circumstances: ['挂牌督办'] })).toThrow(/没有规定任何另行扣减的情形/);
   });
 
-  it('the reading is shown with the policy\'s other readings (口径说明)', () => {
+  it("the reading is shown with the policy's other readings (口径说明)", () => {
     const readings = readingsOf(getRubric('cq-jiangbei-2025-hospital'), { policy }).filter((r) => r.id === 'extraWithholding');
     expect(readings.map((r) => r.text)).toEqual([expect.stringContaining('返还比例 = 等次返还比例 − 另扣比例（多个情形相加），不低于0')]);
-    expect(readingsOf(getRubric('cq-jiangbei-2025-hospital'), { policy: getPolicy('jilin-2025') }).some((r) => r.id === 'extraWithholding')).toBe(false);
+    expect(readingsOf(getRubric('cq-jiangbei-2025-hospital'), { policy: getPolicy('jilin-2025') }).some((r) => r.id === 'extraWithholding')).toBe(
+      false,
+    );
   });
 
   it('reads a cell or a flag listing several names', () => {

@@ -5,7 +5,15 @@ import { blankOf, num, problems, rubricOf, run, sdo } from './helpers';
 
 describe('condition — 江北 18.2 “2024年12月底未实现医保码全流程应用的扣10分” (20 points)', () => {
   const rubric = rubricOf(
-    [{ kind: 'condition', effect: 'deduct', points: 10, text: '2.2024年12月底未实现医保码全流程应用的扣10分。', input: { id: '1.1', type: 'boolean', label: '未实现医保码全流程应用' } }],
+    [
+      {
+        kind: 'condition',
+        effect: 'deduct',
+        points: 10,
+        text: '2.2024年12月底未实现医保码全流程应用的扣10分。',
+        input: { id: '1.1', type: 'boolean', label: '未实现医保码全流程应用' },
+      },
+    ],
     20,
   );
 
@@ -37,8 +45,20 @@ describe('condition — 江北 18.2 “2024年12月底未实现医保码全流�
 describe('condition — 江北 8 “未如实填报相关数据的不得分” (points "all", 2 points)', () => {
   const rubric = rubricOf(
     [
-      { kind: 'condition', effect: 'deduct', points: 'all', text: '未如实填报相关数据的不得分。（职工医保）', input: { id: '1.1', type: 'boolean', label: '职工医保数据未如实填报' } },
-      { kind: 'condition', effect: 'deduct', points: 'all', text: '未如实填报相关数据的不得分。（居民医保）', input: { id: '1.2', type: 'boolean', label: '居民医保数据未如实填报' } },
+      {
+        kind: 'condition',
+        effect: 'deduct',
+        points: 'all',
+        text: '未如实填报相关数据的不得分。（职工医保）',
+        input: { id: '1.1', type: 'boolean', label: '职工医保数据未如实填报' },
+      },
+      {
+        kind: 'condition',
+        effect: 'deduct',
+        points: 'all',
+        text: '未如实填报相关数据的不得分。（居民医保）',
+        input: { id: '1.2', type: 'boolean', label: '居民医保数据未如实填报' },
+      },
     ],
     2,
   );
@@ -63,8 +83,20 @@ describe('condition — 江北 8 “未如实填报相关数据的不得分” (
 describe('condition — 江北 5 “提交影像资料佐证参保政策宣传情况得2分” (earned, 4 points)', () => {
   const rubric = rubricOf(
     [
-      { kind: 'condition', effect: 'earn', points: 2, text: '1.提交影像资料佐证参保政策宣传情况得2分；', input: { id: '1.1', type: 'boolean', label: '提交参保政策宣传影像资料' } },
-      { kind: 'condition', effect: 'earn', points: 2, text: '2.提交影像资料佐证待遇政策宣传情况得2分。', input: { id: '1.2', type: 'boolean', label: '提交待遇政策宣传影像资料' } },
+      {
+        kind: 'condition',
+        effect: 'earn',
+        points: 2,
+        text: '1.提交影像资料佐证参保政策宣传情况得2分；',
+        input: { id: '1.1', type: 'boolean', label: '提交参保政策宣传影像资料' },
+      },
+      {
+        kind: 'condition',
+        effect: 'earn',
+        points: 2,
+        text: '2.提交影像资料佐证待遇政策宣传情况得2分。',
+        input: { id: '1.2', type: 'boolean', label: '提交待遇政策宣传影像资料' },
+      },
     ],
     4,
   );

@@ -130,10 +130,24 @@ describe('discretionary per occurrence: totals that no number of findings can re
     const { discretionaryProblem, DiscretionarySchema } = await import('../../../src/core/rules/discretionary');
     const { D } = await import('../../../src/core/decimal');
     const rule = DiscretionarySchema.parse({
-      kind: 'discretionary', effect: 'deduct', min: 5, max: 6, perOccurrence: true, text: '每次扣5-6分',
+      kind: 'discretionary',
+      effect: 'deduct',
+      min: 5,
+      max: 6,
+      perOccurrence: true,
+      text: '每次扣5-6分',
       input: { id: '1.1', type: 'points', label: '扣分' },
     });
-    expect([5, 6, 7, 8, 9, 10, 12, 13].map((v) => discretionaryProblem(rule, new D(v)) === null)).toEqual([true, true, false, false, false, true, true, false]);
+    expect([5, 6, 7, 8, 9, 10, 12, 13].map((v) => discretionaryProblem(rule, new D(v)) === null)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 

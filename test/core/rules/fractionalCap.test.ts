@@ -8,7 +8,16 @@ import { computePlan } from '../../support/hyperformula';
 import { rubricOf, run } from './helpers';
 
 const perPerson = rubricOf(
-  [{ kind: 'perOccurrence', effect: 'deduct', points: 0.1, cap: 1, text: '每发现1人次扣0.1分，最多扣1分。', input: { id: '1.1', type: 'count', label: '人次' } }],
+  [
+    {
+      kind: 'perOccurrence',
+      effect: 'deduct',
+      points: 0.1,
+      cap: 1,
+      text: '每发现1人次扣0.1分，最多扣1分。',
+      input: { id: '1.1', type: 'count', label: '人次' },
+    },
+  ],
   5,
 );
 

@@ -1,6 +1,18 @@
 // Tiny rubrics for the rule-kind tests: one item (序号 1, so input ids are 1.1, 1.2, …) or a few,
 // checked by the same RubricSchema the official tables go through.
-import { type BlankMeaning, blankMeaningOf, type ClauseResult, type Dec, evaluate, getRubric, type ItemResult, type RawValue, type Result, type Rubric, RubricSchema } from '../../../src/core';
+import {
+  type BlankMeaning,
+  blankMeaningOf,
+  type ClauseResult,
+  type Dec,
+  evaluate,
+  getRubric,
+  type ItemResult,
+  type RawValue,
+  type Result,
+  type Rubric,
+  RubricSchema,
+} from '../../../src/core';
 
 export interface TestItem {
   rules: unknown[];

@@ -4,7 +4,15 @@ import { blankOf, num, problems, rubricOf, run, sdo } from './helpers';
 
 const LABEL = '超支付标准销售谈判药品的次数';
 const deduct = rubricOf(
-  [{ kind: 'perOccurrence', effect: 'deduct', points: 1, text: '超支付标准销售谈判药品的，发现一次扣1分，扣完为止。', input: { id: '1.1', type: 'count', label: LABEL, unit: '次' } }],
+  [
+    {
+      kind: 'perOccurrence',
+      effect: 'deduct',
+      points: 1,
+      text: '超支付标准销售谈判药品的，发现一次扣1分，扣完为止。',
+      input: { id: '1.1', type: 'count', label: LABEL, unit: '次' },
+    },
+  ],
   5,
 );
 
@@ -78,7 +86,16 @@ describe('perOccurrence — clause caps', () => {
 
   it('a deduction clause with its own cap reports what the cap kept back as that clause’s cap, not as over the item', () => {
     const capped = rubricOf(
-      [{ kind: 'perOccurrence', effect: 'deduct', points: 1, cap: 3, text: '每次扣1分，最多扣3分。', input: { id: '1.1', type: 'count', label: '次数' } }],
+      [
+        {
+          kind: 'perOccurrence',
+          effect: 'deduct',
+          points: 1,
+          cap: 3,
+          text: '每次扣1分，最多扣3分。',
+          input: { id: '1.1', type: 'count', label: '次数' },
+        },
+      ],
       10,
     );
     const { item } = run(capped, { '1.1': 5 });
@@ -89,7 +106,15 @@ describe('perOccurrence — clause caps', () => {
 
   it('威海 D1 “获得市级以上表彰的，每项加5分” (bonus, 10 points): 3 awards earn 10, 5 over', () => {
     const d1 = rubricOf(
-      [{ kind: 'perOccurrence', effect: 'earn', points: 5, text: '面对疫情或重大卫生事件，积极承担社会责任，获得市级以上表彰的，每项加5分。', input: { id: '1.1', type: 'count', label: '市级以上表彰项数' } }],
+      [
+        {
+          kind: 'perOccurrence',
+          effect: 'earn',
+          points: 5,
+          text: '面对疫情或重大卫生事件，积极承担社会责任，获得市级以上表彰的，每项加5分。',
+          input: { id: '1.1', type: 'count', label: '市级以上表彰项数' },
+        },
+      ],
       10,
       { bonus: true },
     );

@@ -66,11 +66,21 @@ describe('table — a blank', () => {
   it('威海 二级 A6 method 2 left blank: 按未达到计, 0', () => {
     const { clause } = blankOf('weihai-2021-hospital-l2', '30.2');
     expect(clause.lines[1]).toBe('方法2：30.2 检查、化验费用占比比上年同期的增幅：未填（缺失） → 按未达到计，得0分');
-    const rule = getRubric('weihai-2021-hospital-l2').items.find((i) => i.no === '30')!.rules.find((r) => r.kind === 'bestOf');
+    const rule = getRubric('weihai-2021-hospital-l2')
+      .items.find((i) => i.no === '30')!
+      .rules.find((r) => r.kind === 'bestOf');
     expect(rule?.kind === 'bestOf' && rule.methods[1]!.kind).toBe('table');
   });
   it('a table clause of its own left blank: not achieved, 0', () => {
-    const rubric = rubricOf([{ kind: 'table', text: '比上年同期下降≥2%的，得10分', input: { id: '1.1', type: 'signedRatio', label: '增幅' }, rows: [{ op: '<=', value: -0.02, points: 10 }], otherwise: 0 }]);
+    const rubric = rubricOf([
+      {
+        kind: 'table',
+        text: '比上年同期下降≥2%的，得10分',
+        input: { id: '1.1', type: 'signedRatio', label: '增幅' },
+        rows: [{ op: '<=', value: -0.02, points: 10 }],
+        otherwise: 0,
+      },
+    ]);
     expect(blankMeaningOf(rubric, '1.1')?.zh).toBe('不填视为未达到，得0分');
     expect(run(rubric, {}).item.trace[0]).toBe('1.1 增幅：未填（缺失） → 按未达到计，得0分');
   });

@@ -57,7 +57,9 @@ describe('threshold — 江北 20 “药品网采率未达到90%的不得分” 
     ['很高', '“很高”'],
     [true, 'true'],
   ] as const)('%j is not a ratio: reported in Chinese naming 1.1', (raw, shown) => {
-    expect(problems(rubric, { '1.1': raw })).toEqual([['1.1', `1.1（药品网采率）应为 0% 到 100% 之间的比例（45% 填 45% 或 0.45），收到的是 ${shown}`]]);
+    expect(problems(rubric, { '1.1': raw })).toEqual([
+      ['1.1', `1.1（药品网采率）应为 0% 到 100% 之间的比例（45% 填 45% 或 0.45），收到的是 ${shown}`],
+    ]);
   });
 });
 

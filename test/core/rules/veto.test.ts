@@ -9,7 +9,9 @@ const rubric = rubricOfItems([
   { points: null, rules: [VETO] },
   {
     points: 10,
-    rules: [{ kind: 'perOccurrence', effect: 'deduct', points: 1, text: '发现一次扣1分，扣完为止。', input: { id: '2.1', type: 'count', label: '次数' } }],
+    rules: [
+      { kind: 'perOccurrence', effect: 'deduct', points: 1, text: '发现一次扣1分，扣完为止。', input: { id: '2.1', type: 'count', label: '次数' } },
+    ],
   },
 ]);
 
@@ -52,7 +54,11 @@ describe('veto — 江北 1 “未缴纳罚金的不签订协议”', () => {
     expect(result.veto).toBe(false);
   });
 
-  it.each([['maybe', '“maybe”'], [2, '2'], ['是的', '“是的”']] as const)('%j is not a yes/no: reported in Chinese naming 1.1, scored as no finding, not listed again as missing', (raw, shown) => {
+  it.each([
+    ['maybe', '“maybe”'],
+    [2, '2'],
+    ['是的', '“是的”'],
+  ] as const)('%j is not a yes/no: reported in Chinese naming 1.1, scored as no finding, not listed again as missing', (raw, shown) => {
     const { result } = run(rubric, { '1.1': raw, '2.1': 0 });
     expect(result.veto).toBe(false);
     expect(result.missing).toEqual([]); // reported once, as invalid
@@ -62,7 +68,11 @@ describe('veto — 江北 1 “未缴纳罚金的不签订协议”', () => {
   it('a veto in an item with points (江北 4: 贯标编码 veto beside 每次扣1分) still zeroes the total', () => {
     const mixed = rubricOf(
       [
-        { kind: 'veto', text: '1.提供医药人员编码，未提供相关人员贯标编码的不签订协议；', input: { id: '1.1', type: 'boolean', label: '未提供相关人员贯标编码' } },
+        {
+          kind: 'veto',
+          text: '1.提供医药人员编码，未提供相关人员贯标编码的不签订协议；',
+          input: { id: '1.1', type: 'boolean', label: '未提供相关人员贯标编码' },
+        },
         {
           kind: 'perOccurrence',
           effect: 'deduct',
@@ -81,9 +91,7 @@ describe('veto — 江北 1 “未缴纳罚金的不签订协议”', () => {
   });
 
   it('an unknown input id is reported, not silently ignored', () => {
-    expect(problems(rubric, { '9.9': true })).toEqual([
-      ['9.9', '未知的输入编号“9.9”：规则测试表的输入编号形如 1.1、2.1'],
-    ]);
+    expect(problems(rubric, { '9.9': true })).toEqual([['9.9', '未知的输入编号“9.9”：规则测试表的输入编号形如 1.1、2.1']]);
   });
 });
 
