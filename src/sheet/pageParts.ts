@@ -21,9 +21,15 @@ export function splitToFit(text: string, width: number, heights: number[], fontS
       return;
     }
     const chars = [...rest];
-    // the longest prefix that fits, preferring to end at a paragraph
+    // the longest prefix that fits, preferring to end at a paragraph; a longer prefix is never shorter,
+    // so a binary search finds it (a character at a time measured every prefix: quadratic in the text)
     let fit = 0;
-    while (fit < chars.length && textHeight(chars.slice(0, fit + 1).join(''), width, fontSize) <= height) fit++;
+    let over = chars.length + 1;
+    while (over - fit > 1) {
+      const mid = (fit + over) >> 1;
+      if (textHeight(chars.slice(0, mid).join(''), width, fontSize) <= height) fit = mid;
+      else over = mid;
+    }
     const head = chars.slice(0, fit).join('');
     const paragraph = head.lastIndexOf('\n');
     const cut = fit === chars.length ? fit : paragraph > 0 ? [...head.slice(0, paragraph)].length + 1 : fit;
