@@ -1,29 +1,7 @@
 // `mib new table|policy`: a starting file an agency member fills from the notice (issue 13, point 5).
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
 import { checkFile, PLACEHOLDER } from '../../src/core';
 import { mibWith } from '../support/mibRunner';
-
-/** mib with a writable in-memory disk. */
-function mibOnDisk(files: Record<string, string> = {}) {
-  return (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = run(argv, {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      readFile: (path) => {
-        const text = files[path];
-        if (text === undefined) throw new Error('ENOENT');
-        return text;
-      },
-      writeFile: (path, data) => {
-        files[path] = new TextDecoder().decode(data);
-      },
-    });
-    return { code, out: out.join('\n'), err: err.join('\n'), files };
-  };
-}
 
 describe('mib new', () => {
   it('mib new table prints a rubric that mib check passes, naming every placeholder left to fill', () => {
@@ -63,7 +41,7 @@ describe('mib new', () => {
   });
 
   it('-o writes the file, never over an existing one', () => {
-    const mib = mibOnDisk({ 'old.json': '{}' });
+    const mib = mibWith({ 'old.json': '{}' });
     const written = mib('new', 'policy', '-o', 'p.json');
     expect(written.code).toBe(0);
     expect(written.out).toBe(`已生成政策起始文件 p.json：把“${PLACEHOLDER}”换成通知原文，再运行 mib check p.json`);

@@ -1,21 +1,15 @@
 // A region's own table and policy, given by path wherever an id goes: checked as `mib check` checks
 // them, used for the command, named in the output, and forgotten when the command ends.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledPolicyIds, bundledRubricIds, policyIds, rubricIds } from '../../src/core';
 import { mibOnDisk as mib } from '../support/mibOnDisk';
+import { regionExamples } from '../support/regionExamples';
 
 // the region's files, as an agency would keep them in a folder of its own
-const dir = mkdtempSync(join(tmpdir(), 'mib-own-files-'));
-const table = join(dir, 'x.json');
-const policy = join(dir, 'p.json');
-const facts = join(dir, 'facts.json');
-copyFileSync('examples/region/table.json', table);
-copyFileSync('examples/region/policy.json', policy);
-copyFileSync('examples/region/facts.json', facts);
+const { dir, table, policy, facts } = regionExamples('mib-own-files-');
 const write = (name: string, json: unknown) => {
   const path = join(dir, name);
   writeFileSync(path, typeof json === 'string' ? json : JSON.stringify(json, null, 2));

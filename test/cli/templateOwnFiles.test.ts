@@ -1,8 +1,7 @@
 // `mib template ./table.json --policy ./policy.json`: the workbook carries both files (the MIB_FILES
 // contract), they read back into the same table and policy, and LibreOffice computes the sheet to the
 // core's numbers.
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,15 +9,10 @@ import { assess, checkedFile, D, evaluate, fingerprint, type Policy, registerPol
 import { planSheet } from '../../src/sheet/planSheet';
 import { FILES_SHEET as STORED_FILES_SHEET, readStoredFiles } from '../../src/sheet/storedFiles/contract';
 import { mibOnDisk as mib } from '../support/mibOnDisk';
+import { regionExamples } from '../support/regionExamples';
 import { type Computed, recalculate, sofficeVersion } from '../support/sofficeRecalc';
 
-const dir = mkdtempSync(join(tmpdir(), 'mib-template-own-'));
-const table = join(dir, 'x.json');
-const policy = join(dir, 'p.json');
-const facts = join(dir, 'facts.json');
-copyFileSync('examples/region/table.json', table);
-copyFileSync('examples/region/policy.json', policy);
-copyFileSync('examples/region/facts.json', facts);
+const { dir, table, policy, facts } = regionExamples('mib-template-own-');
 const out = join(dir, 'moudi.xlsx');
 const DEPOSIT = '50000';
 

@@ -1,4 +1,5 @@
-// `mib` run in-process on files held in memory: the exit code and what it printed.
+// `mib` run in-process on files held in memory: the exit code, what it printed, and the files (a file
+// the command writes lands in the same record, as text).
 import { run } from '../../src/cli/main';
 
 export function mibWith(files: Record<string, string>) {
@@ -8,8 +9,8 @@ export function mibWith(files: Record<string, string>) {
     const code = run(argv, {
       out: (t) => out.push(t),
       err: (t) => err.push(t),
-      writeFile: () => {
-        throw new Error('no files are written here');
+      writeFile: (path, data) => {
+        files[path] = new TextDecoder().decode(data);
       },
       readFile: (path) => {
         const text = files[path];
@@ -18,6 +19,6 @@ export function mibWith(files: Record<string, string>) {
       },
     });
     if (typeof code !== 'number') throw new Error('template is not run here');
-    return { code, out: out.join('\n'), err: err.join('\n') };
+    return { code, out: out.join('\n'), err: err.join('\n'), files };
   };
 }

@@ -100,6 +100,11 @@ function FactControl({
   const current = shown(spec, value);
   const [text, setText] = useState(current);
   useEffect(() => setText(current), [current]);
+  // a choice is shown at once and written to the cell; the sheet is read again a moment later
+  const choose = (next: string) => {
+    setText(next);
+    onCommit(next);
+  };
   if (spec.type === 'boolean')
     return (
       <RadioGroup
@@ -108,11 +113,7 @@ function FactControl({
         aria-label={label}
         data-fact={id}
         value={text}
-        onChange={(_, data) => {
-          // shown at once; the sheet is read again a moment later
-          setText(data.value);
-          onCommit(data.value);
-        }}
+        onChange={(_, data) => choose(data.value)}
       >
         <Radio value="是" label={t('yes')} />
         <Radio value="否" label={t('no')} />
@@ -121,16 +122,7 @@ function FactControl({
     );
   if ((spec.type === 'band' || spec.type === 'choice') && spec.options)
     return (
-      <Select
-        className={styles.select}
-        aria-label={label}
-        data-fact={id}
-        value={text}
-        onChange={(_, data) => {
-          setText(data.value);
-          onCommit(data.value);
-        }}
-      >
+      <Select className={styles.select} aria-label={label} data-fact={id} value={text} onChange={(_, data) => choose(data.value)}>
         <option value="">{t('unset')}</option>
         {spec.options.map((option, i) => (
           <option key={option} value={String(i + 1)}>
