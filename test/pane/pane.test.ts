@@ -331,6 +331,8 @@ describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
     await expect.poll(async () => (await focused(pane)).label).toBe('填报（演示）');
     // 15.1 (a veto) answered 是 with the keyboard
     // blank is where the group starts (不填 is checked); an arrow moves on round to 是, as radio groups do
+    // the 填报 view fills in once the new sheet has been read: tab only when its facts are there
+    await pane.locator('[data-fact="15.1"]').waitFor();
     await tabTo(pane, (f) => f.name === '15.1');
     await pane.keyboard.press('ArrowRight');
     await expect.poll(() => pane.locator('[data-fact="15.1"] input[value="是"]').isChecked()).toBe(true);
