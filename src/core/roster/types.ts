@@ -1,0 +1,171 @@
+import type { Ownership } from '../applicability';
+import type { Assessment } from '../assess';
+import type { Dec } from '../decimal';
+import type { Problem } from '../errors';
+import type { Result } from '../evaluate';
+import type { SpecialCase } from '../policy/schema';
+
+/**
+ * The agency's roster (issue 14): one row per institution, scored together so that the clauses that
+ * depend on the peers (威海 A1–A6, 一级 B3, 江北 23.1) and 吉林 第十一条 can be computed. This file is the
+ * contract between the core (scoreRoster), the readers (CSV, .xlsx, collected sheets), the roster sheet
+ * plan and the pane.
+ */
+
+/** A roster as read from a CSV, a workbook or pasted cells, before any checking: the header row and the
+ * data rows as they came. */
+export interface RosterTable {
+  header: string[];
+  /** data rows, each as long as it came (short rows are blanks at the end) */
+  rows: unknown[][];
+  /** how a message names a data cell: "B7" in a workbook, "第7行第2列" in a CSV (row and column 0-based
+   * over `rows` and `header`) */
+  cellName(row: number, column: number): string;
+  /** the file or sheet, for messages */
+  source?: string;
+}
+
+/** Every reading the texts leave open in a peer computation, each named, each with a default in
+ * `defaultPeerOptions`; the roster sheet and every trace line say which was used. */
+export interface PeerOptions {
+  /** "从低到高依次平均划分为三个区间": intervals of equal width over [min, max] or of equal count */
+  intervals: 'equal-width' | 'equal-count';
+  /** "可剔除部分过高或过低的数据": the share of the peers set aside at each end before dividing (0 = none);
+   * a value set aside counts in the first (low) or last (high) interval */
+  trim: number;
+  /** A1 / A2 "合理设置低位区间": the low band is the lowest `lowBandShare` of the peers */
+  lowBandShare: number;
+  /** A6 "低位区间占比20%": `fixed` = a 占比 of 20% or less (the one-institution sheet's reading), `peers` =
+   * the lowest 20% of the peers */
+  a6LowBand: 'fixed' | 'peers';
+  /** 一级 B3 "优秀，占比20%": how 20% of 7 peers becomes a count */
+  tierRounding: 'round' | 'floor' | 'ceil';
+  /** equal measures that straddle a cut (equal-count intervals, tiers, ranks) all go to the `better`
+   * (lower-deduction, higher-tier) side, or all to the `worse` */
+  ties: 'better' | 'worse';
+}
+
+export interface RosterOptions {
+  peer?: Partial<PeerOptions>;
+  /** grade on the policy's scale after converting (折算), as `mib score --convert` */
+  convert?: boolean;
+  /** blanks are final: grades are not 暂评 */
+  complete?: boolean;
+  /** keep each institution's Result and Assessment with its trace lines (the pane's 展开, --json's
+   * trace); a 10,000-row run leaves it off */
+  trace?: boolean;
+}
+
+/** One institution as its row says, after checking the institution fields (not yet the facts). */
+export interface RosterInstitution {
+  code: string;
+  name: string;
+  /** the data row index in the table (0-based), for messages and for writing results back */
+  row: number;
+  /** 级别/类型: the peer group within the roster (all rows form one group when absent) */
+  level?: string;
+  ownership?: Ownership;
+  deposit?: Dec;
+  parentCode?: string;
+  downgrade?: number;
+  specialCase?: SpecialCase;
+  /** 自评得分, where the institution gave one */
+  selfScore?: Dec;
+  /** the fact cells by input id, raw (a peer clause's column holds the measure, not the band) */
+  facts: Record<string, unknown>;
+}
+
+/** How one peer clause was computed for one institution. */
+export interface PeerReading {
+  inputId: string;
+  itemNo: string;
+  code?: string;
+  /** the raw measure in the row (absent when blank or invalid) */
+  measure?: Dec;
+  /** the peer group's key (its 级别, or "" for the whole roster) */
+  group: string;
+  /** the value fed to the clause as a one-institution sheet would hold it: the interval number, the
+   * excess over the low band, the tier */
+  value?: string | number;
+  /** one Chinese line: measure, cut points, option, result */
+  line: string;
+}
+
+/** One peer clause over one peer group: what every member's reading is computed from. */
+export interface PeerGroupResult {
+  inputId: string;
+  itemNo: string;
+  code?: string;
+  group: string;
+  /** which computation: interval, low band, tiers, ranking */
+  kind: 'intervals' | 'lowBand' | 'tiers' | 'ranking';
+  /** the option readings used, in words ("等宽区间，不剔除") */
+  reading: string;
+  /** members with a measure */
+  count: number;
+  /** interval cut points (ascending), the low band's upper limit, or the tier boundaries */
+  cutPoints: Dec[];
+  /** measures set aside by `trim` at the low and the high end */
+  trimmedLow: number;
+  trimmedHigh: number;
+  lines: string[];
+}
+
+export interface RosterItemScore {
+  id: string;
+  code?: string;
+  score: Dec;
+  overCap: Dec;
+}
+
+export interface RosterRowResult {
+  institution: RosterInstitution;
+  /** the final score: a parent's composite under 第十一条, else its own total (converted where asked) */
+  total: Dec;
+  /** the table's own total, where a composite applies */
+  ownTotal?: Dec;
+  /** absent for a subordinate under 第十一条, and while a grade is withheld */
+  grade?: string;
+  /** the grade as shown (暂评 …, 暂不评定 …, the special case) */
+  gradeText: string;
+  refund?: Dec;
+  vetoItems: string[];
+  items: RosterItemScore[];
+  peer: PeerReading[];
+  overCap: Dec;
+  invalid: Problem[];
+  missing: string[];
+  /** self-score minus the final score, where a self-score is given */
+  selfDifference?: Dec;
+  /** row-level problems (a bad institution field, a missing parent); each names the cell */
+  problems: Problem[];
+  /** kept when `trace` is asked for */
+  result?: Result;
+  assessment?: Assessment;
+}
+
+export interface RosterSummary {
+  institutions: number;
+  /** graded institutions per grade label, in the policy's order */
+  perGrade: { label: string; count: number }[];
+  provisional: number;
+  withheld: number;
+  subordinates: number;
+  vetoes: number;
+  depositTotal: Dec;
+  refundPaid: Dec;
+  refundWithheld: Dec;
+  /** rows with any problem */
+  rowsWithProblems: number;
+}
+
+export interface RosterResult {
+  rubricId: string;
+  policyId?: string;
+  options: PeerOptions;
+  institutions: RosterRowResult[];
+  groups: PeerGroupResult[];
+  summary: RosterSummary;
+  /** table-level problems: an unknown column, a duplicate 机构编码, a cycle of parents, a peer group of one */
+  problems: Problem[];
+}
