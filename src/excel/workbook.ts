@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
-import type { SheetSnapshot, WorkbookPort } from '../sheet/port';
+import type { CellBlock, SheetSnapshot, SheetValues, WorkbookPort } from '../sheet/port';
 import { storedVersion } from '../sheet/storedFiles/load';
 import type { SheetPlan } from '../sheet/types';
 import { reference } from './names';
 import { type Replanner, activeAssessmentSheetName, assessmentSheetNames, readSnapshot } from './reader';
+import { readValues, writeCells } from './sheetValues';
 import { writePlan } from './writer';
 
 /** Excel.run, or a stand-in for tests; `reuse` runs in the context an event handler was added in. */
@@ -52,6 +53,23 @@ export class ExcelWorkbook implements WorkbookPort {
 
   readSheet(sheetName: string): Promise<SheetSnapshot> {
     return this.run((context) => readSnapshot(context, sheetName, this.replan));
+  }
+
+  listSheets(): Promise<string[]> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      await context.sync();
+      return worksheets.items.map((sheet) => sheet.name);
+    });
+  }
+
+  readValues(sheetName: string): Promise<SheetValues | null> {
+    return this.run((context) => readValues(context, sheetName));
+  }
+
+  writeCells(sheetName: string, blocks: CellBlock[]): Promise<void> {
+    return this.run((context) => writeCells(context, sheetName, blocks));
   }
 
   select(sheetName: string, address: string): Promise<void> {

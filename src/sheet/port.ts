@@ -20,10 +20,33 @@ export interface WorkbookPort {
   select(sheetName: string, address: string): Promise<void>;
   /** the selected cell of the active sheet */
   selection(): Promise<{ sheetName: string; address: string } | null>;
+  /** names of every worksheet, in tab order */
+  listSheets(): Promise<string[]>;
+  /** the sheet's used range as values, null for an empty sheet (Excel reads it in blocks of rows, each
+   * response under the request limit) */
+  readValues(sheetName: string): Promise<SheetValues | null>;
+  /** writes values or formulas into an existing sheet, block by block; on a protected sheet only its
+   * unlocked cells take them, as in Excel */
+  writeCells(sheetName: string, blocks: CellBlock[]): Promise<void>;
   /** called after any change of cells; returns an unsubscribe function */
   onChanged(handler: () => void): () => void;
   /** called when the selection moves; returns an unsubscribe function */
   onSelectionChanged(handler: (where: { sheetName: string; address: string }) => void): () => void;
+}
+
+/** A worksheet's used range as values: its top-left cell and its rows (null = blank). */
+export interface SheetValues {
+  origin: string;
+  values: (PlainValue | null)[][];
+}
+
+/** What writeCells puts in one cell: a value, a formula (with "="), or null to clear it. */
+export type CellEntry = PlainValue | null | { formula: string };
+
+/** A rectangle of cells from `address` (its top-left cell) rightwards and down. */
+export interface CellBlock {
+  address: string;
+  rows: CellEntry[][];
 }
 
 /** An assessment sheet as it now stands, read back for checking. */

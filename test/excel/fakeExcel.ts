@@ -7,6 +7,7 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { vi } from 'vitest';
+import { parseRange, splitReference } from '../../src/sheet/memory/a1';
 
 export interface FakeSheetData {
   name: string;
@@ -122,7 +123,8 @@ export function fakeExcel(data: FakeExcelData) {
     const sheet = mock({
       name,
       id: name,
-      getRange: (address: string) => range(name, address),
+      // a range inside the used range reads its part of the used range's values
+      getRange: (address: string) => range(name, address, sheetData.used ? usedPart(sheetData.used, address) : {}),
       getRanges: (address: string) => range(name, address),
       getUsedRangeOrNullObject: () => {
         if (!sheetData.used) {
@@ -238,6 +240,15 @@ export function fakeExcel(data: FakeExcelData) {
       return active;
     },
   };
+}
+
+/** The part of the used range's formulas and values that `address` covers (none outside it). */
+function usedPart(used: NonNullable<FakeSheetData['used']>, address: string): Record<string, unknown> {
+  const whole = parseRange(splitReference(used.address).address);
+  const part = parseRange(address);
+  if (part.top < whole.top || part.left < whole.left || part.bottom > whole.bottom || part.right > whole.right) return {};
+  const cut = (grid: unknown[][]) => grid.slice(part.top - whole.top, part.bottom - whole.top + 1).map((row) => row.slice(part.left - whole.left, part.right - whole.left + 1));
+  return { formulas: cut(used.formulas), values: cut(used.values) };
 }
 
 function absolute(address: string): string {

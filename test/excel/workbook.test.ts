@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { describe, expect, it, vi } from 'vitest';
+import { CELLS_PER_READ } from '../../src/excel/sheetValues';
 import { type ExcelRun, ExcelWorkbook } from '../../src/excel/workbook';
 import { fakeExcel } from './fakeExcel';
 import { fixturePlan } from './fixtures';
@@ -66,6 +67,41 @@ describe('ExcelWorkbook', () => {
     stopMoved();
     await vi.waitFor(() => expect(excel.handlers.changed.length + excel.handlers.selection.length).toBe(0));
     expect(onError).not.toHaveBeenCalled();
+  });
+});
+
+describe('ExcelWorkbook and a roster on an ordinary sheet', () => {
+  it('lists the sheets and reads the used range as plain values, in blocks of at most CELLS_PER_READ cells', async () => {
+    // 40,000 institutions × 3 columns: 120,001 cells, read in two blocks of whole rows
+    const rows = 40_000;
+    const values: unknown[][] = [['机构编码', '机构名称', '1.1'], ...Array.from({ length: rows }, (_, i) => [`H${i}`, `医院${i}`, i % 2 === 0 ? '' : i])];
+    const excel = fakeExcel({ sheets: [{ name: '名单', used: { address: `名单!B2:D${rows + 2}`, formulas: values, values } }, { name: '空' }] });
+    const { book } = workbook(excel);
+    expect(await book.listSheets()).toEqual(['名单', '空']);
+    const before = excel.syncs();
+    const read = await book.readValues('名单');
+    expect(excel.syncs() - before).toBe(3); // the address, then two blocks
+    expect(Math.ceil(((rows + 1) * 3) / CELLS_PER_READ)).toBe(2);
+    expect(read?.origin).toBe('B2');
+    expect(read?.values).toHaveLength(rows + 1);
+    expect(read?.values[1]).toEqual(['H0', '医院0', null]); // "" is blank
+    expect(read?.values[rows]).toEqual([`H${rows - 1}`, `医院${rows - 1}`, rows - 1]);
+    expect(await book.readValues('空')).toBeNull();
+  });
+
+  it('writes blocks through formulas; a string Excel would convert gets the text format, other cells keep theirs', async () => {
+    const excel = fakeExcel({ sheets: [{ name: '名单' }] });
+    const { book } = workbook(excel);
+    await book.writeCells('名单', [
+      { address: 'A5', rows: [['001', '甲医院', 0.5, null, { formula: '=B1' }]] },
+      { address: 'C9', rows: [[{ formula: '=D1' }]] },
+    ]);
+    const writes = excel.writes.filter((w) => w.sheet === '名单');
+    expect(writes).toEqual([
+      { sheet: '名单', address: 'A5:E5', property: 'numberFormat', value: [['@', null, null, null, null]] },
+      { sheet: '名单', address: 'A5:E5', property: 'formulas', value: [['001', '甲医院', 0.5, '', '=B1']] },
+      { sheet: '名单', address: 'C9', property: 'formulas', value: [['=D1']] },
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
+import { linkFormula } from '../../src/sheet/roster/link';
 import { fixturePlan } from '../excel/fixtures';
 
 const NAME = '江北医院考核';
@@ -105,5 +106,48 @@ describe('MemoryWorkbook', () => {
   it('refuses to read an ordinary sheet', async () => {
     await expect(new MemoryWorkbook().readSheet('Sheet1')).rejects.toThrow(/不是考核表/);
     await expect(new MemoryWorkbook().readSheet('无')).rejects.toThrow(/没有名为/);
+  });
+
+  it('lists every sheet and reads an ordinary sheet’s used range as values (a roster typed by hand)', async () => {
+    const book = new MemoryWorkbook(['名单', 'Sheet2']);
+    expect(await book.listSheets()).toEqual(['名单', 'Sheet2']);
+    expect(await book.readValues('名单')).toBeNull();
+    book.setCell('名单', 'B2', '机构编码');
+    book.setCell('名单', 'C2', '机构名称');
+    book.setCell('名单', 'B3', 'H001');
+    book.setCell('名单', 'D3', '45%');
+    expect(await book.readValues('名单')).toEqual({
+      origin: 'B2',
+      values: [
+        ['机构编码', '机构名称', null],
+        ['H001', null, 0.45],
+      ],
+    });
+  });
+
+  it('writes blocks of values and formulas; a link formula shows its roster cell, blank while blank', async () => {
+    const { book } = await withSheet();
+    const changed = vi.fn();
+    book.onChanged(changed);
+    await book.writeCells('Sheet1', [{ address: 'A1', rows: [['机构编码', 3], [null, true]] }]);
+    expect(book.cell('Sheet1', 'B1').value).toBe(3);
+    expect(book.cell('Sheet1', 'B2').value).toBe(true);
+    await book.writeCells(NAME, [{ address: 'E6', rows: [[{ formula: linkFormula('Sheet1', 'B1') }]] }]);
+    expect(changed).toHaveBeenCalledTimes(2);
+    expect(book.cell(NAME, 'E6')).toMatchObject({ formula: `=IF(ISBLANK('Sheet1'!$B$1),"",'Sheet1'!$B$1)`, value: 3 });
+    expect((await book.readSheet(NAME)).inputs[0]).toEqual({ id: '1.1', address: 'E6', value: 3 });
+    book.setCell('Sheet1', 'B1', 5); // the roster changes: the expanded sheet follows
+    expect((await book.readSheet(NAME)).inputs[0]!.value).toBe(5);
+    book.setCell('Sheet1', 'B1', null);
+    expect((await book.readSheet(NAME)).inputs[0]!.value).toBeNull();
+    // another formula stays uncomputed
+    await book.writeCells(NAME, [{ address: 'E6', rows: [[{ formula: '=Sheet1!B2' }]] }]);
+    expect(book.cell(NAME, 'E6').value).toBeNull();
+  });
+
+  it('refuses a write into a locked cell of a protected sheet, writing none of the block', async () => {
+    const { book } = await withSheet();
+    await expect(book.writeCells(NAME, [{ address: 'E6', rows: [[1, 'x']] }])).rejects.toThrow(/F6 已锁定/);
+    expect(book.cell(NAME, 'E6').value).toBeNull();
   });
 });

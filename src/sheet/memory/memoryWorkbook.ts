@@ -1,4 +1,5 @@
-import type { SheetSnapshot, WorkbookPort } from '../port';
+import type { CellBlock, SheetSnapshot, SheetValues, WorkbookPort } from '../port';
+import { linkTarget } from '../roster/link';
 import type { PlainValue, SheetPlan } from '../types';
 import { cellAddress, normalizeAddress, parseCell } from './a1';
 import { typedFormula } from './formulaText';
@@ -32,7 +33,8 @@ type Where = { sheetName: string; address: string };
 /**
  * A workbook held in memory: what the task pane runs on in a plain browser and what its browser tests
  * drive. It applies a SheetPlan to a map of cells, lets a "user" type with setCell, and reads
- * snapshots with the same meaning as the Excel reader (both use snapshotOf).
+ * snapshots with the same meaning as the Excel reader (both use snapshotOf). It computes no formula but
+ * the link 展开 writes (src/sheet/roster/link.ts), so that an expanded sheet shows its roster's facts.
  */
 export class MemoryWorkbook implements WorkbookPort {
   readonly connected = false;
@@ -74,7 +76,46 @@ export class MemoryWorkbook implements WorkbookPort {
   async readSheet(sheetName: string): Promise<SheetSnapshot> {
     const sheet = this.sheet(sheetName);
     if (!sheet.plan) throw new Error(`“${sheetName}”不是考核表 (not an assessment sheet)`);
-    return snapshotOf(sheet.name, sheet.plan, (address) => sheet.cells.get(normalizeAddress(address)) ?? { value: null });
+    return snapshotOf(sheet.name, sheet.plan, (address) => this.stored(sheet, normalizeAddress(address)));
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.sheetNames();
+  }
+
+  async readValues(sheetName: string): Promise<SheetValues | null> {
+    const sheet = this.sheet(sheetName);
+    const used = [...sheet.cells.keys()].filter((key) => this.stored(sheet, key).value !== null).map(parseCell);
+    if (used.length === 0) return null;
+    const top = Math.min(...used.map((c) => c.row));
+    const left = Math.min(...used.map((c) => c.col));
+    const bottom = Math.max(...used.map((c) => c.row));
+    const right = Math.max(...used.map((c) => c.col));
+    const values = Array.from({ length: bottom - top + 1 }, (_, r) =>
+      Array.from({ length: right - left + 1 }, (_, c) => this.stored(sheet, cellAddress(top + r, left + c)).value),
+    );
+    return { origin: cellAddress(top, left), values };
+  }
+
+  async writeCells(sheetName: string, blocks: CellBlock[]): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const writes: [string, StoredCell][] = blocks.flatMap(({ address, rows }) => {
+      const { row, col } = parseCell(address);
+      return rows.flatMap((line, r) =>
+        line.map((entry, c): [string, StoredCell] => [
+          cellAddress(row + r, col + c),
+          entry !== null && typeof entry === 'object' ? { formula: entry.formula, value: null } : { value: entry },
+        ]),
+      );
+    });
+    // Excel refuses the whole request when one cell is locked on a protected sheet: nothing is written
+    const locked = writes.find(([key]) => sheet.protected && this.view(sheet, key).locked);
+    if (locked) throw new Error(`单元格 ${locked[0]} 已锁定，工作表受保护 (cell ${locked[0]} is locked; the sheet is protected)`);
+    for (const [key, cell] of writes) {
+      if (cell.formula === undefined && cell.value === null) sheet.cells.delete(key);
+      else sheet.cells.set(key, cell);
+    }
+    this.emitChanged();
   }
 
   async select(sheetName: string, address: string): Promise<void> {
@@ -163,13 +204,21 @@ export class MemoryWorkbook implements WorkbookPort {
     const planned = sheet.plan?.grid[row]?.[col];
     const styleName = planned?.style;
     const style = styleName ? sheet.plan?.styles[styleName] : undefined;
-    const stored = sheet.cells.get(address);
+    const stored = this.stored(sheet, address);
     const numberFormat = planned && 'text' in planned && planned.text ? '@' : style?.numberFormat;
-    const cell: MemoryCell = { address, value: stored?.value ?? null, locked: style?.locked !== false };
-    if (stored?.formula !== undefined) cell.formula = stored.formula;
+    const cell: MemoryCell = { address, value: stored.value, locked: style?.locked !== false };
+    if (stored.formula !== undefined) cell.formula = stored.formula;
     if (styleName !== undefined) cell.style = styleName;
     if (numberFormat !== undefined) cell.numberFormat = numberFormat;
     return cell;
+  }
+
+  /** A cell as Excel would show it: a link formula shows its target's value (blank stays blank). */
+  private stored(sheet: MemorySheet, address: string, depth = 0): StoredCell {
+    const cell = sheet.cells.get(address) ?? { value: null };
+    const target = cell.formula === undefined ? undefined : linkTarget(cell.formula);
+    const from = target && depth < 8 ? this.sheets.get(target.sheetName) : undefined;
+    return from ? { formula: cell.formula!, value: this.stored(from, target!.address, depth + 1).value } : cell;
   }
 
   private emitChanged(): void {
