@@ -150,4 +150,21 @@ describe('MemoryWorkbook', () => {
     await expect(book.writeCells(NAME, [{ address: 'E6', rows: [[1, 'x']] }])).rejects.toThrow(/F6 已锁定/);
     expect(book.cell(NAME, 'E6').value).toBeNull();
   });
+
+  it('pastes cells copied from Excel as typing, in one change', async () => {
+    const book = new MemoryWorkbook(['名单']);
+    const changed = vi.fn();
+    book.onChanged(changed);
+    expect(book.paste('名单', 'A1', '机构编码\t机构名称\tA1.1\r\nH001\t"甲""一""\n医院"\t45%\r\n')).toBe(2);
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(await book.readValues('名单')).toEqual({
+      origin: 'A1',
+      values: [
+        ['机构编码', '机构名称', 'A1.1'],
+        ['H001', '甲"一"\n医院', 0.45],
+      ],
+    });
+    const { book: sheets, name } = await withSheet();
+    expect(() => sheets.paste(name, 'E6', '1')).toThrow(/受保护/);
+  });
 });

@@ -3,6 +3,7 @@ import { linkTarget } from '../roster/link';
 import type { PlainValue, SheetPlan } from '../types';
 import { cellAddress, normalizeAddress, parseCell } from './a1';
 import { typedFormula } from './formulaText';
+import { tabRows } from './paste';
 import { freeSheetName } from '../sheetName';
 import { type StoredCell, snapshotOf } from './snapshot';
 
@@ -160,6 +161,25 @@ export class MemoryWorkbook implements WorkbookPort {
     if (stored.formula === undefined && stored.value === null) sheet.cells.delete(key);
     else sheet.cells.set(key, stored);
     this.emitChanged();
+  }
+
+  /** Pastes cells copied from Excel (tab-separated rows) from `address` on, each typed as setCell types
+   * it; one change event for the whole paste. Returns how many rows came in. */
+  paste(sheetName: string, address: string, text: string): number {
+    const sheet = this.sheet(sheetName);
+    const { row, col } = parseCell(address);
+    const rows = tabRows(text);
+    if (sheet.protected) throw new Error(`工作表“${sheetName}”受保护，不能粘贴 (the sheet is protected)`);
+    rows.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const key = cellAddress(row + r, col + c);
+        const stored = typed(value, this.view(sheet, key).numberFormat === '@');
+        if (stored.formula === undefined && stored.value === null) sheet.cells.delete(key);
+        else sheet.cells.set(key, stored);
+      }),
+    );
+    this.emitChanged();
+    return rows.length;
   }
 
   /** One cell as it now stands. */
