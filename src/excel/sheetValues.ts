@@ -39,8 +39,8 @@ export async function readValues(context: Excel.RequestContext, sheetName: strin
 
 /**
  * Writes the blocks through `formulas` (a formula with "=", a value as it is, null clearing the cell);
- * a string Excel would read as something else ("001", "=x") gets the text format first, other cells keep
- * theirs. Requests are grouped under REQUEST_LIMIT, one sync each.
+ * a string Excel would read as something else ("001", "=x") gets the text format first, a formula the
+ * format it asks for, other cells keep theirs. Requests are grouped under REQUEST_LIMIT, one sync each.
  */
 export async function writeCells(context: Excel.RequestContext, sheetName: string, blocks: CellBlock[]): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -59,7 +59,7 @@ function writeSteps({ address, rows }: CellBlock): Step[] {
   for (let first = 0; first < rows.length; first += rowsPerStep) {
     const slice = rows.slice(first, first + rowsPerStep).map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
     const range = rangeAddress({ top: top + first, left, bottom: top + first + slice.length - 1, right: left + width - 1 });
-    const formats = slice.map((row) => row.map((entry) => (typeof entry === 'string' && excelWouldConvert(entry) ? '@' : null)));
+    const formats = slice.map((row) => row.map(formatOf));
     const formulas = slice.map((row) => row.map(formulaOf));
     steps.push((sheet) => {
       const target = sheet.getRange(range);
@@ -69,6 +69,12 @@ function writeSteps({ address, rows }: CellBlock): Step[] {
     });
   }
   return steps;
+}
+
+/** The number format a cell must take before its content, or null to keep its own. */
+function formatOf(entry: CellEntry): string | null {
+  if (typeof entry === 'string') return excelWouldConvert(entry) ? '@' : null;
+  return entry !== null && typeof entry === 'object' ? (entry.numberFormat ?? null) : null;
 }
 
 function formulaOf(entry: CellEntry): PlainValue {

@@ -40,8 +40,9 @@ export interface SheetValues {
   values: (PlainValue | null)[][];
 }
 
-/** What writeCells puts in one cell: a value, a formula (with "="), or null to clear it. */
-export type CellEntry = PlainValue | null | { formula: string };
+/** What writeCells puts in one cell: a value, a formula (with "=") with the number format it needs (a
+ * text-formatted cell would keep a formula as text), or null to clear it. */
+export type CellEntry = PlainValue | null | { formula: string; numberFormat?: string };
 
 /** A rectangle of cells from `address` (its top-left cell) rightwards and down. */
 export interface CellBlock {
@@ -66,6 +67,8 @@ export interface SheetSnapshot {
   ownership?: PlainValue;
   /** 扣减情形 as typed (挂牌督办), where the policy names circumstances; absent when blank */
   circumstances?: PlainValue;
+  /** the roster sheet the sheet was expanded from (展开): its 机构编码 cell shows that sheet's cell */
+  rosterSheet?: string;
   /** each input id's cell address and raw value (null = blank) */
   inputs: { id: string; address: string; value: PlainValue | null }[];
   /** 机构自评得分 per item */

@@ -1,6 +1,7 @@
 import { policyIds } from '../../core';
 import type { SheetSnapshot } from '../port';
 import type { PlainValue, SheetPlan } from '../types';
+import { linkTarget } from '../roster/link';
 import { cellAddress } from './a1';
 
 /** What one cell holds now: its live formula (with "="), if any, and the value it shows (null = blank). */
@@ -33,6 +34,9 @@ export function snapshotOf(sheetName: string, plan: SheetPlan, read: CellReader)
   const optional = (address: string) => value(address) ?? undefined;
   // the policy cell may have been changed to another policy since the sheet was made
   const policyCell = value(plan.fields.policy);
+  // an expanded sheet's 机构编码 shows the roster's cell (展开)
+  const codeFormula = read(plan.fields.institutionCode).formula;
+  const rosterSheet = codeFormula === undefined ? undefined : linkTarget(codeFormula)?.sheetName;
   return {
     sheetName,
     rubricId: plan.rubricId,
@@ -45,6 +49,7 @@ export function snapshotOf(sheetName: string, plan: SheetPlan, read: CellReader)
     ownership: optional(plan.fields.ownership),
     circumstances: plan.fields.circumstances === undefined ? undefined : optional(plan.fields.circumstances),
     ...(plan.fields.rubricVersion && { rubricVersion: optional(plan.fields.rubricVersion) }),
+    ...(rosterSheet !== undefined && { rosterSheet }),
     inputs: plan.inputs.map(({ id, address }) => ({ id, address, value: value(address) })),
     selfScores: plan.items.map(({ itemNo, selfScore }) => ({ itemNo, address: selfScore, value: value(selfScore) })),
     withAddinFunctions: plan.fields.addinTotal !== undefined,

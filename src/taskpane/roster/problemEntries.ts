@@ -1,0 +1,53 @@
+import type { Problem } from '../../core';
+import type { RosterResult } from '../../core/roster/types';
+import type { ExpandColumns } from '../../sheet/roster/expand';
+import type { RosterSource } from '../../sheet/roster/source';
+
+/** One line of the 汇总 tab's problem list: its text and the roster cell it names, if any. */
+export interface ProblemEntry {
+  key: string;
+  message: string;
+  messageEn: string;
+  /** the cell on the roster sheet a click selects */
+  address?: string;
+}
+
+const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d*$/i;
+
+/**
+ * Every problem of a scored roster, table-level ones first, then row by row: a bad field or a missing
+ * parent (the core names the cell), an invalid fact (named by its input id: the cell is found by the
+ * id's column on the row). At most `limit` are listed; `more` counts the rest.
+ */
+export function problemEntries(
+  result: RosterResult,
+  source: RosterSource,
+  columns: ExpandColumns,
+  limit = 200,
+): { shown: ProblemEntry[]; more: number } {
+  const entries: ProblemEntry[] = [];
+  const cellOf = (problem: Problem) => (CELL.test(problem.field) ? problem.field.replace(/\$/g, '').toUpperCase() : undefined);
+  let total = 0;
+  const add = (entry: Omit<ProblemEntry, 'key'>) => {
+    total++;
+    if (entries.length < limit) entries.push({ ...entry, key: `${total}` });
+  };
+  for (const problem of result.problems) add({ ...problem, ...optional(cellOf(problem)) });
+  const columnOf = new Map(columns.inputs.map(({ column, id }) => [id, column]));
+  for (const row of result.institutions) {
+    const who = `${row.institution.code} ${row.institution.name}`;
+    for (const problem of row.problems) add({ ...problem, ...optional(cellOf(problem)) });
+    for (const problem of row.invalid) {
+      const column = columnOf.get(problem.field);
+      const address = column === undefined ? undefined : source.addressOf(row.institution.row, column);
+      add({
+        message: `${address ?? problem.field}（${who}）：${problem.message}`,
+        messageEn: `${address ?? problem.field} (${row.institution.code}): ${problem.messageEn}`,
+        ...optional(address),
+      });
+    }
+  }
+  return { shown: entries, more: total - entries.length };
+}
+
+const optional = (address: string | undefined) => (address === undefined ? {} : { address });

@@ -1,0 +1,84 @@
+import { makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { Component, lazy, type ReactNode, Suspense } from 'react';
+import type { RosterSummary as Summary } from '../../../core/roster/types';
+import type { Translate } from '../../i18n';
+import type { ChartBar } from './RosterCharts';
+
+// the chart library (d3 and Fluent's charts) comes in its own chunk when the summary first shows
+const RosterCharts = lazy(() => import(/* webpackChunkName: "charts" */ './RosterCharts'));
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: '2px',
+    margin: 0,
+  },
+  term: { overflowWrap: 'anywhere' },
+  value: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+});
+
+/** A failed chunk load (a dropped connection to the add-in's server) is said, not a blank pane. */
+class ChartBoundary extends Component<{ fallback: (error: Error) => ReactNode; children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override render() {
+    return this.state.error ? this.props.fallback(this.state.error) : this.props.children;
+  }
+}
+
+const money = (value: { toFixed: (digits: number) => string }) => value.toFixed(2);
+
+/** The roster's summary as the core counted it, then its charts. */
+export function RosterSummary({ summary, histogram, binWidth, t }: { summary: Summary; histogram: ChartBar[]; binWidth: number; t: Translate }) {
+  const styles = useStyles();
+  const figures: [string, string, string][] = [
+    ['institutions', t('figInstitutions'), String(summary.institutions)],
+    ...summary.perGrade.map((g): [string, string, string] => [`grade:${g.label}`, t('figGrade', { grade: g.label }), String(g.count)]),
+    ['provisional', t('figProvisional'), String(summary.provisional)],
+    ['withheld', t('figWithheld'), String(summary.withheld)],
+    ['subordinates', t('figSubordinates'), String(summary.subordinates)],
+    ['vetoes', t('figVetoes'), String(summary.vetoes)],
+    ['rowsWithProblems', t('figRowsWithProblems'), String(summary.rowsWithProblems)],
+    ['depositTotal', t('figDeposit'), money(summary.depositTotal)],
+    ['refundPaid', t('figRefundPaid'), money(summary.refundPaid)],
+    ['refundWithheld', t('figRefundWithheld'), money(summary.refundWithheld)],
+  ];
+  const grades = summary.perGrade.map((g) => ({ label: g.label, count: g.count }));
+  return (
+    <section className={styles.view} aria-label={t('rosterSummary')} data-testid="roster-summary">
+      <Subtitle2 as="h2">{t('rosterSummary')}</Subtitle2>
+      <dl className={styles.figures}>
+        {figures.map(([key, term, value]) => (
+          <div key={key} style={{ display: 'contents' }} data-figure={key}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value} data-value>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <ChartBoundary
+        fallback={(error) => (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('chartFailed', { message: error.message })}</MessageBarBody>
+          </MessageBar>
+        )}
+      >
+        <Suspense fallback={<Spinner size="tiny" label={t('chartLoading')} />}>
+          <RosterCharts
+            grades={grades}
+            histogram={histogram}
+            gradeTitle={t('gradeChart')}
+            histogramTitle={t('histogramChart', { width: binWidth })}
+            countLabel={t('chartCount')}
+          />
+        </Suspense>
+      </ChartBoundary>
+    </section>
+  );
+}
