@@ -24,6 +24,7 @@ import { ExplainView } from './views/ExplainView';
 import { ImportView } from './views/ImportView';
 import { InputsView } from './views/InputsView';
 import { ProblemList } from './views/ProblemList';
+import { RosterView } from './views/roster/RosterView';
 
 const useStyles = makeStyles({
   page: {
@@ -39,20 +40,21 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-type View = 'create' | 'check' | 'explain' | 'inputs' | 'import';
+type View = 'create' | 'check' | 'explain' | 'inputs' | 'import' | 'roster';
 const TAB_LABELS: Record<View, MessageKey> = {
   create: 'tabCreate',
   check: 'tabCheck',
   explain: 'tabExplain',
   inputs: 'tabInputs',
   import: 'tabImport',
+  roster: 'tabRoster',
 };
 
 /**
  * The task pane: 新建考核表, 检查 and 说明 over one workbook port — Excel when the pane runs in Excel, the
  * in-memory workbook otherwise (`demo`), where a 填报 view stands in for typing into the sheet. 导入 takes
  * a region's own files into the workbook (`files`); those stored files that failed their checks when the
- * pane started (`rejected`) are listed with their problems.
+ * pane started (`rejected`) are listed with their problems. 汇总 scores a roster of institutions together.
  */
 export function App({
   port,
@@ -141,6 +143,7 @@ export function App({
           <Tab value="explain">{t(TAB_LABELS.explain)}</Tab>
           {demo && <Tab value="inputs">{t(TAB_LABELS.inputs)}</Tab>}
           <Tab value="import">{t(TAB_LABELS.import)}</Tab>
+          <Tab value="roster">{t(TAB_LABELS.roster)}</Tab>
         </TabList>
         <div role="tabpanel" aria-label={t(TAB_LABELS[view])} tabIndex={-1} ref={panel} className={styles.panel} data-testid="panel">
           {view === 'create' && (
@@ -170,6 +173,10 @@ export function App({
               }}
             />
           )}
+          {/* kept mounted: its results and choices outlive a visit to another tab (展开 → 检查 → back) */}
+          <div hidden={view !== 'roster'}>
+            <RosterView port={port} t={t} locale={locale} catalog={catalog} {...(demo && { demo })} />
+          </div>
         </div>
       </main>
     </FluentProvider>

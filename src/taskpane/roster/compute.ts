@@ -1,0 +1,71 @@
+import type { Policy, Rubric } from '../../core';
+import type { PeerOptions } from '../../core/roster/types';
+import type { WorkbookPort } from '../../sheet/port';
+import { expandPlan, peerUpdates } from '../../sheet/roster/expand';
+import { rosterSource } from '../../sheet/roster/source';
+import type { Locale } from '../i18n';
+import { planRosterSheets, scoreRosterTable, writeRosterSheets } from './engine';
+import type { RosterRun } from './rosterRun';
+
+export interface RosterChoice {
+  sheetName: string;
+  rubric: Rubric;
+  policy?: Policy;
+  convert: boolean;
+  intervals: PeerOptions['intervals'];
+}
+
+/**
+ * 计算: read the roster sheet through the port, score it in the core, write 汇总名单 / 汇总统计 /
+ * 同级分组 in place of any earlier ones, and write the new peer-computed values into the sheets
+ * expanded from this roster.
+ */
+export async function computeRoster(port: WorkbookPort, choice: RosterChoice): Promise<RosterRun> {
+  const source = rosterSource(choice.sheetName, await port.readValues(choice.sheetName));
+  const { result, columns } = scoreRosterTable(choice.rubric, source.table, choice.policy, {
+    convert: choice.convert,
+    peer: { intervals: choice.intervals },
+  });
+  const planned = planRosterSheets(result, choice.rubric, choice.policy);
+  const written = await writeRosterSheets(port, planned.sheets);
+  let expandedUpdated = 0;
+  for (const name of await port.listAssessmentSheets()) {
+    let snapshot;
+    try {
+      snapshot = await port.readSheet(name);
+    } catch {
+      continue; // a sheet whose layout was changed by hand is left alone (检查 says why)
+    }
+    const blocks = peerUpdates(source.sheetName, choice.rubric.id, result.institutions, snapshot);
+    if (blocks.length === 0) continue;
+    await port.writeCells(name, blocks);
+    expandedUpdated++;
+  }
+  return {
+    source,
+    rubric: choice.rubric,
+    ...(choice.policy && { policy: choice.policy }),
+    convert: choice.convert,
+    result,
+    columns,
+    written,
+    rosterSheet: planned.rosterSheet,
+    rosterRow: planned.rosterRow,
+    expandedUpdated,
+  };
+}
+
+/** 展开: the institution's full assessment sheet, its cells linked to the roster (expandPlan). */
+export async function expandInstitution(port: WorkbookPort, run: RosterRun, index: number, locale: Locale): Promise<string> {
+  const row = run.result.institutions[index];
+  if (!row) throw new Error(`no institution ${index}`);
+  const { plan, links } = expandPlan(run.rubric, row, run.source, run.columns, {
+    ...(run.policy && { policyId: run.policy.id }),
+    convert: run.convert,
+    withAddinFunctions: port.connected,
+    locale,
+  });
+  const name = await port.createSheet(plan);
+  await port.writeCells(name, links);
+  return name;
+}

@@ -1,0 +1,173 @@
+import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { getPolicy } from '../../../core';
+import type { PeerOptions, RosterTable } from '../../../core/roster/types';
+import type { MemoryWorkbook } from '../../../sheet/memory/memoryWorkbook';
+import type { WorkbookPort } from '../../../sheet/port';
+import { rosterSource } from '../../../sheet/roster/source';
+import type { Locale, Translate } from '../../i18n';
+import { computeRoster, expandInstitution } from '../../roster/compute';
+import { histogramBars } from '../../roster/engine';
+import type { RosterRun } from '../../roster/rosterRun';
+import { rosterSheetChoices } from '../../roster/sheetChoices';
+import { TablePolicyFields, usePickerStyles, useTablePolicy } from '../TablePolicyFields';
+import { DemoPaste } from './DemoPaste';
+import { InstitutionJump } from './InstitutionJump';
+import { RosterProblems } from './RosterProblems';
+import { RosterSummary } from './RosterSummary';
+
+/** What the roster says, for telling whether it changed since 计算. */
+const contentOf = (table: RosterTable) => JSON.stringify([table.header, table.rows]);
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  help: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  button: { alignSelf: 'stretch' },
+});
+
+/**
+ * 汇总: the roster as the clerk keeps it on a worksheet (pasted, typed or opened from CSV), scored with
+ * its peers: 计算 writes the roster workbook's sheets, lists the problems by cell, shows the summary and
+ * its charts, finds any institution and expands it to its full assessment sheet.
+ */
+export function RosterView({
+  port,
+  t,
+  locale,
+  catalog,
+  demo,
+}: {
+  port: WorkbookPort;
+  t: Translate;
+  locale: Locale;
+  catalog: number;
+  demo?: MemoryWorkbook;
+}) {
+  const styles = useStyles();
+  const pickerStyles = usePickerStyles();
+  const picked = useTablePolicy(catalog, t);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheetName, setSheetName] = useState('');
+  const [intervals, setIntervals] = useState<PeerOptions['intervals']>('equal-width');
+  const [busy, setBusy] = useState(false);
+  const [run, setRun] = useState<RosterRun | null>(null);
+  const [stale, setStale] = useState(false);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+
+  // the sheets a roster may be on, read again after any change (a new sheet, a paste)
+  const readSheets = useCallback(async () => {
+    const choices = await rosterSheetChoices(port);
+    setSheets(choices.sheets);
+    setSheetName((current) => (choices.sheets.includes(current) ? current : choices.preferred));
+  }, [port]);
+  useEffect(() => {
+    void readSheets().catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = port.onChanged(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void readSheets().catch(() => undefined), 300);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [port, readSheets]);
+  // once computed, a change of the roster sheet makes the results stale until the next 计算
+  useEffect(() => {
+    if (!run) return;
+    const source = run.source.sheetName;
+    const seen = contentOf(run.source.table);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = port.onChanged(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void port.readValues(source).then(
+          (values) => setStale(contentOf(rosterSource(source, values).table) !== seen),
+          () => undefined,
+        );
+      }, 300);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [port, run]);
+
+  async function compute() {
+    if (!sheetName || picked.convertError) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const next = await computeRoster(port, {
+        sheetName,
+        rubric: picked.rubric,
+        ...(picked.policyId && { policy: getPolicy(picked.policyId) }),
+        convert: picked.converts && picked.convert,
+        intervals,
+      });
+      setRun(next);
+      setStale(false);
+      const done = t('computed', { count: next.result.institutions.length, sheets: next.written.join('、') });
+      setMessage({ intent: 'success', text: next.expandedUpdated > 0 ? `${done}；${t('computedExpanded', { count: next.expandedUpdated })}` : done });
+    } catch (error) {
+      setMessage({ intent: 'error', text: t('error', { message: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const histogram = run ? histogramBars(run.result) : null;
+  return (
+    <section className={styles.view} aria-label={t('tabRoster')}>
+      <Body1 className={styles.help}>{t('rosterHelp')}</Body1>
+      <Field label={t('rosterSheet')} validationMessage={sheets.length === 0 ? t('rosterNoSheet') : undefined}>
+        <Select
+          className={pickerStyles.select}
+          select={{ className: pickerStyles.selectInner }}
+          value={sheetName}
+          onChange={(_, data) => setSheetName(data.value)}
+          data-testid="roster-sheet"
+        >
+          {sheets.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {demo && <DemoPaste book={demo} sheetName={sheetName} t={t} onPasted={() => setMessage(null)} />}
+      <TablePolicyFields picked={picked} rubrics={picked.rubrics} t={t} />
+      <Field label={t('peerIntervals')}>
+        <Select
+          className={pickerStyles.select}
+          select={{ className: pickerStyles.selectInner }}
+          value={intervals}
+          onChange={(_, data) => setIntervals(data.value === 'equal-count' ? 'equal-count' : 'equal-width')}
+        >
+          <option value="equal-width">{t('peerEqualWidth')}</option>
+          <option value="equal-count">{t('peerEqualCount')}</option>
+        </Select>
+      </Field>
+      <Button className={styles.button} appearance="primary" disabled={busy || !sheetName || Boolean(picked.convertError)} onClick={() => void compute()}>
+        {busy ? t('computing') : t('compute')}
+      </Button>
+      {message && (
+        <MessageBar intent={message.intent} layout="multiline" data-testid="roster-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {run && stale && (
+        <MessageBar intent="warning" data-testid="roster-stale">
+          <MessageBarBody>{t('rosterStale')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {run && histogram && (
+        <>
+          <RosterSummary summary={run.result.summary} histogram={histogram.bars} binWidth={histogram.width} t={t} />
+          <RosterProblems run={run} port={port} t={t} locale={locale} />
+          <InstitutionJump run={run} port={port} t={t} locale={locale} onExpand={(index) => expandInstitution(port, run, index, locale)} />
+        </>
+      )}
+    </section>
+  );
+}
