@@ -24,7 +24,7 @@ import { ExplainView } from './views/ExplainView';
 import { ImportView } from './views/ImportView';
 import { InputsView } from './views/InputsView';
 import { ProblemList } from './views/ProblemList';
-import { RosterView } from './views/roster/RosterView';
+import { RosterView, useRosterChoices } from './views/roster/RosterView';
 
 const useStyles = makeStyles({
   page: {
@@ -75,6 +75,7 @@ export function App({
   // bumped after an import: the lists of tables and policies are read again
   const [catalog, setCatalog] = useState(0);
   const selection = useSelection(port);
+  const roster = useRosterChoices(catalog, t);
   const [view, setView] = useState<View>('create');
   const [created, setCreated] = useState<string | null>(null);
   const [demoShown, setDemoShown] = useState(true);
@@ -173,10 +174,7 @@ export function App({
               }}
             />
           )}
-          {/* kept mounted: its results and choices outlive a visit to another tab (展开 → 检查 → back) */}
-          <div hidden={view !== 'roster'}>
-            <RosterView port={port} t={t} locale={locale} catalog={catalog} {...(demo && { demo })} />
-          </div>
+          {view === 'roster' && <RosterView port={port} t={t} locale={locale} choices={roster} selection={selection} {...(demo && { demo })} />}
         </div>
       </main>
     </FluentProvider>

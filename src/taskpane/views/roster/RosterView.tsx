@@ -1,6 +1,6 @@
-import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { getPolicy } from '../../../core';
+import { getPolicy, type Rubric } from '../../../core';
 import type { PeerOptions, RosterTable } from '../../../core/roster/types';
 import type { MemoryWorkbook } from '../../../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../../sheet/port';
@@ -10,7 +10,7 @@ import { computeRoster, expandInstitution } from '../../roster/compute';
 import { histogramBars } from '../../roster/engine';
 import type { RosterRun } from '../../roster/rosterRun';
 import { rosterSheetChoices } from '../../roster/sheetChoices';
-import { TablePolicyFields, usePickerStyles, useTablePolicy } from '../TablePolicyFields';
+import { type TablePolicy, TablePolicyFields, usePickerStyles, useTablePolicy } from '../TablePolicyFields';
 import { DemoPaste } from './DemoPaste';
 import { InstitutionJump } from './InstitutionJump';
 import { RosterProblems } from './RosterProblems';
@@ -30,36 +30,56 @@ const useStyles = makeStyles({
  * its peers: 计算 writes the roster workbook's sheets, lists the problems by cell, shows the summary and
  * its charts, finds any institution and expands it to its full assessment sheet.
  */
+export interface RosterChoices {
+  picked: TablePolicy & { rubrics: Rubric[] };
+  sheetName: string;
+  setSheetName: (name: string | ((current: string) => string)) => void;
+  intervals: PeerOptions['intervals'];
+  setIntervals: (intervals: PeerOptions['intervals']) => void;
+  run: RosterRun | null;
+  setRun: (run: RosterRun | null) => void;
+}
+
+/** The 汇总 tab's choices and last result, held by the App so that they outlive a visit to another tab
+ * (展开 → 检查 → back to 汇总). */
+export function useRosterChoices(catalog: number, t: Translate): RosterChoices {
+  const picked = useTablePolicy(catalog, t);
+  const [sheetName, setSheetName] = useState('');
+  const [intervals, setIntervals] = useState<PeerOptions['intervals']>('equal-width');
+  const [run, setRun] = useState<RosterRun | null>(null);
+  return { picked, sheetName, setSheetName, intervals, setIntervals, run, setRun };
+}
+
 export function RosterView({
   port,
   t,
   locale,
-  catalog,
+  choices,
   demo,
+  selection,
 }: {
   port: WorkbookPort;
   t: Translate;
   locale: Locale;
-  catalog: number;
+  choices: RosterChoices;
   demo?: MemoryWorkbook;
+  /** the selected cell, shown in the demo (there is no grid to see it in) */
+  selection?: { sheetName: string; address: string } | null;
 }) {
   const styles = useStyles();
   const pickerStyles = usePickerStyles();
-  const picked = useTablePolicy(catalog, t);
+  const { picked, sheetName, setSheetName, intervals, setIntervals, run, setRun } = choices;
   const [sheets, setSheets] = useState<string[]>([]);
-  const [sheetName, setSheetName] = useState('');
-  const [intervals, setIntervals] = useState<PeerOptions['intervals']>('equal-width');
   const [busy, setBusy] = useState(false);
-  const [run, setRun] = useState<RosterRun | null>(null);
   const [stale, setStale] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   // the sheets a roster may be on, read again after any change (a new sheet, a paste)
   const readSheets = useCallback(async () => {
-    const choices = await rosterSheetChoices(port);
-    setSheets(choices.sheets);
-    setSheetName((current) => (choices.sheets.includes(current) ? current : choices.preferred));
-  }, [port]);
+    const found = await rosterSheetChoices(port);
+    setSheets(found.sheets);
+    setSheetName((current) => (found.sheets.includes(current) ? current : found.preferred));
+  }, [port, setSheetName]);
   useEffect(() => {
     void readSheets().catch(() => undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,15 +97,16 @@ export function RosterView({
     if (!run) return;
     const source = run.source.sheetName;
     const seen = contentOf(run.source.table);
+    const check = () =>
+      void port.readValues(source).then(
+        (values) => setStale(contentOf(rosterSource(source, values).table) !== seen),
+        () => undefined,
+      );
+    check(); // changed while the pane showed another tab
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = port.onChanged(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        void port.readValues(source).then(
-          (values) => setStale(contentOf(rosterSource(source, values).table) !== seen),
-          () => undefined,
-        );
-      }, 300);
+      timer = setTimeout(check, 300);
     });
     return () => {
       off();
@@ -155,6 +176,11 @@ export function RosterView({
         <MessageBar intent={message.intent} layout="multiline" data-testid="roster-message">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
+      )}
+      {demo && selection && (
+        <Caption1 className={styles.help} data-testid="roster-selection">
+          {t('selectedCell', { address: `${selection.sheetName}!${selection.address}` })}
+        </Caption1>
       )}
       {run && stale && (
         <MessageBar intent="warning" data-testid="roster-stale">

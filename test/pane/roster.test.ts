@@ -1,0 +1,152 @@
+// 汇总 in the pane, in a real browser on the demo (in-memory) workbook at 350 px: a small 威海 二级 roster
+// is pasted into Sheet1 (as a clerk pastes cells copied from Excel), scored under 吉林 with 折算 by 计算;
+// the summary's numbers must equal scoreRoster's on the same cells, the charts render (svg, loaded from a
+// chunk of their own), a row with a bad deposit is listed with its cell and a click selects it, choosing an
+// institution selects its row on 汇总名单, and 展开 makes its assessment sheet, whose total (检查) equals the
+// roster row's. No request leaves the add-in's origin; nothing scrolls sideways.
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { getPolicy, getRubric, scoreRoster } from '../../src/core';
+import type { RosterResult } from '../../src/core/roster/types';
+import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
+import { rosterSource } from '../../src/sheet/roster/source';
+import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow } from '../support/paneHarness';
+
+const SHOTS = 'test-output/pane';
+let dir: string;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+
+// 27.1 (A3 门诊次均费用增长率) and 25.1 (A1 职工医保自费率) hold raw measures: the roster computes the
+// interval and the excess over the low band. H004's deposit is not a number: that row is flagged (D5).
+const ROSTER = [
+  ['机构编码', '机构名称', '公立/民营', '质量保证金', '1.1', '12.1', '27.1', '25.1'],
+  ['H001', '威海甲医院', '公立', '100000', '0', '2', '5%', '10%'],
+  ['H002', '威海乙医院', '民营', '80000', '1', '0', '12%', '18%'],
+  ['H003', '威海丙医院', '公立', '120000', '2', '5', '20%', '25%'],
+  ['H004', '威海丁医院', '公立', 'abc', '0', '0', '8%', '12%'],
+  ['H005', '威海戊医院', '民营', '90000', '0', '1', '15%', '30%'],
+];
+const TSV = `${ROSTER.map((row) => row.join('\t')).join('\r\n')}\r\n`;
+
+/** What scoreRoster makes of the same cells, pasted the same way into an in-memory workbook. */
+async function expected(): Promise<{ result: RosterResult; traced: RosterResult }> {
+  const book = new MemoryWorkbook();
+  book.paste('Sheet1', 'A1', TSV);
+  const source = rosterSource('Sheet1', await book.readValues('Sheet1'));
+  const args = [getRubric('weihai-2021-hospital-l2'), source.table, getPolicy('jilin-2025')] as const;
+  return {
+    result: scoreRoster(...args, { convert: true, peer: { intervals: 'equal-width' } }),
+    traced: scoreRoster(...args, { convert: true, peer: { intervals: 'equal-width' }, trace: true }),
+  };
+}
+
+const figure = (key: string) => page.locator(`[data-figure="${key}"] [data-value]`).textContent();
+
+beforeAll(async () => {
+  dir = buildPane();
+  server = await serve(dir);
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+  page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: PANE_HEIGHT } });
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${server.origin}/taskpane.html`);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('汇总: a roster scored in the pane', () => {
+  let want: Awaited<ReturnType<typeof expected>>;
+
+  it('keeps the chart library out of taskpane.js: it comes in a chunk of its own', () => {
+    const chunks = readdirSync(dir).filter((name) => /^charts\..*\.js$|^charts\.js$/.test(name) || name.includes('charts'));
+    expect(chunks.length).toBeGreaterThan(0);
+    // the charts chunk is big (d3 and Fluent's charts); taskpane.js does not hold it
+    const chartBytes = chunks.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+    expect(chartBytes).toBeGreaterThan(100_000);
+    expect(requests.some((url) => url.includes('charts'))).toBe(false); // not fetched for the first render
+  });
+
+  it('takes a pasted roster, the table, the policy with 折算, and computes', async () => {
+    want = await expected();
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await expect(page.getByTestId('roster-sheet').inputValue()).resolves.toBe('Sheet1');
+    await page.getByTestId('demo-paste').fill(TSV);
+    await page.getByRole('button', { name: '放入工作表' }).click();
+    await page.getByLabel('考核表', { exact: true }).selectOption('weihai-2021-hospital-l2');
+    await page.getByLabel('政策（等次与保证金返还）').selectOption('jilin-2025');
+    await page.getByLabel('折算为 100 分制：得分 × 100 / 795，按折算得分评定等次和返还').check();
+    await page.getByRole('button', { name: '计算', exact: true }).click();
+    await page.getByTestId('roster-summary').waitFor();
+    await expect(page.getByTestId('roster-message').textContent()).resolves.toContain('已计算 5 家机构，已写入：汇总名单、汇总统计、同级分组');
+  });
+
+  it('shows the summary scoreRoster gives for the same cells', async () => {
+    const s = want.result.summary;
+    await expect(figure('institutions')).resolves.toBe('5');
+    for (const grade of s.perGrade) await expect(figure(`grade:${grade.label}`)).resolves.toBe(String(grade.count));
+    await expect(figure('provisional')).resolves.toBe(String(s.provisional));
+    await expect(figure('withheld')).resolves.toBe(String(s.withheld));
+    await expect(figure('vetoes')).resolves.toBe(String(s.vetoes));
+    await expect(figure('rowsWithProblems')).resolves.toBe(String(s.rowsWithProblems));
+    await expect(figure('depositTotal')).resolves.toBe(s.depositTotal.toFixed(2));
+    await expect(figure('refundPaid')).resolves.toBe(s.refundPaid.toFixed(2));
+    await expect(figure('refundWithheld')).resolves.toBe(s.refundWithheld.toFixed(2));
+    expect(s.rowsWithProblems).toBeGreaterThan(0); // H004's deposit
+    expect(s.depositTotal.toNumber()).toBe(390_000); // H004's is not counted
+  });
+
+  it('draws the grade distribution and the score histogram (svg), loaded on demand', async () => {
+    await page.getByTestId('grade-chart').locator('svg').first().waitFor();
+    await page.getByTestId('histogram-chart').locator('svg').first().waitFor();
+    expect(requests.some((url) => url.includes('charts'))).toBe(true);
+    await expect(sidewaysOverflow(page)).resolves.toBe(0);
+    await page.screenshot({ path: `${SHOTS}/roster-summary.png`, fullPage: true });
+  });
+
+  it('lists the bad row with its cell; a click selects it', async () => {
+    const bad = page.getByTestId('roster-problems').locator('button[data-address="D5"]');
+    await expect(bad.textContent()).resolves.toContain('D5');
+    await bad.click();
+    await expect.poll(() => page.getByTestId('roster-selection').textContent()).toBe('选中单元格：Sheet1!D5');
+  });
+
+  it('finds an institution by name and selects its row on 汇总名单', async () => {
+    const picker = page.getByRole('combobox', { name: '查找机构（跳到汇总名单中的行）' });
+    await picker.fill('丙医院');
+    await page.getByRole('option', { name: 'H003 威海丙医院' }).click();
+    await expect.poll(() => page.getByTestId('roster-selection').textContent()).toBe('选中单元格：汇总名单!A4');
+    const row = want.result.institutions[2]!;
+    await expect(page.getByTestId('institution-result').textContent()).resolves.toBe(`${row.total.toString()} 分，${row.gradeText}`);
+  });
+
+  it('展开 makes H003’s assessment sheet, whose total equals the roster row’s', async () => {
+    await page.getByRole('button', { name: '展开为考核表' }).click();
+    await expect.poll(() => page.getByTestId('expand-message').textContent()).toContain('已展开为工作表“威海丙医院-2021”');
+    const traced = want.traced.institutions[2]!;
+    await page.getByRole('tab', { name: '检查' }).click();
+    await expect.poll(() => page.getByTestId('summary').textContent()).toContain(`总分 ${traced.result!.total.toString()} / 795`);
+    expect(traced.total.toNumber()).toBe(want.result.institutions[2]!.total.toNumber());
+    await expect(page.getByTestId('conversion').textContent()).resolves.toContain(`= ${traced.total.toString()}`);
+    await page.screenshot({ path: `${SHOTS}/roster-expanded.png`, fullPage: true });
+  });
+
+  it('fits 350 px on every view it touched', async () => {
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByTestId('roster-summary').waitFor();
+    await expect(sidewaysOverflow(page)).resolves.toBe(0);
+  });
+
+  it('made no request to any origin but its own', () => {
+    const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+  });
+});
