@@ -52,9 +52,13 @@ export default async function config(env, argv) {
     output: {
       path: path.join(root, 'dist'),
       filename: '[name].js',
+      // the pane's parts loaded on demand (the 汇总 tab, its charts): roster.js, charts.js, beside taskpane.html
+      chunkFilename: '[name].js',
       publicPath: '',
       clean: true,
     },
+    // one file per part loaded on demand, its libraries inside it (no numbered vendor chunks)
+    optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
       rules: [

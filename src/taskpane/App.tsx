@@ -4,13 +4,14 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Tab,
   TabList,
   Title3,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { MemoryWorkbook } from '../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../sheet/port';
 import type { FileStorePort } from '../sheet/storedFiles/contract';
@@ -23,8 +24,12 @@ import { CreateView } from './views/CreateView';
 import { ExplainView } from './views/ExplainView';
 import { ImportView } from './views/ImportView';
 import { InputsView } from './views/InputsView';
+import { LoadBoundary } from './views/LoadBoundary';
 import { ProblemList } from './views/ProblemList';
-import { RosterView, useRosterChoices } from './views/roster/RosterView';
+import { useRosterChoices } from './views/roster/rosterChoices';
+
+// 汇总 and everything it needs come in a chunk of their own the first time the tab is opened
+const RosterView = lazy(() => import(/* webpackChunkName: "roster" */ './views/roster/RosterView'));
 
 const useStyles = makeStyles({
   page: {
@@ -174,7 +179,13 @@ export function App({
               }}
             />
           )}
-          {view === 'roster' && <RosterView port={port} t={t} locale={locale} choices={roster} selection={selection} {...(demo && { demo })} />}
+          {view === 'roster' && (
+            <LoadBoundary message={(error) => t('error', { message: error.message })}>
+              <Suspense fallback={<Spinner size="tiny" label={t('reading')} />}>
+                <RosterView port={port} t={t} locale={locale} choices={roster} selection={selection} {...(demo && { demo })} />
+              </Suspense>
+            </LoadBoundary>
+          )}
         </div>
       </main>
     </FluentProvider>

@@ -1,7 +1,8 @@
-import { makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
-import { Component, lazy, type ReactNode, Suspense } from 'react';
+import { makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import type { RosterSummary as Summary } from '../../../core/roster/types';
 import type { Translate } from '../../i18n';
+import { LoadBoundary } from '../LoadBoundary';
 import type { ChartBar } from './RosterCharts';
 
 // the chart library (d3 and Fluent's charts) comes in its own chunk when the summary first shows
@@ -19,17 +20,6 @@ const useStyles = makeStyles({
   term: { overflowWrap: 'anywhere' },
   value: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
-
-/** A failed chunk load (a dropped connection to the add-in's server) is said, not a blank pane. */
-class ChartBoundary extends Component<{ fallback: (error: Error) => ReactNode; children: ReactNode }, { error: Error | null }> {
-  override state = { error: null as Error | null };
-  static getDerivedStateFromError(error: Error) {
-    return { error };
-  }
-  override render() {
-    return this.state.error ? this.props.fallback(this.state.error) : this.props.children;
-  }
-}
 
 const money = (value: { toFixed: (digits: number) => string }) => value.toFixed(2);
 
@@ -62,13 +52,7 @@ export function RosterSummary({ summary, histogram, binWidth, t }: { summary: Su
           </div>
         ))}
       </dl>
-      <ChartBoundary
-        fallback={(error) => (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t('chartFailed', { message: error.message })}</MessageBarBody>
-          </MessageBar>
-        )}
-      >
+      <LoadBoundary message={(error) => t('chartFailed', { message: error.message })}>
         <Suspense fallback={<Spinner size="tiny" label={t('chartLoading')} />}>
           <RosterCharts
             grades={grades}
@@ -78,7 +62,7 @@ export function RosterSummary({ summary, histogram, binWidth, t }: { summary: Su
             countLabel={t('chartCount')}
           />
         </Suspense>
-      </ChartBoundary>
+      </LoadBoundary>
     </section>
   );
 }

@@ -1,16 +1,16 @@
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { getPolicy, type Rubric } from '../../../core';
-import type { PeerOptions, RosterTable } from '../../../core/roster/types';
+import { getPolicy } from '../../../core';
+import type { RosterTable } from '../../../core/roster/types';
 import type { MemoryWorkbook } from '../../../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../../sheet/port';
 import { rosterSource } from '../../../sheet/roster/source';
 import type { Locale, Translate } from '../../i18n';
 import { computeRoster, expandInstitution } from '../../roster/compute';
 import { histogramBars } from '../../roster/engine';
-import type { RosterRun } from '../../roster/rosterRun';
 import { rosterSheetChoices } from '../../roster/sheetChoices';
-import { type TablePolicy, TablePolicyFields, usePickerStyles, useTablePolicy } from '../TablePolicyFields';
+import { TablePolicyFields, usePickerStyles } from '../TablePolicyFields';
+import type { RosterChoices } from './rosterChoices';
 import { DemoPaste } from './DemoPaste';
 import { InstitutionJump } from './InstitutionJump';
 import { RosterProblems } from './RosterProblems';
@@ -30,27 +30,7 @@ const useStyles = makeStyles({
  * its peers: 计算 writes the roster workbook's sheets, lists the problems by cell, shows the summary and
  * its charts, finds any institution and expands it to its full assessment sheet.
  */
-export interface RosterChoices {
-  picked: TablePolicy & { rubrics: Rubric[] };
-  sheetName: string;
-  setSheetName: (name: string | ((current: string) => string)) => void;
-  intervals: PeerOptions['intervals'];
-  setIntervals: (intervals: PeerOptions['intervals']) => void;
-  run: RosterRun | null;
-  setRun: (run: RosterRun | null) => void;
-}
-
-/** The 汇总 tab's choices and last result, held by the App so that they outlive a visit to another tab
- * (展开 → 检查 → back to 汇总). */
-export function useRosterChoices(catalog: number, t: Translate): RosterChoices {
-  const picked = useTablePolicy(catalog, t);
-  const [sheetName, setSheetName] = useState('');
-  const [intervals, setIntervals] = useState<PeerOptions['intervals']>('equal-width');
-  const [run, setRun] = useState<RosterRun | null>(null);
-  return { picked, sheetName, setSheetName, intervals, setIntervals, run, setRun };
-}
-
-export function RosterView({
+export default function RosterView({
   port,
   t,
   locale,
