@@ -49,6 +49,10 @@ const json = (file: string) => JSON.parse(read(file)) as FunctionsMetadata;
  *   build time (scripts/build/shippedData.ts).
  */
 const OWN_ALLOWED = new Set([
+  // in charts.js (the 汇总 tab's charts, loaded on demand), from d3-selection: the namespaces it names
+  // elements and attributes by
+  'http://www.w3.org/1999/xhtml',
+  'http://www.w3.org/2000/xmlns/',
   'http://www.w3.org/2000/svg',
   'http://www.w3.org/1998/Math/MathML',
   'http://www.w3.org/1999/xlink',
