@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { dec } from '../../src/core';
+import type { RosterResult, RosterRowResult } from '../../src/core/roster/types';
+import { rosterSource } from '../../src/sheet/roster/source';
+import { problemEntries } from '../../src/taskpane/roster/problemEntries';
+
+const source = rosterSource('名单', {
+  origin: 'A1',
+  values: [
+    ['机构编码', '机构名称', '质量保证金', '1.1'],
+    ['H001', '甲医院', 'abc', 1],
+    ['H002', '乙医院', 100, '很多'],
+  ],
+});
+const columns = { fields: { code: 0, name: 1, deposit: 2 }, inputs: [{ column: 3, id: '1.1' }] };
+
+function row(index: number, code: string, name: string, extra: Partial<RosterRowResult>): RosterRowResult {
+  return {
+    institution: { code, name, row: index, facts: {} },
+    total: dec(0),
+    gradeText: '',
+    vetoItems: [],
+    items: [],
+    peer: [],
+    overCap: dec(0),
+    invalid: [],
+    missing: [],
+    problems: [],
+    ...extra,
+  };
+}
+
+const result = {
+  problems: [
+    { field: 'E1', message: 'E1 的列名“备注”不是输入编号', messageEn: 'E1: unknown column' },
+    { field: '27.1', message: '同级只有一家机构', messageEn: 'a peer group of one' },
+  ],
+  institutions: [
+    row(0, 'H001', '甲医院', { problems: [{ field: 'C2', message: 'C2 的质量保证金“abc”不是数', messageEn: 'C2: not a number' }] }),
+    row(1, 'H002', '乙医院', { invalid: [{ field: '1.1', message: '应为不小于 0 的整数', messageEn: 'a whole number ≥ 0' }] }),
+  ],
+} as unknown as RosterResult;
+
+describe('problemEntries', () => {
+  it('lists table problems, then each row’s, each with the roster cell it names', () => {
+    const { shown, more } = problemEntries(result, source, columns);
+    expect(more).toBe(0);
+    expect(shown.map((e) => [e.address, e.message])).toEqual([
+      ['E1', 'E1 的列名“备注”不是输入编号'],
+      [undefined, '同级只有一家机构'],
+      ['C2', 'C2 的质量保证金“abc”不是数'],
+      // an invalid fact is named by its input id: its cell is that id's column on the row
+      ['D3', 'D3（H002 乙医院）：应为不小于 0 的整数'],
+    ]);
+    expect(shown[3]!.messageEn).toBe('D3 (H002): a whole number ≥ 0');
+  });
+
+  it('lists at most `limit`, counting the rest', () => {
+    const { shown, more } = problemEntries(result, source, columns, 3);
+    expect(shown).toHaveLength(3);
+    expect(more).toBe(1);
+  });
+});
