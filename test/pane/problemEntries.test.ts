@@ -37,7 +37,12 @@ const result = {
   ],
   institutions: [
     row(0, 'H001', '甲医院', { problems: [{ field: 'C2', message: 'C2 的质量保证金“abc”不是数', messageEn: 'C2: not a number' }] }),
-    row(1, 'H002', '乙医院', { invalid: [{ field: '1.1', message: '应为不小于 0 的整数', messageEn: 'a whole number ≥ 0' }] }),
+    row(1, 'H002', '乙医院', {
+      invalid: [
+        { field: '1.1', message: '应为不小于 0 的整数', messageEn: 'a whole number ≥ 0' },
+        { field: '1.1', message: 'D3：应为不小于 0 的整数', messageEn: 'D3: a whole number ≥ 0' },
+      ],
+    }),
   ],
 } as unknown as RosterResult;
 
@@ -48,16 +53,17 @@ describe('problemEntries', () => {
     expect(shown.map((e) => [e.address, e.message])).toEqual([
       ['E1', 'E1 的列名“备注”不是输入编号'],
       [undefined, '同级只有一家机构'],
-      ['C2', 'C2 的质量保证金“abc”不是数'],
-      // an invalid fact is named by its input id: its cell is that id's column on the row
-      ['D3', 'D3（H002 乙医院）：应为不小于 0 的整数'],
+      ['C2', 'H001 甲医院：C2 的质量保证金“abc”不是数'],
+      // an invalid fact is named by its input id: its cell is that id's column on the row, named once
+      ['D3', 'H002 乙医院：D3：应为不小于 0 的整数'],
+      ['D3', 'H002 乙医院：D3：应为不小于 0 的整数'],
     ]);
-    expect(shown[3]!.messageEn).toBe('D3 (H002): a whole number ≥ 0');
+    expect(shown[3]!.messageEn).toBe('H002: D3: a whole number ≥ 0');
   });
 
   it('lists at most `limit`, counting the rest', () => {
     const { shown, more } = problemEntries(result, source, columns, 3);
     expect(shown).toHaveLength(3);
-    expect(more).toBe(1);
+    expect(more).toBe(2);
   });
 });

@@ -15,9 +15,9 @@ export interface ProblemEntry {
 const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d*$/i;
 
 /**
- * Every problem of a scored roster, table-level ones first, then row by row: a bad field or a missing
- * parent (the core names the cell), an invalid fact (named by its input id: the cell is found by the
- * id's column on the row). At most `limit` are listed; `more` counts the rest.
+ * Every problem of a scored roster, table-level ones first, then row by row, each row's led by its
+ * institution: a bad field or a missing parent (the core names the cell), an invalid fact (named by its
+ * input id: the cell is found by the id's column on the row). At most `limit` are listed; `more` counts the rest.
  */
 export function problemEntries(
   result: RosterResult,
@@ -36,13 +36,16 @@ export function problemEntries(
   const columnOf = new Map(columns.inputs.map(({ column, id }) => [id, column]));
   for (const row of result.institutions) {
     const who = `${row.institution.code} ${row.institution.name}`;
-    for (const problem of row.problems) add({ ...problem, ...optional(cellOf(problem)) });
+    for (const problem of row.problems)
+      add({ message: `${who}：${problem.message}`, messageEn: `${row.institution.code}: ${problem.messageEn}`, ...optional(cellOf(problem)) });
     for (const problem of row.invalid) {
       const column = columnOf.get(problem.field);
       const address = column === undefined ? undefined : source.addressOf(row.institution.row, column);
+      // the core names the cell in the message already ("D3：…"); where it does not, the id or cell leads
+      const named = (text: string) => (address !== undefined && text.startsWith(address) ? text : `${address ?? problem.field}：${text}`);
       add({
-        message: `${address ?? problem.field}（${who}）：${problem.message}`,
-        messageEn: `${address ?? problem.field} (${row.institution.code}): ${problem.messageEn}`,
+        message: `${who}：${named(problem.message)}`,
+        messageEn: `${row.institution.code}: ${named(problem.messageEn).replace('：', ': ')}`,
         ...optional(address),
       });
     }
