@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { columnLetters } from '../sheet/memory/a1';
-import type { SheetPlan } from '../sheet/types';
+import type { GridPlan, SheetPlan } from '../sheet/types';
 
 /**
  * Column widths in the plan count characters of the default font (as in the xlsx file); Office.js
@@ -11,7 +11,7 @@ export function columnWidthPoints(characters: number): number {
 }
 
 /** Column widths and row heights, one range per run of equal sizes. */
-export function setSizes(sheet: Excel.Worksheet, plan: SheetPlan): void {
+export function setSizes(sheet: Excel.Worksheet, plan: GridPlan): void {
   for (const [first, last, width] of runs(plan.columns.map((column) => column.width))) {
     sheet.getRange(`${columnLetters(first)}:${columnLetters(last)}`).format.columnWidth = columnWidthPoints(width);
   }
@@ -49,7 +49,7 @@ function pageLayoutSupported(): boolean {
   return requirements?.isSetSupported ? requirements.isSetSupported('ExcelApi', '1.9') : true;
 }
 
-export function freezeRows(sheet: Excel.Worksheet, plan: SheetPlan): void {
+export function freezeRows(sheet: Excel.Worksheet, plan: GridPlan): void {
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
 }
 
