@@ -33,7 +33,8 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     expect(blocks.reduce((n, block) => n + (block.value as unknown[][]).length, 0)).toBe(10_000);
     expect(blocks[0]!.address).toMatch(/^A2:[A-Z]+\d+$/);
     expect((blocks[0]!.value as unknown[][])[0]!.slice(0, 2)).toEqual(['37100000', '威海市第1医院']);
-    const codeFormat = roster.findIndex((w) => w.address === 'A2:A10001' && w.property === 'numberFormat');
+    // 机构编码 to 公立/民营 are text columns side by side: one range
+    const codeFormat = roster.findIndex((w) => w.address === 'A2:D10001' && w.property === 'numberFormat');
     expect(roster[codeFormat]!.value).toEqual([['@']]);
     expect(codeFormat).toBeLessThan(roster.indexOf(blocks[0]!));
     // styles by range: one number format per run of columns, not per cell
