@@ -3,6 +3,7 @@
 import { benchCore } from './core';
 import { benchFunctions } from './functions';
 import { benchPane } from './pane';
+import { benchRosterSheet } from './rosterSheet';
 import { benchSheet } from './sheet';
 
 const sections: [string, () => Promise<void> | void][] = [
@@ -10,6 +11,7 @@ const sections: [string, () => Promise<void> | void][] = [
   ['custom functions', benchFunctions],
   ['live worksheets', benchSheet],
   ['task pane', benchPane],
+  ['roster workbook', benchRosterSheet],
 ];
 
 for (const [name, section] of sections) {
