@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 import type { SheetSnapshot, WorkbookPort } from '../sheet/port';
 import { storedVersion } from '../sheet/storedFiles/load';
-import type { SheetPlan } from '../sheet/types';
+import type { GridPlan, SheetPlan } from '../sheet/types';
 import { reference } from './names';
 import { type Replanner, activeAssessmentSheetName, assessmentSheetNames, readSnapshot } from './reader';
-import { writePlan } from './writer';
+import { writeGridPlans, writePlan } from './writer';
 
 /** Excel.run, or a stand-in for tests; `reuse` runs in the context an event handler was added in. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, reuse?: OfficeExtension.ClientRequestContext) => Promise<T>;
@@ -40,6 +40,10 @@ export class ExcelWorkbook implements WorkbookPort {
 
   createSheet(plan: SheetPlan): Promise<string> {
     return this.run((context) => writePlan(context, plan));
+  }
+
+  createGridSheets(plans: readonly GridPlan[]): Promise<string[]> {
+    return this.run((context) => writeGridPlans(context, plans));
   }
 
   listAssessmentSheets(): Promise<string[]> {

@@ -7,7 +7,7 @@ import { addChart } from './charts';
 import { addConditionalFormat } from './conditionalFormats';
 import { freezeRows, protect, setPrintLayout, setSizes } from './layout';
 import { addName } from './names';
-import { withSheetNames } from './renamedSheets';
+import { withSheetNames } from '../sheet/renamedSheets';
 import { type Step, batches, stepBytes } from './requestSize';
 import { applyStyle, styleGroups } from './styles';
 import { addValidation } from './validation';

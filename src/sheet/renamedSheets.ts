@@ -1,4 +1,4 @@
-import type { GridPlan, PlanCell } from '../sheet/types';
+import type { GridPlan, PlanCell } from './types';
 
 /**
  * The plan with its formulas pointing at the sheets as actually named: when 汇总名单 is taken and the
