@@ -19,7 +19,7 @@ export function bodySteps(plan: GridPlan, maxBytes: number): Step[] {
   const steps: Step[] = [];
 
   const columns = Math.max(plan.columnCount, body.columnStyles.length);
-  for (let first = 0; first < columns; ) {
+  for (let first = 0; first < columns;) {
     const name = body.columnStyles[first];
     let last = first;
     while (last + 1 < columns && body.columnStyles[last + 1] === name) last++;
@@ -28,9 +28,8 @@ export function bodySteps(plan: GridPlan, maxBytes: number): Step[] {
       const address = `${columnLetters(first)}${top + 1}:${columnLetters(last)}${bottom + 1}`;
       const { numberFormat, ...area } = style;
       steps.push((sheet) => {
-        const range = sheet.getRange(address);
-        if (numberFormat !== undefined) range.numberFormat = [[numberFormat]];
-        if (Object.keys(area).length > 0) applyStyle(range.format, area as AreaStyle);
+        if (numberFormat !== undefined) sheet.getRange(address).numberFormat = [[numberFormat]];
+        if (Object.keys(area).length > 0) applyStyle(sheet.getRange(address).format, area as AreaStyle);
       });
     }
     first = last + 1;

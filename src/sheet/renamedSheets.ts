@@ -10,6 +10,8 @@ export function withSheetNames<T extends GridPlan>(plan: T, renamed: ReadonlyMap
   if (moves.length === 0) return plan;
   const quote = (name: string) => `'${name.replace(/'/g, "''")}'!`;
   const rewrite = (formula: string) => moves.reduce((text, [from, to]) => text.split(quote(from)).join(quote(to)), formula);
-  const grid = plan.grid.map((row) => row.map((cell): PlanCell | null => (cell && 'formula' in cell ? { ...cell, formula: rewrite(cell.formula) } : cell)));
+  const grid = plan.grid.map((row) =>
+    row.map((cell): PlanCell | null => (cell && 'formula' in cell ? { ...cell, formula: rewrite(cell.formula) } : cell)),
+  );
   return { ...plan, grid };
 }

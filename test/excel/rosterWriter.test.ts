@@ -50,7 +50,10 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
       ['汇总统计', 'ColumnClustered', 'A4:B9', 'Columns'],
       ['汇总统计', 'ColumnClustered', sheets[1]!.charts![1]!.data, 'Columns'],
     ]);
-    const grades = charts[0]!.args[3] as { title: { text: string }; axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } } };
+    const grades = charts[0]!.args[3] as {
+      title: { text: string };
+      axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } };
+    };
     expect(grades.title.text).toBe('等次分布');
     expect(grades.axes.categoryAxis.title.text).toBe('等次');
     expect(grades.axes.valueAxis.title.text).toBe('机构数');

@@ -41,7 +41,9 @@ describe('the roster workbook in LibreOffice', () => {
       const { result, plan, file } = cases[key]!;
       const value = (cell: string) => computed.get(file)!(cell, SUMMARY);
       const { summary } = result;
-      expect(plan.summary.perGrade.map((grade) => [grade.label, value(grade.cell)])).toEqual(summary.perGrade.map((grade) => [grade.label, grade.count]));
+      expect(plan.summary.perGrade.map((grade) => [grade.label, value(grade.cell)])).toEqual(
+        summary.perGrade.map((grade) => [grade.label, grade.count]),
+      );
       expect(value(plan.summary.institutions)).toBe(summary.institutions);
       expect(value(plan.summary.provisional)).toBe(summary.provisional);
       expect(value(plan.summary.withheld)).toBe(summary.withheld);

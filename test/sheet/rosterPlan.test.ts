@@ -128,7 +128,19 @@ describe('the roster workbook plan', () => {
     const { sheets, roster } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
     const plan = sheets[2]!;
     const header = (plan.grid[3] as { value: string }[]).map((cell) => cell.value);
-    expect(header.slice(0, 11)).toEqual(['条款', '序号', '考核指标', '同级分组', '计算', '口径', '机构数', '剔除（低端）', '剔除（高端）', '分界点1', '分界点2']);
+    expect(header.slice(0, 11)).toEqual([
+      '条款',
+      '序号',
+      '考核指标',
+      '同级分组',
+      '计算',
+      '口径',
+      '机构数',
+      '剔除（低端）',
+      '剔除（高端）',
+      '分界点1',
+      '分界点2',
+    ]);
     const rows = plan.grid.slice(4).map((row) => row.map(cellText));
     expect(rows.map((row) => [row[0], row[3], row[4], row[6]])).toEqual([
       ['A2.1', '二级', '低位区间', 3],

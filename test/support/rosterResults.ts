@@ -6,7 +6,14 @@ import type { Problem } from '../../src/core/errors';
 import { getRubric } from '../../src/core/registry';
 import type { PeerGroupResult, PeerOptions, PeerReading, RosterInstitution, RosterResult, RosterRowResult } from '../../src/core/roster/types';
 
-export const OPTIONS: PeerOptions = { intervals: 'equal-width', trim: 0, lowBandShare: 0.2, a6LowBand: 'fixed', tierRounding: 'round', ties: 'better' };
+export const OPTIONS: PeerOptions = {
+  intervals: 'equal-width',
+  trim: 0,
+  lowBandShare: 0.2,
+  a6LowBand: 'fixed',
+  tierRounding: 'round',
+  ties: 'better',
+};
 
 const d = (value: number | string) => new D(value);
 const problem = (field: string, message: string): Problem => ({ field, message, messageEn: message });
@@ -53,7 +60,14 @@ export function rosterRow(spec: RowSpec, rubricId = 'weihai-2021-hospital-l2', i
   };
 }
 
-const reading = (inputId: string, itemNo: string, code: string, group: string, measure: number | undefined, value: number | undefined): PeerReading => ({
+const reading = (
+  inputId: string,
+  itemNo: string,
+  code: string,
+  group: string,
+  measure: number | undefined,
+  value: number | undefined,
+): PeerReading => ({
   inputId,
   itemNo,
   code,
@@ -154,8 +168,29 @@ export function weihaiSmallRoster(): RosterResult {
   };
 }
 
-function group(inputId: string, itemNo: string, code: string, name: string, kind: PeerGroupResult['kind'], readingText: string, count: number, cuts: number[]): PeerGroupResult {
-  return { inputId, itemNo, code, group: name, kind, reading: readingText, count, cutPoints: cuts.map(d), trimmedLow: 0, trimmedHigh: 0, lines: [`${code} ${name}：${count} 家`] };
+function group(
+  inputId: string,
+  itemNo: string,
+  code: string,
+  name: string,
+  kind: PeerGroupResult['kind'],
+  readingText: string,
+  count: number,
+  cuts: number[],
+): PeerGroupResult {
+  return {
+    inputId,
+    itemNo,
+    code,
+    group: name,
+    kind,
+    reading: readingText,
+    count,
+    cutPoints: cuts.map(d),
+    trimmedLow: 0,
+    trimmedHigh: 0,
+    lines: [`${code} ${name}：${count} 家`],
+  };
 }
 
 /**
@@ -166,13 +201,21 @@ function group(inputId: string, itemNo: string, code: string, name: string, kind
 export function jilinCompositeRoster(): RosterResult {
   const rubricId = 'cq-jiangbei-2025-hospital';
   const sub = (code: string, total: number, i: number) =>
-    rosterRow({ institution: { code, name: `分院${code}`, parentCode: 'P001', deposit: d(10000) }, total, gradeText: '下属机构，不单独评定' }, rubricId, i);
+    rosterRow(
+      { institution: { code, name: `分院${code}`, parentCode: 'P001', deposit: d(10000) }, total, gradeText: '下属机构，不单独评定' },
+      rubricId,
+      i,
+    );
   return {
     rubricId,
     policyId: 'jilin-2025',
     options: OPTIONS,
     institutions: [
-      rosterRow({ institution: { code: 'P001', name: '总院', deposit: d(100000) }, total: 80, ownTotal: 80, grade: '良', refund: 80000 }, rubricId, 0),
+      rosterRow(
+        { institution: { code: 'P001', name: '总院', deposit: d(100000) }, total: 80, ownTotal: 80, grade: '良', refund: 80000 },
+        rubricId,
+        0,
+      ),
       sub('S001', 70, 1),
       sub('S002', 90, 2),
     ],
@@ -200,7 +243,9 @@ export function jilinCompositeRoster(): RosterResult {
  */
 export function generatedWeihaiRoster(count: number): RosterResult {
   const rubric = getRubric('weihai-2021-hospital-l2');
-  const peerIds = rubric.items.filter((item) => /^A[1-6]$/.test(item.code ?? '')).flatMap((item) => item.rules.map((_, k) => ({ item, id: `${item.no}.${k + 1}` })));
+  const peerIds = rubric.items
+    .filter((item) => /^A[1-6]$/.test(item.code ?? ''))
+    .flatMap((item) => item.rules.map((_, k) => ({ item, id: `${item.no}.${k + 1}` })));
   const labels = ['优', '良', '合格', '基本合格', '不合格'];
   const institutions: RosterRowResult[] = new Array(count);
   for (let i = 0; i < count; i++) {
@@ -209,13 +254,21 @@ export function generatedWeihaiRoster(count: number): RosterResult {
     const deposit = 50000 + (i % 20) * 5000;
     institutions[i] = rosterRow(
       {
-        institution: { code: `37${String(100000 + i)}`, name: `威海市第${i + 1}医院`, level: i % 3 === 0 ? '三级' : '二级', ownership: i % 4 === 0 ? 'private' : 'public', deposit: d(deposit) },
+        institution: {
+          code: `37${String(100000 + i)}`,
+          name: `威海市第${i + 1}医院`,
+          level: i % 3 === 0 ? '三级' : '二级',
+          ownership: i % 4 === 0 ? 'private' : 'public',
+          deposit: d(deposit),
+        },
         total,
         grade,
         refund: Math.round(deposit * (total / 795) * 100) / 100,
         ...(i % 50 === 0 && { problems: [problem('质量保证金', `第${i + 2}行：降档填的“二”不是整数`)] }),
         ...(i % 97 === 0 && { vetoItems: ['C21'] }),
-        peer: peerIds.map(({ item, id }, k) => reading(id, item.no, item.code!, i % 3 === 0 ? '三级' : '二级', ((i * (k + 3)) % 100) / 1000, ((i + k) % 3) + 1)),
+        peer: peerIds.map(({ item, id }, k) =>
+          reading(id, item.no, item.code!, i % 3 === 0 ? '三级' : '二级', ((i * (k + 3)) % 100) / 1000, ((i + k) % 3) + 1),
+        ),
       },
       'weihai-2021-hospital-l2',
       i,

@@ -123,7 +123,8 @@ export interface PeerClause {
 export function peerClauses(result: RosterResult, rubric: Rubric): PeerClause[] {
   const found = new Map<string, PeerClause>();
   const add = (clause: PeerClause) => {
-    if (!found.has(clause.inputId)) found.set(clause.inputId, { inputId: clause.inputId, itemNo: clause.itemNo, ...(clause.code && { code: clause.code }) });
+    if (!found.has(clause.inputId))
+      found.set(clause.inputId, { inputId: clause.inputId, itemNo: clause.itemNo, ...(clause.code && { code: clause.code }) });
   };
   result.groups.forEach(add);
   for (const row of result.institutions) row.peer.forEach(add);

@@ -80,7 +80,10 @@ export function planPeerGroupsSheet(result: RosterResult, rubric: Rubric, roster
       ...rows,
     ],
     columnCount: headers.length,
-    columns: headers.map((header, i) => ({ header, width: i === 2 ? 24 : i === 5 ? 20 : i === headers.length - 1 ? 60 : i === headers.length - 2 ? 30 : 10 })),
+    columns: headers.map((header, i) => ({
+      header,
+      width: i === 2 ? 24 : i === 5 ? 20 : i === headers.length - 1 ? 60 : i === headers.length - 2 ? 30 : 10,
+    })),
     rowHeights: { 1: 24 },
     styles: ROSTER_STYLES,
     merges: [],

@@ -30,7 +30,12 @@ const formula = (text: string, style: 'count' | 'amount' = 'count'): PlanCell =>
  * money), so the sheet keeps counting when a reviewer corrects a row; the grade table and a histogram of
  * 最终得分 in 10-point bins (COUNTIFS), each with a native chart beside it.
  */
-export function planSummarySheet(result: RosterResult, rubric: Rubric, roster: RosterSheet, policy?: Policy): { plan: GridPlan; cells: SummaryCells } {
+export function planSummarySheet(
+  result: RosterResult,
+  rubric: Rubric,
+  roster: RosterSheet,
+  policy?: Policy,
+): { plan: GridPlan; cells: SummaryCells } {
   const grid: (PlanCell | null)[][] = [];
   const at = (row: number) => `B${row}`;
   const put = (cells: (PlanCell | null)[]) => {
@@ -131,7 +136,14 @@ export function planSummarySheet(result: RosterResult, rubric: Rubric, roster: R
     charts: [
       chart('等次分布', '等次分布', gradeHeader, gradeLast, '等次'),
       // below the first chart when the tables are short
-      chart('得分分布', '最终得分分布（每 10 分一段）', histogramHeader, histogramLast, '最终得分', Math.max(histogramHeader, gradeHeader + CHART_ROWS + 2)),
+      chart(
+        '得分分布',
+        '最终得分分布（每 10 分一段）',
+        histogramHeader,
+        histogramLast,
+        '最终得分',
+        Math.max(histogramHeader, gradeHeader + CHART_ROWS + 2),
+      ),
     ],
   };
   return { plan, cells: { perGrade, ...cells, histogram } };
