@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPolicy, getRubric } from '../../src/core/registry';
-import { planRosterWorkbook } from '../../src/sheet/roster';
+import { planRosterWorkbook, rowStatus } from '../../src/sheet/roster';
 import type { GridPlan, PlanCell } from '../../src/sheet/types';
 import { generatedWeihaiRoster, jilinCompositeRoster, weihaiSmallRoster } from '../support/rosterResults';
 
@@ -157,6 +157,16 @@ describe('the roster workbook plan', () => {
     );
     expect(rows[2]![11]).toMatch(/^公式/);
     expect(cellText(plan.grid[1]![0])).toMatch(/^口径：等宽区间；两端各剔除 0%/);
+  });
+
+  it('counts a row by the status the core gives it, by its grade text where none is given', () => {
+    const [first, second, , fourth] = weihaiSmallRoster().institutions;
+    expect(rowStatus({ ...first!, status: 'provisional' })).toBe('暂评');
+    expect(rowStatus({ ...second!, status: 'final' })).toBe('最终');
+    expect(rowStatus({ ...fourth!, status: undefined })).toBe('暂不评定');
+    const { status: _status, ...withoutStatus } = second!;
+    expect(rowStatus(withoutStatus)).toBe('暂评');
+    expect(rowStatus(jilinCompositeRoster().institutions[1]!)).toBe('下属机构');
   });
 
   it('plans 10,000 institutions as plain rows: one array a row, no cell object a value', () => {

@@ -24,6 +24,7 @@ interface RowSpec {
   ownTotal?: number;
   grade?: string;
   gradeText?: string;
+  status?: RosterRowResult['status'];
   refund?: number;
   vetoItems?: string[];
   invalid?: Problem[];
@@ -48,6 +49,7 @@ export function rosterRow(spec: RowSpec, rubricId = 'weihai-2021-hospital-l2', i
     ...(spec.ownTotal !== undefined && { ownTotal: d(spec.ownTotal) }),
     ...(spec.grade !== undefined && { grade: spec.grade }),
     gradeText: spec.gradeText ?? spec.grade ?? '',
+    ...(spec.status !== undefined && { status: spec.status }),
     ...(spec.refund !== undefined && { refund: d(spec.refund) }),
     vetoItems: spec.vetoItems ?? [],
     items,
@@ -98,6 +100,7 @@ export function weihaiSmallRoster(): RosterResult {
       total: 85,
       grade: '良',
       gradeText: '暂评 良（尚有 2 项未填）',
+      status: 'provisional',
       refund: 45000,
       missing: ['3.1', '4.2'],
       peer: [a2('二级', 0.2, 0.02), a3('二级', 0.1, 1)],
@@ -114,6 +117,7 @@ export function weihaiSmallRoster(): RosterResult {
       institution: { code: '0371004', name: '中心医院', level: '三级', ownership: 'public', deposit: d(60000) },
       total: 71.3,
       gradeText: '暂不评定（1 项无效）',
+      status: 'withheld',
       invalid: [problem('27.1', '27.1（A3）填的“高”不是数字')],
       peer: [a2('三级', 0.1, 0), a3('三级', undefined, undefined)],
     },
