@@ -30,7 +30,7 @@ export function setSizes(sheet: Excel.Worksheet, plan: GridPlan): void {
 export function setPrintLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   const page = sheet.pageLayout;
   // Excel 2016 without ExcelApi 1.9 has no page layout API: the sheet is still made, unprinted
-  if (!pageLayoutSupported()) return;
+  if (!excelApiSupported('1.9')) return;
   page.orientation = 'Landscape';
   page.paperSize = 'A4';
   // a fixed scale, not fit to one page wide: Excel ignores manual page breaks when fitting
@@ -43,10 +43,10 @@ export function setPrintLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   if (plan.printTitleRows) page.setPrintTitleRows(plan.printTitleRows);
 }
 
-/** Whether the host has ExcelApi 1.9 (outside Office, as in tests, it is taken as present). */
-function pageLayoutSupported(): boolean {
+/** Whether the host has this ExcelApi version (outside Office, as in tests, it is taken as present). */
+export function excelApiSupported(version: string): boolean {
   const requirements = typeof Office === 'undefined' ? undefined : Office.context?.requirements;
-  return requirements?.isSetSupported ? requirements.isSetSupported('ExcelApi', '1.9') : true;
+  return requirements?.isSetSupported ? requirements.isSetSupported('ExcelApi', version) : true;
 }
 
 export function freezeRows(sheet: Excel.Worksheet, plan: GridPlan): void {

@@ -5,7 +5,7 @@ import { bodySteps } from './body';
 import { cellBlocks } from './cells';
 import { addChart } from './charts';
 import { addConditionalFormat } from './conditionalFormats';
-import { freezeRows, protect, setPrintLayout, setSizes } from './layout';
+import { excelApiSupported, freezeRows, protect, setPrintLayout, setSizes } from './layout';
 import { addName } from './names';
 import { withSheetNames } from '../sheet/renamedSheets';
 import { type Step, batches, stepBytes } from './requestSize';
@@ -146,7 +146,8 @@ function contentSteps(source: GridPlan, renamed: ReadonlyMap<string, string>, sh
 function gridFinishing(plan: GridPlan, activate: boolean): Step[] {
   return [
     (sheet) => {
-      if (plan.autoFilter) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
+      // filter buttons need ExcelApi 1.9: without it the sheet is still made, unfiltered
+      if (plan.autoFilter && excelApiSupported('1.9')) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
     },
     ...(plan.charts ?? []).map(
       (chart): Step =>

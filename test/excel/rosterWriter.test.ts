@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getPolicy, getRubric } from '../../src/core/registry';
 import { plannedRequests, writeGridPlans } from '../../src/excel/writer';
 import { planRosterWorkbook } from '../../src/sheet/roster';
@@ -11,6 +11,8 @@ const jilin = getPolicy('jilin-2025');
 const FIVE_MB = 5 * 1024 * 1024;
 
 describe('writeGridPlans: the roster workbook through Office.js', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('writes a 10,000-row 威海 二级 roster, its summary and peer groups in at most 10 syncs, every request under 5 MB', async () => {
     const { sheets } = planRosterWorkbook(generatedWeihaiRoster(10_000), weihai, jilin);
     const requests = plannedRequests(sheets);
@@ -76,6 +78,15 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     const formulas = summary.flat().filter((v): v is string => typeof v === 'string' && v.startsWith('='));
     expect(formulas.length).toBeGreaterThan(10);
     expect(formulas.every((f) => f.includes("'汇总名单 (2)'!"))).toBe(true);
+  });
+
+  it('makes the sheets without filter buttons where the host lacks ExcelApi 1.9', async () => {
+    vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version.split('.')[1]) < 9 } } });
+    const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(3);
+    expect(excel.calls.some((c) => c.target === 'autoFilter')).toBe(false);
+    expect(excel.calls.filter((c) => c.target === 'charts')).toHaveLength(2);
   });
 
   it('deletes every half-made sheet when Excel refuses the write', async () => {
