@@ -1,3 +1,4 @@
+import { pct } from '../../core/decimal';
 import type { PeerGroupResult, RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { GridPlan, PlanCell } from '../types';
@@ -71,7 +72,7 @@ export function planPeerGroupsSheet(result: RosterResult, rubric: Rubric, roster
       [{ value: '同级分组：与同级机构比较计算的条款', style: 'title' }],
       [
         {
-          value: `口径：${options.intervals === 'equal-width' ? '等宽区间' : '等量区间'}；两端各剔除 ${options.trim * 100}%；低位区间取最低 ${options.lowBandShare * 100}%；A6 低位区间${options.a6LowBand === 'fixed' ? '按占比 20% 以下' : '按同级最低 20%'}；分档人数${{ round: '四舍五入', floor: '向下取整', ceil: '向上取整' }[options.tierRounding]}；并列${options.ties === 'better' ? '从优' : '从低'}。`,
+          value: `口径：${options.intervals === 'equal-width' ? '等宽区间' : '等量区间'}；两端各剔除 ${pct(options.trim)}；低位区间取最低 ${pct(options.lowBandShare)}；A6 低位区间${options.a6LowBand === 'fixed' ? '按占比 20% 以下' : '按同级最低 20%'}；分档人数${{ round: '四舍五入', floor: '向下取整', ceil: '向上取整' }[options.tierRounding]}；并列${options.ties === 'better' ? '从优' : '从低'}。`,
           style: 'basis',
         },
       ],
