@@ -42,11 +42,7 @@ export const PeerTiersSchema = /*#__PURE__*/ lazySchema(() =>
       kind: z.literal('tiers').describe('同级机构按得分由高到低分档'),
       measure: measure(),
       shares: z.array(z.number().positive().max(1)).min(2).describe('由高到低各档的占比，与选项的前几项一一对应，合计为 1：如 [0.2, 0.6, 0.2]'),
-      fail: z
-        .string()
-        .min(1)
-        .optional()
-        .describe('（可不填）不参加排名、直接定档的词及其选项（如 不合格）：名册里本列可填这个词'),
+      fail: z.string().min(1).optional().describe('（可不填）不参加排名、直接定档的词及其选项（如 不合格）：名册里本列可填这个词'),
     })
     .strict()
     .refine((p) => Math.abs(p.shares.reduce((a, b) => a + b, 0) - 1) < 1e-9, { message: '各档占比合计须为 1' })

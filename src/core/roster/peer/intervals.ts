@@ -19,7 +19,12 @@ import {
  * divides [min, max] of the kept measures; equal count divides the kept peers. A measure on a cut point
  * goes to the lower interval; the trimmed ones count in the first and the last interval.
  */
-export function peerIntervals(members: readonly PeerMember[], labels: readonly string[], options: PeerOptions, ctx: PeerClauseContext): PeerComputation {
+export function peerIntervals(
+  members: readonly PeerMember[],
+  labels: readonly string[],
+  options: PeerOptions,
+  ctx: PeerClauseContext,
+): PeerComputation {
   const n = labels.length;
   const sorted = sortedMembers(members);
   const count = sorted.length;

@@ -1,7 +1,16 @@
 import { D, type Dec, pct, ZERO } from '../../decimal';
 import type { PeerOptions } from '../types';
 import { peerOptionWords } from './options';
-import { groupHead, groupName, memberReading, type PeerClauseContext, type PeerComputation, type PeerMember, shareCount, sortedMembers } from './shared';
+import {
+  groupHead,
+  groupName,
+  memberReading,
+  type PeerClauseContext,
+  type PeerComputation,
+  type PeerMember,
+  shareCount,
+  sortedMembers,
+} from './shared';
 
 /** Where the clause counts from and the most its input holds: 威海 A1/A2 count from 0 (the input is the
  * excess over the band), A6 from its printed 20%; a ratio input holds at most 1. */

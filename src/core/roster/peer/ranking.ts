@@ -1,6 +1,15 @@
 import { peerOptionWords } from './options';
 import type { PeerOptions } from '../types';
-import { equalRuns, groupHead, groupName, memberReading, type PeerClauseContext, type PeerComputation, type PeerMember, sortedMembers } from './shared';
+import {
+  equalRuns,
+  groupHead,
+  groupName,
+  memberReading,
+  type PeerClauseContext,
+  type PeerComputation,
+  type PeerMember,
+  sortedMembers,
+} from './shared';
 
 /**
  * 江北 23.1 "医保业务办理量排名前3加3分": each peer's rank, 1 = best (the largest measure when `descending`).

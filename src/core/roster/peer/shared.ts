@@ -66,7 +66,12 @@ export function groupHead(ctx: PeerClauseContext, kind: PeerGroupResult['kind'],
 }
 
 /** A member's reading: the measure, then what it gave. */
-export function memberReading(ctx: PeerClauseContext, member: PeerMember, value: number | string, said: string): PeerReading & { value: number | string } {
+export function memberReading(
+  ctx: PeerClauseContext,
+  member: PeerMember,
+  value: number | string,
+  said: string,
+): PeerReading & { value: number | string } {
   return {
     inputId: ctx.inputId,
     itemNo: ctx.itemNo,

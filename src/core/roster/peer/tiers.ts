@@ -19,7 +19,13 @@ import {
  * last tier takes the rest; equal scores across a boundary all go to the higher tier (ties better) or the
  * lower (ties worse).
  */
-export function peerTiers(members: readonly PeerMember[], shares: readonly number[], labels: readonly string[], options: PeerOptions, ctx: PeerClauseContext): PeerComputation {
+export function peerTiers(
+  members: readonly PeerMember[],
+  shares: readonly number[],
+  labels: readonly string[],
+  options: PeerOptions,
+  ctx: PeerClauseContext,
+): PeerComputation {
   const sorted = sortedMembers(members, true);
   const count = sorted.length;
   let cumulative = 0;
@@ -45,7 +51,10 @@ export function peerTiers(members: readonly PeerMember[], shares: readonly numbe
   const readings: PeerComputation['readings'] = new Map();
   sorted.forEach((member, p) => {
     const tier = tierOf[p]!;
-    readings.set(member.key, memberReading(ctx, member, tier, `第 ${runs.first[p]! + 1} 名（共 ${count} 家；${countWords}；${reading}）→ ${labels[tier - 1] ?? tier}`));
+    readings.set(
+      member.key,
+      memberReading(ctx, member, tier, `第 ${runs.first[p]! + 1} 名（共 ${count} 家；${countWords}；${reading}）→ ${labels[tier - 1] ?? tier}`),
+    );
   });
   return {
     group: {
