@@ -50,8 +50,27 @@ describe('peer clauses in every bundled table', () => {
     expect(declared).toEqual({
       'cq-jiangbei-2025-hospital': ['23.1:ranking'],
       'cq-jiangbei-2025-pharmacy': ['15.1:ranking'],
-      'weihai-2021-hospital-l1': ['22.1:tiers', '24.1:lowBand', '24.2:lowBand', '25.1:lowBand', '26.1:intervals', '26.2:intervals', '27.1:intervals', '28.1:intervals', '29.1:lowBand'],
-      'weihai-2021-hospital-l2': ['25.1:lowBand', '25.2:lowBand', '26.1:lowBand', '27.1:intervals', '27.2:intervals', '28.1:intervals', '29.1:intervals', '30.1:lowBand'],
+      'weihai-2021-hospital-l1': [
+        '22.1:tiers',
+        '24.1:lowBand',
+        '24.2:lowBand',
+        '25.1:lowBand',
+        '26.1:intervals',
+        '26.2:intervals',
+        '27.1:intervals',
+        '28.1:intervals',
+        '29.1:lowBand',
+      ],
+      'weihai-2021-hospital-l2': [
+        '25.1:lowBand',
+        '25.2:lowBand',
+        '26.1:lowBand',
+        '27.1:intervals',
+        '27.2:intervals',
+        '28.1:intervals',
+        '29.1:intervals',
+        '30.1:lowBand',
+      ],
     });
   });
 });

@@ -5,7 +5,8 @@ import { rosterOf } from './rosterTable';
 const l2 = getRubric('weihai-2021-hospital-l2');
 const l1 = getRubric('weihai-2021-hospital-l1');
 const jiangbei = getRubric('cq-jiangbei-2025-hospital');
-const itemScore = (row: { items: { id: string; score: { toNumber(): number } }[] }, id: string) => row.items.find((i) => i.id === id)!.score.toNumber();
+const itemScore = (row: { items: { id: string; score: { toNumber(): number } }[] }, id: string) =>
+  row.items.find((i) => i.id === id)!.score.toNumber();
 const fed = (row: { peer: { inputId: string; value?: string | number }[] }, id: string) => row.peer.find((p) => p.inputId === id)?.value;
 
 // 威海 二级 A3 (item 27, seed 001): 第一区间得满分；第二区间扣2分；第三区间扣4分 (item points 10)
@@ -23,7 +24,9 @@ describe('a roster computes the peer clauses (威海 二级)', () => {
     expect(count.institutions.map((r) => itemScore(r, '27'))).toEqual([6, 6, 4, 4, 2, 2]);
     expect(count.groups).toHaveLength(1);
     expect(count.groups[0]).toMatchObject({ inputId: '27.1', itemNo: '27', code: 'A3', kind: 'intervals', count: 6, group: '' });
-    expect(count.institutions[2]!.peer[0]!.line).toBe('27.1 门诊次均费用增长率 2%（全部机构）：分界点 1%、3%（等人数区间，不剔除，分界点上的值归较低区间，并列归较好一侧）→ 第二区间');
+    expect(count.institutions[2]!.peer[0]!.line).toBe(
+      '27.1 门诊次均费用增长率 2%（全部机构）：分界点 1%、3%（等人数区间，不剔除，分界点上的值归较低区间，并列归较好一侧）→ 第二区间',
+    );
   });
 
   it('peer groups are the rows of one 级别; a group of one is a problem naming the clause and the group, its value left blank', () => {
@@ -33,7 +36,9 @@ describe('a roster computes the peer clauses (威海 二级)', () => {
     ]);
     const result = scoreRoster(l2, levels);
     expect(result.institutions.slice(0, 4).map((r) => fed(r, '27.1'))).toEqual([1, 1, 2, 3]);
-    expect(result.problems.map((p) => p.message)).toEqual(['27（A3） 27.1 门诊次均费用增长率：“三级”组只有 1 家填了数据，无法与同级机构比较，本项留空（暂评）']);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      '27（A3） 27.1 门诊次均费用增长率：“三级”组只有 1 家填了数据，无法与同级机构比较，本项留空（暂评）',
+    ]);
     const lone = result.institutions[4]!;
     expect(fed(lone, '27.1')).toBeUndefined();
     expect(lone.missing).toContain('27.1');

@@ -10,7 +10,9 @@ const shares = [0.2, 0.6, 0.2];
 describe('peer tiers (威海 一级 B3)', () => {
   const seven = members(95, 90, 85, 80, 75, 70, 65);
   const counts = (tierRounding: 'round' | 'floor' | 'ceil') =>
-    [1, 2, 3].map((t) => values(peerTiers(seven, shares, labels, { ...defaultPeerOptions, tierRounding }, context).readings, 7).filter((v) => v === t).length);
+    [1, 2, 3].map(
+      (t) => values(peerTiers(seven, shares, labels, { ...defaultPeerOptions, tierRounding }, context).readings, 7).filter((v) => v === t).length,
+    );
 
   it('20% of 7: round gives 1 / 5 / 1, floor 1 / 4 / 2, ceil 2 / 4 / 1', () => {
     expect(counts('round')).toEqual([1, 5, 1]);
