@@ -3,12 +3,14 @@
 import { benchCore } from './core';
 import { benchFunctions } from './functions';
 import { benchPane } from './pane';
+import { benchRoster } from './roster';
 import { benchSheet } from './sheet';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['rubric core', benchCore],
   ['custom functions', benchFunctions],
   ['live worksheets', benchSheet],
+  ['roster', benchRoster],
   ['task pane', benchPane],
 ];
 

@@ -1,5 +1,5 @@
 import { DecimalOrPercentValue } from '../cellValues';
-import { type Dec, fmt, pct } from '../decimal';
+import { type Dec, fmt, fromDouble, pct } from '../decimal';
 import type { Problem } from '../errors';
 import { type InputSpec, isBlank, parseInputValue, show, showValue } from '../inputs';
 import type { Rubric } from '../schema';
@@ -104,7 +104,15 @@ function compute(clause: PeerClause, members: PeerMember[], options: PeerOptions
 
 /** The spec a measure is read with: a rate for a low band (the clause's own ratio), a 0–100 score for
  * tiers, a number ≥ 0 for a ranking; a growth rate (intervals) is any rate, read separately. */
+const specs = new WeakMap<PeerClause, InputSpec>();
 function measureSpec(clause: PeerClause): InputSpec {
+  // one spec per clause: its parsing schema is built once and cached on it
+  let spec = specs.get(clause);
+  if (!spec) specs.set(clause, (spec = newMeasureSpec(clause)));
+  return spec;
+}
+
+function newMeasureSpec(clause: PeerClause): InputSpec {
   const label = clause.peer.measure;
   switch (clause.peer.kind) {
     case 'lowBand':
@@ -120,6 +128,8 @@ function measureOf(clause: PeerClause, raw: unknown): Measured {
   if (isBlank(raw)) return undefined;
   if (clause.peer.kind === 'tiers' && clause.peer.fail !== undefined && typeof raw === 'string' && raw.trim() === clause.peer.fail)
     return { fail: true };
+  // a number cell, the usual case in a large roster, read without the zod round (the same reading: fromDouble)
+  if (typeof raw === 'number' && Number.isFinite(raw) && clause.peer.kind === 'intervals') return { measure: fromDouble(raw) };
   if (clause.peer.kind === 'intervals') {
     const parsed = DecimalOrPercentValue.safeParse(raw);
     if (parsed.success) return { measure: parsed.data };

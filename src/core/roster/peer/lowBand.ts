@@ -32,12 +32,13 @@ export function peerLowBand(members: readonly PeerMember[], clause: LowBandClaus
   const upper = sorted[inBand - 1]!.measure;
   const reading = `低位区间为同级最低的 ${pct(options.lowBandShare)}（${count} 家的 ${pct(options.lowBandShare)} ${peerOptionWords.tierRounding[options.tierRounding]}为 ${inBand} 家）`;
   const readings: PeerComputation['readings'] = new Map();
+  const upperText = ctx.show(upper);
   for (const member of sorted) {
     const excess = D.max(ZERO, member.measure.minus(upper));
     const fed = fedValue(clause, excess);
     const said = excess.isZero()
-      ? `低位区间上限 ${ctx.show(upper)}（${reading}）→ 在区间内`
-      : `低位区间上限 ${ctx.show(upper)}（${reading}）→ 高出 ${ctx.show(excess)}`;
+      ? `低位区间上限 ${upperText}（${reading}）→ 在区间内`
+      : `低位区间上限 ${upperText}（${reading}）→ 高出 ${ctx.show(excess)}`;
     const shown = clause.reference === 0 ? said : `${said}，本条从 ${ctx.show(new D(clause.reference))} 起算，计为 ${ctx.show(fed)}`;
     readings.set(member.key, memberReading(ctx, member, fed.toFixed(), shown));
   }

@@ -29,7 +29,10 @@ export interface PeerComputation {
  * sorted once per group and clause, so a 10,000-row roster stays n log n. */
 export function sortedMembers(members: readonly PeerMember[], descending = false): PeerMember[] {
   const sign = descending ? -1 : 1;
-  return [...members].sort((a, b) => sign * a.measure.comparedTo(b.measure) || a.key - b.key);
+  // compared as doubles first (cheap, and never out of order: toNumber only merges neighbours), exactly on a tie
+  const keyed = members.map((m) => ({ m, n: m.measure.toNumber() }));
+  keyed.sort((a, b) => sign * (a.n - b.n || a.m.measure.comparedTo(b.m.measure)) || a.m.key - b.m.key);
+  return keyed.map((k) => k.m);
 }
 
 /** For each position in a sorted list, the first and last position of its run of equal measures. */
