@@ -25,7 +25,12 @@ const FIELDS = {
 } as const;
 type Field = keyof typeof FIELDS;
 
-const fieldOfHeader = new Map<string, Field>(Object.entries(FIELDS).flatMap(([field, names]) => names.map((n) => [n, field as Field])));
+let headerFields: Map<string, Field> | undefined;
+/** The field a header names, if any: built on first use, so a bundle that never reads a roster carries nothing. */
+function fieldOfHeader(header: string): Field | undefined {
+  headerFields ??= new Map<string, Field>(Object.entries(FIELDS).flatMap(([field, names]) => names.map((n) => [n, field as Field])));
+  return headerFields.get(header);
+}
 
 /** Which column holds what: the institution fields and the input ids (a header resolved through aliases). */
 export interface RosterColumns {
@@ -42,11 +47,11 @@ export interface ReadInstitutions {
   rowProblems: Map<number, Problem[]>;
 }
 
-const Deposit = z.pipe(
+const Deposit = /*#__PURE__*/ z.pipe(
   DecimalValue,
   z.custom<Dec>((d) => (d as Dec).gte(0)),
 );
-const Downgrade = z.pipe(
+const Downgrade = /*#__PURE__*/ z.pipe(
   DecimalValue,
   z.custom<Dec>((d) => (d as Dec).isInteger() && (d as Dec).gte(0)),
 );
@@ -85,7 +90,7 @@ function readHeader(rubric: Rubric, table: RosterTable, problems: Problem[]): Ro
     const text = typeof raw === 'string' ? raw.trim() : '';
     if (text === '') return;
     const cell = table.cellName(HEADER_ROW, column);
-    const field = fieldOfHeader.get(text);
+    const field = fieldOfHeader(text);
     const key = field ?? resolveInputId(rubric, text);
     if (key === undefined) {
       problems.push(

@@ -45,7 +45,7 @@ function clauseOf(rule: Rule): Omit<PeerClause, 'itemNo' | 'code'> | undefined {
   }
 }
 
-const cache = new WeakMap<Rubric, PeerClause[]>();
+const cache = /*#__PURE__*/ new WeakMap<Rubric, PeerClause[]>();
 
 /** Every clause of the rubric that declares a peer computation, in the table's order. */
 export function peerClauses(rubric: Rubric): PeerClause[] {

@@ -104,7 +104,7 @@ function compute(clause: PeerClause, members: PeerMember[], options: PeerOptions
 
 /** The spec a measure is read with: a rate for a low band (the clause's own ratio), a 0–100 score for
  * tiers, a number ≥ 0 for a ranking; a growth rate (intervals) is any rate, read separately. */
-const specs = new WeakMap<PeerClause, InputSpec>();
+const specs = /*#__PURE__*/ new WeakMap<PeerClause, InputSpec>();
 function measureSpec(clause: PeerClause): InputSpec {
   // one spec per clause: its parsing schema is built once and cached on it
   let spec = specs.get(clause);
