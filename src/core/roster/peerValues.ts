@@ -24,6 +24,9 @@ export interface PeerValues {
   problems: Problem[];
 }
 
+/** The peer group of the rows whose 级别/类型 cell is blank. */
+export const UNLEVELLED = '未填级别/类型';
+
 type Measured = { measure: Dec } | { fail: true } | { problem: Problem } | undefined;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -37,7 +40,9 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
   const out: PeerValues = { inputIds: new Set(), fed: new Map(), readings: new Map(), invalid: new Map(), groups: [], problems: [] };
   const columnOf = new Map(columns.inputs.map((c) => [c.id, c.column]));
   const groups = new Map<string, number[]>();
-  institutions.forEach((inst, i) => push(groups, inst.level ?? '', i));
+  // no 级别/类型 column: one group; with it, the rows that leave it blank are a group of their own, named so
+  const blankLevel = columns.fields.level === undefined ? '' : UNLEVELLED;
+  institutions.forEach((inst, i) => push(groups, inst.level ?? blankLevel, i));
   for (const clause of peerClauses(rubric)) {
     const column = columnOf.get(clause.inputId);
     if (column === undefined) continue;

@@ -39,6 +39,18 @@ describe('a roster computes the peer clauses (威海 二级)', () => {
     expect(result.problems.map((p) => p.message)).toEqual([
       '27（A3） 27.1 门诊次均费用增长率：“三级”组只有 1 家填了数据，无法与同级机构比较，本项留空（暂评）',
     ]);
+    // a blank 级别 is a group of its own, named so
+    const blank = scoreRoster(
+      l2,
+      rosterOf([
+        { 机构编码: 'W1', 机构名称: '甲', 级别: '二级', '27.1': '1%' },
+        { 机构编码: 'W2', 机构名称: '乙', 级别: '', '27.1': '2%' },
+      ]),
+    );
+    expect(blank.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('“二级”组只有 1 家'),
+      expect.stringContaining('“未填级别/类型”组只有 1 家'),
+    ]);
     const lone = result.institutions[4]!;
     expect(fed(lone, '27.1')).toBeUndefined();
     expect(lone.missing).toContain('27.1');

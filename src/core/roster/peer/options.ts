@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../../lazySchema';
+import { MibError } from '../../errors';
+import { zodProblems } from '../../zodMessages';
 import type { PeerOptions } from '../types';
 
 /** The documented defaults (docs/编写考核表与政策.md): equal-width intervals, nothing trimmed, the lowest
@@ -29,8 +31,19 @@ export const PeerOptionsSchema = /*#__PURE__*/ lazySchema(() =>
     .strict(),
 );
 
+/** The options with the defaults filled in; a bad option is a refusal naming it, in Chinese. */
 export function peerOptionsOf(options: Partial<PeerOptions> = {}): PeerOptions {
-  return { ...defaultPeerOptions, ...PeerOptionsSchema.parse(options) };
+  const parsed = PeerOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error);
+    throw new MibError(
+      'invalid-argument',
+      problems[0]?.field ?? 'peer',
+      `名册的选项有误：${problems.map((p) => p.message).join('；')}`,
+      `bad roster option: ${problems.map((p) => p.messageEn).join('; ')}`,
+    );
+  }
+  return { ...defaultPeerOptions, ...parsed.data };
 }
 
 /** The readings in words, for the sheet's header and each trace line. */
