@@ -74,3 +74,14 @@ describe('peer clauses in every bundled table', () => {
     });
   });
 });
+
+describe('a one-institution sheet keeps the value typed by hand', () => {
+  it('威海 二级 27.1 declares its peer intervals, and a typed 第二区间 still deducts 2; 江北 23.1 a typed rank 2 still earns 3', () => {
+    const l2 = getRubric('weihai-2021-hospital-l2');
+    expect(peerClauses(l2).find((c) => c.inputId === '27.1')!.peer.kind).toBe('intervals');
+    const typed = evaluate(l2, { '27.1': '第二区间', '27.2': 1 });
+    expect(typed.items.find((i) => i.id === '27')!.score.toNumber()).toBe(8);
+    const jiangbei = getRubric('cq-jiangbei-2025-hospital');
+    expect(evaluate(jiangbei, { '23.1': 2 }).items.find((i) => i.id === '23')!.score.toNumber()).toBe(3);
+  });
+});
