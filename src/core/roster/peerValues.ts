@@ -129,12 +129,21 @@ function newMeasureSpec(clause: PeerClause): InputSpec {
   }
 }
 
+function withinMeasure(clause: PeerClause, n: number): boolean {
+  if (clause.peer.kind === 'intervals') return true;
+  const spec = measureSpec(clause);
+  const low = spec.type === 'ratio' ? 0 : spec.type === 'signedRatio' ? -1 : (spec.min ?? 0);
+  const high = spec.type === 'ratio' || spec.type === 'signedRatio' ? 1 : (spec.max ?? Number.POSITIVE_INFINITY);
+  return n >= low && n <= high;
+}
+
 function measureOf(clause: PeerClause, raw: unknown): Measured {
   if (isBlank(raw)) return undefined;
   if (clause.peer.kind === 'tiers' && clause.peer.fail !== undefined && typeof raw === 'string' && raw.trim() === clause.peer.fail)
     return { fail: true };
-  // a number cell, the usual case in a large roster, read without the zod round (the same reading: fromDouble)
-  if (typeof raw === 'number' && Number.isFinite(raw) && clause.peer.kind === 'intervals') return { measure: fromDouble(raw) };
+  // a number cell within range, the usual case in a large roster, read without the zod round (the same
+  // reading: fromDouble); anything else goes through the schema, which also words the refusal
+  if (typeof raw === 'number' && Number.isFinite(raw) && withinMeasure(clause, raw)) return { measure: fromDouble(raw) };
   if (clause.peer.kind === 'intervals') {
     const parsed = DecimalOrPercentValue.safeParse(raw);
     if (parsed.success) return { measure: parsed.data };

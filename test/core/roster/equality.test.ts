@@ -82,6 +82,10 @@ describe('a one-institution sheet keeps the value typed by hand', () => {
     const typed = evaluate(l2, { '27.1': '第二区间', '27.2': 1 });
     expect(typed.items.find((i) => i.id === '27')!.score.toNumber()).toBe(8);
     const jiangbei = getRubric('cq-jiangbei-2025-hospital');
-    expect(evaluate(jiangbei, { '23.1': 2 }).items.find((i) => i.id === '23')!.score.toNumber()).toBe(3);
+    expect(
+      evaluate(jiangbei, { '23.1': 2 })
+        .items.find((i) => i.id === '23')!
+        .score.toNumber(),
+    ).toBe(3);
   });
 });

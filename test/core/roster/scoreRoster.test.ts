@@ -66,6 +66,19 @@ describe('a roster computes the peer clauses (威海 二级)', () => {
     expect(result.institutions[1]!.invalid.map((p) => p.message)).toEqual([expect.stringMatching(/^C3：27\.1（门诊次均费用增长率）应为比率/)]);
     expect(result.institutions[1]!.missing).not.toContain('27.1');
     expect(result.institutions.map((r) => fed(r, '27.1'))).toEqual([1, undefined, 3]);
+    // a 自费率 above 100% typed as a number is refused as the clause's own ratio is
+    const rate = scoreRoster(
+      l2,
+      rosterOf([
+        { 机构编码: 'W1', 机构名称: '甲', '25.1': 1.5 },
+        { 机构编码: 'W2', 机构名称: '乙', '25.1': 0.1 },
+        { 机构编码: 'W3', 机构名称: '丙', '25.1': 0.2 },
+      ]),
+    );
+    expect(rate.institutions[0]!.invalid.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^C2：25\.1（职工医保住院目录外自费率）应为 0% 到 100% 之间的比例/),
+    ]);
+    expect(rate.institutions[0]!.gradeText).toBe('');
   });
 
   it('A1: the 自费率 itself; the band is the lowest 20% of the peers and the clause gets the excess (0.5 per point, at most 5)', () => {
