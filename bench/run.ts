@@ -3,6 +3,7 @@
 import { benchCore } from './core';
 import { benchFunctions } from './functions';
 import { benchPane } from './pane';
+import { benchRoster } from './roster';
 import { benchRosterSheet } from './rosterSheet';
 import { benchSheet } from './sheet';
 
@@ -10,6 +11,7 @@ const sections: [string, () => Promise<void> | void][] = [
   ['rubric core', benchCore],
   ['custom functions', benchFunctions],
   ['live worksheets', benchSheet],
+  ['roster', benchRoster],
   ['task pane', benchPane],
   ['roster workbook', benchRosterSheet],
 ];
