@@ -10,7 +10,8 @@ function ms(start: number): string {
   return `${Math.round(performance.now() - start)} ms`;
 }
 
-export function benchRoster(count = 10000): void {
+/** `count` 威海 二级 institutions with random facts, a measure in every peer column, two groups of 级别. */
+export function weihaiRosterTable(count: number): RosterTable {
   const rubric = getRubric('weihai-2021-hospital-l2');
   const facts = roster(rubric, count);
   const peerIds = new Set(peerClauses(rubric).map((c) => c.inputId));
@@ -20,11 +21,17 @@ export function benchRoster(count = 10000): void {
   });
   for (const row of facts) for (const id of ['25.1', '25.2', '26.1', '30.1']) row[id] = Math.abs(row[id] as number) * 0.4;
   const ids = Object.keys(facts[0] ?? {});
-  const table: RosterTable = {
+  return {
     header: ['机构编码', '机构名称', '级别', ...ids],
     rows: facts.map((row, i) => [`W${i}`, `医院${i}`, i % 2 ? '二级' : '三级', ...ids.map((id) => row[id])]),
     cellName: (r, c) => `R${r + 2}C${c + 1}`,
   };
+}
+
+export function benchRoster(count = 10000): void {
+  const rubric = getRubric('weihai-2021-hospital-l2');
+  const peerIds = new Set(peerClauses(rubric).map((c) => c.inputId));
+  const table = weihaiRosterTable(count);
   let start = performance.now();
   const read = readInstitutions(rubric, table);
   console.log(`roster: read ${count} rows: ${ms(start)}`);
