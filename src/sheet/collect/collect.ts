@@ -48,7 +48,7 @@ export interface Collected {
 export const COLLECT_COLUMNS = ['机构编码', '机构名称', '公立/民营', '质量保证金', '自评得分'] as const;
 
 /** The audit kinds that say the sheet was tampered with or filled wrongly: they make a line "flagged". */
-const AUDIT_KINDS: readonly AuditFlagKind[] = ['rubricChanged', 'invalidInput', 'formulaChanged', 'valueOverFormula', 'selfScoreDiffers'];
+export const AUDIT_KINDS: readonly AuditFlagKind[] = ['rubricChanged', 'invalidInput', 'formulaChanged', 'valueOverFormula', 'selfScoreDiffers'];
 
 export const KIND_LABELS: Record<AuditFlagKind, string> = {
   rubricChanged: '考核表已更新',
