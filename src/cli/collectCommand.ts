@@ -1,5 +1,5 @@
 import { clipped, getRubric, MibError } from '../core';
-import { type CollectSource, collectSubmissions } from '../sheet/collect';
+import { type CollectSource, collector } from '../sheet/collect';
 import { memoizedReplanner } from '../sheet/matchPlan';
 import { planSheet } from '../sheet/plan';
 import type { Flags } from './args';
@@ -48,9 +48,10 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
   const rubricId = typeof flags.rubric === 'string' ? io.files.rubric(flags.rubric).id : undefined;
   // one layout per table and variant for all the files (威海 二级 takes ~13 ms to lay out)
   const replan = memoizedReplanner((id, variant) => planSheet(getRubric(id), { ...variant, convert: true }));
-  const sources: CollectSource[] = [];
-  for (const path of positionals) sources.push(await sourceOf(io, path));
-  const collected = collectSubmissions(sources, replan, rubricId === undefined ? {} : { rubricId });
+  // one workbook open at a time: 500 威海 workbooks held at once take over a gigabyte
+  const gather = collector(replan, rubricId === undefined ? {} : { rubricId });
+  for (const path of positionals) gather.add(await sourceOf(io, path));
+  const collected = gather.result();
   const refused = collected.lines.filter((line) => line.status === 'refused').length;
   const flagged = collected.lines.filter((line) => line.status === 'flagged').length;
   const duplicate = collected.lines.filter((line) => line.status === 'duplicate').length;

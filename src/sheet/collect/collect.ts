@@ -112,26 +112,33 @@ function describe(line: CollectLine): string {
   return `${where(line.source, line.sheetName)}：${STATUS_LABELS[line.status]} ${who}（${scores}）；${parts.join('；')}`;
 }
 
+/** Adds files one at a time, so that a caller opening hundreds of workbooks holds one at a time. */
+export interface Collector {
+  add(source: CollectSource): void;
+  /** the roster and the report of every file added so far */
+  result(): Collected;
+}
+
 /**
  * Gathers the sheets institutions sent back into one roster: every file in, one line each. A file that
  * is not ours, is damaged, or is of another table than the one collected for (`rubricId`, else the first
  * sheet's) is refused with one line and the others still go in; two sheets with the same 机构编码 both go
  * in, both marked, so the roster's own check names them. Nothing is dropped without a line.
  */
-export function collectSubmissions(sources: readonly CollectSource[], replan: Replanner, options: { rubricId?: string } = {}): Collected {
+export function collector(replan: Replanner, options: { rubricId?: string } = {}): Collector {
   let rubricId = options.rubricId;
   const lines: CollectLine[] = [];
   const sheets: SubmittedSheet[] = [];
   const lineOf = new Map<SubmittedSheet, CollectLine>();
-  for (const { source, cells, error } of sources) {
+  const add = ({ source, cells, error }: CollectSource) => {
     if (!cells) {
       lines.push(refusedLine(source, error ?? '读不了'));
-      continue;
+      return;
     }
     const found = readSubmittedSheets(cells, replan);
     if (found.sheets.length === 0 && found.refused.length === 0) {
       lines.push(refusedLine(source, '不是 MIB 考核助手生成的考核表（工作簿中没有带 MIB_RUBRIC 名称的工作表）'));
-      continue;
+      return;
     }
     const several = found.sheets.length + found.refused.length > 1;
     for (const refused of found.refused) lines.push(refusedLine(source, refused.message, several ? refused.sheetName : undefined));
@@ -146,33 +153,44 @@ export function collectSubmissions(sources: readonly CollectSource[], replan: Re
       lineOf.set(sheet, line);
       sheets.push(sheet);
     }
-  }
-  // the same 机构编码 in two sheets: both kept, both said, each naming the other files
-  const byCode = new Map<string, SubmittedSheet[]>();
-  for (const sheet of sheets) if (sheet.code !== '') byCode.set(sheet.code, [...(byCode.get(sheet.code) ?? []), sheet]);
-  for (const [code, same] of byCode) {
-    if (same.length < 2) continue;
-    for (const sheet of same) {
-      const line = lineOf.get(sheet)!;
-      const others = same.filter((s) => s !== sheet).map((s) => where(lineOf.get(s)!.source, lineOf.get(s)!.sheetName));
-      line.status = 'duplicate';
-      line.notes.push(`机构编码 ${code} 与 ${others.join('、')} 重复，请核对`);
-    }
-  }
-  for (const line of lines) if (line.status !== 'refused') line.message = describe(line);
-  const inputIds = sheets[0]?.facts.map(([id]) => id) ?? [];
-  return {
-    ...(rubricId !== undefined && { rubricId }),
-    header: [...COLLECT_COLUMNS, ...inputIds],
-    rows: sheets.map((sheet) => [
-      sheet.code === '' ? null : sheet.code,
-      sheet.name === '' ? null : sheet.name,
-      sheet.ownership,
-      sheet.deposit,
-      sheet.selfTotal ? sheet.selfTotal.toNumber() : null,
-      ...sheet.facts.map(([, value]) => value),
-    ]),
-    lines,
-    sheets,
   };
+  const result = (): Collected => {
+    // the same 机构编码 in two sheets: both kept, both said, each naming the other files
+    const byCode = new Map<string, SubmittedSheet[]>();
+    for (const sheet of sheets) if (sheet.code !== '') byCode.set(sheet.code, [...(byCode.get(sheet.code) ?? []), sheet]);
+    const finished = new Map<CollectLine, CollectLine>(lines.map((line) => [line, { ...line, notes: [...line.notes] }]));
+    for (const [code, same] of byCode) {
+      if (same.length < 2) continue;
+      for (const sheet of same) {
+        const line = finished.get(lineOf.get(sheet)!)!;
+        const others = same.filter((s) => s !== sheet).map((s) => where(lineOf.get(s)!.source, lineOf.get(s)!.sheetName));
+        line.status = 'duplicate';
+        line.notes.push(`机构编码 ${code} 与 ${others.join('、')} 重复，请核对`);
+      }
+    }
+    const report = [...finished.values()].map((line) => (line.status === 'refused' ? line : { ...line, message: describe(line) }));
+    const inputIds = sheets[0]?.facts.map(([id]) => id) ?? [];
+    return {
+      ...(rubricId !== undefined && { rubricId }),
+      header: [...COLLECT_COLUMNS, ...inputIds],
+      rows: sheets.map((sheet) => [
+        sheet.code === '' ? null : sheet.code,
+        sheet.name === '' ? null : sheet.name,
+        sheet.ownership,
+        sheet.deposit,
+        sheet.selfTotal ? sheet.selfTotal.toNumber() : null,
+        ...sheet.facts.map(([, value]) => value),
+      ]),
+      lines: report,
+      sheets: [...sheets],
+    };
+  };
+  return { add, result };
+}
+
+/** Every file at once (the pane's few files, tests). */
+export function collectSubmissions(sources: readonly CollectSource[], replan: Replanner, options: { rubricId?: string } = {}): Collected {
+  const gather = collector(replan, options);
+  for (const source of sources) gather.add(source);
+  return gather.result();
 }
