@@ -38,7 +38,9 @@ export async function benchCollect(): Promise<void> {
       files.push(file);
     }
     const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
-    console.log(`${COUNT} filled ${RUBRIC} sheets written in ${((performance.now() - prepared) / 1000).toFixed(1)} s (${(bytes / COUNT / 1024).toFixed(0)} KB each)`);
+    console.log(
+      `${COUNT} filled ${RUBRIC} sheets written in ${((performance.now() - prepared) / 1000).toFixed(1)} s (${(bytes / COUNT / 1024).toFixed(0)} KB each)`,
+    );
 
     const out: string[] = [];
     const rssBefore = process.memoryUsage().rss;

@@ -59,40 +59,48 @@ async function filledSheet(
 }
 
 describe('mib collect: round trip of filled templates', () => {
-  it.each(rubricIds)('%s: the roster holds the facts written, one row per file, self-scores summed', async (rubricId) => {
-    const rubric = getRubric(rubricId);
-    const samples = fc.sample(factsOf(rubric), { numRuns: 3, seed: 14 });
-    const filled: Filled[] = [];
-    for (const [k, facts] of samples.entries()) filled.push(await filledSheet(rubricId, `C${k}`, facts, { withAddinFunctions: k === 2 }));
-    const out = path(`${rubricId}-roster.xlsx`);
-    const run = await mibOnDisk('collect', ...filled.map((f) => f.file), '-o', out, '--json');
-    expect(run.err).toBe('');
-    expect(run.code).toBe(0);
-    const report = JSON.parse(run.out) as { rubricId: string; collected: number; files: { status: string; counts: Record<string, number>; selfTotal?: string; total: string }[] };
-    expect(report.rubricId).toBe(rubricId);
-    expect(report.collected).toBe(3);
-    // self-scores typed as computed: nothing differs, no formula is touched
-    for (const line of report.files) {
-      expect(line.status).toBe('ok');
-      expect(line.counts.selfScoreDiffers ?? 0).toBe(0);
-      expect(line.counts.formulaChanged ?? 0).toBe(0);
-      expect(line.counts.valueOverFormula ?? 0).toBe(0);
-    }
+  it.each(rubricIds)(
+    '%s: the roster holds the facts written, one row per file, self-scores summed',
+    async (rubricId) => {
+      const rubric = getRubric(rubricId);
+      const samples = fc.sample(factsOf(rubric), { numRuns: 3, seed: 14 });
+      const filled: Filled[] = [];
+      for (const [k, facts] of samples.entries()) filled.push(await filledSheet(rubricId, `C${k}`, facts, { withAddinFunctions: k === 2 }));
+      const out = path(`${rubricId}-roster.xlsx`);
+      const run = await mibOnDisk('collect', ...filled.map((f) => f.file), '-o', out, '--json');
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.out) as {
+        rubricId: string;
+        collected: number;
+        files: { status: string; counts: Record<string, number>; selfTotal?: string; total: string }[];
+      };
+      expect(report.rubricId).toBe(rubricId);
+      expect(report.collected).toBe(3);
+      // self-scores typed as computed: nothing differs, no formula is touched
+      for (const line of report.files) {
+        expect(line.status).toBe('ok');
+        expect(line.counts.selfScoreDiffers ?? 0).toBe(0);
+        expect(line.counts.formulaChanged ?? 0).toBe(0);
+        expect(line.counts.valueOverFormula ?? 0).toBe(0);
+      }
 
-    const roster = await readXlsx(readFileSync(out), out);
-    const ids = filled[0]!.plan.inputs.map((i) => i.id);
-    expect(roster.header).toEqual(['机构编码', '机构名称', '公立/民营', '质量保证金', '自评得分', ...ids]);
-    expect(roster.rows.map((row) => row[0])).toEqual(filled.map((f) => f.code));
-    filled.forEach((f, r) => {
-      const row = roster.rows[r]!;
-      expect(row.slice(1, 4)).toEqual([`机构${f.code}`, '公立', 50000]);
-      ids.forEach((id, k) => expect([id, row[5 + k] ?? null]).toEqual([id, f.facts[id] ?? null]));
-      const result = evaluate(rubric, f.facts, { ownership: 'public' });
-      expect(report.files[r]!.total).toBe(result.total.toString());
-      // without a veto the sheet's total is the items' scores summed, as the self-scores are
-      if (!result.veto) expect(row[4]).toBe(result.total.toNumber());
-    });
-  }, 60_000);
+      const roster = await readXlsx(readFileSync(out), out);
+      const ids = filled[0]!.plan.inputs.map((i) => i.id);
+      expect(roster.header).toEqual(['机构编码', '机构名称', '公立/民营', '质量保证金', '自评得分', ...ids]);
+      expect(roster.rows.map((row) => row[0])).toEqual(filled.map((f) => f.code));
+      filled.forEach((f, r) => {
+        const row = roster.rows[r]!;
+        expect(row.slice(1, 4)).toEqual([`机构${f.code}`, '公立', 50000]);
+        ids.forEach((id, k) => expect([id, row[5 + k] ?? null]).toEqual([id, f.facts[id] ?? null]));
+        const result = evaluate(rubric, f.facts, { ownership: 'public' });
+        expect(report.files[r]!.total).toBe(result.total.toString());
+        // without a veto the sheet's total is the items' scores summed, as the self-scores are
+        if (!result.veto) expect(row[4]).toBe(result.total.toNumber());
+      });
+    },
+    60_000,
+  );
 });
 
 describe('mib collect: files that cannot go in get one line each, the rest go in', () => {

@@ -17,7 +17,11 @@ export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<E
       `${source} is an old .xls file; save it as .xlsx`,
     );
   if (kind !== 'zip')
-    throw refuse(source, `“${clipped(source)}”不是 Excel 工作簿（.xlsx）${kind === 'text' ? '，像是文本文件（CSV 请以 .csv 结尾）' : ''}`, `${source} is not an .xlsx workbook`);
+    throw refuse(
+      source,
+      `“${clipped(source)}”不是 Excel 工作簿（.xlsx）${kind === 'text' ? '，像是文本文件（CSV 请以 .csv 结尾）' : ''}`,
+      `${source} is not an .xlsx workbook`,
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);

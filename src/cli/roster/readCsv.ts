@@ -27,14 +27,19 @@ const refuse = (source: string, message: string, messageEn: string) => new MibEr
 function decode(bytes: Uint8Array, source: string): { text: string; encoding: CsvEncoding } {
   const kind = sniff(bytes);
   if (kind === 'zip')
-    throw refuse(source, `“${clipped(source)}”是 Excel 工作簿（.xlsx），不是 CSV：请把文件名改为以 .xlsx 结尾`, `${source} is an .xlsx workbook, not a CSV`);
+    throw refuse(
+      source,
+      `“${clipped(source)}”是 Excel 工作簿（.xlsx），不是 CSV：请把文件名改为以 .xlsx 结尾`,
+      `${source} is an .xlsx workbook, not a CSV`,
+    );
   if (kind === 'ole')
     throw refuse(
       source,
       `“${clipped(source)}”是旧版 Excel 文件（.xls），读不了：请在 Excel 中“另存为”Excel 工作簿（.xlsx）或 CSV UTF-8`,
       `${source} is an old .xls file; save it as .xlsx or CSV UTF-8`,
     );
-  if (kind === 'utf16le' || kind === 'utf16be') return { text: iconv.decode(Buffer.from(bytes), kind === 'utf16le' ? 'utf-16le' : 'utf-16be'), encoding: 'UTF-16' };
+  if (kind === 'utf16le' || kind === 'utf16be')
+    return { text: iconv.decode(Buffer.from(bytes), kind === 'utf16le' ? 'utf-16le' : 'utf-16be'), encoding: 'UTF-16' };
   if (kind === 'binary')
     throw refuse(source, `“${clipped(source)}”不是文本文件，不是 CSV 名单：请在 Excel 中“另存为”CSV UTF-8`, `${source} is not a text file`);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -64,7 +69,11 @@ function trimmedRow(row: string[]): (string | null)[] {
 function parseError(error: unknown, source: string): MibError {
   const line = error instanceof CsvError && typeof error.lines === 'number' ? `第 ${error.lines} 行附近` : '';
   if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
-    return refuse(source, `“${clipped(source)}”${line}有一个引号没有配对（"），文件可能被截断：请在 Excel 中重新保存`, `${source}: a quote is not closed`);
+    return refuse(
+      source,
+      `“${clipped(source)}”${line}有一个引号没有配对（"），文件可能被截断：请在 Excel 中重新保存`,
+      `${source}: a quote is not closed`,
+    );
   const message = error instanceof Error ? error.message : String(error);
   return refuse(source, `“${clipped(source)}”${line}不是有效的 CSV：${clipped(message)}`, `${source} is not a valid CSV: ${message}`);
 }

@@ -36,12 +36,20 @@ const blank = (value: unknown) => value === null || (typeof value === 'string' &
  */
 export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxRoster> {
   if (bytes.length > ROSTER_MAX_BYTES)
-    throw refuse(source, `“${clipped(source)}”有 ${megabytes(bytes.length)}，超过名单文件的上限 ${megabytes(ROSTER_MAX_BYTES)}`, `${source} is too large`);
+    throw refuse(
+      source,
+      `“${clipped(source)}”有 ${megabytes(bytes.length)}，超过名单文件的上限 ${megabytes(ROSTER_MAX_BYTES)}`,
+      `${source} is too large`,
+    );
   const workbook = await loadWorkbook(bytes, source);
   const sheet = rosterSheet(workbook);
   const where = `“${clipped(source)}”的工作表“${sheet.name}”`;
   if (sheet.rowCount > ROSTER_MAX_ROWS + 1)
-    throw refuse(source, `${where}超过 ${ROSTER_MAX_ROWS.toLocaleString('en-US')} 行，超过名单的上限：请按级别或地区分成几个文件`, `${source} has too many rows`);
+    throw refuse(
+      source,
+      `${where}超过 ${ROSTER_MAX_ROWS.toLocaleString('en-US')} 行，超过名单的上限：请按级别或地区分成几个文件`,
+      `${source} has too many rows`,
+    );
   const cellName = (excelRow: number, column: number) => `${sheet.name}!${columnLetters(column)}${excelRow}`;
   const problems: Problem[] = [];
 
@@ -71,7 +79,11 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
 
   const header = valuesOf(1).map((value) => (value === null ? '' : String(value).trim()));
   if (header.length === 0)
-    throw refuse(source, `${where}第 1 行（表头）是空的：表头应为 机构编码、机构名称，再是各事实的输入编号`, `${source}: row 1 (the header) is empty`);
+    throw refuse(
+      source,
+      `${where}第 1 行（表头）是空的：表头应为 机构编码、机构名称，再是各事实的输入编号`,
+      `${source}: row 1 (the header) is empty`,
+    );
   const rows: unknown[][] = [];
   const excelRows: number[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
@@ -80,7 +92,8 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
     rows.push(values);
     excelRows.push(r);
   }
-  if (rows.length === 0) throw refuse(source, `${where}只有表头，没有机构行（表头：${clipped(header.join('，'))}）`, `${source} has a header but no rows`);
+  if (rows.length === 0)
+    throw refuse(source, `${where}只有表头，没有机构行（表头：${clipped(header.join('，'))}）`, `${source} has a header but no rows`);
   return {
     header,
     rows,

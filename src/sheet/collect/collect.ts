@@ -72,7 +72,15 @@ export const STATUS_LABELS: Record<CollectStatus, string> = {
 const where = (source: string, sheetName?: string) => (sheetName === undefined ? source : `${source} 工作表“${sheetName}”`);
 
 function refusedLine(source: string, reason: string, sheetName?: string): CollectLine {
-  return { source, ...(sheetName !== undefined && { sheetName }), status: 'refused', flags: [], counts: {}, notes: [], message: `${where(source, sheetName)}：未收集——${reason}` };
+  return {
+    source,
+    ...(sheetName !== undefined && { sheetName }),
+    status: 'refused',
+    flags: [],
+    counts: {},
+    notes: [],
+    message: `${where(source, sheetName)}：未收集——${reason}`,
+  };
 }
 
 function countsOf(flags: AuditFlag[]): Partial<Record<AuditFlagKind, number>> {
@@ -86,7 +94,10 @@ function acceptedLine(source: string, sheet: SubmittedSheet, several: boolean): 
   const counts = countsOf(flags);
   const notes: string[] = [];
   if (sheet.code === '') notes.push('未填机构编码');
-  if (sheet.selfMissing.length > 0) notes.push(`${sheet.selfMissing.length} 项未填自评得分（${sheet.selfMissing.slice(0, 5).join('、')}${sheet.selfMissing.length > 5 ? ' 等' : ''}），未计自评总分`);
+  if (sheet.selfMissing.length > 0)
+    notes.push(
+      `${sheet.selfMissing.length} 项未填自评得分（${sheet.selfMissing.slice(0, 5).join('、')}${sheet.selfMissing.length > 5 ? ' 等' : ''}），未计自评总分`,
+    );
   const total = sheet.audit.summary.total;
   return {
     source,

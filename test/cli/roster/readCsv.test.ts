@@ -5,9 +5,11 @@ import { readCsv } from '../../../src/cli/roster/readCsv';
 import { ROSTER_MAX_ROWS } from '../../../src/cli/roster/limits';
 
 // a roster as a clerk types it: Chinese names, a code with leading zeros, a percent, 是/否
-const ROSTER = ['机构编码,机构名称,公立/民营,质量保证金,4.1,20.1', '0012,江北区人民医院,公立,50000,是,95%', '0013,"观音桥街道社区卫生服务中心，分院",民营,12345.67,否,0.9'].join(
-  '\r\n',
-);
+const ROSTER = [
+  '机构编码,机构名称,公立/民营,质量保证金,4.1,20.1',
+  '0012,江北区人民医院,公立,50000,是,95%',
+  '0013,"观音桥街道社区卫生服务中心，分院",民营,12345.67,否,0.9',
+].join('\r\n');
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
@@ -36,7 +38,15 @@ describe('readCsv: a roster as Chinese Excel saves it', () => {
     ['UTF-8', utf8(ROSTER), 'UTF-8'],
     ['CSV UTF-8 (with BOM)', withBom(ROSTER), 'UTF-8（带 BOM）'],
     ['GBK (Excel 的“CSV（逗号分隔）”)', gbk(ROSTER), 'GBK'],
-    ['UTF-16 (“Unicode 文本”, tabs)', new Uint8Array([0xff, 0xfe, ...iconv.encode(ROSTER.replace(/,/g, '\t').replace('"观音桥街道社区卫生服务中心，分院"', '观音桥街道社区卫生服务中心，分院'), 'utf-16le')]), 'UTF-16'],
+    [
+      'UTF-16 (“Unicode 文本”, tabs)',
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...iconv.encode(ROSTER.replace(/,/g, '\t').replace('"观音桥街道社区卫生服务中心，分院"', '观音桥街道社区卫生服务中心，分院'), 'utf-16le'),
+      ]),
+      'UTF-16',
+    ],
   ])('%s: the same header and rows, text exact, the encoding named', (_name, bytes, encoding) => {
     const table = readCsv(bytes, '名单.csv');
     expect(table.header).toEqual(expected.header);

@@ -96,3 +96,19 @@ describe('readXlsx', () => {
     expect((await refusal(readXlsx(headerOnly, 'b.xlsx'))).message).toContain('只有表头，没有机构行');
   });
 });
+
+describe('readRoster: by what the file is, not its name', () => {
+  it('a workbook named .csv is read as a workbook, a CSV named .xlsx as a CSV', async () => {
+    const { readRoster } = await import('../../../src/cli/roster/readRoster');
+    const workbook = await xlsx((wb) => {
+      const sheet = wb.addWorksheet('名单');
+      sheet.addRow(['机构编码', '4.1']);
+      sheet.addRow(['001', true]);
+    });
+    expect((await readRoster(workbook, 'r.csv')).rows).toEqual([['001', true]]);
+    const csv = new TextEncoder().encode('机构编码,4.1\n001,是\n');
+    const table = await readRoster(csv, 'r.xlsx');
+    expect(table.rows).toEqual([['001', '是']]);
+    expect(table.problems).toEqual([]);
+  });
+});
