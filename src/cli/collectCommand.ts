@@ -1,5 +1,5 @@
 import { clipped, getRubric, MibError } from '../core';
-import { type CollectSource, collector } from '../sheet/collect';
+import { type Collected, type CollectSource, collector } from '../sheet/collect';
 import { memoizedReplanner } from '../sheet/matchPlan';
 import { planSheet } from '../sheet/plan';
 import type { Flags } from './args';
@@ -50,8 +50,13 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
   const replan = memoizedReplanner((id, variant) => planSheet(getRubric(id), { ...variant, convert: true }));
   // one workbook open at a time: 500 威海 workbooks held at once take over a gigabyte
   const gather = collector(replan, rubricId === undefined ? {} : { rubricId });
-  for (const path of positionals) gather.add(await sourceOf(io, path));
-  const collected = gather.result();
+  let collected: Collected;
+  try {
+    for (const path of positionals) gather.add(await sourceOf(io, path));
+    collected = gather.result();
+  } finally {
+    gather.release();
+  }
   const refused = collected.lines.filter((line) => line.status === 'refused').length;
   const flagged = collected.lines.filter((line) => line.status === 'flagged').length;
   const duplicate = collected.lines.filter((line) => line.status === 'duplicate').length;

@@ -175,3 +175,34 @@ describe('mib collect: files that cannot go in get one line each, the rest go in
     expect(() => readFileSync(out)).toThrow();
   });
 });
+
+describe('mib collect: a region’s own table travels in the sheets', () => {
+  it('taken from the files’ MIB_FILES without --rubric (with its own policy); another version of it is said', async () => {
+    const { regionExamples } = await import('../support/regionExamples');
+    const region = regionExamples('mib-collect-region-');
+    const first = join(region.dir, 'R1.xlsx');
+    const second = join(region.dir, 'R2.xlsx');
+    const later = join(region.dir, 'R3.xlsx');
+    expect((await mibOnDisk('template', region.table, '--code', 'R1', '-o', first)).code).toBe(0);
+    expect((await mibOnDisk('template', region.table, '--policy', region.policy, '--code', 'R2', '-o', second)).code).toBe(0);
+    // the table edited since (a later version under the same id)
+    const table = JSON.parse(readFileSync(region.table, 'utf8')) as { title: string };
+    writeFileSync(region.table, JSON.stringify({ ...table, title: `${table.title}（修订）` }, null, 2));
+    expect((await mibOnDisk('template', region.table, '--code', 'R3', '-o', later)).code).toBe(0);
+
+    const run = await mibOnDisk('collect', first, second, later, '-o', join(region.dir, 'roster.xlsx'), '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out) as { rubricId: string; files: { status: string; code: string; notes: string[] }[] };
+    expect(report.rubricId).toBe('moudi-2026-hospital');
+    expect(report.files.map((f) => [f.code, f.status])).toEqual([
+      ['R1', 'ok'],
+      ['R2', 'ok'],
+      ['R3', 'flagged'],
+    ]);
+    expect(report.files[2]!.notes[0]).toMatch(/^工作簿内附的考核表 moudi-2026-hospital 与先前文件所附的版本不同/);
+    // the registry is left as it was: the table is not known by id after the command
+    const after = await mibOnDisk('collect', first, '-o', join(region.dir, 'again.xlsx'), '--rubric', 'moudi-2026-hospital');
+    expect(after.code).toBe(2);
+    expect(after.err).toContain('未知的考核表编号“moudi-2026-hospital”');
+  });
+});

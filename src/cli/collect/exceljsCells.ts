@@ -26,5 +26,17 @@ export function exceljsCells(workbook: ExcelJS.Workbook): WorkbookCells {
       const value = read.error ?? read.value;
       return read.formula === undefined ? { value } : { formula: read.formula, value };
     },
+    rows(sheetName) {
+      const sheet = workbook.getWorksheet(sheetName);
+      if (!sheet) return [];
+      const rows: unknown[][] = [];
+      for (let r = 1; r <= sheet.rowCount; r++) {
+        const row = sheet.getRow(r);
+        const values: unknown[] = [];
+        for (let c = 1; c <= row.cellCount; c++) values.push(readCell(row.getCell(c)).value);
+        rows.push(values);
+      }
+      return rows;
+    },
   };
 }

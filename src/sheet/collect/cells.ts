@@ -13,6 +13,8 @@ export interface WorkbookCells {
   readonly names: readonly { name: string; sheet: string; address: string }[];
   /** one cell: its live formula with "=", if any, and the value it shows (null = blank) */
   cell(sheet: string, address: string): StoredCell;
+  /** a sheet's rows of values (row 1 first), for the MIB_FILES sheet a region's own table travels in */
+  rows?(sheet: string): readonly (readonly unknown[])[];
 }
 
 /** The names pointing into one sheet, NAME (upper case) → its areas joined by "," (as planAddress gives). */

@@ -2,6 +2,7 @@ import { fmt } from '../../core';
 import { type AuditFlag, type AuditFlagKind, auditOrder } from '../audit';
 import type { Replanner } from '../matchPlan';
 import type { WorkbookCells } from './cells';
+import { CarriedFiles } from './carriedFiles';
 import { readSubmittedSheets, type SubmittedSheet } from './submittedSheet';
 
 /** One file given to collect: its cells, or why it could not be opened (not an .xlsx, damaged). */
@@ -128,6 +129,8 @@ export interface Collector {
   add(source: CollectSource): void;
   /** the roster and the report of every file added so far */
   result(): Collected;
+  /** forgets the region's tables and policies registered from the files (call once done) */
+  release(): void;
 }
 
 /**
@@ -141,18 +144,22 @@ export function collector(replan: Replanner, options: { rubricId?: string } = {}
   const lines: CollectLine[] = [];
   const sheets: SubmittedSheet[] = [];
   const lineOf = new Map<SubmittedSheet, CollectLine>();
+  const carried = new CarriedFiles();
   const add = ({ source, cells, error }: CollectSource) => {
     if (!cells) {
       lines.push(refusedLine(source, error ?? '读不了'));
       return;
     }
+    // a region's own table (and policy) the workbook carries, registered before its sheets are read
+    const carriedProblems = carried.take(cells);
     const found = readSubmittedSheets(cells, replan);
     if (found.sheets.length === 0 && found.refused.length === 0) {
       lines.push(refusedLine(source, '不是 MIB 考核助手生成的考核表（工作簿中没有带 MIB_RUBRIC 名称的工作表）'));
       return;
     }
     const several = found.sheets.length + found.refused.length > 1;
-    for (const refused of found.refused) lines.push(refusedLine(source, refused.message, several ? refused.sheetName : undefined));
+    for (const refused of found.refused)
+      lines.push(refusedLine(source, [refused.message, ...carriedProblems].join('；'), several ? refused.sheetName : undefined));
     for (const sheet of found.sheets) {
       rubricId ??= sheet.rubricId;
       if (sheet.rubricId !== rubricId) {
@@ -160,6 +167,8 @@ export function collector(replan: Replanner, options: { rubricId?: string } = {}
         continue;
       }
       const line = acceptedLine(source, sheet, several);
+      line.notes.push(...carriedProblems);
+      if (carriedProblems.length > 0 && line.status === 'ok') line.status = 'flagged';
       lines.push(line);
       lineOf.set(sheet, line);
       sheets.push(sheet);
@@ -196,12 +205,16 @@ export function collector(replan: Replanner, options: { rubricId?: string } = {}
       sheets: [...sheets],
     };
   };
-  return { add, result };
+  return { add, result, release: () => carried.release() };
 }
 
 /** Every file at once (the pane's few files, tests). */
 export function collectSubmissions(sources: readonly CollectSource[], replan: Replanner, options: { rubricId?: string } = {}): Collected {
   const gather = collector(replan, options);
-  for (const source of sources) gather.add(source);
-  return gather.result();
+  try {
+    for (const source of sources) gather.add(source);
+    return gather.result();
+  } finally {
+    gather.release();
+  }
 }
