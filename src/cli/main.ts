@@ -415,7 +415,8 @@ function help(io: Io, positionals: string[]): number {
   return 0;
 }
 
-/** Runs one command; returns the exit code (a promise for `template`, which writes a file). Never lets a
+/** Runs one command; returns the exit code (a promise for `template` and `collect`, which read and write
+ * workbooks). Never lets a
  * stack trace reach the user. */
 export function run(argv: string[], io: Io): number | Promise<number> {
   try {
