@@ -416,8 +416,7 @@ function help(io: Io, positionals: string[]): number {
 }
 
 /** Runs one command; returns the exit code (a promise for `template` and `collect`, which read and write
- * workbooks). Never lets a
- * stack trace reach the user. */
+ * workbooks). Never lets a stack trace reach the user. */
 export function run(argv: string[], io: Io): number | Promise<number> {
   try {
     const [word, ...rest] = argv;
