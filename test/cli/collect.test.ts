@@ -206,3 +206,50 @@ describe('mib collect: a region’s own table travels in the sheets', () => {
     expect(after.err).toContain('未知的考核表编号“moudi-2026-hospital”');
   });
 });
+
+describe('mib collect: a sheet saved again by LibreOffice (as an institution with WPS or LibreOffice does)', () => {
+  it('is collected with its facts and no formula flagged', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdirSync } = await import('node:fs');
+    const { sofficeVersion } = await import('../support/sofficeRecalc');
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+    const rubric = getRubric('weihai-2021-hospital-l2');
+    const facts = fc.sample(factsOf(rubric), { numRuns: 1, seed: 21 })[0]!;
+    const filled = await filledSheet(rubric.id, 'LO1', facts, { policyId: 'jilin-2025' });
+    const work = mkdtempSync(join(tmpdir(), 'mib-collect-lo-'));
+    mkdirSync(join(work, 'profile'));
+    mkdirSync(join(work, 'out'));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--nologo',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        join(work, 'out'),
+        filled.file,
+      ],
+      { stdio: 'pipe', timeout: 170_000 },
+    );
+    const saved = join(work, 'out', `${rubric.id}-LO1.xlsx`);
+    const out = join(work, 'roster.xlsx');
+    const run = await mibOnDisk('collect', saved, '-o', out, '--json');
+    expect(run.code).toBe(0);
+    const line = (JSON.parse(run.out) as { files: { status: string; counts: Record<string, number> }[] }).files[0]!;
+    expect(line.status).toBe('ok');
+    expect(line.counts.formulaChanged ?? 0).toBe(0);
+    expect(line.counts.valueOverFormula ?? 0).toBe(0);
+    const roster = await readXlsx(readFileSync(out), out);
+    const ids = filled.plan.inputs.map((i) => i.id);
+    // LibreOffice keeps each number's value (its text may differ: 0.9000000000000001 comes back as 0.9)
+    ids.forEach((id, k) => {
+      const written = facts[id];
+      const read = roster.rows[0]![5 + k] ?? null;
+      if (typeof written === 'number') expect([id, Number(read)]).toEqual([id, Number(written.toPrecision(15))]);
+      else expect([id, read]).toEqual([id, written ?? null]);
+    });
+  }, 180_000);
+});
