@@ -1,4 +1,4 @@
-import { clipped, getRubric, MibError } from '../core';
+import { clipped, fingerprint, getRubric, MibError } from '../core';
 import { type Collected, type CollectSource, collector } from '../sheet/collect';
 import { memoizedReplanner } from '../sheet/matchPlan';
 import { planSheet } from '../sheet/plan';
@@ -46,10 +46,15 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
   if (!/\.xlsx$/i.test(output))
     throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
   const rubricId = typeof flags.rubric === 'string' ? io.files.rubric(flags.rubric).id : undefined;
+  // a region's own table given as a file: the sheets must have been made from this version of it
+  const ownTable = rubricId === undefined ? undefined : io.files.stored().find((file) => file.kind === 'rubric' && file.id === rubricId);
   // one layout per table and variant for all the files (威海 二级 takes ~13 ms to lay out)
   const replan = memoizedReplanner((id, variant) => planSheet(getRubric(id), { ...variant, convert: true }));
   // one workbook open at a time: 500 威海 workbooks held at once take over a gigabyte
-  const gather = collector(replan, rubricId === undefined ? {} : { rubricId });
+  const gather = collector(replan, {
+    ...(rubricId !== undefined && { rubricId }),
+    ...(ownTable && { rubricVersion: fingerprint(ownTable.text) }),
+  });
   let collected: Collected;
   try {
     for (const path of positionals) gather.add(await sourceOf(io, path));

@@ -199,7 +199,13 @@ describe('mib collect: a region’s own table travels in the sheets', () => {
       ['R2', 'ok'],
       ['R3', 'flagged'],
     ]);
-    expect(report.files[2]!.notes[0]).toMatch(/^工作簿内附的考核表 moudi-2026-hospital 与先前文件所附的版本不同/);
+    expect(report.files[2]!.notes[0]).toMatch(
+      /^本表按考核表 moudi-2026-hospital 的另一版本生成（版本 \S+，本次收集的为 \S+），请核对或重新生成后填报$/,
+    );
+    // --rubric with the table as it is now: the two sheets made from the first version are flagged
+    const given = await mibOnDisk('collect', first, later, '--rubric', region.table, '-o', join(region.dir, 'given.xlsx'), '--json');
+    const statuses = (JSON.parse(given.out) as { files: { status: string }[] }).files.map((f) => f.status);
+    expect(statuses).toEqual(['flagged', 'ok']);
     // the registry is left as it was: the table is not known by id after the command
     const after = await mibOnDisk('collect', first, '-o', join(region.dir, 'again.xlsx'), '--rubric', 'moudi-2026-hospital');
     expect(after.code).toBe(2);

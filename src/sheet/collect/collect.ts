@@ -115,6 +115,14 @@ function acceptedLine(source: string, sheet: SubmittedSheet, several: boolean): 
   };
 }
 
+/** A sheet made from another version of a region's own table than the one collected for: its facts may
+ * not mean what the roster's columns mean. A sheet that records no version cannot be told apart. */
+function versionNotes(sheet: SubmittedSheet, expected: string | undefined): string[] {
+  const recorded = sheet.snapshot.rubricVersion === undefined ? '' : String(sheet.snapshot.rubricVersion).trim();
+  if (expected === undefined || recorded === '' || recorded === expected) return [];
+  return [`本表按考核表 ${sheet.rubricId} 的另一版本生成（版本 ${recorded}，本次收集的为 ${expected}），请核对或重新生成后填报`];
+}
+
 /** The line's Chinese text, once its status and notes are final. */
 function describe(line: CollectLine): string {
   const who = [line.code, line.name].filter((s) => s).join(' ') || '（未填机构编码和名称）';
@@ -139,7 +147,14 @@ export interface Collector {
  * sheet's) is refused with one line and the others still go in; two sheets with the same 机构编码 both go
  * in, both marked, so the roster's own check names them. Nothing is dropped without a line.
  */
-export function collector(replan: Replanner, options: { rubricId?: string } = {}): Collector {
+export interface CollectOptions {
+  /** collect for this table only (else the first sheet's) */
+  rubricId?: string;
+  /** the version (fingerprint) of the region's own table collected for, when given as a file */
+  rubricVersion?: string;
+}
+
+export function collector(replan: Replanner, options: CollectOptions = {}): Collector {
   let rubricId = options.rubricId;
   const lines: CollectLine[] = [];
   const sheets: SubmittedSheet[] = [];
@@ -167,8 +182,8 @@ export function collector(replan: Replanner, options: { rubricId?: string } = {}
         continue;
       }
       const line = acceptedLine(source, sheet, several);
-      line.notes.push(...carriedProblems);
-      if (carriedProblems.length > 0 && line.status === 'ok') line.status = 'flagged';
+      line.notes.push(...carriedProblems, ...versionNotes(sheet, options.rubricVersion ?? carried.versionOf('rubric', sheet.rubricId)));
+      if (line.notes.length > 0 && line.status === 'ok') line.status = 'flagged';
       lines.push(line);
       lineOf.set(sheet, line);
       sheets.push(sheet);
@@ -209,7 +224,7 @@ export function collector(replan: Replanner, options: { rubricId?: string } = {}
 }
 
 /** Every file at once (the pane's few files, tests). */
-export function collectSubmissions(sources: readonly CollectSource[], replan: Replanner, options: { rubricId?: string } = {}): Collected {
+export function collectSubmissions(sources: readonly CollectSource[], replan: Replanner, options: CollectOptions = {}): Collected {
   const gather = collector(replan, options);
   try {
     for (const source of sources) gather.add(source);

@@ -4,6 +4,7 @@ export type { WorkbookCells } from './cells';
 export {
   AUDIT_KINDS,
   type Collected,
+  type CollectOptions,
   type CollectLine,
   type CollectSource,
   type CollectStatus,
