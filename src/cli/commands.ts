@@ -146,7 +146,7 @@ export const commands = {
     positionals: [{ name: '文件.xlsx', description: '机构交回的考核表（mib template 或加载项生成、已填报）', many: true }],
     flags: {
       output: value('<名单.xlsx>', '输出的名单工作簿（mib roster 可读入）', { short: 'o', required: true }),
-      rubric: value('<考核表编号>', '只收集这张考核表的文件（编号或考核表文件路径）；不给时以第一份文件的考核表为准'),
+      rubric: value('<考核表编号|文件>', '只收集这张考核表的文件（编号或考核表文件路径）；不给时以第一份文件的考核表为准'),
       json: boolean('输出逐个文件的收集情况（JSON）'),
     },
     description: '收集机构交回的考核表：取出填报值和自评得分、逐份审核，汇成一份名单',
