@@ -1,5 +1,6 @@
 // `npm run bench`: prints speed and size figures. Each section lives in its own file and prints its own
 // lines; nothing here asserts a time.
+import { benchCollect } from './collect';
 import { benchCore } from './core';
 import { benchFunctions } from './functions';
 import { benchPane } from './pane';
@@ -14,6 +15,7 @@ const sections: [string, () => Promise<void> | void][] = [
   ['roster', benchRoster],
   ['task pane', benchPane],
   ['roster workbook', benchRosterSheet],
+  ['collecting submitted sheets', benchCollect],
 ];
 
 for (const [name, section] of sections) {

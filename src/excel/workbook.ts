@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { SheetSnapshot, WorkbookPort } from '../sheet/port';
-import { storedVersion } from '../sheet/storedFiles/load';
+import { memoizedReplanner } from '../sheet/matchPlan';
 import type { GridPlan, SheetPlan } from '../sheet/types';
 import { reference } from './names';
 import { type Replanner, activeAssessmentSheetName, assessmentSheetNames, readSnapshot } from './reader';
@@ -34,7 +34,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   constructor(options: ExcelWorkbookOptions) {
     this.run = options.run ?? excelRun;
-    this.replan = memoized(options.replan);
+    this.replan = memoizedReplanner(options.replan);
     this.onError = options.onError ?? ((error) => console.error(error));
   }
 
@@ -119,16 +119,4 @@ export class ExcelWorkbook implements WorkbookPort {
         .catch(this.onError);
     };
   }
-}
-
-/** Plans are pure functions of their key: each layout is made once per session (once per version of a
- * region's own table: importing another version lays it out anew). */
-function memoized(replan: Replanner): Replanner {
-  const plans = new Map<string, SheetPlan>();
-  return (rubricId, variant) => {
-    const key = `${rubricId}|${storedVersion('rubric', rubricId) ?? ''}|${variant.policyId ?? ''}|${variant.withAddinFunctions}`;
-    let plan = plans.get(key);
-    if (!plan) plans.set(key, (plan = replan(rubricId, variant)));
-    return plan;
-  };
 }
