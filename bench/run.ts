@@ -1,15 +1,21 @@
 // `npm run bench`: prints speed and size figures. Each section lives in its own file and prints its own
 // lines; nothing here asserts a time.
+import { benchCollect } from './collect';
 import { benchCore } from './core';
 import { benchFunctions } from './functions';
 import { benchPane } from './pane';
+import { benchRoster } from './roster';
+import { benchRosterSheet } from './rosterSheet';
 import { benchSheet } from './sheet';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['rubric core', benchCore],
   ['custom functions', benchFunctions],
   ['live worksheets', benchSheet],
+  ['roster', benchRoster],
   ['task pane', benchPane],
+  ['roster workbook', benchRosterSheet],
+  ['collecting submitted sheets', benchCollect],
 ];
 
 for (const [name, section] of sections) {

@@ -11,7 +11,7 @@ import type { SheetPlan } from '../src/sheet/types';
 const RUNS = 30;
 
 /** A stand-in for Excel's request context that accepts every call and counts context.sync. */
-function countingContext(): { context: Excel.RequestContext; syncs: () => number } {
+export function countingContext(): { context: Excel.RequestContext; syncs: () => number } {
   let syncs = 0;
   const anything = (): unknown =>
     new Proxy(function standIn() {}, {
@@ -27,7 +27,7 @@ function countingContext(): { context: Excel.RequestContext; syncs: () => number
   return { context: anything() as Excel.RequestContext, syncs: () => syncs };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -142,6 +142,20 @@ export const commands = {
     },
     description: '生成不需加载项也能计算的考核表模板（.xlsx）',
   },
+  collect: {
+    positionals: [{ name: '文件.xlsx', description: '机构交回的考核表（mib template 或加载项生成、已填报）', many: true }],
+    flags: {
+      output: value('<名单.xlsx>', '输出的名单工作簿（mib roster 可读入）', { short: 'o', required: true }),
+      rubric: value('<考核表编号|文件>', '只收集这张考核表的文件（编号或考核表文件路径）；不给时以第一份文件的考核表为准'),
+      json: boolean('输出逐个文件的收集情况（JSON）'),
+    },
+    description: '收集机构交回的考核表：取出填报值和自评得分、逐份审核，汇成一份名单',
+    notes: [
+      '名单的表头：机构编码、机构名称、公立/民营、质量保证金、自评得分，再是各输入编号；另有工作表“收集情况”逐个文件列出结果。',
+      '不是本工具生成的、已损坏的、或考核表不同的文件各列一行“未收集”，其余照常收集；机构编码重复的两份都收并标出。',
+      '退出码：全部收集为 0，有未收集的文件为 1（名单照常生成），一份也没有收集为 2。',
+    ],
+  },
   rubrics: {
     positionals: [],
     flags: { json: JSON_OUT },

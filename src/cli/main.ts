@@ -51,12 +51,15 @@ import { SpecialCaseSchema } from './specialCase';
 import { OwnershipArgSchema } from './ownershipArg';
 import { newFile } from './newCommand';
 import { template } from './templateCommand';
+import { collect } from './collectCommand';
 import { commandHelp, globalUsage } from './usage';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): string;
+  /** a file's bytes (workbooks, CSV in any encoding); commands that read only JSON do without it */
+  readBytes?(path: string): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;
 }
 
@@ -390,7 +393,7 @@ function nextSteps(kind: 'rubric' | 'policy' | 'unknown', path: string): string[
   return [];
 }
 
-const handlers: Record<Exclude<CommandName, 'template' | 'help'>, (io: CommandIo, positionals: string[], flags: Flags) => number> = {
+const handlers: Record<Exclude<CommandName, 'template' | 'collect' | 'help'>, (io: CommandIo, positionals: string[], flags: Flags) => number> = {
   score,
   grade,
   refund,
@@ -412,8 +415,8 @@ function help(io: Io, positionals: string[]): number {
   return 0;
 }
 
-/** Runs one command; returns the exit code (a promise for `template`, which writes a file). Never lets a
- * stack trace reach the user. */
+/** Runs one command; returns the exit code (a promise for `template` and `collect`, which read and write
+ * workbooks). Never lets a stack trace reach the user. */
 export function run(argv: string[], io: Io): number | Promise<number> {
   try {
     const [word, ...rest] = argv;
@@ -438,6 +441,12 @@ export function run(argv: string[], io: Io): number | Promise<number> {
         .catch((error: unknown) => failure(io, error))
         .finally(() => files.release());
     }
+    if (command === 'collect') {
+      const readBytes = io.readBytes ?? (() => unreadable());
+      return collect({ ...io, files, readBytes }, positionals, flags)
+        .catch((error: unknown) => failure(io, error))
+        .finally(() => files.release());
+    }
     try {
       return handlers[command]({ ...io, files }, positionals, flags);
     } finally {
@@ -446,6 +455,11 @@ export function run(argv: string[], io: Io): number | Promise<number> {
   } catch (error) {
     return failure(io, error);
   }
+}
+
+/** An Io that reads text only (a test's) cannot hand over a workbook's bytes. */
+function unreadable(): never {
+  throw new Error('this Io reads no bytes');
 }
 
 /** The exit code and a Chinese message for an error, never its stack. */
@@ -473,5 +487,6 @@ export const nodeIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   readFile: (path) => readFileSync(path, 'utf8'),
+  readBytes: (path) => readFileSync(path),
   writeFile: (path, data) => writeFileSync(path, data),
 };

@@ -3,63 +3,8 @@ import JSZip from 'jszip';
 import { parseRange } from '../sheet/memory/a1';
 import { validSheetName } from '../sheet/sheetName';
 import { FILES_SHEET, type FileToStore, planStoredFiles } from '../sheet/storedFiles/contract';
-import { type CellStyle, type PlanValidation, type SheetPlan, VALIDATION_PROMPT_MAX, VALIDATION_TITLE_MAX } from '../sheet/types';
-
-/** "#RRGGBB" → ExcelJS's "FFRRGGBB" */
-const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
-
-function font(style: Pick<CellStyle, 'bold' | 'fontSize' | 'fontColor'>): Partial<ExcelJS.Font> {
-  return {
-    ...(style.bold && { bold: true }),
-    ...(style.fontSize && { size: style.fontSize }),
-    ...(style.fontColor && { color: { argb: argb(style.fontColor) } }),
-  };
-}
-
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  const f = font(style);
-  if (Object.keys(f).length > 0) cell.font = f;
-  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
-  if (style.horizontal || style.vertical || style.wrap) {
-    cell.alignment = {
-      ...(style.horizontal && { horizontal: style.horizontal }),
-      ...(style.vertical && { vertical: style.vertical === 'center' ? 'middle' : style.vertical }),
-      ...(style.wrap && { wrapText: true }),
-    };
-  }
-  if (style.border) cell.border = THIN;
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
-  cell.protection = { locked: style.locked !== false };
-}
-
-function dataValidation(v: PlanValidation): ExcelJS.DataValidation {
-  const messages = {
-    allowBlank: true,
-    showErrorMessage: true,
-    showInputMessage: true,
-    ...(v.title && { promptTitle: v.title.slice(0, VALIDATION_TITLE_MAX) }),
-    prompt: v.prompt.slice(0, VALIDATION_PROMPT_MAX),
-    error: v.error.slice(0, VALIDATION_PROMPT_MAX),
-    errorTitle: 'MIB 考核助手',
-  };
-  switch (v.rule.kind) {
-    case 'list':
-      return { type: 'list', formulae: [`"${v.rule.options.join(',')}"`], ...messages };
-    case 'wholeNumber':
-      return v.rule.max === undefined
-        ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [v.rule.min], ...messages }
-        : { type: 'whole', operator: 'between', formulae: [v.rule.min, v.rule.max], ...messages };
-    case 'decimal':
-      return { type: 'decimal', operator: 'between', formulae: [v.rule.min, v.rule.max], ...messages };
-  }
-}
+import type { SheetPlan } from '../sheet/types';
+import { applyStyle, conditionalFormatting, dataValidation } from './xlsxStyles';
 
 const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 
@@ -111,22 +56,7 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
     for (let r = area.top; r <= area.bottom; r++)
       for (let c = area.left; c <= area.right; c++) sheet.getCell(r + 1, c + 1).dataValidation = dataValidation(validation);
   }
-  for (const format of plan.conditionalFormats) {
-    sheet.addConditionalFormatting({
-      ref: format.range,
-      rules: [
-        {
-          type: 'expression',
-          priority: 1,
-          formulae: [format.formula.replace(/^=/, '')],
-          style: {
-            ...(format.style.fill && { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(format.style.fill) } } }),
-            font: font(format.style),
-          },
-        },
-      ],
-    });
-  }
+  for (const format of plan.conditionalFormats) sheet.addConditionalFormatting(conditionalFormatting(format));
   // the names point at the sheet as written, whatever name it was given
   const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
   for (const name of plan.names) workbook.definedNames.add(`${quoted}!${absolute(name.ref)}`, name.name);

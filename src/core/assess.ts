@@ -1,5 +1,6 @@
 import type { Dec } from './decimal';
 import type { Result } from './evaluate';
+import { compositeScore } from './policy/composite';
 import { type GradeResult, gradeOf } from './policy/grade';
 import { type GradeStatus, gradeStatusOf, shownGrade, shownGradeEn } from './policy/gradeStatus';
 import {
@@ -24,14 +25,20 @@ export interface AssessOptions extends RefundOptions {
   complete?: boolean;
   deposit?: Dec | number | string;
   specialCase?: SpecialCase;
+  /** 吉林 第十一条: grade the composite of this table's score and its subordinates' scores (already on
+   * the policy's scale), not the table's score alone */
+  composite?: { subordinates: Dec[] };
 }
 
 /** A scored table under a policy: the score the policy grades, the grade as it may be shown, the refund. */
 export interface Assessment {
   status: GradeStatus;
   conversion?: Conversion;
-  /** the score the policy grades: the table's total, converted when the scales differ */
+  /** the score the policy grades: the table's total, converted when the scales differ (a parent's
+   * composite under 第十一条) */
   score: Dec;
+  /** the table's own score on the policy's scale, where a composite was graded */
+  ownScore?: Dec;
   /** absent while the grade is withheld, and for a special case */
   grade?: GradeResult;
   /** what the grade cell shows: the label, 暂评 …, 暂不评定 …, or the special case */
@@ -49,12 +56,16 @@ export interface Assessment {
  */
 export function assess(rubric: Rubric, result: Result, policy: Policy, options: AssessOptions = {}): Assessment {
   const conversion = conversionFor(rubric, policy, options.convert === true, listPolicies());
-  const score = conversion ? convertScore(conversion, result.total) : result.total;
-  const trace = conversion ? [conversionLine(conversion, result.total, score)] : [];
+  const own = conversion ? convertScore(conversion, result.total) : result.total;
+  const trace = conversion ? [conversionLine(conversion, result.total, own)] : [];
+  // the composite is graded through the same path as any score: one grading for both
+  const composite = options.composite && compositeScore(policy, own, options.composite.subordinates);
+  if (composite) trace.push(...composite.trace);
+  const score = composite ? composite.score : own;
   // a blank 公立/民营 is one more fact to fill where the table has clauses for public institutions only
   const missing = result.missing.length + (result.ownershipMissing ? 1 : 0);
   const status = gradeStatusOf({ invalid: result.invalid.length, missing }, options.complete === true);
-  const base = { status, ...(conversion && { conversion }), score };
+  const base = { status, ...(conversion && { conversion }), score, ...(composite && { ownScore: own }) };
   if (options.specialCase) {
     const kind = options.specialCase;
     const rule = specialCaseRule(policy, kind);

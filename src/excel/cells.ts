@@ -1,6 +1,6 @@
 import { cellAddress } from '../sheet/memory/a1';
 import { typedFormula } from '../sheet/memory/formulaText';
-import type { PlainValue, SheetPlan } from '../sheet/types';
+import type { GridPlan, PlainValue } from '../sheet/types';
 
 /** A block of whole rows written with one `numberFormat` and one `formulas` assignment. */
 export interface CellBlock {
@@ -14,7 +14,7 @@ export interface CellBlock {
  * covers the whole used range unless its text would exceed `maxBytes`; only then is it cut into
  * blocks of whole rows (each later written in its own sync).
  */
-export function cellBlocks(plan: SheetPlan, maxBytes = Number.POSITIVE_INFINITY): CellBlock[] {
+export function cellBlocks(plan: GridPlan, maxBytes = Number.POSITIVE_INFINITY): CellBlock[] {
   const columns = Math.max(plan.columnCount, ...plan.grid.map((row) => row.length), 1);
   const numberFormats: string[][] = [];
   const formulas: PlainValue[][] = [];

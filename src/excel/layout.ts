@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { columnLetters } from '../sheet/memory/a1';
-import type { SheetPlan } from '../sheet/types';
+import type { GridPlan, SheetPlan } from '../sheet/types';
 
 /**
  * Column widths in the plan count characters of the default font (as in the xlsx file); Office.js
@@ -11,7 +11,7 @@ export function columnWidthPoints(characters: number): number {
 }
 
 /** Column widths and row heights, one range per run of equal sizes. */
-export function setSizes(sheet: Excel.Worksheet, plan: SheetPlan): void {
+export function setSizes(sheet: Excel.Worksheet, plan: GridPlan): void {
   for (const [first, last, width] of runs(plan.columns.map((column) => column.width))) {
     sheet.getRange(`${columnLetters(first)}:${columnLetters(last)}`).format.columnWidth = columnWidthPoints(width);
   }
@@ -30,7 +30,7 @@ export function setSizes(sheet: Excel.Worksheet, plan: SheetPlan): void {
 export function setPrintLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   const page = sheet.pageLayout;
   // Excel 2016 without ExcelApi 1.9 has no page layout API: the sheet is still made, unprinted
-  if (!pageLayoutSupported()) return;
+  if (!excelApiSupported('1.9')) return;
   page.orientation = 'Landscape';
   page.paperSize = 'A4';
   // a fixed scale, not fit to one page wide: Excel ignores manual page breaks when fitting
@@ -43,13 +43,13 @@ export function setPrintLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   if (plan.printTitleRows) page.setPrintTitleRows(plan.printTitleRows);
 }
 
-/** Whether the host has ExcelApi 1.9 (outside Office, as in tests, it is taken as present). */
-function pageLayoutSupported(): boolean {
+/** Whether the host has this ExcelApi version (outside Office, as in tests, it is taken as present). */
+export function excelApiSupported(version: string): boolean {
   const requirements = typeof Office === 'undefined' ? undefined : Office.context?.requirements;
-  return requirements?.isSetSupported ? requirements.isSetSupported('ExcelApi', '1.9') : true;
+  return requirements?.isSetSupported ? requirements.isSetSupported('ExcelApi', version) : true;
 }
 
-export function freezeRows(sheet: Excel.Worksheet, plan: SheetPlan): void {
+export function freezeRows(sheet: Excel.Worksheet, plan: GridPlan): void {
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
 }
 

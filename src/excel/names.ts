@@ -2,8 +2,7 @@
 import { splitReference } from '../sheet/memory/a1';
 import type { PlanName } from '../sheet/types';
 
-/** The name that marks a worksheet as an assessment sheet; its cell holds the rubric id. */
-export const RUBRIC_NAME = 'MIB_RUBRIC';
+export { RUBRIC_NAME } from '../sheet/matchPlan';
 
 /**
  * Names are scoped to the worksheet: an agency keeps many assessment sheets in one workbook, and each
@@ -54,10 +53,4 @@ export function reference(formula: string): { sheet?: string; address: string } 
   return { ...(parts[0]?.sheet !== undefined && { sheet: parts[0].sheet }), address: parts.map((part) => part.address).join(',') };
 }
 
-/** A plan ref in the form `reference` gives: areas without "$", upper case, comma-separated. */
-export function planAddress(ref: string): string {
-  return ref
-    .split(',')
-    .map((area) => splitReference(area).address)
-    .join(',');
-}
+export { planAddress } from '../sheet/matchPlan';

@@ -3,14 +3,11 @@ import { MibError, PlainCellValue } from '../core';
 import { parseRange, splitReference } from '../sheet/memory/a1';
 import { type StoredCell, snapshotOf } from '../sheet/memory/snapshot';
 import type { SheetSnapshot } from '../sheet/port';
-import type { PlainValue, SheetPlan } from '../sheet/types';
-import { type NameEntry, RUBRIC_NAME, namesOnSheet, planAddress, reference } from './names';
+import { matchingPlan, type Replanner } from '../sheet/matchPlan';
+import type { PlainValue } from '../sheet/types';
+import { type NameEntry, RUBRIC_NAME, namesOnSheet, reference } from './names';
 
-/**
- * Lays out a rubric again as planSheet would have: the reader maps addresses through the plan, so it
- * never has to guess where an input or a score lives.
- */
-export type Replanner = (rubricId: string, variant: { policyId?: string; withAddinFunctions: boolean }) => SheetPlan;
+export type { Replanner } from '../sheet/matchPlan';
 
 /**
  * Reads one assessment sheet in one sync: its names (the sheet's own and the workbook's) and the used
@@ -50,32 +47,6 @@ export async function readSnapshot(context: Excel.RequestContext, sheetName: str
     );
   }
   return snapshotOf(sheetName, plan, read);
-}
-
-/** The layouts the sheet may have been made with, the first whose names all match. */
-function matchingPlan(rubricId: string, names: Map<string, string>, read: (address: string) => StoredCell, replan: Replanner): SheetPlan | undefined {
-  const plain = tryPlan(() => replan(rubricId, { withAddinFunctions: false }));
-  if (!plain) return undefined;
-  const policyCell = read(plain.fields.policy).value;
-  const policies = typeof policyCell === 'string' && policyCell.trim() !== '' ? [policyCell.trim(), undefined] : [undefined];
-  for (const policyId of policies) {
-    for (const withAddinFunctions of [false, true]) {
-      const plan =
-        policyId === undefined && !withAddinFunctions
-          ? plain
-          : tryPlan(() => replan(rubricId, { ...(policyId !== undefined && { policyId }), withAddinFunctions }));
-      if (plan && plan.names.every((name) => names.get(name.name.toUpperCase()) === planAddress(name.ref))) return plan;
-    }
-  }
-  return undefined;
-}
-
-function tryPlan(make: () => SheetPlan): SheetPlan | undefined {
-  try {
-    return make();
-  } catch {
-    return undefined; // an unknown rubric or policy id in the sheet: no such layout
-  }
 }
 
 function entries(items: Excel.NamedItem[]): NameEntry[] {

@@ -36,20 +36,21 @@ export function stepBytes(step: Step): number {
   return bytes;
 }
 
-/** Consecutive steps grouped so that each group's request stays within `limit` bytes. */
-export function batches(steps: Step[], limit: number): Step[][] {
-  const groups: Step[][] = [];
-  let current: Step[] = [];
+/** Consecutive items grouped so that each group's request (the sum of `bytes`) stays within `limit`;
+ * an item larger than the limit alone makes a group. */
+export function batches<T>(items: readonly T[], limit: number, bytes: (item: T) => number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
   let size = 0;
-  for (const step of steps) {
-    const bytes = stepBytes(step);
-    if (current.length > 0 && size + bytes > limit) {
+  for (const item of items) {
+    const itemBytes = bytes(item);
+    if (current.length > 0 && size + itemBytes > limit) {
       groups.push(current);
       current = [];
       size = 0;
     }
-    current.push(step);
-    size += bytes;
+    current.push(item);
+    size += itemBytes;
   }
   if (current.length > 0) groups.push(current);
   return groups;

@@ -4,7 +4,7 @@ import { cellAddress, parseCell, parseRange, rangeAddress, splitReference } from
 import type { CellBlock, CellEntry, SheetValues } from '../sheet/port';
 import type { PlainValue } from '../sheet/types';
 import { excelWouldConvert } from './cells';
-import { type Step, batches } from './requestSize';
+import { type Step, batches, stepBytes } from './requestSize';
 import { REQUEST_LIMIT } from './writer';
 
 /** Cells read per sync: a roster cell's value is rarely over 30 bytes of JSON, so a response stays
@@ -44,7 +44,7 @@ export async function readValues(context: Excel.RequestContext, sheetName: strin
  */
 export async function writeCells(context: Excel.RequestContext, sheetName: string, blocks: CellBlock[]): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
-  for (const batch of batches(blocks.flatMap(writeSteps), REQUEST_LIMIT)) {
+  for (const batch of batches(blocks.flatMap(writeSteps), REQUEST_LIMIT, stepBytes)) {
     for (const step of batch) step(sheet);
     await context.sync();
   }

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { type Rect, parseRange, rangeAddress } from '../sheet/memory/a1';
-import type { CellStyle, SheetPlan } from '../sheet/types';
+import type { CellStyle, GridPlan } from '../sheet/types';
 
 /** The formatting that is set through Range.format (number formats go with the cell arrays). */
 export type AreaStyle = Omit<CellStyle, 'numberFormat'>;
@@ -23,7 +23,7 @@ const MAX_AREAS_ADDRESS = 2000;
  * getRanges address lists. Cells hidden under a merge take the merge's top-left style, so borders
  * and fills cover the whole merged area.
  */
-export function styleGroups(plan: SheetPlan): StyleGroup[] {
+export function styleGroups(plan: GridPlan): StyleGroup[] {
   const styleAt = styleLookup(plan);
   const groups = new Map<string, { style: AreaStyle; rects: Rect[]; open: Map<string, Rect> }>();
   const rows = plan.grid.length;
@@ -85,7 +85,7 @@ export function applyStyle(format: Excel.RangeFormat, style: AreaStyle): void {
 }
 
 /** The formatting of each cell, or undefined where nothing needs setting. */
-function styleLookup(plan: SheetPlan): (row: number, col: number) => AreaStyle | undefined {
+function styleLookup(plan: GridPlan): (row: number, col: number) => AreaStyle | undefined {
   const mergeOwner = new Map<string, string>();
   for (const merge of plan.merges) {
     const rect = parseRange(merge);

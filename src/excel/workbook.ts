@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
 import type { CellBlock, SheetSnapshot, SheetValues, WorkbookPort } from '../sheet/port';
-import { storedVersion } from '../sheet/storedFiles/load';
-import type { SheetPlan } from '../sheet/types';
+import { memoizedReplanner } from '../sheet/matchPlan';
+import type { GridPlan, SheetPlan } from '../sheet/types';
 import { reference } from './names';
 import { type Replanner, activeAssessmentSheetName, assessmentSheetNames, readSnapshot } from './reader';
 import { readValues, writeCells } from './sheetValues';
-import { writePlan } from './writer';
+import { writeGridPlans, writePlan } from './writer';
 
 /** Excel.run, or a stand-in for tests; `reuse` runs in the context an event handler was added in. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, reuse?: OfficeExtension.ClientRequestContext) => Promise<T>;
@@ -35,12 +35,16 @@ export class ExcelWorkbook implements WorkbookPort {
 
   constructor(options: ExcelWorkbookOptions) {
     this.run = options.run ?? excelRun;
-    this.replan = memoized(options.replan);
+    this.replan = memoizedReplanner(options.replan);
     this.onError = options.onError ?? ((error) => console.error(error));
   }
 
   createSheet(plan: SheetPlan): Promise<string> {
     return this.run((context) => writePlan(context, plan));
+  }
+
+  createGridSheets(plans: readonly GridPlan[]): Promise<string[]> {
+    return this.run((context) => writeGridPlans(context, plans));
   }
 
   listAssessmentSheets(): Promise<string[]> {
@@ -133,16 +137,4 @@ export class ExcelWorkbook implements WorkbookPort {
         .catch(this.onError);
     };
   }
-}
-
-/** Plans are pure functions of their key: each layout is made once per session (once per version of a
- * region's own table: importing another version lays it out anew). */
-function memoized(replan: Replanner): Replanner {
-  const plans = new Map<string, SheetPlan>();
-  return (rubricId, variant) => {
-    const key = `${rubricId}|${storedVersion('rubric', rubricId) ?? ''}|${variant.policyId ?? ''}|${variant.withAddinFunctions}`;
-    let plan = plans.get(key);
-    if (!plan) plans.set(key, (plan = replan(rubricId, variant)));
-    return plan;
-  };
 }

@@ -1,4 +1,4 @@
-import type { PlainValue, SheetPlan } from './types';
+import type { GridPlan, PlainValue, SheetPlan } from './types';
 
 /**
  * What the pane needs from a workbook. Excel (src/excel, Office.js) and the in-memory workbook the
@@ -10,6 +10,9 @@ export interface WorkbookPort {
   readonly connected: boolean;
   /** writes the plan to a new worksheet (a numbered name if taken), activates it, returns its name */
   createSheet(plan: SheetPlan): Promise<string>;
+  /** writes grid plans (the roster workbook's sheets) to new worksheets, each under a free name, formulas
+   * following a renamed sibling; activates the first; returns the names written */
+  createGridSheets(plans: readonly GridPlan[]): Promise<string[]>;
   /** names of the worksheets that carry an assessment (found by their MIB names) */
   listAssessmentSheets(): Promise<string[]>;
   /** the active worksheet's name when it is an assessment sheet, else null */

@@ -132,13 +132,49 @@ export interface PlanFields {
   agreement?: string;
 }
 
-export interface SheetPlan {
+/**
+ * A native chart over a block of the plan's own sheet (the Office.js writer makes it; ExcelJS cannot, so
+ * the xlsx writer leaves a note where it would stand and the table it draws stays).
+ */
+export interface ChartPlan {
+  /** the chart's name in the workbook */
+  name: string;
+  kind: 'columnClustered';
+  title: string;
+  /** the table the chart draws, headers included: first column the categories, then one column a series */
+  data: string;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  /** the cells it covers: top-left and bottom-right ("E3", "L18") */
+  from: string;
+  to: string;
+}
+
+/**
+ * Many rows of plain values below the grid, styled by column: a roster's 10,000 institutions. No cell
+ * object per value: `rows[r][c]` is the value (null for a blank), `columnStyles[c]` the style every row
+ * of that column takes. Values are never formulas: a string stays the text it is (a name "=x" included),
+ * as the writers set text columns' format before the values.
+ */
+export interface PlanBody {
+  /** the 0-based grid row the body starts at (its first row follows the grid's rows) */
+  top: number;
+  rows: (PlainValue | null)[][];
+  /** a style name per column (undefined: none) */
+  columnStyles: (string | undefined)[];
+}
+
+/**
+ * What every writer takes: a worksheet as plain data. An assessment sheet (SheetPlan) adds its fields,
+ * items and print setup; the roster workbook's sheets (src/sheet/roster) use this alone.
+ */
+export interface GridPlan {
   /** worksheet name, at most 31 characters, none of : \ / ? * [ ] */
   name: string;
-  rubricId: string;
-  policyId?: string;
   /** grid[row][col], 0-based; rows may be shorter than columnCount; null is an empty cell */
   grid: (PlanCell | null)[][];
+  /** rows of plain values after the grid, styled by column */
+  body?: PlanBody;
   columnCount: number;
   columns: { header: string; width: number }[];
   /** row heights in points, by 1-based row number; rows not listed keep the default */
@@ -149,6 +185,16 @@ export interface SheetPlan {
   validations: PlanValidation[];
   conditionalFormats: PlanConditionalFormat[];
   names: PlanName[];
+  /** rows above the table frozen in view */
+  freezeRows: number;
+  /** the range the sheet's filter buttons cover, header row included ("A1:BZ10001") */
+  autoFilter?: string;
+  charts?: ChartPlan[];
+}
+
+export interface SheetPlan extends GridPlan {
+  rubricId: string;
+  policyId?: string;
   inputs: PlanInputCell[];
   items: PlanItemCells[];
   fields: PlanFields;
@@ -171,8 +217,6 @@ export interface SheetPlan {
   };
   /** the sheet is protected; only cells whose style says locked: false stay editable */
   protect: true;
-  /** rows above the table frozen in view */
-  freezeRows: number;
 }
 
 export interface PlanOptions {

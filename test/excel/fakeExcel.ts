@@ -143,6 +143,21 @@ export function fakeExcel(data: FakeExcelData) {
       },
       horizontalPageBreaks: { add: (at: string) => call(name, 'horizontalPageBreaks', 'add', [at]) },
       freezePanes: { freezeRows: (count: number) => call(name, 'freezePanes', 'freezeRows', [count]) },
+      autoFilter: { apply: (target: Mock) => call(name, 'autoFilter', 'apply', [target.rangeAddress]) },
+      // a chart is a plain object: its title and axis titles are kept as set, its placement logged
+      charts: {
+        add: (type: string, source: Mock, seriesBy: string) => {
+          const chart = {
+            name: '',
+            title: { text: '' },
+            axes: { categoryAxis: { title: { text: '' } }, valueAxis: { title: { text: '' } } },
+            legend: { visible: true },
+            setPosition: (from: string, to: string) => call(name, 'chart', 'setPosition', [from, to]),
+          };
+          call(name, 'charts', 'add', [type, source.rangeAddress, seriesBy, chart]);
+          return chart;
+        },
+      },
       activate: () => {
         active = name;
         call(name, 'sheet', 'activate', []);

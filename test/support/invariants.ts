@@ -62,6 +62,8 @@ function numbersOf(rule: any): number[] {
   if (rule.kind === 'table') return rule.rows.map((r: any) => r.value);
   if (rule.kind === 'linear') return [rule.reference, rule.reference + rule.step, rule.reference - rule.step];
   if (rule.kind === 'discretionary') return [rule.min, rule.max];
+  // a rank just past the top (前13名 → 14): a rank input without a max can always be entered beyond it
+  if (rule.kind === 'rankTop') return [rule.top, rule.top + 1];
   return [];
 }
 

@@ -9,6 +9,7 @@ export async function mibOnDisk(...argv: string[]): Promise<{ code: number; out:
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     readFile: (path) => readFileSync(path, 'utf8'),
+    readBytes: (path) => readFileSync(path),
     writeFile: (path, data) => writeFileSync(path, data),
   });
   return { code, out: out.join('\n'), err: err.join('\n') };

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
 
-export type Computed = (address: string) => string | number | boolean | null;
+/** A cell's computed value, on the first sheet unless another (1-based, in workbook order) is named. */
+export type Computed = (address: string, sheet?: number) => string | number | boolean | null;
 
 /** The profile setting that makes LibreOffice recompute OOXML formulas on load (0 = always). */
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -58,20 +59,24 @@ async function cellValues(data: Buffer): Promise<Computed> {
   for (const si of sst?.match(/<si>[\s\S]*?<\/si>/g) ?? []) {
     shared.push(unescape((si.match(/<t[^>]*>([\s\S]*?)<\/t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('')));
   }
-  const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
-  const cells = new Map<string, string | number | boolean | null>();
-  for (const match of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const [, ref, attrs = '', body = ''] = match;
-    const type = /t="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-    const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-    const inline = /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1];
-    let value: string | number | boolean | null = null;
-    if (type === 's' && v !== undefined) value = shared[Number(v)] ?? null;
-    else if (type === 'str' || type === 'e') value = v === undefined ? '' : unescape(v);
-    else if (type === 'inlineStr') value = inline === undefined ? '' : unescape(inline);
-    else if (type === 'b') value = v === '1';
-    else if (v !== undefined) value = Number(v);
-    cells.set(ref!, value);
+  const sheets = new Map<number, Map<string, string | number | boolean | null>>();
+  for (let n = 1; zip.file(`xl/worksheets/sheet${n}.xml`); n++) {
+    const xml = (await zip.file(`xl/worksheets/sheet${n}.xml`)!.async('string')) ?? '';
+    const cells = new Map<string, string | number | boolean | null>();
+    for (const match of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const [, ref, attrs = '', body = ''] = match;
+      const type = /t="(\w+)"/.exec(attrs)?.[1] ?? 'n';
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      const inline = /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1];
+      let value: string | number | boolean | null = null;
+      if (type === 's' && v !== undefined) value = shared[Number(v)] ?? null;
+      else if (type === 'str' || type === 'e') value = v === undefined ? '' : unescape(v);
+      else if (type === 'inlineStr') value = inline === undefined ? '' : unescape(inline);
+      else if (type === 'b') value = v === '1';
+      else if (v !== undefined) value = Number(v);
+      cells.set(ref!, value);
+    }
+    sheets.set(n, cells);
   }
-  return (address) => cells.get(address) ?? null;
+  return (address, sheet = 1) => sheets.get(sheet)?.get(address) ?? null;
 }

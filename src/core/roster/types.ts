@@ -3,6 +3,7 @@ import type { Assessment } from '../assess';
 import type { Dec } from '../decimal';
 import type { Problem } from '../errors';
 import type { Result } from '../evaluate';
+import type { GradeStatusKind } from '../policy/gradeStatus';
 import type { SpecialCase } from '../policy/schema';
 
 /**
@@ -128,6 +129,8 @@ export interface RosterRowResult {
   grade?: string;
   /** the grade as shown (暂评 …, 暂不评定 …, the special case) */
   gradeText: string;
+  /** final, provisional (暂评) or withheld (暂不评定); absent without a policy and for a subordinate */
+  status?: GradeStatusKind;
   refund?: Dec;
   vetoItems: string[];
   items: RosterItemScore[];

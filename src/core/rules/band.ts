@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D } from '../decimal';
 import { InputSpecSchema } from '../inputs';
+import { PeerIntervalsSchema } from './peer';
 import { asDec, describe } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
@@ -15,6 +16,7 @@ export const BandSchema = /*#__PURE__*/ lazySchema(() =>
       input: InputSpecSchema.extend({ type: z.literal('band'), options: z.array(z.string()).min(2) }),
       deductions: z.array(z.number().nonnegative()).min(2).describe('各区间扣的分，与 input.options 一一对应'),
       cutPoints: z.string().min(1).describe('区间怎么划分，照原文（写给审核人看）'),
+      peer: PeerIntervalsSchema.optional(),
       ...clauseBase,
     })
     .strict()

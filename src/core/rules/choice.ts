@@ -4,6 +4,7 @@ import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED } from './shared';
 import { fmt } from '../decimal';
+import { PeerTiersSchema } from './peer';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** One of several printed outcomes: "按期完成工作得10分，按期完成工作但效果较差的得5分，其余情况不得分"
@@ -21,10 +22,14 @@ export const ChoiceSchema = /*#__PURE__*/ lazySchema(() =>
         .strict()
         .optional()
         .describe('（可不填）另给一个 0–100 的得分时按 分值 × 得分% 计（威海 一级 B3）'),
+      peer: PeerTiersSchema.optional(),
       ...clauseBase,
     })
     .strict()
-    .refine((r) => r.points.length === r.input.options.length, { message: '选项数与分值数不一致' }),
+    .refine((r) => r.points.length === r.input.options.length, { message: '选项数与分值数不一致' })
+    .refine((r) => !r.peer || r.peer.shares.length + (r.peer.fail ? 1 : 0) === r.input.options.length, {
+      message: 'peer.shares 的档数（加上 fail 的一档）须与选项数一致',
+    }),
 );
 export type ChoiceRule = z.infer<typeof ChoiceSchema>;
 

@@ -3,6 +3,7 @@ import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, blankNotAchieved, EARNS_NOTHING, boundText, describe, NOT_ACHIEVED, stepsBeyond } from './shared';
+import { PeerLowBandSchema } from './peer';
 import { clauseBase, type RuleDefinition, effectSchema } from './types';
 
 /** Points per step beyond a reference: "每高于该区间1个百分点扣0.5分，最多扣5分" (威海 A1: the input is
@@ -24,6 +25,7 @@ export const LinearSchema = /*#__PURE__*/ lazySchema(() =>
       base: z.number().positive().optional().describe('（earn 必填，deduct 不填）扣步数之前的分，如 “得6分，每少10%的，减1分”写 6'),
       /** deduct only: "最多扣5分" */
       cap: z.number().positive().optional().describe('（可不填，只用于 deduct）本条最多扣几分：“最多扣5分”写 5'),
+      peer: PeerLowBandSchema.optional(),
       ...clauseBase,
     })
     .strict()

@@ -3,6 +3,7 @@ import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, blankNotAchieved, describe, NOT_ACHIEVED, notEarnedWords } from './shared';
+import { PeerRankingSchema } from './peer';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points for a place among the first N: "医保业务办理量排名前3加3分" (江北 23.1), "全市率先完成...的前13家
@@ -14,6 +15,7 @@ export const RankTopSchema = /*#__PURE__*/ lazySchema(() =>
       input: InputSpecSchema.extend({ type: z.literal('rank') }),
       top: z.number().int().positive().describe('前几名：“排名前3”写 3'),
       points: z.number().positive().describe('进入前几名得的分'),
+      peer: PeerRankingSchema.optional(),
       ...clauseBase,
     })
     .strict(),

@@ -12,6 +12,7 @@ import {
   parsedOrNull,
   type Rubric,
 } from '../../core';
+import type { Replanner } from '../matchPlan';
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
 import type { SheetPlan } from '../types';
@@ -48,6 +49,10 @@ export interface Audit {
   result: ReturnType<typeof evaluate>;
 }
 
+/** The layout as planSheet makes it (a sheet whose table and policy differ in scale was made with 折算:
+ * the pairing itself says so). A caller auditing many sheets of one table passes a memoized one. */
+const defaultReplan: Replanner = (rubricId, variant) => planSheet(getRubric(rubricId), { ...variant, convert: true });
+
 const checks = [rubricChangedCheck, vetoCheck, overCapCheck, clauseCapCheck, invalidInputCheck, missingInputCheck, formulaCheck, selfScoreCheck];
 
 /**
@@ -56,12 +61,11 @@ const checks = [rubricChangedCheck, vetoCheck, overCapCheck, clauseCapCheck, inv
  * edited is still judged by the rubric. Flags come vetoes first, then over-cap deductions, bad and
  * missing facts, formulas that no longer match, and self-scores that differ.
  */
-export function auditSheet(snapshot: SheetSnapshot): Audit {
+export function auditSheet(snapshot: SheetSnapshot, replan: Replanner = defaultReplan): Audit {
   const rubric = getRubric(snapshot.rubricId);
   const policy = snapshot.policyId && policyIds.includes(snapshot.policyId) ? getPolicy(snapshot.policyId) : undefined;
-  // the formulas the sheet should hold under the policy it now names, in the layout it was read with (a
-  // sheet whose table and policy differ in scale was made with 折算: the pairing itself says so)
-  const plan = planSheet(rubric, { ...(policy && { policyId: policy.id }), withAddinFunctions: snapshot.withAddinFunctions, convert: true });
+  // the formulas the sheet should hold under the policy it now names, in the layout it was read with
+  const plan = replan(rubric.id, { ...(policy && { policyId: policy.id }), withAddinFunctions: snapshot.withAddinFunctions });
   const facts = Object.fromEntries(snapshot.inputs.map((i) => [i.id, i.value]));
   // 公立/民营 from the header; anything the list does not offer counts as unknown, as a blank does
   const ownership = parseOwnership(snapshot.ownership) ?? undefined;

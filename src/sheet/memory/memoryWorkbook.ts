@@ -1,6 +1,7 @@
 import type { CellBlock, SheetSnapshot, SheetValues, WorkbookPort } from '../port';
+import { withSheetNames } from '../renamedSheets';
 import { linkTarget } from '../roster/link';
-import type { PlainValue, SheetPlan } from '../types';
+import type { GridPlan, PlainValue, SheetPlan } from '../types';
 import { cellAddress, normalizeAddress, parseCell } from './a1';
 import { typedFormula } from './formulaText';
 import { tabRows } from './paste';
@@ -52,18 +53,29 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async createSheet(plan: SheetPlan): Promise<string> {
     const name = freeSheetName(plan.name, this.sheets.keys());
-    const cells = new Map<string, StoredCell>();
-    plan.grid.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell) return;
-        if ('formula' in cell) cells.set(cellAddress(r, c), { formula: typedFormula(cell.formula), value: null });
-        else if ('value' in cell) cells.set(cellAddress(r, c), { value: cell.value });
-      }),
-    );
+    const cells = planCells(plan);
     this.sheets.set(name, { name, plan, cells, protected: plan.protect, selection: plan.inputs[0]?.address ?? 'A1' });
     this.active = name;
     this.emitChanged();
     return name;
+  }
+
+  /** Ordinary sheets (not assessment sheets) holding the plans' cells: grid cells and body values. */
+  async createGridSheets(plans: readonly GridPlan[]): Promise<string[]> {
+    const taken = [...this.sheets.keys()];
+    const names = plans.map((plan) => {
+      const name = freeSheetName(plan.name, taken);
+      taken.push(name);
+      return name;
+    });
+    const renamed = new Map(plans.map((plan, i) => [plan.name, names[i]!]));
+    plans.forEach((source, i) => {
+      const cells = planCells(withSheetNames(source, renamed));
+      this.sheets.set(names[i]!, { name: names[i]!, cells, protected: false, selection: 'A1' });
+    });
+    if (names[0]) this.active = names[0];
+    this.emitChanged();
+    return names;
   }
 
   async listAssessmentSheets(): Promise<string[]> {
@@ -257,4 +269,22 @@ function typed(text: string, textFormat: boolean): StoredCell {
   const number = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(%?)$/.exec(trimmed);
   if (number) return { value: number[4] ? Number(trimmed.slice(0, -1)) / 100 : Number(trimmed) };
   return { value: text };
+}
+
+/** A plan's cells by address: constants, formulas (not computed: value null) and the body's values. */
+function planCells(plan: GridPlan): Map<string, StoredCell> {
+  const cells = new Map<string, StoredCell>();
+  plan.grid.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell && 'formula' in cell) cells.set(cellAddress(r, c), { formula: typedFormula(cell.formula), value: null });
+      else if (cell && 'value' in cell) cells.set(cellAddress(r, c), { value: cell.value });
+    }),
+  );
+  const body = plan.body;
+  body?.rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== null) cells.set(cellAddress(body.top + r, c), { value });
+    }),
+  );
+  return cells;
 }

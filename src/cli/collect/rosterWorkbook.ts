@@ -1,0 +1,63 @@
+import ExcelJS from 'exceljs';
+import { auditOrder } from '../../sheet/audit';
+import { AUDIT_KINDS, type Collected, KIND_LABELS, STATUS_LABELS } from '../../sheet/collect';
+
+/** The roster sheet's name: one of the names the roster reader looks for first. */
+export const COLLECTED_SHEET = '名单';
+export const REPORT_SHEET = '收集情况';
+/** flags listed per file on the report sheet: those of the audit kinds (a formula changed, a self-score
+ * that differs, a bad fact), up to this many; vetoes, caps and blanks are counted in 审核提示 */
+const FLAGS_LISTED = 30;
+
+/**
+ * The collected roster as an .xlsx `mib roster` reads: sheet 名单 (header 机构编码, 机构名称, 公立/民营,
+ * 质量保证金, 自评得分, then the input ids; one row per institution, values as the sheets held them, the
+ * code as text so leading zeros stay), and sheet 收集情况 with one line per file.
+ */
+export async function rosterWorkbook(collected: Collected): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'MIB 考核助手';
+  workbook.created = new Date(0);
+  const roster = workbook.addWorksheet(COLLECTED_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  roster.addRow(collected.header).font = { bold: true };
+  roster.getColumn(1).numFmt = '@';
+  roster.getColumn(1).width = 16;
+  roster.getColumn(2).width = 30;
+  for (const row of collected.rows) roster.addRow(row.map((value) => (value === null || value === undefined ? null : value)));
+
+  const report = workbook.addWorksheet(REPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  report.columns = [
+    { header: '文件', width: 30 },
+    { header: '工作表', width: 16 },
+    { header: '状态', width: 22 },
+    { header: '机构编码', width: 14 },
+    { header: '机构名称', width: 24 },
+    { header: '计算得分', width: 10 },
+    { header: '自评得分', width: 10 },
+    { header: '审核提示', width: 36 },
+    { header: '说明', width: 80 },
+    { header: '提示明细', width: 80 },
+  ];
+  report.getRow(1).font = { bold: true };
+  for (const line of collected.lines) {
+    const kinds = auditOrder.filter((k) => line.counts[k]).map((k) => `${KIND_LABELS[k]} ${line.counts[k]}`);
+    const audited = line.flags.filter((f) => AUDIT_KINDS.includes(f.kind));
+    const listed = audited.slice(0, FLAGS_LISTED).map((f) => `${f.address} ${f.message}`);
+    if (audited.length > FLAGS_LISTED) listed.push(`……另有 ${audited.length - FLAGS_LISTED} 条`);
+    const row = report.addRow([
+      line.source,
+      line.sheetName ?? null,
+      STATUS_LABELS[line.status],
+      line.code || null,
+      line.name || null,
+      line.total === undefined ? null : Number(line.total),
+      line.selfTotal === undefined ? null : Number(line.selfTotal),
+      kinds.join('、') || null,
+      line.message,
+      listed.join('\n') || null,
+    ]);
+    row.getCell(4).numFmt = '@';
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,91 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { parseCell } from '../sheet/memory/a1';
+import { validSheetName } from '../sheet/sheetName';
+import type { CellStyle, GridPlan, PlanCell } from '../sheet/types';
+import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from './xlsxStyles';
+
+/** What stands where a chart would: ExcelJS writes no charts, the add-in does. */
+export function chartNote(title: string): string {
+  return `（图表“${title}”：本文件由 mib 命令生成，ExcelJS 不能写图表；左侧表格即图表数据。在 Excel 中用 MIB 考核助手生成的汇总表有原生图表。）`;
+}
+
+/**
+ * Grid plans (the roster workbook's sheets) as one .xlsx, streamed: ExcelJS's WorkbookWriter commits each
+ * row as it goes, so 10,000 institutions × 80 columns never stand in memory as cell objects. A body's
+ * column takes its style once, as the column's style; its values follow, text as text. Formulas carry no
+ * cached result, so every spreadsheet computes them on opening.
+ */
+export async function gridPlansToXlsx(plans: readonly GridPlan[]): Promise<Uint8Array> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'MIB 考核助手';
+  workbook.created = new Date(0);
+  for (const plan of plans) writeSheet(workbook, plan);
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The roster workbook (汇总名单, 汇总统计, 同级分组) as .xlsx bytes, for `mib roster -o`. */
+export const writeRosterWorkbook = gridPlansToXlsx;
+
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan): void {
+  const sheet = workbook.addWorksheet(validSheetName(plan.name), {
+    views: plan.freezeRows > 0 ? [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }] : [],
+  });
+  const styleOf = (name: string | undefined): CellStyle | undefined => (name === undefined ? undefined : plan.styles[name]);
+  const body = plan.body;
+  sheet.columns = plan.columns.map((column, c) => {
+    const style = styleOf(body?.columnStyles[c]);
+    return { width: column.width, ...(style && { style: excelStyle(style) as ExcelJS.Style }) };
+  });
+  if (plan.autoFilter) sheet.autoFilter = plan.autoFilter;
+
+  const notes = new Map<number, { col: number; text: string }[]>();
+  for (const chart of plan.charts ?? []) {
+    const at = parseCell(chart.from);
+    notes.set(at.row, [...(notes.get(at.row) ?? []), { col: at.col, text: chartNote(chart.title) }]);
+  }
+  const rowCount = Math.max(plan.grid.length, body ? body.top + body.rows.length : 0, ...[...notes.keys()].map((r) => r + 1));
+  // merges touch their cells, which must not be committed yet
+  for (const merge of plan.merges) sheet.mergeCells(merge);
+
+  for (let r = 0; r < rowCount; r++) {
+    const row = sheet.getRow(r + 1);
+    const height = plan.rowHeights[r + 1];
+    if (height !== undefined) row.height = height;
+    const cells = plan.grid[r];
+    if (cells) cells.forEach((cell, c) => cell && writeCell(row.getCell(c + 1), cell, styleOf(cell.style)));
+    const values = body && r >= body.top ? body.rows[r - body.top] : undefined;
+    if (values) {
+      for (let c = 0; c < values.length; c++) {
+        const value = values[c];
+        if (value !== null && value !== undefined) row.getCell(c + 1).value = value;
+      }
+    }
+    for (const note of notes.get(r) ?? []) {
+      const cell = row.getCell(note.col + 1);
+      cell.value = note.text;
+      cell.font = { color: { argb: 'FF595959' } };
+    }
+    row.commit();
+  }
+  // the streamed sheet keeps validations by range (its rows are committed; ExcelJS's types omit the field)
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const validation of plan.validations) validations.add(validation.range, dataValidation(validation));
+  for (const format of plan.conditionalFormats) sheet.addConditionalFormatting(conditionalFormatting(format));
+  const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+  for (const name of plan.names) workbook.definedNames.add(`${quoted}!${name.ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`, name.name);
+  sheet.commit();
+}
+
+function writeCell(target: ExcelJS.Cell, cell: PlanCell, style: CellStyle | undefined): void {
+  if (style) applyStyle(target, style);
+  if ('formula' in cell) target.value = { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  else if ('value' in cell) {
+    target.value = cell.value;
+    if (cell.text) target.numFmt = '@';
+  }
+}

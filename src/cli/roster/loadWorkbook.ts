@@ -1,0 +1,37 @@
+import ExcelJS from 'exceljs';
+import { clipped, MibError } from '../../core';
+import { sniff } from './fileKind';
+
+const refuse = (source: string, message: string, messageEn: string) => new MibError('invalid-file', source, message, messageEn);
+
+/**
+ * An .xlsx file opened with ExcelJS, or one clear message: a file that is not a zip (a CSV, a PDF, an
+ * old .xls) or a zip ExcelJS cannot read as a workbook (damaged, cut short, a .docx).
+ */
+export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<ExcelJS.Workbook> {
+  const kind = sniff(bytes);
+  if (kind === 'ole')
+    throw refuse(
+      source,
+      `“${clipped(source)}”是旧版 Excel 文件（.xls），读不了：请在 Excel 中“另存为”Excel 工作簿（.xlsx）`,
+      `${source} is an old .xls file; save it as .xlsx`,
+    );
+  if (kind !== 'zip')
+    throw refuse(
+      source,
+      `“${clipped(source)}”不是 Excel 工作簿（.xlsx）${kind === 'text' ? '，像是文本文件（CSV 请以 .csv 结尾）' : ''}`,
+      `${source} is not an .xlsx workbook`,
+    );
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw refuse(
+      source,
+      `“${clipped(source)}”已损坏或不是 Excel 工作簿，读不了（${clipped(error instanceof Error ? error.message : String(error), 60)}）：请让对方重新保存后再发`,
+      `${source} is damaged or not an .xlsx workbook`,
+    );
+  }
+  if (workbook.worksheets.length === 0) throw refuse(source, `“${clipped(source)}”里没有工作表`, `${source} has no worksheet`);
+  return workbook;
+}

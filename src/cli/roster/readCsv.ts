@@ -1,0 +1,142 @@
+import { CsvError } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { clipped, MibError } from '../../core';
+import type { RosterTable } from '../../core/roster/types';
+import { columnLetters } from '../../sheet/memory/a1';
+import { sniff } from './fileKind';
+import { megabytes, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from './limits';
+
+/** The encodings a roster CSV comes in, as the source line names them. */
+export type CsvEncoding = 'UTF-8' | 'UTF-8（带 BOM）' | 'GBK' | 'UTF-16';
+
+export interface CsvRoster extends RosterTable {
+  /** which decoding was used (also said in `source`) */
+  encoding: CsvEncoding;
+}
+
+const refuse = (source: string, message: string, messageEn: string) => new MibError('invalid-file', source, message, messageEn);
+
+/**
+ * The text of a CSV as Chinese Excel saves it. “CSV UTF-8” starts with a BOM; plain “CSV” is GBK (the
+ * ANSI code page of a Chinese Windows); other tools write UTF-8 without a BOM. UTF-8 is tried first and
+ * strictly (TextDecoder with fatal): GBK text is almost never valid UTF-8, so a failure means GBK, read
+ * with iconv-lite as GB18030 (GBK's superset, which also decodes every GBK file). “Unicode 文本” is
+ * UTF-16 with a BOM.
+ */
+function decode(bytes: Uint8Array, source: string): { text: string; encoding: CsvEncoding } {
+  const kind = sniff(bytes);
+  if (kind === 'zip')
+    throw refuse(
+      source,
+      `“${clipped(source)}”是 Excel 工作簿（.xlsx），不是 CSV：请把文件名改为以 .xlsx 结尾`,
+      `${source} is an .xlsx workbook, not a CSV`,
+    );
+  if (kind === 'ole')
+    throw refuse(
+      source,
+      `“${clipped(source)}”是旧版 Excel 文件（.xls），读不了：请在 Excel 中“另存为”Excel 工作簿（.xlsx）或 CSV UTF-8`,
+      `${source} is an old .xls file; save it as .xlsx or CSV UTF-8`,
+    );
+  if (kind === 'utf16le' || kind === 'utf16be')
+    return { text: iconv.decode(Buffer.from(bytes), kind === 'utf16le' ? 'utf-16le' : 'utf-16be'), encoding: 'UTF-16' };
+  if (kind === 'binary')
+    throw refuse(source, `“${clipped(source)}”不是文本文件，不是 CSV 名单：请在 Excel 中“另存为”CSV UTF-8`, `${source} is not a text file`);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: bom ? 'UTF-8（带 BOM）' : 'UTF-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'GBK' };
+  }
+}
+
+/** Excel's “Unicode 文本” separates by tabs; a first line with tabs and no comma is read so. */
+const delimiterOf = (text: string) => {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+};
+
+const blank = (cell: unknown) => cell === null || (typeof cell === 'string' && cell.trim() === '');
+
+/** The row without its blank cells at the end (Excel writes ",,," for a row formatted further right). */
+function trimmedRow(row: string[]): (string | null)[] {
+  let end = row.length;
+  while (end > 0 && blank(row[end - 1])) end--;
+  return row.slice(0, end).map((cell) => (blank(cell) ? null : cell));
+}
+
+function parseError(error: unknown, source: string): MibError {
+  const line = error instanceof CsvError && typeof error.lines === 'number' ? `第 ${error.lines} 行附近` : '';
+  if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
+    return refuse(
+      source,
+      `“${clipped(source)}”${line}有一个引号没有配对（"），文件可能被截断：请在 Excel 中重新保存`,
+      `${source}: a quote is not closed`,
+    );
+  const message = error instanceof Error ? error.message : String(error);
+  return refuse(source, `“${clipped(source)}”${line}不是有效的 CSV：${clipped(message)}`, `${source} is not a valid CSV: ${message}`);
+}
+
+/**
+ * A roster CSV as its rows: the header (row 1) and the data rows, blank rows left out but counted, so
+ * that a message names the row the clerk sees in Excel: "第7行第2列（B7）". Fields keep their text
+ * exactly (numbers are read by the core from the text, digit for digit); blank fields are null.
+ * Refused with a Chinese message: an empty file, a header without rows, a binary or .xlsx/.xls file, a
+ * quote left open, more than ROSTER_MAX_ROWS rows or ROSTER_MAX_BYTES bytes.
+ */
+export function readCsv(bytes: Uint8Array, source: string): CsvRoster {
+  if (bytes.length > ROSTER_MAX_BYTES)
+    throw refuse(
+      source,
+      `“${clipped(source)}”有 ${megabytes(bytes.length)}，超过名单文件的上限 ${megabytes(ROSTER_MAX_BYTES)}：请确认选的是机构名单`,
+      `${source} is larger than ${megabytes(ROSTER_MAX_BYTES)}`,
+    );
+  const { text, encoding } = decode(bytes, source);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw refuse(source, `“${clipped(source)}”是空文件，没有表头和机构行`, `${source} is empty`);
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
+      // a file edited in two tools may mix CRLF and LF lines
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // one row more than allowed (and the header) is enough to know the file is too long
+      to: ROSTER_MAX_ROWS + 2,
+    }) as string[][];
+  } catch (error) {
+    throw parseError(error, source);
+  }
+  // the header is the first row that holds anything (a blank first line is not a header)
+  const headerIndex = records.findIndex((row) => !row.every(blank));
+  const header = trimmedRow(records[headerIndex] ?? []).map((cell) => (cell ?? '').trim());
+  const rows: (string | null)[][] = [];
+  const excelRows: number[] = [];
+  records.forEach((record, i) => {
+    if (i <= headerIndex || record.every(blank)) return;
+    rows.push(trimmedRow(record));
+    excelRows.push(i + 1);
+  });
+  if (rows.length > ROSTER_MAX_ROWS || records.length > ROSTER_MAX_ROWS + 1)
+    throw refuse(
+      source,
+      `“${clipped(source)}”超过 ${ROSTER_MAX_ROWS.toLocaleString('en-US')} 行，超过名单的上限：请按级别或地区分成几个文件`,
+      `${source} has more than ${ROSTER_MAX_ROWS} rows`,
+    );
+  if (rows.length === 0)
+    throw refuse(source, `“${clipped(source)}”只有表头，没有机构行（表头：${clipped(header.join('，'))}）`, `${source} has a header but no rows`);
+  const headerRow = headerIndex + 1;
+  return {
+    header,
+    rows,
+    encoding,
+    source: `${source}（CSV，${encoding} 编码）`,
+    cellName(row, column) {
+      const excelRow = row < 0 ? headerRow : (excelRows[row] ?? headerRow + row + 1);
+      return `第${excelRow}行第${column + 1}列（${columnLetters(column)}${excelRow}）`;
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import * as z from 'zod/mini';
+import { type Ownership, parseOwnership } from '../applicability';
+import { DecimalValue } from '../cellValues';
+import type { Dec } from '../decimal';
+import { clipped } from '../echo';
+import type { Problem } from '../errors';
+import { isBlank, show } from '../inputs';
+import { resolveInputId } from '../evaluate';
+import { specialCaseLabels, specialCaseNamed } from '../policy/refund';
+import { type Policy, type SpecialCase, specialCaseKinds } from '../policy/schema';
+import type { Rubric } from '../schema';
+import type { RosterInstitution, RosterTable } from './types';
+
+/** The institution fields a roster's header may hold, each with the names it accepts. */
+const FIELDS = {
+  code: ['机构编码'],
+  name: ['机构名称'],
+  level: ['级别/类型', '级别', '类型', '医院级别'],
+  ownership: ['公立/民营', '机构性质'],
+  deposit: ['质量保证金'],
+  parentCode: ['上级机构编码'],
+  downgrade: ['降档'],
+  specialCase: ['情形', '考核之外的情形'],
+  selfScore: ['自评得分'],
+} as const;
+type Field = keyof typeof FIELDS;
+
+let headerFields: Map<string, Field> | undefined;
+/** The field a header names, if any: built on first use, so a bundle that never reads a roster carries nothing. */
+function fieldOfHeader(header: string): Field | undefined {
+  headerFields ??= new Map<string, Field>(Object.entries(FIELDS).flatMap(([field, names]) => names.map((n) => [n, field as Field])));
+  return headerFields.get(header);
+}
+
+/** Which column holds what: the institution fields and the input ids (a header resolved through aliases). */
+export interface RosterColumns {
+  fields: Partial<Record<Field, number>>;
+  inputs: { column: number; id: string }[];
+}
+
+export interface ReadInstitutions {
+  institutions: RosterInstitution[];
+  columns: RosterColumns;
+  /** table-level problems: a header missing, an unknown or repeated column, an empty table, a duplicate code */
+  problems: Problem[];
+  /** row problems by data row index: that row is flagged, the others are scored */
+  rowProblems: Map<number, Problem[]>;
+}
+
+const Deposit = /*#__PURE__*/ z.pipe(
+  DecimalValue,
+  z.custom<Dec>((d) => (d as Dec).gte(0)),
+);
+const Downgrade = /*#__PURE__*/ z.pipe(
+  DecimalValue,
+  z.custom<Dec>((d) => (d as Dec).isInteger() && (d as Dec).gte(0)),
+);
+
+/** The header row is -1 for `cellName`: the readers name it as the row above the first data row. */
+export const HEADER_ROW = -1;
+
+/** Reads a roster's header and rows into institutions: every cell from outside checked, every problem
+ * named by its cell, a bad row flagged while the others stay. */
+export function readInstitutions(rubric: Rubric, table: RosterTable, policy?: Policy): ReadInstitutions {
+  const problems: Problem[] = [];
+  const rowProblems = new Map<number, Problem[]>();
+  const flag = (row: number, problem: Problem) => {
+    const list = rowProblems.get(row);
+    if (list) list.push(problem);
+    else rowProblems.set(row, [problem]);
+  };
+  const columns = readHeader(rubric, table, problems);
+  const where = table.source ? `${table.source}：` : '';
+  if (table.rows.length === 0)
+    problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
+  if (columns.fields.code === undefined || columns.fields.name === undefined) return { institutions: [], columns, problems, rowProblems };
+  const institutions = table.rows.map((cells, row) => readRow(cells, row, columns, table, policy, (p) => flag(row, p)));
+  flagDuplicates(institutions, columns.fields.code, table, problems, flag);
+  return { institutions, columns, problems, rowProblems };
+}
+
+function problem(field: string, message: string, messageEn: string): Problem {
+  return { field, message, messageEn };
+}
+
+function readHeader(rubric: Rubric, table: RosterTable, problems: Problem[]): RosterColumns {
+  const columns: RosterColumns = { fields: {}, inputs: [] };
+  const seen = new Map<string, number>();
+  table.header.forEach((raw, column) => {
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    if (text === '') return;
+    const cell = table.cellName(HEADER_ROW, column);
+    const field = fieldOfHeader(text);
+    const key = field ?? resolveInputId(rubric, text);
+    if (key === undefined) {
+      problems.push(
+        problem(
+          cell,
+          `${cell} 的列名“${clipped(text)}”既不是机构信息（${Object.values(FIELDS)
+            .map((n) => n[0])
+            .join('、')}），也不是${rubric.title}的输入编号：这一列不计`,
+          `${cell}: column "${clipped(text)}" is neither an institution field nor an input id of ${rubric.id}; ignored`,
+        ),
+      );
+      return;
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      const first = table.cellName(HEADER_ROW, earlier);
+      problems.push(
+        problem(cell, `${cell} 与 ${first} 是同一列（${key}）：只用 ${first}`, `${cell} repeats column ${first} (${key}); only ${first} is read`),
+      );
+      return;
+    }
+    seen.set(key, column);
+    if (field) columns.fields[field] = column;
+    else columns.inputs.push({ column, id: key });
+  });
+  for (const field of ['code', 'name'] as const) {
+    if (columns.fields[field] === undefined) {
+      const name = FIELDS[field][0];
+      problems.push(problem(name, `名册表头缺少“${name}”列：第一行须有 机构编码、机构名称`, `the roster's header has no ${name} column`));
+    }
+  }
+  return columns;
+}
+
+const text = (raw: unknown): string => (isBlank(raw) ? '' : String(raw).trim());
+
+function readRow(
+  cells: unknown[],
+  row: number,
+  columns: RosterColumns,
+  table: RosterTable,
+  policy: Policy | undefined,
+  flag: (p: Problem) => void,
+): RosterInstitution {
+  const { fields } = columns;
+  const at = (field: Field) => (fields[field] === undefined ? undefined : cells[fields[field]!]);
+  const cellOf = (field: Field) => table.cellName(row, fields[field]!);
+  const bad = (field: Field, what: string, en: string) => {
+    const cell = cellOf(field);
+    flag(problem(cell, `${cell}：${what}，收到的是 ${show(at(field))}`, `${cell}: ${en}`));
+  };
+  const code = text(at('code'));
+  const name = text(at('name'));
+  if (code === '') bad('code', '机构编码不能为空', 'the institution code is blank');
+  if (name === '') bad('name', '机构名称不能为空', 'the institution name is blank');
+  const institution: RosterInstitution = { code, name, row, facts: {} };
+  const level = text(at('level'));
+  if (level !== '') institution.level = level;
+  const ownership = parseOwnership(at('ownership'));
+  if (ownership === null) bad('ownership', '公立/民营应填“公立”或“民营”', 'ownership should be 公立 or 民营');
+  else if (ownership !== undefined) institution.ownership = ownership as Ownership;
+  const deposit = at('deposit');
+  if (!isBlank(deposit)) {
+    const parsed = Deposit.safeParse(deposit);
+    if (parsed.success) institution.deposit = parsed.data;
+    else bad('deposit', '质量保证金应为不小于 0 的金额（元）', 'the deposit should be an amount ≥ 0');
+  }
+  const parent = text(at('parentCode'));
+  if (parent !== '') institution.parentCode = parent;
+  const downgrade = at('downgrade');
+  if (!isBlank(downgrade)) readDowngrade(downgrade, policy, institution, (what, en) => bad('downgrade', what, en));
+  const special = text(at('specialCase'));
+  if (special !== '') {
+    const kind: SpecialCase | undefined = specialCaseNamed(special);
+    if (kind) institution.specialCase = kind;
+    else
+      bad(
+        'specialCase',
+        `情形应为以下之一：${specialCaseKinds.map((k) => specialCaseLabels[k].name).join('、')}`,
+        `the special case should be one of ${specialCaseKinds.join(', ')}`,
+      );
+  }
+  const selfScore = at('selfScore');
+  if (!isBlank(selfScore)) {
+    const parsed = DecimalValue.safeParse(selfScore);
+    if (parsed.success) institution.selfScore = parsed.data;
+    else bad('selfScore', '自评得分应为数字', 'the self-score should be a number');
+  }
+  for (const { column, id } of columns.inputs) institution.facts[id] = cells[column];
+  return institution;
+}
+
+function readDowngrade(raw: unknown, policy: Policy | undefined, institution: RosterInstitution, bad: (what: string, en: string) => void) {
+  const parsed = Downgrade.safeParse(raw);
+  if (!parsed.success) return bad('降档应为 0 或正整数', 'the downgrade should be a whole number ≥ 0');
+  const steps = parsed.data.toNumber();
+  const allowed = Math.max(0, ...(policy?.downgrade?.reasons.map((r) => r.steps) ?? [0]));
+  if (policy && steps > allowed)
+    return bad(
+      allowed === 0 ? `政策“${policy.id}”没有降档规定` : `政策“${policy.id}”最多降${allowed}档`,
+      allowed === 0 ? `policy ${policy.id} has no downgrade rule` : `policy ${policy.id} allows at most ${allowed} grades down`,
+    );
+  if (steps > 0) institution.downgrade = steps;
+}
+
+/** Two rows with one 机构编码: both flagged (which one is right is the agency's to say), both still scored. */
+function flagDuplicates(
+  institutions: RosterInstitution[],
+  codeColumn: number,
+  table: RosterTable,
+  problems: Problem[],
+  flag: (row: number, p: Problem) => void,
+) {
+  const byCode = new Map<string, number[]>();
+  for (const inst of institutions) {
+    if (inst.code === '') continue;
+    const rows = byCode.get(inst.code);
+    if (rows) rows.push(inst.row);
+    else byCode.set(inst.code, [inst.row]);
+  }
+  for (const [code, rows] of byCode) {
+    if (rows.length < 2) continue;
+    const cells = rows.map((r) => table.cellName(r, codeColumn));
+    const message = `机构编码“${clipped(code)}”重复出现在 ${cells.join('、')}：每家机构只能占一行`;
+    const found = problem(cells.join(','), message, `institution code "${clipped(code)}" appears in ${cells.join(', ')}`);
+    problems.push(found);
+    for (const row of rows) flag(row, found);
+  }
+}

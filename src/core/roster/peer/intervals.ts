@@ -1,0 +1,91 @@
+import { type Dec, pct } from '../../decimal';
+import type { PeerOptions } from '../types';
+import { peerOptionWords } from './options';
+import {
+  cutsText,
+  equalRuns,
+  groupHead,
+  groupName,
+  memberReading,
+  type PeerClauseContext,
+  type PeerComputation,
+  type PeerMember,
+  sortedMembers,
+} from './shared';
+
+/**
+ * 威海 A3–A5 "从低到高依次平均划分为三个区间…对于增长率分布离散程度较大的，划分区间时可剔除部分过高或过低的数据。
+ * 过低的增长率参照第一区间评分，过高的增长率参照第三区间评分": each peer's interval (1 = lowest). Equal width
+ * divides [min, max] of the kept measures; equal count divides the kept peers. A measure on a cut point
+ * goes to the lower interval; the trimmed ones count in the first and the last interval.
+ */
+export function peerIntervals(
+  members: readonly PeerMember[],
+  labels: readonly string[],
+  options: PeerOptions,
+  ctx: PeerClauseContext,
+): PeerComputation {
+  const n = labels.length;
+  const sorted = sortedMembers(members);
+  const count = sorted.length;
+  // never trim the whole group: at least one measure stays to divide
+  const trimmed = Math.min(Math.floor(options.trim * count), Math.floor((count - 1) / 2));
+  const core = sorted.slice(trimmed, count - trimmed);
+  const intervalOf = new Map<number, number>();
+  sorted.slice(0, trimmed).forEach((m) => intervalOf.set(m.key, 1));
+  sorted.slice(count - trimmed).forEach((m) => intervalOf.set(m.key, n));
+  const cutPoints = options.intervals === 'equal-width' ? equalWidth(core, n, intervalOf) : equalCount(core, n, options.ties, intervalOf);
+  const trimWords =
+    trimmed === 0 ? '不剔除' : `两端各剔除 ${trimmed} 家（${pct(options.trim)}），过低的参照第一区间、过高的参照${labels[n - 1] ?? ''}`;
+  const tieWords = options.intervals === 'equal-width' ? '分界点上的值归较低区间' : `分界点上的值归较低区间，${peerOptionWords.ties[options.ties]}`;
+  const reading = `${peerOptionWords.intervals[options.intervals]}，${trimWords}，${tieWords}`;
+  const cuts = cutsText(cutPoints, ctx.show);
+  const readings: PeerComputation['readings'] = new Map();
+  sorted.forEach((member, position) => {
+    const interval = intervalOf.get(member.key) ?? n;
+    const why = position < trimmed ? '（剔除的过低值）' : position >= count - trimmed ? '（剔除的过高值）' : '';
+    readings.set(member.key, memberReading(ctx, member, interval, `分界点 ${cuts}（${reading}）→ ${labels[interval - 1] ?? interval}${why}`));
+  });
+  return {
+    group: {
+      ...groupHead(ctx, 'intervals', reading, count),
+      cutPoints,
+      trimmedLow: trimmed,
+      trimmedHigh: trimmed,
+      lines: [`${ctx.inputId} ${ctx.measureName}（${groupName(ctx.group)}，${count} 家）：${reading}；分界点 ${cuts}`],
+    },
+    readings,
+  };
+}
+
+/** n intervals of equal width over [min, max] of the kept measures; returns the n − 1 cut points. */
+function equalWidth(core: PeerMember[], n: number, intervalOf: Map<number, number>): Dec[] {
+  const low = core[0]!.measure;
+  const width = core[core.length - 1]!.measure.minus(low).div(n);
+  const cutPoints = Array.from({ length: n - 1 }, (_, i) => low.plus(width.times(i + 1)));
+  for (const member of core) {
+    const below = cutPoints.findIndex((cut) => member.measure.lte(cut));
+    intervalOf.set(member.key, below === -1 ? n : below + 1);
+  }
+  return cutPoints;
+}
+
+/** n intervals of (nearly) equal count; equal measures straddling a cut all go to the better (lower) or
+ * the worse interval as `ties` says. Returns each interval's upper limit but the last's. */
+function equalCount(core: PeerMember[], n: number, ties: PeerOptions['ties'], intervalOf: Map<number, number>): Dec[] {
+  const m = core.length;
+  const starts = Array.from({ length: n }, (_, i) => Math.floor((i * m) / n));
+  const intervalAt = (position: number) => {
+    let i = n - 1;
+    while (i > 0 && starts[i]! > position) i--;
+    return i + 1;
+  };
+  const runs = equalRuns(core);
+  core.forEach((member, p) => intervalOf.set(member.key, intervalAt(ties === 'better' ? runs.first[p]! : runs.last[p]!)));
+  // the cut after interval i: the largest measure that ends up in an interval ≤ i
+  return Array.from({ length: n - 1 }, (_, i) => {
+    let upper: Dec | undefined;
+    for (const member of core) if ((intervalOf.get(member.key) ?? n) <= i + 1) upper = member.measure;
+    return upper ?? core[0]!.measure;
+  });
+}

@@ -1,0 +1,79 @@
+import { D, type Dec, pct, ZERO } from '../../decimal';
+import type { PeerOptions } from '../types';
+import { peerOptionWords } from './options';
+import {
+  groupHead,
+  groupName,
+  memberReading,
+  type PeerClauseContext,
+  type PeerComputation,
+  type PeerMember,
+  shareCount,
+  sortedMembers,
+} from './shared';
+
+/** Where the clause counts from and the most its input holds: 威海 A1/A2 count from 0 (the input is the
+ * excess over the band), A6 from its printed 20%; a ratio input holds at most 1. */
+export interface LowBandClause {
+  reference: number;
+  max?: number;
+}
+
+/**
+ * 威海 A1, A2 "根据本市同级定点医疗机构自费率情况，合理设置低位区间，每高于该区间1个百分点扣…" (and A6 read as
+ * the peers' lowest 20%): the low band is the lowest `lowBandShare` of the peers (at least one), its upper
+ * limit the largest measure within it. The clause is fed reference + max(0, measure − upper), so that
+ * its own "每高于…1个百分点" counts the points above the band whatever its printed reference.
+ */
+export function peerLowBand(members: readonly PeerMember[], clause: LowBandClause, options: PeerOptions, ctx: PeerClauseContext): PeerComputation {
+  const sorted = sortedMembers(members);
+  const count = sorted.length;
+  const inBand = Math.min(count, Math.max(1, shareCount(options.lowBandShare, count, options.tierRounding)));
+  const upper = sorted[inBand - 1]!.measure;
+  const reading = `低位区间为同级最低的 ${pct(options.lowBandShare)}（${count} 家的 ${pct(options.lowBandShare)} ${peerOptionWords.tierRounding[options.tierRounding]}为 ${inBand} 家）`;
+  const readings: PeerComputation['readings'] = new Map();
+  const upperText = ctx.show(upper);
+  for (const member of sorted) {
+    const excess = D.max(ZERO, member.measure.minus(upper));
+    const fed = fedValue(clause, excess);
+    const said = excess.isZero()
+      ? `低位区间上限 ${upperText}（${reading}）→ 在区间内`
+      : `低位区间上限 ${upperText}（${reading}）→ 高出 ${ctx.show(excess)}`;
+    const shown = clause.reference === 0 ? said : `${said}，本条从 ${ctx.show(new D(clause.reference))} 起算，计为 ${ctx.show(fed)}`;
+    readings.set(member.key, memberReading(ctx, member, fed.toFixed(), shown));
+  }
+  return {
+    group: {
+      ...groupHead(ctx, 'lowBand', reading, count),
+      cutPoints: [upper],
+      trimmedLow: 0,
+      trimmedHigh: 0,
+      lines: [`${ctx.inputId} ${ctx.measureName}（${groupName(ctx.group)}，${count} 家）：${reading}；上限 ${ctx.show(upper)}`],
+    },
+    readings,
+  };
+}
+
+/** 威海 A6 under `a6LowBand: fixed`: the printed 占比 is the band; each measure goes to the clause as it is. */
+export function printedLowBand(members: readonly PeerMember[], clause: LowBandClause, ctx: PeerClauseContext): PeerComputation {
+  const band = new D(clause.reference);
+  const reading = `低位区间${peerOptionWords.a6LowBand.fixed}：${ctx.show(band)} 及以下`;
+  const readings: PeerComputation['readings'] = new Map();
+  for (const member of members) readings.set(member.key, memberReading(ctx, member, member.measure.toFixed(), `${reading}，按本条计`));
+  return {
+    group: {
+      ...groupHead(ctx, 'lowBand', reading, members.length),
+      cutPoints: [band],
+      trimmedLow: 0,
+      trimmedHigh: 0,
+      lines: [`${ctx.inputId} ${ctx.measureName}（${groupName(ctx.group)}，${members.length} 家）：${reading}`],
+    },
+    readings,
+  };
+}
+
+function fedValue(clause: LowBandClause, excess: Dec): Dec {
+  const fed = excess.plus(clause.reference);
+  // past the input's range every step is already counted (A6: 10 − 80 steps earns 0 either way)
+  return clause.max === undefined ? fed : D.min(fed, clause.max);
+}

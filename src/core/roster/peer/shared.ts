@@ -1,0 +1,90 @@
+import { D, type Dec, fmt } from '../../decimal';
+import type { PeerGroupResult, PeerOptions, PeerReading } from '../types';
+
+/** One peer's measure; `key` is the caller's handle (the institution's position in the roster). */
+export interface PeerMember {
+  key: number;
+  measure: Dec;
+}
+
+/** What a computation needs to say its lines: the clause, the group, how the measure reads. */
+export interface PeerClauseContext {
+  inputId: string;
+  itemNo: string;
+  code?: string;
+  group: string;
+  /** the measure's name, e.g. 门诊次均费用增长率 */
+  measureName: string;
+  /** a measure as a person reads it (5% for a rate, 1234 for a count) */
+  show(measure: Dec): string;
+}
+
+/** A computation's answer: the group's account and each member's reading with the value fed to the clause. */
+export interface PeerComputation {
+  group: PeerGroupResult;
+  readings: Map<number, PeerReading & { value: number | string }>;
+}
+
+/** Members in ascending order of measure (descending when asked), equal measures in the roster's order:
+ * sorted once per group and clause, so a 10,000-row roster stays n log n. */
+export function sortedMembers(members: readonly PeerMember[], descending = false): PeerMember[] {
+  const sign = descending ? -1 : 1;
+  // compared as doubles first (cheap, and never out of order: toNumber only merges neighbours), exactly on a tie
+  const keyed = members.map((m) => ({ m, n: m.measure.toNumber() }));
+  keyed.sort((a, b) => sign * (a.n - b.n || a.m.measure.comparedTo(b.m.measure)) || a.m.key - b.m.key);
+  return keyed.map((k) => k.m);
+}
+
+/** For each position in a sorted list, the first and last position of its run of equal measures. */
+export function equalRuns(sorted: readonly PeerMember[]): { first: number[]; last: number[] } {
+  const first = new Array<number>(sorted.length);
+  const last = new Array<number>(sorted.length);
+  let start = 0;
+  for (let p = 1; p <= sorted.length; p++) {
+    if (p === sorted.length || !sorted[p]!.measure.eq(sorted[start]!.measure)) {
+      for (let q = start; q < p; q++) {
+        first[q] = start;
+        last[q] = p - 1;
+      }
+      start = p;
+    }
+  }
+  return { first, last };
+}
+
+/** "20% of 7 peers" as a count, rounded as the option says. */
+export function shareCount(share: number | Dec, count: number, rounding: PeerOptions['tierRounding']): number {
+  const exact = new D(share).times(count);
+  const whole = rounding === 'floor' ? exact.floor() : rounding === 'ceil' ? exact.ceil() : exact.toDecimalPlaces(0, D.ROUND_HALF_UP);
+  return whole.toNumber();
+}
+
+export function groupName(group: string): string {
+  return group === '' ? '全部机构' : `“${group}”组`;
+}
+
+/** The group-level fields every computation fills the same way. */
+export function groupHead(ctx: PeerClauseContext, kind: PeerGroupResult['kind'], reading: string, count: number) {
+  return { inputId: ctx.inputId, itemNo: ctx.itemNo, ...(ctx.code && { code: ctx.code }), group: ctx.group, kind, reading, count };
+}
+
+/** A member's reading: the measure, then what it gave. */
+export function memberReading(
+  ctx: PeerClauseContext,
+  member: PeerMember,
+  value: number | string,
+  said: string,
+): PeerReading & { value: number | string } {
+  return {
+    inputId: ctx.inputId,
+    itemNo: ctx.itemNo,
+    ...(ctx.code && { code: ctx.code }),
+    measure: member.measure,
+    group: ctx.group,
+    value,
+    line: `${ctx.inputId} ${ctx.measureName} ${ctx.show(member.measure)}（${groupName(ctx.group)}）：${said}`,
+  };
+}
+
+export const cutsText = (cuts: Dec[], show: (d: Dec) => string) => (cuts.length === 0 ? '无' : cuts.map(show).join('、'));
+export { fmt };

@@ -1,0 +1,179 @@
+import { DecimalOrPercentValue } from '../cellValues';
+import { type Dec, fmt, fromDouble, pct } from '../decimal';
+import type { Problem } from '../errors';
+import { type InputSpec, isBlank, parseInputValue, show, showValue } from '../inputs';
+import type { Rubric } from '../schema';
+import type { RosterColumns } from './institutions';
+import { peerIntervals } from './peer/intervals';
+import { peerLowBand, printedLowBand } from './peer/lowBand';
+import { peerRanking } from './peer/ranking';
+import { groupName, type PeerClauseContext, type PeerComputation, type PeerMember } from './peer/shared';
+import { peerTiers } from './peer/tiers';
+import { type PeerClause, peerClauses } from './peerClauses';
+import type { PeerGroupResult, PeerOptions, PeerReading, RosterInstitution } from './types';
+
+/** What the peers give each institution: the values fed to its clauses (by position in the roster), the
+ * readings, the bad measures (as invalid facts of that row), and each group's account. */
+export interface PeerValues {
+  /** the input ids whose column holds a measure: their raw cells never reach evaluate */
+  inputIds: Set<string>;
+  fed: Map<number, Map<string, string | number>>;
+  readings: Map<number, PeerReading[]>;
+  invalid: Map<number, Problem[]>;
+  groups: PeerGroupResult[];
+  problems: Problem[];
+}
+
+/** The peer group of the rows whose 级别/类型 cell is blank. */
+export const UNLEVELLED = '未填级别/类型';
+
+type Measured = { measure: Dec } | { fail: true } | { problem: Problem } | undefined;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Computes every peer clause whose column the roster has, over each peer group (同级: one 级别/类型). */
+export function computePeers(rubric: Rubric, institutions: readonly RosterInstitution[], columns: RosterColumns, options: PeerOptions): PeerValues {
+  const out: PeerValues = { inputIds: new Set(), fed: new Map(), readings: new Map(), invalid: new Map(), groups: [], problems: [] };
+  const columnOf = new Map(columns.inputs.map((c) => [c.id, c.column]));
+  const groups = new Map<string, number[]>();
+  // no 级别/类型 column: one group; with it, the rows that leave it blank are a group of their own, named so
+  const blankLevel = columns.fields.level === undefined ? '' : UNLEVELLED;
+  institutions.forEach((inst, i) => push(groups, inst.level ?? blankLevel, i));
+  for (const clause of peerClauses(rubric)) {
+    const column = columnOf.get(clause.inputId);
+    if (column === undefined) continue;
+    out.inputIds.add(clause.inputId);
+    for (const [group, positions] of groups) {
+      const members: PeerMember[] = [];
+      const ctx = contextOf(clause, group);
+      for (const i of positions) {
+        const inst = institutions[i]!;
+        const measured = measureOf(clause, inst.facts[clause.inputId]);
+        if (measured === undefined) continue;
+        if ('problem' in measured) push(out.invalid, i, measured.problem);
+        else if ('fail' in measured) {
+          const value = clause.labels.length;
+          feed(out, i, clause, {
+            inputId: clause.inputId,
+            itemNo: clause.itemNo,
+            group,
+            value,
+            line: `${clause.inputId} ${ctx.measureName}：${clause.labels[value - 1]}（不参加排名）`,
+          });
+        } else members.push({ key: i, measure: measured.measure });
+      }
+      const printed = clause.peer.kind === 'lowBand' && clause.peer.printed === true && options.a6LowBand === 'fixed';
+      if (members.length === 0) continue;
+      if (members.length < 2 && !printed) {
+        const message = `${clause.itemNo}${clause.code ? `（${clause.code}）` : ''} ${clause.inputId} ${ctx.measureName}：${groupName(group)}只有 1 家填了数据，无法与同级机构比较，本项留空（暂评）`;
+        out.problems.push({ field: clause.inputId, message, messageEn: `${clause.inputId}: peer group "${group}" has a single measure; left blank` });
+        for (const m of members)
+          push(out.readings, m.key, { inputId: clause.inputId, itemNo: clause.itemNo, measure: m.measure, group, line: message });
+        continue;
+      }
+      const computed = compute(clause, members, options, ctx, printed);
+      out.groups.push(computed.group);
+      for (const [key, reading] of computed.readings) feed(out, key, clause, reading);
+    }
+  }
+  return out;
+}
+
+function feed(out: PeerValues, key: number, clause: PeerClause, reading: PeerReading & { value?: string | number }) {
+  push(out.readings, key, reading);
+  if (reading.value === undefined) return;
+  let row = out.fed.get(key);
+  if (!row) out.fed.set(key, (row = new Map()));
+  row.set(clause.inputId, reading.value);
+}
+
+function compute(clause: PeerClause, members: PeerMember[], options: PeerOptions, ctx: PeerClauseContext, printed: boolean): PeerComputation {
+  const peer = clause.peer;
+  switch (peer.kind) {
+    case 'intervals':
+      return peerIntervals(members, clause.labels, options, ctx);
+    case 'lowBand': {
+      const band = { reference: clause.reference, ...(clause.spec.type === 'ratio' && { max: 1 }) };
+      return printed ? printedLowBand(members, band, ctx) : peerLowBand(members, band, options, ctx);
+    }
+    case 'tiers':
+      return peerTiers(members, peer.shares, clause.labels, options, ctx);
+    case 'ranking':
+      return peerRanking(members, peer.order === 'descending', options.ties, ctx);
+  }
+}
+
+/** The spec a measure is read with: a rate for a low band (the clause's own ratio), a 0–100 score for
+ * tiers, a number ≥ 0 for a ranking; a growth rate (intervals) is any rate, read separately. */
+const specs = /*#__PURE__*/ new WeakMap<PeerClause, InputSpec>();
+function measureSpec(clause: PeerClause): InputSpec {
+  // one spec per clause: its parsing schema is built once and cached on it
+  let spec = specs.get(clause);
+  if (!spec) specs.set(clause, (spec = newMeasureSpec(clause)));
+  return spec;
+}
+
+function newMeasureSpec(clause: PeerClause): InputSpec {
+  const label = clause.peer.measure;
+  switch (clause.peer.kind) {
+    case 'lowBand':
+      return { ...clause.spec, label };
+    case 'tiers':
+      return { id: clause.inputId, label, type: 'number', min: clause.scoreSpec?.min ?? 0, max: clause.scoreSpec?.max ?? 100 };
+    default:
+      return { id: clause.inputId, label, type: 'number', min: 0 };
+  }
+}
+
+function withinMeasure(clause: PeerClause, n: number): boolean {
+  if (clause.peer.kind === 'intervals') return true;
+  const spec = measureSpec(clause);
+  const low = spec.type === 'ratio' ? 0 : spec.type === 'signedRatio' ? -1 : (spec.min ?? 0);
+  const high = spec.type === 'ratio' || spec.type === 'signedRatio' ? 1 : (spec.max ?? Number.POSITIVE_INFINITY);
+  return n >= low && n <= high;
+}
+
+function measureOf(clause: PeerClause, raw: unknown): Measured {
+  if (isBlank(raw)) return undefined;
+  if (clause.peer.kind === 'tiers' && clause.peer.fail !== undefined && typeof raw === 'string' && raw.trim() === clause.peer.fail)
+    return { fail: true };
+  // a number cell within range, the usual case in a large roster, read without the zod round (the same
+  // reading: fromDouble); anything else goes through the schema, which also words the refusal
+  if (typeof raw === 'number' && Number.isFinite(raw) && withinMeasure(clause, raw)) return { measure: fromDouble(raw) };
+  if (clause.peer.kind === 'intervals') {
+    const parsed = DecimalOrPercentValue.safeParse(raw);
+    if (parsed.success) return { measure: parsed.data };
+    return {
+      problem: {
+        field: clause.inputId,
+        message: `${clause.inputId}（${clause.peer.measure}）应为比率（5% 填 5% 或 0.05，可为负），收到的是 ${show(raw)}`,
+        messageEn: `${clause.inputId}: expects a rate, got ${show(raw)}`,
+      },
+    };
+  }
+  const spec = measureSpec(clause);
+  const parsed = parseInputValue(spec, raw);
+  if ('problem' in parsed) {
+    if (clause.peer.kind === 'tiers' && clause.peer.fail)
+      return { problem: { ...parsed.problem, message: `${parsed.problem.message}（或填“${clause.peer.fail}”）` } };
+    return parsed;
+  }
+  return typeof parsed.value === 'boolean' ? undefined : { measure: parsed.value };
+}
+
+function contextOf(clause: PeerClause, group: string): PeerClauseContext {
+  const spec = measureSpec(clause);
+  const rate = clause.peer.kind === 'intervals';
+  return {
+    inputId: clause.inputId,
+    itemNo: clause.itemNo,
+    ...(clause.code && { code: clause.code }),
+    group,
+    measureName: clause.peer.measure,
+    show: (d) => (rate ? pct(d) : spec.type === 'number' ? fmt(d) : showValue(spec, d)),
+  };
+}

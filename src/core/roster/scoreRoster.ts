@@ -1,0 +1,107 @@
+import type { Assessment } from '../assess';
+import { sum } from '../decimal';
+import type { Problem } from '../errors';
+import type { Result } from '../evaluate';
+import type { Policy } from '../policy/schema';
+import type { Rubric } from '../schema';
+import { compositeStructure, SUBORDINATE_TEXT } from './composite';
+import { readInstitutions } from './institutions';
+import { peerOptionsOf } from './peer/options';
+import { computePeers } from './peerValues';
+import { assessRow, evaluateRow } from './scoreRow';
+import { rosterSummary } from './summary';
+import type { RosterInstitution, RosterOptions, RosterResult, RosterRowResult, RosterTable } from './types';
+
+/**
+ * Scores a whole roster: the institutions read and checked, the peer clauses computed over each 同级
+ * group, every row evaluated with the computed values in place of its raw measures, then graded under
+ * the policy (a parent on its 第十一条 composite, after its subordinates), and summed up.
+ */
+export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy, options: RosterOptions = {}): RosterResult {
+  const peerOptions = peerOptionsOf(options.peer);
+  const read = readInstitutions(rubric, table, policy);
+  const { institutions, columns } = read;
+  const peers = computePeers(rubric, institutions, columns, peerOptions);
+  const structure = compositeStructure(institutions, policy, table, columns.fields.parentCode);
+  const inputColumn = new Map(columns.inputs.map((c) => [c.id, c.column]));
+  const results = institutions.map((inst, i) => {
+    const facts: Record<string, unknown> = { ...inst.facts };
+    for (const id of peers.inputIds) facts[id] = peers.fed.get(i)?.get(id);
+    const result = evaluateRow(rubric, inst, facts, peers.invalid.get(i));
+    // each bad fact named by its cell, as the reviewer finds it in the roster
+    const invalid = result.invalid.map((p) => withCell(p, inst, inputColumn, table));
+    return { ...result, invalid };
+  });
+  const assessments: (Assessment | undefined)[] = [];
+  if (policy) {
+    // the subordinates first: a parent's composite needs their scores
+    const isParent = (i: number) => structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
+    institutions.forEach((inst, i) => {
+      if (!isParent(i)) assessments[i] = assessRow(rubric, results[i]!, policy, inst, options);
+    });
+    institutions.forEach((inst, i) => {
+      if (!isParent(i)) return;
+      const subordinates = structure.subordinatesOf.get(i)!.map((s) => assessments[s]!.score);
+      assessments[i] = assessRow(rubric, results[i]!, policy, inst, options, { composite: { subordinates } });
+    });
+  }
+  const rows = institutions.map((inst, i) =>
+    rowResult(
+      inst,
+      results[i]!,
+      assessments[i],
+      structure.subordinates.has(i),
+      [...(read.rowProblems.get(inst.row) ?? []), ...(structure.rowProblems.get(i) ?? [])],
+      peers.readings.get(i) ?? [],
+      options.trace === true,
+    ),
+  );
+  return {
+    rubricId: rubric.id,
+    ...(policy && { policyId: policy.id }),
+    options: peerOptions,
+    institutions: rows,
+    groups: peers.groups,
+    summary: rosterSummary(rows, policy, structure.subordinates.size),
+    problems: [...read.problems, ...peers.problems, ...structure.problems],
+  };
+}
+
+function withCell(problem: Problem, inst: RosterInstitution, inputColumn: Map<string, number>, table: RosterTable): Problem {
+  const column = inputColumn.get(problem.field);
+  if (column === undefined) return problem;
+  const cell = table.cellName(inst.row, column);
+  return { ...problem, message: `${cell}：${problem.message}`, messageEn: `${cell}: ${problem.messageEn}` };
+}
+
+function rowResult(
+  institution: RosterInstitution,
+  result: Result,
+  assessment: Assessment | undefined,
+  subordinate: boolean,
+  problems: Problem[],
+  peer: RosterRowResult['peer'],
+  trace: boolean,
+): RosterRowResult {
+  const total = assessment?.score ?? result.total;
+  const graded = assessment && !subordinate;
+  const refund = graded ? (assessment.refund?.amount ?? assessment.special?.refund?.amount ?? undefined) : undefined;
+  return {
+    institution,
+    total,
+    ...(assessment?.ownScore && { ownTotal: assessment.ownScore }),
+    ...(graded && assessment.grade && { grade: assessment.grade.label }),
+    gradeText: subordinate ? SUBORDINATE_TEXT : (assessment?.gradeText ?? ''),
+    ...(graded && { status: assessment.status.kind }),
+    ...(refund && { refund }),
+    vetoItems: result.vetoItems,
+    items: result.items.map((item) => ({ id: item.id, ...(item.code && { code: item.code }), score: item.score, overCap: item.overCap })),
+    peer,
+    overCap: sum(result.items.map((i) => i.overCap)),
+    invalid: result.invalid,
+    missing: result.missing,
+    ...(institution.selfScore && { selfDifference: institution.selfScore.minus(total) }),
+    problems,
+    ...(trace && { result, ...(assessment && { assessment }) }),
+  };
+}

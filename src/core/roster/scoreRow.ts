@@ -1,0 +1,35 @@
+import { type Assessment, type AssessOptions, assess } from '../assess';
+import type { Problem } from '../errors';
+import { evaluate, type Result } from '../evaluate';
+import type { Policy } from '../policy/schema';
+import type { Rubric } from '../schema';
+import type { RosterInstitution, RosterOptions } from './types';
+
+/** One row's facts, scored: evaluate, then the bad peer measures as invalid facts (a bad measure
+ * withholds the grade as any bad fact does, and is not counted again as missing). */
+export function evaluateRow(rubric: Rubric, institution: RosterInstitution, facts: Record<string, unknown>, badMeasures: Problem[] = []): Result {
+  const result = evaluate(rubric, facts, { ...(institution.ownership && { ownership: institution.ownership }) });
+  if (badMeasures.length === 0) return result;
+  const bad = new Set(badMeasures.map((p) => p.field));
+  return { ...result, invalid: [...result.invalid, ...badMeasures], missing: result.missing.filter((id) => !bad.has(id)) };
+}
+
+/** One row graded under the policy, with the row's own deposit, 降档 and special case: the one place a
+ * roster's grading option is passed on. */
+export function assessRow(
+  rubric: Rubric,
+  result: Result,
+  policy: Policy,
+  institution: RosterInstitution,
+  options: RosterOptions,
+  extra: Pick<AssessOptions, 'composite'> = {},
+): Assessment {
+  return assess(rubric, result, policy, {
+    ...(institution.deposit !== undefined && { deposit: institution.deposit }),
+    ...(institution.downgrade !== undefined && { downgrade: institution.downgrade }),
+    ...(institution.specialCase && { specialCase: institution.specialCase }),
+    ...(options.convert !== undefined && { convert: options.convert }),
+    ...(options.complete !== undefined && { complete: options.complete }),
+    ...extra,
+  });
+}

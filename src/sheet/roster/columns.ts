@@ -1,0 +1,136 @@
+import type { Dec } from '../../core/decimal';
+import type { RosterResult, RosterRowResult } from '../../core/roster/types';
+import type { Rubric } from '../../core/schema';
+import type { PlainValue } from '../types';
+import type { RosterStyle } from './styles';
+import { clauseLabel, rowStatus } from './words';
+
+/** One column of the roster sheet: its header, width, the style of its data cells and the value of a row. */
+export interface RosterColumn {
+  /** what other sheets look a column up by ("grade", "measure:A3.1") */
+  key: string;
+  header: string;
+  width: number;
+  style: RosterStyle;
+  value: (row: RosterRowResult) => PlainValue | null;
+}
+
+const num = (value: Dec | undefined): number | null => (value === undefined ? null : value.toNumber());
+const text = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
+
+/** The indicator cut to fit a header cell: "落实国家、省组织药品集中采购政策情况" → "落实国家、省组织药品集…". */
+function short(indicator: string, length = 10): string {
+  return indicator.length <= length ? indicator : `${indicator.slice(0, length)}…`;
+}
+
+/**
+ * The columns, in order: who the institution is; one score per item; each peer clause's raw measure beside
+ * the value computed from the peers; the results; what to look at. Columns that only some rosters need
+ * (本机构得分, 降档, 情形, 自评得分) appear when a row uses them.
+ */
+export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColumn[] {
+  const rows = result.institutions;
+  const any = (test: (row: RosterRowResult) => boolean) => rows.some(test);
+  const columns: RosterColumn[] = [
+    { key: 'code', header: '机构编码', width: 14, style: 'text', value: (r) => r.institution.code },
+    { key: 'name', header: '机构名称', width: 24, style: 'text', value: (r) => r.institution.name },
+    { key: 'level', header: '级别/类型', width: 10, style: 'text', value: (r) => text(r.institution.level) },
+    {
+      key: 'ownership',
+      header: '公立/民营',
+      width: 8,
+      style: 'text',
+      value: (r) => (r.institution.ownership === undefined ? null : r.institution.ownership === 'public' ? '公立' : '民营'),
+    },
+    { key: 'deposit', header: '质量保证金', width: 13, style: 'money', value: (r) => num(r.institution.deposit) },
+    { key: 'parent', header: '上级机构编码', width: 14, style: 'text', value: (r) => text(r.institution.parentCode) },
+  ];
+  if (any((r) => r.institution.downgrade !== undefined))
+    columns.push({ key: 'downgrade', header: '降档', width: 6, style: 'whole', value: (r) => r.institution.downgrade ?? null });
+  if (any((r) => r.institution.specialCase !== undefined))
+    columns.push({ key: 'special', header: '情形', width: 14, style: 'text', value: (r) => text(r.institution.specialCase) });
+
+  rubric.items.forEach((item, position) => {
+    columns.push({
+      key: `item:${item.no}`,
+      header: `${item.code ?? item.no} ${short(item.indicator)}`,
+      width: 9,
+      style: 'score',
+      // by 序号 (rows list the items in the table's order, so the same position is tried first)
+      value: (r) => {
+        const same = r.items[position];
+        return num((same?.id === item.no ? same : r.items.find((i) => i.id === item.no))?.score);
+      },
+    });
+  });
+
+  for (const clause of peerClauses(result, rubric)) {
+    const reading = (r: RosterRowResult) => r.peer.find((p) => p.inputId === clause.inputId);
+    const label = clauseLabel(clause);
+    columns.push({ key: `measure:${clause.inputId}`, header: `${label} 测量值`, width: 10, style: 'score', value: (r) => num(reading(r)?.measure) });
+    columns.push({
+      key: `peer:${clause.inputId}`,
+      header: `${label} 同级计算`,
+      width: 10,
+      style: 'score',
+      value: (r) => reading(r)?.value ?? null,
+    });
+  }
+
+  if (any((r) => r.ownTotal !== undefined))
+    columns.push({ key: 'ownTotal', header: '本机构得分', width: 10, style: 'score', value: (r) => num(r.ownTotal) });
+  columns.push(
+    { key: 'total', header: '最终得分', width: 10, style: 'score', value: (r) => r.total.toNumber() },
+    { key: 'grade', header: '等次', width: 8, style: 'text', value: (r) => text(r.grade) },
+    { key: 'status', header: '评定状态', width: 9, style: 'text', value: rowStatus },
+    { key: 'gradeText', header: '评定结果', width: 22, style: 'text', value: (r) => r.gradeText },
+    { key: 'refund', header: '返还金额', width: 13, style: 'money', value: (r) => num(r.refund) },
+    {
+      key: 'withheld',
+      header: '扣除金额',
+      width: 13,
+      style: 'money',
+      // what the deposit keeps back: deposit − refund, where both are known
+      value: (r) => (r.institution.deposit !== undefined && r.refund !== undefined ? r.institution.deposit.minus(r.refund).toNumber() : null),
+    },
+    { key: 'veto', header: '否决项', width: 12, style: 'text', value: (r) => text(r.vetoItems.join('、')) },
+    { key: 'overCap', header: '超出单项分值扣分', width: 10, style: 'score', value: (r) => r.overCap.toNumber() },
+    { key: 'invalid', header: '无效项数', width: 7, style: 'whole', value: (r) => r.invalid.length },
+    { key: 'missing', header: '未填项数', width: 7, style: 'whole', value: (r) => r.missing.length },
+  );
+  if (any((r) => r.institution.selfScore !== undefined))
+    columns.push({ key: 'selfScore', header: '自评得分', width: 9, style: 'score', value: (r) => num(r.institution.selfScore) });
+  columns.push(
+    { key: 'selfDifference', header: '自评差异', width: 9, style: 'score', value: (r) => num(r.selfDifference) },
+    {
+      key: 'problems',
+      header: '问题',
+      width: 40,
+      style: 'text',
+      value: (r) => text([...r.problems, ...r.invalid].map((p) => p.message).join('；')),
+    },
+  );
+  return columns;
+}
+
+export interface PeerClause {
+  inputId: string;
+  itemNo: string;
+  code?: string;
+}
+
+/** The peer clauses the roster computed, in the table's order. */
+export function peerClauses(result: RosterResult, rubric: Rubric): PeerClause[] {
+  const found = new Map<string, PeerClause>();
+  const add = (clause: PeerClause) => {
+    if (!found.has(clause.inputId))
+      found.set(clause.inputId, { inputId: clause.inputId, itemNo: clause.itemNo, ...(clause.code && { code: clause.code }) });
+  };
+  result.groups.forEach(add);
+  for (const row of result.institutions) row.peer.forEach(add);
+  const position = new Map(rubric.items.map((item, i) => [item.no, i]));
+  const clauseNo = (id: string) => Number(id.split('.').at(-1));
+  return [...found.values()].sort(
+    (a, b) => (position.get(a.itemNo) ?? 1e9) - (position.get(b.itemNo) ?? 1e9) || clauseNo(a.inputId) - clauseNo(b.inputId),
+  );
+}

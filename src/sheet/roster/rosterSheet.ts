@@ -1,0 +1,72 @@
+import type { RosterResult } from '../../core/roster/types';
+import type { Rubric } from '../../core/schema';
+import { columnLetters } from '../memory/a1';
+import type { GridPlan, PlainValue } from '../types';
+import { type RosterColumn, rosterColumns } from './columns';
+import { ROSTER_STYLES } from './styles';
+import { ROSTER_SHEET } from './words';
+
+/** The roster sheet and where its columns are, for the formulas of the other sheets. */
+export interface RosterSheet {
+  plan: GridPlan;
+  columns: RosterColumn[];
+  /** the data rows, 1-based and inclusive (first > last when the roster is empty) */
+  firstRow: number;
+  lastRow: number;
+  /** "'汇总名单'!$K$2:$K$10001": a column's data cells, by the column's key */
+  range(key: string): string;
+}
+
+/**
+ * 汇总名单: a header row, then one row per institution as plain values (the core computed them; the
+ * summary's formulas count them). The rows are a PlanBody — values and a style per column — so 10,000
+ * institutions cost one array each, not a cell object per value. Filter buttons on the header, the
+ * header frozen, vetoes and rows with problems highlighted.
+ */
+export function planRosterSheet(result: RosterResult, rubric: Rubric): RosterSheet {
+  const columns = rosterColumns(result, rubric);
+  const rows: (PlainValue | null)[][] = new Array(result.institutions.length);
+  result.institutions.forEach((row, r) => {
+    const values: (PlainValue | null)[] = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) values[c] = columns[c]!.value(row);
+    rows[r] = values;
+  });
+  const firstRow = 2;
+  const lastRow = rows.length + 1;
+  const last = columnLetters(columns.length - 1);
+  const letter = (key: string) => {
+    const index = columns.findIndex((column) => column.key === key);
+    if (index < 0) throw new Error(`roster column ${key} not planned`);
+    return columnLetters(index);
+  };
+  const rangeOf = (key: string) => `${letter(key)}${firstRow}:${letter(key)}${Math.max(firstRow, lastRow)}`;
+  const highlight = (key: string, fill: string, meaning: 'veto' | 'invalidInput') => ({
+    range: rangeOf(key),
+    formula: `LEN(${letter(key)}${firstRow})>0`,
+    style: { fill },
+    meaning,
+  });
+
+  const plan: GridPlan = {
+    name: ROSTER_SHEET,
+    grid: [columns.map((column) => ({ value: column.header, style: 'header' }))],
+    body: { top: 1, rows, columnStyles: columns.map((column) => column.style) },
+    columnCount: columns.length,
+    columns: columns.map(({ header, width }) => ({ header, width })),
+    rowHeights: { 1: 42 },
+    styles: ROSTER_STYLES,
+    merges: [],
+    validations: [],
+    conditionalFormats: rows.length === 0 ? [] : [highlight('veto', '#F8CBAD', 'veto'), highlight('problems', '#FFE699', 'invalidInput')],
+    names: [],
+    freezeRows: 1,
+    autoFilter: `A1:${last}${Math.max(1, lastRow)}`,
+  };
+  return {
+    plan,
+    columns,
+    firstRow,
+    lastRow,
+    range: (key) => `'${ROSTER_SHEET}'!$${letter(key)}$${firstRow}:$${letter(key)}$${Math.max(firstRow, lastRow)}`,
+  };
+}

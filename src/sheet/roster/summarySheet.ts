@@ -1,0 +1,150 @@
+import type { Policy } from '../../core/policy/schema';
+import type { RosterResult } from '../../core/roster/types';
+import type { Rubric } from '../../core/schema';
+import type { ChartPlan, GridPlan, PlanCell } from '../types';
+import { scoreBins } from './histogram';
+import type { RosterSheet } from './rosterSheet';
+import { ROSTER_STYLES } from './styles';
+import { ROSTER_SHEET, SUMMARY_SHEET } from './words';
+
+/** Where the summary's figures are, for tests and the pane: the cell of each RosterSummary number. */
+export interface SummaryCells {
+  perGrade: { label: string; cell: string }[];
+  institutions: string;
+  provisional: string;
+  withheld: string;
+  subordinates: string;
+  vetoes: string;
+  rowsWithProblems: string;
+  depositTotal: string;
+  refundPaid: string;
+  refundWithheld: string;
+  histogram: { lower: number; upper: number; cell: string }[];
+}
+
+const label = (value: string): PlanCell => ({ value, style: 'label' });
+const formula = (text: string, style: 'count' | 'amount' = 'count'): PlanCell => ({ formula: text, style });
+
+/**
+ * 汇总统计: every figure a formula over 汇总名单 (COUNTIF on its 等次 and 评定状态 columns, SUM on the
+ * money), so the sheet keeps counting when a reviewer corrects a row; the grade table and a histogram of
+ * 最终得分 in 10-point bins (COUNTIFS), each with a native chart beside it.
+ */
+export function planSummarySheet(
+  result: RosterResult,
+  rubric: Rubric,
+  roster: RosterSheet,
+  policy?: Policy,
+): { plan: GridPlan; cells: SummaryCells } {
+  const grid: (PlanCell | null)[][] = [];
+  const at = (row: number) => `B${row}`;
+  const put = (cells: (PlanCell | null)[]) => {
+    grid.push(cells);
+    return grid.length;
+  };
+  const range = roster.range;
+
+  put([{ value: `汇总统计：${rubric.title}`, style: 'title' }]);
+  put([
+    {
+      value: `考核表 ${rubric.id}${policy ? `；政策 ${policy.id}` : result.policyId ? `；政策 ${result.policyId}` : ''}。下列数字都是对“${ROSTER_SHEET}”的公式，更正名单后自动更新。`,
+      style: 'basis',
+    },
+  ]);
+  put([]);
+
+  // the grade table: what the first chart draws
+  const gradeHeader = put([
+    { value: '等次', style: 'header' },
+    { value: '机构数', style: 'header' },
+  ]);
+  const labels = result.summary.perGrade.map((grade) => grade.label);
+  const perGrade = labels.map((name) => {
+    const row = put([label(name), formula(`COUNTIF(${range('grade')},A${grid.length + 1})`)]);
+    return { label: name, cell: at(row) };
+  });
+  const gradeLast = Math.max(gradeHeader + 1, grid.length);
+  put([]);
+
+  put([
+    { value: '项目', style: 'header' },
+    { value: '数值', style: 'header' },
+  ]);
+  const line = (name: string, text: string, style: 'count' | 'amount' = 'count') => at(put([label(name), formula(text, style)]));
+  const nonEmpty = (key: string) => `SUMPRODUCT(--(LEN(${range(key)})>0))`;
+  const cells = {
+    institutions: line('机构数', `COUNTA(${range('code')})`),
+    provisional: line('暂评（尚有未填）', `COUNTIF(${range('status')},"暂评")`),
+    withheld: line('暂不评定（有无效填报）', `COUNTIF(${range('status')},"暂不评定")`),
+    subordinates: line('下属机构（不单独评定）', `COUNTIF(${range('status')},"下属机构")`),
+    vetoes: line('有否决项的机构', nonEmpty('veto')),
+    rowsWithProblems: line('有问题的行', nonEmpty('problems')),
+    depositTotal: line('质量保证金合计', `SUM(${range('deposit')})`, 'amount'),
+    refundPaid: line('返还金额合计', `SUM(${range('refund')})`, 'amount'),
+    refundWithheld: line('扣除金额合计', `SUM(${range('withheld')})`, 'amount'),
+  };
+  put([]);
+
+  // the histogram: label, count, and the bounds the count reads
+  const histogramHeader = put([
+    { value: '最终得分', style: 'header' },
+    { value: '机构数', style: 'header' },
+    { value: '下限（含）', style: 'header' },
+    { value: '上限（不含）', style: 'header' },
+  ]);
+  const histogram = scoreBins(result.institutions.map((row) => row.total)).map((bin) => {
+    const row = grid.length + 1;
+    put([
+      label(`${bin.lower}–${bin.upper}`),
+      formula(`COUNTIFS(${range('total')},">="&C${row},${range('total')},"<"&D${row})`),
+      { value: bin.lower, style: 'number' },
+      { value: bin.upper, style: 'number' },
+    ]);
+    return { ...bin, cell: at(row) };
+  });
+  const histogramLast = Math.max(histogramHeader + 1, grid.length);
+
+  const CHART_ROWS = 15;
+  const chart = (name: string, title: string, top: number, last: number, categoryAxisTitle: string, from = top): ChartPlan => ({
+    name,
+    kind: 'columnClustered',
+    title,
+    data: `A${top}:B${last}`,
+    categoryAxisTitle,
+    valueAxisTitle: '机构数',
+    from: `F${from}`,
+    to: `M${from + CHART_ROWS}`,
+  });
+
+  const plan: GridPlan = {
+    name: SUMMARY_SHEET,
+    grid,
+    columnCount: 4,
+    columns: [
+      { header: '项目', width: 24 },
+      { header: '数值', width: 16 },
+      { header: '下限', width: 10 },
+      { header: '上限', width: 12 },
+    ],
+    rowHeights: { 1: 24 },
+    styles: ROSTER_STYLES,
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    names: [],
+    freezeRows: 0,
+    charts: [
+      chart('等次分布', '等次分布', gradeHeader, gradeLast, '等次'),
+      // below the first chart when the tables are short
+      chart(
+        '得分分布',
+        '最终得分分布（每 10 分一段）',
+        histogramHeader,
+        histogramLast,
+        '最终得分',
+        Math.max(histogramHeader, gradeHeader + CHART_ROWS + 2),
+      ),
+    ],
+  };
+  return { plan, cells: { perGrade, ...cells, histogram } };
+}

@@ -1,0 +1,119 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { MibError } from '../../../src/core';
+import { readCsv } from '../../../src/cli/roster/readCsv';
+import { ROSTER_MAX_ROWS } from '../../../src/cli/roster/limits';
+
+// a roster as a clerk types it: Chinese names, a code with leading zeros, a percent, 是/否
+const ROSTER = [
+  '机构编码,机构名称,公立/民营,质量保证金,4.1,20.1',
+  '0012,江北区人民医院,公立,50000,是,95%',
+  '0013,"观音桥街道社区卫生服务中心，分院",民营,12345.67,否,0.9',
+].join('\r\n');
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
+const gbk = (text: string) => new Uint8Array(iconv.encode(text, 'gbk'));
+
+function refusal(read: () => unknown): MibError {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof MibError) return error;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+describe('readCsv: a roster as Chinese Excel saves it', () => {
+  const expected = {
+    header: ['机构编码', '机构名称', '公立/民营', '质量保证金', '4.1', '20.1'],
+    rows: [
+      ['0012', '江北区人民医院', '公立', '50000', '是', '95%'],
+      ['0013', '观音桥街道社区卫生服务中心，分院', '民营', '12345.67', '否', '0.9'],
+    ],
+  };
+
+  it.each([
+    ['UTF-8', utf8(ROSTER), 'UTF-8'],
+    ['CSV UTF-8 (with BOM)', withBom(ROSTER), 'UTF-8（带 BOM）'],
+    ['GBK (Excel 的“CSV（逗号分隔）”)', gbk(ROSTER), 'GBK'],
+    [
+      'UTF-16 (“Unicode 文本”, tabs)',
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...iconv.encode(ROSTER.replace(/,/g, '\t').replace('"观音桥街道社区卫生服务中心，分院"', '观音桥街道社区卫生服务中心，分院'), 'utf-16le'),
+      ]),
+      'UTF-16',
+    ],
+  ])('%s: the same header and rows, text exact, the encoding named', (_name, bytes, encoding) => {
+    const table = readCsv(bytes, '名单.csv');
+    expect(table.header).toEqual(expected.header);
+    expect(table.rows).toEqual(expected.rows);
+    expect(table.encoding).toBe(encoding);
+    expect(table.source).toBe(`名单.csv（CSV，${encoding} 编码）`);
+  });
+
+  it('GBK bytes are not valid UTF-8, so they are not misread as mojibake', () => {
+    const table = readCsv(gbk('机构编码,机构名称\n1,江北区人民医院\n'), 'g.csv');
+    expect(table.rows[0]![1]).toBe('江北区人民医院');
+  });
+
+  it('quoted fields: commas, doubled quotes and a newline inside a cell; CRLF and LF alike', () => {
+    const text = '机构编码,机构名称,备注\r\n001,"某医院,东院","他说""好"""\r\n002,"两行\n名称",x\n';
+    const table = readCsv(utf8(text), 'q.csv');
+    expect(table.rows).toEqual([
+      ['001', '某医院,东院', '他说"好"'],
+      ['002', '两行\n名称', 'x'],
+    ]);
+  });
+
+  it('cellName gives the row and column a clerk finds in Excel, counting blank rows and cells spanning lines', () => {
+    const text = '机构编码,机构名称,4.1\n\n001,"两行\n名称",是\n,,\n002,某院,否\n';
+    const table = readCsv(utf8(text), 'c.csv');
+    expect(table.rows).toEqual([
+      ['001', '两行\n名称', '是'],
+      ['002', '某院', '否'],
+    ]);
+    // Excel shows: row 1 header, row 2 blank, row 3 the first institution, row 4 blank, row 5 the second
+    expect(table.cellName(0, 2)).toBe('第3行第3列（C3）');
+    expect(table.cellName(1, 1)).toBe('第5行第2列（B5）');
+    expect(table.cellName(1, 27)).toBe('第5行第28列（AB5）');
+  });
+
+  it('blank fields are null and a row is as long as its last value (",,," at the end dropped)', () => {
+    const table = readCsv(utf8('机构编码,机构名称,4.1,4.2,,\n001,,  ,1,,\n'), 'b.csv');
+    expect(table.header).toEqual(['机构编码', '机构名称', '4.1', '4.2']);
+    expect(table.rows).toEqual([['001', null, null, '1']]);
+  });
+});
+
+describe('readCsv: files that are not a roster get one clear message', () => {
+  it.each([
+    ['an empty file', new Uint8Array(0), '是空文件'],
+    ['only blank lines', utf8('\r\n\r\n'), '是空文件'],
+    ['a header and no rows', withBom('机构编码,机构名称,4.1\r\n'), '只有表头，没有机构行（表头：机构编码，机构名称，4.1）'],
+    ['a binary file', new Uint8Array([1, 2, 0, 0, 255, 7, 0, 3]), '不是文本文件'],
+    ['an .xlsx saved as .csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0]), '是 Excel 工作簿（.xlsx），不是 CSV'],
+    ['an old .xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '是旧版 Excel 文件（.xls）'],
+    ['a quote left open', utf8('机构编码,机构名称\n001,"某医院\n002,x\n'), '有一个引号没有配对'],
+  ])('%s', (_name, bytes, words) => {
+    const error = refusal(() => readCsv(bytes, 'x.csv'));
+    expect(error.code).toBe('invalid-file');
+    expect(error.message).toContain('“x.csv”');
+    expect(error.message).toContain(words);
+  });
+
+  it(`more than ${ROSTER_MAX_ROWS} rows is refused, naming the limit; exactly the limit is read`, () => {
+    const rows = (n: number) => `机构编码,4.1\n${'1,是\n'.repeat(n)}`;
+    expect(readCsv(utf8(rows(ROSTER_MAX_ROWS)), 'ok.csv').rows).toHaveLength(ROSTER_MAX_ROWS);
+    const error = refusal(() => readCsv(utf8(rows(ROSTER_MAX_ROWS + 1)), 'big.csv'));
+    expect(error.message).toContain('超过 100,000 行');
+  });
+
+  it('a file past the byte limit is refused before it is decoded', () => {
+    const huge = new Uint8Array(64 * 1024 * 1024 + 1).fill(0x31);
+    expect(refusal(() => readCsv(huge, 'huge.csv')).message).toContain('超过名单文件的上限 64.0 MB');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { getPolicy, getRubric, readInstitutions, scoreRoster } from '../../../src/core';
+import { rosterOf, rosterTable } from './rosterTable';
+
+const jiangbei = getRubric('cq-jiangbei-2025-hospital');
+const jilin = getPolicy('jilin-2025');
+
+describe('readInstitutions', () => {
+  it('reads the institution fields under each accepted name, and the facts by input id or code alias', () => {
+    const table = rosterTable(
+      ['机构编码', '机构名称', '医院级别', '机构性质', '质量保证金', '降档', '考核之外的情形', '自评得分', ' 6.1 '],
+      [['H001', '甲医院', '二级', '民营', '10,000', 1, '', '95', 2]],
+    );
+    const read = readInstitutions(jiangbei, table, jilin);
+    expect(read.problems).toEqual([]);
+    const [inst] = read.institutions;
+    expect(inst).toMatchObject({ code: 'H001', name: '甲医院', level: '二级', ownership: 'private', downgrade: 1, row: 0 });
+    expect(inst!.deposit!.toString()).toBe('10000');
+    expect(inst!.selfScore!.toString()).toBe('95');
+    expect(inst!.facts).toEqual({ '6.1': 2 });
+  });
+
+  it('a code alias names the input (威海 A3 for 27.1)', () => {
+    const read = readInstitutions(getRubric('weihai-2021-hospital-l2'), rosterTable(['机构编码', '机构名称', 'a3.1'], [['W1', '甲', '5%']]));
+    expect(read.problems).toEqual([]);
+    expect(read.institutions[0]!.facts).toEqual({ '27.1': '5%' });
+  });
+
+  it('an unknown column is named by its header cell and not read; a column given twice is read once', () => {
+    const read = readInstitutions(jiangbei, rosterTable(['机构编码', '机构名称', '99.9', '6.1', '6.1'], [['H1', '甲', 1, 2, 3]]));
+    expect(read.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^C1 的列名“99\.9”既不是机构信息.*也不是.*的输入编号/),
+      expect.stringMatching(/^E1 与 D1 是同一列（6\.1）/),
+    ]);
+    expect(read.institutions[0]!.facts).toEqual({ '6.1': 2 });
+  });
+
+  it('a missing header and an empty table each say so', () => {
+    const noName = readInstitutions(jiangbei, rosterTable(['机构编码', '6.1'], [['H1', 1]]));
+    expect(noName.problems.map((p) => p.message)).toEqual([expect.stringContaining('缺少“机构名称”列')]);
+    expect(noName.institutions).toEqual([]);
+    const empty = readInstitutions(jiangbei, rosterTable(['机构编码', '机构名称'], []));
+    expect(empty.problems.map((p) => p.message)).toEqual([expect.stringContaining('名册没有数据行')]);
+  });
+
+  it('a duplicate 机构编码 flags both rows; a blank code or name flags its cell', () => {
+    const read = readInstitutions(
+      jiangbei,
+      rosterOf([
+        { 机构编码: 'H1', 机构名称: '甲' },
+        { 机构编码: '', 机构名称: '乙' },
+        { 机构编码: 'H1', 机构名称: ' ' },
+      ]),
+    );
+    expect(read.problems.map((p) => p.message)).toEqual(['机构编码“H1”重复出现在 A2、A4：每家机构只能占一行']);
+    expect(read.rowProblems.get(0)!.map((p) => p.message)).toEqual(['机构编码“H1”重复出现在 A2、A4：每家机构只能占一行']);
+    expect(read.rowProblems.get(1)!.map((p) => p.message)).toEqual([expect.stringMatching(/^A3：机构编码不能为空/)]);
+    expect(read.rowProblems.get(2)!.map((p) => p.message)).toEqual([expect.stringMatching(/^B4：机构名称不能为空/), expect.stringContaining('重复')]);
+  });
+
+  it('a bad deposit, 降档, 性质 or 情形 flags that row by its cell; the other rows are scored', () => {
+    const roster = rosterOf([
+      { 机构编码: 'H1', 机构名称: '甲', 质量保证金: -5, 降档: 1.5, '公立/民营': '国营', 情形: '停业' },
+      { 机构编码: 'H2', 机构名称: '乙', 质量保证金: 10000, 降档: 3, '6.1': 1 },
+      { 机构编码: 'H3', 机构名称: '丙', 质量保证金: 10000, 降档: 2, '6.1': 1 },
+    ]);
+    const result = scoreRoster(jiangbei, roster, jilin);
+    const [h1, h2, h3] = result.institutions;
+    expect(h1!.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^E2：公立\/民营应填“公立”或“民营”，收到的是 “国营”/),
+      expect.stringMatching(/^C2：质量保证金应为不小于 0 的金额（元），收到的是 -5/),
+      expect.stringMatching(/^D2：降档应为 0 或正整数，收到的是 1\.5/),
+      expect.stringMatching(/^F2：情形应为以下之一：/),
+    ]);
+    expect(h2!.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^D3：政策“jilin-2025”最多降2档/)]);
+    expect(h3!.problems).toEqual([]);
+    expect(h3!.refund).toBeDefined();
+    // the flagged rows are still scored: their facts count
+    expect(h2!.total.toNumber()).toBe(h3!.total.toNumber());
+    expect(result.summary.rowsWithProblems).toBe(2);
+  });
+});

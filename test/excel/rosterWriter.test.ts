@@ -1,0 +1,99 @@
+/// <reference types="office-js" />
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getPolicy, getRubric } from '../../src/core/registry';
+import { plannedRequests, writeGridPlans } from '../../src/excel/writer';
+import { planRosterWorkbook } from '../../src/sheet/roster';
+import { generatedWeihaiRoster, weihaiSmallRoster } from '../support/rosterResults';
+import { fakeExcel } from './fakeExcel';
+
+const weihai = getRubric('weihai-2021-hospital-l2');
+const jilin = getPolicy('jilin-2025');
+const FIVE_MB = 5 * 1024 * 1024;
+
+describe('writeGridPlans: the roster workbook through Office.js', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('writes a 10,000-row 威海 二级 roster, its summary and peer groups in at most 10 syncs, every request under 5 MB', async () => {
+    const { sheets } = planRosterWorkbook(generatedWeihaiRoster(10_000), weihai, jilin);
+    const requests = plannedRequests(sheets);
+    expect(requests.every((bytes) => bytes < FIVE_MB)).toBe(true);
+    // the rows are megabytes: cut into blocks of at most 2 MB, batched into requests of at most 4 MB
+    expect(requests.reduce((sum, bytes) => sum + bytes, 0)).toBeGreaterThan(2 * 1024 * 1024);
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    const names = await writeGridPlans(excel.context, sheets);
+    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组']);
+    // one sync reads the names, then one per planned request
+    expect(excel.syncs()).toBe(1 + requests.length);
+    expect(excel.syncs()).toBeLessThanOrEqual(10);
+
+    // the rows as 2-D blocks covering all 10,000, after their columns' formats
+    const roster = excel.writes.filter((w) => w.sheet === '汇总名单');
+    const blocks = roster.filter((w) => w.property === 'values');
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.reduce((n, block) => n + (block.value as unknown[][]).length, 0)).toBe(10_000);
+    expect(blocks[0]!.address).toMatch(/^A2:[A-Z]+\d+$/);
+    expect((blocks[0]!.value as unknown[][])[0]!.slice(0, 2)).toEqual(['37100000', '威海市第1医院']);
+    // 机构编码 to 公立/民营 are text columns side by side: one range
+    const codeFormat = roster.findIndex((w) => w.address === 'A2:D10001' && w.property === 'numberFormat');
+    expect(roster[codeFormat]!.value).toEqual([['@']]);
+    expect(codeFormat).toBeLessThan(roster.indexOf(blocks[0]!));
+    // styles by range: one number format per run of columns, not per cell
+    expect(roster.filter((w) => w.property === 'numberFormat').length).toBeLessThan(40);
+  });
+
+  it('adds the native charts, the filter buttons and frozen headers, and activates the roster', async () => {
+    const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    await writeGridPlans(excel.context, sheets);
+    const charts = excel.calls.filter((c) => c.method === 'add' && c.target === 'charts');
+    expect(charts.map((c) => [c.sheet, c.args[0], c.args[1], c.args[2]])).toEqual([
+      ['汇总统计', 'ColumnClustered', 'A4:B9', 'Columns'],
+      ['汇总统计', 'ColumnClustered', sheets[1]!.charts![1]!.data, 'Columns'],
+    ]);
+    const grades = charts[0]!.args[3] as {
+      title: { text: string };
+      axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } };
+    };
+    expect(grades.title.text).toBe('等次分布');
+    expect(grades.axes.categoryAxis.title.text).toBe('等次');
+    expect(grades.axes.valueAxis.title.text).toBe('机构数');
+    expect(excel.calls.filter((c) => c.method === 'setPosition').map((c) => c.args[0])).toEqual(['F4', sheets[1]!.charts![1]!.from]);
+    expect(excel.calls.find((c) => c.target === 'autoFilter')).toMatchObject({ sheet: '汇总名单', args: [sheets[0]!.autoFilter] });
+    expect(excel.calls.filter((c) => c.method === 'freezeRows').map((c) => [c.sheet, c.args[0]])).toEqual([
+      ['汇总名单', 1],
+      ['同级分组', 4],
+    ]);
+    expect(excel.active).toBe('汇总名单');
+    expect(excel.syncs()).toBe(3);
+  });
+
+  it('points the summary at the roster as written when 汇总名单 is taken', async () => {
+    const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
+    const excel = fakeExcel({ sheets: [{ name: '汇总名单' }] });
+    const names = await writeGridPlans(excel.context, sheets);
+    expect(names[0]).toBe('汇总名单 (2)');
+    const summary = excel.writes.find((w) => w.sheet === '汇总统计' && w.property === 'formulas')!.value as unknown[][];
+    const formulas = summary.flat().filter((v): v is string => typeof v === 'string' && v.startsWith('='));
+    expect(formulas.length).toBeGreaterThan(10);
+    expect(formulas.every((f) => f.includes("'汇总名单 (2)'!"))).toBe(true);
+  });
+
+  it('makes the sheets without filter buttons where the host lacks ExcelApi 1.9', async () => {
+    vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version.split('.')[1]) < 9 } } });
+    const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(3);
+    expect(excel.calls.some((c) => c.target === 'autoFilter')).toBe(false);
+    expect(excel.calls.filter((c) => c.target === 'charts')).toHaveLength(2);
+  });
+
+  it('deletes every half-made sheet when Excel refuses the write', async () => {
+    const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    excel.failOnSync(2);
+    await expect(writeGridPlans(excel.context, sheets)).rejects.toThrow(/InvalidArgument/);
+    expect(excel.sheetNames()).toEqual(['Sheet1']);
+  });
+});

@@ -1,0 +1,97 @@
+// The roster workbook written to .xlsx by the streamed writer and recalculated by LibreOffice: the
+// summary's formulas over 汇总名单 give the RosterSummary's numbers, the equal-width cut points the
+// peer groups' values, and text stays text (a code with a leading zero, a name that looks like a formula).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chartNote, gridPlansToXlsx } from '../../src/cli/gridXlsx';
+import { getPolicy, getRubric } from '../../src/core/registry';
+import type { RosterResult } from '../../src/core/roster/types';
+import { type RosterWorkbookPlan, planRosterWorkbook } from '../../src/sheet/roster';
+import { type Computed, recalculate, sofficeVersion } from '../support/sofficeRecalc';
+import { jilinCompositeRoster, weihaiSmallRoster } from '../support/rosterResults';
+
+const jilin = getPolicy('jilin-2025');
+const dir = mkdtempSync(join(tmpdir(), 'mib-roster-'));
+const cases: Record<string, { result: RosterResult; plan: RosterWorkbookPlan; file: string }> = {};
+let computed: Map<string, Computed>;
+
+beforeAll(async () => {
+  if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+  const made: [string, RosterResult, string][] = [
+    ['weihai', weihaiSmallRoster(), 'weihai-2021-hospital-l2'],
+    ['composite', jilinCompositeRoster(), 'cq-jiangbei-2025-hospital'],
+  ];
+  for (const [key, result, rubricId] of made) {
+    const plan = planRosterWorkbook(result, getRubric(rubricId), jilin);
+    const file = join(dir, `${key}.xlsx`);
+    writeFileSync(file, await gridPlansToXlsx(plan.sheets));
+    cases[key] = { result, plan, file };
+  }
+  computed = await recalculate(Object.values(cases).map((c) => c.file));
+}, 180_000);
+
+const SUMMARY = 2;
+const PEERS = 3;
+
+describe('the roster workbook in LibreOffice', () => {
+  for (const key of ['weihai', 'composite']) {
+    it(`counts what the core counted (${key})`, () => {
+      const { result, plan, file } = cases[key]!;
+      const value = (cell: string) => computed.get(file)!(cell, SUMMARY);
+      const { summary } = result;
+      expect(plan.summary.perGrade.map((grade) => [grade.label, value(grade.cell)])).toEqual(
+        summary.perGrade.map((grade) => [grade.label, grade.count]),
+      );
+      expect(value(plan.summary.institutions)).toBe(summary.institutions);
+      expect(value(plan.summary.provisional)).toBe(summary.provisional);
+      expect(value(plan.summary.withheld)).toBe(summary.withheld);
+      expect(value(plan.summary.subordinates)).toBe(summary.subordinates);
+      expect(value(plan.summary.vetoes)).toBe(summary.vetoes);
+      expect(value(plan.summary.rowsWithProblems)).toBe(summary.rowsWithProblems);
+      expect(value(plan.summary.depositTotal)).toBe(summary.depositTotal.toNumber());
+      expect(value(plan.summary.refundPaid)).toBe(summary.refundPaid.toNumber());
+      expect(value(plan.summary.refundWithheld)).toBe(summary.refundWithheld.toNumber());
+    });
+  }
+
+  it('draws the histogram of 最终得分 in 10-point bins', () => {
+    const { plan, file } = cases.weihai!;
+    const counts = plan.summary.histogram.map((bin) => [bin.lower, computed.get(file)!(bin.cell, SUMMARY)]);
+    expect(counts).toEqual([
+      [0, 1],
+      [10, 0],
+      [20, 0],
+      [30, 0],
+      [40, 0],
+      [50, 0],
+      [60, 0],
+      [70, 2],
+      [80, 1],
+      [90, 2],
+    ]);
+    // where the chart would stand, a note says why there is none
+    const chart = plan.sheets[1]!.charts![0]!;
+    expect(computed.get(file)!(chart.from, SUMMARY)).toBe(chartNote(chart.title));
+  });
+
+  it('computes equal-width cut points per group from 汇总名单 as the core did', () => {
+    const { result, file } = cases.weihai!;
+    const value = (cell: string) => computed.get(file)!(cell, PEERS) as number;
+    result.groups.forEach((group, g) => {
+      const row = 5 + g;
+      const cuts = [value(`J${row}`), value(`K${row}`)].filter((cut) => cut !== null);
+      expect(cuts.length, group.inputId).toBe(group.cutPoints.length);
+      cuts.forEach((cut, k) => expect(cut).toBeCloseTo(group.cutPoints[k]!.toNumber(), 12));
+    });
+  });
+
+  it('keeps codes and names as text', () => {
+    const { plan, file } = cases.weihai!;
+    const header = (name: string) => plan.roster.columns.findIndex((column) => column.key === name);
+    const at = (key: string, row: number) => computed.get(file)!(`${String.fromCharCode(65 + header(key))}${row}`);
+    expect(at('code', 2)).toBe('0371001');
+    expect(at('name', 4)).toBe('=HYPERLINK("x")');
+  });
+});
