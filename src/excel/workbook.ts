@@ -59,6 +59,17 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run((context) => readSnapshot(context, sheetName, this.replan));
   }
 
+  deleteSheets(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return Promise.resolve();
+    return this.run(async (context) => {
+      const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+      for (const sheet of found) sheet.load('name');
+      await context.sync();
+      for (const sheet of found) if (!sheet.isNullObject) sheet.delete();
+      await context.sync();
+    });
+  }
+
   listSheets(): Promise<string[]> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;

@@ -13,6 +13,8 @@ export interface WorkbookPort {
   /** writes grid plans (the roster workbook's sheets) to new worksheets, each under a free name, formulas
    * following a renamed sibling; activates the first; returns the names written */
   createGridSheets(plans: readonly GridPlan[]): Promise<string[]>;
+  /** deletes the named worksheets (those not there are passed over) */
+  deleteSheets(names: readonly string[]): Promise<void>;
   /** names of the worksheets that carry an assessment (found by their MIB names) */
   listAssessmentSheets(): Promise<string[]>;
   /** the active worksheet's name when it is an assessment sheet, else null */

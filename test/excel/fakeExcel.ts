@@ -216,6 +216,13 @@ export function fakeExcel(data: FakeExcelData) {
         return worksheet({ name });
       },
       getItem: sheetItem,
+      getItemOrNullObject: (key: string) => {
+        const sheet = sheets.get(key);
+        if (sheet) return sheet;
+        const none = mock({ name: key, delete: () => call(key, 'sheet', 'delete (null object)', []) });
+        none.isNullObject = true;
+        return none;
+      },
       getActiveWorksheet: () => sheetItem(active),
       onChanged: eventSource(handlers.changed),
       onSelectionChanged: eventSource(handlers.selection),

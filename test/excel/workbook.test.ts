@@ -89,6 +89,14 @@ describe('ExcelWorkbook and a roster on an ordinary sheet', () => {
     expect(await book.readValues('空')).toBeNull();
   });
 
+  it('deletes the sheets named that are there, passing over the others', async () => {
+    const excel = fakeExcel({ sheets: [{ name: '名单' }, { name: '汇总名单' }, { name: '汇总统计' }] });
+    const { book } = workbook(excel);
+    await book.deleteSheets(['汇总名单', '汇总统计', '同级分组']);
+    expect(excel.sheetNames()).toEqual(['名单']);
+    expect(excel.calls.filter((c) => c.method.startsWith('delete')).map((c) => c.sheet)).toEqual(['汇总名单', '汇总统计']);
+  });
+
   it('writes blocks through formulas; a string Excel would convert gets the text format, other cells keep theirs', async () => {
     const excel = fakeExcel({ sheets: [{ name: '名单' }] });
     const { book } = workbook(excel);

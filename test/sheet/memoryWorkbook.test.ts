@@ -167,4 +167,17 @@ describe('MemoryWorkbook', () => {
     const { book: sheets, name } = await withSheet();
     expect(() => sheets.paste(name, 'E6', '1')).toThrow(/受保护/);
   });
+
+  it('deletes the sheets named that are there; the active one gone, the first becomes active', async () => {
+    const book = new MemoryWorkbook(['名单', '汇总名单', '汇总统计']);
+    await book.select('汇总统计', 'A1');
+    const changed = vi.fn();
+    book.onChanged(changed);
+    await book.deleteSheets(['汇总名单', '汇总统计', '同级分组']);
+    expect(book.sheetNames()).toEqual(['名单']);
+    expect(await book.selection()).toEqual({ sheetName: '名单', address: 'A1' });
+    expect(changed).toHaveBeenCalledTimes(1);
+    await book.deleteSheets(['无']);
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
 });

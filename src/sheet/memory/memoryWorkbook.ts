@@ -78,6 +78,13 @@ export class MemoryWorkbook implements WorkbookPort {
     return names;
   }
 
+  async deleteSheets(names: readonly string[]): Promise<void> {
+    const gone = names.filter((name) => this.sheets.delete(name));
+    if (gone.length === 0) return;
+    if (!this.sheets.has(this.active)) this.active = this.sheets.keys().next().value ?? '';
+    this.emitChanged();
+  }
+
   async listAssessmentSheets(): Promise<string[]> {
     return [...this.sheets.values()].filter((sheet) => sheet.plan).map((sheet) => sheet.name);
   }

@@ -1,10 +1,11 @@
-import type { Policy, Rubric } from '../../core';
+import { type Policy, readInstitutions, type Rubric, scoreRoster } from '../../core';
 import type { PeerOptions } from '../../core/roster/types';
+import { columnLetters } from '../../sheet/memory/a1';
 import type { WorkbookPort } from '../../sheet/port';
+import { planRosterWorkbook } from '../../sheet/roster';
 import { expandPlan, peerUpdates } from '../../sheet/roster/expand';
 import { rosterSource } from '../../sheet/roster/source';
 import type { Locale } from '../i18n';
-import { planRosterSheets, scoreRosterTable, writeRosterSheets } from './engine';
 import type { RosterRun } from './rosterRun';
 
 export interface RosterChoice {
@@ -17,17 +18,19 @@ export interface RosterChoice {
 
 /**
  * 计算: read the roster sheet through the port, score it in the core, write 汇总名单 / 汇总统计 /
- * 同级分组 in place of any earlier ones, and write the new peer-computed values into the sheets
- * expanded from this roster.
+ * 同级分组 (in place of those the last 计算 wrote, `previous`), and write the new peer-computed values
+ * into the sheets expanded from this roster.
  */
-export async function computeRoster(port: WorkbookPort, choice: RosterChoice): Promise<RosterRun> {
+export async function computeRoster(port: WorkbookPort, choice: RosterChoice, previous: readonly string[] = []): Promise<RosterRun> {
   const source = rosterSource(choice.sheetName, await port.readValues(choice.sheetName));
-  const { result, columns } = scoreRosterTable(choice.rubric, source.table, choice.policy, {
-    convert: choice.convert,
-    peer: { intervals: choice.intervals },
-  });
-  const planned = planRosterSheets(result, choice.rubric, choice.policy);
-  const written = await writeRosterSheets(port, planned.sheets);
+  const result = scoreRoster(choice.rubric, source.table, choice.policy, { convert: choice.convert, peer: { intervals: choice.intervals } });
+  // where the roster keeps each field and fact: what 展开 links to
+  const { fields, inputs } = readInstitutions(choice.rubric, source.table, choice.policy).columns;
+  const planned = planRosterWorkbook(result, choice.rubric, choice.policy);
+  // the sheets the last 计算 wrote give way (never the roster itself), so the new ones keep their names
+  await port.deleteSheets(previous.filter((name) => name !== source.sheetName));
+  const written = await port.createGridSheets(planned.sheets);
+  const last = columnLetters(planned.roster.columns.length - 1);
   let expandedUpdated = 0;
   for (const name of await port.listAssessmentSheets()) {
     let snapshot;
@@ -47,10 +50,10 @@ export async function computeRoster(port: WorkbookPort, choice: RosterChoice): P
     ...(choice.policy && { policy: choice.policy }),
     convert: choice.convert,
     result,
-    columns,
+    columns: { fields, inputs },
     written,
-    rosterSheet: planned.rosterSheet,
-    rosterRow: planned.rosterRow,
+    rosterSheet: written[0]!,
+    rosterRow: (index) => `A${planned.roster.firstRow + index}:${last}${planned.roster.firstRow + index}`,
     expandedUpdated,
   };
 }

@@ -1,7 +1,8 @@
 import type { WorkbookPort } from '../../sheet/port';
+import { PEER_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster/words';
 
 /** The sheets 汇总 writes: never offered as a roster to read. */
-export const ROSTER_OUTPUT_SHEETS = ['汇总名单', '汇总统计', '同级分组'];
+const ROSTER_OUTPUT_SHEETS = [ROSTER_SHEET, SUMMARY_SHEET, PEER_SHEET];
 
 const ROSTER_NAME = /名单|花名册|roster/i;
 

@@ -7,7 +7,7 @@ import type { WorkbookPort } from '../../../sheet/port';
 import { rosterSource } from '../../../sheet/roster/source';
 import type { Locale, Translate } from '../../i18n';
 import { computeRoster, expandInstitution } from '../../roster/compute';
-import { histogramBars } from '../../roster/engine';
+import { histogramBars } from '../../roster/chartData';
 import { rosterSheetChoices } from '../../roster/sheetChoices';
 import { TablePolicyFields, usePickerStyles } from '../TablePolicyFields';
 import type { RosterChoices } from './rosterChoices';
@@ -105,7 +105,7 @@ export default function RosterView({
         ...(picked.policyId && { policy: getPolicy(picked.policyId) }),
         convert: picked.converts && picked.convert,
         intervals,
-      });
+      }, run?.written ?? []);
       setRun(next);
       setStale(false);
       const done = t('computed', { count: next.result.institutions.length, sheets: next.written.join('、') });
