@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getPolicy, getRubric, scoreRoster } from '../../src/core';
+import { fmt, getPolicy, getRubric, scoreRoster } from '../../src/core';
 import type { RosterResult } from '../../src/core/roster/types';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { rosterSource } from '../../src/sheet/roster/source';
@@ -128,7 +128,7 @@ describe('汇总: a roster scored in the pane', () => {
     await page.getByRole('option', { name: 'H003 威海丙医院' }).click();
     await expect.poll(() => page.getByTestId('roster-selection').textContent()).toBe('选中单元格：汇总名单!A4');
     const row = want.result.institutions[2]!;
-    await expect(page.getByTestId('institution-result').textContent()).resolves.toBe(`${row.total.toString()} 分，${row.gradeText}`);
+    await expect(page.getByTestId('institution-result').textContent()).resolves.toBe(`${fmt(row.total)} 分，${row.gradeText}`);
   });
 
   it('展开 makes H003’s assessment sheet, whose total equals the roster row’s', async () => {
@@ -138,7 +138,10 @@ describe('汇总: a roster scored in the pane', () => {
     await page.getByRole('tab', { name: '检查' }).click();
     await expect.poll(() => page.getByTestId('summary').textContent()).toContain(`总分 ${traced.result!.total.toString()} / 795`);
     expect(traced.total.toNumber()).toBe(want.result.institutions[2]!.total.toNumber());
-    await expect(page.getByTestId('conversion').textContent()).resolves.toContain(`= ${traced.total.toString()}`);
+    // the converted score, as the sheet shows it (6 decimals), is the roster row's final score
+    await expect(page.getByTestId('conversion').textContent()).resolves.toBe(`折算为百分制：${fmt(traced.result!.total)} × 100 / 795 = ${fmt(traced.total)}`);
+    // and the grade is the roster's
+    await expect(page.getByTestId('grade').textContent()).resolves.toBe(`等次：${traced.gradeText}`);
     await page.screenshot({ path: `${SHOTS}/roster-expanded.png`, fullPage: true });
   });
 

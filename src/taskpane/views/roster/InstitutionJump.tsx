@@ -1,5 +1,6 @@
 import { Button, Caption1, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { fmt } from '../../../core';
 import type { WorkbookPort } from '../../../sheet/port';
 import type { Locale, Translate } from '../../i18n';
 import { matchingInstitutions } from '../../roster/institutionSearch';
@@ -104,7 +105,7 @@ export function InstitutionJump({
       </Field>
       {row && (
         <Caption1 data-testid="institution-result">
-          {t('institutionResult', { total: row.total.toString(), grade: row.gradeText })}
+          {t('institutionResult', { total: fmt(row.total), grade: row.gradeText })}
         </Caption1>
       )}
       {chosen !== null && (
