@@ -3,10 +3,10 @@ import { type Collected, type CollectSource, collector } from '../sheet/collect'
 import { memoizedReplanner } from '../sheet/matchPlan';
 import { planSheet } from '../sheet/plan';
 import type { Flags } from './args';
-import { exceljsCells } from './collect/exceljsCells';
+import { exceljsCells } from '../sheet/xlsx/workbookCells';
 import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from './collect/rosterWorkbook';
 import type { OwnFiles } from './ownFiles';
-import { loadWorkbook } from './roster/loadWorkbook';
+import { loadWorkbook } from '../sheet/xlsx/loadWorkbook';
 
 export interface CollectIo {
   out(text: string): void;

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { clipped, MibError } from '../../core';
 import type { RosterTable } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
-import { sniff } from './fileKind';
+import { sniff } from '../../sheet/xlsx/fileKind';
 import { megabytes, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from './limits';
 
 /** The encodings a roster CSV comes in, as the source line names them. */

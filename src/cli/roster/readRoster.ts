@@ -1,6 +1,6 @@
 import type { Problem } from '../../core';
 import type { RosterTable } from '../../core/roster/types';
-import { sniff } from './fileKind';
+import { sniff } from '../../sheet/xlsx/fileKind';
 import { readCsv } from './readCsv';
 import { readXlsx } from './readXlsx';
 

@@ -2,9 +2,9 @@ import type ExcelJS from 'exceljs';
 import { clipped, MibError, type Problem } from '../../core';
 import type { RosterTable } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
-import { readCell } from '../exceljsCell';
+import { readCell } from '../../sheet/xlsx/readCell';
 import { megabytes, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from './limits';
-import { loadWorkbook } from './loadWorkbook';
+import { loadWorkbook } from '../../sheet/xlsx/loadWorkbook';
 
 /** The worksheet names a roster goes by; one of them is read before the first sheet. */
 export const ROSTER_SHEET_NAMES = ['名单', '花名册', 'roster'];

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
-import type { WorkbookCells } from '../../sheet/collect';
-import { splitReference } from '../../sheet/memory/a1';
-import { readCell } from '../exceljsCell';
+import type { WorkbookCells } from '../collect';
+import { splitReference } from '../memory/a1';
+import { readCell } from './readCell';
 
 /**
  * A workbook ExcelJS has opened, as the collector reads it. ExcelJS gives each defined name with its

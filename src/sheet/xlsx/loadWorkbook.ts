@@ -5,7 +5,7 @@ import { sniff } from './fileKind';
 const refuse = (source: string, message: string, messageEn: string) => new MibError('invalid-file', source, message, messageEn);
 
 /**
- * An .xlsx file opened with ExcelJS, or one clear message: a file that is not a zip (a CSV, a PDF, an
+ * An .xlsx file opened with ExcelJS (mib's roster and collect, the pane's 收集报送表), or one clear message: a file that is not a zip (a CSV, a PDF, an
  * old .xls) or a zip ExcelJS cannot read as a workbook (damaged, cut short, a .docx).
  */
 export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<ExcelJS.Workbook> {
@@ -24,7 +24,8 @@ export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<E
     );
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    // JSZip (inside ExcelJS) takes the bytes as they are, in Node and in the browser alike
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw refuse(
       source,

@@ -1,5 +1,6 @@
+// ExcelJS adapters shared by mib (src/cli) and the pane's 收集报送表, which loads ExcelJS on demand.
 import ExcelJS from 'exceljs';
-import type { PlainValue } from '../sheet/types';
+import type { PlainValue } from '../types';
 
 /** One cell as ExcelJS reads it from a file, reduced to what a reader needs. */
 export interface ReadCell {
