@@ -3,10 +3,9 @@ import { type Collected, type CollectSource, collector } from '../sheet/collect'
 import { memoizedReplanner } from '../sheet/matchPlan';
 import { planSheet } from '../sheet/plan';
 import type { Flags } from './args';
-import { exceljsCells } from '../sheet/xlsx/workbookCells';
+import { collectSourceOf } from '../sheet/xlsx/collectSource';
 import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from './collect/rosterWorkbook';
 import type { OwnFiles } from './ownFiles';
-import { loadWorkbook } from '../sheet/xlsx/loadWorkbook';
 
 export interface CollectIo {
   out(text: string): void;
@@ -24,12 +23,7 @@ async function sourceOf(io: CollectIo, path: string): Promise<CollectSource> {
   } catch {
     return { source: path, error: '读不到文件' };
   }
-  try {
-    return { source: path, cells: exceljsCells(await loadWorkbook(bytes, path)) };
-  } catch (error) {
-    if (error instanceof MibError) return { source: path, error: error.message.replace(`“${clipped(path)}”`, '文件') };
-    return { source: path, error: `读不了（${clipped(error instanceof Error ? error.message : String(error), 60)}）` };
-  }
+  return collectSourceOf(bytes, path);
 }
 
 /**

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fmt, getPolicy, getRubric, scoreRoster } from '../../src/core';
 import type { RosterResult } from '../../src/core/roster/types';
+import ExcelJS from 'exceljs';
+import { planToXlsx } from '../../src/cli/xlsxTemplate';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
+import { planSheet } from '../../src/sheet/plan';
 import { rosterSource } from '../../src/sheet/roster/source';
 import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow } from '../support/paneHarness';
 
@@ -43,6 +46,18 @@ async function expected(): Promise<{ result: RosterResult; traced: RosterResult 
     result: scoreRoster(...args, { convert: true, peer: { intervals: 'equal-width' } }),
     traced: scoreRoster(...args, { convert: true, peer: { intervals: 'equal-width' }, trace: true }),
   };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A 威海 二级 template as mib template writes it, filled in as an institution fills it (its facts only). */
+async function submitted(code: string, name: string, facts: Record<string, unknown>): Promise<Buffer> {
+  const plan = planSheet(getRubric('weihai-2021-hospital-l2'), { institutionCode: code, institutionName: name, deposit: 60000, ownership: 'public' });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await planToXlsx(plan)) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  for (const input of plan.inputs) if (facts[input.id] !== undefined) sheet.getCell(input.address).value = facts[input.id] as ExcelJS.CellValue;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const figure = (key: string) => page.locator(`[data-figure="${key}"] [data-value]`).textContent();
@@ -145,10 +160,33 @@ describe('汇总: a roster scored in the pane', () => {
     await page.screenshot({ path: `${SHOTS}/roster-expanded.png`, fullPage: true });
   });
 
-  it('fits 350 px on every view it touched', async () => {
+  it('收集报送表: a filled sheet goes in as a new row, a file that is not ours gets its line; 计算 then scores six', async () => {
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByTestId('roster-summary').waitFor();
+    // the results still stand after the visit to 检查
+    await expect(figure('institutions')).resolves.toBe('5');
+    await page.getByTestId('collect-files').setInputFiles([
+      { name: 'H006.xlsx', mimeType: XLSX, buffer: await submitted('H006', '威海己医院', { '1.1': 1, '27.1': '第一区间' }) },
+      { name: '随便.xlsx', mimeType: XLSX, buffer: Buffer.from('不是工作簿') },
+    ]);
+    await expect.poll(() => page.getByTestId('collect-message').textContent(), { timeout: 30_000 }).toBe(
+      '已向“Sheet1”新增 1 行，更新 0 行；点“计算”重新汇总',
+    );
+    const report = page.getByTestId('collect-report').locator('li');
+    await expect(report.count()).resolves.toBe(2);
+    await expect(page.getByTestId('collect-report').locator('li[data-status="refused"]').textContent()).resolves.toContain('随便.xlsx');
+    await expect(page.getByTestId('collect-report').locator('li[data-status="ok"]').textContent()).resolves.toContain('H006');
+    await expect.poll(() => page.getByTestId('roster-stale').count()).toBe(1); // the roster changed since 计算
+    expect(requests.some((url) => url.endsWith('/collect.js'))).toBe(true); // ExcelJS came when needed
+    await page.getByRole('button', { name: '计算', exact: true }).click();
+    await expect.poll(() => page.getByTestId('roster-message').textContent()).toContain('已计算 6 家机构');
+    await expect(figure('institutions')).resolves.toBe('6');
+    await expect(page.getByTestId('roster-stale').count()).resolves.toBe(0);
+  });
+
+  it('fits 350 px on every view it touched', async () => {
     await expect(sidewaysOverflow(page)).resolves.toBe(0);
+    await page.screenshot({ path: `${SHOTS}/roster-collect.png`, fullPage: true });
   });
 
   it('made no request to any origin but its own', () => {

@@ -151,6 +151,10 @@ export const enUS: Messages = {
   collectHelp: 'Choose the assessment sheets the institutions sent back (.xlsx, several at once): each is read for its facts and self-scores and its formulas checked; the good ones are added as rows of the roster sheet.',
   collectPick: 'Choose submitted sheets (.xlsx)',
   collectReading: 'Reading {count} files…',
-  collectAdded: '{count} rows added to "{sheet}"',
+  collectAdded: '{added} rows added to "{sheet}", {updated} updated; press Compute to score them',
   collectNone: 'No file to add',
+  collectStatus_ok: 'Collected',
+  collectStatus_flagged: 'Collected, flagged',
+  collectStatus_duplicate: 'Code repeated',
+  collectStatus_refused: 'Refused',
 };

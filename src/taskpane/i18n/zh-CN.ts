@@ -149,8 +149,12 @@ export const zhCN = {
   collectHelp: '选择各机构报回的考核表（.xlsx，可多选）：逐个读取事实和自评得分、检查公式，合格的作为新行加入名单工作表。',
   collectPick: '选择报送的考核表（.xlsx）',
   collectReading: '正在读取 {count} 个文件……',
-  collectAdded: '已向“{sheet}”加入 {count} 行',
+  collectAdded: '已向“{sheet}”新增 {added} 行，更新 {updated} 行；点“计算”重新汇总',
   collectNone: '没有可加入的文件',
+  collectStatus_ok: '已收集',
+  collectStatus_flagged: '有审核提示',
+  collectStatus_duplicate: '编码重复',
+  collectStatus_refused: '未收集',
 } as const;
 
 export type Messages = { [K in keyof typeof zhCN]: string };

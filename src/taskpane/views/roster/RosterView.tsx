@@ -11,6 +11,7 @@ import { histogramBars } from '../../roster/chartData';
 import { rosterSheetChoices } from '../../roster/sheetChoices';
 import { TablePolicyFields, usePickerStyles } from '../TablePolicyFields';
 import type { RosterChoices } from './rosterChoices';
+import { CollectButton } from './CollectButton';
 import { DemoPaste } from './DemoPaste';
 import { InstitutionJump } from './InstitutionJump';
 import { RosterProblems } from './RosterProblems';
@@ -149,6 +150,7 @@ export default function RosterView({
           <option value="equal-count">{t('peerEqualCount')}</option>
         </Select>
       </Field>
+      <CollectButton port={port} sheetName={sheetName} rubric={picked.rubric} t={t} />
       <Button className={styles.button} appearance="primary" disabled={busy || !sheetName || Boolean(picked.convertError)} onClick={() => void compute()}>
         {busy ? t('computing') : t('compute')}
       </Button>

@@ -1,0 +1,15 @@
+import { clipped, MibError } from '../../core';
+import type { CollectSource } from '../collect';
+import { loadWorkbook } from './loadWorkbook';
+import { exceljsCells } from './workbookCells';
+
+/** A submitted file's bytes opened for the collector, or why not (not an .xlsx, damaged): a line in the
+ * report, never a stop. mib collect and the pane's 收集报送表 both read their files here. */
+export async function collectSourceOf(bytes: Uint8Array, source: string): Promise<CollectSource> {
+  try {
+    return { source, cells: exceljsCells(await loadWorkbook(bytes, source)) };
+  } catch (error) {
+    if (error instanceof MibError) return { source, error: error.message.replace(`“${clipped(source)}”`, '文件') };
+    return { source, error: `读不了（${clipped(error instanceof Error ? error.message : String(error), 60)}）` };
+  }
+}

@@ -1,0 +1,96 @@
+import { Badge, Body1, Field, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Rubric } from '../../../core';
+import type { CollectLine } from '../../../sheet/collect';
+import type { WorkbookPort } from '../../../sheet/port';
+import { rowsIntoRoster } from '../../../sheet/roster/addRows';
+import { rosterSource } from '../../../sheet/roster/source';
+import type { Translate } from '../../i18n';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  file: { maxWidth: '100%' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, listStyleType: 'none', margin: 0, padding: 0 },
+  line: { overflowWrap: 'anywhere' },
+});
+
+const STATUS_COLOR: Record<CollectLine['status'], 'success' | 'warning' | 'important' | 'danger'> = {
+  ok: 'success',
+  flagged: 'warning',
+  duplicate: 'important',
+  refused: 'danger',
+};
+
+/**
+ * 收集报送表: the assessment sheets institutions sent back, chosen in the page (several at once), read
+ * with ExcelJS (loaded on demand), audited and reported per file as `mib collect` does; the sheets that
+ * go in become rows of the roster sheet (an institution already there is written over).
+ */
+export function CollectButton({ port, sheetName, rubric, t }: { port: WorkbookPort; sheetName: string; rubric: Rubric; t: Translate }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState<number | null>(null);
+  const [lines, setLines] = useState<CollectLine[]>([]);
+  const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+
+  async function collect(files: File[]) {
+    if (files.length === 0 || !sheetName) return;
+    setBusy(files.length);
+    setLines([]);
+    setMessage(null);
+    try {
+      const { collectFiles } = await import(/* webpackChunkName: "collect" */ '../../roster/collectFiles');
+      const collected = await collectFiles(files, rubric.id);
+      setLines(collected.lines);
+      if (collected.rows.length === 0) {
+        setMessage({ intent: 'warning', text: t('collectNone') });
+        return;
+      }
+      const source = rosterSource(sheetName, await port.readValues(sheetName));
+      const { blocks, added, updated } = rowsIntoRoster(rubric, source, collected);
+      await port.writeCells(sheetName, blocks);
+      setMessage({ intent: 'success', text: t('collectAdded', { sheet: sheetName, added, updated }) });
+    } catch (error) {
+      setMessage({ intent: 'error', text: t('error', { message: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className={styles.view} aria-label={t('collect')}>
+      <Field label={t('collectPick')} hint={t('collectHelp')}>
+        <input
+          className={styles.file}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="collect-files"
+          disabled={busy !== null || !sheetName}
+          onChange={(event) => {
+            const files = Array.from(event.target.files ?? []);
+            event.target.value = ''; // the same files may be chosen again after a correction
+            void collect(files);
+          }}
+        />
+      </Field>
+      {busy !== null && <Spinner size="tiny" label={t('collectReading', { count: busy })} />}
+      {message && (
+        <MessageBar intent={message.intent} data-testid="collect-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {lines.length > 0 && (
+        <ul className={styles.list} data-testid="collect-report">
+          {lines.map((line, i) => (
+            <li key={`${line.source}-${line.sheetName ?? ''}-${i}`} data-status={line.status}>
+              <Badge color={STATUS_COLOR[line.status]} appearance="tint" size="small">
+                {t(`collectStatus_${line.status}`)}
+              </Badge>{' '}
+              <Body1 className={styles.line}>{line.message}</Body1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
