@@ -281,7 +281,7 @@ async function arrowTo(page: Page, key: 'ArrowLeft' | 'ArrowRight', name: string
   throw new Error(`no tab ${name} along ${key}`);
 }
 
-const TABS = ['新建考核表', '检查', '说明', '填报（演示）', '导入'] as const;
+const TABS = ['新建考核表', '检查', '说明', '填报（演示）', '导入', '汇总'] as const;
 
 describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
   let pane: Page;
