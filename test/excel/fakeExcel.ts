@@ -269,7 +269,8 @@ function usedPart(used: NonNullable<FakeSheetData['used']>, address: string): Re
   const whole = parseRange(splitReference(used.address).address);
   const part = parseRange(address);
   if (part.top < whole.top || part.left < whole.left || part.bottom > whole.bottom || part.right > whole.right) return {};
-  const cut = (grid: unknown[][]) => grid.slice(part.top - whole.top, part.bottom - whole.top + 1).map((row) => row.slice(part.left - whole.left, part.right - whole.left + 1));
+  const cut = (grid: unknown[][]) =>
+    grid.slice(part.top - whole.top, part.bottom - whole.top + 1).map((row) => row.slice(part.left - whole.left, part.right - whole.left + 1));
   return { formulas: cut(used.formulas), values: cut(used.values) };
 }
 

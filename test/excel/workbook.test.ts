@@ -74,7 +74,10 @@ describe('ExcelWorkbook and a roster on an ordinary sheet', () => {
   it('lists the sheets and reads the used range as plain values, in blocks of at most CELLS_PER_READ cells', async () => {
     // 40,000 institutions × 3 columns: 120,001 cells, read in two blocks of whole rows
     const rows = 40_000;
-    const values: unknown[][] = [['机构编码', '机构名称', '1.1'], ...Array.from({ length: rows }, (_, i) => [`H${i}`, `医院${i}`, i % 2 === 0 ? '' : i])];
+    const values: unknown[][] = [
+      ['机构编码', '机构名称', '1.1'],
+      ...Array.from({ length: rows }, (_, i) => [`H${i}`, `医院${i}`, i % 2 === 0 ? '' : i]),
+    ];
     const excel = fakeExcel({ sheets: [{ name: '名单', used: { address: `名单!B2:D${rows + 2}`, formulas: values, values } }, { name: '空' }] });
     const { book } = workbook(excel);
     expect(await book.listSheets()).toEqual(['名单', '空']);

@@ -154,7 +154,9 @@ describe('汇总: a roster scored in the pane', () => {
     await expect.poll(() => page.getByTestId('summary').textContent()).toContain(`总分 ${traced.result!.total.toString()} / 795`);
     expect(traced.total.toNumber()).toBe(want.result.institutions[2]!.total.toNumber());
     // the converted score, as the sheet shows it (6 decimals), is the roster row's final score
-    await expect(page.getByTestId('conversion').textContent()).resolves.toBe(`折算为百分制：${fmt(traced.result!.total)} × 100 / 795 = ${fmt(traced.total)}`);
+    await expect(page.getByTestId('conversion').textContent()).resolves.toBe(
+      `折算为百分制：${fmt(traced.result!.total)} × 100 / 795 = ${fmt(traced.total)}`,
+    );
     // and the grade is the roster's
     await expect(page.getByTestId('grade').textContent()).resolves.toBe(`等次：${traced.gradeText}`);
     await page.screenshot({ path: `${SHOTS}/roster-expanded.png`, fullPage: true });
@@ -169,9 +171,9 @@ describe('汇总: a roster scored in the pane', () => {
       { name: 'H006.xlsx', mimeType: XLSX, buffer: await submitted('H006', '威海己医院', { '1.1': 1, '12.1': 3 }) },
       { name: '随便.xlsx', mimeType: XLSX, buffer: Buffer.from('不是工作簿') },
     ]);
-    await expect.poll(() => page.getByTestId('collect-message').textContent(), { timeout: 30_000 }).toBe(
-      '已向“Sheet1”新增 1 行，更新 0 行；点“计算”重新汇总',
-    );
+    await expect
+      .poll(() => page.getByTestId('collect-message').textContent(), { timeout: 30_000 })
+      .toBe('已向“Sheet1”新增 1 行，更新 0 行；点“计算”重新汇总');
     const report = page.getByTestId('collect-report').locator('li');
     await expect(report.count()).resolves.toBe(2);
     await expect(page.getByTestId('collect-report').locator('li[data-status="refused"]').textContent()).resolves.toContain('随便.xlsx');

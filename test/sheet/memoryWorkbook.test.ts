@@ -129,7 +129,15 @@ describe('MemoryWorkbook', () => {
     const { book } = await withSheet();
     const changed = vi.fn();
     book.onChanged(changed);
-    await book.writeCells('Sheet1', [{ address: 'A1', rows: [['机构编码', 3], [null, true]] }]);
+    await book.writeCells('Sheet1', [
+      {
+        address: 'A1',
+        rows: [
+          ['机构编码', 3],
+          [null, true],
+        ],
+      },
+    ]);
     expect(book.cell('Sheet1', 'B1').value).toBe(3);
     expect(book.cell('Sheet1', 'B2').value).toBe(true);
     await book.writeCells(NAME, [{ address: 'E6', rows: [[{ formula: linkFormula('Sheet1', 'B1') }]] }]);

@@ -21,7 +21,8 @@ function keysOf(rubric: Rubric, header: string[]): Map<string, number> {
   return keys;
 }
 
-const entry = (value: unknown): CellEntry => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? (value as PlainValue) : null);
+const entry = (value: unknown): CellEntry =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? (value as PlainValue) : null;
 
 /**
  * The cells that put gathered rows into the roster on its sheet. A row whose 机构编码 the roster already
@@ -29,9 +30,17 @@ const entry = (value: unknown): CellEntry => (typeof value === 'string' || typeo
  * roster's other columns stay); a new one goes below the last row; a column the roster lacks gets its
  * header at the end. An empty sheet takes the header and the rows from A1.
  */
-export function rowsIntoRoster(rubric: Rubric, source: RosterSource, gathered: GatheredRows): { blocks: CellBlock[]; added: number; updated: number } {
+export function rowsIntoRoster(
+  rubric: Rubric,
+  source: RosterSource,
+  gathered: GatheredRows,
+): { blocks: CellBlock[]; added: number; updated: number } {
   if (source.table.header.every((h) => h === '')) {
-    return { blocks: [{ address: 'A1', rows: [gathered.header, ...gathered.rows.map((row) => row.map(entry))] }], added: gathered.rows.length, updated: 0 };
+    return {
+      blocks: [{ address: 'A1', rows: [gathered.header, ...gathered.rows.map((row) => row.map(entry))] }],
+      added: gathered.rows.length,
+      updated: 0,
+    };
   }
   const roster = keysOf(rubric, source.table.header);
   const incoming = keysOf(rubric, gathered.header);
@@ -73,7 +82,7 @@ export function rowsIntoRoster(rubric: Rubric, source: RosterSource, gathered: G
       continue;
     }
     // an institution already there: each run of adjacent gathered columns in one block
-    for (let i = 0; i < pairs.length; ) {
+    for (let i = 0; i < pairs.length;) {
       let j = i;
       while (j + 1 < pairs.length && pairs[j + 1]![1] === pairs[j]![1] + 1) j++;
       blocks.push({ address: source.addressOf(existing, pairs[i]![1]), rows: [pairs.slice(i, j + 1).map(([from]) => entry(row[from]))] });

@@ -144,11 +144,13 @@ export const enUS: Messages = {
   expandedHow:
     'Its inputs and institution fields are formulas referring to the roster cells and follow any change there; the peer-computed values (intervals, low bands, ranks) come from this computation and are updated on each Compute.',
   demoPaste: 'Paste a roster (demo)',
-  demoPasteHint: 'Demo mode has no worksheet to type into: paste a roster copied from Excel (tab-separated) here; it goes into the chosen sheet from A1',
+  demoPasteHint:
+    'Demo mode has no worksheet to type into: paste a roster copied from Excel (tab-separated) here; it goes into the chosen sheet from A1',
   demoPasteButton: 'Put into the sheet',
   demoPasted: '{rows} rows put in',
   collect: 'Collect submitted sheets',
-  collectHelp: 'Choose the assessment sheets the institutions sent back (.xlsx, several at once): each is read for its facts and self-scores and its formulas checked; the good ones are added as rows of the roster sheet.',
+  collectHelp:
+    'Choose the assessment sheets the institutions sent back (.xlsx, several at once): each is read for its facts and self-scores and its formulas checked; the good ones are added as rows of the roster sheet.',
   collectPick: 'Choose submitted sheets (.xlsx)',
   collectReading: 'Reading {count} files…',
   collectAdded: '{added} rows added to "{sheet}", {updated} updated; press Compute to score them',

@@ -106,7 +106,12 @@ export function TablePolicyFields({
         {`${t('provenance')}：${p.issuer} ${p.documentNumber} ${p.attachment}《${p.title}》`}
       </Caption1>
       <Field label={t('policy')}>
-        <Select className={styles.select} select={{ className: styles.selectInner }} value={policyId} onChange={(_, data) => picked.setPolicyId(data.value)}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectInner }}
+          value={policyId}
+          onChange={(_, data) => picked.setPolicyId(data.value)}
+        >
           <option value="">{t('noPolicy')}</option>
           {choices.map(({ policy, converts: needs }) => (
             <option key={policy.id} value={policy.id}>

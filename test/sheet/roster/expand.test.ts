@@ -30,7 +30,14 @@ const columns: ExpandColumns = {
 /** H003's row as scoreRoster gives it (the parts 展开 reads): in the third interval, 5 points over the band. */
 function h003(peer: { '27.1'?: string; '25.1'?: number } = { '27.1': '第三区间', '25.1': 0.05 }): RosterRowResult {
   return {
-    institution: { code: 'H003', name: '丙医院', row: 2, ownership: 'public', deposit: dec(120000), facts: { '1.1': 2, '12.1': 5, '27.1': 0.2, '25.1': 0.25 } },
+    institution: {
+      code: 'H003',
+      name: '丙医院',
+      row: 2,
+      ownership: 'public',
+      deposit: dec(120000),
+      facts: { '1.1': 2, '12.1': 5, '27.1': 0.2, '25.1': 0.25 },
+    },
     total: dec(0),
     gradeText: '',
     vetoItems: [],

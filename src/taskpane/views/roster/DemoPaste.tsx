@@ -11,13 +11,30 @@ const useStyles = makeStyles({
 
 /** Outside Excel there is no grid to type a roster into: a paste box stands in for it (as 填报 does for
  * an assessment sheet), putting the cells from A1 of the chosen sheet as Excel would paste them. */
-export function DemoPaste({ book, sheetName, t, onPasted }: { book: MemoryWorkbook; sheetName: string; t: Translate; onPasted: (rows: number) => void }) {
+export function DemoPaste({
+  book,
+  sheetName,
+  t,
+  onPasted,
+}: {
+  book: MemoryWorkbook;
+  sheetName: string;
+  t: Translate;
+  onPasted: (rows: number) => void;
+}) {
   const styles = useStyles();
   const [text, setText] = useState('');
   return (
     <div className={styles.box}>
       <Field label={t('demoPaste')} hint={t('demoPasteHint')}>
-        <Textarea className={styles.area} resize="vertical" rows={4} value={text} onChange={(_, data) => setText(data.value)} data-testid="demo-paste" />
+        <Textarea
+          className={styles.area}
+          resize="vertical"
+          rows={4}
+          value={text}
+          onChange={(_, data) => setText(data.value)}
+          data-testid="demo-paste"
+        />
       </Field>
       <Button
         className={styles.button}

@@ -103,11 +103,7 @@ export function InstitutionJump({
           )}
         </Combobox>
       </Field>
-      {row && (
-        <Caption1 data-testid="institution-result">
-          {t('institutionResult', { total: fmt(row.total), grade: row.gradeText })}
-        </Caption1>
-      )}
+      {row && <Caption1 data-testid="institution-result">{t('institutionResult', { total: fmt(row.total), grade: row.gradeText })}</Caption1>}
       {chosen !== null && (
         <Button className={styles.button} disabled={busy} onClick={() => void expand(chosen)}>
           {busy ? t('expanding') : t('expand')}

@@ -100,13 +100,17 @@ export default function RosterView({
     setBusy(true);
     setMessage(null);
     try {
-      const next = await computeRoster(port, {
-        sheetName,
-        rubric: picked.rubric,
-        ...(picked.policyId && { policy: getPolicy(picked.policyId) }),
-        convert: picked.converts && picked.convert,
-        intervals,
-      }, run?.written ?? []);
+      const next = await computeRoster(
+        port,
+        {
+          sheetName,
+          rubric: picked.rubric,
+          ...(picked.policyId && { policy: getPolicy(picked.policyId) }),
+          convert: picked.converts && picked.convert,
+          intervals,
+        },
+        run?.written ?? [],
+      );
       setRun(next);
       setStale(false);
       const done = t('computed', { count: next.result.institutions.length, sheets: next.written.join('、') });
@@ -151,7 +155,12 @@ export default function RosterView({
         </Select>
       </Field>
       <CollectButton port={port} sheetName={sheetName} rubric={picked.rubric} t={t} />
-      <Button className={styles.button} appearance="primary" disabled={busy || !sheetName || Boolean(picked.convertError)} onClick={() => void compute()}>
+      <Button
+        className={styles.button}
+        appearance="primary"
+        disabled={busy || !sheetName || Boolean(picked.convertError)}
+        onClick={() => void compute()}
+      >
         {busy ? t('computing') : t('compute')}
       </Button>
       {message && (
