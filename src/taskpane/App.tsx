@@ -80,7 +80,7 @@ export function App({
   // bumped after an import: the lists of tables and policies are read again
   const [catalog, setCatalog] = useState(0);
   const selection = useSelection(port);
-  const roster = useRosterChoices(catalog, t);
+  const roster = useRosterChoices(port, catalog, t);
   const [view, setView] = useState<View>('create');
   const [created, setCreated] = useState<string | null>(null);
   const [demoShown, setDemoShown] = useState(true);

@@ -26,7 +26,19 @@ const STATUS_COLOR: Record<CollectLine['status'], 'success' | 'warning' | 'impor
  * with ExcelJS (loaded on demand), audited and reported per file as `mib collect` does; the sheets that
  * go in become rows of the roster sheet (an institution already there is written over).
  */
-export function CollectButton({ port, sheetName, rubric, t }: { port: WorkbookPort; sheetName: string; rubric: Rubric; t: Translate }) {
+export function CollectButton({
+  port,
+  sheetName,
+  rubric,
+  t,
+  onAdded,
+}: {
+  port: WorkbookPort;
+  sheetName: string;
+  rubric: Rubric;
+  t: Translate;
+  onAdded: () => void;
+}) {
   const styles = useStyles();
   const [busy, setBusy] = useState<number | null>(null);
   const [lines, setLines] = useState<CollectLine[]>([]);
@@ -48,6 +60,7 @@ export function CollectButton({ port, sheetName, rubric, t }: { port: WorkbookPo
       const source = rosterSource(sheetName, await port.readValues(sheetName));
       const { blocks, added, updated } = rowsIntoRoster(rubric, source, collected);
       await port.writeCells(sheetName, blocks);
+      onAdded();
       setMessage({ intent: 'success', text: t('collectAdded', { sheet: sheetName, added, updated }) });
     } catch (error) {
       setMessage({ intent: 'error', text: t('error', { message: error instanceof Error ? error.message : String(error) }) });

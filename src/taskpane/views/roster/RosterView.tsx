@@ -1,10 +1,8 @@
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { getPolicy } from '../../../core';
-import type { RosterTable } from '../../../core/roster/types';
 import type { MemoryWorkbook } from '../../../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../../sheet/port';
-import { rosterSource } from '../../../sheet/roster/source';
 import type { Locale, Translate } from '../../i18n';
 import { computeRoster, expandInstitution } from '../../roster/compute';
 import { histogramBars } from '../../roster/chartData';
@@ -16,9 +14,6 @@ import { DemoPaste } from './DemoPaste';
 import { InstitutionJump } from './InstitutionJump';
 import { RosterProblems } from './RosterProblems';
 import { RosterSummary } from './RosterSummary';
-
-/** What the roster says, for telling whether it changed since 计算. */
-const contentOf = (table: RosterTable) => JSON.stringify([table.header, table.rows]);
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -49,10 +44,9 @@ export default function RosterView({
 }) {
   const styles = useStyles();
   const pickerStyles = usePickerStyles();
-  const { picked, sheetName, setSheetName, intervals, setIntervals, run, setRun } = choices;
+  const { picked, sheetName, setSheetName, intervals, setIntervals, run, setRun, stale, markStale } = choices;
   const [sheets, setSheets] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [stale, setStale] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   // the sheets a roster may be on, read again after any change (a new sheet, a paste)
@@ -73,28 +67,6 @@ export default function RosterView({
       clearTimeout(timer);
     };
   }, [port, readSheets]);
-  // once computed, a change of the roster sheet makes the results stale until the next 计算
-  useEffect(() => {
-    if (!run) return;
-    const source = run.source.sheetName;
-    const seen = contentOf(run.source.table);
-    const check = () =>
-      void port.readValues(source).then(
-        (values) => setStale(contentOf(rosterSource(source, values).table) !== seen),
-        () => undefined,
-      );
-    check(); // changed while the pane showed another tab
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = port.onChanged(() => {
-      clearTimeout(timer);
-      timer = setTimeout(check, 300);
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
-  }, [port, run]);
-
   async function compute() {
     if (!sheetName || picked.convertError) return;
     setBusy(true);
@@ -112,7 +84,6 @@ export default function RosterView({
         run?.written ?? [],
       );
       setRun(next);
-      setStale(false);
       const done = t('computed', { count: next.result.institutions.length, sheets: next.written.join('、') });
       setMessage({ intent: 'success', text: next.expandedUpdated > 0 ? `${done}；${t('computedExpanded', { count: next.expandedUpdated })}` : done });
     } catch (error) {
@@ -141,7 +112,17 @@ export default function RosterView({
           ))}
         </Select>
       </Field>
-      {demo && <DemoPaste book={demo} sheetName={sheetName} t={t} onPasted={() => setMessage(null)} />}
+      {demo && (
+        <DemoPaste
+          book={demo}
+          sheetName={sheetName}
+          t={t}
+          onPasted={() => {
+            setMessage(null);
+            markStale();
+          }}
+        />
+      )}
       <TablePolicyFields picked={picked} rubrics={picked.rubrics} t={t} />
       <Field label={t('peerIntervals')}>
         <Select
@@ -154,7 +135,7 @@ export default function RosterView({
           <option value="equal-count">{t('peerEqualCount')}</option>
         </Select>
       </Field>
-      <CollectButton port={port} sheetName={sheetName} rubric={picked.rubric} t={t} />
+      <CollectButton port={port} sheetName={sheetName} rubric={picked.rubric} t={t} onAdded={markStale} />
       <Button
         className={styles.button}
         appearance="primary"
