@@ -186,6 +186,34 @@ describe('汇总: a roster scored in the pane', () => {
     await expect(page.getByTestId('roster-stale').count()).resolves.toBe(0);
   });
 
+  it('is reachable by keyboard: from the tab to 计算 (Enter computes), on to the problems and the institution picker', async () => {
+    await page.getByRole('tab', { name: '汇总' }).focus();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          tag: el?.tagName ?? '',
+          text: el?.textContent ?? '',
+          role: el?.getAttribute('role') ?? '',
+          address: el?.getAttribute('data-address') ?? '',
+        };
+      });
+    const tabTo = async (is: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        if (is(await focused())) return;
+      }
+      throw new Error('focus never reached the target');
+    };
+    await tabTo((f) => f.tag === 'BUTTON' && f.text === '计算');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('roster-message').textContent()).toContain('已计算 6 家机构');
+    // the sheets the last 计算 wrote gave way: the new ones keep their names, no 汇总名单 (2)
+    await expect(page.getByTestId('roster-message').textContent()).resolves.toContain('已写入：汇总名单、汇总统计、同级分组');
+    await tabTo((f) => f.address === 'D5');
+    await tabTo((f) => f.role === 'combobox');
+  });
+
   it('fits 350 px on every view it touched', async () => {
     await expect(sidewaysOverflow(page)).resolves.toBe(0);
     await page.screenshot({ path: `${SHOTS}/roster-collect.png`, fullPage: true });
