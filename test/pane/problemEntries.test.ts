@@ -33,7 +33,8 @@ function row(index: number, code: string, name: string, extra: Partial<RosterRow
 const result = {
   problems: [
     { field: 'E1', message: 'E1 的列名“备注”不是输入编号', messageEn: 'E1: unknown column' },
-    { field: '27.1', message: '同级只有一家机构', messageEn: 'a peer group of one' },
+    { field: '1.1', message: '1.1：同级只有一家机构有测量值', messageEn: 'a peer group of one' },
+    { field: '机构编码', message: '名册表头缺少“机构编码”列', messageEn: 'no code column' },
   ],
   institutions: [
     row(0, 'H001', '甲医院', { problems: [{ field: 'C2', message: 'C2 的质量保证金“abc”不是数', messageEn: 'C2: not a number' }] }),
@@ -52,18 +53,20 @@ describe('problemEntries', () => {
     expect(more).toBe(0);
     expect(shown.map((e) => [e.address, e.message])).toEqual([
       ['E1', 'E1 的列名“备注”不是输入编号'],
-      [undefined, '同级只有一家机构'],
+      // a clause's problem: the header of its column
+      ['D1', '1.1：同级只有一家机构有测量值'],
+      [undefined, '名册表头缺少“机构编码”列'],
       ['C2', 'H001 甲医院：C2 的质量保证金“abc”不是数'],
       // an invalid fact is named by its input id: its cell is that id's column on the row, named once
       ['D3', 'H002 乙医院：D3：应为不小于 0 的整数'],
       ['D3', 'H002 乙医院：D3：应为不小于 0 的整数'],
     ]);
-    expect(shown[3]!.messageEn).toBe('H002: D3: a whole number ≥ 0');
+    expect(shown[4]!.messageEn).toBe('H002: D3: a whole number ≥ 0');
   });
 
   it('lists at most `limit`, counting the rest', () => {
     const { shown, more } = problemEntries(result, source, columns, 3);
     expect(shown).toHaveLength(3);
-    expect(more).toBe(2);
+    expect(more).toBe(3);
   });
 });

@@ -32,8 +32,16 @@ export function problemEntries(
     total++;
     if (entries.length < limit) entries.push({ ...entry, key: `${total}` });
   };
-  for (const problem of result.problems) add({ ...problem, ...optional(cellOf(problem)) });
   const columnOf = new Map(columns.inputs.map(({ column, id }) => [id, column]));
+  // a table-level problem names a cell, or a clause (a peer group of one): then its column's header
+  for (const problem of result.problems) {
+    const column = columnOf.get(problem.field);
+    add({
+      message: problem.message,
+      messageEn: problem.messageEn,
+      ...optional(cellOf(problem) ?? (column === undefined ? undefined : source.headerAddress(column))),
+    });
+  }
   for (const row of result.institutions) {
     const who = `${row.institution.code} ${row.institution.name}`;
     for (const problem of row.problems)
