@@ -159,6 +159,9 @@ describe('汇总: a roster scored in the pane', () => {
     );
     // and the grade is the roster's
     await expect(page.getByTestId('grade').textContent()).resolves.toBe(`等次：${traced.gradeText}`);
+    // and the refund of its deposit (linked to the roster's 120000) is the roster row's
+    expect(traced.refund).toBeDefined();
+    await expect(page.getByTestId('summary').textContent()).resolves.toContain(`退还保证金：${traced.refund!.toFixed(2)} 元`);
     await page.screenshot({ path: `${SHOTS}/roster-expanded.png`, fullPage: true });
   });
 
