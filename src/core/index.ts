@@ -23,3 +23,4 @@ export * from './fingerprint';
 export * from './ownFile';
 export * from './jsonText';
 export * from './rubricLabel';
+export * from './blankExcuse';

@@ -5,13 +5,19 @@ import type { InputSpec, InputValue } from '../inputs';
 import { showValue } from '../inputs';
 import type { BlankMeaning, Points, RuleContext } from './types';
 
+/** The clause's trace lines, built only when the caller reads them (`ctx.trace` is not false): the
+ * words cost more than the scoring itself. */
+export function traced(ctx: RuleContext, lines: () => string[]): string[] {
+  return ctx.trace === false ? [] : lines();
+}
+
 export function resolvePoints(points: Points, ctx: RuleContext): Dec {
   return points === 'all' ? ctx.itemPoints : new D(points);
 }
 
 /** Applies a clause cap ("最多扣5分"): returns the applied amount and what the cap kept back. */
 export function applyCap(raw: Dec, cap: number | undefined): { applied: Dec; notApplied: Dec } {
-  if (cap === undefined || raw.lte(cap)) return { applied: raw, notApplied: ZERO };
+  if (cap === undefined || raw.isZero() || raw.lte(cap)) return { applied: raw, notApplied: ZERO };
   return { applied: new D(cap), notApplied: raw.minus(cap) };
 }
 
