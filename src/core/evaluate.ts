@@ -214,18 +214,25 @@ function itemArithmetic(item: ItemResult, base: Dec, hasEarn: boolean, deduction
 /** Scores one item: earning clauses build the base (capped at the item's points), deduction clauses take
  * from it down to 0 ("扣完为止"); whatever a cap kept back is reported, never silently dropped. */
 export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<string, InputValue>, options: EvaluateOptions = {}): ItemResult {
-  return evaluatePlannedItem(rubric, rubricPlan(rubric).byItem.get(item) ?? itemPlanOf(rubric, item), values, options);
+  const plan = rubricPlan(rubric).byItem.get(item) ?? itemPlanOf(rubric, item);
+  return evaluatePlannedItem(rubric, plan, values, reader(values), options);
 }
 
-function evaluatePlannedItem(rubric: Rubric, plan: ItemPlan, values: Map<string, InputValue>, options: EvaluateOptions): ItemResult {
+/** The facts as the rules read them: one function for every item of an institution. */
+function reader(values: Map<string, InputValue>): RuleContext['value'] {
+  return (spec) => values.get(spec.id);
+}
+
+function evaluatePlannedItem(
+  rubric: Rubric,
+  plan: ItemPlan,
+  values: Map<string, InputValue>,
+  read: RuleContext['value'],
+  options: EvaluateOptions,
+): ItemResult {
   const { item, points, hasEarn } = plan;
   const trace = options.trace !== false;
-  const ctx: RuleContext = {
-    value: (spec) => values.get(spec.id),
-    itemPoints: points,
-    partialSteps: rubric.partialSteps,
-    trace,
-  };
+  const ctx: RuleContext = { value: read, itemPoints: points, partialSteps: rubric.partialSteps, trace };
   const clauses: ClauseResult[] = [];
   // the sums as the clauses come, in their order (what sum() over the clauses gives)
   let earnedApplied = ZERO;
@@ -250,18 +257,16 @@ function evaluatePlannedItem(rubric: Rubric, plan: ItemPlan, values: Map<string,
     deductApplied = plus(deductApplied, deduct);
     clauseCapped = plus(clauseCapped, capped);
     if (!zeroes) weighed = plus(weighed, deduct);
-    clauses.push({
-      kind: rule.kind,
-      text: rule.text,
-      inputs: clause.inputIds,
-      deduct,
-      earn,
-      veto: outcome.veto ?? false,
-      ...(clause.cap !== undefined && { cap: clause.cap }),
-      capped,
-      zeroes,
-      lines: outcome.lines,
-    });
+    const veto = outcome.veto ?? false;
+    const { kind, text } = rule;
+    const { inputIds: inputs, cap } = clause;
+    const lines = outcome.lines;
+    // one literal per shape: a spread of an optional key costs more than the clause's scoring
+    clauses.push(
+      cap === undefined
+        ? { kind, text, inputs, deduct, earn, veto, capped, zeroes, lines }
+        : { kind, text, inputs, deduct, earn, veto, cap, capped, zeroes, lines },
+    );
   }
   const base = hasEarn && earnedApplied.lt(points) ? earnedApplied : points;
   const earnBeyondItem = hasEarn ? atLeastZero(minus(earnedApplied, points)) : ZERO;
@@ -307,9 +312,10 @@ export function weighedDeductions(clauses: ClauseResult[]): Dec {
 
 /** Adds the inputs a person still has to fill: the blank ones no other fact excuses. */
 function addMissing(clause: ClausePlan, values: Map<string, InputValue>, missing: string[]): void {
-  clause.inputs.forEach((spec, k) => {
-    if (!values.has(spec.id) && !excused(clause.excuses[k], values)) missing.push(spec.id);
-  });
+  for (let k = 0; k < clause.inputIds.length; k++) {
+    const id = clause.inputIds[k]!;
+    if (!values.has(id) && !excused(clause.excuses[k], values)) missing.push(id);
+  }
 }
 
 /** Scores a whole table. Unknown ids and bad values are reported in `invalid` (and not again in
@@ -326,7 +332,8 @@ export function bonusMaxOf(rubric: Rubric): Dec {
 
 export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, invalid: Problem[] = [], options: EvaluateOptions = {}): Result {
   const plan = rubricPlan(rubric);
-  const items = plan.items.map((item) => evaluatePlannedItem(rubric, item, values, options));
+  const read = reader(values);
+  const items = plan.items.map((item) => evaluatePlannedItem(rubric, item, values, read, options));
   // an invalid value is reported once, as invalid, not again as missing
   const invalidIds = new Set(invalid.map((p) => p.field));
   if (invalidIds.size > 0) for (const item of items) item.missing = item.missing.filter((id) => !invalidIds.has(id));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed, traced } from './shared';
+import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed, effectOutcome, traced } from './shared';
 import { clauseBase, type RuleDefinition, effectSchema } from './types';
 
 /** Points the reviewer sets within a printed range: "视情节轻重每次扣5-10分" (威海 C23),
@@ -56,6 +56,6 @@ export const discretionary: RuleDefinition<DiscretionaryRule> = {
       if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
       return [line];
     });
-    return { [rule.effect]: applied, notApplied, lines };
+    return effectOutcome(rule.effect, applied, lines, notApplied);
   },
 };

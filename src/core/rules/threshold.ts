@@ -16,6 +16,7 @@ import {
   resolvePoints,
   signed,
   traced,
+  effectOutcome,
 } from './shared';
 import { clauseBase, pointsSchema, type RuleDefinition, effectSchema } from './types';
 
@@ -65,6 +66,6 @@ export const threshold: RuleDefinition<ThresholdRule> = {
       const tail = holds ? ` → ${rule.points === 'all' ? '不得分（' + signed(rule.effect, amount) + '）' : signed(rule.effect, amount)}` : '';
       return [`${describe(rule.input, ctx.value(rule.input))}（${verdict}）${tail}`];
     });
-    return { [rule.effect]: amount, lines };
+    return effectOutcome(rule.effect, amount, lines);
   },
 };
