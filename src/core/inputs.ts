@@ -65,19 +65,22 @@ export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 /** Why a value was refused: not of the input's kind ('kind'), or a count above the input's maximum ('max'). */
 const ABOVE_MAX = 'max';
 
+// The bounds as Decimals made once: compared with a number, decimal.js parses it anew each time (a count's
+// ceiling, 2⁵³ − 1, through text).
 type DecimalCheck = (n: Dec) => boolean;
-const within =
-  (low: number, high: number | undefined): DecimalCheck =>
-  (n) =>
-    n.gte(low) && (high === undefined || n.lte(high));
-const wholeFrom =
-  (least: number): DecimalCheck =>
-  (n) =>
-    n.isInteger() && n.gte(least);
-const atMost =
-  (max: number): DecimalCheck =>
-  (n) =>
-    n.lte(max);
+function within(low: number, high: number | undefined): DecimalCheck {
+  const lowest = new D(low);
+  const highest = high === undefined ? undefined : new D(high);
+  return (n) => n.gte(lowest) && (highest === undefined || n.lte(highest));
+}
+function wholeFrom(least: number): DecimalCheck {
+  const lowest = new D(least);
+  return (n) => n.isInteger() && n.gte(lowest);
+}
+function atMost(max: number): DecimalCheck {
+  const highest = new D(max);
+  return (n) => n.lte(highest);
+}
 
 /** What a number given for this spec must be: its shape and range (`kind`), and for a count or rank its
  * ceiling (`max`, refused in words of its own). One list for the zod schema and the quick path. */
