@@ -14,6 +14,8 @@ export interface ClausePlan {
   def: RuleDefinition<Rule>;
   role: RuleRole;
   inputs: InputSpec[];
+  /** every result's ClauseResult.inputs is this one array: frozen, so a change throws rather than
+   * reaching every other institution's result */
   inputIds: string[];
   /** the clause's own deduction cap ("最多扣5分"), where it has one */
   cap?: Dec;
@@ -59,7 +61,7 @@ function clausePlanOf(rubric: Rubric, printed: Rule, points: Dec): ClausePlan {
     def,
     role: def.role(rule),
     inputs,
-    inputIds: inputs.map((s) => s.id),
+    inputIds: Object.freeze(inputs.map((s) => s.id)) as string[],
     ...(cap !== undefined && { cap: new D(cap) }),
     zeroes: zeroesItem(rule),
     maxEarn: def.maxEarn?.(rule, points) ?? points,
