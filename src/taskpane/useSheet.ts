@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Audit, auditSheet } from '../sheet/audit';
 import type { SheetSnapshot, WorkbookPort } from '../sheet/port';
+import { onChangesSettled } from './settled';
 
 export type SheetState =
   | { status: 'loading' }
@@ -30,15 +31,7 @@ export function useSheet(port: WorkbookPort): { state: SheetState; refresh: () =
   }, [port]);
   useEffect(() => {
     refresh();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = port.onChanged(() => {
-      clearTimeout(timer);
-      timer = setTimeout(refresh, 300);
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
+    return onChangesSettled(port, refresh);
   }, [port, refresh]);
   return { state, refresh };
 }

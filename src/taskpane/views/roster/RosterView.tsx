@@ -7,6 +7,7 @@ import type { Locale, Translate } from '../../i18n';
 import { computeRoster, expandInstitution } from '../../roster/compute';
 import { histogramBars } from '../../roster/chartData';
 import { rosterSheetChoices } from '../../roster/sheetChoices';
+import { onChangesSettled } from '../../settled';
 import { TablePolicyFields, usePickerStyles } from '../TablePolicyFields';
 import type { RosterChoices } from './rosterChoices';
 import { CollectButton } from './CollectButton';
@@ -56,17 +57,11 @@ export default function RosterView({
     setSheetName((current) => (found.sheets.includes(current) ? current : found.preferred));
   }, [port, setSheetName]);
   useEffect(() => {
-    void readSheets().catch(() => undefined);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = port.onChanged(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void readSheets().catch(() => undefined), 300);
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
+    const read = () => void readSheets().catch(() => undefined);
+    read();
+    return onChangesSettled(port, read);
   }, [port, readSheets]);
+
   async function compute() {
     if (!sheetName || picked.convertError) return;
     setBusy(true);

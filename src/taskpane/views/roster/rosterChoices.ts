@@ -3,6 +3,7 @@ import type { Rubric } from '../../../core';
 import type { PeerOptions } from '../../../core/roster/types';
 import type { WorkbookPort } from '../../../sheet/port';
 import type { Translate } from '../../i18n';
+import { onChangesSettled } from '../../settled';
 import type { RosterRun } from '../../roster/rosterRun';
 import { type TablePolicy, useTablePolicy } from '../TablePolicyFields';
 
@@ -41,22 +42,14 @@ export function useRosterChoices(port: WorkbookPort, catalog: number, t: Transla
   const source = run?.source.sheetName;
   useEffect(() => {
     if (source === undefined) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = port.onChanged(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        void port.selection().then(
-          (where) => {
-            if (where?.sheetName === source) setStale(true);
-          },
-          () => undefined,
-        );
-      }, 300);
+    return onChangesSettled(port, () => {
+      void port.selection().then(
+        (where) => {
+          if (where?.sheetName === source) setStale(true);
+        },
+        () => undefined,
+      );
     });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
   }, [port, source]);
   return { picked, sheetName, setSheetName, intervals, setIntervals, run, setRun, stale, markStale };
 }
