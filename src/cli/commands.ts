@@ -164,9 +164,16 @@ export const commands = {
       },
     ],
     flags: {
-      input: value('<名单.csv|名单.xlsx>', '机构名单：第一行表头（机构编码、机构名称，可选 级别/类型、公立/民营、质量保证金、上级机构编码、降档、情形、自评得分，再是各输入编号），其下每行一家机构；CSV 可为 UTF-8（带或不带 BOM）、GBK 或 UTF-16', required),
+      input: value(
+        '<名单.csv|名单.xlsx>',
+        '机构名单：第一行表头（机构编码、机构名称，可选 级别/类型、公立/民营、质量保证金、上级机构编码、降档、情形、自评得分，再是各输入编号），其下每行一家机构；CSV 可为 UTF-8（带或不带 BOM）、GBK 或 UTF-16',
+        required,
+      ),
       policy: POLICY,
-      'peer-intervals': value('equal-width|equal-count', '“从低到高依次平均划分为几个区间”（威海 A3–A5）：equal-width = 等宽区间（默认），equal-count = 等人数区间'),
+      'peer-intervals': value(
+        'equal-width|equal-count',
+        '“从低到高依次平均划分为几个区间”（威海 A3–A5）：equal-width = 等宽区间（默认），equal-count = 等人数区间',
+      ),
       'peer-trim': value('<比例>', '划分区间前两端各剔除的比例（“可剔除部分过高或过低的数据”），如 0.1 或 10%；默认 0 不剔除'),
       'low-band-share': value('<比例>', '低位区间占同级机构的比例（威海 A1、A2 “合理设置低位区间”），如 0.2 或 20%；默认 20%'),
       'a6-low-band': value('fixed|peers', '威海 A6 “低位区间占比20%”：fixed = 占比 20% 及以下（默认），peers = 同级机构中最低的 20%'),

@@ -76,7 +76,10 @@ const PROBLEMS_LISTED = 50;
 
 function problemLines(problems: string[]): string[] {
   if (problems.length === 0) return [];
-  const lines = [`问题（${problems.length} 条；有问题的行照常计分，请更正名单后重新计分）：`, ...problems.slice(0, PROBLEMS_LISTED).map((p) => `  ${p}`)];
+  const lines = [
+    `问题（${problems.length} 条；有问题的行照常计分，请更正名单后重新计分）：`,
+    ...problems.slice(0, PROBLEMS_LISTED).map((p) => `  ${p}`),
+  ];
   if (problems.length > PROBLEMS_LISTED) lines.push(`  ……另有 ${problems.length - PROBLEMS_LISTED} 条，用 --json 或 -o 的工作簿查看全部`);
   return lines;
 }

@@ -37,7 +37,16 @@ describe('mib roster: each row as mib score of the same facts', () => {
     expect(roster.json.problems).toEqual([]);
     expect(roster.json.institutions).toHaveLength(ROWS);
     samples.forEach((facts, i) => {
-      const score = mibWith({ 'facts.json': JSON.stringify(facts) })('score', rubricId, '--input', 'facts.json', ...policy, '--deposit', String(deposit(i)), '--json');
+      const score = mibWith({ 'facts.json': JSON.stringify(facts) })(
+        'score',
+        rubricId,
+        '--input',
+        'facts.json',
+        ...policy,
+        '--deposit',
+        String(deposit(i)),
+        '--json',
+      );
       expect(score.code, score.err).toBe(0);
       const alone = JSON.parse(score.out) as {
         total: number;

@@ -15,7 +15,12 @@ const FLAG_OF = {
 function share(text: string, flag: string): number {
   const parsed = DecimalOrPercentValue.safeParse(text);
   if (!parsed.success)
-    throw new MibError('invalid-argument', `--${flag}`, `--${flag} 应为比例（如 0.1 或 10%），收到的是“${clipped(text)}”`, `--${flag} must be a share`);
+    throw new MibError(
+      'invalid-argument',
+      `--${flag}`,
+      `--${flag} 应为比例（如 0.1 或 10%），收到的是“${clipped(text)}”`,
+      `--${flag} must be a share`,
+    );
   return parsed.data.toNumber();
 }
 

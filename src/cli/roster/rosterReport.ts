@@ -58,8 +58,7 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
       s.subordinates > 0 && `下属机构（不单独评定）${s.subordinates} 家`,
     ].filter(Boolean);
     if (others.length > 0) lines.push(`  其中 ${others.join('，')}`);
-    if (s.depositTotal.gt(0))
-      lines.push(`质量保证金：合计 ${yuan(s.depositTotal)}，返还 ${yuan(s.refundPaid)}，不予返还 ${yuan(s.refundWithheld)}`);
+    if (s.depositTotal.gt(0)) lines.push(`质量保证金：合计 ${yuan(s.depositTotal)}，返还 ${yuan(s.refundPaid)}，不予返还 ${yuan(s.refundWithheld)}`);
     else lines.push('质量保证金：名单没有“质量保证金”列（或都为空），不计返还');
   }
   if (s.vetoes > 0) lines.push(`有否决项的机构：${s.vetoes} 家`);
