@@ -394,7 +394,10 @@ function nextSteps(kind: 'rubric' | 'policy' | 'unknown', path: string): string[
   return [];
 }
 
-const handlers: Record<Exclude<CommandName, 'template' | 'collect' | 'roster' | 'help'>, (io: CommandIo, positionals: string[], flags: Flags) => number> = {
+const handlers: Record<
+  Exclude<CommandName, 'template' | 'collect' | 'roster' | 'help'>,
+  (io: CommandIo, positionals: string[], flags: Flags) => number
+> = {
   score,
   grade,
   refund,
