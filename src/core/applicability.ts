@@ -27,6 +27,9 @@ export function parseOwnership(value: unknown): Ownership | undefined | null {
 export interface EvaluateOptions {
   /** 公立 / 民营; unknown keeps the public-only clauses and lists the ownership as a missing fact */
   ownership?: Ownership;
+  /** false: no trace lines (ItemResult.trace and ClauseResult.lines empty), every figure the same; for
+   * scoring many institutions at once, where the words cost more than the scoring. Default true. */
+  trace?: boolean;
 }
 
 /** Why a clause gives nothing although its facts may say otherwise: a public-only clause of a private

@@ -6,7 +6,8 @@ import { type GradeStatus, gradeStatusOf, shownGrade, shownGradeEn } from './pol
 import {
   type RefundOptions,
   type RefundResult,
-  refundOf,
+  parseDeposit,
+  refundForGrade,
   type SpecialRefundResult,
   specialCaseLabels,
   specialCaseRule,
@@ -55,7 +56,7 @@ export interface Assessment {
  * line, the pane and the roster all read a result through here, so they cannot disagree.
  */
 export function assess(rubric: Rubric, result: Result, policy: Policy, options: AssessOptions = {}): Assessment {
-  const conversion = conversionFor(rubric, policy, options.convert === true, listPolicies());
+  const conversion = conversionFor(rubric, policy, options.convert === true, listPolicies);
   const own = conversion ? convertScore(conversion, result.total) : result.total;
   const trace = conversion ? [conversionLine(conversion, result.total, own)] : [];
   // the composite is graded through the same path as any score: one grading for both
@@ -98,7 +99,9 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
   }
   const grade = gradeOf(policy, score, { veto: result.veto, ...(options.downgrade !== undefined && { downgrade: options.downgrade }) });
   const refund =
-    options.deposit !== undefined && policy.refund ? refundOf(policy, score, options.deposit, { ...options, veto: result.veto }) : undefined;
+    options.deposit !== undefined && policy.refund
+      ? refundForGrade(policy, grade, score, parseDeposit(options.deposit), { ...options, veto: result.veto })
+      : undefined;
   trace.push(...(refund?.trace ?? grade.trace));
   if (status.kind === 'provisional') trace.push(`尚有 ${status.missing} 项未填，等次为暂评；填齐或确认填报完成后为最终结果`);
   return {

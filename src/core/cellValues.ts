@@ -11,18 +11,20 @@ const DIGITS = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const PLAIN_NUMBER = new RegExp(`^${DIGITS}$`);
 const PERCENT = new RegExp(`^${DIGITS}\\s*[%％]$`);
 
-/** Text as a person types a number, trimmed and without its thousands separators. */
+/** Text as a person types a number, trimmed. */
 const numberText = (shape: RegExp) =>
   z.pipe(
     z.pipe(
       z.string(),
       z.transform((s) => s.trim()),
     ),
-    z.pipe(
-      z.string().check(z.regex(shape)),
-      z.transform((s) => s.replace(/,/g, '')),
-    ),
+    z.string().check(z.regex(shape)),
   );
+
+/** Trimmed text of the PLAIN_NUMBER or PERCENT shape as its number, without the thousands separators:
+ * the schemas below and quickDecimal read it alike. */
+const plainNumber = (text: string): Dec => new D(text.replace(/,/g, ''));
+const percentNumber = (text: string): Dec => new D(text.replace(/,/g, '').replace(/\s*[%％]$/, '')).div(100);
 
 /**
  * A number: a finite number (a number cell), or text that is a plain number ("85", "1,000"). A number
@@ -32,22 +34,10 @@ const numberText = (shape: RegExp) =>
  * the same digits typed into a number cell are cut (not rounded) to 15 digits, 69.9999999999999, so the
  * answer is 基本合格 either way.
  */
-export const DecimalValue = z.union([
-  z.pipe(z.number(), z.transform(fromDouble)),
-  z.pipe(
-    numberText(PLAIN_NUMBER),
-    z.transform((s) => new D(s)),
-  ),
-]);
+export const DecimalValue = z.union([z.pipe(z.number(), z.transform(fromDouble)), z.pipe(numberText(PLAIN_NUMBER), z.transform(plainNumber))]);
 
 /** A ratio or a number: also percent text ("45%", "45 ％"), read as the fraction 0.45. */
-export const DecimalOrPercentValue = z.union([
-  DecimalValue,
-  z.pipe(
-    numberText(PERCENT),
-    z.transform((s) => new D(s.replace(/\s*[%％]$/, '')).div(100)),
-  ),
-]);
+export const DecimalOrPercentValue = z.union([DecimalValue, z.pipe(numberText(PERCENT), z.transform(percentNumber))]);
 
 const YES_WORDS = ['是', 'true', 'y', 'yes', '1', '√', '有'] as const;
 const NO_WORDS = ['否', 'false', 'n', 'no', '0', '×', '无'] as const;
@@ -56,16 +46,40 @@ const NO_WORDS = ['否', 'false', 'n', 'no', '0', '×', '无'] as const;
 export const YesNoValue = z.union([
   z.boolean(),
   z.pipe(
-    z.pipe(
-      z.union([z.string(), z.number()]),
-      z.transform((v) => String(v).trim().toLowerCase()),
-    ),
+    z.pipe(z.union([z.string(), z.number()]), z.transform(yesNoWord)),
     z.pipe(
       z.enum([...YES_WORDS, ...NO_WORDS]),
       z.transform((word) => (YES_WORDS as readonly string[]).includes(word)),
     ),
   ),
 ]);
+
+function yesNoWord(value: string | number): string {
+  return String(value).trim().toLowerCase();
+}
+
+// The quick readers: what DecimalValue, DecimalOrPercentValue and YesNoValue give for the forms a sheet,
+// a JSON file or a CSV roster holds (a number, a boolean, plain or percent text, a yes/no word), without
+// zod's work; undefined for anything else, which the schema then reads or refuses with its message.
+// Scoring a roster of thousands reads every fact through here.
+
+/** A number or number text, read as DecimalValue (and, with `percent`, DecimalOrPercentValue) reads it. */
+export function quickDecimal(raw: unknown, percent: boolean): Dec | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? fromDouble(raw) : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  if (PLAIN_NUMBER.test(text)) return plainNumber(text);
+  return percent && PERCENT.test(text) ? percentNumber(text) : undefined;
+}
+
+/** Yes or no as YesNoValue reads it. */
+export function quickYesNo(raw: unknown): boolean | undefined {
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+  const word = yesNoWord(raw);
+  if ((YES_WORDS as readonly string[]).includes(word)) return true;
+  return (NO_WORDS as readonly string[]).includes(word) ? false : undefined;
+}
 
 /** A blank value (null, absent, or only spaces): a missing fact, never a zero. */
 export const BlankValue = z.union([z.null(), z.undefined(), z.string().check(z.regex(/^\s*$/))]);

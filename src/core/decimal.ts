@@ -18,6 +18,9 @@ export const EXCEL_DIGITS = 15;
  * the fen a person types) reads back as exactly the decimal typed.
  */
 export function fromDouble(n: number): Dec {
+  // a whole number under 10¹⁵ already has at most 15 digits: no round trip through text (a roster reads
+  // thousands of counts); 0 and −0 alike are the text "0.00000000000000", a plain 0
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n === 0 ? ZERO : new D(n);
   return new D(n.toPrecision(EXCEL_DIGITS));
 }
 
@@ -27,7 +30,23 @@ export function dec(value: number | string | Dec): Dec {
 }
 
 export function sum(values: Dec[]): Dec {
-  return values.reduce((acc, v) => acc.plus(v), ZERO);
+  return values.reduce(plus, ZERO);
+}
+
+// a + b, a − b and max(0, a) without a new Decimal where the answer is one already there: most clauses of
+// most institutions add nothing, and scoring a roster adds up hundreds of thousands of them. The values
+// are those of a.plus(b), a.minus(b) and D.max(0, a).
+
+export function plus(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.plus(b);
+}
+
+export function minus(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.minus(b);
+}
+
+export function atLeastZero(a: Dec): Dec {
+  return a.isNegative() ? ZERO : a;
 }
 
 export function clamp(value: Dec, min: Dec, max: Dec): Dec {

@@ -1,9 +1,12 @@
-import { type ClauseSkip, clauseSkip, effectiveRule, type EvaluateOptions, hasPublicOnlyClauses, type Ownership } from './applicability';
-import { D, type Dec, fmt, sum, ZERO } from './decimal';
+import type { ClauseSkip, EvaluateOptions, Ownership } from './applicability';
+import { excused } from './blankExcuse';
+import { atLeastZero, D, type Dec, fmt, minus, plus, sum, ZERO } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
-import { type BlankMeaning, deductionCapOf, definitionOf, type Rule, type RuleContext, type RuleOutcome, type RuleRole, zeroesItem } from './rules';
+import { type BlankMeaning, definitionOf, type Rule, type RuleContext, type RuleOutcome } from './rules';
+import { traced } from './rules/shared';
+import { type ClausePlan, clauseSkipFor, type ItemPlan, itemPlanOf, rubricPlan } from './rubricPlan';
 import type { Rubric, RubricItem } from './schema';
 
 export interface ClauseResult {
@@ -141,10 +144,15 @@ export function parseInputs(rubric: Rubric, raw: Record<string, RawValue>): Pars
   const invalid: Problem[] = [];
   const entries = Object.entries(raw);
   const repeated = new Set<number>();
-  for (const { id, positions } of repeatedInputs(
-    rubric,
-    entries.map(([key]) => key),
-  )) {
+  // keys that are all ids as the rubric writes them cannot name one input twice (an object's keys differ)
+  const canonical = entries.every(([key]) => byId.has(key));
+  const repeats = canonical
+    ? []
+    : repeatedInputs(
+        rubric,
+        entries.map(([key]) => key),
+      );
+  for (const { id, positions } of repeats) {
     positions.forEach((p) => repeated.add(p));
     const spellings = positions.map((p) => `“${clipped(entries[p]![0])}”`).join('与');
     const entry = byId.get(id);
@@ -158,7 +166,7 @@ export function parseInputs(rubric: Rubric, raw: Record<string, RawValue>): Pars
   }
   entries.forEach(([key, rawValue], position) => {
     if (repeated.has(position)) return;
-    const id = resolveInputId(rubric, key);
+    const id = canonical ? key : resolveInputId(rubric, key);
     const entry = id === undefined ? undefined : byId.get(id);
     if (id === undefined || entry === undefined) {
       const shown = clipped(key);
@@ -206,51 +214,63 @@ function itemArithmetic(item: ItemResult, base: Dec, hasEarn: boolean, deduction
 /** Scores one item: earning clauses build the base (capped at the item's points), deduction clauses take
  * from it down to 0 ("扣完为止"); whatever a cap kept back is reported, never silently dropped. */
 export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<string, InputValue>, options: EvaluateOptions = {}): ItemResult {
-  const points = new D(item.points ?? 0);
-  const ctx: RuleContext = {
-    value: (spec) => values.get(spec.id),
-    itemPoints: points,
-    partialSteps: rubric.partialSteps,
-  };
+  const plan = rubricPlan(rubric).byItem.get(item) ?? itemPlanOf(rubric, item);
+  return evaluatePlannedItem(rubric, plan, values, reader(values), options);
+}
+
+/** The facts as the rules read them: one function for every item of an institution. */
+function reader(values: Map<string, InputValue>): RuleContext['value'] {
+  return (spec) => values.get(spec.id);
+}
+
+function evaluatePlannedItem(
+  rubric: Rubric,
+  plan: ItemPlan,
+  values: Map<string, InputValue>,
+  read: RuleContext['value'],
+  options: EvaluateOptions,
+): ItemResult {
+  const { item, points, hasEarn } = plan;
+  const trace = options.trace !== false;
+  const ctx: RuleContext = { value: read, itemPoints: points, partialSteps: rubric.partialSteps, trace };
   const clauses: ClauseResult[] = [];
-  let hasEarn = false;
+  // the sums as the clauses come, in their order (what sum() over the clauses gives)
+  let earnedApplied = ZERO;
+  let deductApplied = ZERO;
+  let clauseCapped = ZERO;
   let clauseEarnNotApplied = ZERO;
+  let weighed = ZERO;
   const missing: string[] = [];
-  for (const printed of item.rules) {
-    const rule = effectiveRule(rubric, printed);
-    const def = definitionOf(rule);
-    const role = def.role(rule);
-    if (role === 'earn') hasEarn = true;
-    const inputs = def.inputs(rule);
-    const skip = clauseSkip(rubric, rule, options.ownership);
-    const outcome: RuleOutcome = skip
-      ? skippedOutcome(skip, role, def.maxEarn?.(rule, points) ?? points, def.evaluate(rule, ctx), inputs)
-      : def.evaluate(rule, ctx);
+  for (const clause of plan.clauses) {
+    const { rule, role } = clause;
+    const skip = clauseSkipFor(clause, options.ownership);
+    const outcome: RuleOutcome = skip ? skippedOutcome(skip, clause, ctx) : clause.def.evaluate(rule, ctx);
     const notApplied = outcome.notApplied ?? ZERO;
-    if (role === 'earn') clauseEarnNotApplied = clauseEarnNotApplied.plus(notApplied);
+    if (role === 'earn') clauseEarnNotApplied = plus(clauseEarnNotApplied, notApplied);
     // a clause that does not apply to this institution asks for no fact
-    if (skip?.reason !== 'notApplicable') missing.push(...missingOf(rule, inputs, values));
+    if (skip?.reason !== 'notApplicable') addMissing(clause, values, missing);
     const deduct = outcome.deduct ?? ZERO;
-    const cap = deductionCapOf(rule);
-    clauses.push({
-      kind: rule.kind,
-      text: rule.text,
-      inputs: inputs.map((s) => s.id),
-      deduct,
-      earn: outcome.earn ?? ZERO,
-      veto: outcome.veto ?? false,
-      ...(cap !== undefined && { cap: new D(cap) }),
-      capped: role === 'deduct' ? notApplied : ZERO,
-      zeroes: zeroesItem(rule) && deduct.gt(0),
-      lines: outcome.lines,
-    });
+    const earn = outcome.earn ?? ZERO;
+    const capped = role === 'deduct' ? notApplied : ZERO;
+    const zeroes = clause.zeroes && deduct.gt(0);
+    earnedApplied = plus(earnedApplied, earn);
+    deductApplied = plus(deductApplied, deduct);
+    clauseCapped = plus(clauseCapped, capped);
+    if (!zeroes) weighed = plus(weighed, deduct);
+    const veto = outcome.veto ?? false;
+    const { kind, text } = rule;
+    const { inputIds: inputs, cap } = clause;
+    const lines = outcome.lines;
+    // one literal per shape: a spread of an optional key costs more than the clause's scoring
+    clauses.push(
+      cap === undefined
+        ? { kind, text, inputs, deduct, earn, veto, capped, zeroes, lines }
+        : { kind, text, inputs, deduct, earn, veto, cap, capped, zeroes, lines },
+    );
   }
-  const earnedApplied = sum(clauses.map((c) => c.earn));
-  const deductApplied = sum(clauses.map((c) => c.deduct));
-  const base = hasEarn ? D.min(points, earnedApplied) : points;
-  const earnBeyondItem = hasEarn ? D.max(ZERO, earnedApplied.minus(points)) : ZERO;
-  const score = D.max(ZERO, base.minus(deductApplied));
-  const clauseCapped = sum(clauses.map((c) => c.capped));
+  const base = hasEarn && earnedApplied.lt(points) ? earnedApplied : points;
+  const earnBeyondItem = hasEarn ? atLeastZero(minus(earnedApplied, points)) : ZERO;
+  const score = atLeastZero(minus(base, deductApplied));
   const result: ItemResult = {
     id: item.no,
     ...(item.code ? { code: item.code } : {}),
@@ -258,17 +278,17 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
     bonus: item.bonus === true,
     score,
     max: points,
-    deducted: deductApplied.plus(clauseCapped),
-    overCap: D.max(ZERO, weighedDeductions(clauses).minus(base)),
+    deducted: plus(deductApplied, clauseCapped),
+    overCap: atLeastZero(minus(weighed, base)),
     clauseCapped,
-    earned: earnedApplied.plus(clauseEarnNotApplied),
-    earnedOverCap: earnBeyondItem.plus(clauseEarnNotApplied),
+    earned: plus(earnedApplied, clauseEarnNotApplied),
+    earnedOverCap: plus(earnBeyondItem, clauseEarnNotApplied),
     veto: clauses.some((c) => c.veto),
     missing,
     clauses,
     trace: [],
   };
-  result.trace = [...clauses.flatMap((c) => c.lines), itemArithmetic(result, base, hasEarn, deductApplied)];
+  if (trace) result.trace = [...clauses.flatMap((c) => c.lines), itemArithmetic(result, base, hasEarn, deductApplied)];
   return result;
 }
 
@@ -276,11 +296,12 @@ export function evaluateItem(rubric: Rubric, item: RubricItem, values: Map<strin
  * apply to a private institution, its full points, so the institution is not marked down for a
  * clause it cannot meet (the table's total stays the same for every institution). A recorded-only
  * clause keeps its own lines (the fact it records) and adds why it counts nothing. */
-function skippedOutcome(skip: ClauseSkip, role: RuleRole, maxEarn: Dec, own: RuleOutcome, inputs: InputSpec[]): RuleOutcome {
-  const ids = inputs.map((s) => s.id).join('、');
-  if (skip.reason === 'recordOnly') return { lines: [...own.lines, `${ids}：${skip.line}`] };
-  if (role === 'earn') return { earn: maxEarn, lines: [`${ids}：${skip.line}；得分条款按满分 ${fmt(maxEarn)} 分计`] };
-  return { lines: [`${ids}：${skip.line}`] };
+function skippedOutcome(skip: ClauseSkip, clause: ClausePlan, ctx: RuleContext): RuleOutcome {
+  const ids = () => clause.inputIds.join('、');
+  if (skip.reason === 'recordOnly') return { lines: traced(ctx, () => [...clause.def.evaluate(clause.rule, ctx).lines, `${ids()}：${skip.line}`]) };
+  if (clause.role === 'earn')
+    return { earn: clause.maxEarn, lines: traced(ctx, () => [`${ids()}：${skip.line}；得分条款按满分 ${fmt(clause.maxEarn)} 分计`]) };
+  return { lines: traced(ctx, () => [`${ids()}：${skip.line}`]) };
 }
 
 /** The deductions weighed against an item's points: each clause's after its own cap, a "不得分" clause's
@@ -289,41 +310,12 @@ export function weighedDeductions(clauses: ClauseResult[]): Dec {
   return sum(clauses.filter((c) => !c.zeroes).map((c) => c.deduct));
 }
 
-/** When a blank input still counts as given: the other method of a "按高分计算" item is filled
- * (`anyGiven`), a hospital "未被抽取电话回访" has no rate to enter (`yes`: when that fact is 是), and
- * that yes/no itself is never required (`never`). The sheet's 填报状态 formulas follow the same rule. */
-export type BlankExcuse = { kind: 'never' } | { kind: 'anyGiven'; ids: string[] } | { kind: 'yes'; id: string };
-
-export function blankExcuse(rule: Rule, spec: InputSpec): BlankExcuse | undefined {
-  if (rule.kind === 'bestOf') {
-    const ids = definitionOf(rule)
-      .inputs(rule)
-      .map((s) => s.id)
-      .filter((id) => id !== spec.id);
-    return { kind: 'anyGiven', ids };
+/** Adds the inputs a person still has to fill: the blank ones no other fact excuses. */
+function addMissing(clause: ClausePlan, values: Map<string, InputValue>, missing: string[]): void {
+  for (let k = 0; k < clause.inputIds.length; k++) {
+    const id = clause.inputIds[k]!;
+    if (!values.has(id) && !excused(clause.excuses[k], values)) missing.push(id);
   }
-  // a 基层服务 score entered stands for the grade (威海 一级 B3), and the score itself is never required
-  if (rule.kind === 'choice' && rule.percentOf) {
-    const scoreId = rule.percentOf.input.id;
-    return spec.id === scoreId ? { kind: 'never' } : { kind: 'anyGiven', ids: [scoreId] };
-  }
-  if (rule.kind === 'proportional' && rule.notSampled) {
-    const notSampledId = rule.notSampled.input.id;
-    return spec.id === notSampledId ? { kind: 'never' } : { kind: 'yes', id: notSampledId };
-  }
-  return undefined;
-}
-
-function excused(excuse: BlankExcuse | undefined, values: Map<string, InputValue>): boolean {
-  if (excuse === undefined) return false;
-  if (excuse.kind === 'never') return true;
-  if (excuse.kind === 'yes') return values.get(excuse.id) === true;
-  return excuse.ids.some((id) => values.has(id));
-}
-
-/** Inputs a person still has to fill: the blank ones no other fact excuses. */
-function missingOf(rule: Rule, inputs: InputSpec[], values: Map<string, InputValue>): string[] {
-  return inputs.filter((s) => !values.has(s.id) && !excused(blankExcuse(rule, s), values)).map((s) => s.id);
 }
 
 /** Scores a whole table. Unknown ids and bad values are reported in `invalid` (and not again in
@@ -335,19 +327,20 @@ export function evaluate(rubric: Rubric, raw: Record<string, RawValue>, options:
 
 /** The most the bonus items can add: their points together, within the table's own cap (吉林 ≤ 10). */
 export function bonusMaxOf(rubric: Rubric): Dec {
-  const itemMax = sum(rubric.items.filter((i) => i.bonus).map((i) => new D(i.points ?? 0)));
-  return rubric.bonusCap !== undefined ? D.min(itemMax, rubric.bonusCap) : itemMax;
+  return rubricPlan(rubric).bonusMax;
 }
 
 export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, invalid: Problem[] = [], options: EvaluateOptions = {}): Result {
-  const items = rubric.items.map((item) => evaluateItem(rubric, item, values, options));
+  const plan = rubricPlan(rubric);
+  const read = reader(values);
+  const items = plan.items.map((item) => evaluatePlannedItem(rubric, item, values, read, options));
   // an invalid value is reported once, as invalid, not again as missing
   const invalidIds = new Set(invalid.map((p) => p.field));
   if (invalidIds.size > 0) for (const item of items) item.missing = item.missing.filter((id) => !invalidIds.has(id));
   const regular = items.filter((i) => !i.bonus);
   const bonusItems = items.filter((i) => i.bonus);
   const bonusRaw = sum(bonusItems.map((i) => i.score));
-  const bonusMax = bonusMaxOf(rubric);
+  const { bonusMax } = plan;
   const bonus = D.min(bonusRaw, bonusMax);
   const totalBeforeVeto = sum(regular.map((i) => i.score)).plus(bonus);
   const vetoItems = items.filter((i) => i.veto).map((i) => i.id);
@@ -355,7 +348,7 @@ export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, 
   return {
     rubricId: rubric.id,
     total: veto ? ZERO : totalBeforeVeto,
-    max: new D(rubric.total),
+    max: plan.max,
     bonus,
     bonusMax,
     totalBeforeVeto,
@@ -365,6 +358,6 @@ export function evaluateParsed(rubric: Rubric, values: Map<string, InputValue>, 
     missing: items.flatMap((i) => i.missing),
     invalid,
     ...(options.ownership && { ownership: options.ownership }),
-    ownershipMissing: options.ownership === undefined && hasPublicOnlyClauses(rubric),
+    ownershipMissing: options.ownership === undefined && plan.publicOnly,
   };
 }

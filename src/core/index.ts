@@ -24,3 +24,4 @@ export * from './ownFile';
 export * from './jsonText';
 export * from './rubricLabel';
 export * from './roster';
+export * from './blankExcuse';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from './lazySchema';
 import * as mini from 'zod/mini';
-import { DecimalOrPercentValue, DecimalValue, YesNoValue, decimalWhere } from './cellValues';
+import { DecimalOrPercentValue, DecimalValue, decimalWhere, quickDecimal, quickYesNo, YesNoValue } from './cellValues';
 import { D, type Dec, fmt } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
@@ -64,28 +64,67 @@ export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 /** Why a value was refused: not of the input's kind ('kind'), or a count above the input's maximum ('max'). */
 const ABOVE_MAX = 'max';
-const aboveMax = (max: number | undefined) => mini.refine<Dec>((n) => max === undefined || n.lte(max), ABOVE_MAX);
-const within = (low: number, high: number | undefined) => mini.refine<Dec>((n) => n.gte(low) && (high === undefined || n.lte(high)), { abort: true });
-const wholeFrom = (least: number) => mini.refine<Dec>((n) => n.isInteger() && n.gte(least), { abort: true });
+
+// The bounds as Decimals made once: compared with a number, decimal.js parses it anew each time (a count's
+// ceiling, 2⁵³ − 1, through text).
+type DecimalCheck = (n: Dec) => boolean;
+function within(low: number, high: number | undefined): DecimalCheck {
+  const lowest = new D(low);
+  const highest = high === undefined ? undefined : new D(high);
+  return (n) => n.gte(lowest) && (highest === undefined || n.lte(highest));
+}
+function wholeFrom(least: number): DecimalCheck {
+  const lowest = new D(least);
+  return (n) => n.isInteger() && n.gte(lowest);
+}
+function atMost(max: number): DecimalCheck {
+  const highest = new D(max);
+  return (n) => n.lte(highest);
+}
+
+/** What a number given for this spec must be: its shape and range (`kind`), and for a count or rank its
+ * ceiling (`max`, refused in words of its own). One list for the zod schema and the quick path. */
+function decimalChecks(spec: InputSpec): { kind: DecimalCheck[]; max?: DecimalCheck } {
+  switch (spec.type) {
+    case 'count':
+    case 'rank':
+      return { kind: [wholeFrom(spec.type === 'rank' ? 1 : 0)], max: atMost(spec.max ?? MAX_COUNT) };
+    case 'ratio':
+    case 'signedRatio':
+      return { kind: [within(spec.type === 'ratio' ? 0 : -1, 1)] };
+    case 'number':
+    case 'points':
+      return { kind: [within(spec.min ?? 0, spec.max)] };
+    case 'band':
+    case 'choice':
+      return { kind: [within(1, (spec.options ?? []).length), wholeFrom(1)] };
+    case 'boolean':
+      return { kind: [] };
+  }
+}
 
 /** The zod schema one input's value is parsed with: its kind, and the range its spec allows. */
 function schemaOf(spec: InputSpec): mini.ZodMiniType<InputValue> {
+  const checks = decimalChecks(spec);
+  const checked = decimalWhere(
+    ...checks.kind.map((check) => mini.refine<Dec>(check, { abort: true })),
+    ...(checks.max ? [mini.refine<Dec>(checks.max, ABOVE_MAX)] : []),
+  );
   switch (spec.type) {
     case 'boolean':
       return YesNoValue;
     case 'count':
     case 'rank':
-      return mini.pipe(DecimalValue, decimalWhere(wholeFrom(spec.type === 'rank' ? 1 : 0), aboveMax(spec.max ?? MAX_COUNT)));
-    case 'ratio':
-    case 'signedRatio':
-      return mini.pipe(DecimalOrPercentValue, decimalWhere(within(spec.type === 'ratio' ? 0 : -1, 1)));
     case 'number':
     case 'points':
-      return mini.pipe(DecimalValue, decimalWhere(within(spec.min ?? 0, spec.max)));
+      return mini.pipe(DecimalValue, checked);
+    case 'ratio':
+    case 'signedRatio':
+      return mini.pipe(DecimalOrPercentValue, checked);
     case 'band':
     case 'choice': {
       const options = spec.options ?? [];
-      const byPosition = mini.pipe(DecimalValue, decimalWhere(within(1, options.length), wholeFrom(1)));
+      const byPosition = mini.pipe(DecimalValue, checked);
       if (options.length === 0) return byPosition;
       const byLabel = mini.pipe(
         mini.pipe(
@@ -102,11 +141,36 @@ function schemaOf(spec: InputSpec): mini.ZodMiniType<InputValue> {
   }
 }
 
-const schemas = new WeakMap<InputSpec, mini.ZodMiniType<InputValue>>();
-function cachedSchemaOf(spec: InputSpec): mini.ZodMiniType<InputValue> {
-  let schema = schemas.get(spec);
-  if (!schema) schemas.set(spec, (schema = schemaOf(spec)));
-  return schema;
+/** A spec's parsers: the quick one for the forms facts usually take, the zod schema (built when first
+ * needed) for everything else and for the refusals. */
+interface SpecParser {
+  quick(raw: RawValue): InputValue | undefined;
+  schema?: mini.ZodMiniType<InputValue>;
+}
+
+/** The value the zod schema would give for the usual forms of a fact, or undefined to ask the schema:
+ * the same acceptance and the same values, without zod's work on every fact of a roster. */
+function quickParserOf(spec: InputSpec): SpecParser['quick'] {
+  if (spec.type === 'boolean') return quickYesNo;
+  const { kind, max } = decimalChecks(spec);
+  const checks = max ? [...kind, max] : kind;
+  const percent = spec.type === 'ratio' || spec.type === 'signedRatio';
+  const options = spec.type === 'band' || spec.type === 'choice' ? (spec.options ?? []) : [];
+  return (raw) => {
+    if (options.length > 0 && typeof raw === 'string') {
+      const at = options.indexOf(raw.trim());
+      if (at >= 0) return new D(at + 1);
+    }
+    const n = quickDecimal(raw, percent);
+    return n !== undefined && checks.every((check) => check(n)) ? n : undefined;
+  };
+}
+
+const parsers = new WeakMap<InputSpec, SpecParser>();
+function parserOf(spec: InputSpec): SpecParser {
+  let parser = parsers.get(spec);
+  if (!parser) parsers.set(spec, (parser = { quick: quickParserOf(spec) }));
+  return parser;
 }
 
 /** What the person is told a refused value should be. */
@@ -149,7 +213,10 @@ function refusal(spec: InputSpec, raw: RawValue, reason: 'kind' | 'max'): Proble
 
 /** Parses one raw value for its spec: a typed value, or a problem naming the id and what is expected. */
 export function parseInputValue(spec: InputSpec, raw: RawValue): { value: InputValue } | { problem: Problem } {
-  const parsed = cachedSchemaOf(spec).safeParse(raw);
+  const parser = parserOf(spec);
+  const quick = parser.quick(raw);
+  if (quick !== undefined) return { value: quick };
+  const parsed = (parser.schema ??= schemaOf(spec)).safeParse(raw);
   if (parsed.success) return { value: parsed.data };
   const reason = parsed.error.issues.some((issue) => issue.message === ABOVE_MAX) ? 'max' : 'kind';
   return { problem: refusal(spec, raw, reason) };

@@ -1,7 +1,13 @@
 // The zod schemas single values from outside are parsed with (sheet cells, JSON facts, function
 // arguments), and the messages parseInputValue builds from them for the seed tables' own inputs.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  D,
+  type Dec,
+  fromDouble,
+  quickDecimal,
+  quickYesNo,
   DecimalOrPercentValue,
   DecimalValue,
   getRubric,
@@ -127,5 +133,62 @@ describe('parseInputValue on the seed tables’ inputs', () => {
     expect(parseInputValue(band, 2)).toEqual(byLabel);
     expect(parseInputValue(band, options.length + 1)).toHaveProperty('problem');
     expect(parseInputValue(band, 1.5)).toHaveProperty('problem');
+  });
+});
+
+// The quick readers evaluate uses for every fact of a roster before (and instead of) zod: they accept
+// nothing the schemas refuse and read everything to the same digits and sign; fromDouble's shortcut
+// for whole numbers reads as the text round trip does.
+describe('quickDecimal, quickYesNo and fromDouble agree with the schemas', () => {
+  const exact = (d: Dec | null | undefined) => (d == null ? null : `${d.isNegative() ? '-' : '+'}${d.abs().toFixed()}`);
+  const numberText = fc
+    .tuple(fc.constantFrom('', ' ', '  '), fc.double({ noNaN: true }), fc.constantFrom('', '%', ' ％', ' %'), fc.boolean())
+    .map(([pad, n, suffix, grouped]) => `${pad}${grouped ? n.toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(n)}${suffix}${pad}`);
+  const raws = fc.oneof(
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(0, -0, 1, -1, 1e15, -1e15, 999999999999999, 2 ** 53, 0.1 + 0.2),
+    numberText,
+    fc.constantFrom('是', '否', ' TRUE ', 'Yes', 'n', '√', '×', '有', '无', '1', '0', '01', 'abc', '', '1,5', '1,000', '+3', '-0', '.5', '5.'),
+    fc.boolean(),
+    fc.constantFrom(null, undefined, [], {}),
+  );
+
+  it('a value quickDecimal reads, DecimalValue (or with percent DecimalOrPercentValue) reads the same; numbers and number text always', () => {
+    fc.assert(
+      fc.property(raws, (raw) => {
+        for (const [percent, schema] of [
+          [false, DecimalValue],
+          [true, DecimalOrPercentValue],
+        ] as const) {
+          const quick = quickDecimal(raw, percent);
+          expect(exact(quick)).toBe(exact(quick === undefined ? null : parsedOrNull(schema, raw)));
+          // what the schema accepts of a number or text, the quick reader reads too (zod is only the fallback)
+          if (typeof raw === 'number' || typeof raw === 'string') expect(exact(quick)).toBe(exact(parsedOrNull(schema, raw)));
+        }
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+  });
+
+  it('quickYesNo is YesNoValue', () => {
+    fc.assert(
+      fc.property(raws, (raw) => {
+        expect(quickYesNo(raw) ?? null).toBe(parsedOrNull(YesNoValue, raw));
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
+  });
+
+  it('fromDouble reads a whole number as the 15-digit text round trip does (−0 as 0)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 0, 1e15 - 1, -(1e15 - 1), 1e15)),
+        (n) => {
+          expect(exact(fromDouble(n))).toBe(exact(new D(n.toPrecision(15))));
+        },
+      ),
+      { numRuns: 3000, seed: 14 },
+    );
   });
 });

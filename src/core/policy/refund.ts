@@ -97,12 +97,18 @@ export function parseDeposit(deposit: Dec | number | string): Dec {
 /** The deposit refund for a score: the grade (after veto and downgrade) picks the refund tier, the tier
  * gives the ratio, the amount rounds half-up to the cent. Options default to the policy file's choices. */
 export function refundOf(policy: Policy, score: Dec | number, depositIn: Dec | number | string, options: RefundOptions = {}): RefundResult {
-  const settings = policyRefund(policy);
+  policyRefund(policy);
   const deposit = parseDeposit(depositIn);
+  return refundForGrade(policy, gradeOf(policy, score, options), score, deposit, options);
+}
+
+/** refundOf once the score is graded (assess grades first, and grades once): `grade` is
+ * gradeOf(policy, score, options), `deposit` parsed. */
+export function refundForGrade(policy: Policy, grade: GradeResult, score: Dec | number, deposit: Dec, options: RefundOptions = {}): RefundResult {
+  const settings = policyRefund(policy);
   const fractional = options.fractionalPoints ?? settings.fractionalPoints;
   const rounding = options.ratioRounding ?? settings.ratioRounding;
   const follows = options.downgradeRefund ?? policy.downgrade?.refundFollows ?? 'grade';
-  const grade = gradeOf(policy, score, options);
   const band = follows === 'score' && !grade.vetoed ? gradeOf(policy, score, { veto: false }).band : grade.band;
   const tier = tierRatio(tierOf(band, policy), grade.score, fractional, rounding);
   const extra = extraWithheld(policy, options.circumstances ?? []);

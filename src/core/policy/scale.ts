@@ -10,12 +10,20 @@ export interface Scale {
   bonus: Dec;
 }
 
+// Each table's and policy's scale is worked out once: assess asks for both with every institution.
+const rubricScales = new WeakMap<Rubric, Scale>();
+const policyScales = new WeakMap<Policy, Scale>();
+
 export function rubricScale(rubric: Rubric): Scale {
-  return { points: new D(rubric.total), bonus: bonusMaxOf(rubric) };
+  let scale = rubricScales.get(rubric);
+  if (!scale) rubricScales.set(rubric, (scale = Object.freeze({ points: new D(rubric.total), bonus: bonusMaxOf(rubric) })));
+  return scale;
 }
 
 export function policyScale(policy: Policy): Scale {
-  return { points: new D(policy.scale.points), bonus: new D(policy.scale.bonus) };
+  let scale = policyScales.get(policy);
+  if (!scale) policyScales.set(policy, (scale = Object.freeze({ points: new D(policy.scale.points), bonus: new D(policy.scale.bonus) })));
+  return scale;
 }
 
 /** "795 分（另有加分最多 60 分）" */
@@ -65,15 +73,31 @@ export function conversionLine(conversion: Conversion, score: Dec | number, conv
   return `${conversion.label}：${fmt(score)} × ${fmt(conversion.to)} / ${fmt(conversion.from)} = ${fmt(converted)}`;
 }
 
+// The conversion from a table onto a policy, made once per pair (a roster converts every institution's score)
+const conversions = new WeakMap<Rubric, WeakMap<Policy, Conversion>>();
+
+function conversionOnto(rubric: Rubric, policy: Policy): Conversion {
+  let byPolicy = conversions.get(rubric);
+  if (!byPolicy) conversions.set(rubric, (byPolicy = new WeakMap()));
+  let conversion = byPolicy.get(policy);
+  if (!conversion) byPolicy.set(policy, (conversion = Object.freeze(conversionBetween(rubric.total, policy.scale.points))));
+  return conversion;
+}
+
 /**
  * The conversion a table needs under a policy: none when the scales fit; when they differ, a
  * conversion only if one was asked for (`convert`), else a refusal naming both scales and the
- * policies that do fit (`candidates`, the policies the caller can offer).
+ * policies that do fit (`candidates`, the policies the caller can offer, asked for only then).
  */
-export function conversionFor(rubric: Rubric, policy: Policy, convert: boolean, candidates: Policy[] = []): Conversion | undefined {
+export function conversionFor(
+  rubric: Rubric,
+  policy: Policy,
+  convert: boolean,
+  candidates: Policy[] | (() => Policy[]) = [],
+): Conversion | undefined {
   if (scaleFits(rubric, policy)) return undefined;
-  if (convert) return conversionBetween(rubric.total, policy.scale.points);
-  const fitting = candidates.filter((p) => scaleFits(rubric, p)).map((p) => p.id);
+  if (convert) return conversionOnto(rubric, policy);
+  const fitting = (typeof candidates === 'function' ? candidates() : candidates).filter((p) => scaleFits(rubric, p)).map((p) => p.id);
   const table = scaleText(rubricScale(rubric));
   const graded = scaleText(policyScale(policy));
   throw new MibError(

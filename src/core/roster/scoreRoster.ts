@@ -27,7 +27,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   const results = institutions.map((inst, i) => {
     const facts: Record<string, unknown> = { ...inst.facts };
     for (const id of peers.inputIds) facts[id] = peers.fed.get(i)?.get(id);
-    const result = evaluateRow(rubric, inst, facts, peers.invalid.get(i));
+    const result = evaluateRow(rubric, inst, facts, options, peers.invalid.get(i));
     // each bad fact named by its cell, as the reviewer finds it in the roster
     const invalid = result.invalid.map((p) => withCell(p, inst, inputColumn, table));
     return { ...result, invalid };

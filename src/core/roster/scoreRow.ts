@@ -7,8 +7,15 @@ import type { RosterInstitution, RosterOptions } from './types';
 
 /** One row's facts, scored: evaluate, then the bad peer measures as invalid facts (a bad measure
  * withholds the grade as any bad fact does, and is not counted again as missing). */
-export function evaluateRow(rubric: Rubric, institution: RosterInstitution, facts: Record<string, unknown>, badMeasures: Problem[] = []): Result {
-  const result = evaluate(rubric, facts, { ...(institution.ownership && { ownership: institution.ownership }) });
+export function evaluateRow(
+  rubric: Rubric,
+  institution: RosterInstitution,
+  facts: Record<string, unknown>,
+  options: RosterOptions,
+  badMeasures: Problem[] = [],
+): Result {
+  // a 10,000-row roster builds no trace lines unless they are asked for (the pane's 展开, --json's trace)
+  const result = evaluate(rubric, facts, { ...(institution.ownership && { ownership: institution.ownership }), trace: options.trace === true });
   if (badMeasures.length === 0) return result;
   const bad = new Set(badMeasures.map((p) => p.field));
   return { ...result, invalid: [...result.invalid, ...badMeasures], missing: result.missing.filter((id) => !bad.has(id)) };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, blankNotAchieved, boundText, compare, ComparisonSchema, describe, NOT_ACHIEVED, notEarnedWords, opText } from './shared';
+import { asDec, blankNotAchieved, boundText, compare, ComparisonSchema, describe, NOT_ACHIEVED, notEarnedWords, opText, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Several conditions that must all hold to earn the points: "电子处方开方量占总开方量20%、
@@ -39,24 +39,23 @@ export const allOf: RuleDefinition<AllOfRule> = {
   blankMeans: (rule) => blankNotAchieved(notEarnedWords(rule.points)),
   maxEarn: (rule) => new D(rule.points),
   evaluate(rule, ctx) {
-    const lines: string[] = [];
-    let all = true;
-    for (const part of rule.parts) {
-      const raw = ctx.value(part.input);
-      let holds: boolean;
-      let cond = '';
-      if (part.input.type === 'boolean') {
-        holds = raw === true;
-      } else {
-        const value = asDec(raw);
-        cond = ` ${opText[part.op ?? '>=']} ${boundText(part.input, part.value ?? 0)}`;
-        holds = value !== undefined && compare(value, part.op ?? '>=', part.value ?? 0);
-      }
-      all &&= holds;
-      const verdict = raw === undefined ? NOT_ACHIEVED : holds ? '达到' : '未达到';
-      lines.push(`${describe(part.input, raw)}（${cond.trim() ? `${cond.trim()} ` : ''}${verdict}）`);
-    }
-    lines.push(all ? `全部达到 → 得${rule.points}分` : '未全部达到 → 不得分');
+    const raws = rule.parts.map((part) => ctx.value(part.input));
+    const holds = rule.parts.map((part, k) => {
+      const raw = raws[k];
+      if (part.input.type === 'boolean') return raw === true;
+      const value = asDec(raw);
+      return value !== undefined && compare(value, part.op ?? '>=', part.value ?? 0);
+    });
+    const all = holds.every(Boolean);
+    const lines = traced(ctx, () => [
+      ...rule.parts.map((part, k) => {
+        const raw = raws[k];
+        const cond = part.input.type === 'boolean' ? '' : `${opText[part.op ?? '>=']} ${boundText(part.input, part.value ?? 0)} `;
+        const verdict = raw === undefined ? NOT_ACHIEVED : holds[k] ? '达到' : '未达到';
+        return `${describe(part.input, raw)}（${cond}${verdict}）`;
+      }),
+      all ? `全部达到 → 得${rule.points}分` : '未全部达到 → 不得分',
+    ]);
     return { earn: all ? new D(rule.points) : ZERO, lines };
   },
 };

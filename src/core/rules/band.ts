@@ -3,7 +3,7 @@ import { lazySchema } from '../lazySchema';
 import { D } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { PeerIntervalsSchema } from './peer';
-import { asDec, describe } from './shared';
+import { asDec, describe, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** A peer interval that needs every institution's data: "从低到高依次平均划分为三个区间，第一区间得满分；
@@ -41,8 +41,12 @@ export const band: RuleDefinition<BandRule> = {
     const value = asDec(raw);
     const index = value === undefined ? rule.deductions.length - 1 : value.toNumber() - 1;
     const deduct = new D(rule.deductions[index] ?? 0);
-    const label = rule.input.options[index] ?? '';
-    const head = value === undefined ? `${describe(rule.input, raw)}，按${label}计` : describe(rule.input, raw);
-    return { deduct, lines: [`${head} → ${deduct.isZero() ? '不扣分' : `扣${deduct.toString()}分`}`] };
+    return {
+      deduct,
+      lines: traced(ctx, () => {
+        const head = value === undefined ? `${describe(rule.input, raw)}，按${rule.input.options[index] ?? ''}计` : describe(rule.input, raw);
+        return [`${head} → ${deduct.isZero() ? '不扣分' : `扣${deduct.toString()}分`}`];
+      }),
+    };
   },
 };

@@ -4,6 +4,7 @@ import { D, fmt } from '../decimal';
 import { linear, LinearSchema } from './linear';
 import { table, TableSchema } from './table';
 import { threshold, ThresholdSchema } from './threshold';
+import { traced } from './shared';
 import { clauseBase, type RuleContext, type RuleDefinition, type RuleOutcome } from './types';
 
 /** Two or more ways to earn an item, the higher counts: "满足以上任意一条均可得分，按高分计算" (威海 A6).
@@ -60,8 +61,10 @@ export const bestOf: RuleDefinition<BestOfRule> = {
     const outcomes = rule.methods.map((m) => evaluateMethod(m, ctx));
     const earns = outcomes.map((o) => o.earn ?? new D(0));
     const best = D.max(...earns);
-    const lines = outcomes.flatMap((o, i) => o.lines.map((l) => `方法${i + 1}：${l}`));
-    lines.push(`按高分计算：max(${earns.map((e) => fmt(e)).join(', ')}) = ${fmt(best)}分`);
+    const lines = traced(ctx, () => [
+      ...outcomes.flatMap((o, i) => o.lines.map((l) => `方法${i + 1}：${l}`)),
+      `按高分计算：max(${earns.map((e) => fmt(e)).join(', ')}) = ${fmt(best)}分`,
+    ]);
     return { earn: best, lines };
   },
 };

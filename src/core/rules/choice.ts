@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED } from './shared';
+import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED, traced } from './shared';
 import { fmt } from '../decimal';
 import { PeerTiersSchema } from './peer';
 import { clauseBase, type RuleDefinition } from './types';
@@ -41,15 +41,21 @@ export const choice: RuleDefinition<ChoiceRule> = {
   evaluate(rule, ctx) {
     const score = rule.percentOf ? asDec(ctx.value(rule.percentOf.input)) : undefined;
     if (rule.percentOf && score !== undefined) {
-      const earn = score.div(100).times(rule.percentOf.points);
+      const { percentOf } = rule;
+      const earn = score.div(100).times(percentOf.points);
       const grade = ctx.value(rule.input);
-      const lines = [`${describe(rule.percentOf.input, score)} → ${fmt(score)}%×${fmt(rule.percentOf.points)} = ${fmt(earn)}分`];
-      if (grade !== undefined) lines.push(`${describe(rule.input, grade)}：已填得分，按得分计，等次不另计`);
+      const lines = traced(ctx, () => [
+        `${describe(percentOf.input, score)} → ${fmt(score)}%×${fmt(percentOf.points)} = ${fmt(earn)}分`,
+        ...(grade !== undefined ? [`${describe(rule.input, grade)}：已填得分，按得分计，等次不另计`] : []),
+      ]);
       return { earn, lines };
     }
     const raw = ctx.value(rule.input);
     const value = asDec(raw);
     const earn = value === undefined ? ZERO : new D(rule.points[value.toNumber() - 1] ?? 0);
-    return { earn, lines: [`${describe(rule.input, raw)} → ${value === undefined ? `${NOT_ACHIEVED}，` : ''}得${earn.toString()}分`] };
+    return {
+      earn,
+      lines: traced(ctx, () => [`${describe(rule.input, raw)} → ${value === undefined ? `${NOT_ACHIEVED}，` : ''}得${earn.toString()}分`]),
+    };
   },
 };

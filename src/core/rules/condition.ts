@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, notEarnedWords, resolvePoints, signed } from './shared';
+import {
+  blankNoFinding,
+  blankNotAchieved,
+  describe,
+  NO_FINDING,
+  NOT_ACHIEVED,
+  notEarnedWords,
+  resolvePoints,
+  signed,
+  effectOutcome,
+  traced,
+} from './shared';
 import { clauseBase, pointsSchema, type RuleDefinition, effectSchema } from './types';
 
 /** A fixed amount when a yes/no fact holds: "未达到...的扣10分", "未如实填报相关数据的不得分"
@@ -30,8 +41,11 @@ export const condition: RuleDefinition<ConditionRule> = {
   evaluate(rule, ctx) {
     const value = ctx.value(rule.input);
     const amount = value === true ? resolvePoints(rule.points, ctx) : ZERO;
-    const blank = value === undefined ? `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）` : '';
-    const tail = value === true ? ` → ${rule.points === 'all' ? `不得分（${signed(rule.effect, amount)}）` : signed(rule.effect, amount)}` : '';
-    return { [rule.effect]: amount, lines: [`${describe(rule.input, value)}${blank}${tail}`] };
+    const lines = traced(ctx, () => {
+      const blank = value === undefined ? `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）` : '';
+      const tail = value === true ? ` → ${rule.points === 'all' ? `不得分（${signed(rule.effect, amount)}）` : signed(rule.effect, amount)}` : '';
+      return [`${describe(rule.input, value)}${blank}${tail}`];
+    });
+    return effectOutcome(rule.effect, amount, lines);
   },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed } from './shared';
+import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed, effectOutcome, traced } from './shared';
 import { clauseBase, type RuleDefinition, effectSchema } from './types';
 
 /** Points the reviewer sets within a printed range: "视情节轻重每次扣5-10分" (威海 C23),
@@ -49,10 +49,13 @@ export const discretionary: RuleDefinition<DiscretionaryRule> = {
     const value = ctx.value(rule.input);
     const total = asDec(value) ?? ZERO;
     const { applied, notApplied } = applyCap(total, rule.cap);
-    let line = describe(rule.input, value);
-    if (value === undefined) line += `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）`;
-    if (total.gt(0)) line += ` → 酌情${signed(rule.effect, total)}（每${rule.perOccurrence ? '次' : '项'}${fmt(rule.min)}–${fmt(rule.max)}分）`;
-    if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
-    return { [rule.effect]: applied, notApplied, lines: [line] };
+    const lines = traced(ctx, () => {
+      let line = describe(rule.input, value);
+      if (value === undefined) line += `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）`;
+      if (total.gt(0)) line += ` → 酌情${signed(rule.effect, total)}（每${rule.perOccurrence ? '次' : '项'}${fmt(rule.min)}–${fmt(rule.max)}分）`;
+      if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+      return [line];
+    });
+    return effectOutcome(rule.effect, applied, lines, notApplied);
   },
 };

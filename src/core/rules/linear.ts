@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { applyCap, asDec, blankNotAchieved, EARNS_NOTHING, boundText, describe, NOT_ACHIEVED, stepsBeyond } from './shared';
+import { applyCap, asDec, blankNotAchieved, EARNS_NOTHING, boundText, describe, NOT_ACHIEVED, stepsBeyond, traced } from './shared';
 import { PeerLowBandSchema } from './peer';
 import { clauseBase, type RuleDefinition, effectSchema } from './types';
 
@@ -46,27 +46,29 @@ export const linear: RuleDefinition<LinearRule> = {
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);
     const value = asDec(raw);
-    const where = `${rule.direction === 'above' ? '高于' : '低于'} ${boundText(rule.input, rule.reference)}`;
-    const unit = rule.input.type === 'number' ? fmt(rule.step) : `${fmt(new D(rule.step).times(100))}个百分点`;
     if (value === undefined) {
-      if (rule.effect === 'earn') return { earn: ZERO, lines: [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，得0分`] };
+      if (rule.effect === 'earn') return { earn: ZERO, lines: traced(ctx, () => [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，得0分`]) };
       const full = rule.cap !== undefined ? new D(rule.cap) : ctx.itemPoints;
-      return { deduct: full, lines: [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，扣${fmt(full)}分`] };
+      return { deduct: full, lines: traced(ctx, () => [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，扣${fmt(full)}分`]) };
     }
     const steps = stepsBeyond(value, rule.reference, rule.direction, rule.step, ctx.partialSteps);
     const amount = steps.times(rule.pointsPerStep);
-    const stepText = `${where} ${fmt(steps)} 个“${unit}”`;
+    const stepText = () => {
+      const where = `${rule.direction === 'above' ? '高于' : '低于'} ${boundText(rule.input, rule.reference)}`;
+      const unit = rule.input.type === 'number' ? fmt(rule.step) : `${fmt(new D(rule.step).times(100))}个百分点`;
+      return `${describe(rule.input, raw)}，${where} ${fmt(steps)} 个“${unit}”`;
+    };
     if (rule.effect === 'earn') {
       const base = new D(rule.base ?? 0);
       const earn = D.max(ZERO, base.minus(amount));
-      return {
-        earn,
-        lines: [`${describe(rule.input, raw)}，${stepText} → ${fmt(base)} − ${fmt(steps)}×${fmt(rule.pointsPerStep)} = ${fmt(earn)}分`],
-      };
+      return { earn, lines: traced(ctx, () => [`${stepText()} → ${fmt(base)} − ${fmt(steps)}×${fmt(rule.pointsPerStep)} = ${fmt(earn)}分`]) };
     }
     const { applied, notApplied } = applyCap(amount, rule.cap);
-    let line = `${describe(rule.input, raw)}，${stepText} → ${fmt(steps)}×${fmt(rule.pointsPerStep)} = 扣${fmt(amount)}分`;
-    if (notApplied.gt(0)) line += `（最多扣${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
-    return { deduct: applied, notApplied, lines: [line] };
+    const lines = traced(ctx, () => {
+      let line = `${stepText()} → ${fmt(steps)}×${fmt(rule.pointsPerStep)} = 扣${fmt(amount)}分`;
+      if (notApplied.gt(0)) line += `（最多扣${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+      return [line];
+    });
+    return { deduct: applied, notApplied, lines };
   },
 };

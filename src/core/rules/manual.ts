@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, describe } from './shared';
+import { asDec, describe, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points fixed by another instrument and entered as they are: "按当年度医保信用评价指标体系标准确定"
@@ -26,6 +26,6 @@ export const manual: RuleDefinition<ManualRule> = {
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);
     const earn = asDec(raw) ?? ZERO;
-    return { earn, lines: [`${describe(rule.input, raw)} → ${raw === undefined ? '按0分计，' : ''}得${earn.toString()}分`] };
+    return { earn, lines: traced(ctx, () => [`${describe(rule.input, raw)} → ${raw === undefined ? '按0分计，' : ''}得${earn.toString()}分`]) };
   },
 };

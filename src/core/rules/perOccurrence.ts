@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed } from './shared';
+import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed, effectOutcome, traced } from './shared';
 import { clauseBase, type RuleDefinition, effectSchema } from './types';
 
 /** Points per occurrence: "发现一次扣1分，扣完为止" (江北 6), "每次1分" (江北 23.2, earned),
@@ -34,12 +34,16 @@ export const perOccurrence: RuleDefinition<PerOccurrenceRule> = {
   evaluate(rule, ctx) {
     const value = ctx.value(rule.input);
     const count = asDec(value) ?? ZERO;
-    const raw = count.times(rule.points);
+    // no occurrence: the count is already the product (0 × points), no Decimal to make
+    const raw = count.isZero() ? count : count.times(rule.points);
     const { applied, notApplied } = applyCap(raw, rule.cap);
-    let line = `${describe(rule.input, value)}`;
-    if (value === undefined) line += `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）`;
-    if (count.gt(0)) line += ` → ${fmt(count)}次 × ${fmt(rule.points)}分 = ${signed(rule.effect, raw)}`;
-    if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
-    return { [rule.effect]: applied, notApplied, lines: [line] };
+    const lines = traced(ctx, () => {
+      let line = `${describe(rule.input, value)}`;
+      if (value === undefined) line += `（${rule.effect === 'deduct' ? NO_FINDING : NOT_ACHIEVED}）`;
+      if (count.gt(0)) line += ` → ${fmt(count)}次 × ${fmt(rule.points)}分 = ${signed(rule.effect, raw)}`;
+      if (notApplied.gt(0)) line += `（本条最多${rule.effect === 'deduct' ? '扣' : '得'}${fmt(rule.cap ?? 0)}分，${fmt(notApplied)}分不计）`;
+      return [line];
+    });
+    return effectOutcome(rule.effect, applied, lines, notApplied);
   },
 };

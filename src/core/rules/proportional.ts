@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED } from './shared';
+import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** Points in proportion to a measured share: "按...所得分数的百分数×30分" (威海 B4, a 0–100 score,
@@ -59,32 +59,29 @@ export const proportional: RuleDefinition<ProportionalRule> = {
   },
   maxEarn: (rule) => new D(rule.points),
   evaluate(rule, ctx) {
-    const lines: string[] = [];
-    if (rule.notSampled) {
-      const flag = ctx.value(rule.notSampled.input);
-      if (flag === true) {
-        lines.push(`${describe(rule.notSampled.input, flag)} → 得${fmt(rule.points)}分`);
-        return { earn: new D(rule.points), lines };
-      }
+    const { notSampled, sampleFactor } = rule;
+    if (notSampled) {
+      const flag = ctx.value(notSampled.input);
+      if (flag === true)
+        return { earn: new D(rule.points), lines: traced(ctx, () => [`${describe(notSampled.input, flag)} → 得${fmt(rule.points)}分`]) };
     }
     const raw = ctx.value(rule.input);
     const value = asDec(raw);
-    if (value === undefined) {
-      lines.push(`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，得0分`);
-      return { earn: ZERO, lines };
-    }
-    let earn = value.div(rule.scale).times(rule.points);
-    let line = `${describe(rule.input, raw)} → ${rule.scale === 1 ? fmt(value) : `${fmt(value)}%`} × ${fmt(rule.points)} = ${fmt(earn)}`;
-    if (rule.sampleFactor) {
-      const sampleRaw = ctx.value(rule.sampleFactor.input);
-      const sample = asDec(sampleRaw);
-      const band = sample === undefined ? undefined : rule.sampleFactor.bands.find((b) => sample.gte(b.min));
-      const factor = band?.factor ?? 0;
-      lines.push(`${describe(rule.sampleFactor.input, sampleRaw)} → ${sample === undefined ? `${NOT_ACHIEVED}，` : ''}系数 ${fmt(factor)}`);
-      earn = earn.times(factor);
-      line += ` × ${fmt(factor)} = ${fmt(earn)}`;
-    }
-    lines.unshift(`${line}分`);
-    return { earn, lines };
+    if (value === undefined) return { earn: ZERO, lines: traced(ctx, () => [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，得0分`]) };
+    const measured = value.div(rule.scale).times(rule.points);
+    const line = () => `${describe(rule.input, raw)} → ${rule.scale === 1 ? fmt(value) : `${fmt(value)}%`} × ${fmt(rule.points)} = ${fmt(measured)}`;
+    if (!sampleFactor) return { earn: measured, lines: traced(ctx, () => [`${line()}分`]) };
+    const sampleRaw = ctx.value(sampleFactor.input);
+    const sample = asDec(sampleRaw);
+    const band = sample === undefined ? undefined : sampleFactor.bands.find((b) => sample.gte(b.min));
+    const factor = band?.factor ?? 0;
+    const earn = measured.times(factor);
+    return {
+      earn,
+      lines: traced(ctx, () => [
+        `${line()} × ${fmt(factor)} = ${fmt(earn)}分`,
+        `${describe(sampleFactor.input, sampleRaw)} → ${sample === undefined ? `${NOT_ACHIEVED}，` : ''}系数 ${fmt(factor)}`,
+      ]),
+    };
   },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, blankNotAchieved, describe, NOT_ACHIEVED, notEarnedWords } from './shared';
+import { asDec, blankNotAchieved, describe, NOT_ACHIEVED, notEarnedWords, traced } from './shared';
 import { PeerRankingSchema } from './peer';
 import { clauseBase, type RuleDefinition } from './types';
 
@@ -33,9 +33,9 @@ export const rankTop: RuleDefinition<RankTopRule> = {
     const inTop = rank !== undefined && rank.lte(rule.top);
     return {
       earn: inTop ? new D(rule.points) : ZERO,
-      lines: [
+      lines: traced(ctx, () => [
         `${describe(rule.input, raw)}（${rank === undefined ? NOT_ACHIEVED : `前${rule.top}名${inTop ? '之内' : '之外'}`}）→ 得${inTop ? rule.points : 0}分`,
-      ],
+      ]),
     };
   },
 };

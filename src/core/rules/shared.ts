@@ -3,7 +3,21 @@ import { lazySchema } from '../lazySchema';
 import { D, type Dec, fmt, ZERO } from '../decimal';
 import type { InputSpec, InputValue } from '../inputs';
 import { showValue } from '../inputs';
-import type { BlankMeaning, Points, RuleContext } from './types';
+import type { BlankMeaning, Points, RuleContext, RuleOutcome } from './types';
+
+/** The clause's trace lines, built only when the caller reads them (`ctx.trace` is not false): the
+ * words cost more than the scoring itself. */
+export function traced(ctx: RuleContext, lines: () => string[]): string[] {
+  return ctx.trace === false ? [] : lines();
+}
+
+/** What a clause that deducts or earns gives: `amount` under its effect, and what its cap kept back. A
+ * literal per effect, not `{ [effect]: amount }`: V8 builds and reads a computed key's object slowly,
+ * and a roster reads hundreds of thousands of them. */
+export function effectOutcome(effect: 'deduct' | 'earn', amount: Dec, lines: string[], notApplied?: Dec): RuleOutcome {
+  if (notApplied === undefined) return effect === 'deduct' ? { deduct: amount, lines } : { earn: amount, lines };
+  return effect === 'deduct' ? { deduct: amount, notApplied, lines } : { earn: amount, notApplied, lines };
+}
 
 export function resolvePoints(points: Points, ctx: RuleContext): Dec {
   return points === 'all' ? ctx.itemPoints : new D(points);
@@ -11,7 +25,7 @@ export function resolvePoints(points: Points, ctx: RuleContext): Dec {
 
 /** Applies a clause cap ("最多扣5分"): returns the applied amount and what the cap kept back. */
 export function applyCap(raw: Dec, cap: number | undefined): { applied: Dec; notApplied: Dec } {
-  if (cap === undefined || raw.lte(cap)) return { applied: raw, notApplied: ZERO };
+  if (cap === undefined || raw.isZero() || raw.lte(cap)) return { applied: raw, notApplied: ZERO };
   return { applied: new D(cap), notApplied: raw.minus(cap) };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
-import { asDec, blankNotAchieved, EARNS_NOTHING, boundText, compare, ComparisonSchema, describe, NOT_ACHIEVED, opText } from './shared';
+import { asDec, blankNotAchieved, EARNS_NOTHING, boundText, compare, ComparisonSchema, describe, NOT_ACHIEVED, opText, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** A list of printed outcomes tried in order, the first that holds wins: "比上年同期下降≥2%的，得10分；
@@ -36,10 +36,10 @@ export const table: RuleDefinition<TableRule> = {
   evaluate(rule, ctx) {
     const raw = ctx.value(rule.input);
     const value = asDec(raw);
-    if (value === undefined) return { earn: ZERO, lines: [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，得0分`] };
+    if (value === undefined) return { earn: ZERO, lines: traced(ctx, () => [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，得0分`]) };
     const row = rule.rows.find((r) => compare(value, r.op, r.value));
     const earn = new D(row ? row.points : rule.otherwise);
-    const why = row ? `${opText[row.op]} ${boundText(rule.input, row.value)}` : '其余情况';
-    return { earn, lines: [`${describe(rule.input, raw)}（${why}）→ 得${earn.toString()}分`] };
+    const why = () => (row ? `${opText[row.op]} ${boundText(rule.input, row.value)}` : '其余情况');
+    return { earn, lines: traced(ctx, () => [`${describe(rule.input, raw)}（${why()}）→ 得${earn.toString()}分`]) };
   },
 };

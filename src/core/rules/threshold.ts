@@ -15,6 +15,8 @@ import {
   opText,
   resolvePoints,
   signed,
+  traced,
+  effectOutcome,
 } from './shared';
 import { clauseBase, pointsSchema, type RuleDefinition, effectSchema } from './types';
 
@@ -58,9 +60,12 @@ export const threshold: RuleDefinition<ThresholdRule> = {
     const value = asDec(ctx.value(rule.input));
     const holds = value === undefined ? rule.effect === 'deduct' : compare(value, rule.when.op, rule.when.value);
     const amount = holds ? resolvePoints(rule.points, ctx) : ZERO;
-    const cond = `${opText[rule.when.op]} ${boundText(rule.input, rule.when.value)}`;
-    const verdict = value === undefined ? NOT_ACHIEVED : holds ? `${cond} 成立` : `${cond} 不成立`;
-    const tail = holds ? ` → ${rule.points === 'all' ? '不得分（' + signed(rule.effect, amount) + '）' : signed(rule.effect, amount)}` : '';
-    return { [rule.effect]: amount, lines: [`${describe(rule.input, ctx.value(rule.input))}（${verdict}）${tail}`] };
+    const lines = traced(ctx, () => {
+      const cond = `${opText[rule.when.op]} ${boundText(rule.input, rule.when.value)}`;
+      const verdict = value === undefined ? NOT_ACHIEVED : holds ? `${cond} 成立` : `${cond} 不成立`;
+      const tail = holds ? ` → ${rule.points === 'all' ? '不得分（' + signed(rule.effect, amount) + '）' : signed(rule.effect, amount)}` : '';
+      return [`${describe(rule.input, ctx.value(rule.input))}（${verdict}）${tail}`];
+    });
+    return effectOutcome(rule.effect, amount, lines);
   },
 };

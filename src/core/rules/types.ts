@@ -40,6 +40,9 @@ export interface RuleContext {
   itemPoints: Dec;
   /** how to count partial steps in "每高于1个百分点" / "每少10%": exact fractions or whole steps only */
   partialSteps: 'proportional' | 'whole';
+  /** false when the caller reads no trace (a roster scoring thousands of institutions): a rule may then
+   * leave `lines` empty (see `traced`); absent or true, every face keeps its lines */
+  trace?: boolean;
 }
 
 export type RuleRole = 'veto' | 'deduct' | 'earn';
@@ -50,7 +53,7 @@ export interface RuleOutcome {
   veto?: boolean;
   /** points this clause's own cap kept from applying (e.g. "最多扣5分", "最高20分") */
   notApplied?: Dec;
-  /** Chinese lines a reviewer reads, each citing the clause's input id */
+  /** Chinese lines a reviewer reads, each citing the clause's input id; empty under `ctx.trace` false */
   lines: string[];
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { InputSpecSchema } from '../inputs';
-import { blankNoFinding, describe, NO_FINDING } from './shared';
+import { blankNoFinding, describe, NO_FINDING, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 
 /** 否决项: a yes/no fact that, when true, vetoes the whole assessment
@@ -20,7 +20,7 @@ export const veto: RuleDefinition<VetoRule> = {
     const triggered = value === true;
     return {
       veto: triggered,
-      lines: [`${describe(rule.input, value)}${value === undefined ? `（${NO_FINDING}）` : ''}${triggered ? ' → 否决项' : ''}`],
+      lines: traced(ctx, () => [`${describe(rule.input, value)}${value === undefined ? `（${NO_FINDING}）` : ''}${triggered ? ' → 否决项' : ''}`]),
     };
   },
 };
