@@ -1,6 +1,7 @@
 // `mib roster` on bad input (issue 14 "Bad input"): a clear Chinese message each, exit 1 where the rows
 // are still scored and the workbook still written, exit 2 where nothing can be (nothing written).
 import { existsSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mibOnDisk } from '../support/mibOnDisk';
 import { scratch, writeCsv } from '../support/rosterFiles';
@@ -66,6 +67,20 @@ describe('mib roster: rows with problems are flagged, the others scored, the wor
     expect(rows[1]!.gradeText).toMatch(/^暂不评定/);
     // the others are scored as their facts say: A and C, the same facts, the same total
     expect(rows[0]!.total).toBe(rows[2]!.total);
+  });
+  it('an .xlsx cell holding an error value (#N/A): the reader names the cell, that row is flagged', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['机构编码', '机构名称', '6.1']);
+    sheet.addRow(['A', '机构A', 1]);
+    sheet.addRow(['B', '机构B', { error: '#N/A' }]);
+    const input = path('error-cell.xlsx');
+    writeFileSync(input, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const result = await run('error-cell', input);
+    expect(result.code).toBe(1);
+    expect(result.written).toBe(true);
+    expect(result.err).toContain('名单!C3 是错误值 #N/A，请更正该单元格');
+    expect(result.err).toMatch(/名单!C3：6\.1.*#N\/A/);
   });
 });
 
