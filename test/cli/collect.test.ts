@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, getRubric, rubricIds } from '../../src/core';
+import { evaluate, getRubric, peerClauses, rubricIds } from '../../src/core';
 import { readXlsx } from '../../src/cli/roster/readXlsx';
 import { type Filled, type FillOptions, fillTemplate } from '../support/filledSheet';
 import { mibOnDisk } from '../support/mibOnDisk';
@@ -31,9 +31,10 @@ describe('mib collect: round trip of filled templates', () => {
       const report = JSON.parse(run.out) as {
         rubricId: string;
         collected: number;
-        files: { status: string; counts: Record<string, number>; selfTotal?: string; total: string }[];
+        files: { status: string; counts: Record<string, number>; selfTotal?: string; total: string; notes: string[] }[];
       };
       expect(report.rubricId).toBe(rubricId);
+      const peerIds = new Set(peerClauses(rubric).map((c) => c.inputId));
       expect(report.collected).toBe(3);
       // self-scores typed as computed: nothing differs, no formula is touched
       for (const line of report.files) {
@@ -50,7 +51,11 @@ describe('mib collect: round trip of filled templates', () => {
       filled.forEach((f, r) => {
         const row = roster.rows[r]!;
         expect(row.slice(1, 4)).toEqual([`机构${f.code}`, '公立', 50000]);
-        ids.forEach((id, k) => expect([id, row[5 + k] ?? null]).toEqual([id, f.facts[id] ?? null]));
+        // a peer clause's typed value stays out (its column is for the measure mib roster compares), said on the line
+        ids.forEach((id, k) => expect([id, row[5 + k] ?? null]).toEqual([id, peerIds.has(id) ? null : (f.facts[id] ?? null)]));
+        const typed = [...peerIds].filter((id) => f.facts[id] !== undefined);
+        if (typed.length > 0)
+          expect(report.files[r]!.notes).toContainEqual(expect.stringContaining(`与同级机构比较的 ${typed.join('、')} 本表填写的值未带入名单`));
         const result = evaluate(rubric, f.facts, { ownership: 'public' });
         expect(report.files[r]!.total).toBe(result.total.toString());
         // without a veto the sheet's total is the items' scores summed, as the self-scores are
@@ -212,7 +217,8 @@ describe('mib collect: a sheet saved again by LibreOffice (as an institution wit
     ids.forEach((id, k) => {
       const written = facts[id];
       const read = roster.rows[0]![5 + k] ?? null;
-      if (typeof written === 'number') expect([id, Number(read)]).toEqual([id, Number(written.toPrecision(15))]);
+      if (peerClauses(rubric).some((c) => c.inputId === id)) expect([id, read]).toEqual([id, null]);
+      else if (typeof written === 'number') expect([id, Number(read)]).toEqual([id, Number(written.toPrecision(15))]);
       else expect([id, read]).toEqual([id, written ?? null]);
     });
   }, 180_000);

@@ -114,6 +114,24 @@ describe('mib roster input', () => {
     });
   });
 
+  it('collect → roster: a rank an institution typed (江北 23.1) is not read as its 办理量; the line says so', async () => {
+    // typed as a one-institution sheet holds it: 23.1 is the rank, 1 the best; as a measure it would be the
+    // smallest 办理量, the worst of the three
+    const files: string[] = [];
+    for (const [k, rank] of [1, 2, 3].entries())
+      files.push((await fillTemplate(path(`J${k}.xlsx`), 'cq-jiangbei-2025-hospital', `J${k}`, { '23.1': rank, '6.1': 0 })).file);
+    const collected = path('collected-ranks.xlsx');
+    const collect = await mibOnDisk('collect', ...files, '-o', collected);
+    expect(collect.code).toBe(0);
+    const note = '与同级机构比较的 23.1 本表填写的值未带入名单：名单中这些列填原始数据（医保业务办理量（以月报为准）），由 mib roster 按同级机构计算';
+    for (const file of files) expect(collect.out.split('\n').find((line) => line.startsWith(`${file}：`))).toContain(note);
+    const { code, json } = await rosterJsonOf('cq-jiangbei-2025-hospital', '--input', collected);
+    expect(code).toBe(0);
+    // no measures yet: no ranking computed, 23.1 missing in every row (暂评 until the agency adds them)
+    expect(json.groups).toEqual([]);
+    for (const row of json.institutions) expect(row.missing).toContain('23.1');
+  });
+
   it("-o writes a workbook whose 汇总名单 rows are the JSON's, and the report says where it went", async () => {
     const out = path('jiangbei-summary.xlsx');
     const { code, json } = await rosterJsonOf(...JIANGBEI, '--input', utf8, '-o', out);
