@@ -1,6 +1,7 @@
 // `mib roster` on the two things only a roster can compute: 威海's peer clauses under each reading of
 // "从低到高依次平均划分为三个区间" (worked by hand below from the text), and 吉林 第十一条's composite.
 import { describe, expect, it } from 'vitest';
+import { mibOnDisk } from '../support/mibOnDisk';
 import { mibWith } from '../support/mibRunner';
 import { rosterJsonOf, scratch, writeCsv } from '../support/rosterFiles';
 
@@ -85,6 +86,21 @@ describe('威海 二级 peer clauses in mib roster --json', () => {
       // A2 "每高于该区间1个百分点扣1分，扣完为止" over a 5% band
       expect(itemScores(json, '26')).toEqual([5, 4, 3, 2, 1, 0]);
     }
+  });
+
+  it('every peer option is a flag, reaches the core and is said in words', async () => {
+    const flags = ['--peer-trim', '20%', '--a6-low-band', 'peers', '--tier-rounding', 'ceil', '--peer-ties', 'worse'];
+    const { json } = await rosterJsonOf('weihai-2021-hospital-l2', '--input', weihai, ...flags);
+    expect(json.options).toEqual({ intervals: 'equal-width', trim: 0.2, lowBandShare: 0.2, a6LowBand: 'peers', tierRounding: 'ceil', ties: 'worse' });
+    // "可剔除部分过高或过低的数据。过低的增长率参照第一区间评分，过高的增长率参照第三区间评分": ⌊20% × 6⌋ = 1 set aside at
+    // each end (1% → first, 20% → third); 2%–10% divided in thirds of 8/3% → cuts 4.67%, 7.33%: 10% third
+    expect(bands(json, '27.1')).toEqual([1, 1, 1, 1, 3, 3]);
+    // 20% of 6 = 1.2 rounded up (ceil) to 2: the band's upper limit is the second rate, 12%
+    expect(cuts(json, '25.1')).toEqual([0.12]);
+    const text = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', weihai, ...flags);
+    expect(text.out).toContain(
+      '同级比较的口径：等宽区间；两端各剔除 20%；低位区间为同级最低的 20%；威海 A6 低位区间按同级机构最低的一部分；按比例算家数进一；数据相同跨越分界时并列归较差一侧',
+    );
   });
 
   it('--low-band-share 50%: three of six in the band (upper limit 15%)', async () => {
