@@ -13,6 +13,10 @@ import { factsOf } from '../support/randomFacts';
 import { csvOf, rosterJsonOf, scratch, writeCsv } from '../support/rosterFiles';
 
 const path = scratch('mib-roster-input-');
+const regionFiles = {
+  'table.json': readFileSync('examples/region/table.json', 'utf8'),
+  'policy.json': readFileSync('examples/region/policy.json', 'utf8'),
+};
 
 // 江北 医院: three institutions with Chinese names, mixed facts (a veto in one, deductions in another)
 const records = [
@@ -130,6 +134,31 @@ describe('mib roster input', () => {
     // no measures yet: no ranking computed, 23.1 missing in every row (暂评 until the agency adds them)
     expect(json.groups).toEqual([]);
     for (const row of json.institutions) expect(row.missing).toContain('23.1');
+  });
+
+  it("a region's own table and policy given as files (as mib score takes them), named in the report", async () => {
+    const facts = JSON.parse(readFileSync('examples/region/facts.json', 'utf8')) as Record<string, unknown>;
+    const input = writeCsv(path('region.csv'), [{ 机构编码: 'M1', 机构名称: '某地医院', 质量保证金: 50000, ...facts }]);
+    const files = ['examples/region/table.json', '--input', input, '--policy', 'examples/region/policy.json'];
+    const { code, json } = await rosterJsonOf(...files);
+    expect(code).toBe(0);
+    const alone = mibWith({ 'f.json': JSON.stringify(facts), ...regionFiles })(
+      'score',
+      'table.json',
+      '--input',
+      'f.json',
+      '--policy',
+      'policy.json',
+      '--deposit',
+      '50000',
+      '--json',
+    );
+    const score = JSON.parse(alone.out) as { total: number; grade: string; refundText: string };
+    expect(json.institutions[0]).toMatchObject({ total: score.total, grade: score.grade, refundText: score.refundText });
+    expect(json.rubric).toBe('moudi-2026-hospital');
+    const text = await mibOnDisk('roster', ...files);
+    expect(text.out).toContain('地区自己的考核表 examples/region/table.json');
+    expect(text.out).toContain('地区自己的政策 examples/region/policy.json');
   });
 
   it("-o writes a workbook whose 汇总名单 rows are the JSON's, and the report says where it went", async () => {
