@@ -1,7 +1,8 @@
 // `npm run bench`, roster workbook section: the roster section's 10,000-row 威海 二级 table as a CSV with
 // deposits, read, scored under jilin-2025 (折算) and written to .xlsx as `mib roster -o` would; then the
 // planning alone, the streamed .xlsx writer alone, and the Office.js writer against a stand-in that counts
-// syncs. Prints only; nothing is asserted.
+// syncs. First of all, the whole `mib roster` command on that CSV in a fresh process (bench/rosterCommand.ts).
+// Prints only; nothing is asserted.
 import { performance } from 'node:perf_hooks';
 import { gridPlansToXlsx } from '../src/cli/gridXlsx';
 import { readCsv } from '../src/cli/roster/readCsv';
