@@ -1,7 +1,8 @@
 // `npm run bench`, roster workbook section: the roster section's 10,000-row 威海 二级 table as a CSV with
 // deposits, read, scored under jilin-2025 (折算) and written to .xlsx as `mib roster -o` would; then the
 // planning alone, the streamed .xlsx writer alone, and the Office.js writer against a stand-in that counts
-// syncs. Prints only; nothing is asserted.
+// syncs. First of all, the whole `mib roster` command on that CSV in a fresh process (bench/rosterCommand.ts).
+// Prints only; nothing is asserted.
 import { performance } from 'node:perf_hooks';
 import { gridPlansToXlsx } from '../src/cli/gridXlsx';
 import { readCsv } from '../src/cli/roster/readCsv';
@@ -9,22 +10,28 @@ import { getPolicy, getRubric, scoreRoster } from '../src/core';
 import { plannedRequests, writeGridPlans } from '../src/excel/writer';
 import { planRosterWorkbook } from '../src/sheet/roster';
 import { weihaiRosterTable } from './roster';
+import { benchRosterCommand } from './rosterCommand';
 import { countingContext, median } from './sheet';
 
 const ROWS = 10_000;
 const RUNS = 3;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
-export async function benchRosterSheet(): Promise<void> {
-  const rubric = getRubric('weihai-2021-hospital-l2');
-  const policy = getPolicy('jilin-2025');
-  // the roster as the clerk's CSV (with deposits), then what `mib roster -o` does: read, score, plan, write
-  const table = weihaiRosterTable(ROWS);
+/** The roster section's weihaiRosterTable as the clerk's CSV, with deposits: what `mib roster --input` reads. */
+export function weihaiRosterCsv(rows: number): Uint8Array {
+  const table = weihaiRosterTable(rows);
   const lines = [
     [...table.header, '质量保证金'],
     ...table.rows.map((row, i) => [...row.map((v) => (v === undefined || v === null ? '' : String(v))), 50000 + (i % 20) * 5000]),
   ];
-  const csv = new TextEncoder().encode(`${lines.map((line) => line.join(',')).join('\r\n')}\r\n`);
+  return new TextEncoder().encode(`${lines.map((line) => line.join(',')).join('\r\n')}\r\n`);
+}
+
+export async function benchRosterSheet(): Promise<void> {
+  const rubric = getRubric('weihai-2021-hospital-l2');
+  const policy = getPolicy('jilin-2025');
+  // the roster as the clerk's CSV (with deposits), then what `mib roster -o` does: read, score, plan, write
+  const csv = weihaiRosterCsv(ROWS);
   const runStart = performance.now();
   const read = readCsv(csv, 'roster.csv');
   const readMs = performance.now() - runStart;
@@ -37,6 +44,8 @@ export async function benchRosterSheet(): Promise<void> {
   console.log(
     `CSV → .xlsx (${mb(csv.length)} CSV): read ${readMs.toFixed(0)} ms, scoreRoster (jilin-2025, 折算, deposits) ${scoreMs.toFixed(0)} ms, plan + write ${(performance.now() - workbookStart).toFixed(0)} ms; total ${(performance.now() - runStart).toFixed(0)} ms, ${mb(bytes.length)}, rss ${mb(scoredRss)} after scoring, ${mb(process.memoryUsage().rss)} after writing`,
   );
+
+  benchRosterCommand(csv);
 
   const planTimes: number[] = [];
   let plan = planRosterWorkbook(result, rubric, policy);

@@ -156,6 +156,41 @@ export const commands = {
       '退出码：全部收集为 0，有未收集的文件为 1（名单照常生成），一份也没有收集为 2。',
     ],
   },
+  roster: {
+    positionals: [
+      {
+        name: '考核表编号',
+        description: '考核表编号（mib rubrics 列出），或地区自己的考核表文件路径（如 ./my-table.json，先经 mib check 同样的检查）',
+      },
+    ],
+    flags: {
+      input: value(
+        '<名单.csv|名单.xlsx>',
+        '机构名单：第一行表头（机构编码、机构名称，可选 级别/类型、公立/民营、质量保证金、上级机构编码、降档、情形、自评得分，再是各输入编号），其下每行一家机构；CSV 可为 UTF-8（带或不带 BOM）、GBK 或 UTF-16',
+        required,
+      ),
+      policy: POLICY,
+      'peer-intervals': value(
+        'equal-width|equal-count',
+        '“从低到高依次平均划分为几个区间”（威海 A3–A5）：equal-width = 等宽区间（默认），equal-count = 等人数区间',
+      ),
+      'peer-trim': value('<比例>', '划分区间前两端各剔除的比例（“可剔除部分过高或过低的数据”），如 0.1 或 10%；默认 0 不剔除'),
+      'low-band-share': value('<比例>', '低位区间占同级机构的比例（威海 A1、A2 “合理设置低位区间”），如 0.2 或 20%；默认 20%'),
+      'a6-low-band': value('fixed|peers', '威海 A6 “低位区间占比20%”：fixed = 占比 20% 及以下（默认），peers = 同级机构中最低的 20%'),
+      'tier-rounding': value('round|floor|ceil', '按比例算家数（如 7 家的 20%）：round = 四舍五入（默认），floor = 去尾，ceil = 进一'),
+      'peer-ties': value('better|worse', '数据相同而跨越分界时：better = 都归较好的一侧（默认），worse = 都归较差的一侧'),
+      convert: { ...CONVERT, needs: 'policy' },
+      complete: COMPLETE,
+      output: value('<汇总.xlsx>', '写出汇总工作簿：汇总名单（各机构结果）、汇总统计、同级分组（分界点）', { short: 'o' }),
+      json: boolean('输出 JSON：institutions（各机构得分、等次、返还、各项得分、同级比较、问题）与 summary'),
+    },
+    description: '按名单给多家机构一起打分：与同级机构比较的条款（区间、低位区间、分档、排名）按名单计算，再评定等次与返还',
+    notes: [
+      '与同级机构比较的条款（威海 A1–A6、一级 B3、江北 23 等），名单中该输入编号的列填原始数据（增长率、自费率、得分、办理量），由名单计算区间或排名；同级按“级别/类型”列分组。',
+      '吉林 第十一条：有“上级机构编码”列且政策有此规定时，上级机构的最终得分 = 自身得分 × 70% + 下属机构平均分 × 30%，下属机构不单独评定。',
+      '退出码：各行都计分且没有问题为 0；有问题（编码重复、未知的列、同级只有一家、填报无效、上级机构不在名单中）为 1，其余照常计分，工作簿照常写出；命令或文件读不了为 2，不写任何文件。',
+    ],
+  },
   rubrics: {
     positionals: [],
     flags: { json: JSON_OUT },

@@ -52,6 +52,7 @@ import { OwnershipArgSchema } from './ownershipArg';
 import { newFile } from './newCommand';
 import { template } from './templateCommand';
 import { collect } from './collectCommand';
+import { roster } from './rosterCommand';
 import { commandHelp, globalUsage } from './usage';
 
 export interface Io {
@@ -393,7 +394,10 @@ function nextSteps(kind: 'rubric' | 'policy' | 'unknown', path: string): string[
   return [];
 }
 
-const handlers: Record<Exclude<CommandName, 'template' | 'collect' | 'help'>, (io: CommandIo, positionals: string[], flags: Flags) => number> = {
+const handlers: Record<
+  Exclude<CommandName, 'template' | 'collect' | 'roster' | 'help'>,
+  (io: CommandIo, positionals: string[], flags: Flags) => number
+> = {
   score,
   grade,
   refund,
@@ -415,8 +419,8 @@ function help(io: Io, positionals: string[]): number {
   return 0;
 }
 
-/** Runs one command; returns the exit code (a promise for `template` and `collect`, which read and write
- * workbooks). Never lets a stack trace reach the user. */
+/** Runs one command; returns the exit code (a promise for `template`, `collect` and `roster`, which read and
+ * write workbooks). Never lets a stack trace reach the user. */
 export function run(argv: string[], io: Io): number | Promise<number> {
   try {
     const [word, ...rest] = argv;
@@ -441,9 +445,9 @@ export function run(argv: string[], io: Io): number | Promise<number> {
         .catch((error: unknown) => failure(io, error))
         .finally(() => files.release());
     }
-    if (command === 'collect') {
+    if (command === 'collect' || command === 'roster') {
       const readBytes = io.readBytes ?? (() => unreadable());
-      return collect({ ...io, files, readBytes }, positionals, flags)
+      return (command === 'collect' ? collect : roster)({ ...io, files, readBytes }, positionals, flags)
         .catch((error: unknown) => failure(io, error))
         .finally(() => files.release());
     }

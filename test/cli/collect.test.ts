@@ -4,59 +4,17 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, getRubric, rubricIds } from '../../src/core';
+import { evaluate, getRubric, peerClauses, rubricIds } from '../../src/core';
 import { readXlsx } from '../../src/cli/roster/readXlsx';
-import { planToXlsx } from '../../src/cli/xlsxTemplate';
-import { planSheet } from '../../src/sheet/plan';
-import type { SheetPlan } from '../../src/sheet/types';
+import { type Filled, type FillOptions, fillTemplate } from '../support/filledSheet';
 import { mibOnDisk } from '../support/mibOnDisk';
 import { factsOf } from '../support/randomFacts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-collect-'));
 const path = (name: string) => join(dir, name);
 
-interface Filled {
-  file: string;
-  code: string;
-  facts: Record<string, unknown>;
-  plan: SheetPlan;
-}
-
-/** A template as `mib template` writes it, then filled as an institution fills it in Excel: the facts in
- * the input cells, each item's computed score typed as its self-score; `edit` may tamper further. */
-async function filledSheet(
-  rubricId: string,
-  code: string,
-  facts: Record<string, unknown>,
-  options: { policyId?: string; withAddinFunctions?: boolean; edit?: (sheet: ExcelJS.Worksheet, plan: SheetPlan) => void } = {},
-): Promise<Filled> {
-  const rubric = getRubric(rubricId);
-  const plan = planSheet(rubric, {
-    ...(options.policyId && { policyId: options.policyId }),
-    institutionCode: code,
-    institutionName: `机构${code}`,
-    deposit: 50000,
-    ownership: 'public',
-    withAddinFunctions: options.withAddinFunctions ?? false,
-    convert: true,
-  });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await planToXlsx(plan)) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  for (const input of plan.inputs) {
-    const value = facts[input.id];
-    if (value !== undefined) sheet.getCell(input.address).value = value as ExcelJS.CellValue;
-  }
-  const result = evaluate(rubric, facts, { ownership: 'public' });
-  for (const item of plan.items) {
-    const score = result.items.find((i) => i.id === item.itemNo)!.score;
-    if (rubric.items.find((i) => i.no === item.itemNo)!.points !== null) sheet.getCell(item.selfScore).value = score.toNumber();
-  }
-  options.edit?.(sheet, plan);
-  const file = path(`${rubricId}-${code}.xlsx`);
-  writeFileSync(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
-  return { file, code, facts, plan };
-}
+const filledSheet = (rubricId: string, code: string, facts: Record<string, unknown>, options: FillOptions = {}) =>
+  fillTemplate(path(`${rubricId}-${code}.xlsx`), rubricId, code, facts, options);
 
 describe('mib collect: round trip of filled templates', () => {
   it.each(rubricIds)(
@@ -73,9 +31,10 @@ describe('mib collect: round trip of filled templates', () => {
       const report = JSON.parse(run.out) as {
         rubricId: string;
         collected: number;
-        files: { status: string; counts: Record<string, number>; selfTotal?: string; total: string }[];
+        files: { status: string; counts: Record<string, number>; selfTotal?: string; total: string; notes: string[] }[];
       };
       expect(report.rubricId).toBe(rubricId);
+      const peerIds = new Set(peerClauses(rubric).map((c) => c.inputId));
       expect(report.collected).toBe(3);
       // self-scores typed as computed: nothing differs, no formula is touched
       for (const line of report.files) {
@@ -92,7 +51,11 @@ describe('mib collect: round trip of filled templates', () => {
       filled.forEach((f, r) => {
         const row = roster.rows[r]!;
         expect(row.slice(1, 4)).toEqual([`机构${f.code}`, '公立', 50000]);
-        ids.forEach((id, k) => expect([id, row[5 + k] ?? null]).toEqual([id, f.facts[id] ?? null]));
+        // a peer clause's typed value stays out (its column is for the measure mib roster compares), said on the line
+        ids.forEach((id, k) => expect([id, row[5 + k] ?? null]).toEqual([id, peerIds.has(id) ? null : (f.facts[id] ?? null)]));
+        const typed = [...peerIds].filter((id) => f.facts[id] !== undefined);
+        if (typed.length > 0)
+          expect(report.files[r]!.notes).toContainEqual(expect.stringContaining(`与同级机构比较的 ${typed.join('、')} 本表填写的值未带入名单`));
         const result = evaluate(rubric, f.facts, { ownership: 'public' });
         expect(report.files[r]!.total).toBe(result.total.toString());
         // without a veto the sheet's total is the items' scores summed, as the self-scores are
@@ -254,7 +217,8 @@ describe('mib collect: a sheet saved again by LibreOffice (as an institution wit
     ids.forEach((id, k) => {
       const written = facts[id];
       const read = roster.rows[0]![5 + k] ?? null;
-      if (typeof written === 'number') expect([id, Number(read)]).toEqual([id, Number(written.toPrecision(15))]);
+      if (peerClauses(rubric).some((c) => c.inputId === id)) expect([id, read]).toEqual([id, null]);
+      else if (typeof written === 'number') expect([id, Number(read)]).toEqual([id, Number(written.toPrecision(15))]);
       else expect([id, read]).toEqual([id, written ?? null]);
     });
   }, 180_000);

@@ -1,5 +1,5 @@
 import type { Assessment } from '../assess';
-import { sum } from '../decimal';
+import { type Dec, sum } from '../decimal';
 import type { Problem } from '../errors';
 import type { Result } from '../evaluate';
 import type { Policy } from '../policy/schema';
@@ -24,38 +24,43 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   const peers = computePeers(rubric, institutions, columns, peerOptions);
   const structure = compositeStructure(institutions, policy, table, columns.fields.parentCode);
   const inputColumn = new Map(columns.inputs.map((c) => [c.id, c.column]));
-  const results = institutions.map((inst, i) => {
+  const evaluated = (inst: RosterInstitution, i: number): Result => {
     const facts: Record<string, unknown> = { ...inst.facts };
     for (const id of peers.inputIds) facts[id] = peers.fed.get(i)?.get(id);
     const result = evaluateRow(rubric, inst, facts, options, peers.invalid.get(i));
     // each bad fact named by its cell, as the reviewer finds it in the roster
     const invalid = result.invalid.map((p) => withCell(p, inst, inputColumn, table));
     return { ...result, invalid };
-  });
-  const assessments: (Assessment | undefined)[] = [];
-  if (policy) {
-    // the subordinates first: a parent's composite needs their scores
-    const isParent = (i: number) => structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
-    institutions.forEach((inst, i) => {
-      if (!isParent(i)) assessments[i] = assessRow(rubric, results[i]!, policy, inst, options);
-    });
-    institutions.forEach((inst, i) => {
-      if (!isParent(i)) return;
-      const subordinates = structure.subordinatesOf.get(i)!.map((s) => assessments[s]!.score);
-      assessments[i] = assessRow(rubric, results[i]!, policy, inst, options, { composite: { subordinates } });
-    });
-  }
-  const rows = institutions.map((inst, i) =>
-    rowResult(
+  };
+  const rows: RosterRowResult[] = new Array<RosterRowResult>(institutions.length);
+  const finish = (inst: RosterInstitution, i: number, result: Result, assessment: Assessment | undefined) => {
+    rows[i] = rowResult(
       inst,
-      results[i]!,
-      assessments[i],
+      result,
+      assessment,
       structure.subordinates.has(i),
       [...(read.rowProblems.get(inst.row) ?? []), ...(structure.rowProblems.get(i) ?? [])],
       peers.readings.get(i) ?? [],
       options.trace === true,
-    ),
-  );
+    );
+  };
+  // each row finished as soon as it is graded, so that its Result is garbage at once (10,000 Results held
+  // together took ~700 MB); only the parents wait, for their subordinates' scores (第十一条)
+  const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
+  const parents = new Map<number, Result>();
+  const subordinateScores = new Map<number, Dec>();
+  institutions.forEach((inst, i) => {
+    const result = evaluated(inst, i);
+    if (isParent(i)) return void parents.set(i, result);
+    const assessment = policy && assessRow(rubric, result, policy, inst, options);
+    if (assessment && structure.subordinates.has(i)) subordinateScores.set(i, assessment.score);
+    finish(inst, i, result, assessment);
+  });
+  for (const [i, result] of parents) {
+    const inst = institutions[i]!;
+    const subordinates = structure.subordinatesOf.get(i)!.map((s) => subordinateScores.get(s)!);
+    finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite: { subordinates } }));
+  }
   return {
     rubricId: rubric.id,
     ...(policy && { policyId: policy.id }),

@@ -3,6 +3,7 @@ import { type AuditFlag, type AuditFlagKind, auditOrder } from '../audit';
 import type { Replanner } from '../matchPlan';
 import type { WorkbookCells } from './cells';
 import { CarriedFiles } from './carriedFiles';
+import { withoutPeerValues } from './peerColumns';
 import { readSubmittedSheets, type SubmittedSheet } from './submittedSheet';
 
 /** One file given to collect: its cells, or why it could not be opened (not an .xlsx, damaged). */
@@ -203,18 +204,24 @@ export function collector(replan: Replanner, options: CollectOptions = {}): Coll
         line.notes.push(`机构编码 ${code} 与 ${others.join('、')} 重复，请核对`);
       }
     }
+    // the peer clauses' typed values stay out of the roster, said on the file's line
+    const facts = sheets.map((sheet) => {
+      const carried = withoutPeerValues(sheet.rubricId, sheet.facts);
+      if (carried.note) finished.get(lineOf.get(sheet)!)!.notes.push(carried.note);
+      return carried.facts;
+    });
     const report = [...finished.values()].map((line) => (line.status === 'refused' ? line : { ...line, message: describe(line) }));
     const inputIds = sheets[0]?.facts.map(([id]) => id) ?? [];
     return {
       ...(rubricId !== undefined && { rubricId }),
       header: [...COLLECT_COLUMNS, ...inputIds],
-      rows: sheets.map((sheet) => [
+      rows: sheets.map((sheet, i) => [
         sheet.code === '' ? null : sheet.code,
         sheet.name === '' ? null : sheet.name,
         sheet.ownership,
         sheet.deposit,
         sheet.selfTotal ? sheet.selfTotal.toNumber() : null,
-        ...sheet.facts.map(([, value]) => value),
+        ...facts[i]!.map(([, value]) => value),
       ]),
       lines: report,
       sheets: [...sheets],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../../lazySchema';
 import { MibError } from '../../errors';
 import { zodProblems } from '../../zodMessages';
+import { pct } from '../../decimal';
 import type { PeerOptions } from '../types';
 
 /** The documented defaults (docs/编写考核表与政策.md): equal-width intervals, nothing trimmed, the lowest
@@ -53,3 +54,15 @@ export const peerOptionWords = {
   ties: { better: '并列归较好一侧', worse: '并列归较差一侧' },
   a6LowBand: { fixed: '按原文的占比', peers: '按同级机构最低的一部分' },
 } as const;
+
+/** Every option in one line of words, for a report's header: "等宽区间；不剔除；低位区间为同级最低的 20%；…". */
+export function peerOptionsText(options: PeerOptions): string {
+  return [
+    peerOptionWords.intervals[options.intervals],
+    options.trim === 0 ? '不剔除过高或过低的数据' : `两端各剔除 ${pct(options.trim)}`,
+    `低位区间为同级最低的 ${pct(options.lowBandShare)}`,
+    `威海 A6 低位区间${peerOptionWords.a6LowBand[options.a6LowBand]}`,
+    `按比例算家数${peerOptionWords.tierRounding[options.tierRounding]}`,
+    `数据相同跨越分界时${peerOptionWords.ties[options.ties]}`,
+  ].join('；');
+}

@@ -1,0 +1,72 @@
+import { fmt, type Policy, peerClauses, peerOptionsText, type RosterResult, type Rubric } from '../../core';
+import { PEER_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster';
+import type { OwnFiles } from '../ownFiles';
+
+/**
+ * Every problem of a scored roster once, each naming its cell: the table's first (a column, a duplicate
+ * code, a peer group of one), then each row's (a bad institution field, a missing parent, a bad fact).
+ * A duplicate code is both the table's and its rows': said once.
+ */
+export function rosterProblems(result: RosterResult): string[] {
+  const messages = new Set(result.problems.map((p) => p.message));
+  for (const row of result.institutions) for (const p of [...row.problems, ...row.invalid]) messages.add(p.message);
+  return [...messages];
+}
+
+export interface ReportContext {
+  rubric: Rubric;
+  policy: Policy | undefined;
+  /** the file read, as the reader names it (with its encoding or sheet) */
+  source: string;
+  output: string | undefined;
+  files: OwnFiles;
+}
+
+const yuan = (amount: { toFixed(dp: number): string }) => `${amount.toFixed(2)} 元`;
+
+/** `mib roster` without --json: a short Chinese report, what was read and under what, then the counts. */
+export function rosterReport(result: RosterResult, ctx: ReportContext): string[] {
+  const { rubric, policy } = ctx;
+  const s = result.summary;
+  const lines = [`名单：${ctx.source}，${s.institutions} 家机构`];
+  const ownTable = ctx.files.pathOf('rubric', rubric.id);
+  lines.push(
+    `考核表：${rubric.title}（${rubric.id}，${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）${ownTable ? `，地区自己的考核表 ${ownTable}` : ''}`,
+  );
+  const ownPolicy = policy && ctx.files.pathOf('policy', policy.id);
+  lines.push(
+    policy
+      ? `政策：${policy.title}（${policy.id}）${ownPolicy ? `，地区自己的政策 ${ownPolicy}` : ''}`
+      : '政策：未给出，只计分，不评定等次与返还（用 --policy 给出政策）',
+  );
+  if (peerClauses(rubric).length > 0) {
+    lines.push(`同级比较的口径：${peerOptionsText(result.options)}`);
+    for (const group of result.groups) lines.push(...group.lines.map((line) => `  ${line}`));
+    if (result.groups.length === 0) lines.push('  名单中没有与同级机构比较的列（填原始数据的列），这些条款按留空计');
+  }
+  if (s.institutions > 0) {
+    const totals = result.institutions.map((row) => row.total);
+    const low = totals.reduce((a, b) => (b.lt(a) ? b : a));
+    const high = totals.reduce((a, b) => (b.gt(a) ? b : a));
+    lines.push(`最终得分：最低 ${fmt(low)}，最高 ${fmt(high)}`);
+  }
+  if (policy) {
+    lines.push(`等次：${s.perGrade.map((g) => `${g.label} ${g.count} 家`).join('，')}`);
+    const others = [
+      s.provisional > 0 && `暂评（尚有未填）${s.provisional} 家`,
+      s.withheld > 0 && `暂不评定（有无效填报）${s.withheld} 家`,
+      s.subordinates > 0 && `下属机构（不单独评定）${s.subordinates} 家`,
+    ].filter(Boolean);
+    if (others.length > 0) lines.push(`  其中 ${others.join('，')}`);
+    if (s.depositTotal.gt(0)) lines.push(`质量保证金：合计 ${yuan(s.depositTotal)}，返还 ${yuan(s.refundPaid)}，不予返还 ${yuan(s.refundWithheld)}`);
+    else lines.push('质量保证金：名单没有“质量保证金”列（或都为空），不计返还');
+  }
+  if (s.vetoes > 0) lines.push(`有否决项的机构：${s.vetoes} 家`);
+  lines.push(s.rowsWithProblems > 0 ? `有问题的行：${s.rowsWithProblems} 行（见下）` : '各行都已计分，没有问题');
+  lines.push(
+    ctx.output
+      ? `已写入 ${ctx.output}：工作表“${ROSTER_SHEET}”（各机构结果）、“${SUMMARY_SHEET}”${result.groups.length > 0 ? `、“${PEER_SHEET}”（分界点）` : ''}`
+      : '未写工作簿：用 -o <汇总.xlsx> 写出各机构的结果，--json 输出 JSON',
+  );
+  return lines;
+}
