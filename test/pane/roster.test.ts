@@ -10,11 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fmt, getPolicy, getRubric, scoreRoster } from '../../src/core';
 import type { RosterResult } from '../../src/core/roster/types';
-import ExcelJS from 'exceljs';
-import { planToXlsx } from '../../src/cli/xlsxTemplate';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
-import { planSheet } from '../../src/sheet/plan';
 import { rosterSource } from '../../src/sheet/roster/source';
+import { fillTemplate } from '../support/filledSheet';
 import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow } from '../support/paneHarness';
 
 const SHOTS = 'test-output/pane';
@@ -49,16 +47,6 @@ async function expected(): Promise<{ result: RosterResult; traced: RosterResult 
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A 威海 二级 template as mib template writes it, filled in as an institution fills it (its facts only). */
-async function submitted(code: string, name: string, facts: Record<string, unknown>): Promise<Buffer> {
-  const plan = planSheet(getRubric('weihai-2021-hospital-l2'), { institutionCode: code, institutionName: name, deposit: 60000, ownership: 'public' });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await planToXlsx(plan)) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  for (const input of plan.inputs) if (facts[input.id] !== undefined) sheet.getCell(input.address).value = facts[input.id] as ExcelJS.CellValue;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 const figure = (key: string) => page.locator(`[data-figure="${key}"] [data-value]`).textContent();
 
@@ -171,7 +159,11 @@ describe('汇总: a roster scored in the pane', () => {
     // the results still stand after the visit to 检查
     await expect(figure('institutions')).resolves.toBe('5');
     await page.getByTestId('collect-files').setInputFiles([
-      { name: 'H006.xlsx', mimeType: XLSX, buffer: await submitted('H006', '威海己医院', { '1.1': 1, '12.1': 3 }) },
+      {
+        name: 'H006.xlsx',
+        mimeType: XLSX,
+        buffer: readFileSync((await fillTemplate(join(dir, 'H006.xlsx'), 'weihai-2021-hospital-l2', 'H006', { '1.1': 1, '12.1': 3 })).file),
+      },
       { name: '随便.xlsx', mimeType: XLSX, buffer: Buffer.from('不是工作簿') },
     ]);
     await expect
