@@ -24,38 +24,40 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   const peers = computePeers(rubric, institutions, columns, peerOptions);
   const structure = compositeStructure(institutions, policy, table, columns.fields.parentCode);
   const inputColumn = new Map(columns.inputs.map((c) => [c.id, c.column]));
-  const results = institutions.map((inst, i) => {
+  const trace = options.trace === true;
+  const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
+  const evaluated = (inst: RosterInstitution, i: number): Result => {
     const facts: Record<string, unknown> = { ...inst.facts };
     for (const id of peers.inputIds) facts[id] = peers.fed.get(i)?.get(id);
     const result = evaluateRow(rubric, inst, facts, options, peers.invalid.get(i));
     // each bad fact named by its cell, as the reviewer finds it in the roster
-    const invalid = result.invalid.map((p) => withCell(p, inst, inputColumn, table));
-    return { ...result, invalid };
-  });
-  const assessments: (Assessment | undefined)[] = [];
-  if (policy) {
-    // the subordinates first: a parent's composite needs their scores
-    const isParent = (i: number) => structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
-    institutions.forEach((inst, i) => {
-      if (!isParent(i)) assessments[i] = assessRow(rubric, results[i]!, policy, inst, options);
-    });
-    institutions.forEach((inst, i) => {
-      if (!isParent(i)) return;
-      const subordinates = structure.subordinatesOf.get(i)!.map((s) => assessments[s]!.score);
-      assessments[i] = assessRow(rubric, results[i]!, policy, inst, options, { composite: { subordinates } });
-    });
-  }
-  const rows = institutions.map((inst, i) =>
+    return result.invalid.length === 0 ? result : { ...result, invalid: result.invalid.map((p) => withCell(p, inst, inputColumn, table)) };
+  };
+  const finish = (inst: RosterInstitution, i: number, result: Result, assessment: Assessment | undefined): RosterRowResult =>
     rowResult(
       inst,
-      results[i]!,
-      assessments[i],
+      result,
+      assessment,
       structure.subordinates.has(i),
       [...(read.rowProblems.get(inst.row) ?? []), ...(structure.rowProblems.get(i) ?? [])],
       peers.readings.get(i) ?? [],
-      options.trace === true,
-    ),
-  );
+      trace,
+    );
+  // one row at a time, its Result and Assessment dropped as soon as its row is made (10,000 of them kept
+  // at once held most of a gigabyte); a parent under 第十一条 waits for its subordinates' scores
+  const rows: RosterRowResult[] = new Array(institutions.length);
+  const waiting = new Map<number, Result>();
+  institutions.forEach((inst, i) => {
+    const result = evaluated(inst, i);
+    if (isParent(i)) waiting.set(i, result);
+    else rows[i] = finish(inst, i, result, policy && assessRow(rubric, result, policy, inst, options));
+  });
+  for (const [i, result] of waiting) {
+    const inst = institutions[i]!;
+    // a subordinate's row total is its assessed score
+    const subordinates = structure.subordinatesOf.get(i)!.map((s) => rows[s]!.total);
+    rows[i] = finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite: { subordinates } }));
+  }
   return {
     rubricId: rubric.id,
     ...(policy && { policyId: policy.id }),
