@@ -177,24 +177,32 @@ export function parseInputs(rubric: Rubric, raw: Record<string, RawValue>): Pars
       });
       return;
     }
-    if (isBlank(rawValue)) return;
-    const parsed = parseInputValue(entry.spec, rawValue);
-    if ('problem' in parsed) {
-      invalid.push(parsed.problem);
-      return;
-    }
-    const ruleProblem = definitionOf(entry.rule).checkValue?.(entry.rule, entry.spec, parsed.value) ?? null;
-    if (ruleProblem) {
-      invalid.push({
-        field: id,
-        message: `${id}（${entry.spec.label}）${ruleProblem}`,
-        messageEn: `${id}: value outside the clause's printed range`,
-      });
-      return;
-    }
-    values.set(id, parsed.value);
+    parseKnownInput(entry, rawValue, values, invalid);
   });
   return { values, invalid };
+}
+
+/** One fact of a known input: its typed value into `values`, or its problem into `invalid`; a blank is
+ * left out (missing). What parseInputs does with each key once it knows the input, and what a roster does
+ * with each of its input columns. */
+export function parseKnownInput(entry: InputIndexEntry, rawValue: RawValue, values: Map<string, InputValue>, invalid: Problem[]): void {
+  if (isBlank(rawValue)) return;
+  const { spec, rule } = entry;
+  const parsed = parseInputValue(spec, rawValue);
+  if ('problem' in parsed) {
+    invalid.push(parsed.problem);
+    return;
+  }
+  const ruleProblem = definitionOf(rule).checkValue?.(rule, spec, parsed.value) ?? null;
+  if (ruleProblem) {
+    invalid.push({
+      field: spec.id,
+      message: `${spec.id}（${spec.label}）${ruleProblem}`,
+      messageEn: `${spec.id}: value outside the clause's printed range`,
+    });
+    return;
+  }
+  values.set(spec.id, parsed.value);
 }
 
 function itemArithmetic(item: ItemResult, base: Dec, hasEarn: boolean, deductions: Dec): string {

@@ -179,7 +179,9 @@ function readRow(
     if (parsed.success) institution.selfScore = parsed.data;
     else bad('selfScore', '自评得分应为数字', 'the self-score should be a number');
   }
-  for (const { column, id } of columns.inputs) institution.facts[id] = cells[column];
+  // made in one go, so that every row's facts share one shape (a key added at a time, 100-odd of them,
+  // makes a hash table per row: six times the memory)
+  institution.facts = Object.fromEntries(columns.inputs.map(({ column, id }) => [id, cells[column]]));
   return institution;
 }
 

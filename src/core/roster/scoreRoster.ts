@@ -27,9 +27,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   const trace = options.trace === true;
   const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
   const evaluated = (inst: RosterInstitution, i: number): Result => {
-    const facts: Record<string, unknown> = { ...inst.facts };
-    for (const id of peers.inputIds) facts[id] = peers.fed.get(i)?.get(id);
-    const result = evaluateRow(rubric, inst, facts, options, peers.invalid.get(i));
+    const result = evaluateRow(rubric, inst, peers.inputIds, peers.fed.get(i), options, peers.invalid.get(i));
     // each bad fact named by its cell, as the reviewer finds it in the roster
     return result.invalid.length === 0 ? result : { ...result, invalid: result.invalid.map((p) => withCell(p, inst, inputColumn, table)) };
   };

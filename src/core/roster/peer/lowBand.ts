@@ -8,6 +8,7 @@ import {
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
+  type Said,
   shareCount,
   sortedMembers,
 } from './shared';
@@ -32,16 +33,13 @@ export function peerLowBand(members: readonly PeerMember[], clause: LowBandClaus
   const upper = sorted[inBand - 1]!.measure;
   const reading = `低位区间为同级最低的 ${pct(options.lowBandShare)}（${count} 家的 ${pct(options.lowBandShare)} ${peerOptionWords.tierRounding[options.tierRounding]}为 ${inBand} 家）`;
   const readings: PeerComputation['readings'] = new Map();
-  const upperText = ctx.show(upper);
-  for (const member of sorted) {
-    const excess = D.max(ZERO, member.measure.minus(upper));
-    const fed = fedValue(clause, excess);
-    const said = excess.isZero()
-      ? `低位区间上限 ${upperText}（${reading}）→ 在区间内`
-      : `低位区间上限 ${upperText}（${reading}）→ 高出 ${ctx.show(excess)}`;
-    const shown = clause.reference === 0 ? said : `${said}，本条从 ${ctx.show(new D(clause.reference))} 起算，计为 ${ctx.show(fed)}`;
-    readings.set(member.key, memberReading(ctx, member, fed.toFixed(), shown));
-  }
+  const excessAt = (p: number) => D.max(ZERO, sorted[p]!.measure.minus(upper));
+  const said: Said = (p) => {
+    const excess = excessAt(p);
+    const where = `低位区间上限 ${ctx.show(upper)}（${reading}）→ ${excess.isZero() ? '在区间内' : `高出 ${ctx.show(excess)}`}`;
+    return clause.reference === 0 ? where : `${where}，本条从 ${ctx.show(new D(clause.reference))} 起算，计为 ${ctx.show(fedValue(clause, excess))}`;
+  };
+  sorted.forEach((member, p) => readings.set(member.key, memberReading(ctx, member, fedValue(clause, excessAt(p)).toFixed(), said, p)));
   return {
     group: {
       ...groupHead(ctx, 'lowBand', reading, count),
@@ -59,7 +57,8 @@ export function printedLowBand(members: readonly PeerMember[], clause: LowBandCl
   const band = new D(clause.reference);
   const reading = `低位区间${peerOptionWords.a6LowBand.fixed}：${ctx.show(band)} 及以下`;
   const readings: PeerComputation['readings'] = new Map();
-  for (const member of members) readings.set(member.key, memberReading(ctx, member, member.measure.toFixed(), `${reading}，按本条计`));
+  const said: Said = () => `${reading}，按本条计`;
+  members.forEach((member, p) => readings.set(member.key, memberReading(ctx, member, member.measure.toFixed(), said, p)));
   return {
     group: {
       ...groupHead(ctx, 'lowBand', reading, members.length),

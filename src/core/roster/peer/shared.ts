@@ -68,22 +68,60 @@ export function groupHead(ctx: PeerClauseContext, kind: PeerGroupResult['kind'],
   return { inputId: ctx.inputId, itemNo: ctx.itemNo, ...(ctx.code && { code: ctx.code }), group: ctx.group, kind, reading, count };
 }
 
-/** A member's reading: the measure, then what it gave. */
+/** Words what the member at `position` (in the computation's sorted order) gave: one per computation, not
+ * one per member (a function made per member costs more than the member's scoring). */
+export type Said = (position: number) => string;
+
+/**
+ * A member's reading: the measure, then what it gave. Its line is worded when first read (and kept): a
+ * 10,000-row roster has a reading per peer clause and row, and the sheet writes only the values; the
+ * JSON, the trace and 展开 read the lines. `toJSON` gives the line too, as a plain reading would.
+ */
+class MemberReading implements PeerReading {
+  readonly inputId: string;
+  readonly itemNo: string;
+  declare readonly code?: string;
+  readonly measure: Dec;
+  readonly group: string;
+  readonly value: number | string;
+  readonly #ctx: PeerClauseContext;
+  #said: Said | string;
+  readonly #position: number;
+
+  constructor(ctx: PeerClauseContext, measure: Dec, value: number | string, said: Said, position: number) {
+    this.inputId = ctx.inputId;
+    this.itemNo = ctx.itemNo;
+    if (ctx.code) this.code = ctx.code;
+    this.measure = measure;
+    this.group = ctx.group;
+    this.value = value;
+    this.#ctx = ctx;
+    this.#said = said;
+    this.#position = position;
+  }
+
+  get line(): string {
+    if (typeof this.#said !== 'string') {
+      const ctx = this.#ctx;
+      this.#said = `${ctx.inputId} ${ctx.measureName} ${ctx.show(this.measure)}（${groupName(ctx.group)}）：${this.#said(this.#position)}`;
+    }
+    return this.#said;
+  }
+
+  toJSON(): PeerReading & { value: number | string } {
+    return { ...this, line: this.line };
+  }
+}
+
+/** The reading of the member at `position` of the computation's sorted members. */
 export function memberReading(
   ctx: PeerClauseContext,
   member: PeerMember,
   value: number | string,
-  said: string,
+  said: Said,
+  position: number,
 ): PeerReading & { value: number | string } {
-  return {
-    inputId: ctx.inputId,
-    itemNo: ctx.itemNo,
-    ...(ctx.code && { code: ctx.code }),
-    measure: member.measure,
-    group: ctx.group,
-    value,
-    line: `${ctx.inputId} ${ctx.measureName} ${ctx.show(member.measure)}（${groupName(ctx.group)}）：${said}`,
-  };
+  return new MemberReading(ctx, member.measure, value, said, position);
 }
 
 export const cutsText = (cuts: Dec[], show: (d: Dec) => string) => (cuts.length === 0 ? '无' : cuts.map(show).join('、'));
