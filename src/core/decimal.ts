@@ -49,6 +49,12 @@ export function atLeastZero(a: Dec): Dec {
   return a.isNegative() ? ZERO : a;
 }
 
+/** max(0, a − b), the value of atLeastZero(minus(a, b)), with no Decimal made when a ≤ b: an item's
+ * deductions rarely pass its points, nor its earnings. */
+export function beyond(a: Dec, b: Dec): Dec {
+  return a.gt(b) ? minus(a, b) : ZERO;
+}
+
 export function clamp(value: Dec, min: Dec, max: Dec): Dec {
   return D.min(max, D.max(min, value));
 }

@@ -1,6 +1,6 @@
 import type { ClauseSkip, EvaluateOptions, Ownership } from './applicability';
 import { excused } from './blankExcuse';
-import { atLeastZero, D, type Dec, fmt, minus, plus, sum, ZERO } from './decimal';
+import { beyond, D, type Dec, fmt, plus, sum, ZERO } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
@@ -277,8 +277,8 @@ function evaluatePlannedItem(
     );
   }
   const base = hasEarn && earnedApplied.lt(points) ? earnedApplied : points;
-  const earnBeyondItem = hasEarn ? atLeastZero(minus(earnedApplied, points)) : ZERO;
-  const score = atLeastZero(minus(base, deductApplied));
+  const earnBeyondItem = hasEarn ? beyond(earnedApplied, points) : ZERO;
+  const score = beyond(base, deductApplied);
   const result: ItemResult = {
     id: item.no,
     ...(item.code ? { code: item.code } : {}),
@@ -287,7 +287,7 @@ function evaluatePlannedItem(
     score,
     max: points,
     deducted: plus(deductApplied, clauseCapped),
-    overCap: atLeastZero(minus(weighed, base)),
+    overCap: beyond(weighed, base),
     clauseCapped,
     earned: plus(earnedApplied, clauseEarnNotApplied),
     earnedOverCap: plus(earnBeyondItem, clauseEarnNotApplied),
