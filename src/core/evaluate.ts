@@ -1,6 +1,6 @@
 import type { ClauseSkip, EvaluateOptions, Ownership } from './applicability';
 import { excused } from './blankExcuse';
-import { beyond, D, type Dec, fmt, plus, sum, ZERO } from './decimal';
+import { beyond, cmp, D, type Dec, fmt, plus, sum, ZERO } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
@@ -276,7 +276,7 @@ function evaluatePlannedItem(
         : { kind, text, inputs, deduct, earn, veto, cap, capped, zeroes, lines },
     );
   }
-  const base = hasEarn && earnedApplied.lt(points) ? earnedApplied : points;
+  const base = hasEarn && cmp(earnedApplied, points) < 0 ? earnedApplied : points;
   const earnBeyondItem = hasEarn ? beyond(earnedApplied, points) : ZERO;
   const score = beyond(base, deductApplied);
   const result: ItemResult = {

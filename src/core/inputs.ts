@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from './lazySchema';
 import * as mini from 'zod/mini';
 import { DecimalOrPercentValue, DecimalValue, decimalWhere, quickDecimal, quickYesNo, YesNoValue } from './cellValues';
-import { D, type Dec, fmt } from './decimal';
+import { cmp, D, type Dec, fmt } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
 
@@ -71,15 +71,15 @@ type DecimalCheck = (n: Dec) => boolean;
 function within(low: number, high: number | undefined): DecimalCheck {
   const lowest = new D(low);
   const highest = high === undefined ? undefined : new D(high);
-  return (n) => n.gte(lowest) && (highest === undefined || n.lte(highest));
+  return (n) => cmp(n, lowest) >= 0 && (highest === undefined || cmp(n, highest) <= 0);
 }
 function wholeFrom(least: number): DecimalCheck {
   const lowest = new D(least);
-  return (n) => n.isInteger() && n.gte(lowest);
+  return (n) => n.isInteger() && cmp(n, lowest) >= 0;
 }
 function atMost(max: number): DecimalCheck {
   const highest = new D(max);
-  return (n) => n.lte(highest);
+  return (n) => cmp(n, highest) <= 0;
 }
 
 /** What a number given for this spec must be: its shape and range (`kind`), and for a count or rank its

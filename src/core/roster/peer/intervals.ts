@@ -1,4 +1,4 @@
-import { type Dec, pct } from '../../decimal';
+import { cmp, type Dec, pct } from '../../decimal';
 import type { PeerOptions } from '../types';
 import { peerOptionWords } from './options';
 import {
@@ -66,7 +66,7 @@ function equalWidth(core: PeerMember[], n: number, intervalOf: Map<number, numbe
   const width = core[core.length - 1]!.measure.minus(low).div(n);
   const cutPoints = Array.from({ length: n - 1 }, (_, i) => low.plus(width.times(i + 1)));
   for (const member of core) {
-    const below = cutPoints.findIndex((cut) => member.measure.lte(cut));
+    const below = cutPoints.findIndex((cut) => cmp(member.measure, cut) <= 0);
     intervalOf.set(member.key, below === -1 ? n : below + 1);
   }
   return cutPoints;

@@ -1,4 +1,4 @@
-import { D, type Dec, fmt } from '../../decimal';
+import { cmp, D, type Dec, fmt } from '../../decimal';
 import type { PeerGroupResult, PeerOptions, PeerReading } from '../types';
 
 /** One peer's measure; `key` is the caller's handle (the institution's position in the roster). */
@@ -31,7 +31,7 @@ export function sortedMembers(members: readonly PeerMember[], descending = false
   const sign = descending ? -1 : 1;
   // compared as doubles first (cheap, and never out of order: toNumber only merges neighbours), exactly on a tie
   const keyed = members.map((m) => ({ m, n: m.measure.toNumber() }));
-  keyed.sort((a, b) => sign * (a.n - b.n || a.m.measure.comparedTo(b.m.measure)) || a.m.key - b.m.key);
+  keyed.sort((a, b) => sign * (a.n - b.n || cmp(a.m.measure, b.m.measure)) || a.m.key - b.m.key);
   return keyed.map((k) => k.m);
 }
 
@@ -41,7 +41,7 @@ export function equalRuns(sorted: readonly PeerMember[]): { first: number[]; las
   const last = new Array<number>(sorted.length);
   let start = 0;
   for (let p = 1; p <= sorted.length; p++) {
-    if (p === sorted.length || !sorted[p]!.measure.eq(sorted[start]!.measure)) {
+    if (p === sorted.length || cmp(sorted[p]!.measure, sorted[start]!.measure) !== 0) {
       for (let q = start; q < p; q++) {
         first[q] = start;
         last[q] = p - 1;
