@@ -5,7 +5,7 @@ import { clipped } from './echo';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
 import { type BlankMeaning, definitionOf, type Rule, type RuleContext, type RuleOutcome } from './rules';
-import { traced } from './rules/shared';
+import { NO_LINES, traced } from './rules/shared';
 import { type ClausePlan, clauseSkipFor, type ItemPlan, itemPlanOf, rubricPlan } from './rubricPlan';
 import type { Rubric, RubricItem } from './schema';
 
@@ -241,7 +241,8 @@ function evaluatePlannedItem(
   const { item, points, hasEarn } = plan;
   const trace = options.trace !== false;
   const ctx: RuleContext = { value: read, itemPoints: points, partialSteps: rubric.partialSteps, trace };
-  const clauses: ClauseResult[] = [];
+  // made at its length: a list grown clause by clause is copied as it grows
+  const clauses: ClauseResult[] = new Array(plan.clauses.length);
   // the sums as the clauses come, in their order (what sum() over the clauses gives)
   let earnedApplied = ZERO;
   let deductApplied = ZERO;
@@ -249,7 +250,8 @@ function evaluatePlannedItem(
   let clauseEarnNotApplied = ZERO;
   let weighed = ZERO;
   const missing: string[] = [];
-  for (const clause of plan.clauses) {
+  for (let k = 0; k < plan.clauses.length; k++) {
+    const clause = plan.clauses[k]!;
     const { rule, role } = clause;
     const skip = clauseSkipFor(clause, options.ownership);
     const outcome: RuleOutcome = skip ? skippedOutcome(skip, clause, ctx) : clause.def.evaluate(rule, ctx);
@@ -270,11 +272,10 @@ function evaluatePlannedItem(
     const { inputIds: inputs, cap } = clause;
     const lines = outcome.lines;
     // one literal per shape: a spread of an optional key costs more than the clause's scoring
-    clauses.push(
+    clauses[k] =
       cap === undefined
         ? { kind, text, inputs, deduct, earn, veto, capped, zeroes, lines }
-        : { kind, text, inputs, deduct, earn, veto, cap, capped, zeroes, lines },
-    );
+        : { kind, text, inputs, deduct, earn, veto, cap, capped, zeroes, lines };
   }
   const base = hasEarn && cmp(earnedApplied, points) < 0 ? earnedApplied : points;
   const earnBeyondItem = hasEarn ? beyond(earnedApplied, points) : ZERO;
@@ -294,7 +295,7 @@ function evaluatePlannedItem(
     veto: clauses.some((c) => c.veto),
     missing,
     clauses,
-    trace: [],
+    trace: NO_LINES,
   };
   if (trace) result.trace = [...clauses.flatMap((c) => c.lines), itemArithmetic(result, base, hasEarn, deductApplied)];
   return result;

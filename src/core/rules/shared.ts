@@ -8,8 +8,11 @@ import type { BlankMeaning, Points, RuleContext, RuleOutcome } from './types';
 /** The clause's trace lines, built only when the caller reads them (`ctx.trace` is not false): the
  * words cost more than the scoring itself. */
 export function traced(ctx: RuleContext, lines: () => string[]): string[] {
-  return ctx.trace === false ? [] : lines();
+  return ctx.trace === false ? NO_LINES : lines();
 }
+
+/** The lines of every clause scored without its trace: one frozen empty list, not one per clause. */
+export const NO_LINES: string[] = Object.freeze([]) as unknown as string[];
 
 /** What a clause that deducts or earns gives: `amount` under its effect, and what its cap kept back. A
  * literal per effect, not `{ [effect]: amount }`: V8 builds and reads a computed key's object slowly,
@@ -20,7 +23,7 @@ export function effectOutcome(effect: 'deduct' | 'earn', amount: Dec, lines: str
 }
 
 export function resolvePoints(points: Points, ctx: RuleContext): Dec {
-  return points === 'all' ? ctx.itemPoints : new D(points);
+  return points === 'all' ? ctx.itemPoints : constant(points);
 }
 
 /** Applies a clause cap ("最多扣5分"): returns the applied amount and what the cap kept back. */
