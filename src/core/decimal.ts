@@ -38,7 +38,8 @@ export function sum(values: Dec[]): Dec {
 // are those of a.plus(b), a.minus(b) and D.max(0, a).
 
 export function plus(a: Dec, b: Dec): Dec {
-  return b.isZero() ? a : a.plus(b);
+  // 0 + b is b: every sum starts at 0 (b is already within the precision a.plus(b) would round it to)
+  return b.isZero() ? a : a.isZero() ? b : a.plus(b);
 }
 
 export function minus(a: Dec, b: Dec): Dec {
