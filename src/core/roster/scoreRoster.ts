@@ -8,7 +8,7 @@ import { compositeStructure, SUBORDINATE_TEXT } from './composite';
 import { readInstitutions } from './institutions';
 import { peerOptionsOf } from './peer/options';
 import { computePeers } from './peerValues';
-import { assessRow, evaluateRow } from './scoreRow';
+import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
 import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, RosterRowResult, RosterTable } from './types';
 
@@ -25,9 +25,10 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   const structure = compositeStructure(institutions, policy, table, columns.fields.parentCode);
   const inputColumn = new Map(columns.inputs.map((c) => [c.id, c.column]));
   const trace = options.trace === true;
+  const inputs = rowInputs(rubric, columns.inputs, peers.inputIds);
   const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
   const evaluated = (inst: RosterInstitution, i: number): Result => {
-    const result = evaluateRow(rubric, inst, peers.inputIds, peers.fed.get(i), options, peers.invalid.get(i));
+    const result = evaluateRow(rubric, inst, table.rows[inst.row]!, inputs, peers.fed.get(i), options, peers.invalid.get(i));
     // each bad fact named by its cell, as the reviewer finds it in the roster
     return result.invalid.length === 0 ? result : { ...result, invalid: result.invalid.map((p) => withCell(p, inst, inputColumn, table)) };
   };

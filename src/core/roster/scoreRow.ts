@@ -1,32 +1,44 @@
 import { type Assessment, type AssessOptions, assess } from '../assess';
 import type { Problem } from '../errors';
-import { evaluateParsed, inputIndex, parseKnownInput, type Result } from '../evaluate';
+import { evaluateParsed, type InputIndexEntry, inputIndex, parseKnownInput, type Result } from '../evaluate';
 import type { InputValue } from '../inputs';
 import type { Policy } from '../policy/schema';
 import type { Rubric } from '../schema';
 import type { RosterInstitution, RosterOptions } from './types';
 
-/** One row's facts, scored: its cells parsed as evaluate parses a facts object (no copy of the row made),
- * a peer clause's column replaced by the value the peers gave (`fed`; no value is a blank), then the bad
- * peer measures as invalid facts (a bad measure withholds the grade as any bad fact does, and is not
- * counted again as missing). */
+/** One input column of a roster as a row is read: where it is, its input, and whether the peers feed it. */
+export interface RowInput {
+  column: number;
+  entry: InputIndexEntry;
+  /** a peer clause's column: its raw measure never reaches evaluate, the value the peers gave does */
+  peer: boolean;
+}
+
+/** The roster's input columns, in their order, looked up once for every row. */
+export function rowInputs(rubric: Rubric, inputs: readonly { column: number; id: string }[], peerIds: ReadonlySet<string>): RowInput[] {
+  const { byId } = inputIndex(rubric);
+  return inputs.flatMap(({ column, id }) => {
+    const entry = byId.get(id);
+    return entry ? [{ column, entry, peer: peerIds.has(id) }] : [];
+  });
+}
+
+/** One row's facts, scored: its cells parsed as evaluate parses a facts object (in the columns' order, as
+ * the row's facts hold them, with no copy made), a peer clause's column replaced by the value the peers
+ * gave (`fed`; no value is a blank), then the bad peer measures as invalid facts (a bad measure withholds
+ * the grade as any bad fact does, and is not counted again as missing). */
 export function evaluateRow(
   rubric: Rubric,
   institution: RosterInstitution,
-  peerIds: ReadonlySet<string>,
+  cells: readonly unknown[],
+  inputs: readonly RowInput[],
   fed: ReadonlyMap<string, string | number> | undefined,
   options: RosterOptions,
   badMeasures: Problem[] = [],
 ): Result {
-  const { byId } = inputIndex(rubric);
   const values = new Map<string, InputValue>();
   const invalid: Problem[] = [];
-  const { facts } = institution;
-  // the row's own order, as evaluate reads a facts object's keys (the order of its invalid facts)
-  for (const id in facts) {
-    const entry = byId.get(id);
-    if (entry) parseKnownInput(entry, peerIds.has(id) ? fed?.get(id) : facts[id], values, invalid);
-  }
+  for (const { column, entry, peer } of inputs) parseKnownInput(entry, peer ? fed?.get(entry.spec.id) : cells[column], values, invalid);
   // a 10,000-row roster builds no trace lines unless they are asked for (the pane's 展开, --json's trace)
   const result = evaluateParsed(rubric, values, invalid, {
     ...(institution.ownership && { ownership: institution.ownership }),
