@@ -34,13 +34,13 @@ export async function rosterStages(): Promise<void> {
   console.log(`(the bench's CSV made: peak RSS ${mb(peakRss())} before reading)`);
   const runStart = performance.now();
   const table = await timed(`read CSV (${mb(csv.length)}, ${ROWS} rows)`, () => readCsv(csv, 'roster.csv'));
-  // the parts of scoreRoster on their own (read and peers again inside scoreRoster below)
-  const read = await timed('  institutions read and checked', () => readInstitutions(rubric, table, policy));
-  await timed('  peers (8 clauses over 2 groups)', () => computePeers(rubric, read.institutions, read.columns, peerOptionsOf()));
   const result = await timed('scoreRoster (read, peers, evaluate + assess, summary; jilin-2025, 折算, deposits)', () =>
     scoreRoster(rubric, table, policy, { convert: true }),
   );
-  await timed('  summary alone', () => rosterSummary(result.institutions, policy, result.summary.subordinates));
+  // its parts on their own, after it (as mib roster runs, scoreRoster above met them first)
+  const read = await timed('  of which: institutions read and checked', () => readInstitutions(rubric, table, policy));
+  await timed('  of which: peers (8 clauses over 2 groups)', () => computePeers(rubric, read.institutions, read.columns, peerOptionsOf()));
+  await timed('  of which: summary', () => rosterSummary(result.institutions, policy, result.summary.subordinates));
   const plan = await timed('plan (汇总名单, 汇总统计, 同级分组)', () => planRosterWorkbook(result, rubric, policy));
   const bytes = await timed('.xlsx write (ExcelJS streamed)', () => gridPlansToXlsx(plan.sheets));
   console.log(`CSV → .xlsx: ${(performance.now() - runStart).toFixed(0)} ms, ${mb(bytes.length)} written, peak RSS ${mb(peakRss())}`);
