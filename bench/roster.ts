@@ -1,14 +1,13 @@
 // The roster (issue 14): 10,000 威海 二级 institutions scored together, peer clauses included (their
-// columns hold raw measures), in two groups of 级别. Prints the time of each part; asserts nothing.
+// columns hold raw measures), in two groups of 级别. Prints the time of each part (wall and CPU) and the
+// peak RSS; asserts nothing. In this process, after the other sections: bench/rosterStages.ts runs the same
+// in a fresh process, as `mib roster` does.
 import { getRubric, peerClauses, type RosterTable, scoreRoster } from '../src/core';
 import { readInstitutions } from '../src/core/roster/institutions';
 import { computePeers } from '../src/core/roster/peerValues';
 import { peerOptionsOf } from '../src/core/roster/peer/options';
 import { roster } from './core';
-
-function ms(start: number): string {
-  return `${Math.round(performance.now() - start)} ms`;
-}
+import { timed } from './measure';
 
 /** `count` 威海 二级 institutions with random facts, a measure in every peer column, two groups of 级别. */
 export function weihaiRosterTable(count: number): RosterTable {
@@ -28,19 +27,16 @@ export function weihaiRosterTable(count: number): RosterTable {
   };
 }
 
-export function benchRoster(count = 10000): void {
+export async function benchRoster(count = 10000): Promise<void> {
   const rubric = getRubric('weihai-2021-hospital-l2');
   const peerIds = new Set(peerClauses(rubric).map((c) => c.inputId));
   const table = weihaiRosterTable(count);
-  let start = performance.now();
-  const read = readInstitutions(rubric, table);
-  console.log(`roster: read ${count} rows: ${ms(start)}`);
-  start = performance.now();
-  computePeers(rubric, read.institutions, read.columns, peerOptionsOf());
-  console.log(`roster: ${peerIds.size} peer clauses over 2 groups: ${ms(start)}`);
-  start = performance.now();
-  const result = scoreRoster(rubric, table);
-  console.log(
-    `roster: scoreRoster of ${count} 威海 二级 institutions (read, peers, evaluate, summary): ${ms(start)}; problems ${result.problems.length}`,
+  const read = await timed(`roster: read ${count} rows`, () => readInstitutions(rubric, table));
+  await timed(`roster: ${peerIds.size} peer clauses over 2 groups`, () =>
+    computePeers(rubric, read.institutions, read.columns, peerOptionsOf()),
   );
+  const result = await timed(`roster: scoreRoster of ${count} 威海 二级 institutions (read, peers, evaluate, summary)`, () =>
+    scoreRoster(rubric, table),
+  );
+  console.log(`roster: problems ${result.problems.length}`);
 }

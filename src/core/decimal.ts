@@ -38,7 +38,8 @@ export function sum(values: Dec[]): Dec {
 // are those of a.plus(b), a.minus(b) and D.max(0, a).
 
 export function plus(a: Dec, b: Dec): Dec {
-  return b.isZero() ? a : a.plus(b);
+  // 0 + b is b: every sum starts at 0 (b is already within the precision a.plus(b) would round it to)
+  return b.isZero() ? a : a.isZero() ? b : a.plus(b);
 }
 
 export function minus(a: Dec, b: Dec): Dec {
@@ -47,6 +48,44 @@ export function minus(a: Dec, b: Dec): Dec {
 
 export function atLeastZero(a: Dec): Dec {
   return a.isNegative() ? ZERO : a;
+}
+
+/**
+ * a.comparedTo(b) (−1, 0 or 1) for finite Decimals, read from their public digits (`d`), exponent (`e`)
+ * and sign (`s`) as decimal.js compares them, without the copy of `b` that decimal.js makes on every
+ * comparison (gt, lte, eq …): a roster compares millions of times. Infinity and NaN go to decimal.js.
+ */
+export function cmp(a: Dec, b: Dec): number {
+  const ad = a.d;
+  const bd = b.d;
+  if (!ad || !bd) return a.comparedTo(b);
+  const as = a.s;
+  if (!ad[0] || !bd[0]) return ad[0] ? as : bd[0] ? -b.s : 0;
+  if (as !== b.s) return as;
+  const flip = as < 0;
+  if (a.e !== b.e) return a.e > b.e !== flip ? 1 : -1;
+  const n = Math.min(ad.length, bd.length);
+  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return ad[i]! > bd[i]! !== flip ? 1 : -1;
+  return ad.length === bd.length ? 0 : ad.length > bd.length !== flip ? 1 : -1;
+}
+
+const constants = new Map<number, Dec>();
+/** new D(n), made once per number: the bounds, caps and points a rubric prints are compared with and
+ * multiplied by for every institution, and decimal.js reads a number through its text each time. */
+export function constant(n: number): Dec {
+  let d = constants.get(n);
+  if (d === undefined) {
+    d = new D(n);
+    // −0 is a Decimal of its own; a rubric's constants are a few hundred numbers
+    if (!Object.is(n, -0) && constants.size < 4096) constants.set(n, d);
+  }
+  return d;
+}
+
+/** max(0, a − b), the value of atLeastZero(minus(a, b)), with no Decimal made when a ≤ b: an item's
+ * deductions rarely pass its points, nor its earnings. */
+export function beyond(a: Dec, b: Dec): Dec {
+  return cmp(a, b) > 0 ? minus(a, b) : ZERO;
 }
 
 export function clamp(value: Dec, min: Dec, max: Dec): Dec {

@@ -1,11 +1,11 @@
 import type { ClauseSkip, EvaluateOptions, Ownership } from './applicability';
 import { excused } from './blankExcuse';
-import { atLeastZero, D, type Dec, fmt, minus, plus, sum, ZERO } from './decimal';
+import { beyond, cmp, D, type Dec, fmt, plus, sum, ZERO } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
 import { type BlankMeaning, definitionOf, type Rule, type RuleContext, type RuleOutcome } from './rules';
-import { traced } from './rules/shared';
+import { NO_LINES, traced } from './rules/shared';
 import { type ClausePlan, clauseSkipFor, type ItemPlan, itemPlanOf, rubricPlan } from './rubricPlan';
 import type { Rubric, RubricItem } from './schema';
 
@@ -177,24 +177,32 @@ export function parseInputs(rubric: Rubric, raw: Record<string, RawValue>): Pars
       });
       return;
     }
-    if (isBlank(rawValue)) return;
-    const parsed = parseInputValue(entry.spec, rawValue);
-    if ('problem' in parsed) {
-      invalid.push(parsed.problem);
-      return;
-    }
-    const ruleProblem = definitionOf(entry.rule).checkValue?.(entry.rule, entry.spec, parsed.value) ?? null;
-    if (ruleProblem) {
-      invalid.push({
-        field: id,
-        message: `${id}（${entry.spec.label}）${ruleProblem}`,
-        messageEn: `${id}: value outside the clause's printed range`,
-      });
-      return;
-    }
-    values.set(id, parsed.value);
+    parseKnownInput(entry, rawValue, values, invalid);
   });
   return { values, invalid };
+}
+
+/** One fact of a known input: its typed value into `values`, or its problem into `invalid`; a blank is
+ * left out (missing). What parseInputs does with each key once it knows the input, and what a roster does
+ * with each of its input columns. */
+export function parseKnownInput(entry: InputIndexEntry, rawValue: RawValue, values: Map<string, InputValue>, invalid: Problem[]): void {
+  if (isBlank(rawValue)) return;
+  const { spec, rule } = entry;
+  const parsed = parseInputValue(spec, rawValue);
+  if ('problem' in parsed) {
+    invalid.push(parsed.problem);
+    return;
+  }
+  const ruleProblem = definitionOf(rule).checkValue?.(rule, spec, parsed.value) ?? null;
+  if (ruleProblem) {
+    invalid.push({
+      field: spec.id,
+      message: `${spec.id}（${spec.label}）${ruleProblem}`,
+      messageEn: `${spec.id}: value outside the clause's printed range`,
+    });
+    return;
+  }
+  values.set(spec.id, parsed.value);
 }
 
 function itemArithmetic(item: ItemResult, base: Dec, hasEarn: boolean, deductions: Dec): string {
@@ -233,7 +241,8 @@ function evaluatePlannedItem(
   const { item, points, hasEarn } = plan;
   const trace = options.trace !== false;
   const ctx: RuleContext = { value: read, itemPoints: points, partialSteps: rubric.partialSteps, trace };
-  const clauses: ClauseResult[] = [];
+  // made at its length: a list grown clause by clause is copied as it grows
+  const clauses: ClauseResult[] = new Array(plan.clauses.length);
   // the sums as the clauses come, in their order (what sum() over the clauses gives)
   let earnedApplied = ZERO;
   let deductApplied = ZERO;
@@ -241,7 +250,8 @@ function evaluatePlannedItem(
   let clauseEarnNotApplied = ZERO;
   let weighed = ZERO;
   const missing: string[] = [];
-  for (const clause of plan.clauses) {
+  for (let k = 0; k < plan.clauses.length; k++) {
+    const clause = plan.clauses[k]!;
     const { rule, role } = clause;
     const skip = clauseSkipFor(clause, options.ownership);
     const outcome: RuleOutcome = skip ? skippedOutcome(skip, clause, ctx) : clause.def.evaluate(rule, ctx);
@@ -262,15 +272,14 @@ function evaluatePlannedItem(
     const { inputIds: inputs, cap } = clause;
     const lines = outcome.lines;
     // one literal per shape: a spread of an optional key costs more than the clause's scoring
-    clauses.push(
+    clauses[k] =
       cap === undefined
         ? { kind, text, inputs, deduct, earn, veto, capped, zeroes, lines }
-        : { kind, text, inputs, deduct, earn, veto, cap, capped, zeroes, lines },
-    );
+        : { kind, text, inputs, deduct, earn, veto, cap, capped, zeroes, lines };
   }
-  const base = hasEarn && earnedApplied.lt(points) ? earnedApplied : points;
-  const earnBeyondItem = hasEarn ? atLeastZero(minus(earnedApplied, points)) : ZERO;
-  const score = atLeastZero(minus(base, deductApplied));
+  const base = hasEarn && cmp(earnedApplied, points) < 0 ? earnedApplied : points;
+  const earnBeyondItem = hasEarn ? beyond(earnedApplied, points) : ZERO;
+  const score = beyond(base, deductApplied);
   const result: ItemResult = {
     id: item.no,
     ...(item.code ? { code: item.code } : {}),
@@ -279,14 +288,14 @@ function evaluatePlannedItem(
     score,
     max: points,
     deducted: plus(deductApplied, clauseCapped),
-    overCap: atLeastZero(minus(weighed, base)),
+    overCap: beyond(weighed, base),
     clauseCapped,
     earned: plus(earnedApplied, clauseEarnNotApplied),
     earnedOverCap: plus(earnBeyondItem, clauseEarnNotApplied),
     veto: clauses.some((c) => c.veto),
     missing,
     clauses,
-    trace: [],
+    trace: NO_LINES,
   };
   if (trace) result.trace = [...clauses.flatMap((c) => c.lines), itemArithmetic(result, base, hasEarn, deductApplied)];
   return result;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from './lazySchema';
 import * as mini from 'zod/mini';
 import { DecimalOrPercentValue, DecimalValue, decimalWhere, quickDecimal, quickYesNo, YesNoValue } from './cellValues';
-import { D, type Dec, fmt } from './decimal';
+import { cmp, D, type Dec, fmt } from './decimal';
 import { clipped } from './echo';
 import type { Problem } from './errors';
 
@@ -71,15 +71,15 @@ type DecimalCheck = (n: Dec) => boolean;
 function within(low: number, high: number | undefined): DecimalCheck {
   const lowest = new D(low);
   const highest = high === undefined ? undefined : new D(high);
-  return (n) => n.gte(lowest) && (highest === undefined || n.lte(highest));
+  return (n) => cmp(n, lowest) >= 0 && (highest === undefined || cmp(n, highest) <= 0);
 }
 function wholeFrom(least: number): DecimalCheck {
   const lowest = new D(least);
-  return (n) => n.isInteger() && n.gte(lowest);
+  return (n) => n.isInteger() && cmp(n, lowest) >= 0;
 }
 function atMost(max: number): DecimalCheck {
   const highest = new D(max);
-  return (n) => n.lte(highest);
+  return (n) => cmp(n, highest) <= 0;
 }
 
 /** What a number given for this spec must be: its shape and range (`kind`), and for a count or rank its
@@ -146,7 +146,14 @@ function schemaOf(spec: InputSpec): mini.ZodMiniType<InputValue> {
 interface SpecParser {
   quick(raw: RawValue): InputValue | undefined;
   schema?: mini.ZodMiniType<InputValue>;
+  /** what the quick parser gave for the first few hundred cell values met (a roster's column repeats
+   * 0, 1, 否, 第一区间 thousands of times): a value is immutable, so one serves every row */
+  known: Map<string | number | boolean, { readonly value: InputValue }>;
 }
+
+/** The most cell values a spec remembers: enough for every small-domain column, little for a column of
+ * measured rates (after that, each is parsed as it comes). */
+const KNOWN_VALUES = 512;
 
 /** The value the zod schema would give for the usual forms of a fact, or undefined to ask the schema:
  * the same acceptance and the same values, without zod's work on every fact of a roster. */
@@ -169,7 +176,7 @@ function quickParserOf(spec: InputSpec): SpecParser['quick'] {
 const parsers = new WeakMap<InputSpec, SpecParser>();
 function parserOf(spec: InputSpec): SpecParser {
   let parser = parsers.get(spec);
-  if (!parser) parsers.set(spec, (parser = { quick: quickParserOf(spec) }));
+  if (!parser) parsers.set(spec, (parser = { quick: quickParserOf(spec), known: new Map() }));
   return parser;
 }
 
@@ -214,8 +221,17 @@ function refusal(spec: InputSpec, raw: RawValue, reason: 'kind' | 'max'): Proble
 /** Parses one raw value for its spec: a typed value, or a problem naming the id and what is expected. */
 export function parseInputValue(spec: InputSpec, raw: RawValue): { value: InputValue } | { problem: Problem } {
   const parser = parserOf(spec);
+  const primitive = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean';
+  if (primitive) {
+    const known = parser.known.get(raw);
+    if (known) return known;
+  }
   const quick = parser.quick(raw);
-  if (quick !== undefined) return { value: quick };
+  if (quick !== undefined) {
+    const parsed = Object.freeze({ value: quick });
+    if (primitive && parser.known.size < KNOWN_VALUES) parser.known.set(raw, parsed);
+    return parsed;
+  }
   const parsed = (parser.schema ??= schemaOf(spec)).safeParse(raw);
   if (parsed.success) return { value: parsed.data };
   const reason = parsed.error.issues.some((issue) => issue.message === ABOVE_MAX) ? 'max' : 'kind';

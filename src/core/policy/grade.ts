@@ -1,4 +1,4 @@
-import { type Dec, dec, fmt } from '../decimal';
+import { cmp, constant, type Dec, dec, fmt } from '../decimal';
 import { MibError } from '../errors';
 import { checkWithinScale } from './scale';
 import type { GradeBand, Policy } from './schema';
@@ -28,7 +28,7 @@ export interface GradeOptions {
 }
 
 function bandOf(policy: Policy, score: Dec): { band: GradeBand; index: number } {
-  const index = policy.grades.findIndex((g) => (g.min === undefined || score.gte(g.min)) && (g.max === undefined || score.lt(g.max)));
+  const index = policy.grades.findIndex((g) => (g.min === undefined || cmp(score, constant(g.min)) >= 0) && (g.max === undefined || cmp(score, constant(g.max)) < 0));
   const band = policy.grades[index];
   if (!band) {
     throw new MibError(

@@ -179,8 +179,21 @@ function readRow(
     if (parsed.success) institution.selfScore = parsed.data;
     else bad('selfScore', '自评得分应为数字', 'the self-score should be a number');
   }
-  for (const { column, id } of columns.inputs) institution.facts[id] = cells[column];
+  // copied from the one shape every row shares, then filled (a key added at a time, 100-odd of them, makes
+  // a hash table per row: six times the memory)
+  const facts = { ...factsShape(columns) };
+  for (const { column, id } of columns.inputs) facts[id] = cells[column];
+  institution.facts = facts;
   return institution;
+}
+
+const shapes = /*#__PURE__*/ new WeakMap<RosterColumns, Record<string, unknown>>();
+/** An object with every input column's key, in the columns' order, made in one go: its copies share
+ * one hidden class and keep their properties in place. */
+function factsShape(columns: RosterColumns): Record<string, unknown> {
+  let shape = shapes.get(columns);
+  if (!shape) shapes.set(columns, (shape = Object.fromEntries(columns.inputs.map(({ id }) => [id, undefined]))));
+  return shape;
 }
 
 function readDowngrade(raw: unknown, policy: Policy | undefined, institution: RosterInstitution, bad: (what: string, en: string) => void) {

@@ -1,4 +1,4 @@
-import { DecimalOrPercentValue } from '../cellValues';
+import { DecimalOrPercentValue, quickDecimal } from '../cellValues';
 import { type Dec, fmt, fromDouble, pct } from '../decimal';
 import type { Problem } from '../errors';
 import { type InputSpec, isBlank, parseInputValue, show, showValue } from '../inputs';
@@ -145,6 +145,9 @@ function measureOf(clause: PeerClause, raw: unknown): Measured {
   // reading: fromDouble); anything else goes through the schema, which also words the refusal
   if (typeof raw === 'number' && Number.isFinite(raw) && withinMeasure(clause, raw)) return { measure: fromDouble(raw) };
   if (clause.peer.kind === 'intervals') {
+    // a rate as a CSV holds it ("0.05", "5%"): the schema's own reading, without its round
+    const quick = quickDecimal(raw, true);
+    if (quick) return { measure: quick };
     const parsed = DecimalOrPercentValue.safeParse(raw);
     if (parsed.success) return { measure: parsed.data };
     return {

@@ -1,16 +1,16 @@
 import type { Assessment } from '../assess';
-import { type Dec, sum } from '../decimal';
+import { type Dec, sum, ZERO } from '../decimal';
 import type { Problem } from '../errors';
-import type { Result } from '../evaluate';
+import type { ItemResult, Result } from '../evaluate';
 import type { Policy } from '../policy/schema';
 import type { Rubric } from '../schema';
 import { compositeStructure, SUBORDINATE_TEXT } from './composite';
 import { readInstitutions } from './institutions';
 import { peerOptionsOf } from './peer/options';
 import { computePeers } from './peerValues';
-import { assessRow, evaluateRow } from './scoreRow';
+import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
-import type { RosterInstitution, RosterOptions, RosterResult, RosterRowResult, RosterTable } from './types';
+import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, RosterRowResult, RosterTable } from './types';
 
 /**
  * Scores a whole roster: the institutions read and checked, the peer clauses computed over each 同级
@@ -24,42 +24,38 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   const peers = computePeers(rubric, institutions, columns, peerOptions);
   const structure = compositeStructure(institutions, policy, table, columns.fields.parentCode);
   const inputColumn = new Map(columns.inputs.map((c) => [c.id, c.column]));
+  const trace = options.trace === true;
+  const inputs = rowInputs(rubric, columns.inputs, peers.inputIds);
+  const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
   const evaluated = (inst: RosterInstitution, i: number): Result => {
-    const facts: Record<string, unknown> = { ...inst.facts };
-    for (const id of peers.inputIds) facts[id] = peers.fed.get(i)?.get(id);
-    const result = evaluateRow(rubric, inst, facts, options, peers.invalid.get(i));
+    const result = evaluateRow(rubric, inst, table.rows[inst.row]!, inputs, peers.fed.get(i), options, peers.invalid.get(i));
     // each bad fact named by its cell, as the reviewer finds it in the roster
-    const invalid = result.invalid.map((p) => withCell(p, inst, inputColumn, table));
-    return { ...result, invalid };
+    return result.invalid.length === 0 ? result : { ...result, invalid: result.invalid.map((p) => withCell(p, inst, inputColumn, table)) };
   };
-  const rows: RosterRowResult[] = new Array<RosterRowResult>(institutions.length);
-  const finish = (inst: RosterInstitution, i: number, result: Result, assessment: Assessment | undefined) => {
-    rows[i] = rowResult(
+  const finish = (inst: RosterInstitution, i: number, result: Result, assessment: Assessment | undefined): RosterRowResult =>
+    rowResult(
       inst,
       result,
       assessment,
       structure.subordinates.has(i),
       [...(read.rowProblems.get(inst.row) ?? []), ...(structure.rowProblems.get(i) ?? [])],
       peers.readings.get(i) ?? [],
-      options.trace === true,
+      trace,
     );
-  };
-  // each row finished as soon as it is graded, so that its Result is garbage at once (10,000 Results held
-  // together took ~700 MB); only the parents wait, for their subordinates' scores (第十一条)
-  const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
-  const parents = new Map<number, Result>();
-  const subordinateScores = new Map<number, Dec>();
+  // one row at a time, its Result and Assessment dropped as soon as its row is made (10,000 of them kept
+  // at once held most of a gigabyte); a parent under 第十一条 waits for its subordinates' scores
+  const rows: RosterRowResult[] = new Array(institutions.length);
+  const waiting = new Map<number, Result>();
   institutions.forEach((inst, i) => {
     const result = evaluated(inst, i);
-    if (isParent(i)) return void parents.set(i, result);
-    const assessment = policy && assessRow(rubric, result, policy, inst, options);
-    if (assessment && structure.subordinates.has(i)) subordinateScores.set(i, assessment.score);
-    finish(inst, i, result, assessment);
+    if (isParent(i)) waiting.set(i, result);
+    else rows[i] = finish(inst, i, result, policy && assessRow(rubric, result, policy, inst, options));
   });
-  for (const [i, result] of parents) {
+  for (const [i, result] of waiting) {
     const inst = institutions[i]!;
-    const subordinates = structure.subordinatesOf.get(i)!.map((s) => subordinateScores.get(s)!);
-    finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite: { subordinates } }));
+    // a subordinate's row total is its assessed score
+    const subordinates = structure.subordinatesOf.get(i)!.map((s) => rows[s]!.total);
+    rows[i] = finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite: { subordinates } }));
   }
   return {
     rubricId: rubric.id,
@@ -77,6 +73,26 @@ function withCell(problem: Problem, inst: RosterInstitution, inputColumn: Map<st
   if (column === undefined) return problem;
   const cell = table.cellName(inst.row, column);
   return { ...problem, message: `${cell}：${problem.message}`, messageEn: `${cell}: ${problem.messageEn}` };
+}
+
+/** The full-score and the zero-score reading of each item, made once and shared by every row that
+ * scores so (most rows, most items): 10,000 rows × 46 items of their own were tens of megabytes. */
+const sharedScores = /*#__PURE__*/ new WeakMap<Dec, { full: RosterItemScore; zero: RosterItemScore }>();
+
+function itemScore(item: ItemResult): RosterItemScore {
+  const plain = item.overCap.isZero() && (item.score === item.max || item.score.isZero());
+  if (!plain) return newItemScore(item, item.score, item.overCap);
+  // keyed by the item's points (one Decimal per item of a rubric's plan), checked by id
+  let shared = sharedScores.get(item.max);
+  if (!shared || shared.full.id !== item.id || shared.full.code !== item.code) {
+    shared = { full: newItemScore(item, item.max, ZERO), zero: newItemScore(item, ZERO, ZERO) };
+    sharedScores.set(item.max, shared);
+  }
+  return item.score === item.max ? shared.full : shared.zero;
+}
+
+function newItemScore(item: ItemResult, score: Dec, overCap: Dec): RosterItemScore {
+  return Object.freeze({ id: item.id, ...(item.code && { code: item.code }), score, overCap });
 }
 
 function rowResult(
@@ -100,7 +116,7 @@ function rowResult(
     ...(graded && { status: assessment.status.kind }),
     ...(refund && { refund }),
     vetoItems: result.vetoItems,
-    items: result.items.map((item) => ({ id: item.id, ...(item.code && { code: item.code }), score: item.score, overCap: item.overCap })),
+    items: result.items.map(itemScore),
     peer,
     overCap: sum(result.items.map((i) => i.overCap)),
     invalid: result.invalid,

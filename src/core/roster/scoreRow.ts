@@ -1,21 +1,49 @@
 import { type Assessment, type AssessOptions, assess } from '../assess';
 import type { Problem } from '../errors';
-import { evaluate, type Result } from '../evaluate';
+import { evaluateParsed, type InputIndexEntry, inputIndex, parseKnownInput, type Result } from '../evaluate';
+import type { InputValue } from '../inputs';
 import type { Policy } from '../policy/schema';
 import type { Rubric } from '../schema';
 import type { RosterInstitution, RosterOptions } from './types';
 
-/** One row's facts, scored: evaluate, then the bad peer measures as invalid facts (a bad measure
- * withholds the grade as any bad fact does, and is not counted again as missing). */
+/** One input column of a roster as a row is read: where it is, its input, and whether the peers feed it. */
+export interface RowInput {
+  column: number;
+  entry: InputIndexEntry;
+  /** a peer clause's column: its raw measure never reaches evaluate, the value the peers gave does */
+  peer: boolean;
+}
+
+/** The roster's input columns, in their order, looked up once for every row. */
+export function rowInputs(rubric: Rubric, inputs: readonly { column: number; id: string }[], peerIds: ReadonlySet<string>): RowInput[] {
+  const { byId } = inputIndex(rubric);
+  return inputs.flatMap(({ column, id }) => {
+    const entry = byId.get(id);
+    return entry ? [{ column, entry, peer: peerIds.has(id) }] : [];
+  });
+}
+
+/** One row's facts, scored: its cells parsed as evaluate parses a facts object (in the columns' order, as
+ * the row's facts hold them, with no copy made), a peer clause's column replaced by the value the peers
+ * gave (`fed`; no value is a blank), then the bad peer measures as invalid facts (a bad measure withholds
+ * the grade as any bad fact does, and is not counted again as missing). */
 export function evaluateRow(
   rubric: Rubric,
   institution: RosterInstitution,
-  facts: Record<string, unknown>,
+  cells: readonly unknown[],
+  inputs: readonly RowInput[],
+  fed: ReadonlyMap<string, string | number> | undefined,
   options: RosterOptions,
   badMeasures: Problem[] = [],
 ): Result {
+  const values = new Map<string, InputValue>();
+  const invalid: Problem[] = [];
+  for (const { column, entry, peer } of inputs) parseKnownInput(entry, peer ? fed?.get(entry.spec.id) : cells[column], values, invalid);
   // a 10,000-row roster builds no trace lines unless they are asked for (the pane's 展开, --json's trace)
-  const result = evaluate(rubric, facts, { ...(institution.ownership && { ownership: institution.ownership }), trace: options.trace === true });
+  const result = evaluateParsed(rubric, values, invalid, {
+    ...(institution.ownership && { ownership: institution.ownership }),
+    trace: options.trace === true,
+  });
   if (badMeasures.length === 0) return result;
   const bad = new Set(badMeasures.map((p) => p.field));
   return { ...result, invalid: [...result.invalid, ...badMeasures], missing: result.missing.filter((id) => !bad.has(id)) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
-import { D, fmt, ZERO } from '../decimal';
+import { constant, D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, blankNotAchieved, EARNS_NOTHING, boundText, describe, NOT_ACHIEVED, stepsBeyond, traced } from './shared';
 import { PeerLowBandSchema } from './peer';
@@ -52,7 +52,7 @@ export const linear: RuleDefinition<LinearRule> = {
       return { deduct: full, lines: traced(ctx, () => [`${describe(rule.input, raw)} → ${NOT_ACHIEVED}，扣${fmt(full)}分`]) };
     }
     const steps = stepsBeyond(value, rule.reference, rule.direction, rule.step, ctx.partialSteps);
-    const amount = steps.times(rule.pointsPerStep);
+    const amount = steps.isZero() ? steps : steps.times(constant(rule.pointsPerStep));
     const stepText = () => {
       const where = `${rule.direction === 'above' ? '高于' : '低于'} ${boundText(rule.input, rule.reference)}`;
       const unit = rule.input.type === 'number' ? fmt(rule.step) : `${fmt(new D(rule.step).times(100))}个百分点`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
-import { D, fmt, ZERO } from '../decimal';
+import { constant, D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed, effectOutcome, traced } from './shared';
 import { clauseBase, type RuleDefinition, effectSchema } from './types';
@@ -35,7 +35,7 @@ export const perOccurrence: RuleDefinition<PerOccurrenceRule> = {
     const value = ctx.value(rule.input);
     const count = asDec(value) ?? ZERO;
     // no occurrence: the count is already the product (0 × points), no Decimal to make
-    const raw = count.isZero() ? count : count.times(rule.points);
+    const raw = count.isZero() ? count : count.times(constant(rule.points));
     const { applied, notApplied } = applyCap(raw, rule.cap);
     const lines = traced(ctx, () => {
       let line = `${describe(rule.input, value)}`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
-import { D, fmt, ZERO } from '../decimal';
+import { cmp, constant, D, fmt, ZERO } from '../decimal';
 import { InputSpecSchema } from '../inputs';
 import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
@@ -73,7 +73,7 @@ export const proportional: RuleDefinition<ProportionalRule> = {
     if (!sampleFactor) return { earn: measured, lines: traced(ctx, () => [`${line()}分`]) };
     const sampleRaw = ctx.value(sampleFactor.input);
     const sample = asDec(sampleRaw);
-    const band = sample === undefined ? undefined : sampleFactor.bands.find((b) => sample.gte(b.min));
+    const band = sample === undefined ? undefined : sampleFactor.bands.find((b) => cmp(sample, constant(b.min)) >= 0);
     const factor = band?.factor ?? 0;
     const earn = measured.times(factor);
     return {

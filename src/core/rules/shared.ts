@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
-import { D, type Dec, fmt, ZERO } from '../decimal';
+import { cmp, constant, D, type Dec, fmt, ZERO } from '../decimal';
 import type { InputSpec, InputValue } from '../inputs';
 import { showValue } from '../inputs';
 import type { BlankMeaning, Points, RuleContext, RuleOutcome } from './types';
@@ -8,8 +8,11 @@ import type { BlankMeaning, Points, RuleContext, RuleOutcome } from './types';
 /** The clause's trace lines, built only when the caller reads them (`ctx.trace` is not false): the
  * words cost more than the scoring itself. */
 export function traced(ctx: RuleContext, lines: () => string[]): string[] {
-  return ctx.trace === false ? [] : lines();
+  return ctx.trace === false ? NO_LINES : lines();
 }
+
+/** The lines of every clause scored without its trace: one frozen empty list, not one per clause. */
+export const NO_LINES: string[] = Object.freeze([]) as unknown as string[];
 
 /** What a clause that deducts or earns gives: `amount` under its effect, and what its cap kept back. A
  * literal per effect, not `{ [effect]: amount }`: V8 builds and reads a computed key's object slowly,
@@ -20,13 +23,15 @@ export function effectOutcome(effect: 'deduct' | 'earn', amount: Dec, lines: str
 }
 
 export function resolvePoints(points: Points, ctx: RuleContext): Dec {
-  return points === 'all' ? ctx.itemPoints : new D(points);
+  return points === 'all' ? ctx.itemPoints : constant(points);
 }
 
 /** Applies a clause cap ("最多扣5分"): returns the applied amount and what the cap kept back. */
 export function applyCap(raw: Dec, cap: number | undefined): { applied: Dec; notApplied: Dec } {
-  if (cap === undefined || raw.isZero() || raw.lte(cap)) return { applied: raw, notApplied: ZERO };
-  return { applied: new D(cap), notApplied: raw.minus(cap) };
+  if (cap === undefined || raw.isZero()) return { applied: raw, notApplied: ZERO };
+  const capped = constant(cap);
+  if (cmp(raw, capped) <= 0) return { applied: raw, notApplied: ZERO };
+  return { applied: capped, notApplied: raw.minus(capped) };
 }
 
 export const comparisonOps = ['<', '<=', '>', '>=', '='] as const;
@@ -37,17 +42,18 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 
 /** Boundaries as the text says them: 未达到50% is "< 0.5", 以上/以下 include the number. */
 export function compare(value: Dec, op: Comparison, bound: number): boolean {
+  const c = cmp(value, constant(bound));
   switch (op) {
     case '<':
-      return value.lt(bound);
+      return c < 0;
     case '<=':
-      return value.lte(bound);
+      return c <= 0;
     case '>':
-      return value.gt(bound);
+      return c > 0;
     case '>=':
-      return value.gte(bound);
+      return c >= 0;
     case '=':
-      return value.eq(bound);
+      return c === 0;
   }
 }
 
@@ -77,8 +83,8 @@ export function stepsBeyond(
   step: number,
   partialSteps: RuleContext['partialSteps'],
 ): Dec {
-  const gap = direction === 'above' ? value.minus(reference) : new D(reference).minus(value);
-  if (gap.lte(0)) return ZERO;
+  const gap = direction === 'above' ? value.minus(constant(reference)) : constant(reference).minus(value);
+  if (gap.isZero() || gap.isNegative()) return ZERO;
   const steps = gap.div(step);
   return partialSteps === 'whole' ? steps.floor() : steps;
 }

@@ -1,4 +1,4 @@
-import { type Dec, pct } from '../../decimal';
+import { cmp, type Dec, pct } from '../../decimal';
 import type { PeerOptions } from '../types';
 import { peerOptionWords } from './options';
 import {
@@ -10,6 +10,7 @@ import {
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
+  type Said,
   sortedMembers,
 } from './shared';
 
@@ -41,11 +42,12 @@ export function peerIntervals(
   const reading = `${peerOptionWords.intervals[options.intervals]}，${trimWords}，${tieWords}`;
   const cuts = cutsText(cutPoints, ctx.show);
   const readings: PeerComputation['readings'] = new Map();
-  sorted.forEach((member, position) => {
-    const interval = intervalOf.get(member.key) ?? n;
+  const intervalAt = (position: number) => intervalOf.get(sorted[position]!.key) ?? n;
+  const said: Said = (position) => {
     const why = position < trimmed ? '（剔除的过低值）' : position >= count - trimmed ? '（剔除的过高值）' : '';
-    readings.set(member.key, memberReading(ctx, member, interval, `分界点 ${cuts}（${reading}）→ ${labels[interval - 1] ?? interval}${why}`));
-  });
+    return `分界点 ${cuts}（${reading}）→ ${labels[intervalAt(position) - 1] ?? intervalAt(position)}${why}`;
+  };
+  sorted.forEach((member, position) => readings.set(member.key, memberReading(ctx, member, intervalAt(position), said, position)));
   return {
     group: {
       ...groupHead(ctx, 'intervals', reading, count),
@@ -64,7 +66,7 @@ function equalWidth(core: PeerMember[], n: number, intervalOf: Map<number, numbe
   const width = core[core.length - 1]!.measure.minus(low).div(n);
   const cutPoints = Array.from({ length: n - 1 }, (_, i) => low.plus(width.times(i + 1)));
   for (const member of core) {
-    const below = cutPoints.findIndex((cut) => member.measure.lte(cut));
+    const below = cutPoints.findIndex((cut) => cmp(member.measure, cut) <= 0);
     intervalOf.set(member.key, below === -1 ? n : below + 1);
   }
   return cutPoints;

@@ -1,4 +1,4 @@
-import { D, type Dec, pct, ZERO } from '../../decimal';
+import { beyond, D, type Dec, pct, ZERO } from '../../decimal';
 import type { PeerOptions } from '../types';
 import { peerOptionWords } from './options';
 import {
@@ -8,6 +8,7 @@ import {
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
+  type Said,
   shareCount,
   sortedMembers,
 } from './shared';
@@ -32,16 +33,18 @@ export function peerLowBand(members: readonly PeerMember[], clause: LowBandClaus
   const upper = sorted[inBand - 1]!.measure;
   const reading = `低位区间为同级最低的 ${pct(options.lowBandShare)}（${count} 家的 ${pct(options.lowBandShare)} ${peerOptionWords.tierRounding[options.tierRounding]}为 ${inBand} 家）`;
   const readings: PeerComputation['readings'] = new Map();
-  const upperText = ctx.show(upper);
-  for (const member of sorted) {
-    const excess = D.max(ZERO, member.measure.minus(upper));
-    const fed = fedValue(clause, excess);
-    const said = excess.isZero()
-      ? `低位区间上限 ${upperText}（${reading}）→ 在区间内`
-      : `低位区间上限 ${upperText}（${reading}）→ 高出 ${ctx.show(excess)}`;
-    const shown = clause.reference === 0 ? said : `${said}，本条从 ${ctx.show(new D(clause.reference))} 起算，计为 ${ctx.show(fed)}`;
-    readings.set(member.key, memberReading(ctx, member, fed.toFixed(), shown));
-  }
+  // the first inBand members are within the band (sorted, and at most the band's upper limit): no arithmetic
+  const excessAt = (p: number) => (p < inBand ? ZERO : beyond(sorted[p]!.measure, upper));
+  const inBandFed = fedValue(clause, ZERO).toFixed();
+  const said: Said = (p) => {
+    const excess = excessAt(p);
+    const where = `低位区间上限 ${ctx.show(upper)}（${reading}）→ ${excess.isZero() ? '在区间内' : `高出 ${ctx.show(excess)}`}`;
+    return clause.reference === 0 ? where : `${where}，本条从 ${ctx.show(new D(clause.reference))} 起算，计为 ${ctx.show(fedValue(clause, excess))}`;
+  };
+  sorted.forEach((member, p) => {
+    const fed = p < inBand ? inBandFed : fedValue(clause, excessAt(p)).toFixed();
+    readings.set(member.key, memberReading(ctx, member, fed, said, p));
+  });
   return {
     group: {
       ...groupHead(ctx, 'lowBand', reading, count),
@@ -59,7 +62,8 @@ export function printedLowBand(members: readonly PeerMember[], clause: LowBandCl
   const band = new D(clause.reference);
   const reading = `低位区间${peerOptionWords.a6LowBand.fixed}：${ctx.show(band)} 及以下`;
   const readings: PeerComputation['readings'] = new Map();
-  for (const member of members) readings.set(member.key, memberReading(ctx, member, member.measure.toFixed(), `${reading}，按本条计`));
+  const said: Said = () => `${reading}，按本条计`;
+  members.forEach((member, p) => readings.set(member.key, memberReading(ctx, member, member.measure.toFixed(), said, p)));
   return {
     group: {
       ...groupHead(ctx, 'lowBand', reading, members.length),
@@ -73,7 +77,7 @@ export function printedLowBand(members: readonly PeerMember[], clause: LowBandCl
 }
 
 function fedValue(clause: LowBandClause, excess: Dec): Dec {
-  const fed = excess.plus(clause.reference);
+  const fed = clause.reference === 0 ? excess : excess.plus(clause.reference);
   // past the input's range every step is already counted (A6: 10 − 80 steps earns 0 either way)
   return clause.max === undefined ? fed : D.min(fed, clause.max);
 }

@@ -8,6 +8,7 @@ import {
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
+  type Said,
   sortedMembers,
 } from './shared';
 
@@ -21,10 +22,9 @@ export function peerRanking(members: readonly PeerMember[], descending: boolean,
   const runs = equalRuns(sorted);
   const reading = `${descending ? '由高到低' : '由低到高'}排名，${peerOptionWords.ties[ties]}`;
   const readings: PeerComputation['readings'] = new Map();
-  sorted.forEach((member, p) => {
-    const rank = (ties === 'better' ? runs.first[p]! : runs.last[p]!) + 1;
-    readings.set(member.key, memberReading(ctx, member, rank, `共 ${sorted.length} 家（${reading}）→ 第 ${rank} 名`));
-  });
+  const rankAt = (p: number) => (ties === 'better' ? runs.first[p]! : runs.last[p]!) + 1;
+  const said: Said = (p) => `共 ${sorted.length} 家（${reading}）→ 第 ${rankAt(p)} 名`;
+  sorted.forEach((member, p) => readings.set(member.key, memberReading(ctx, member, rankAt(p), said, p)));
   const top = sorted.slice(0, 3).map((m) => ctx.show(m.measure));
   return {
     group: {

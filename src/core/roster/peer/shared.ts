@@ -1,4 +1,4 @@
-import { D, type Dec, fmt } from '../../decimal';
+import { cmp, D, type Dec, fmt } from '../../decimal';
 import type { PeerGroupResult, PeerOptions, PeerReading } from '../types';
 
 /** One peer's measure; `key` is the caller's handle (the institution's position in the roster). */
@@ -31,7 +31,7 @@ export function sortedMembers(members: readonly PeerMember[], descending = false
   const sign = descending ? -1 : 1;
   // compared as doubles first (cheap, and never out of order: toNumber only merges neighbours), exactly on a tie
   const keyed = members.map((m) => ({ m, n: m.measure.toNumber() }));
-  keyed.sort((a, b) => sign * (a.n - b.n || a.m.measure.comparedTo(b.m.measure)) || a.m.key - b.m.key);
+  keyed.sort((a, b) => sign * (a.n - b.n || cmp(a.m.measure, b.m.measure)) || a.m.key - b.m.key);
   return keyed.map((k) => k.m);
 }
 
@@ -41,7 +41,7 @@ export function equalRuns(sorted: readonly PeerMember[]): { first: number[]; las
   const last = new Array<number>(sorted.length);
   let start = 0;
   for (let p = 1; p <= sorted.length; p++) {
-    if (p === sorted.length || !sorted[p]!.measure.eq(sorted[start]!.measure)) {
+    if (p === sorted.length || cmp(sorted[p]!.measure, sorted[start]!.measure) !== 0) {
       for (let q = start; q < p; q++) {
         first[q] = start;
         last[q] = p - 1;
@@ -68,22 +68,60 @@ export function groupHead(ctx: PeerClauseContext, kind: PeerGroupResult['kind'],
   return { inputId: ctx.inputId, itemNo: ctx.itemNo, ...(ctx.code && { code: ctx.code }), group: ctx.group, kind, reading, count };
 }
 
-/** A member's reading: the measure, then what it gave. */
+/** Words what the member at `position` (in the computation's sorted order) gave: one per computation, not
+ * one per member (a function made per member costs more than the member's scoring). */
+export type Said = (position: number) => string;
+
+/**
+ * A member's reading: the measure, then what it gave. Its line is worded when first read (and kept): a
+ * 10,000-row roster has a reading per peer clause and row, and the sheet writes only the values; the
+ * JSON, the trace and 展开 read the lines. `toJSON` gives the line too, as a plain reading would.
+ */
+class MemberReading implements PeerReading {
+  readonly inputId: string;
+  readonly itemNo: string;
+  declare readonly code?: string;
+  readonly measure: Dec;
+  readonly group: string;
+  readonly value: number | string;
+  readonly #ctx: PeerClauseContext;
+  #said: Said | string;
+  readonly #position: number;
+
+  constructor(ctx: PeerClauseContext, measure: Dec, value: number | string, said: Said, position: number) {
+    this.inputId = ctx.inputId;
+    this.itemNo = ctx.itemNo;
+    if (ctx.code) this.code = ctx.code;
+    this.measure = measure;
+    this.group = ctx.group;
+    this.value = value;
+    this.#ctx = ctx;
+    this.#said = said;
+    this.#position = position;
+  }
+
+  get line(): string {
+    if (typeof this.#said !== 'string') {
+      const ctx = this.#ctx;
+      this.#said = `${ctx.inputId} ${ctx.measureName} ${ctx.show(this.measure)}（${groupName(ctx.group)}）：${this.#said(this.#position)}`;
+    }
+    return this.#said;
+  }
+
+  toJSON(): PeerReading & { value: number | string } {
+    return { ...this, line: this.line };
+  }
+}
+
+/** The reading of the member at `position` of the computation's sorted members. */
 export function memberReading(
   ctx: PeerClauseContext,
   member: PeerMember,
   value: number | string,
-  said: string,
+  said: Said,
+  position: number,
 ): PeerReading & { value: number | string } {
-  return {
-    inputId: ctx.inputId,
-    itemNo: ctx.itemNo,
-    ...(ctx.code && { code: ctx.code }),
-    measure: member.measure,
-    group: ctx.group,
-    value,
-    line: `${ctx.inputId} ${ctx.measureName} ${ctx.show(member.measure)}（${groupName(ctx.group)}）：${said}`,
-  };
+  return new MemberReading(ctx, member.measure, value, said, position);
 }
 
 export const cutsText = (cuts: Dec[], show: (d: Dec) => string) => (cuts.length === 0 ? '无' : cuts.map(show).join('、'));

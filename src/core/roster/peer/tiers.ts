@@ -9,6 +9,7 @@ import {
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
+  type Said,
   shareCount,
   sortedMembers,
 } from './shared';
@@ -49,13 +50,8 @@ export function peerTiers(
   const reading = `由高到低 ${shareWords}，家数${peerOptionWords.tierRounding[options.tierRounding]}，${peerOptionWords.ties[options.ties]}`;
   const countWords = counts.map((c, j) => `${labels[j] ?? j + 1} ${c} 家`).join('、');
   const readings: PeerComputation['readings'] = new Map();
-  sorted.forEach((member, p) => {
-    const tier = tierOf[p]!;
-    readings.set(
-      member.key,
-      memberReading(ctx, member, tier, `第 ${runs.first[p]! + 1} 名（共 ${count} 家；${countWords}；${reading}）→ ${labels[tier - 1] ?? tier}`),
-    );
-  });
+  const said: Said = (p) => `第 ${runs.first[p]! + 1} 名（共 ${count} 家；${countWords}；${reading}）→ ${labels[tierOf[p]! - 1] ?? tierOf[p]}`;
+  sorted.forEach((member, p) => readings.set(member.key, memberReading(ctx, member, tierOf[p]!, said, p)));
   return {
     group: {
       ...groupHead(ctx, 'tiers', reading, count),
