@@ -32,9 +32,7 @@ export async function benchRoster(count = 10000): Promise<void> {
   const peerIds = new Set(peerClauses(rubric).map((c) => c.inputId));
   const table = weihaiRosterTable(count);
   const read = await timed(`roster: read ${count} rows`, () => readInstitutions(rubric, table));
-  await timed(`roster: ${peerIds.size} peer clauses over 2 groups`, () =>
-    computePeers(rubric, read.institutions, read.columns, peerOptionsOf()),
-  );
+  await timed(`roster: ${peerIds.size} peer clauses over 2 groups`, () => computePeers(rubric, read.institutions, read.columns, peerOptionsOf()));
   const result = await timed(`roster: scoreRoster of ${count} 威海 二级 institutions (read, peers, evaluate, summary)`, () =>
     scoreRoster(rubric, table),
   );

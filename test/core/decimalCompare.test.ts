@@ -6,7 +6,9 @@ import { cmp, constant, D } from '../../src/core/decimal';
 // whatever the sign, exponent and length of either side
 const decimal = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => new D(n)),
-  fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -40, max: 40 })).map(([digits, exponent]) => new D(`${digits}e${exponent}`)),
+  fc
+    .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -40, max: 40 }))
+    .map(([digits, exponent]) => new D(`${digits}e${exponent}`)),
   fc.constantFrom(new D(0), new D(-0), new D('0.1'), new D('-0.1'), new D('1e-7'), new D('10000000'), new D('9999999.99999999')),
 );
 

@@ -28,7 +28,9 @@ export interface GradeOptions {
 }
 
 function bandOf(policy: Policy, score: Dec): { band: GradeBand; index: number } {
-  const index = policy.grades.findIndex((g) => (g.min === undefined || cmp(score, constant(g.min)) >= 0) && (g.max === undefined || cmp(score, constant(g.max)) < 0));
+  const index = policy.grades.findIndex(
+    (g) => (g.min === undefined || cmp(score, constant(g.min)) >= 0) && (g.max === undefined || cmp(score, constant(g.max)) < 0),
+  );
   const band = policy.grades[index];
   if (!band) {
     throw new MibError(

@@ -121,7 +121,9 @@ function rowResult(
     overCap: sum(result.items.map((i) => i.overCap)),
     invalid: result.invalid,
     missing: result.missing,
-    ...(institution.selfScore && { selfDifference: institution.selfScore.minus(total) }),
+    // the institution scored itself on the table, so its self-score meets the table's own total (复核),
+    // before 折算 and 第十一条 put the score on the policy's footing
+    ...(institution.selfScore && { selfDifference: institution.selfScore.minus(result.total) }),
     problems,
     ...(trace && { result, ...(assessment && { assessment }) }),
   };

@@ -138,7 +138,7 @@ export interface RosterRowResult {
   overCap: Dec;
   invalid: Problem[];
   missing: string[];
-  /** self-score minus the final score, where a self-score is given */
+  /** self-score minus the table's own total (复核: before 折算 and 第十一条), where a self-score is given */
   selfDifference?: Dec;
   /** row-level problems (a bad institution field, a missing parent); each names the cell */
   problems: Problem[];

@@ -36,6 +36,14 @@ describe.each(computations)('%s over 100 peers', (_, compute) => {
     const after = shown;
     expect(reading.line).toBe(line);
     expect(shown).toBe(after);
-    expect(JSON.parse(JSON.stringify(reading))).toEqual({ inputId: '27.1', itemNo: '27', code: 'A3', measure: '0.054', group: '', value: reading.value, line });
+    expect(JSON.parse(JSON.stringify(reading))).toEqual({
+      inputId: '27.1',
+      itemNo: '27',
+      code: 'A3',
+      measure: '0.054',
+      group: '',
+      value: reading.value,
+      line,
+    });
   });
 });

@@ -26,7 +26,7 @@ describe('roster rows share the item scores they have alike', () => {
     expect(item4[0]!.overCap.isZero()).toBe(true);
   });
 
-  it('a deduction is the row\'s own (4 = 5 − 1); past the points, 0 with the over-cap its own (9 − 5 = 4, 7 − 5 = 2)', () => {
+  it("a deduction is the row's own (4 = 5 − 1); past the points, 0 with the over-cap its own (9 − 5 = 4, 7 − 5 = 2)", () => {
     expect(item4[2]!.score.toNumber()).toBe(4);
     expect(item4[2]).not.toBe(item4[0]);
     expect(item4.slice(3).map((i) => [i.score.toNumber(), i.overCap.toNumber()])).toEqual([

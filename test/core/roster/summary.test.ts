@@ -53,4 +53,13 @@ describe('the roster summary', () => {
     expect(json.institutions[4]).toMatchObject({ code: 'E', total: 97, selfDifference: 2 });
     expect(json.institutions[3]!.problems).toEqual([expect.stringMatching(/^N5：/)]);
   });
+
+  it('meets a self-score with the table’s own total, not the score converted for the policy (威海 795 → 百分制)', () => {
+    const weihai = getRubric('weihai-2021-hospital-l2');
+    // a blank 威海 二级 sheet scores 650 of 795: 81.76 after 折算 under 吉林
+    const blank = scoreRoster(weihai, rosterOf([{ 机构编码: 'W', 机构名称: '威', 自评得分: 650 }]), policy, { convert: true });
+    const row = blank.institutions[0]!;
+    expect(row.total.toFixed(2)).toBe('81.76');
+    expect(row.selfDifference!.toNumber()).toBe(0);
+  });
 });
