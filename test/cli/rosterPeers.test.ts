@@ -1,6 +1,7 @@
 // `mib roster` on the two things only a roster can compute: 威海's peer clauses under each reading of
 // "从低到高依次平均划分为三个区间" (worked by hand below from the text), and 吉林 第十一条's composite.
 import { describe, expect, it } from 'vitest';
+import { jiangbeiParentAndSubordinates, jiangbeiRow } from '../support/jiangbeiRows';
 import { mibOnDisk } from '../support/mibOnDisk';
 import { mibWith } from '../support/mibRunner';
 import { rosterJsonOf, scratch, writeCsv } from '../support/rosterFiles';
@@ -111,25 +112,12 @@ describe('威海 二级 peer clauses in mib roster --json', () => {
   });
 });
 
-// 江北 医院 facts all met but 23.1 (the ranking, not in this roster) and 6.1: 97 of 100
-const met = { '5.1': '是', '5.2': '是', '18.1': 1, '20.1': 1, '21.1': 1, '22.1': 1, '22.2': 1, '23.2': 5, '24.1': '是', '6.1': 0 };
-const row = (code: string, parent: string, changes: Record<string, unknown>) => ({
-  机构编码: code,
-  机构名称: `机构${code}`,
-  上级机构编码: parent,
-  质量保证金: 10000,
-  ...met,
-  ...changes,
-});
-
 // 吉林 第十一条 (seed 003): "按照该定点医疗机构自身考核得分的 70%与其下属机构（人员）考核得分平均数的 30%之和，作为该定点
 // 医疗机构的最终考核得分并确定考核等次"
 describe('吉林 第十一条 through a 上级机构编码 column', () => {
   const jilin = writeCsv(path('jilin.csv'), [
-    row('P', '', { '6.1': 5 }), // 97 − 5 = 92
-    row('S1', 'P', { '18.1': 0, '20.1': 0.5 }), // 97 − 10 − 10 = 77
-    row('S2', 'P', { '18.1': 0, '20.1': 0.5, '6.1': 2 }), // 77 − 2 = 75
-    row('X', 'NOPE', {}), // 97, its parent not in the roster
+    ...jiangbeiParentAndSubordinates(), // 92, 77, 75
+    jiangbeiRow('X', 'NOPE', {}), // 97, its parent not in the roster
   ]);
 
   it('the parent: 92 × 70% + mean(77, 75) × 30% = 64.4 + 22.8 = 87.2 → 良; subordinates without a grade; the missing parent named', async () => {

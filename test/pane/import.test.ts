@@ -3,35 +3,22 @@
 // Chinese with their fields, nothing stored), a sheet is made from them and scored (检查: total and
 // grade), MIB.SCORE of the built functions.js (a bundle of its own) scores by the imported id; the page is reloaded (the demo
 // keeps the stored files in sessionStorage), and the table is found and scores again.
-import { mkdirSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchChromium, PANE_WIDTH, serve } from '../support/paneHarness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PANE_WIDTH } from '../support/paneHarness';
+import { paneSession, SHOTS } from '../support/paneSession';
 import { fillFact } from '../support/paneFacts';
 import { REGION_POLICY_ID, REGION_RUBRIC_ID, regionPolicy, regionRubric, textOf } from '../support/regionFiles';
 
-const SHOTS = 'test-output/pane';
-let dir: string;
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const session = paneSession();
 let page: Page;
 
 const file = (name: string, json: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(textOf(json), 'utf8') });
 
 beforeAll(async () => {
-  dir = buildPane();
-  server = await serve(dir);
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-  page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: 800 } });
-  await page.goto(`${server.origin}/taskpane.html`);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+  page = await session.browser.newPage({ viewport: { width: PANE_WIDTH, height: 800 } });
+  await page.goto(`${session.origin}/taskpane.html`);
+}, 60_000);
 
 async function createAndScore(): Promise<void> {
   await page.getByRole('tab', { name: '新建考核表' }).click();

@@ -6,22 +6,19 @@
 // The pane is 350 px wide, as Excel opens a task pane; the layout checks (every tab, no sideways scroll)
 // and the keyboard-only walk run in layout.test.ts at 350 and 1280 px.
 // Screenshots of each view go to test-output/pane/ for a reviewer.
-import { mkdirSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow, WIDE_WIDTH } from '../support/paneHarness';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PANE_HEIGHT, PANE_WIDTH, sidewaysOverflow, WIDE_WIDTH } from '../support/paneHarness';
+import { paneSession, SHOTS } from '../support/paneSession';
 import { fillFact } from '../support/paneFacts';
 
-const SHOTS = 'test-output/pane';
-let dir: string;
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const session = paneSession();
 const requests: string[] = [];
 
 async function openPane(query = '', width = PANE_WIDTH): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: PANE_HEIGHT } });
+  const page = await session.browser.newPage({ viewport: { width, height: PANE_HEIGHT } });
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(`${server.origin}/taskpane.html${query}`);
+  await page.goto(`${session.origin}/taskpane.html${query}`);
   return page;
 }
 
@@ -30,19 +27,6 @@ function reddish(color: string): boolean {
   const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
   return r > g + 20 && r > b + 20;
 }
-
-beforeAll(async () => {
-  dir = buildPane();
-  server = await serve(dir);
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the task pane outside Excel', () => {
   let page: Page;
@@ -238,7 +222,7 @@ describe('the task pane outside Excel', () => {
 
   it('made no request to any origin but its own', () => {
     expect(requests.length).toBeGreaterThan(3);
-    const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const foreign = requests.filter((url) => !url.startsWith(`${session.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
     expect(foreign).toEqual([]);
   });
 });

@@ -4,21 +4,19 @@
 // chunk of their own), a row with a bad deposit is listed with its cell and a click selects it, choosing an
 // institution selects its row on 汇总名单, and 展开 makes its assessment sheet, whose total (检查) equals the
 // roster row's. No request leaves the add-in's origin; nothing scrolls sideways.
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fmt, getPolicy, getRubric, scoreRoster } from '../../src/core';
 import type { RosterResult } from '../../src/core/roster/types';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { rosterSource } from '../../src/sheet/roster/source';
 import { fillTemplate } from '../support/filledSheet';
-import { buildPane, launchChromium, PANE_HEIGHT, PANE_WIDTH, serve, sidewaysOverflow } from '../support/paneHarness';
+import { PANE_HEIGHT, PANE_WIDTH, sidewaysOverflow } from '../support/paneHarness';
+import { paneSession, SHOTS } from '../support/paneSession';
 
-const SHOTS = 'test-output/pane';
-let dir: string;
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const session = paneSession();
 let page: Page;
 const requests: string[] = [];
 
@@ -51,30 +49,20 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const figure = (key: string) => page.locator(`[data-figure="${key}"] [data-value]`).textContent();
 
 beforeAll(async () => {
-  dir = buildPane();
-  server = await serve(dir);
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-  page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: PANE_HEIGHT } });
+  page = await session.browser.newPage({ viewport: { width: PANE_WIDTH, height: PANE_HEIGHT } });
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(`${server.origin}/taskpane.html`);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+  await page.goto(`${session.origin}/taskpane.html`);
+}, 60_000);
 
 describe('汇总: a roster scored in the pane', () => {
   let want: Awaited<ReturnType<typeof expected>>;
 
   it('keeps the chart library and the 汇总 tab out of taskpane.js: each comes in a file of its own, fetched when needed', () => {
-    const text = (name: string) => readFileSync(join(dir, name), 'utf8');
+    const text = (name: string) => readFileSync(join(session.dir, name), 'utf8');
     // Fluent's chart library (its names survive minification) is in charts.js only
     expect(text('charts.js')).toContain('VerticalStackedBarChart');
     expect(text('taskpane.js')).not.toContain('VerticalStackedBarChart');
-    expect(statSync(join(dir, 'charts.js')).size).toBeGreaterThan(100_000);
+    expect(statSync(join(session.dir, 'charts.js')).size).toBeGreaterThan(100_000);
     expect(text('roster.js')).toContain('roster-summary');
     expect(text('taskpane.js')).not.toContain('roster-summary');
     // the first render fetched neither
@@ -162,7 +150,7 @@ describe('汇总: a roster scored in the pane', () => {
       {
         name: 'H006.xlsx',
         mimeType: XLSX,
-        buffer: readFileSync((await fillTemplate(join(dir, 'H006.xlsx'), 'weihai-2021-hospital-l2', 'H006', { '1.1': 1, '12.1': 3 })).file),
+        buffer: readFileSync((await fillTemplate(join(session.dir, 'H006.xlsx'), 'weihai-2021-hospital-l2', 'H006', { '1.1': 1, '12.1': 3 })).file),
       },
       { name: '随便.xlsx', mimeType: XLSX, buffer: Buffer.from('不是工作簿') },
     ]);
@@ -215,7 +203,7 @@ describe('汇总: a roster scored in the pane', () => {
   });
 
   it('made no request to any origin but its own', () => {
-    const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const foreign = requests.filter((url) => !url.startsWith(`${session.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
     expect(foreign).toEqual([]);
   });
 });

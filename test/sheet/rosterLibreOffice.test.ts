@@ -1,35 +1,20 @@
 // The roster workbook written to .xlsx by the streamed writer and recalculated by LibreOffice: the
 // summary's formulas over 汇总名单 give the RosterSummary's numbers, the equal-width cut points the
 // peer groups' values, and text stays text (a code with a leading zero, a name that looks like a formula).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chartNote, gridPlansToXlsx } from '../../src/cli/gridXlsx';
-import { getPolicy, getRubric } from '../../src/core/registry';
-import type { RosterResult } from '../../src/core/roster/types';
-import { type RosterWorkbookPlan, planRosterWorkbook } from '../../src/sheet/roster';
-import { type Computed, recalculate, sofficeVersion } from '../support/sofficeRecalc';
+import { chartNote } from '../../src/cli/gridXlsx';
 import { jilinCompositeRoster, weihaiSmallRoster } from '../support/rosterResults';
+import { type RosterWorkbookCase, recalculatedRosters } from '../support/rosterWorkbooks';
+import type { Computed } from '../support/sofficeRecalc';
 
-const jilin = getPolicy('jilin-2025');
-const dir = mkdtempSync(join(tmpdir(), 'mib-roster-'));
-const cases: Record<string, { result: RosterResult; plan: RosterWorkbookPlan; file: string }> = {};
+let cases: Record<string, RosterWorkbookCase>;
 let computed: Map<string, Computed>;
 
 beforeAll(async () => {
-  if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
-  const made: [string, RosterResult, string][] = [
+  ({ cases, computed } = await recalculatedRosters('mib-roster-', [
     ['weihai', weihaiSmallRoster(), 'weihai-2021-hospital-l2'],
     ['composite', jilinCompositeRoster(), 'cq-jiangbei-2025-hospital'],
-  ];
-  for (const [key, result, rubricId] of made) {
-    const plan = planRosterWorkbook(result, getRubric(rubricId), jilin);
-    const file = join(dir, `${key}.xlsx`);
-    writeFileSync(file, await gridPlansToXlsx(plan.sheets));
-    cases[key] = { result, plan, file };
-  }
-  computed = await recalculate(Object.values(cases).map((c) => c.file));
+  ]));
 }, 180_000);
 
 const SUMMARY = 2;

@@ -1,17 +1,14 @@
 // The roster workbook of rosters scored by the core's scoreRoster (not made by hand), recalculated by
 // LibreOffice: the summary's formulas count what the core's summary counts, and the equal-width cut
 // points computed from 汇总名单's measures are the core's.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gridPlansToXlsx } from '../../src/cli/gridXlsx';
 import { getPolicy, getRubric, scoreRoster } from '../../src/core';
 import type { RosterResult, RosterTable } from '../../src/core/roster/types';
-import { type RosterWorkbookPlan, planRosterWorkbook } from '../../src/sheet/roster';
+import { jiangbeiRow } from '../support/jiangbeiRows';
 import { factsOf } from '../support/randomFacts';
-import { type Computed, recalculate, sofficeVersion } from '../support/sofficeRecalc';
+import { type RosterWorkbookCase, recalculatedRosters } from '../support/rosterWorkbooks';
+import type { Computed } from '../support/sofficeRecalc';
 
 const jilin = getPolicy('jilin-2025');
 
@@ -39,16 +36,7 @@ function weihai(): RosterResult {
 
 /** 吉林 第十一条 on the 江北 table: a parent and two subordinates, and two institutions on their own. */
 function composite(): RosterResult {
-  const met = { '5.1': '是', '5.2': '是', '18.1': 1, '20.1': 1, '21.1': 1, '22.1': 1, '22.2': 1, '23.2': 5, '24.1': '是', '6.1': 0 };
-  const row = (code: string, parent: string, changes: Record<string, unknown>) => ({
-    机构编码: code,
-    机构名称: `机构${code}`,
-    上级机构编码: parent,
-    质量保证金: 10000,
-    ...met,
-    '23.1': 100,
-    ...changes,
-  });
+  const row = (code: string, parent: string, changes: Record<string, unknown>) => jiangbeiRow(code, parent, { '23.1': 100, ...changes });
   const records = [
     row('P', '', { '6.1': 5 }),
     row('S1', 'P', { '18.1': 0 }),
@@ -59,23 +47,14 @@ function composite(): RosterResult {
   return scoreRoster(getRubric('cq-jiangbei-2025-hospital'), table(records), jilin, { complete: true });
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'mib-roster-scored-'));
-const cases: Record<string, { result: RosterResult; plan: RosterWorkbookPlan; file: string }> = {};
+let cases: Record<string, RosterWorkbookCase>;
 let computed: Map<string, Computed>;
 
 beforeAll(async () => {
-  if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
-  const made: [string, RosterResult, string][] = [
+  ({ cases, computed } = await recalculatedRosters('mib-roster-scored-', [
     ['weihai', weihai(), 'weihai-2021-hospital-l2'],
     ['composite', composite(), 'cq-jiangbei-2025-hospital'],
-  ];
-  for (const [key, result, rubricId] of made) {
-    const plan = planRosterWorkbook(result, getRubric(rubricId), jilin);
-    const file = join(dir, `${key}.xlsx`);
-    writeFileSync(file, await gridPlansToXlsx(plan.sheets));
-    cases[key] = { result, plan, file };
-  }
-  computed = await recalculate(Object.values(cases).map((c) => c.file));
+  ]));
 }, 180_000);
 
 describe('the roster workbook of a scored roster, in LibreOffice', () => {

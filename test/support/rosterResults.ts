@@ -4,16 +4,8 @@
 import { D, type Dec } from '../../src/core/decimal';
 import type { Problem } from '../../src/core/errors';
 import { getRubric } from '../../src/core/registry';
-import type { PeerGroupResult, PeerOptions, PeerReading, RosterInstitution, RosterResult, RosterRowResult } from '../../src/core/roster/types';
-
-export const OPTIONS: PeerOptions = {
-  intervals: 'equal-width',
-  trim: 0,
-  lowBandShare: 0.2,
-  a6LowBand: 'fixed',
-  tierRounding: 'round',
-  ties: 'better',
-};
+import { defaultPeerOptions } from '../../src/core/roster/peer/options';
+import type { PeerGroupResult, PeerReading, RosterInstitution, RosterResult, RosterRowResult } from '../../src/core/roster/types';
 
 const d = (value: number | string) => new D(value);
 const problem = (field: string, message: string): Problem => ({ field, message, messageEn: message });
@@ -146,7 +138,7 @@ export function weihaiSmallRoster(): RosterResult {
   return {
     rubricId: 'weihai-2021-hospital-l2',
     policyId: 'jilin-2025',
-    options: OPTIONS,
+    options: defaultPeerOptions,
     institutions: rows.map((spec, i) => rosterRow(spec, 'weihai-2021-hospital-l2', i)),
     groups,
     summary: {
@@ -213,7 +205,7 @@ export function jilinCompositeRoster(): RosterResult {
   return {
     rubricId,
     policyId: 'jilin-2025',
-    options: OPTIONS,
+    options: defaultPeerOptions,
     institutions: [
       rosterRow(
         { institution: { code: 'P001', name: '总院', deposit: d(100000) }, total: 80, ownTotal: 80, grade: '良', refund: 80000 },
@@ -284,7 +276,7 @@ export function generatedWeihaiRoster(count: number): RosterResult {
   return {
     rubricId: rubric.id,
     policyId: 'jilin-2025',
-    options: OPTIONS,
+    options: defaultPeerOptions,
     institutions,
     groups,
     summary: {

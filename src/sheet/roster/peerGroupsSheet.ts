@@ -3,7 +3,7 @@ import type { PeerGroupResult, RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { GridPlan, PlanCell } from '../types';
 import type { RosterSheet } from './rosterSheet';
-import { ROSTER_STYLES } from './styles';
+import { rosterGridPlan } from './gridPlan';
 import { clauseLabel, PEER_KIND_WORDS, PEER_SHEET, ROSTER_SHEET } from './words';
 
 const FIXED_HEADERS = ['条款', '序号', '考核指标', '同级分组', '计算', '口径', '机构数', '剔除（低端）', '剔除（高端）'];
@@ -66,7 +66,7 @@ export function planPeerGroupsSheet(result: RosterResult, rubric: Rubric, roster
   });
 
   const options = result.options;
-  return {
+  return rosterGridPlan({
     name: PEER_SHEET,
     grid: [
       [{ value: '同级分组：与同级机构比较计算的条款', style: 'title' }],
@@ -86,11 +86,6 @@ export function planPeerGroupsSheet(result: RosterResult, rubric: Rubric, roster
       width: i === 2 ? 24 : i === 5 ? 20 : i === headers.length - 1 ? 60 : i === headers.length - 2 ? 30 : 10,
     })),
     rowHeights: { 1: 24 },
-    styles: ROSTER_STYLES,
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-    names: [],
     freezeRows: 4,
-  };
+  });
 }

@@ -3,7 +3,7 @@ import type { Rubric } from '../../core/schema';
 import { columnLetters } from '../memory/a1';
 import type { GridPlan, PlainValue } from '../types';
 import { type RosterColumn, rosterColumns } from './columns';
-import { ROSTER_STYLES } from './styles';
+import { rosterGridPlan } from './gridPlan';
 import { ROSTER_SHEET } from './words';
 
 /** The roster sheet and where its columns are, for the formulas of the other sheets. */
@@ -47,21 +47,17 @@ export function planRosterSheet(result: RosterResult, rubric: Rubric): RosterShe
     meaning,
   });
 
-  const plan: GridPlan = {
+  const plan = rosterGridPlan({
     name: ROSTER_SHEET,
     grid: [columns.map((column) => ({ value: column.header, style: 'header' }))],
     body: { top: 1, rows, columnStyles: columns.map((column) => column.style) },
     columnCount: columns.length,
     columns: columns.map(({ header, width }) => ({ header, width })),
     rowHeights: { 1: 42 },
-    styles: ROSTER_STYLES,
-    merges: [],
-    validations: [],
     conditionalFormats: rows.length === 0 ? [] : [highlight('veto', '#F8CBAD', 'veto'), highlight('problems', '#FFE699', 'invalidInput')],
-    names: [],
     freezeRows: 1,
     autoFilter: `A1:${last}${Math.max(1, lastRow)}`,
-  };
+  });
   return {
     plan,
     columns,

@@ -4,7 +4,7 @@ import type { Rubric } from '../../core/schema';
 import type { ChartPlan, GridPlan, PlanCell } from '../types';
 import { scoreBins } from './histogram';
 import type { RosterSheet } from './rosterSheet';
-import { ROSTER_STYLES } from './styles';
+import { rosterGridPlan } from './gridPlan';
 import { ROSTER_SHEET, SUMMARY_SHEET } from './words';
 
 /** Where the summary's figures are, for tests and the pane: the cell of each RosterSummary number. */
@@ -116,7 +116,7 @@ export function planSummarySheet(
     to: `M${from + CHART_ROWS}`,
   });
 
-  const plan: GridPlan = {
+  const plan = rosterGridPlan({
     name: SUMMARY_SHEET,
     grid,
     columnCount: 4,
@@ -127,11 +127,6 @@ export function planSummarySheet(
       { header: '上限', width: 12 },
     ],
     rowHeights: { 1: 24 },
-    styles: ROSTER_STYLES,
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-    names: [],
     freezeRows: 0,
     charts: [
       chart('等次分布', '等次分布', gradeHeader, gradeLast, '等次'),
@@ -145,6 +140,6 @@ export function planSummarySheet(
         Math.max(histogramHeader, gradeHeader + CHART_ROWS + 2),
       ),
     ],
-  };
+  });
   return { plan, cells: { perGrade, ...cells, histogram } };
 }

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getPolicy, getRubric, refundOf, scoreRoster, SUBORDINATE_TEXT } from '../../../src/core';
+import { jiangbeiParentAndSubordinates, jiangbeiRow as row } from '../../support/jiangbeiRows';
 import { rosterOf } from './rosterTable';
 
 const jiangbei = getRubric('cq-jiangbei-2025-hospital');
 const jilin = getPolicy('jilin-2025');
-// every fact but 23.1 filled as met: 97 of 100 (23.1's 3 points are not earned)
-const met = { '5.1': '是', '5.2': '是', '18.1': 1, '20.1': 1, '21.1': 1, '22.1': 1, '22.2': 1, '23.2': 5, '24.1': '是', '6.1': 0 };
-const row = (code: string, parent: string, changes: Record<string, unknown>) => ({
-  机构编码: code,
-  机构名称: `机构${code}`,
-  上级机构编码: parent,
-  质量保证金: 10000,
-  ...met,
-  ...changes,
-});
-
 // 吉林 第十一条 (seed 003): "按照该定点医疗机构自身考核得分的 70%与其下属机构（人员）考核得分平均数的 30%之和，作为该定点医疗机构的最终考核得分并确定考核等次"
 describe('吉林 第十一条 in a roster', () => {
-  const roster = rosterOf([
-    row('P', '', { '6.1': 5 }), // 97 − 5 = 92
-    row('S1', 'P', { '18.1': 0, '20.1': 0.5 }), // 97 − 10 − 10 = 77
-    row('S2', 'P', { '18.1': 0, '20.1': 0.5, '6.1': 2 }), // 77 − 2 = 75
-  ]);
+  const roster = rosterOf(jiangbeiParentAndSubordinates()); // 92, 77, 75
 
   it('the parent: 92 × 70% + mean(77, 75) × 30% = 64.4 + 22.8 = 87.2, 良 (its own 92 alone would be 优)', () => {
     const result = scoreRoster(jiangbei, roster, jilin, { complete: true });

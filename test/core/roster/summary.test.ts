@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getPolicy, getRubric, refundOf, rosterJson, scoreRoster } from '../../../src/core';
+import { jiangbeiMet } from '../../support/jiangbeiRows';
 import { rosterOf } from './rosterTable';
 
 const jiangbei = getRubric('cq-jiangbei-2025-hospital');
 const policy = getPolicy('jilin-2025');
 // every fact but 23.1 filled as met: 97 of 100
-const met = { '1.1': '否', '5.1': '是', '5.2': '是', '18.1': 1, '20.1': 1, '21.1': 1, '22.1': 1, '22.2': 1, '23.2': 5, '24.1': '是', '6.1': 0 };
+const met = { '1.1': '否', ...jiangbeiMet };
 
 describe('the roster summary', () => {
   const roster = rosterOf([
