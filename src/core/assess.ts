@@ -28,7 +28,13 @@ export interface AssessOptions extends RefundOptions {
   specialCase?: SpecialCase;
   /** 吉林 第十一条: grade the composite of this table's score and its subordinates' scores (already on
    * the policy's scale), not the table's score alone */
-  composite?: { subordinates: Dec[] };
+  composite?: {
+    subordinates: Dec[];
+    /** the subordinates' invalid and missing facts: their scores feed the composite, so a parent's grade
+     * is withheld or provisional while theirs would be */
+    invalid?: number;
+    missing?: number;
+  };
 }
 
 /** A scored table under a policy: the score the policy grades, the grade as it may be shown, the refund. */
@@ -63,9 +69,14 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
   const composite = options.composite && compositeScore(policy, own, options.composite.subordinates);
   if (composite) trace.push(...composite.trace);
   const score = composite ? composite.score : own;
+  const subInvalid = options.composite?.invalid ?? 0;
+  // once the reviewer marks the assessment complete, blanks are final for the subordinates too
+  const subMissing = options.complete === true ? 0 : (options.composite?.missing ?? 0);
+  const subWords = [subInvalid > 0 && `${subInvalid} 项填报值无效`, subMissing > 0 && `${subMissing} 项未填`].filter(Boolean);
+  if (subWords.length > 0) trace.push(`下属机构尚有 ${subWords.join('、')}：综合得分用到其得分，计入本机构的评定状态`);
   // a blank 公立/民营 is one more fact to fill where the table has clauses for public institutions only
-  const missing = result.missing.length + (result.ownershipMissing ? 1 : 0);
-  const status = gradeStatusOf({ invalid: result.invalid.length, missing }, options.complete === true);
+  const missing = result.missing.length + (result.ownershipMissing ? 1 : 0) + subMissing;
+  const status = gradeStatusOf({ invalid: result.invalid.length + subInvalid, missing }, options.complete === true);
   const base = { status, ...(conversion && { conversion }), score, ...(composite && { ownScore: own }) };
   if (options.specialCase) {
     const kind = options.specialCase;

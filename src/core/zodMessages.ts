@@ -29,9 +29,10 @@ function chinese(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return `类型不对：应为 ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
-      return ours(issue.message) ? issue.message : `过小：最小为 ${String(issue.minimum)}`;
+      // an exclusive bound (positive(), lt(0.5)) refuses the bound itself: "最小为 0" would invite a 0
+      return ours(issue.message) ? issue.message : `过小：${issue.inclusive === false ? '应大于' : '最小为'} ${String(issue.minimum)}`;
     case 'too_big':
-      return ours(issue.message) ? issue.message : `过大：最大为 ${String(issue.maximum)}`;
+      return ours(issue.message) ? issue.message : `过大：${issue.inclusive === false ? '应小于' : '最大为'} ${String(issue.maximum)}`;
     case 'unrecognized_keys':
       return `不认识的字段：${issue.keys.map((key) => clipped(key)).join('、')}`;
     case 'invalid_value':

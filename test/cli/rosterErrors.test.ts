@@ -137,7 +137,11 @@ describe('mib roster: nothing can be scored, nothing is written (exit 2)', () =>
     expect(trim.err).toBe('错误：--peer-trim 应为比例（如 0.1 或 10%），收到的是“六成”');
     const share = await mibOnDisk('roster', ...JIANGBEI, '--input', input, '--low-band-share', '0');
     expect(share.code).toBe(2);
-    expect(share.err).toContain('--low-band-share：');
+    // both bounds are exclusive: the message must not offer the refused bound as the limit
+    expect(share.err).toBe('错误：--low-band-share：过小：应大于 0，收到的是“0”');
+    const half = await mibOnDisk('roster', ...JIANGBEI, '--input', input, '--peer-trim', '0.5');
+    expect(half.code).toBe(2);
+    expect(half.err).toBe('错误：--peer-trim：过大：应小于 0.5，收到的是“0.5”');
     const csvOut = await mibOnDisk('roster', ...JIANGBEI, '--input', input, '-o', path('out.csv'));
     expect(csvOut.code).toBe(2);
     expect(csvOut.err).toContain('输出文件应以 .xlsx 结尾');

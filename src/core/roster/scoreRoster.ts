@@ -53,9 +53,14 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   });
   for (const [i, result] of waiting) {
     const inst = institutions[i]!;
-    // a subordinate's row total is its assessed score
-    const subordinates = structure.subordinatesOf.get(i)!.map((s) => rows[s]!.total);
-    rows[i] = finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite: { subordinates } }));
+    // a subordinate's row total is its assessed score; its bad and blank facts weigh on the parent's status
+    const subs = structure.subordinatesOf.get(i)!.map((s) => rows[s]!);
+    const composite = {
+      subordinates: subs.map((r) => r.total),
+      invalid: subs.reduce((n, r) => n + r.invalid.length, 0),
+      missing: subs.reduce((n, r) => n + r.missing.length, 0),
+    };
+    rows[i] = finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite }));
   }
   return {
     rubricId: rubric.id,

@@ -20,6 +20,25 @@ describe('吉林 第十一条 in a roster', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('a subordinate’s bad fact withholds the parent’s grade, and its blank facts make it 暂评: the composite uses its score', () => {
+    const [parent, s1, s2] = jiangbeiParentAndSubordinates();
+    const bad = scoreRoster(jiangbei, rosterOf([parent!, { ...s1!, '6.1': '很多' }, s2!]), jilin, { complete: true, trace: true });
+    expect(bad.institutions[0]!.grade).toBeUndefined();
+    expect(bad.institutions[0]!.refund).toBeUndefined();
+    expect(bad.institutions[0]!.gradeText).toBe('暂不评定（1 项无效）');
+    expect(bad.institutions[0]!.assessment!.trace).toContain('下属机构尚有 1 项填报值无效：综合得分用到其得分，计入本机构的评定状态');
+    expect(bad.summary.withheld).toBe(1);
+    // not marked complete: the blanks of the parent and of both subordinates keep the parent's grade 暂评
+    const provisional = scoreRoster(jiangbei, roster, jilin, { trace: true });
+    const [own, sub1, sub2] = provisional.institutions.map((r) => r.missing.length);
+    expect(sub1! + sub2!).toBeGreaterThan(0);
+    // the parent's own blanks, its blank 公立/民营 (江北 19 is for public institutions only), its subordinates' blanks
+    expect(provisional.institutions[0]!.gradeText).toBe(`暂评 良（尚有 ${own! + 1 + sub1! + sub2!} 项未填）`);
+    expect(provisional.institutions[0]!.assessment!.trace).toContain(
+      `下属机构尚有 ${sub1! + sub2!} 项未填：综合得分用到其得分，计入本机构的评定状态`,
+    );
+  });
+
   it('the subordinates get no grade and no refund of their own', () => {
     const result = scoreRoster(jiangbei, roster, jilin, { complete: true, trace: true });
     for (const sub of result.institutions.slice(1)) {
