@@ -1,5 +1,5 @@
 import { DecimalOrPercentValue, quickDecimal } from '../cellValues';
-import { type Dec, fmt, fromDouble, pct } from '../decimal';
+import { type Dec, fmt, pct } from '../decimal';
 import type { Problem } from '../errors';
 import { type InputSpec, isBlank, parseInputValue, show, showValue } from '../inputs';
 import type { Rubric } from '../schema';
@@ -129,23 +129,13 @@ function newMeasureSpec(clause: PeerClause): InputSpec {
   }
 }
 
-function withinMeasure(clause: PeerClause, n: number): boolean {
-  if (clause.peer.kind === 'intervals') return true;
-  const spec = measureSpec(clause);
-  const low = spec.type === 'ratio' ? 0 : spec.type === 'signedRatio' ? -1 : (spec.min ?? 0);
-  const high = spec.type === 'ratio' || spec.type === 'signedRatio' ? 1 : (spec.max ?? Number.POSITIVE_INFINITY);
-  return n >= low && n <= high;
-}
-
 function measureOf(clause: PeerClause, raw: unknown): Measured {
   if (isBlank(raw)) return undefined;
   if (clause.peer.kind === 'tiers' && clause.peer.fail !== undefined && typeof raw === 'string' && raw.trim() === clause.peer.fail)
     return { fail: true };
-  // a number cell within range, the usual case in a large roster, read without the zod round (the same
-  // reading: fromDouble); anything else goes through the schema, which also words the refusal
-  if (typeof raw === 'number' && Number.isFinite(raw) && withinMeasure(clause, raw)) return { measure: fromDouble(raw) };
   if (clause.peer.kind === 'intervals') {
-    // a rate as a CSV holds it ("0.05", "5%"): the schema's own reading, without its round
+    // a growth rate has no bound (it may pass ±100%), so no input spec reads it: a number cell or a rate
+    // as a CSV holds it ("0.05", "5%") is read by the schema's own quick reading, anything else by the schema
     const quick = quickDecimal(raw, true);
     if (quick) return { measure: quick };
     const parsed = DecimalOrPercentValue.safeParse(raw);
@@ -158,8 +148,8 @@ function measureOf(clause: PeerClause, raw: unknown): Measured {
       },
     };
   }
-  const spec = measureSpec(clause);
-  const parsed = parseInputValue(spec, raw);
+  // the input's own parser: its quick path, range checks and refusals, as for any fact
+  const parsed = parseInputValue(measureSpec(clause), raw);
   if ('problem' in parsed) {
     if (clause.peer.kind === 'tiers' && clause.peer.fail)
       return { problem: { ...parsed.problem, message: `${parsed.problem.message}（或填“${clause.peer.fail}”）` } };
