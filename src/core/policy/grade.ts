@@ -47,6 +47,15 @@ export function gradeIndex(policy: Policy, label: string): number {
   return policy.grades.findIndex((g) => g.label === label);
 }
 
+/** The most grades a policy's 降档 rules move down (0 when it has none), and the sentence that says so:
+ * one limit for gradeOf and for a roster's 降档 column. */
+export function downgradeLimit(policy: Policy): { allowed: number; zh: string; en: string } {
+  const allowed = Math.max(0, ...(policy.downgrade?.reasons.map((r) => r.steps) ?? [0]));
+  return allowed === 0
+    ? { allowed, zh: `政策“${policy.id}”没有降档规定`, en: `policy ${policy.id} has no downgrade rule` }
+    : { allowed, zh: `政策“${policy.id}”最多降${allowed}档`, en: `policy ${policy.id} allows at most ${allowed} grades down` };
+}
+
 /** The grade of a score under a policy: the band that holds the score, then 一票否决, then 降档. */
 export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptions = {}): GradeResult {
   const steps = options.downgrade ?? 0;
@@ -58,14 +67,9 @@ export function gradeOf(policy: Policy, score: Dec | number, options: GradeOptio
       `downgrade must be a whole number ≥ 0, got ${steps}`,
     );
   }
-  const allowed = Math.max(0, ...(policy.downgrade?.reasons.map((r) => r.steps) ?? [0]));
-  if (steps > allowed) {
-    throw new MibError(
-      'not-applicable',
-      'downgrade',
-      allowed === 0 ? `政策“${policy.id}”没有降档规定` : `政策“${policy.id}”最多降${allowed}档，收到的是 ${steps}`,
-      allowed === 0 ? `policy ${policy.id} has no downgrade rule` : `policy ${policy.id} allows at most ${allowed} grades down`,
-    );
+  const limit = downgradeLimit(policy);
+  if (steps > limit.allowed) {
+    throw new MibError('not-applicable', 'downgrade', limit.allowed === 0 ? limit.zh : `${limit.zh}，收到的是 ${steps}`, limit.en);
   }
   const trace: string[] = [];
   const vetoed = options.veto === true;

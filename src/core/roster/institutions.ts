@@ -6,6 +6,7 @@ import { clipped } from '../echo';
 import type { Problem } from '../errors';
 import { isBlank, show } from '../inputs';
 import { resolveInputId } from '../evaluate';
+import { downgradeLimit } from '../policy/grade';
 import { specialCaseLabels, specialCaseNamed } from '../policy/refund';
 import { type Policy, type SpecialCase, specialCaseKinds } from '../policy/schema';
 import type { Rubric } from '../schema';
@@ -200,12 +201,8 @@ function readDowngrade(raw: unknown, policy: Policy | undefined, institution: Ro
   const parsed = Downgrade.safeParse(raw);
   if (!parsed.success) return bad('降档应为 0 或正整数', 'the downgrade should be a whole number ≥ 0');
   const steps = parsed.data.toNumber();
-  const allowed = Math.max(0, ...(policy?.downgrade?.reasons.map((r) => r.steps) ?? [0]));
-  if (policy && steps > allowed)
-    return bad(
-      allowed === 0 ? `政策“${policy.id}”没有降档规定` : `政策“${policy.id}”最多降${allowed}档`,
-      allowed === 0 ? `policy ${policy.id} has no downgrade rule` : `policy ${policy.id} allows at most ${allowed} grades down`,
-    );
+  const limit = policy && downgradeLimit(policy);
+  if (limit && steps > limit.allowed) return bad(limit.zh, limit.en);
   if (steps > 0) institution.downgrade = steps;
 }
 
