@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { cellAddress, columnLetters } from '../sheet/memory/a1';
 import type { GridPlan, PlainValue } from '../sheet/types';
-import { jsonBytes } from './cells';
+import { jsonBytes, rowsPerBlock } from './cells';
 import type { Step } from './requestSize';
 import { type AreaStyle, applyStyle } from './styles';
 
@@ -36,10 +36,9 @@ export function bodySteps(plan: GridPlan, maxBytes: number): Step[] {
   }
 
   const width = body.rows.reduce((most, row) => Math.max(most, row.length), 1);
-  const total = jsonBytes(body.rows);
-  const rowsPerBlock = total <= maxBytes ? body.rows.length : Math.max(1, Math.floor((body.rows.length * maxBytes) / total));
-  for (let start = 0; start < body.rows.length; start += rowsPerBlock) {
-    const rows = body.rows.slice(start, start + rowsPerBlock);
+  const perBlock = rowsPerBlock(body.rows.length, jsonBytes(body.rows), maxBytes);
+  for (let start = 0; start < body.rows.length; start += perBlock) {
+    const rows = body.rows.slice(start, start + perBlock);
     const address = `${cellAddress(top + start, 0)}:${cellAddress(top + start + rows.length - 1, width - 1)}`;
     steps.push((sheet) => {
       sheet.getRange(address).values = rows.map((row) => {

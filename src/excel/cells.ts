@@ -42,11 +42,10 @@ export function cellBlocks(plan: GridPlan, maxBytes = Number.POSITIVE_INFINITY):
   });
   if (formulas.length === 0) return [];
 
-  const total = jsonBytes(formulas) + jsonBytes(numberFormats);
-  const rowsPerBlock = total <= maxBytes ? formulas.length : Math.max(1, Math.floor((formulas.length * maxBytes) / total));
+  const perBlock = rowsPerBlock(formulas.length, jsonBytes(formulas) + jsonBytes(numberFormats), maxBytes);
   const blocks: CellBlock[] = [];
-  for (let top = 0; top < formulas.length; top += rowsPerBlock) {
-    const bottom = Math.min(formulas.length, top + rowsPerBlock) - 1;
+  for (let top = 0; top < formulas.length; top += perBlock) {
+    const bottom = Math.min(formulas.length, top + perBlock) - 1;
     blocks.push({
       address: `${cellAddress(top, 0)}:${cellAddress(bottom, columns - 1)}`,
       numberFormats: numberFormats.slice(top, bottom + 1),
@@ -68,6 +67,12 @@ export function excelWouldConvert(text: string): boolean {
   if (/^(true|false)$/i.test(trimmed)) return true;
   // only digits, separators and date/currency marks: Excel may read it as a number or a date
   return /\d/.test(trimmed) && /^[\d\s.,:/%$¥￥()年月日时分秒eE+-]+$/.test(trimmed);
+}
+
+/** How many whole rows go in one block: all of them when their `bytes` fit in `maxBytes`, else the share
+ * that fits on average (at least one). One rule for the sheet's cells and a roster's body. */
+export function rowsPerBlock(rows: number, bytes: number, maxBytes: number): number {
+  return bytes <= maxBytes ? rows : Math.max(1, Math.floor((rows * maxBytes) / bytes));
 }
 
 export function jsonBytes(value: unknown): number {
