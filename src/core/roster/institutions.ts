@@ -80,6 +80,12 @@ export function readInstitutions(rubric: Rubric, table: RosterTable, policy?: Po
   return { institutions, columns, problems, rowProblems };
 }
 
+/** Which column holds what, read from the header alone, as scoreRoster reads it: for the pane's 展开
+ * links and the rows collect adds, without reading every row again. */
+export function rosterColumns(rubric: Rubric, header: string[]): RosterColumns {
+  return readHeader(rubric, { header, rows: [], cellName: () => '' }, []);
+}
+
 function problem(field: string, message: string, messageEn: string): Problem {
   return { field, message, messageEn };
 }

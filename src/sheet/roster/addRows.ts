@@ -1,4 +1,4 @@
-import { readInstitutions, type Rubric } from '../../core';
+import { rosterColumns, type Rubric } from '../../core';
 import type { RosterColumns } from '../../core/roster';
 import { columnLetters, parseCell } from '../memory/a1';
 import type { CellBlock, CellEntry } from '../port';
@@ -14,7 +14,7 @@ export interface GatheredRows {
 /** The roster columns a header names: its institution fields and input ids, by the core's own reading
  * of a header (aliases, 机构性质 for 公立/民营, C16.1 for 18.1). */
 function keysOf(rubric: Rubric, header: string[]): Map<string, number> {
-  const columns: RosterColumns = readInstitutions(rubric, { header, rows: [], cellName: () => '' }).columns;
+  const columns: RosterColumns = rosterColumns(rubric, header);
   const keys = new Map<string, number>();
   for (const [field, column] of Object.entries(columns.fields)) if (column !== undefined) keys.set(`field:${field}`, column);
   for (const { id, column } of columns.inputs) keys.set(`input:${id}`, column);

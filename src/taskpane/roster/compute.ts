@@ -1,4 +1,4 @@
-import { type Policy, readInstitutions, type Rubric, scoreRoster } from '../../core';
+import { type Policy, rosterColumns, type Rubric, scoreRoster } from '../../core';
 import type { PeerOptions } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
 import type { WorkbookPort } from '../../sheet/port';
@@ -25,7 +25,7 @@ export async function computeRoster(port: WorkbookPort, choice: RosterChoice, pr
   const source = rosterSource(choice.sheetName, await port.readValues(choice.sheetName));
   const result = scoreRoster(choice.rubric, source.table, choice.policy, { convert: choice.convert, peer: { intervals: choice.intervals } });
   // where the roster keeps each field and fact: what 展开 links to
-  const { fields, inputs } = readInstitutions(choice.rubric, source.table, choice.policy).columns;
+  const { fields, inputs } = rosterColumns(choice.rubric, source.table.header);
   const planned = planRosterWorkbook(result, choice.rubric, choice.policy);
   // the sheets the last 计算 wrote give way (never the roster itself), so the new ones keep their names
   await port.deleteSheets(previous.filter((name) => name !== source.sheetName));
