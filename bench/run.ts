@@ -7,8 +7,10 @@ import { benchPane } from './pane';
 import { benchRoster } from './roster';
 import { benchRosterSheet } from './rosterSheet';
 import { benchSheet } from './sheet';
+import { benchStartup } from './startup';
 
 const sections: [string, () => Promise<void> | void][] = [
+  ['command-line start-up', benchStartup],
   ['rubric core', benchCore],
   ['custom functions', benchFunctions],
   ['live worksheets', benchSheet],

@@ -50,9 +50,6 @@ import { looksLikePath, OwnFiles } from './ownFiles';
 import { SpecialCaseSchema } from './specialCase';
 import { OwnershipArgSchema } from './ownershipArg';
 import { newFile } from './newCommand';
-import { template } from './templateCommand';
-import { collect } from './collectCommand';
-import { roster } from './rosterCommand';
 import { commandHelp, globalUsage } from './usage';
 
 export interface Io {
@@ -440,14 +437,18 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     }
     if (command === 'help') return help(io, positionals);
     const files = new OwnFiles(io);
+    // template, collect and roster load ExcelJS, csv-parse and iconv-lite: only when they run
     if (command === 'template') {
-      return template({ ...io, files, readFacts: (path) => readFacts(io, path) }, positionals, flags)
+      return import('./templateCommand')
+        .then(({ template }) => template({ ...io, files, readFacts: (path) => readFacts(io, path) }, positionals, flags))
         .catch((error: unknown) => failure(io, error))
         .finally(() => files.release());
     }
     if (command === 'collect' || command === 'roster') {
       const readBytes = io.readBytes ?? (() => unreadable());
-      return (command === 'collect' ? collect : roster)({ ...io, files, readBytes }, positionals, flags)
+      const load = command === 'collect' ? import('./collectCommand').then((m) => m.collect) : import('./rosterCommand').then((m) => m.roster);
+      return load
+        .then((handler) => handler({ ...io, files, readBytes }, positionals, flags))
         .catch((error: unknown) => failure(io, error))
         .finally(() => files.release());
     }
