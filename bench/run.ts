@@ -3,6 +3,7 @@
 import { benchCollect } from './collect';
 import { benchCore } from './core';
 import { benchFunctions } from './functions';
+import { benchHostile } from './hostile';
 import { benchPane } from './pane';
 import { benchRoster } from './roster';
 import { benchRosterSheet } from './rosterSheet';
@@ -18,6 +19,7 @@ const sections: [string, () => Promise<void> | void][] = [
   ['task pane', benchPane],
   ['roster workbook', benchRosterSheet],
   ['collecting submitted sheets', benchCollect],
+  ['hostile workbooks', benchHostile],
 ];
 
 for (const [name, section] of sections) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { clipped, MibError } from '../../core';
 import { sniff } from './fileKind';
+import { checkXlsxInsides } from './zipGuard';
 
 const refuse = (source: string, message: string, messageEn: string) => new MibError('invalid-file', source, message, messageEn);
 
@@ -22,6 +23,7 @@ export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<E
       `“${clipped(source)}”不是 Excel 工作簿（.xlsx）${kind === 'text' ? '，像是文本文件（CSV 请以 .csv 结尾）' : ''}`,
       `${source} is not an .xlsx workbook`,
     );
+  checkXlsxInsides(bytes, source);
   const workbook = new ExcelJS.Workbook();
   try {
     // JSZip (inside ExcelJS) takes the bytes as they are, in Node and in the browser alike

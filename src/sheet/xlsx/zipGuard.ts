@@ -1,0 +1,234 @@
+import pako from 'pako';
+import { clipped, MibError } from '../../core';
+import { XLSX_LIMITS, xlsxLimitText } from './limits';
+
+/**
+ * Checks an .xlsx file's insides before any library parses it, so that a hostile or runaway file (a zip
+ * bomb, a 3,800,000-row sheet, thousands of sheet parts) is refused in a second or two and in little
+ * memory, with one Chinese message naming the file and the limit, instead of running ExcelJS out of
+ * memory minutes later.
+ *
+ * Written by hand, because no library checks before it inflates: JSZip (inside ExcelJS) inflates each
+ * part whole and only then compares it with the size the zip declares. Here the zip's central directory
+ * (APPNOTE.TXT 4.3.12–4.3.16, with the ZIP64 fields of 4.3.14 and 4.5.3) gives each part's declared
+ * sizes; every compressed part is then inflated by pako in 64 KB pieces that are counted and dropped at
+ * once, and the inflating stops at the first piece past a limit: at a declared size that lies, at the
+ * part's or the file's byte limit, at too many rows or cells in a sheet, or too many shared strings.
+ */
+export function checkXlsxInsides(bytes: Uint8Array, source: string): void {
+  const refuse = (what: string, whatEn: string) =>
+    new MibError('invalid-file', source, `“${clipped(source)}”${what}：请确认选的文件，或分成几个文件`, `${source}: ${whatEn}`);
+  if (bytes.length > XLSX_LIMITS.bytes)
+    throw refuse(`有 ${xlsxLimitText.bytes(bytes.length)}，超过上限 ${xlsxLimitText.bytes(XLSX_LIMITS.bytes)}`, 'file too large');
+  const entries = centralDirectory(bytes);
+  if (entries === undefined) return; // not a readable zip: loadWorkbook's own message says so
+  if (entries.length > XLSX_LIMITS.parts) throw refuse(`含 ${entries.length} 个部件，超过上限 ${XLSX_LIMITS.parts} 个`, 'too many parts');
+  let total = 0;
+  let rows = 0;
+  let cells = 0;
+  for (const entry of entries) {
+    if (entry.size > XLSX_LIMITS.partBytes)
+      throw refuse(
+        `中的“${clipped(entry.name)}”解压后有 ${xlsxLimitText.bytes(entry.size)}，超过每个部件的上限 ${xlsxLimitText.bytes(XLSX_LIMITS.partBytes)}`,
+        'part too large',
+      );
+    total += entry.size;
+    if (total > XLSX_LIMITS.totalBytes) throw refuse(`解压后超过 ${xlsxLimitText.bytes(XLSX_LIMITS.totalBytes)}，超过上限`, 'too large unzipped');
+  }
+  for (const entry of entries) {
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
+    const strings = /^xl\/sharedStrings\.xml$/i.test(entry.name);
+    const counter = sheet ? new TagCounter(['row', 'c']) : strings ? new TagCounter(['si']) : undefined;
+    let sheetRows = 0;
+    let rowCells = 0;
+    const inflated = inflatePart(bytes, entry, (piece) => {
+      if (!counter) return;
+      counter.scan(piece, (tag) => {
+        if (tag === 'row') {
+          sheetRows += 1;
+          rows += 1;
+          rowCells = 0;
+          if (sheetRows > XLSX_LIMITS.rows)
+            throw refuse(
+              `有一张工作表超过 ${XLSX_LIMITS.rows.toLocaleString('en-US')} 行（表头和 ${(XLSX_LIMITS.rows - 1).toLocaleString('en-US')} 个机构），超过上限`,
+              'too many rows',
+            );
+          if (rows > XLSX_LIMITS.totalRows)
+            throw refuse(`的各工作表合计超过 ${XLSX_LIMITS.totalRows.toLocaleString('en-US')} 行，超过上限`, 'too many rows in all');
+        } else if (tag === 'c') {
+          cells += 1;
+          rowCells += 1;
+          if (rowCells > XLSX_LIMITS.columns)
+            throw refuse(`有一张工作表的一行超过 ${XLSX_LIMITS.columns.toLocaleString('en-US')} 列，超过上限`, 'too many columns');
+          if (cells > XLSX_LIMITS.cells) throw refuse(`的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个，超过上限`, 'too many cells');
+        } else if (tag === 'si' && counter.count('si') > XLSX_LIMITS.sharedStrings) {
+          throw refuse(`含不同的文本超过 ${XLSX_LIMITS.sharedStrings.toLocaleString('en-US')} 个，超过上限`, 'too many shared strings');
+        }
+      });
+    });
+    if (inflated === 'damaged') return; // loadWorkbook's own message says it is damaged
+    if (inflated === 'over')
+      throw refuse(
+        `中的“${clipped(entry.name)}”解压后比文件自己声明的大小（${xlsxLimitText.bytes(entry.size)}）还大，文件已损坏或被人为构造`,
+        'part larger than declared',
+      );
+  }
+}
+
+interface Entry {
+  name: string;
+  method: number;
+  compressed: number;
+  size: number;
+  localOffset: number;
+}
+
+const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+/** a ZIP64 field's 8 bytes; beyond 2^53 it is more than any limit here anyway */
+const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 2 ** 32;
+
+/** The central directory's entries, or undefined when the file has none that can be read. */
+function centralDirectory(b: Uint8Array): Entry[] | undefined {
+  // end of central directory record: 22 bytes and a comment of at most 65,535
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
+    if (u32(b, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  let count = u16(b, eocd + 10);
+  let offset = u32(b, eocd + 16);
+  // ZIP64: the locator stands just before the record and points at the ZIP64 end record
+  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && u32(b, eocd - 20) === 0x07064b50) {
+    const end64 = u64(b, eocd - 20 + 8);
+    if (end64 + 56 > b.length || u32(b, end64) !== 0x06064b50) return undefined;
+    count = u64(b, end64 + 32);
+    offset = u64(b, end64 + 48);
+  }
+  if (count > XLSX_LIMITS.parts) return new Array<Entry>(count); // refused by its count alone
+  const entries: Entry[] = [];
+  let at = offset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return undefined;
+    const nameLength = u16(b, at + 28);
+    const extraLength = u16(b, at + 30);
+    const commentLength = u16(b, at + 32);
+    let compressed = u32(b, at + 20);
+    let size = u32(b, at + 24);
+    let localOffset = u32(b, at + 42);
+    const name = new TextDecoder().decode(b.subarray(at + 46, at + 46 + nameLength));
+    // the ZIP64 extra field (id 1) holds, in this order, those of the three that are 0xFFFFFFFF
+    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength;) {
+      const id = u16(b, e);
+      const length = u16(b, e + 2);
+      if (id === 1) {
+        let field = e + 4;
+        if (size === 0xffffffff) {
+          size = u64(b, field);
+          field += 8;
+        }
+        if (compressed === 0xffffffff) {
+          compressed = u64(b, field);
+          field += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(b, field);
+      }
+      e += 4 + length;
+    }
+    entries.push({ name, method: u16(b, at + 10), compressed, size, localOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * Inflates one part piece by piece, handing each piece to `piece` and keeping none. 'over' when the part
+ * proves larger than it declares, 'damaged' when it cannot be inflated (loadWorkbook then says so).
+ */
+function inflatePart(b: Uint8Array, entry: Entry, piece: (data: Uint8Array) => void): 'ok' | 'over' | 'damaged' {
+  const local = entry.localOffset;
+  if (local + 30 > b.length || u32(b, local) !== 0x04034b50) return 'damaged';
+  const start = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+  const data = b.subarray(start, Math.min(b.length, start + entry.compressed));
+  if (entry.method === 0) {
+    if (data.length > entry.size) return 'over';
+    piece(data);
+    return 'ok';
+  }
+  if (entry.method !== 8) return 'damaged';
+  let inflated = 0;
+  const over = new Error('over');
+  const inflater = new pako.Inflate({ raw: true, chunkSize: 65_536 });
+  inflater.onData = (chunk) => {
+    const bytes = chunk as Uint8Array;
+    inflated += bytes.length;
+    if (inflated > entry.size) throw over;
+    piece(bytes);
+  };
+  inflater.onEnd = () => {};
+  // fed 1 MB at a time, so that a refusal stops the work near where the limit was passed
+  try {
+    for (let i = 0; i < data.length; i += 1 << 20) {
+      inflater.push(data.subarray(i, Math.min(data.length, i + (1 << 20))), i + (1 << 20) >= data.length);
+      if (inflater.err) return 'damaged';
+    }
+  } catch (error) {
+    if (error === over) return 'over';
+    throw error;
+  }
+  return 'ok';
+}
+
+/**
+ * Counts opening tags by name (`<row `, `<row>`, `<c `) in XML arriving in pieces, with nothing kept but
+ * the last few bytes of a piece (a tag cut between two pieces is still counted once). Only the bytes are
+ * looked at: tag names are ASCII in any encoding the XML may use.
+ */
+class TagCounter {
+  private readonly names: Uint8Array[];
+  private readonly counts = new Map<string, number>();
+  private tail = new Uint8Array(0);
+
+  constructor(private readonly tags: string[]) {
+    this.names = tags.map((t) => new TextEncoder().encode(t));
+  }
+
+  count(tag: string): number {
+    return this.counts.get(tag) ?? 0;
+  }
+
+  scan(piece: Uint8Array, found: (tag: string) => void): void {
+    const longest = Math.max(...this.names.map((n) => n.length)) + 1;
+    const data = new Uint8Array(this.tail.length + piece.length);
+    data.set(this.tail);
+    data.set(piece, this.tail.length);
+    // a '<' whose tag could still be cut off is left for the next piece
+    const end = data.length - longest;
+    let i = data.indexOf(0x3c);
+    while (i >= 0 && i < end) {
+      for (let t = 0; t < this.names.length; t++) {
+        const name = this.names[t]!;
+        let match = true;
+        for (let k = 0; k < name.length; k++) {
+          if (data[i + 1 + k] !== name[k]) {
+            match = false;
+            break;
+          }
+        }
+        const after = data[i + 1 + name.length];
+        // the name ends there: a space, '>', '/' or a line break follows
+        if (match && (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x0a || after === 0x0d || after === 0x09)) {
+          const tag = this.tags[t]!;
+          this.counts.set(tag, this.count(tag) + 1);
+          found(tag);
+          break;
+        }
+      }
+      i = data.indexOf(0x3c, i + 1);
+    }
+    this.tail = data.slice(i >= 0 ? i : Math.max(0, data.length - longest));
+  }
+}
