@@ -31,7 +31,7 @@ describe('an .xlsx past a limit is refused before it is parsed', () => {
   });
 
   it('a row wider than the column limit', async () => {
-    expect(refusal(await manyRows(2, XLSX_LIMITS.columns + 1))).toMatch(/有一行超过 2,000 列/);
+    expect(refusal(await manyRows(2, XLSX_LIMITS.columns + 1))).toMatch(/有一张工作表的一行超过 2,000 列/);
     expect(refusal(await manyRows(2, XLSX_LIMITS.columns))).toBeUndefined();
   });
 

@@ -10,6 +10,7 @@ export async function collectSourceOf(bytes: Uint8Array, source: string): Promis
     return { source, cells: exceljsCells(await loadWorkbook(bytes, source)) };
   } catch (error) {
     if (error instanceof MibError) return { source, error: error.message.replace(`“${clipped(source)}”`, '文件') };
-    return { source, error: `读不了（${clipped(error instanceof Error ? error.message : String(error), 60)}）` };
+    // an error that is not ours (a library's, in English) is no use to a clerk: say what to do instead
+    return { source, error: '读不了：文件可能已损坏，请让对方在 Excel 中重新保存后再发' };
   }
 }

@@ -28,10 +28,11 @@ export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<E
   try {
     // JSZip (inside ExcelJS) takes the bytes as they are, in Node and in the browser alike
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
+  } catch {
+    // the library's own words ("Corrupted zip: can't find end of central directory") help no clerk
     throw refuse(
       source,
-      `“${clipped(source)}”已损坏或不是 Excel 工作簿，读不了（${clipped(error instanceof Error ? error.message : String(error), 60)}）：请让对方重新保存后再发`,
+      `“${clipped(source)}”已损坏或不是 Excel 工作簿，读不了：请让对方重新保存后再发`,
       `${source} is damaged or not an .xlsx workbook`,
     );
   }
