@@ -2,31 +2,19 @@
 // beside two good files, to `mib collect`, each as a whole process through bin/mib.js. Prints how long the
 // refusal took, the process's peak RSS and what it said; the goal (issue 21) is a refusal in a second or
 // two, under 1 GB, with the good files collected. Nothing is asserted.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fillTemplate } from '../test/support/filledSheet';
 import { manyRows } from '../test/support/hostileXlsx';
+import { nodeProcess } from './child';
 import { mb } from './measure';
 
-const ROOT = join(import.meta.dirname, '..');
-const PRELOAD = join(import.meta.dirname, 'usageAtExit.cjs');
-
-function timedMib(label: string, dir: string, args: string[]): void {
-  const usage = join(dir, 'usage.jsonl');
-  const start = performance.now();
-  const child = spawnSync(process.execPath, ['-r', PRELOAD, 'bin/mib.js', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, MIB_BENCH_USAGE: usage },
-  });
-  const wall = performance.now() - start;
-  const { cpuMs, maxRss } = JSON.parse(readFileSync(usage, 'utf8').trim().split('\n').at(-1)!) as { cpuMs: number; maxRss: number };
-  const said = `${child.stdout}${child.stderr}`.trim().split('\n').slice(0, 3).join(' / ');
+function timedMib(label: string, args: string[]): void {
+  const run = nodeProcess(['bin/mib.js', ...args]);
+  const said = `${run.stdout}${run.stderr}`.trim().split('\n').slice(0, 3).join(' / ');
   console.log(
-    `${label}: exit ${child.status}, wall ${(wall / 1000).toFixed(1)} s, CPU ${(cpuMs / 1000).toFixed(1)} s, peak RSS ${mb(maxRss)} (goal: refused in 1–2 s, < 1 GB), load ${loadavg()[0]!.toFixed(1)}\n  ${said}`,
+    `${label}: exit ${run.code}, wall ${(run.wallMs / 1000).toFixed(1)} s, CPU ${(run.cpuMs / 1000).toFixed(1)} s, peak RSS ${mb(run.maxRss)} (goal: refused in 1–2 s, < 1 GB), load ${loadavg()[0]!.toFixed(1)}\n  ${said}`,
   );
 }
 
@@ -37,12 +25,12 @@ export async function benchHostile(): Promise<void> {
     const bytes = await manyRows(3_800_000);
     writeFileSync(bomb, bytes);
     console.log(`a 3,800,000-row sheet: ${mb(bytes.length)} zipped`);
-    timedMib('mib roster of it', dir, ['roster', 'cq-jiangbei-2025-hospital', '--input', bomb]);
+    timedMib('mib roster of it', ['roster', 'cq-jiangbei-2025-hospital', '--input', bomb]);
     const good = [
       await fillTemplate(join(dir, 'a.xlsx'), 'cq-jiangbei-2025-hospital', 'A1', { '4.1': 1 }),
       await fillTemplate(join(dir, 'b.xlsx'), 'cq-jiangbei-2025-hospital', 'B1', { '6.1': 2 }),
     ];
-    timedMib('mib collect of it beside two good files', dir, ['collect', good[0]!.file, bomb, good[1]!.file, '-o', join(dir, 'roster.xlsx')]);
+    timedMib('mib collect of it beside two good files', ['collect', good[0]!.file, bomb, good[1]!.file, '-o', join(dir, 'roster.xlsx')]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,29 +1,22 @@
 import { clipped, fingerprint, getRubric, MibError } from '../core';
-import { type Collected, type CollectSource, collector } from '../sheet/collect';
+import { type Collected, collector } from '../sheet/collect';
 import { memoizedReplanner } from '../sheet/matchPlan';
 import { planSheet } from '../sheet/plan';
 import type { Flags } from './args';
-import { collectSourceOf } from '../sheet/xlsx/collectSource';
+import { readHere, readSources, workerCount } from './collect/readSources';
 import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from './collect/rosterWorkbook';
 import type { OwnFiles } from './ownFiles';
+import type { Progress } from './progress';
 
 export interface CollectIo {
   out(text: string): void;
   err(text: string): void;
   readBytes(path: string): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;
+  /** the paths name files on this machine's disk, which worker threads may read themselves */
+  readsDisk?: boolean;
+  progress?(label: string, total: number): Promise<Progress | undefined>;
   files: OwnFiles;
-}
-
-/** One file opened, or why not (unreadable, not an .xlsx, damaged): a line, never a stop. */
-async function sourceOf(io: CollectIo, path: string): Promise<CollectSource> {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readBytes(path);
-  } catch {
-    return { source: path, error: '读不到文件' };
-  }
-  return collectSourceOf(bytes, path);
 }
 
 /**
@@ -51,7 +44,16 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
   });
   let collected: Collected;
   try {
-    for (const path of positionals) gather.add(await sourceOf(io, path));
+    const workers = io.readsDisk ? workerCount(positionals.length) : 0;
+    const progress = await io.progress?.('收集报送表', positionals.length);
+    try {
+      for await (const source of readSources(positionals, workers, (path) => readHere(io.readBytes, path))) {
+        gather.add(source);
+        progress?.tick();
+      }
+    } finally {
+      progress?.stop();
+    }
     collected = gather.result();
   } finally {
     gather.release();

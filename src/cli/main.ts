@@ -50,6 +50,7 @@ import { looksLikePath, OwnFiles } from './ownFiles';
 import { SpecialCaseSchema } from './specialCase';
 import { OwnershipArgSchema } from './ownershipArg';
 import { newFile } from './newCommand';
+import type { Progress } from './progress';
 import { commandHelp, globalUsage } from './usage';
 
 export interface Io {
@@ -59,6 +60,10 @@ export interface Io {
   /** a file's bytes (workbooks, CSV in any encoding); commands that read only JSON do without it */
   readBytes?(path: string): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;
+  /** the paths name files on this machine's disk (worker threads may read them themselves) */
+  readsDisk?: boolean;
+  /** a progress bar for a long command, where one can be seen (stderr is a terminal); none otherwise */
+  progress?(label: string, total: number): Promise<Progress | undefined>;
 }
 
 /** What a command is given: the Io, and the tables and policies it names, by id or by path. */
@@ -494,4 +499,7 @@ export const nodeIo: Io = {
   readFile: (path) => readFileSync(path, 'utf8'),
   readBytes: (path) => readFileSync(path),
   writeFile: (path, data) => writeFileSync(path, data),
+  readsDisk: true,
+  // cli-progress loads only where a bar is drawn
+  progress: async (label, total) => (process.stderr.isTTY ? (await import('./progress')).terminalBar(label, total) : undefined),
 };

@@ -1,0 +1,29 @@
+// Long commands show their progress on stderr when it is a terminal, and print nothing of it into a pipe.
+// The terminal is a real pseudo-terminal (util-linux's `script`), the command the compiled mib.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fillTemplate } from '../support/filledSheet';
+
+const dir = mkdtempSync(join(tmpdir(), 'mib-progress-'));
+
+describe('progress on stderr', () => {
+  it('mib collect draws a bar in a terminal and none into a pipe', async () => {
+    const files: string[] = [];
+    for (let k = 0; k < 3; k++) files.push((await fillTemplate(join(dir, `${k}.xlsx`), 'cq-jiangbei-2025-hospital', `P${k}`, {})).file);
+    const command = ['node', 'bin/mib.js', 'collect', ...files, '-o', join(dir, 'out.xlsx')];
+
+    const log = join(dir, 'terminal.log');
+    const inTerminal = spawnSync('script', ['-qec', `${command.join(' ')} > /dev/null`, log], { encoding: 'utf8' });
+    expect(inTerminal.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/收集报送表 [█░]+ 3\/3 100%/);
+
+    const piped = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toContain('已收集 3 份');
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).not.toContain('收集报送表 ');
+  }, 120_000);
+});
