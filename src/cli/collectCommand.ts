@@ -3,6 +3,7 @@ import { type Collected, collector } from '../sheet/collect';
 import { memoizedReplanner } from '../sheet/matchPlan';
 import { planSheet } from '../sheet/plan';
 import type { Flags } from './args';
+import { refuseOverwrite } from './files';
 import { readHere, readSources, workerCount } from './collect/readSources';
 import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from './collect/rosterWorkbook';
 import type { OwnFiles } from './ownFiles';
@@ -32,6 +33,7 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
   if (typeof output !== 'string') throw new MibError('invalid-argument', '-o', '缺少输出文件：-o <名单.xlsx>', 'missing -o <file.xlsx>');
   if (!/\.xlsx$/i.test(output))
     throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
+  refuseOverwrite(output, positionals);
   const rubricId = typeof flags.rubric === 'string' ? io.files.rubric(flags.rubric).id : undefined;
   // a region's own table given as a file: the sheets must have been made from this version of it
   const ownTable = rubricId === undefined ? undefined : io.files.stored().find((file) => file.kind === 'rubric' && file.id === rubricId);

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { clipped, MibError } from '../core';
 import { readJsonText } from '../core/jsonText';
 
@@ -45,4 +47,30 @@ export function readFacts(io: FileReader, path: string): Record<string, unknown>
     );
   }
   return value as Record<string, unknown>;
+}
+
+/** Whether two paths name one file: the same path once resolved, or (where both exist) the same file on
+ * the disk through a link or another spelling. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses, before anything is read, an output (-o) that names one of the command's inputs: writing it
+ * would overwrite the file being read (`mib collect a.xlsx -o a.xlsx`). */
+export function refuseOverwrite(output: string | undefined, inputs: readonly string[]): void {
+  if (output === undefined) return;
+  const input = inputs.find((path) => sameFile(path, output));
+  if (input !== undefined)
+    throw new MibError(
+      'invalid-argument',
+      '-o',
+      `输出文件“${clipped(output)}”就是要读入的文件“${clipped(input)}”，写出会覆盖它：请另取一个输出文件名`,
+      `the output ${output} is one of the input files`,
+    );
 }

@@ -1,3 +1,4 @@
+import { refuseOverwrite } from './files';
 import { clipped, MibError, type RosterResult, rosterJson, scoreRoster } from '../core';
 import { planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
@@ -35,6 +36,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   if (output !== undefined && !/\.xlsx$/i.test(output))
     throw refuse('-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
   // everything the command line can refuse is refused before the file is read
+  refuseOverwrite(output, [input]);
   const rubric = io.files.rubric(id);
   const policy = typeof flags.policy === 'string' ? io.files.policy(flags.policy) : undefined;
   const options = rosterOptions(flags);
