@@ -44,7 +44,10 @@ export function declaredSet(manifestXml: string, name: string): string | null {
 export function flagsBeyond(metadata: FunctionsMetadata, runtime: string): string[] {
   return Object.entries(FLAG_RUNTIME)
     .filter(([flag, needs]) => metadata[flag] !== undefined && metadata[flag] !== false && !within(runtime, needs))
-    .map(([flag, needs]) => `${flag} (needs ${needs === null ? 'manually written metadata' : `CustomFunctionsRuntime ${needs}`}, the manifest declares ${runtime})`);
+    .map(
+      ([flag, needs]) =>
+        `${flag} (needs ${needs === null ? 'manually written metadata' : `CustomFunctionsRuntime ${needs}`}, the manifest declares ${runtime})`,
+    );
 }
 
 /** The metadata without the flags the declared runtime does not have. */
