@@ -2,9 +2,10 @@
 // its plan, protection held, the roster sheets written and read back, a file stored in MIB_FILES and read
 // back, and everything the self-test made removed; what the memory workbook cannot show (computed values,
 // names, validation, page layout, charts, custom functions) is skipped with the reason, never passed.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledRubricIds } from '../../src/core';
-import { reportText, runSelfTest, SCRATCH_PREFIX, statusCounts, type SelfTestHost } from '../../src/excel/selfTest';
+import { ADDIN_VERSION, reportText, runSelfTest, SCRATCH_PREFIX, statusCounts, type SelfTestHost } from '../../src/excel/selfTest';
 import { selfTestTexts } from '../../src/excel/selfTest/text';
 import { memorySelfTestHost } from '../../src/excel/selfTest/memoryHost';
 import { MemoryFileStore } from '../../src/sheet/memory/memoryFiles';
@@ -36,6 +37,12 @@ describe('自检 on the in-memory workbook', () => {
     expect(report.steps[0]?.detail).toBe(`已删除 ${SCRATCH_PREFIX}1`);
     expect(book.sheetNames()).toEqual(['Sheet1']);
     expect(await files.listFiles()).toEqual([]);
+    // four assessment sheets, and the roster workbook's 汇总名单 and 汇总统计 (no 同级分组: no peer measures)
+    expect(report.steps.at(-1)?.detail).toBe('已删除 6 个自检工作表');
+  });
+
+  it('reports the add-in version package.json gives', () => {
+    expect(ADDIN_VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
   });
 
   it('the read-back compares: a sheet changed under it (a value typed over a formula) fails with the cell', async () => {

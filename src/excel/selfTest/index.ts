@@ -7,3 +7,4 @@ export { memorySelfTestHost } from './memoryHost';
 export { SCRATCH_PREFIX } from './tables';
 export { selfTestTranslator } from './text';
 export type { HostInfo, SelfTestHost, SelfTestReport, SheetInspector, StepResult, StepStatus } from './types';
+export { ADDIN_VERSION } from './version';
