@@ -391,4 +391,10 @@ describe('自检 from the 更多 menu, on the in-memory workbook', () => {
     await expect(sidewaysOverflow(page)).resolves.toBe(0);
     await page.screenshot({ path: `${SHOTS}/self-test.png`, fullPage: true });
   });
+
+  it('关于 in the same menu names the version', async () => {
+    await page.getByRole('button', { name: '更多功能：自检、关于' }).click();
+    await page.getByRole('menuitem', { name: '关于' }).click();
+    await expect(page.getByTestId('about').textContent()).resolves.toContain('MIB 考核助手 0.1.0');
+  });
 });
