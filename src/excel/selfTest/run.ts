@@ -19,7 +19,7 @@ export interface SelfTestOptions {
  * (MIB自检-…), reads it back against the plan and the core's numbers, examines names, validation,
  * protection and print layout, writes the roster sheets with their chart, stores and reads back a file in
  * MIB_FILES, recalculates one MIB.SCORE, then deletes everything it made (also when a step fails) and
- * returns the report. Every step works through the port, the file store and the host's inspector, so the
+ * returns the report, the user's selection back where it was. Every step works through the port, the file store and the host's inspector, so the
  * same code runs on Excel and on the in-memory workbook.
  */
 export async function runSelfTest(host: SelfTestHost, options: SelfTestOptions): Promise<SelfTestReport> {
@@ -32,6 +32,8 @@ export async function runSelfTest(host: SelfTestHost, options: SelfTestOptions):
   };
   const startedAt = (options.now?.() ?? new Date()).toISOString();
   const info = await host.info();
+  // where the user was: selected again at the end, once the self-test's sheets are gone
+  const where = await host.port.selection().catch(() => null);
 
   record(
     await attempt('cleanupBefore', undefined, async () => {
@@ -54,6 +56,7 @@ export async function runSelfTest(host: SelfTestHost, options: SelfTestOptions):
         return left.length === 0 ? passed(t('cleaned', { count: context.created.length })) : failed(t('cleanupLeft', { names: left.join('、') }));
       }),
     );
+    if (where) await host.port.select(where.sheetName, where.address).catch(() => undefined);
   }
   return { startedAt, addinVersion: options.addinVersion, info, steps };
 }
