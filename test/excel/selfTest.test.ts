@@ -19,8 +19,9 @@ async function selfTest(host: SelfTestHost, locale: 'zh-CN' | 'en-US' = 'zh-CN')
 
 describe('自检 on the in-memory workbook', () => {
   it('passes every step it can check, skips the rest with the reason, and leaves the workbook as it found it', async () => {
-    const book = new MemoryWorkbook(['Sheet1', `${SCRATCH_PREFIX}1`]);
-    await book.select('Sheet1', 'C7');
+    const book = new MemoryWorkbook(['Sheet1', 'Sheet2', `${SCRATCH_PREFIX}1`]);
+    // the user is on the second sheet: the self-test's sheets take the focus, then give it back
+    await book.select('Sheet2', 'C7');
     const files = new MemoryFileStore();
     const report = await selfTest(memorySelfTestHost(book, files));
     const counts = statusCounts(report);
@@ -36,8 +37,8 @@ describe('自检 on the in-memory workbook', () => {
     expect(report.steps.find((s) => s.step === 'customFunction')?.detail).toContain('演示模式没有 Excel 自定义函数');
     // the leftover of an earlier run is removed first; nothing the self-test made is left, nor its file
     expect(report.steps[0]?.detail).toBe(`已删除 ${SCRATCH_PREFIX}1`);
-    expect(book.sheetNames()).toEqual(['Sheet1']);
-    expect(await book.selection()).toEqual({ sheetName: 'Sheet1', address: 'C7' });
+    expect(book.sheetNames()).toEqual(['Sheet1', 'Sheet2']);
+    expect(await book.selection()).toEqual({ sheetName: 'Sheet2', address: 'C7' });
     expect(await files.listFiles()).toEqual([]);
     // four assessment sheets, and the roster workbook's 汇总名单 and 汇总统计 (no 同级分组: no peer measures)
     expect(report.steps.at(-1)?.detail).toBe('已删除 6 个自检工作表');
