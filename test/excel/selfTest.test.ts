@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledRubricIds } from '../../src/core';
 import { ADDIN_VERSION, reportText, runSelfTest, SCRATCH_PREFIX, statusCounts, type SelfTestHost } from '../../src/excel/selfTest';
+import { comparableFormula } from '../../src/excel/selfTest/step';
 import { selfTestTexts } from '../../src/excel/selfTest/text';
 import { memorySelfTestHost } from '../../src/excel/selfTest/memoryHost';
 import { MemoryFileStore } from '../../src/sheet/memory/memoryFiles';
@@ -119,6 +120,15 @@ describe('自检 on the in-memory workbook', () => {
     ]);
     expect(lines).toContain('[通过] 写入考核表 (cq-jiangbei-2025-hospital) — 已写入工作表“MIB自检-1”');
     expect(lines).toContain('[跳过] 名称 (weihai-2021-hospital-l2) — 此工作簿无法读回名称（演示模式）');
+  });
+
+  it('formulas are compared as Excel may spell them back, and only so', () => {
+    expect(comparableFormula("=sum( 'MIB自检-1'!A1:A3 )*0.50")).toBe(comparableFormula('=SUM(MIB自检-1!A1:A3)*0.5'));
+    expect(comparableFormula('=ROUND(A1,9)+.25+1.e2')).toBe('=ROUND(A1,9)+0.25+100');
+    // a string literal keeps its case and spaces; a cell reference is no number
+    expect(comparableFormula('=IF(A1="是 ",1,0)')).not.toBe(comparableFormula('=IF(A1="是",1,0)'));
+    expect(comparableFormula('=A10+B2.5')).toBe('=A10+B2.5');
+    expect(comparableFormula('=MAX(0,D6-E6)')).not.toBe(comparableFormula('=MAX(0,D6-E7)'));
   });
 
   it('zh-CN and en-US report words have the same keys and placeholders', () => {

@@ -35,11 +35,26 @@ export function bareAddress(address: string): string {
   return (cut >= 0 ? address.slice(cut + 1) : address).replace(/\$/g, '').toUpperCase();
 }
 
-/** A formula as compared: capitals and no spaces outside string literals ("=sum( A1 )" is "=SUM(A1)"). */
+/**
+ * A formula as compared, outside string literals: capitals, no spaces, no quotes around sheet names, and
+ * decimal numbers as JavaScript writes them. Excel gives a formula back in its own spelling ("=sum( A1 )"
+ * as "=SUM(A1)", 0.50 as 0.5, '汇总名单'!A1 without quotes where none are needed): the same formula.
+ */
 export function comparableFormula(formula: string): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, '').toUpperCase()))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\s+/g, '')
+            .replace(/'/g, '')
+            .toUpperCase()
+            .replace(
+              /(^|[^A-Z0-9_.$])(\d*\.\d+|\d+\.\d*)(E[+-]?\d+)?/g,
+              (_, before: string, digits: string, exponent = '') => `${before}${Number(digits + exponent)}`,
+            ),
+    )
     .join('');
 }
 
