@@ -90,7 +90,7 @@ export default async function config(env, argv) {
         if (path.basename(resource.context) === 'core') resource.request = './shipped.prevalidated';
       }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
-      new ZhFunctionsMetadataPlugin({ source: 'functions.json', output: 'functions.zh-CN.json' }),
+      new ZhFunctionsMetadataPlugin({ source: 'functions.json', output: 'functions.zh-CN.json', manifest: path.join(root, 'manifest.xml') }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

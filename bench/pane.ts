@@ -13,12 +13,13 @@ export async function benchPane(): Promise<void> {
   const server = await serve(dir);
   const browser = await launchChromium();
   try {
-    // taskpane.js loads first; the others only when the 汇总 tab, its charts or 收集报送表 are first used
+    // taskpane.js loads first; the others only when the 汇总 tab, its charts, 收集报送表 or 自检 are first used
     for (const [file, when] of [
       ['taskpane.js', 'first render'],
       ['roster.js', 'the 汇总 tab'],
       ['charts.js', '汇总 charts'],
       ['collect.js', '收集报送表 (ExcelJS)'],
+      ['selftest.js', '更多 → 自检'],
     ]) {
       const bundle = readFileSync(join(dir, file!));
       console.log(

@@ -10,7 +10,9 @@ import { OFFICE_JS_DIR, OFFICE_JS_FILES, OFFICE_JS_STAND_INS, officeJsDist } fro
 import { buildAddin } from '../scripts/build/runBuild';
 import { checkManifest, manifestUrls, parseManifest } from '../scripts/manifest/checkManifest';
 import { type FunctionsMetadata, localizeMetadata } from '../src/functions/metadata/localize';
+import { declaredSet, flagsBeyond } from '../src/functions/metadata/runtime';
 import { zhCNFunctions } from '../src/functions/metadata/zh-CN';
+import { EXCEL_FUNCTIONS } from './functions/excelBuiltins';
 import { EXAMPLE, EXAMPLE_TOTAL, JIANGBEI, sheet } from './functions/excelArgs';
 import { launchChromium, serve } from './support/paneHarness';
 
@@ -124,6 +126,17 @@ describe('production build', () => {
 
   it('functions.zh-CN.json is the English metadata with the zh-CN translations, exactly', () => {
     expect(json('functions.zh-CN.json')).toEqual(localizeMetadata(json('functions.json'), zhCNFunctions));
+  });
+
+  it('functions.json and functions.zh-CN.json name no Excel built-in and set no flag beyond the manifest’s CustomFunctionsRuntime', () => {
+    const runtime = declaredSet(read('manifest.xml'), 'CustomFunctionsRuntime');
+    expect(runtime).toBe('1.3');
+    for (const file of ['functions.json', 'functions.zh-CN.json']) {
+      const metadata = json(file);
+      expect(flagsBeyond(metadata, runtime!)).toEqual([]);
+      expect(metadata).not.toHaveProperty('allowCustomDataForDataTypeAny');
+      expect(metadata.functions.flatMap((f) => [f.id, f.name]).filter((name) => EXCEL_FUNCTIONS.includes(name.toUpperCase()))).toEqual([]);
+    }
   });
 
   it('the manifest names MIB_PUBLIC_URL everywhere, passes the offline checks, and every URL is a built file', () => {

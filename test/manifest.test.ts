@@ -66,8 +66,9 @@ describe('manifest.xml', () => {
     for (const size of [16, 32, 80]) expect(xml).toContain(`<bt:Image id="Icon.${size}x${size}" DefaultValue="${DEV_URL}assets/icon-${size}.png"/>`);
   });
 
-  it('asks for the intended requirement sets: SharedRuntime 1.1 and CustomFunctionsRuntime 1.3', () => {
-    expect(REQUIRED_SETS).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.3' });
+  it('asks for the intended requirement sets: SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi 1.9', () => {
+    expect(REQUIRED_SETS).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.3', ExcelApi: '1.9' });
+    expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.9"/>');
     expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
     expect(xml).toContain('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>');
   });
@@ -126,7 +127,7 @@ describe('each offline rule catches what it is meant to', () => {
 
   it('requirement sets other than intended', () => {
     expect(broken('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>', '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>')).toContain(
-      'requirement sets are [CustomFunctionsRuntime 1.1, SharedRuntime 1.1], intended [CustomFunctionsRuntime 1.3, SharedRuntime 1.1]',
+      'requirement sets are [CustomFunctionsRuntime 1.1, ExcelApi 1.9, SharedRuntime 1.1], intended [CustomFunctionsRuntime 1.3, ExcelApi 1.9, SharedRuntime 1.1]',
     );
   });
 

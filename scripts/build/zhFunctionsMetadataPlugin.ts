@@ -1,13 +1,17 @@
+import { readFileSync } from 'node:fs';
 import type { Compiler } from 'webpack';
 import { type FunctionsMetadata, localizeMetadata } from '../../src/functions/metadata/localize';
+import { declaredSet, forRuntime } from '../../src/functions/metadata/runtime';
 import { zhCNFunctions } from '../../src/functions/metadata/zh-CN';
 
 const NAME = 'ZhFunctionsMetadataPlugin';
 
-/** Emits the zh-CN custom functions metadata beside the English functions.json that
- * custom-functions-metadata-plugin writes; fails the build when the translations are out of step. */
+/** Takes the English functions.json that custom-functions-metadata-plugin writes, drops the flags the
+ * CustomFunctionsRuntime the manifest declares does not have (src/functions/metadata/runtime.ts), and
+ * emits the zh-CN metadata beside it; fails the build when the translations are out of step or the
+ * manifest declares no CustomFunctionsRuntime. */
 export class ZhFunctionsMetadataPlugin {
-  constructor(private readonly options: { source: string; output: string }) {}
+  constructor(private readonly options: { source: string; output: string; manifest: string }) {}
 
   apply(compiler: Compiler): void {
     const { Compilation, WebpackError, sources } = compiler.webpack;
@@ -19,7 +23,10 @@ export class ZhFunctionsMetadataPlugin {
           return;
         }
         try {
-          const english = JSON.parse(asset.source.source().toString()) as FunctionsMetadata;
+          const runtime = declaredSet(readFileSync(this.options.manifest, 'utf8'), 'CustomFunctionsRuntime');
+          if (runtime === null) throw new Error(`${this.options.manifest} declares no CustomFunctionsRuntime requirement set`);
+          const english = forRuntime(JSON.parse(asset.source.source().toString()) as FunctionsMetadata, runtime);
+          compilation.updateAsset(this.options.source, new sources.RawSource(JSON.stringify(english, null, 4)));
           const zh = localizeMetadata(english, zhCNFunctions);
           compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(zh, null, 4)));
         } catch (error) {

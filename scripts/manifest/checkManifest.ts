@@ -8,8 +8,9 @@ import { DOMParser, type Element, onWarningStopParsing } from '@xmldom/xmldom';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** The requirement sets the features need, and no more: one shared runtime for the pane and the
- * functions (SharedRuntime 1.1), and CustomFunctions.Error with an error code and a message (1.3). */
-export const REQUIRED_SETS: Record<string, string> = { SharedRuntime: '1.1', CustomFunctionsRuntime: '1.3' };
+ * functions (SharedRuntime 1.1), CustomFunctions.Error with an error code and a message (1.3), and the
+ * highest ExcelApi set the code calls (1.9: test/excel/apiSets.test.ts finds every call). */
+export const REQUIRED_SETS: Record<string, string> = { SharedRuntime: '1.1', CustomFunctionsRuntime: '1.3', ExcelApi: '1.9' };
 
 export const NAMESPACE = 'MIB';
 

@@ -1,9 +1,11 @@
 /**
  * Cell values as a custom function receives them. Plain cells arrive as numbers, strings and booleans;
  * a blank cell arrives as null (Excel on the web), "" or, on some desktop builds, 0 (office-js #4702,
- * #1951: indistinguishable from a typed 0). With `allowCustomDataForDataTypeAny` (which the metadata
- * generator always sets) a data-typed cell arrives as an object with a `basicValue`, and an error cell as
- * an error object.
+ * #1951: indistinguishable from a typed 0). functions.json carries neither `allowCustomDataForDataTypeAny`
+ * nor `allowErrorForDataTypeAny` (src/functions/metadata/runtime.ts), so no data-typed object and no error
+ * value reaches a function: Excel does not call it with an error argument
+ * (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors#errors-as-custom-function-inputs).
+ * Anything else (a value from code, NaN) is an unreadable cell, shown as #VALUE! or #NUM!.
  */
 import * as z from 'zod/mini';
 import { BlankValue, clipped, parsedOrNull } from '../core';
@@ -14,21 +16,6 @@ export type Cell = { kind: 'blank' } | { kind: 'error'; text: string } | { kind:
 
 const BLANK: Cell = { kind: 'blank' };
 const valueCell = (value: string | number | boolean): Cell => ({ kind: 'value', value });
-
-/** CustomFunctions.Error ({ code: "#N/A" }) or an Excel.ErrorCellValue ({ type: "Error", basicValue: "#N/A" }). */
-const ErrorCell = z.pipe(
-  z.union([z.looseObject({ type: z.literal('Error') }), z.looseObject({ code: z.string().check(z.startsWith('#')) })]),
-  z.transform((error): Cell => {
-    const text = typeof error.basicValue === 'string' ? error.basicValue : typeof error.code === 'string' ? error.code : '#VALUE!';
-    return { kind: 'error', text };
-  }),
-);
-
-/** A data-typed cell (an entity, a formatted number): what counts is its basicValue. */
-const DataTypedCell = z.pipe(
-  z.looseObject({}).check(z.refine((cell) => 'basicValue' in cell)),
-  z.transform((cell): Cell => readCell(cell.basicValue)),
-);
 
 /** The zod schema a custom function's cell argument is parsed with. The commonest cells (numbers, then
  * text) come first: a union tries its options in order, and every refused option costs. */
@@ -53,11 +40,9 @@ const CellSchema: z.ZodMiniType<Cell> = z.union([
     z.custom<number>((v) => typeof v === 'number'),
     z.transform((): Cell => ({ kind: 'error', text: '#NUM!' })),
   ), // NaN, ±Infinity
-  ErrorCell,
-  DataTypedCell,
 ]);
 
-/** Reads one cell: blank, an error (#N/A …), or its plain value; anything else is #VALUE!. */
+/** Reads one cell: blank or its plain value; NaN is #NUM!, anything else #VALUE!. */
 export function readCell(raw: unknown): Cell {
   return parsedOrNull(CellSchema, raw) ?? { kind: 'error', text: '#VALUE!' };
 }

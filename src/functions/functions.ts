@@ -141,14 +141,17 @@ export function mibFlags(rubric: string, ids: unknown[][], values?: unknown[][],
   return toExcelTable(guard(() => flagTable(rubric, ids, values, ownership)));
 }
 
+// Named POINTS, not MAX: "Avoid an id or name that matches a built-in Excel function in any language"
+// (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming#localize-function-names).
+// test/functions/metadata.test.ts holds the list of built-in names it is checked against.
 /**
  * Printed total of a table (bonus excluded), or the points of one item.
- * @customfunction MAX
+ * @customfunction POINTS
  * @param rubric Rubric id.
  * @param item The item's number or code; blank for the whole table.
  * @returns The maximum points.
  */
-export function mibMax(rubric: string, item?: unknown): number | CustomFunctions.Error {
+export function mibPoints(rubric: string, item?: unknown): number | CustomFunctions.Error {
   return toExcel(guard(() => maxPoints(rubric, item)));
 }
 

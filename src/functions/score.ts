@@ -81,7 +81,7 @@ export function itemScore(rubricArg: unknown, itemArg: unknown, ids: unknown, va
   });
 }
 
-/** MIB.MAX: the table's printed total (bonus excluded), or one item's points. */
+/** MIB.POINTS: the table's printed total (bonus excluded), or one item's points. */
 export function maxPoints(rubricArg: unknown, itemArg: unknown): Outcome<number> {
   return guard(() => {
     const rubric = rubricFrom(rubricArg);

@@ -1,6 +1,12 @@
 import {
   FluentProvider,
   makeStyles,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -12,6 +18,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { ADDIN_VERSION } from '../excel/selfTest/version';
 import type { MemoryWorkbook } from '../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../sheet/port';
 import type { FileStorePort } from '../sheet/storedFiles/contract';
@@ -30,6 +37,8 @@ import { useRosterChoices } from './views/roster/rosterChoices';
 
 // 汇总 and everything it needs come in a chunk of their own the first time the tab is opened
 const RosterView = lazy(() => import(/* webpackChunkName: "roster" */ './views/roster/RosterView'));
+// 自检 (更多 menu) and the roster planning it writes come in a chunk of their own too
+const SelfTestView = lazy(() => import(/* webpackChunkName: "selftest" */ './views/SelfTestView'));
 
 const useStyles = makeStyles({
   page: {
@@ -43,9 +52,10 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap' },
   panel: { minWidth: 0, outlineStyle: 'none' },
   title: { margin: 0 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
-type View = 'create' | 'check' | 'explain' | 'inputs' | 'import' | 'roster';
+type View = 'create' | 'check' | 'explain' | 'inputs' | 'import' | 'roster' | 'selfTest';
 const TAB_LABELS: Record<View, MessageKey> = {
   create: 'tabCreate',
   check: 'tabCheck',
@@ -53,6 +63,7 @@ const TAB_LABELS: Record<View, MessageKey> = {
   inputs: 'tabInputs',
   import: 'tabImport',
   roster: 'tabRoster',
+  selfTest: 'selfTest',
 };
 
 /**
@@ -84,6 +95,7 @@ export function App({
   const [view, setView] = useState<View>('create');
   const [created, setCreated] = useState<string | null>(null);
   const [demoShown, setDemoShown] = useState(true);
+  const [aboutShown, setAboutShown] = useState(false);
   // after 生成 the focus moves to the new sheet's view, so a keyboard or screen-reader user lands on it
   const panel = useRef<HTMLDivElement>(null);
   const [focusPanel, setFocusPanel] = useState(false);
@@ -104,9 +116,28 @@ export function App({
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.page}>
-        <Title3 as="h1" className={styles.title}>
-          {t('appTitle')}
-        </Title3>
+        <div className={styles.header}>
+          <Title3 as="h1" className={styles.title}>
+            {t('appTitle')}
+          </Title3>
+          {/* what an agency's IT looks for, out of the clerk's way: 自检 and 关于 */}
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <MenuButton appearance="subtle" size="small" aria-label={t('moreLabel')} data-testid="more">
+                {t('more')}
+              </MenuButton>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem onClick={() => setView('selfTest')}>{t('selfTest')}</MenuItem>
+                <MenuItem onClick={() => setAboutShown(true)}>{t('about')}</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        </div>
+        {aboutShown && (
+          <Banner intent="info" testId="about" body={t('aboutText', { version: ADDIN_VERSION })} t={t} onDismiss={() => setAboutShown(false)} />
+        )}
         {!port.connected && demoShown && (
           <Banner
             intent="warning"
@@ -178,6 +209,13 @@ export function App({
                 refresh();
               }}
             />
+          )}
+          {view === 'selfTest' && (
+            <LoadBoundary message={(error) => t('error', { message: error.message })}>
+              <Suspense fallback={<Spinner size="tiny" label={t('reading')} />}>
+                <SelfTestView port={port} files={files} locale={locale} t={t} onBack={() => setView('create')} {...(demo && { demo })} />
+              </Suspense>
+            </LoadBoundary>
           )}
           {view === 'roster' && (
             <LoadBoundary message={(error) => t('error', { message: error.message })}>

@@ -33,7 +33,7 @@ describe('the Excel shell', () => {
     expect(f.mibGrade(85, 'jilin-2025', undefined)).toBe('良');
     expect(f.mibRefund(85, 10000, 'jilin-2025', undefined)).toBe(9000);
     expect(f.mibComposite(90, [[80], [70]], undefined)).toBe(85.5);
-    expect(f.mibMax(JIANGBEI, undefined)).toBe(100);
+    expect(f.mibPoints(JIANGBEI, undefined)).toBe(100);
     expect(f.mibFlags(JIANGBEI, sheet(CLEAN).ids, sheet(CLEAN).values, '公立')[1]?.[0]).toBe('无');
     // 江北 19 is for 公立医疗机构: under 民营 its findings cost nothing
     const found = sheet({ ...EXAMPLE, '19.1': 3 });
@@ -86,7 +86,7 @@ describe('the Excel shell', () => {
           () => f.mibGrade(other, rubricArg, other),
           () => f.mibRefund(other, other, 'jilin-2025', other),
           () => f.mibComposite(other, ids, undefined),
-          () => f.mibMax(rubricArg, other),
+          () => f.mibPoints(rubricArg, other),
           () => f.mibInputs(rubricArg),
         ];
         for (const call of calls) {

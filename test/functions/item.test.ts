@@ -1,4 +1,4 @@
-// MIB.ITEM and MIB.MAX on the 江北 2025 hospital table: one item's points from the whole sheet's ranges.
+// MIB.ITEM and MIB.POINTS on the 江北 2025 hospital table: one item's points from the whole sheet's ranges.
 import { describe, expect, it } from 'vitest';
 import { rubricIds, getRubric } from '../../src/core';
 import { FunctionFailure } from '../../src/functions/failure';
@@ -50,7 +50,7 @@ describe('MIB.ITEM', () => {
   });
 });
 
-describe('MIB.MAX', () => {
+describe('MIB.POINTS', () => {
   it('the printed total of the table, or one item’s points', () => {
     expect(maxPoints(JIANGBEI, null)).toBe(100);
     expect(maxPoints(JIANGBEI, 18)).toBe(20);

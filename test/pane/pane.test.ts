@@ -356,3 +356,45 @@ describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
     }
   });
 });
+
+describe('自检 from the 更多 menu, on the in-memory workbook', () => {
+  let page: Page;
+  afterAll(() => page?.close());
+
+  it('runs every step, fails none, removes its sheets, and shows a report that 复制 puts on the clipboard', async () => {
+    page = await openPane();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.origin });
+    // not a tab: a clerk's tabs stay as they were
+    await expect(page.getByRole('tab', { name: '自检' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '更多功能：自检、关于' }).click();
+    await page.getByRole('menuitem', { name: '自检' }).click();
+    await page.getByRole('button', { name: '运行自检' }).click();
+    const result = page.getByTestId('self-test-result');
+    await result.waitFor({ timeout: 60_000 });
+    await expect(result.getAttribute('data-failed')).resolves.toBe('0');
+    await expect(result.textContent()).resolves.toMatch(/^自检通过：16 项通过，17 项跳过$/);
+    const report = await page.getByTestId('self-test-report').inputValue();
+    const lines = report.split('\n');
+    expect(lines[0]).toBe('MIB 考核助手 自检报告');
+    expect(lines).toContain('宿主: MemoryWorkbook');
+    expect(lines).toContain('[通过] 写入考核表 (weihai-2021-hospital-l2) — 已写入工作表“MIB自检-3”');
+    expect(
+      lines.some((line) =>
+        /^\[通过\] 读回并与计划核对 \(cq-jiangbei-2025-hospital\) — \d+ 个常量单元格、\d+ 个公式、\d+ 个填报格与计划一致$/.test(line),
+      ),
+    ).toBe(true);
+    expect(lines).toContain('[跳过] MIB.SCORE 重算 — 自定义函数不可用：演示模式没有 Excel 自定义函数 (no Excel custom functions outside Excel)');
+    expect(lines.at(-1)).toMatch(/^\[通过\] 删除自检工作表 — 已删除 6 个自检工作表$/);
+    await page.getByTestId('self-test-copy').click();
+    await page.getByText('已复制到剪贴板').waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(report);
+    await expect(sidewaysOverflow(page)).resolves.toBe(0);
+    await page.screenshot({ path: `${SHOTS}/self-test.png`, fullPage: true });
+  });
+
+  it('关于 in the same menu names the version', async () => {
+    await page.getByRole('button', { name: '更多功能：自检、关于' }).click();
+    await page.getByRole('menuitem', { name: '关于' }).click();
+    await expect(page.getByTestId('about').textContent()).resolves.toContain('MIB 考核助手 0.1.0');
+  });
+});

@@ -107,7 +107,7 @@ export const zhCNFunctions: Record<string, FunctionTranslation> = {
     description: '列出需要复核的情况：否决项、超出单项分值未计入的扣分、条款“最多扣N分”封顶未计的扣分、无效或未填写的输入',
     parameters: { rubric, ids, values, ownership },
   },
-  MAX: {
+  POINTS: {
     description: '考核表的满分（不含加分项），或某一项的分值',
     parameters: { rubric, item: { name: '项目', description: '项目序号或类别代码；空白为整张考核表' } },
   },

@@ -159,4 +159,22 @@ export const enUS: Messages = {
   collectStatus_flagged: 'Collected, flagged',
   collectStatus_duplicate: 'Code repeated',
   collectStatus_refused: 'Refused',
+  more: 'More',
+  moreLabel: 'More: self-test, about',
+  selfTest: 'Self-test',
+  about: 'About',
+  aboutText:
+    'MIB Assessment Assistant {version}. The tables and policies are public documents of the medical-insurance agencies; institution data stays in this workbook.',
+  selfTestTitle: 'Self-test (for IT, on deployment)',
+  selfTestHelp:
+    'Makes temporary sheets named "MIB自检-…" in this workbook, writes every bundled table, the roster sheets and a chart, reads them back, stores and reads a MIB_FILES file, recalculates one MIB.SCORE, then deletes everything. Run it in a new blank workbook; it takes about a minute.',
+  selfTestRun: 'Run the self-test',
+  selfTestRunning: 'Self-test running ({count} steps done): {step}',
+  selfTestPassed: 'Self-test passed: {passed} passed, {skipped} skipped',
+  selfTestFailed: 'Self-test: {failed} failed. Copy the report below and send it to the add-in’s maintainers (see README, self-test)',
+  selfTestReport: 'Self-test report',
+  selfTestCopy: 'Copy report',
+  selfTestCopied: 'Copied to the clipboard',
+  selfTestCopyFailed: 'The clipboard refused: select the report (Ctrl+A) and copy it (Ctrl+C)',
+  selfTestBack: 'Back',
 };

@@ -154,6 +154,23 @@ export const zhCN = {
   collectStatus_flagged: '有审核提示',
   collectStatus_duplicate: '编码重复',
   collectStatus_refused: '未收集',
+  more: '更多',
+  moreLabel: '更多功能：自检、关于',
+  selfTest: '自检',
+  about: '关于',
+  aboutText: 'MIB 考核助手 {version}。考核表与政策为各地医保部门公开文件；机构数据只保存在本工作簿中。',
+  selfTestTitle: '自检（信息科部署时使用）',
+  selfTestHelp:
+    '在当前工作簿中新建名为“MIB自检-…”的临时工作表，写入每张内置考核表、汇总表和图表，读回核对，存取一个 MIB_FILES 文件，重算一次 MIB.SCORE，结束后全部删除。请在一个新的空白工作簿中运行；约需一分钟。',
+  selfTestRun: '运行自检',
+  selfTestRunning: '正在自检（已完成 {count} 步）：{step}',
+  selfTestPassed: '自检通过：{passed} 项通过，{skipped} 项跳过',
+  selfTestFailed: '自检有 {failed} 项失败：请复制下面的报告，发给加载项的维护人员（见 README “自检”）',
+  selfTestReport: '自检报告',
+  selfTestCopy: '复制报告',
+  selfTestCopied: '已复制到剪贴板',
+  selfTestCopyFailed: '无法写入剪贴板：请在报告中按 Ctrl+A、Ctrl+C 复制',
+  selfTestBack: '返回',
 } as const;
 
 export type Messages = { [K in keyof typeof zhCN]: string };
