@@ -43,5 +43,5 @@ export async function rosterJsonOf(...argv: string[]): Promise<{ code: number; j
  * 5.05 is met with 694.95, which the roster must show. */
 export const weihaiSelfScored = (): Record<string, unknown>[] => [
   { 机构编码: 'W1', 机构名称: '威海甲医院', 质量保证金: 100000, 自评得分: 700, '24.1': 85, '34.1': 19.45 },
-  { 机构编码: 'W2', 机构名称: '威海乙医院', 质量保证金: 80000, 自评得分: 650, '24.1': 60 },
+  { 机构编码: 'W2', 机构名称: '威海乙医院', 质量保证金: 80000, 自评得分: 670, '24.1': 60 },
 ];

@@ -83,14 +83,14 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
   return lines;
 }
 
-/** The deposits, one line each, the amounts aligned: 合计, then the parts that add up to it (返还,
- * 不予返还, 暂缓 by why, 下属机构), then the check that they do. */
+/** The deposits, one line each: 合计, then the parts that add up to it (返还, 不予返还, 暂缓 by why, 下属机构),
+ * then the check that they do. */
 function moneyReport(s: RosterResult['summary']): string[] {
-  const amounts = MONEY_KEYS.map((key) => moneyAmount(s, key).toFixed(2));
-  const width = Math.max(...amounts.map((a) => a.length));
-  const lines = MONEY_KEYS.map((key, i) => `  ${MONEY_LABELS[key]}：${amounts[i]!.padStart(width)} 元`);
-  const difference = moneyDifference(s);
-  return ['质量保证金（合计 = 返还 + 不予返还 + 暂缓 + 下属机构）：', ...lines, `  核对：合计 − 各项之和 = ${difference.toFixed(2)} 元`];
+  return [
+    '质量保证金（合计 = 返还 + 不予返还 + 暂缓 + 下属机构）：',
+    ...MONEY_KEYS.map((key) => `  ${MONEY_LABELS[key]}：${yuan(moneyAmount(s, key))}`),
+    `  核对：合计 − 各项之和 = ${yuan(moneyDifference(s))}`,
+  ];
 }
 
 /** Where institutions gave a self-score: it is met with the table's own total on the table's scale (复核),
