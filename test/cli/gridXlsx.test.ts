@@ -39,8 +39,11 @@ describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, stream
   it('writes the summary as formulas with no cached result, and a note where each chart would stand', async () => {
     const { plan, workbook } = await written();
     const summary = workbook.getWorksheet('汇总统计')!;
+    const total = summary.getCell(plan.summary.depositTotal).value as ExcelJS.CellFormulaValue;
+    expect(total.formula).toMatch(/^SUM\('汇总名单'!\$[A-Z]+\$2:\$[A-Z]+\$7\)$/);
+    expect(total.result).toBeUndefined();
     const paid = summary.getCell(plan.summary.refundPaid).value as ExcelJS.CellFormulaValue;
-    expect(paid.formula).toMatch(/^SUM\('汇总名单'!\$[A-Z]+\$2:\$[A-Z]+\$7\)$/);
+    expect(paid.formula).toMatch(/^SUMIFS\('汇总名单'!\$[A-Z]+\$2:\$[A-Z]+\$7,'汇总名单'!\$[A-Z]+\$2:\$[A-Z]+\$7,"已定"\)$/);
     expect(paid.result).toBeUndefined();
     for (const chart of plan.sheets[1]!.charts!) expect(summary.getCell(chart.from).value).toBe(chartNote(chart.title));
   });

@@ -14,7 +14,10 @@ describe('the in-memory workbook takes grid plans (the roster workbook)', () => 
     expect(workbook.cell('汇总名单 (2)', 'A2').value).toBe('0371001');
     expect(workbook.cell('汇总名单 (2)', 'B4').value).toBe('=HYPERLINK("x")');
     expect(workbook.cell('汇总名单 (2)', 'B4').formula).toBeUndefined();
-    expect(workbook.cell('汇总统计', summary.refundPaid).formula).toMatch(/^=SUM\('汇总名单 \(2\)'!\$[A-Z]+\$2:\$[A-Z]+\$7\)$/);
+    expect(workbook.cell('汇总统计', summary.depositTotal).formula).toMatch(/^=SUM\('汇总名单 \(2\)'!\$[A-Z]+\$2:\$[A-Z]+\$7\)$/);
+    expect(workbook.cell('汇总统计', summary.refundPaid).formula).toMatch(
+      /^=SUMIFS\('汇总名单 \(2\)'!\$[A-Z]+\$2:\$[A-Z]+\$7,'汇总名单 \(2\)'!\$[A-Z]+\$2:\$[A-Z]+\$7,"已定"\)$/,
+    );
     // they are not assessment sheets
     expect(await workbook.listAssessmentSheets()).toEqual([]);
   });

@@ -3,8 +3,9 @@
 // peer groups' values, and text stays text (a code with a leading zero, a name that looks like a formula).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartNote } from '../../src/cli/gridXlsx';
+import { MONEY_KEYS, moneyAmount } from '../../src/core';
 import { jilinCompositeRoster, weihaiSmallRoster } from '../support/rosterResults';
-import { type RosterWorkbookCase, recalculatedRosters } from '../support/rosterWorkbooks';
+import { moneyCell, type RosterWorkbookCase, recalculatedRosters } from '../support/rosterWorkbooks';
 import type { Computed } from '../support/sofficeRecalc';
 
 let cases: Record<string, RosterWorkbookCase>;
@@ -38,6 +39,8 @@ describe('the roster workbook in LibreOffice', () => {
       expect(value(plan.summary.depositTotal)).toBe(summary.depositTotal.toNumber());
       expect(value(plan.summary.refundPaid)).toBe(summary.refundPaid.toNumber());
       expect(value(plan.summary.refundWithheld)).toBe(summary.refundWithheld.toNumber());
+      for (const key of MONEY_KEYS) expect(value(moneyCell(plan.summary, key)), key).toBe(moneyAmount(summary, key).toNumber());
+      expect(value(plan.summary.moneyCheck)).toBe(0);
     });
   }
 

@@ -32,14 +32,16 @@ describe('the roster workbook plan', () => {
     const measures = names.filter((name) => /测量值|同级计算/.test(name));
     expect(measures).toEqual(['A2.1 测量值', 'A2.1 同级计算', 'A3.1 测量值', 'A3.1 同级计算']);
     expect(names.indexOf('A2.1 测量值')).toBe(6 + 46);
-    expect(names.slice(-13)).toEqual([
+    expect(names.slice(-15)).toEqual([
       'A3.1 同级计算',
+      '考核表得分（795分制）',
       '最终得分',
       '等次',
       '评定状态',
       '评定结果',
       '返还金额',
       '扣除金额',
+      '保证金去向',
       '否决项',
       '超出单项分值扣分',
       '无效项数',
@@ -60,6 +62,10 @@ describe('the roster workbook plan', () => {
     expect(column(roster, '评定结果')[1]).toBe('暂评 良（尚有 2 项未填）');
     expect(column(roster, '返还金额')).toEqual([100000, 45000, 0, null, 25600, null]);
     expect(column(roster, '扣除金额')).toEqual([0, 5000, 80000, null, 14400, null]);
+    // where each deposit is counted in 汇总统计: the 暂评 row's refund is not settled yet
+    expect(column(roster, '保证金去向')).toEqual(['已定', '暂评未确认', '已定', '暂不评定', '已定', null]);
+    // the table's own total (795 points) beside the converted final score: what 自评差异 is met with
+    expect(column(roster, '考核表得分（795分制）')).toEqual([735.375, 675.75, 0, 566.835, 620.1, 756.84]);
     expect(column(roster, '否决项')).toEqual([null, null, 'C21', null, null, null]);
     expect(column(roster, '未填项数')).toEqual([0, 2, 0, 0, 0, 0]);
     expect(column(roster, '自评差异')).toEqual([null, null, null, null, 2, null]);
@@ -91,6 +97,9 @@ describe('the roster workbook plan', () => {
     expect(column(roster, '等次')).toEqual(['良', null, null]);
     expect(column(roster, '评定状态')).toEqual(['最终', '下属机构', '下属机构']);
     expect(column(roster, '评定结果')[1]).toBe('下属机构，不单独评定');
+    expect(column(roster, '保证金去向')).toEqual(['已定', '随上级', '随上级']);
+    // 本机构得分 is the table's own total already (江北 and 吉林 both 100 points): no second column for it
+    expect(headers(roster).filter((name) => name.startsWith('考核表得分'))).toEqual([]);
     // no peer clause: no 同级分组 sheet; 江北 has no codes, so items are headed by 序号
     expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计']);
     expect(headers(roster)[6]).toMatch(/^1 /);
@@ -109,7 +118,10 @@ describe('the roster workbook plan', () => {
     expect(summary.perGrade.map((g) => g.label)).toEqual(['优', '良', '合格', '基本合格', '不合格']);
     expect(at(summary.perGrade[0]!.cell)).toBe(`COUNTIF(${grade},A5)`);
     expect(at(summary.provisional)).toBe(`COUNTIF(${roster.range('status')},"暂评")`);
-    expect(at(summary.refundPaid)).toBe(`SUM(${roster.range('refund')})`);
+    expect(at(summary.depositTotal)).toBe(`SUM(${roster.range('deposit')})`);
+    expect(at(summary.refundPaid)).toBe(`SUMIFS(${roster.range('refund')},${roster.range('depositState')},"已定")`);
+    expect(at(summary.deferred.withheld)).toBe(`SUMIFS(${roster.range('deposit')},${roster.range('depositState')},"暂不评定")`);
+    expect(at(summary.moneyCheck)).toBe(`ROUND(${summary.depositTotal}-SUM(${summary.refundPaid}:${summary.subordinateDeposits}),2)`);
     expect(at(summary.vetoes)).toBe(`SUMPRODUCT(--(LEN(${roster.range('veto')})>0))`);
     expect(summary.histogram.map((bin) => bin.lower)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
     expect(at(summary.histogram[7]!.cell)).toMatch(/^COUNTIFS\('汇总名单'!.*">="&C\d+,.*"<"&D\d+\)$/);

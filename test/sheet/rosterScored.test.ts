@@ -3,11 +3,11 @@
 // points computed from 汇总名单's measures are the core's.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getPolicy, getRubric, scoreRoster } from '../../src/core';
+import { getPolicy, getRubric, MONEY_KEYS, moneyAmount, scoreRoster } from '../../src/core';
 import type { RosterResult, RosterTable } from '../../src/core/roster/types';
 import { jiangbeiRow } from '../support/jiangbeiRows';
 import { factsOf } from '../support/randomFacts';
-import { type RosterWorkbookCase, recalculatedRosters } from '../support/rosterWorkbooks';
+import { moneyCell, type RosterWorkbookCase, recalculatedRosters } from '../support/rosterWorkbooks';
 import type { Computed } from '../support/sofficeRecalc';
 
 const jilin = getPolicy('jilin-2025');
@@ -84,6 +84,9 @@ describe('the roster workbook of a scored roster, in LibreOffice', () => {
       expect(value(plan.summary.depositTotal)).toBeCloseTo(summary.depositTotal.toNumber(), 6);
       expect(value(plan.summary.refundPaid)).toBeCloseTo(summary.refundPaid.toNumber(), 6);
       expect(value(plan.summary.refundWithheld)).toBeCloseTo(summary.refundWithheld.toNumber(), 6);
+      // issue 19: every money line is the core's, and 核对 (合计 − the lines, to the fen) is 0
+      for (const key of MONEY_KEYS) expect(value(moneyCell(plan.summary, key)), key).toBeCloseTo(moneyAmount(summary, key).toNumber(), 6);
+      expect(value(plan.summary.moneyCheck)).toBe(0);
     });
   }
 
@@ -91,8 +94,10 @@ describe('the roster workbook of a scored roster, in LibreOffice', () => {
     const weihaiSummary = cases.weihai!.result.summary;
     expect(weihaiSummary.withheld).toBeGreaterThan(0);
     expect(weihaiSummary.provisional).toBeGreaterThan(0);
+    expect(weihaiSummary.deferred.withheld.gt(0) && weihaiSummary.deferred.provisional.gt(0)).toBe(true);
     const compositeSummary = cases.composite!.result.summary;
     expect(compositeSummary.subordinates).toBe(2);
+    expect(compositeSummary.subordinateDeposits.toNumber()).toBe(20000);
     expect(compositeSummary.vetoes).toBe(1);
     expect(compositeSummary.perGrade.filter((grade) => grade.count > 0).length).toBeGreaterThan(1);
   });

@@ -23,3 +23,32 @@ export const jiangbeiParentAndSubordinates = (): Record<string, unknown>[] => [
   jiangbeiRow('S1', 'P', { '18.1': 0, '20.1': 0.5 }), // 97 − 10 − 10 = 77
   jiangbeiRow('S2', 'P', { '18.1': 0, '20.1': 0.5, '6.1': 2 }), // 77 − 2 = 75
 ];
+
+/**
+ * Issue 19's 12 institutions under jilin-2025 (scored with blanks final): 合计 1,260,000.00, of which
+ * 返还 1,029,502.00 and 不予返还 60,498.00, and two 暂不评定 rows (an invalid 6.1) holding 170,000.00 that
+ * no column counted. Eight 优 (97) refunded in full (935,020), one 85 (良: 1 − 5 × 2% = 90%, so
+ * 104,980 → 94,482 back, 10,498 kept), one vetoed (不合格: 50,000 kept).
+ */
+export const twelveInstitutions = (): Record<string, unknown>[] => [
+  ...[120000, 120000, 120000, 120000, 120000, 120000, 120000, 95020].map((deposit, i) =>
+    jiangbeiRow(`Y${i + 1}`, '', { '1.1': '否', 质量保证金: deposit }),
+  ),
+  jiangbeiRow('L1', '', { '1.1': '否', 质量保证金: 104980, '18.1': 0, '6.1': 2 }), // 97 − 10 − 2 = 85
+  jiangbeiRow('V1', '', { '1.1': '是', 质量保证金: 50000 }), // 一票否决
+  jiangbeiRow('W1', '', { '1.1': '否', 质量保证金: 80000, '6.1': '很多' }), // 暂不评定
+  jiangbeiRow('W2', '', { '1.1': '否', 质量保证金: 90000, '6.1': '若干' }), // 暂不评定
+];
+
+/**
+ * Issue 19's 吉林 第十一条 roster: 合计 340,000, 返还 155,000, 不予返还 145,000, and the two subordinates'
+ * 40,000 in neither. P scores 92 on its own, S1 and S2 77 each: 0.7 × 92 + 0.3 × 77 = 87.5, 良, 95% of
+ * 100,000 back; A is vetoed (140,000 kept); B is 优 (60,000 back).
+ */
+export const compositeMoneyRows = (): Record<string, unknown>[] => [
+  jiangbeiRow('P', '', { '1.1': '否', 质量保证金: 100000, '6.1': 5 }),
+  jiangbeiRow('S1', 'P', { '1.1': '否', 质量保证金: 20000, '18.1': 0, '20.1': 0.5 }),
+  jiangbeiRow('S2', 'P', { '1.1': '否', 质量保证金: 20000, '18.1': 0, '20.1': 0.5 }),
+  jiangbeiRow('A', '', { '1.1': '是', 质量保证金: 140000 }),
+  jiangbeiRow('B', '', { '1.1': '否', 质量保证金: 60000 }),
+];

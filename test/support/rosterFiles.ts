@@ -37,3 +37,11 @@ export async function rosterJsonOf(...argv: string[]): Promise<{ code: number; j
   if (run.out === '') throw new Error(`mib roster printed no JSON (exit ${run.code}): ${run.err}`);
   return { code: run.code, json: JSON.parse(run.out) as RosterJson, err: run.err };
 }
+
+/** Issue 19's self-score: a 威海 二级 institution that scored itself 700 of 795, whose table total is 694.95
+ * (650 for a blank sheet, 24.1 85% × 30 = 25.5, B5 19.45), 87.415… after 折算 under 吉林: its 自评差异 of
+ * 5.05 is met with 694.95, which the roster must show. */
+export const weihaiSelfScored = (): Record<string, unknown>[] => [
+  { 机构编码: 'W1', 机构名称: '威海甲医院', 质量保证金: 100000, 自评得分: 700, '24.1': 85, '34.1': 19.45 },
+  { 机构编码: 'W2', 机构名称: '威海乙医院', 质量保证金: 80000, 自评得分: 670, '24.1': 60 },
+];

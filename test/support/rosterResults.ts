@@ -4,6 +4,7 @@
 import { D, type Dec } from '../../src/core/decimal';
 import type { Problem } from '../../src/core/errors';
 import { getRubric } from '../../src/core/registry';
+import { SUBORDINATE_TEXT } from '../../src/core/roster/composite';
 import { defaultPeerOptions } from '../../src/core/roster/peer/options';
 import type { PeerGroupResult, PeerReading, RosterInstitution, RosterResult, RosterRowResult } from '../../src/core/roster/types';
 
@@ -24,6 +25,17 @@ interface RowSpec {
   problems?: Problem[];
   peer?: PeerReading[];
   selfDifference?: number;
+  tableTotal?: number;
+  depositState?: RosterRowResult['depositState'];
+}
+
+/** Where the row's deposit is counted, as scoreRoster decides it for rows like these (depositStateOf). */
+function depositState(spec: RowSpec): RosterRowResult['depositState'] {
+  if (spec.institution.deposit === undefined) return undefined;
+  if (spec.depositState) return spec.depositState;
+  if (spec.gradeText === SUBORDINATE_TEXT) return 'subordinate';
+  if (spec.status === 'withheld' || spec.status === 'provisional') return spec.status;
+  return spec.refund === undefined ? 'unprescribed' : 'settled';
 }
 
 /** A row whose item scores take away from each item's points what the total is short of the table's. */
@@ -35,6 +47,7 @@ export function rosterRow(spec: RowSpec, rubricId = 'weihai-2021-hospital-l2', i
     score: d(item.points === null ? 0 : Math.max(0, item.points - ((i + index) % 3))),
     overCap: d(0),
   }));
+  const state = depositState(spec);
   return {
     institution: { row: index, facts: {}, ...spec.institution },
     total: d(spec.total),
@@ -49,7 +62,9 @@ export function rosterRow(spec: RowSpec, rubricId = 'weihai-2021-hospital-l2', i
     overCap: d(0),
     invalid: spec.invalid ?? [],
     missing: spec.missing ?? [],
+    ...(spec.tableTotal !== undefined && { tableTotal: d(spec.tableTotal) }),
     ...(spec.selfDifference !== undefined && { selfDifference: d(spec.selfDifference) }),
+    ...(state && { depositState: state }),
     problems: spec.problems ?? [],
   };
 }
@@ -83,6 +98,7 @@ export function weihaiSmallRoster(): RosterResult {
     {
       institution: { code: '0371001', name: '市立医院', level: '二级', ownership: 'public', deposit: d(100000) },
       total: 92.5,
+      tableTotal: 735.375,
       grade: '优',
       refund: 100000,
       peer: [a2('二级', 0.12, 0), a3('二级', 0.05, 1)],
@@ -90,6 +106,7 @@ export function weihaiSmallRoster(): RosterResult {
     {
       institution: { code: '0371002', name: '第二医院', level: '二级', ownership: 'private', deposit: d(50000) },
       total: 85,
+      tableTotal: 675.75,
       grade: '良',
       gradeText: '暂评 良（尚有 2 项未填）',
       status: 'provisional',
@@ -100,6 +117,7 @@ export function weihaiSmallRoster(): RosterResult {
     {
       institution: { code: '0371003', name: '=HYPERLINK("x")', level: '二级', ownership: 'public', deposit: d(80000) },
       total: 0,
+      tableTotal: 0,
       grade: '不合格',
       refund: 0,
       vetoItems: ['C21'],
@@ -108,6 +126,7 @@ export function weihaiSmallRoster(): RosterResult {
     {
       institution: { code: '0371004', name: '中心医院', level: '三级', ownership: 'public', deposit: d(60000) },
       total: 71.3,
+      tableTotal: 566.835,
       gradeText: '暂不评定（1 项无效）',
       status: 'withheld',
       invalid: [problem('27.1', '27.1（A3）填的“高”不是数字')],
@@ -116,6 +135,7 @@ export function weihaiSmallRoster(): RosterResult {
     {
       institution: { code: '0371005', name: '人民医院', level: '三级', ownership: 'private', deposit: d(40000) },
       total: 78,
+      tableTotal: 620.1,
       grade: '合格',
       refund: 25600,
       selfDifference: 2,
@@ -124,6 +144,7 @@ export function weihaiSmallRoster(): RosterResult {
     {
       institution: { code: '0371006', name: '妇幼保健院', level: '三级', ownership: 'public' },
       total: 95.2,
+      tableTotal: 756.84,
       grade: '优',
       problems: [problem('质量保证金', '第7行：质量保证金未填，不计返还')],
       peer: [a2('三级', 0.4, 0.25), a3('三级', 0.11, 3)],
@@ -155,9 +176,13 @@ export function weihaiSmallRoster(): RosterResult {
       subordinates: 0,
       vetoes: 1,
       depositTotal: d(330000),
-      refundPaid: d(170600),
-      // 0 + 5,000 + 80,000 + 14,400: the withheld row has no refund, the sixth no deposit
-      refundWithheld: d(99400),
+      // 100,000 + 0 + 25,600: the 暂评 row's 45,000 is not paid until its grade is confirmed
+      refundPaid: d(125600),
+      // 0 + 80,000 + 14,400: the sixth row has no deposit
+      refundWithheld: d(94400),
+      // 暂不评定 60,000, 暂评 50,000: 330,000 = 125,600 + 94,400 + 60,000 + 50,000
+      deferred: { withheld: d(60000), provisional: d(50000), unprescribed: d(0), nextYear: d(0) },
+      subordinateDeposits: d(0),
       rowsWithProblems: 2,
     },
     problems: [],
@@ -208,7 +233,7 @@ export function jilinCompositeRoster(): RosterResult {
     options: defaultPeerOptions,
     institutions: [
       rosterRow(
-        { institution: { code: 'P001', name: '总院', deposit: d(100000) }, total: 80, ownTotal: 80, grade: '良', refund: 80000 },
+        { institution: { code: 'P001', name: '总院', deposit: d(100000) }, total: 80, ownTotal: 80, tableTotal: 80, grade: '良', refund: 80000 },
         rubricId,
         0,
       ),
@@ -226,6 +251,8 @@ export function jilinCompositeRoster(): RosterResult {
       depositTotal: d(120000),
       refundPaid: d(80000),
       refundWithheld: d(20000),
+      deferred: { withheld: d(0), provisional: d(0), unprescribed: d(0), nextYear: d(0) },
+      subordinateDeposits: d(20000),
       rowsWithProblems: 0,
     },
     problems: [],
@@ -289,6 +316,8 @@ export function generatedWeihaiRoster(count: number): RosterResult {
       depositTotal: new D(0) as Dec,
       refundPaid: new D(0),
       refundWithheld: new D(0),
+      deferred: { withheld: new D(0), provisional: new D(0), unprescribed: new D(0), nextYear: new D(0) },
+      subordinateDeposits: new D(0),
       rowsWithProblems: 0,
     },
     problems: [],

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridPlansToXlsx } from '../../src/cli/gridXlsx';
 import { getPolicy, getRubric } from '../../src/core/registry';
-import type { RosterResult } from '../../src/core/roster/types';
-import { type RosterWorkbookPlan, planRosterWorkbook } from '../../src/sheet/roster';
+import type { MoneyKey } from '../../src/core/roster/money';
+import type { DeferredState, RosterResult } from '../../src/core/roster/types';
+import { type RosterWorkbookPlan, planRosterWorkbook, type SummaryCells } from '../../src/sheet/roster';
 import { type Computed, recalculate, sofficeVersion } from './sofficeRecalc';
 
 export interface RosterWorkbookCase {
@@ -33,4 +34,10 @@ export async function recalculatedRosters(
   }
   const computed = await recalculate(Object.values(cases).map((c) => c.file));
   return { cases, computed };
+}
+
+/** The cell of each money line in 汇总统计, by the core's key (MONEY_KEYS). */
+export function moneyCell(cells: SummaryCells, key: MoneyKey): string {
+  if (key.startsWith('deferred.')) return cells.deferred[key.slice('deferred.'.length) as DeferredState];
+  return cells[key as 'depositTotal' | 'refundPaid' | 'refundWithheld' | 'subordinateDeposits'];
 }

@@ -1,4 +1,15 @@
-import { fmt, type Policy, peerClauses, peerOptionsText, type RosterResult, type Rubric } from '../../core';
+import {
+  fmt,
+  MONEY_KEYS,
+  MONEY_LABELS,
+  moneyAmount,
+  moneyDifference,
+  type Policy,
+  peerClauses,
+  peerOptionsText,
+  type RosterResult,
+  type Rubric,
+} from '../../core';
 import { PEER_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster';
 import type { OwnFiles } from '../ownFiles';
 
@@ -58,9 +69,10 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
       s.subordinates > 0 && `下属机构（不单独评定）${s.subordinates} 家`,
     ].filter(Boolean);
     if (others.length > 0) lines.push(`  其中 ${others.join('，')}`);
-    if (s.depositTotal.gt(0)) lines.push(`质量保证金：合计 ${yuan(s.depositTotal)}，返还 ${yuan(s.refundPaid)}，不予返还 ${yuan(s.refundWithheld)}`);
+    if (s.depositTotal.gt(0)) lines.push(...moneyReport(s));
     else lines.push('质量保证金：名单没有“质量保证金”列（或都为空），不计返还');
   }
+  lines.push(...selfScoreReport(result, rubric));
   if (s.vetoes > 0) lines.push(`有否决项的机构：${s.vetoes} 家`);
   lines.push(s.rowsWithProblems > 0 ? `有问题的行：${s.rowsWithProblems} 行（见下）` : '各行都已计分，没有问题');
   lines.push(
@@ -69,4 +81,28 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
       : '未写工作簿：用 -o <汇总.xlsx> 写出各机构的结果，--json 输出 JSON',
   );
   return lines;
+}
+
+/** The deposits, one line each: 合计, then the parts that add up to it (返还, 不予返还, 暂缓 by why, 下属机构),
+ * then the check that they do. */
+function moneyReport(s: RosterResult['summary']): string[] {
+  return [
+    '质量保证金（合计 = 返还 + 不予返还 + 暂缓 + 下属机构）：',
+    ...MONEY_KEYS.map((key) => `  ${MONEY_LABELS[key]}：${yuan(moneyAmount(s, key))}`),
+    `  核对：合计 − 各项之和 = ${yuan(moneyDifference(s))}`,
+  ];
+}
+
+/** Where institutions gave a self-score: it is met with the table's own total on the table's scale (复核),
+ * before 折算 and 第十一条; the largest difference is shown with both totals. */
+function selfScoreReport(result: RosterResult, rubric: Rubric): string[] {
+  const rows = result.institutions.filter((row) => row.selfDifference !== undefined && row.institution.selfScore !== undefined);
+  if (rows.length === 0) return [];
+  const largest = rows.reduce((a, b) => (b.selfDifference!.abs().gt(a.selfDifference!.abs()) ? b : a));
+  const own = largest.tableTotal ?? largest.total;
+  const shown = largest.tableTotal && !largest.tableTotal.eq(largest.total) ? `（最终得分 ${fmt(largest.total)}）` : '';
+  return [
+    `自评：${rows.length} 家给出自评得分，按考核表本身的 ${rubric.total} 分制与考核表得分比较（折算、下属机构综合之前）`,
+    `  差异最大：${largest.institution.code} ${largest.institution.name}，自评 ${fmt(largest.institution.selfScore!)}，考核表得分 ${fmt(own)}${shown}，差 ${fmt(largest.selfDifference!)}`,
+  ];
 }

@@ -4,6 +4,18 @@ export { readInstitutions, rosterColumns, HEADER_ROW, type ReadInstitutions, typ
 export { defaultPeerOptions, PeerOptionsSchema, peerOptionsOf, peerOptionsText, peerOptionWords } from './peer/options';
 export { peerClauses, type PeerClause } from './peerClauses';
 export { rosterSummary } from './summary';
+export {
+  DEFERRED_STATES,
+  DEPOSIT_STATE_WORDS,
+  depositStateOf,
+  MONEY_KEYS,
+  MONEY_LABELS,
+  type MoneyKey,
+  moneyAmount,
+  moneyDifference,
+  type RosterMoney,
+  rosterMoney,
+} from './money';
 export { rosterJson, type RosterJson } from './json';
 export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';

@@ -1,4 +1,8 @@
-import type { RosterResult } from './types';
+import { DEFERRED_STATES } from './money';
+import type { DeferredState, RosterResult } from './types';
+
+const byDeferred = <T>(of: (state: DeferredState) => T) =>
+  Object.fromEntries(DEFERRED_STATES.map((state) => [state, of(state)])) as Record<DeferredState, T>;
 
 /** A scored roster as plain JSON, the `mib roster --json` contract of DESIGN.md: numbers as numbers, and
  * money beside its exact text (a double cannot hold every fen of a large sum), as serialize.ts does. */
@@ -13,11 +17,14 @@ export function rosterJson(roster: RosterResult) {
       name: row.institution.name,
       total: row.total.toNumber(),
       ...(row.ownTotal && { ownTotal: row.ownTotal.toNumber() }),
+      ...(row.tableTotal && { tableTotal: row.tableTotal.toNumber() }),
       ...(row.grade !== undefined && { grade: row.grade }),
       gradeText: row.gradeText,
       ...(row.status && { gradeStatus: row.status }),
       refund: row.refund?.toNumber() ?? null,
       ...(row.refund && { refundText: row.refund.toFixed(2) }),
+      ...(row.institution.deposit && { deposit: row.institution.deposit.toNumber(), depositText: row.institution.deposit.toFixed(2) }),
+      ...(row.depositState && { depositState: row.depositState }),
       vetoItems: row.vetoItems,
       items: row.items.map((i) => ({ id: i.id, ...(i.code && { code: i.code }), score: i.score.toNumber(), overCap: i.overCap.toNumber() })),
       peer: row.peer.map((p) => ({
@@ -30,6 +37,7 @@ export function rosterJson(roster: RosterResult) {
         line: p.line,
       })),
       missing: row.missing,
+      ...(row.institution.selfScore && { selfScore: row.institution.selfScore.toNumber() }),
       ...(row.selfDifference && { selfDifference: row.selfDifference.toNumber() }),
       problems: [...row.invalid, ...row.problems].map((p) => p.message),
       ...(row.result && { trace: row.result.items.flatMap((i) => i.trace) }),
@@ -61,6 +69,11 @@ export function rosterJson(roster: RosterResult) {
       refundPaidText: s.refundPaid.toFixed(2),
       refundWithheld: s.refundWithheld.toNumber(),
       refundWithheldText: s.refundWithheld.toFixed(2),
+      // 暂缓 by why and the subordinates' deposits: with 返还 and 不予返还 they add up to depositTotal
+      deferred: byDeferred((state) => s.deferred[state].toNumber()),
+      deferredText: byDeferred((state) => s.deferred[state].toFixed(2)),
+      subordinateDeposits: s.subordinateDeposits.toNumber(),
+      subordinateDepositsText: s.subordinateDeposits.toFixed(2),
       rowsWithProblems: s.rowsWithProblems,
     },
     problems: roster.problems.map((p) => p.message),

@@ -5,6 +5,7 @@ import type { ItemResult, Result } from '../evaluate';
 import type { Policy } from '../policy/schema';
 import type { Rubric } from '../schema';
 import { compositeStructure, SUBORDINATE_TEXT } from './composite';
+import { depositStateOf } from './money';
 import { readInstitutions } from './institutions';
 import { peerOptionsOf } from './peer/options';
 import { computePeers } from './peerValues';
@@ -112,6 +113,7 @@ function rowResult(
   const total = assessment?.score ?? result.total;
   const graded = assessment && !subordinate;
   const refund = graded ? (assessment.refund?.amount ?? assessment.special?.refund?.amount ?? undefined) : undefined;
+  const depositState = depositStateOf(institution.deposit, subordinate, assessment);
   return {
     institution,
     total,
@@ -128,7 +130,9 @@ function rowResult(
     missing: result.missing,
     // the institution scored itself on the table, so its self-score meets the table's own total (复核),
     // before 折算 and 第十一条 put the score on the policy's footing
+    ...((assessment?.conversion || assessment?.ownScore) && { tableTotal: result.total }),
     ...(institution.selfScore && { selfDifference: institution.selfScore.minus(result.total) }),
+    ...(depositState && { depositState }),
     problems,
     ...(trace && { result, ...(assessment && { assessment }) }),
   };

@@ -1,10 +1,10 @@
-import { sum, ZERO } from '../decimal';
 import type { Policy } from '../policy/schema';
+import { rosterMoney } from './money';
 import type { RosterRowResult, RosterSummary } from './types';
 
 /** The roster's counts and money: institutions per grade in the policy's order, provisional and withheld
- * grades, subordinates, vetoes, deposits, refunds paid and withheld (deposit − refund where a refund is
- * known), rows with a problem. */
+ * grades, subordinates, vetoes, rows with a problem, and the deposits split so that every one is in one
+ * line (rosterMoney: 返还, 不予返还, 暂缓 by why, 下属机构). */
 export function rosterSummary(rows: readonly RosterRowResult[], policy: Policy | undefined, subordinates: number): RosterSummary {
   const perGrade = (policy?.grades ?? []).map((g) => ({ label: g.label, count: 0 }));
   const index = new Map(perGrade.map((g, i) => [g.label, i]));
@@ -16,7 +16,6 @@ export function rosterSummary(rows: readonly RosterRowResult[], policy: Policy |
     if (status === 'provisional') provisional++;
     else if (status === 'withheld') withheld++;
   }
-  const refunded = rows.filter((r) => r.refund !== undefined && r.institution.deposit !== undefined);
   return {
     institutions: rows.length,
     perGrade,
@@ -24,9 +23,7 @@ export function rosterSummary(rows: readonly RosterRowResult[], policy: Policy |
     withheld,
     subordinates,
     vetoes: rows.filter((r) => r.vetoItems.length > 0).length,
-    depositTotal: sum(rows.map((r) => r.institution.deposit ?? ZERO)),
-    refundPaid: sum(refunded.map((r) => r.refund!)),
-    refundWithheld: sum(refunded.map((r) => r.institution.deposit!.minus(r.refund!))),
+    ...rosterMoney(rows),
     rowsWithProblems: rows.filter((r) => r.problems.length > 0 || r.invalid.length > 0).length,
   };
 }

@@ -138,14 +138,25 @@ export interface RosterRowResult {
   overCap: Dec;
   invalid: Problem[];
   missing: string[];
+  /** the table's own total on the table's own scale (795 points for 威海), where the final score is not
+   * it: converted (折算) or a composite (第十一条). The self-score is met with this total. */
+  tableTotal?: Dec;
   /** self-score minus the table's own total (复核: before 折算 and 第十一条), where a self-score is given */
   selfDifference?: Dec;
+  /** where the row's deposit goes in the summary (depositStateOf); absent where no deposit is given */
+  depositState?: DepositState;
   /** row-level problems (a bad institution field, a missing parent); each names the cell */
   problems: Problem[];
   /** kept when `trace` is asked for */
   result?: Result;
   assessment?: Assessment;
 }
+
+/** Where a row's 质量保证金 is counted (src/core/roster/money.ts): 已定 (返还 and 不予返还), one of the
+ * reasons it waits (暂缓), or with its parent (下属机构). */
+export type DepositState = 'settled' | DeferredState | 'subordinate';
+/** 暂缓: 暂不评定, 暂评未确认, 方案未规定, and 第十三条's 下一年度一并返还 */
+export type DeferredState = 'withheld' | 'provisional' | 'unprescribed' | 'nextYear';
 
 export interface RosterSummary {
   institutions: number;
@@ -155,9 +166,16 @@ export interface RosterSummary {
   withheld: number;
   subordinates: number;
   vetoes: number;
+  /** 合计 = refundPaid + refundWithheld + the deferred + subordinateDeposits, to the fen */
   depositTotal: Dec;
+  /** 返还: refunds of the rows whose refund is settled (a final grade, a special case with an amount) */
   refundPaid: Dec;
+  /** 不予返还: deposit − refund of those rows */
   refundWithheld: Dec;
+  /** 暂缓: deposits whose refund is not decided yet, by why */
+  deferred: Record<DeferredState, Dec>;
+  /** 下属机构（随上级）: subordinates' deposits, which follow their parent's grade */
+  subordinateDeposits: Dec;
   /** rows with any problem */
   rowsWithProblems: number;
 }

@@ -1,4 +1,5 @@
 import type { Dec } from '../../core/decimal';
+import { DEPOSIT_STATE_WORDS } from '../../core/roster/money';
 import type { RosterResult, RosterRowResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { PlainValue } from '../types';
@@ -26,7 +27,9 @@ function short(indicator: string, length = 10): string {
 /**
  * The columns, in order: who the institution is; one score per item; each peer clause's raw measure beside
  * the value computed from the peers; the results; what to look at. Columns that only some rosters need
- * (本机构得分, 降档, 情形, 自评得分) appear when a row uses them.
+ * (考核表得分, 本机构得分, 降档, 情形, 自评得分) appear when a row uses them: 考核表得分 is the table's own
+ * total on its own scale, beside a final score converted (折算) or composite (第十一条), the total a
+ * self-score is met with (自评差异).
  */
 export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColumn[] {
   const rows = result.institutions;
@@ -77,6 +80,14 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
     });
   }
 
+  if (any((r) => r.tableTotal !== undefined && !r.tableTotal.eq(r.ownTotal ?? r.total)))
+    columns.push({
+      key: 'tableTotal',
+      header: `考核表得分（${rubric.total}分制）`,
+      width: 10,
+      style: 'score',
+      value: (r) => num(r.tableTotal ?? r.total),
+    });
   if (any((r) => r.ownTotal !== undefined))
     columns.push({ key: 'ownTotal', header: '本机构得分', width: 10, style: 'score', value: (r) => num(r.ownTotal) });
   columns.push(
@@ -92,6 +103,14 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
       style: 'money',
       // what the deposit keeps back: deposit − refund, where both are known
       value: (r) => (r.institution.deposit !== undefined && r.refund !== undefined ? r.institution.deposit.minus(r.refund).toNumber() : null),
+    },
+    {
+      key: 'depositState',
+      header: '保证金去向',
+      width: 11,
+      style: 'text',
+      // the word 汇总统计's SUMIFS split the deposits by: 已定, 暂不评定, 暂评未确认, 方案未规定, 随上级 …
+      value: (r) => (r.depositState === undefined ? null : DEPOSIT_STATE_WORDS[r.depositState]),
     },
     { key: 'veto', header: '否决项', width: 12, style: 'text', value: (r) => text(r.vetoItems.join('、')) },
     { key: 'overCap', header: '超出单项分值扣分', width: 10, style: 'score', value: (r) => r.overCap.toNumber() },

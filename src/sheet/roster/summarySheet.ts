@@ -1,4 +1,6 @@
 import type { Policy } from '../../core/policy/schema';
+import { DEFERRED_STATES, DEPOSIT_STATE_WORDS, MONEY_LABELS } from '../../core/roster/money';
+import type { DeferredState } from '../../core/roster/types';
 import type { RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { ChartPlan, GridPlan, PlanCell } from '../types';
@@ -19,6 +21,11 @@ export interface SummaryCells {
   depositTotal: string;
   refundPaid: string;
   refundWithheld: string;
+  /** 暂缓 by why */
+  deferred: Record<DeferredState, string>;
+  subordinateDeposits: string;
+  /** 核对: 合计 − the lines above it, rounded to the fen: 0 when every deposit is in one line */
+  moneyCheck: string;
   histogram: { lower: number; upper: number; cell: string }[];
 }
 
@@ -29,6 +36,9 @@ const formula = (text: string, style: 'count' | 'amount' = 'count'): PlanCell =>
  * 汇总统计: every figure a formula over 汇总名单 (COUNTIF on its 等次 and 评定状态 columns, SUM on the
  * money), so the sheet keeps counting when a reviewer corrects a row; the grade table and a histogram of
  * 最终得分 in 10-point bins (COUNTIFS), each with a native chart beside it.
+ * The money is split by the roster's 保证金去向 column (SUMIFS), so that 合计 = 返还 + 不予返还 + 暂缓 +
+ * 下属机构, each line shown, and a 核对 row under them computes 合计 minus the lines to the fen: a row
+ * whose 保证金去向 is cleared or mistyped shows there as a difference.
  */
 export function planSummarySheet(
   result: RosterResult,
@@ -79,10 +89,22 @@ export function planSummarySheet(
     subordinates: line('下属机构（不单独评定）', `COUNTIF(${range('status')},"下属机构")`),
     vetoes: line('有否决项的机构', nonEmpty('veto')),
     rowsWithProblems: line('有问题的行', nonEmpty('problems')),
-    depositTotal: line('质量保证金合计', `SUM(${range('deposit')})`, 'amount'),
-    refundPaid: line('返还金额合计', `SUM(${range('refund')})`, 'amount'),
-    refundWithheld: line('扣除金额合计', `SUM(${range('withheld')})`, 'amount'),
   };
+  // the deposits, split by 保证金去向: a row's refund and its 扣除金额 count once its refund is settled
+  const byState = (sumKey: string, state: keyof typeof DEPOSIT_STATE_WORDS) =>
+    `SUMIFS(${range(sumKey)},${range('depositState')},"${DEPOSIT_STATE_WORDS[state]}")`;
+  const money = {
+    depositTotal: line(MONEY_LABELS.depositTotal, `SUM(${range('deposit')})`, 'amount'),
+    refundPaid: line(MONEY_LABELS.refundPaid, byState('refund', 'settled'), 'amount'),
+    refundWithheld: line(`${MONEY_LABELS.refundWithheld}（扣除金额）`, byState('withheld', 'settled'), 'amount'),
+    deferred: Object.fromEntries(
+      DEFERRED_STATES.map((state) => [state, line(MONEY_LABELS[`deferred.${state}`], byState('deposit', state), 'amount')]),
+    ) as Record<DeferredState, string>,
+    subordinateDeposits: line(MONEY_LABELS.subordinateDeposits, byState('deposit', 'subordinate'), 'amount'),
+  };
+  const parts = `${money.refundPaid}:${money.subordinateDeposits}`;
+  // ROUND to the fen: the sums of doubles may differ from 0 in the last binary digit
+  const moneyCheck = line('核对：合计 − 以上各项（应为 0）', `ROUND(${money.depositTotal}-SUM(${parts}),2)`, 'amount');
   put([]);
 
   // the histogram: label, count, and the bounds the count reads
@@ -141,5 +163,5 @@ export function planSummarySheet(
       ),
     ],
   });
-  return { plan, cells: { perGrade, ...cells, histogram } };
+  return { plan, cells: { perGrade, ...cells, ...money, moneyCheck, histogram } };
 }

@@ -1,5 +1,6 @@
 import { makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
+import { moneyDifference } from '../../../core/roster/money';
 import type { RosterSummary as Summary } from '../../../core/roster/types';
 import type { Translate } from '../../i18n';
 import { LoadBoundary } from '../LoadBoundary';
@@ -37,6 +38,13 @@ export function RosterSummary({ summary, histogram, binWidth, t }: { summary: Su
     ['depositTotal', t('figDeposit'), money(summary.depositTotal)],
     ['refundPaid', t('figRefundPaid'), money(summary.refundPaid)],
     ['refundWithheld', t('figRefundWithheld'), money(summary.refundWithheld)],
+    // 合计 = 返还 + 不予返还 + 暂缓 + 下属机构: each line shown, and the check that they add up
+    ['deferred.withheld', t('figDeferredWithheld'), money(summary.deferred.withheld)],
+    ['deferred.provisional', t('figDeferredProvisional'), money(summary.deferred.provisional)],
+    ['deferred.unprescribed', t('figDeferredUnprescribed'), money(summary.deferred.unprescribed)],
+    ['deferred.nextYear', t('figDeferredNextYear'), money(summary.deferred.nextYear)],
+    ['subordinateDeposits', t('figSubordinateDeposits'), money(summary.subordinateDeposits)],
+    ['moneyCheck', t('figMoneyCheck'), money(moneyDifference(summary))],
   ];
   const grades = summary.perGrade.map((g) => ({ label: g.label, count: g.count }));
   return (
