@@ -28,7 +28,7 @@ export function paneSession(): PaneSession {
     session.origin = server.origin;
     session.browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
+  }, 900_000); // a production build: about a minute on a quiet machine, over 8 minutes on a loaded one
   afterAll(async () => {
     await session.browser?.close();
     await server?.close();
