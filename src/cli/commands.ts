@@ -183,6 +183,7 @@ export const commands = {
       complete: COMPLETE,
       output: value('<汇总.xlsx>', '写出汇总工作簿：汇总名单（各机构结果）、汇总统计、同级分组（分界点）', { short: 'o' }),
       json: boolean('输出 JSON：institutions（各机构得分、等次、返还、各项得分、同级比较、问题）与 summary'),
+      jsonl: boolean('每家机构输出一行 JSON（与 --json 的 institutions 各项相同），供其他程序逐行读取'),
     },
     description: '按名单给多家机构一起打分：与同级机构比较的条款（区间、低位区间、分档、排名）按名单计算，再评定等次与返还',
     notes: [

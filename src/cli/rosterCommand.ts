@@ -1,5 +1,6 @@
 import { refuseOverwrite } from './files';
-import { clipped, MibError, type RosterResult, rosterJson, scoreRoster } from '../core';
+import { clipped, institutionJson, MibError, type RosterResult, rosterJsonWith, scoreRoster } from '../core';
+import { LazyList, writePrettyJson } from './jsonOut';
 import { planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
 import { writeRosterWorkbook } from './gridXlsx';
@@ -65,8 +66,14 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     }
   }
   const problems = rosterProblems(result);
-  if (flags.json === true) io.out(JSON.stringify(rosterJson(result), null, 2));
-  else {
+  if (flags.jsonl === true) {
+    // one institution a line, for other tools; the problems on stderr as in the text report
+    for (const row of result.institutions) io.out(JSON.stringify(institutionJson(row)));
+    for (const line of problemLines(problems)) io.err(line);
+  } else if (flags.json === true) {
+    // written as it goes: each institution's JSON is made as it is written (writePrettyJson)
+    writePrettyJson(io.out, rosterJsonWith(result, new LazyList(result.institutions.length, (k) => institutionJson(result.institutions[k]!))));
+  } else {
     for (const line of rosterReport(result, { rubric, policy, source: table.source ?? input, output, files: io.files })) io.out(line);
     for (const line of problemLines(problems)) io.err(line);
   }

@@ -16,6 +16,6 @@ export {
   type RosterMoney,
   rosterMoney,
 } from './money';
-export { rosterJson, type RosterJson } from './json';
+export { institutionJson, rosterJson, rosterJsonWith, type RosterJson } from './json';
 export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';

@@ -1,48 +1,59 @@
 import { DEFERRED_STATES } from './money';
-import type { DeferredState, RosterResult } from './types';
+import type { DeferredState, RosterResult, RosterRowResult } from './types';
 
 const byDeferred = <T>(of: (state: DeferredState) => T) =>
   Object.fromEntries(DEFERRED_STATES.map((state) => [state, of(state)])) as Record<DeferredState, T>;
 
+/** One institution of a scored roster as plain JSON (an element of `institutions`, and a line of
+ * `mib roster --jsonl`). */
+export function institutionJson(row: RosterRowResult) {
+  return {
+    code: row.institution.code,
+    name: row.institution.name,
+    total: row.total.toNumber(),
+    ...(row.ownTotal && { ownTotal: row.ownTotal.toNumber() }),
+    ...(row.tableTotal && { tableTotal: row.tableTotal.toNumber() }),
+    ...(row.grade !== undefined && { grade: row.grade }),
+    gradeText: row.gradeText,
+    ...(row.status && { gradeStatus: row.status }),
+    refund: row.refund?.toNumber() ?? null,
+    ...(row.refund && { refundText: row.refund.toFixed(2) }),
+    ...(row.institution.deposit && { deposit: row.institution.deposit.toNumber(), depositText: row.institution.deposit.toFixed(2) }),
+    ...(row.depositState && { depositState: row.depositState }),
+    vetoItems: row.vetoItems,
+    items: row.items.map((i) => ({ id: i.id, ...(i.code && { code: i.code }), score: i.score.toNumber(), overCap: i.overCap.toNumber() })),
+    peer: row.peer.map((p) => ({
+      id: p.inputId,
+      item: p.itemNo,
+      ...(p.code && { code: p.code }),
+      group: p.group,
+      ...(p.measure && { measure: p.measure.toNumber() }),
+      ...(p.value !== undefined && { value: typeof p.value === 'string' ? Number(p.value) : p.value }),
+      line: p.line,
+    })),
+    missing: row.missing,
+    ...(row.institution.selfScore && { selfScore: row.institution.selfScore.toNumber() }),
+    ...(row.selfDifference && { selfDifference: row.selfDifference.toNumber() }),
+    problems: [...row.invalid, ...row.problems].map((p) => p.message),
+    ...(row.result && { trace: row.result.items.flatMap((i) => i.trace) }),
+    ...(row.assessment && { gradeTrace: row.assessment.trace }),
+  };
+}
+
 /** A scored roster as plain JSON, the `mib roster --json` contract of DESIGN.md: numbers as numbers, and
  * money beside its exact text (a double cannot hold every fen of a large sum), as serialize.ts does. */
-export function rosterJson(roster: RosterResult) {
+export function rosterJson(roster: RosterResult): RosterJson {
+  return rosterJsonWith(roster, roster.institutions.map(institutionJson));
+}
+
+/** The same with `institutions` as the caller gives them (mib roster builds each as it writes it). */
+export function rosterJsonWith<I>(roster: RosterResult, institutions: I) {
   const s = roster.summary;
   return {
     rubric: roster.rubricId,
     ...(roster.policyId && { policy: roster.policyId }),
     options: roster.options,
-    institutions: roster.institutions.map((row) => ({
-      code: row.institution.code,
-      name: row.institution.name,
-      total: row.total.toNumber(),
-      ...(row.ownTotal && { ownTotal: row.ownTotal.toNumber() }),
-      ...(row.tableTotal && { tableTotal: row.tableTotal.toNumber() }),
-      ...(row.grade !== undefined && { grade: row.grade }),
-      gradeText: row.gradeText,
-      ...(row.status && { gradeStatus: row.status }),
-      refund: row.refund?.toNumber() ?? null,
-      ...(row.refund && { refundText: row.refund.toFixed(2) }),
-      ...(row.institution.deposit && { deposit: row.institution.deposit.toNumber(), depositText: row.institution.deposit.toFixed(2) }),
-      ...(row.depositState && { depositState: row.depositState }),
-      vetoItems: row.vetoItems,
-      items: row.items.map((i) => ({ id: i.id, ...(i.code && { code: i.code }), score: i.score.toNumber(), overCap: i.overCap.toNumber() })),
-      peer: row.peer.map((p) => ({
-        id: p.inputId,
-        item: p.itemNo,
-        ...(p.code && { code: p.code }),
-        group: p.group,
-        ...(p.measure && { measure: p.measure.toNumber() }),
-        ...(p.value !== undefined && { value: typeof p.value === 'string' ? Number(p.value) : p.value }),
-        line: p.line,
-      })),
-      missing: row.missing,
-      ...(row.institution.selfScore && { selfScore: row.institution.selfScore.toNumber() }),
-      ...(row.selfDifference && { selfDifference: row.selfDifference.toNumber() }),
-      problems: [...row.invalid, ...row.problems].map((p) => p.message),
-      ...(row.result && { trace: row.result.items.flatMap((i) => i.trace) }),
-      ...(row.assessment && { gradeTrace: row.assessment.trace }),
-    })),
+    institutions,
     groups: roster.groups.map((g) => ({
       id: g.inputId,
       item: g.itemNo,
@@ -79,4 +90,5 @@ export function rosterJson(roster: RosterResult) {
     problems: roster.problems.map((p) => p.message),
   };
 }
-export type RosterJson = ReturnType<typeof rosterJson>;
+
+export type RosterJson = ReturnType<typeof rosterJsonWith<ReturnType<typeof institutionJson>[]>>;
