@@ -7,7 +7,7 @@ import { refuseOverwrite } from './files';
 import { readHere, readSources, workerCount } from './collect/readSources';
 import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from './collect/rosterWorkbook';
 import type { OwnFiles } from './ownFiles';
-import type { Progress } from './progress';
+import type { ProgressBar } from './progress';
 
 export interface CollectIo {
   out(text: string): void;
@@ -16,7 +16,8 @@ export interface CollectIo {
   writeFile(path: string, data: Uint8Array): void;
   /** the paths name files on this machine's disk, which worker threads may read themselves */
   readsDisk?: boolean;
-  progress?(label: string, total: number): Promise<Progress | undefined>;
+  /** a progress bar while the files are read, where one can be seen */
+  progress?: ProgressBar;
   files: OwnFiles;
 }
 

@@ -50,7 +50,7 @@ import { looksLikePath, OwnFiles } from './ownFiles';
 import { SpecialCaseSchema } from './specialCase';
 import { OwnershipArgSchema } from './ownershipArg';
 import { newFile } from './newCommand';
-import type { Progress } from './progress';
+import type { ProgressBar } from './progress';
 import { commandHelp, globalUsage } from './usage';
 
 export interface Io {
@@ -63,7 +63,7 @@ export interface Io {
   /** the paths name files on this machine's disk (worker threads may read them themselves) */
   readsDisk?: boolean;
   /** a progress bar for a long command, where one can be seen (stderr is a terminal); none otherwise */
-  progress?(label: string, total: number): Promise<Progress | undefined>;
+  progress?: ProgressBar;
 }
 
 /** What a command is given: the Io, and the tables and policies it names, by id or by path. */

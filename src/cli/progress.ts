@@ -8,6 +8,9 @@ export interface Progress {
   stop(): void;
 }
 
+/** What an Io offers long commands: a bar where one can be seen, else nothing (tests, pipes). */
+export type ProgressBar = (label: string, total: number) => Promise<Progress | undefined>;
+
 /**
  * A bar on stderr (cli-progress): what is being done, how far, and the time left as it estimates it,
  * e.g. “收集报送表 ████░░░░ 212/500 42% 约 9 秒”. Cleared when it stops, so that the command's own lines stand

@@ -1,6 +1,7 @@
 import { refuseOverwrite } from './files';
 import { clipped, institutionJson, MibError, type RosterResult, rosterJsonWith, scoreRoster } from '../core';
 import { LazyList, writePrettyJson } from './jsonOut';
+import type { ProgressBar } from './progress';
 import { planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
 import { writeRosterWorkbook } from './gridXlsx';
@@ -14,6 +15,8 @@ export interface RosterIo {
   err(text: string): void;
   readBytes(path: string): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;
+  /** a progress bar while the rows are scored, where one can be seen */
+  progress?: ProgressBar;
   files: OwnFiles;
 }
 
@@ -48,7 +51,13 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     throw new MibError('invalid-file', input, `读不到名单文件“${clipped(input)}”：${clipped((error as Error).message)}`, `cannot read ${input}`);
   }
   const table = await readRoster(bytes, input);
-  const scored = scoreRoster(rubric, table, policy, options);
+  const progress = await io.progress?.('计分', table.rows.length);
+  let scored;
+  try {
+    scored = scoreRoster(rubric, table, policy, { ...options, ...(progress && { onRow: () => progress.tick() }) });
+  } finally {
+    progress?.stop();
+  }
   // the reader's problems (an error value in a cell) are the table's, listed first
   const result: RosterResult = { ...scored, problems: [...table.problems, ...scored.problems] };
   if (result.institutions.length === 0) {

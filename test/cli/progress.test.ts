@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../support/filledSheet';
+import { twelveInstitutions } from '../support/jiangbeiRows';
+import { writeCsv } from '../support/rosterFiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-progress-'));
 
@@ -25,5 +27,15 @@ describe('progress on stderr', () => {
     expect(piped.stdout).toContain('已收集 3 份');
     expect(piped.stderr).toBe('');
     expect(piped.stdout).not.toContain('收集报送表 ');
+  }, 120_000);
+
+  it('mib roster draws a bar while it scores, and none into a pipe', () => {
+    const csv = writeCsv(join(dir, 'roster.csv'), twelveInstitutions());
+    const command = ['node', 'bin/mib.js', 'roster', 'cq-jiangbei-2025-hospital', '--input', csv, '--policy', 'jilin-2025'];
+    const log = join(dir, 'roster.log');
+    spawnSync('script', ['-qec', `${command.join(' ')} > /dev/null`, log], { encoding: 'utf8' });
+    expect(readFileSync(log, 'utf8')).toMatch(/计分 [█░]+ 12\/12 100%/);
+    const piped = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
+    expect(`${piped.stdout}${piped.stderr}`).not.toMatch(/计分 [█░]/);
   }, 120_000);
 });

@@ -51,6 +51,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
     const result = evaluated(inst, i);
     if (isParent(i)) waiting.set(i, result);
     else rows[i] = finish(inst, i, result, policy && assessRow(rubric, result, policy, inst, options));
+    options.onRow?.(i + 1, institutions.length);
   });
   for (const [i, result] of waiting) {
     const inst = institutions[i]!;

@@ -55,6 +55,8 @@ export interface RosterOptions {
   /** keep each institution's Result and Assessment with its trace lines (the pane's 展开, --json's
    * trace); a 10,000-row run leaves it off */
   trace?: boolean;
+  /** called as each institution is scored (a progress bar: `mib roster` on a terminal) */
+  onRow?: (done: number, total: number) => void;
 }
 
 /** One institution as its row says, after checking the institution fields (not yet the facts). */
