@@ -25,7 +25,8 @@ const oneCell = (area: string) => {
   const [from, to] = area.split(':');
   return to === from ? from! : area;
 };
-const sameAreas = (read: string | undefined, planned: string) => read !== undefined && read.split(',').map(oneCell).join(',') === planAddress(planned);
+const sameAreas = (read: string | undefined, planned: string) =>
+  read !== undefined && read.split(',').map(oneCell).join(',') === planAddress(planned);
 
 /**
  * The layouts the sheet may have been made with (with or without the policy in its policy cell, with or
