@@ -98,6 +98,67 @@ describe('seams found and fixed', () => {
   });
 });
 
+describe('seams found and fixed: a low band of the peers', () => {
+  // peerLowBandRange (src/core/roster/peerValues.ts): a low band clause on a change of a ratio (signedRatio)
+  // from 20% was fed 0.2 + the excess over the band, 1.1 for a measure 0.9 above it: past the input's
+  // range, so `mib score` of the roster's value refused it (exit 2) while the roster scored it.
+  it('peerLowBandRange: the value fed to a low band clause stays within its input', async () => {
+    const lowBand = {
+      no: '1',
+      category: '扣分项',
+      points: 10,
+      rules: [
+        {
+          kind: 'linear',
+          effect: 'deduct',
+          reference: 0.2,
+          direction: 'above',
+          step: 0.01,
+          pointsPerStep: 0.5,
+          cap: 5,
+          peer: { kind: 'lowBand', measure: '自费率' },
+          text: '每高于该区间1个百分点扣0.5分，最多扣5分',
+          input: { id: '1.1', type: 'signedRatio', label: '自费率' },
+        },
+      ],
+    };
+    const c = fixedCase([lowBand, perCase('2', 90)], { grades: grades(), refund }, { '2.1': 3 });
+    const measures = [0.95, 0.05, 0.3, 0.5, 0.1].map((m) => ({ '1.1': m }));
+    await expectEveryFaceAgrees({ ...c, others: [{}, {}, {}, {}], measures }, files());
+  });
+
+  // peerLowBandBelow (src/core/rules/linear.ts): a low band counted "每低于" (direction below) passed mib
+  // check, though the roster feeds it reference + the excess above the band: it could never count.
+  it('peerLowBandBelow: mib check refuses a low band clause that counts steps below', () => {
+    expect(() =>
+      fixedCase(
+        [
+          {
+            no: '1',
+            category: '扣分项',
+            points: 10,
+            rules: [
+              {
+                kind: 'linear',
+                effect: 'deduct',
+                reference: 0.5,
+                direction: 'below',
+                step: 0.01,
+                pointsPerStep: 1,
+                peer: { kind: 'lowBand', measure: '自费率' },
+                text: '每低于该区间1个百分点扣1分',
+                input: { id: '1.1', type: 'ratio', label: '自费率' },
+              },
+            ],
+          },
+        ],
+        { grades: grades(10) },
+        {},
+      ),
+    ).toThrow(/direction 须为 above/);
+  });
+});
+
 describe('known seams, fixed in other branches (issue 19)', () => {
   const capped = { effect: 'capScore', score: 60, text: '存在违规行为的，考核得分最高按60分计' };
 

@@ -39,6 +39,7 @@ const clauseBase = (what: string) =>
       note: fc.constant(`${what}的口径说明`),
       appliesTo: fc.constant({ ownership: 'public', text: '（公立医疗机构）' }),
       unpriced: fc.constant(true),
+      $comment: fc.constant('编写者的说明'),
     },
     { requiredKeys: ['text'] },
   );
@@ -52,7 +53,7 @@ type Ids = () => string;
 
 /** An input spec of a type; numbers in [0, 100]. */
 function input(id: string, type: string, extra: Json = {}): Json {
-  return { id, type, label: `事实${id}`, ...(type === 'number' && { min: 0, max: 100 }), ...extra };
+  return { id, type, label: `事实${id}`, ...(type === 'number' && { min: 0, max: 100, unit: '分' }), ...extra };
 }
 
 /** A bound for an input of that type. */
@@ -158,7 +159,7 @@ const kinds = {
   linear: (id: Ids, points: number, role: 'deduct' | 'earn') =>
     fc
       .record({
-        type: fc.constantFrom('ratio', 'signedRatio'),
+        type: fc.constantFrom('ratio', 'signedRatio', 'number'),
         reference: fc.constantFrom(0, 0.2, 1),
         direction: fc.constantFrom('above', 'below'),
         step: fc.constantFrom(0.01, 0.1),
@@ -173,6 +174,8 @@ const kinds = {
         kind: 'linear',
         effect: role,
         ...r,
+        // a number (0–100) counts from 60 in steps of 1 or 10
+        ...(type === 'number' && { reference: 60, step: r.step * 100 }),
         ...(role === 'earn' ? { base: points } : cap !== undefined && { cap }),
         ...(peer && { peer }),
         ...base,
@@ -259,15 +262,13 @@ const bestOf = (id: Ids, points: number) =>
             ? kinds.linear(id, points, 'earn')
             : m === 'table'
               ? kinds.table(id, points)
-              : kinds.threshold(id, points).map((t) => ({ ...t, effect: 'earn', points })),
+              : kinds.threshold(id, points).map((t) => ({ ...t, effect: 'earn' })),
         ),
         clauseBase('按高分计'),
       )
       .map((drawn) => {
         const base = drawn.pop() as Json;
-        // a method inside bestOf is a scoring method: no appliesTo or unpriced of its own
-        const stripped = (drawn as Json[]).map(({ appliesTo: _a, unpriced: _u, ...m }) => m);
-        return { kind: 'bestOf', ...base, methods: stripped };
+        return { kind: 'bestOf', ...base, methods: drawn as Json[] };
       }),
   );
 
@@ -316,10 +317,21 @@ function item(no: string): fc.Arbitrary<Json> {
       points: itemPoints,
       veto: fc.boolean(),
       kinds: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+      printed: fc.record(
+        {
+          $comment: fc.constant('编写者的说明'),
+          code: fc.constantFrom('A', 'B', 'C').map((letter) => `${letter}${no}`),
+          assessment: fc.constant('现场检查'),
+          departments: fc.constant('医保科'),
+          remarks: fc.constant('备注'),
+          reportRows: fc.constant(['职工医保（万元）']),
+        },
+        { requiredKeys: [] },
+      ),
     })
-    .chain(({ shape, points, veto, kinds: picks }) => {
+    .chain(({ shape, points, veto, kinds: picks, printed }): fc.Arbitrary<Json> => {
       n = 0;
-      const base = { no, section: '协议履行情况', indicator: `指标${no}`, definition: `释义${no}`, method: `计分方法${no}` };
+      const base = { no, section: '协议履行情况', indicator: `指标${no}`, definition: `释义${no}`, method: `计分方法${no}`, ...printed };
       if (shape === 'vetoOnly') return kinds.veto(id).map((rule) => ({ ...base, category: '否决项', points: null, rules: [rule] }));
       const role = shape === 'deduct' ? 'deduct' : 'earn';
       const list = role === 'deduct' ? deductKinds : earnKinds;
@@ -343,18 +355,24 @@ export const ownRubricJson: fc.Arbitrary<Json> = fc
     boundaryReading: fc.constantFrom('method', 'definition', undefined),
     notes: fc.option(fc.constant(['本表的口径说明']), { nil: undefined }),
     bonusCap: fc.option(fc.constantFrom(1, 5), { nil: undefined }),
+    institution: fc.constantFrom('hospital', 'pharmacy'),
+    $comment: fc.option(fc.constant('编写者的说明'), { nil: undefined }),
+    footer: fc.boolean(),
+    sectionPoints: fc.boolean(),
   })
-  .chain(({ count, ...options }) =>
+  .chain(({ count, footer, sectionPoints, ...options }) =>
     fc.tuple(...Array.from({ length: count }, (_, i) => item(String(i + 1)))).map((items) => {
       const total = items.reduce((sum, i) => sum + (i.bonus || i.points === null ? 0 : (i.points as number)), 0);
       const bonus = items.some((i) => i.bonus);
+      const bonusTotal = items.reduce((sum, i) => sum + (i.bonus ? (i.points as number) : 0), 0);
+      const letters: Record<string, number> = {};
+      for (const i of items) if (typeof i.code === 'string') letters[i.code[0]!] = (letters[i.code[0]!] ?? 0) + 1;
       return {
         kind: 'rubric',
         id: OWN_RUBRIC_ID,
         title: '某县2026年定点医疗机构考核表',
         region: '某县',
         year: 2026,
-        institution: 'hospital',
         provenance: {
           issuer: '某县医疗保障事务中心',
           documentNumber: '某医保发〔2026〕9号',
@@ -363,7 +381,8 @@ export const ownRubricJson: fc.Arbitrary<Json> = fc
           date: '2026-01-10',
         },
         total: total > 0 ? total : 10,
-        sections: [{ name: '协议履行情况' }],
+        sections: [{ name: '协议履行情况', ...(sectionPoints && { points: total }) }],
+        ...(footer && { footer: { text: '表尾说明', categoryCounts: letters, bonusTotal } }),
         vetoEffect: 'zero',
         items,
         ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && (k !== 'bonusCap' || bonus))),
@@ -411,6 +430,8 @@ export function ownPolicyJson(points: number): fc.Arbitrary<Json> {
       composite: fc.boolean(),
       special: fc.subarray([...specialCaseKinds]),
       notes: fc.boolean(),
+      institution: fc.constantFrom('hospital', 'pharmacy', 'any'),
+      printed: fc.boolean(),
     })
     .chain((drawn) =>
       fc.tuple(...drawn.cuts.map((c) => refundTier(c)), refundTier(undefined)).map((tiers) => {
@@ -420,6 +441,7 @@ export function ownPolicyJson(points: number): fc.Arbitrary<Json> {
           ...(i < drawn.cuts.length && { min: drawn.cuts[i] }),
           ...(i > 0 && { max: drawn.cuts[i - 1] }),
           text: `${label}的分数线`,
+          ...(drawn.printed && { $comment: '编写者的说明' }),
           ...(drawn.refund && { refund: i === 0 ? { kind: 'full', text: '全额返还' } : tiers[i] }),
           ...(i === labels.length - 1 && { agreementEnds: true, consequences: ['终止协议'] }),
           ...(i === 0 && { budgetGrowthBonus: 0.01 }),
@@ -431,18 +453,26 @@ export function ownPolicyJson(points: number): fc.Arbitrary<Json> {
           ...((vetoEffect === 'fail' || vetoEffect === undefined || grade) && { grade: labels[labels.length - 1]! }),
           ...(vetoEffect !== 'fail' && (vetoEffect !== undefined || !grade) && { score }),
           text: '存在否决项的处理',
+          ...(drawn.printed && { consequences: ['按照医保服务协议相关规定进行严肃处理'] }),
         };
         return {
           kind: 'policy',
           id: OWN_POLICY_ID,
           title: '某县考核结果运用办法',
           region: '某县',
-          institution: 'any',
-          provenance: { issuer: '某县医疗保障局', documentNumber: '某医保发〔2026〕10号', title: '考核办法', date: '2026-01-15' },
+          institution: drawn.institution,
+          provenance: {
+            issuer: '某县医疗保障局',
+            documentNumber: '某医保发〔2026〕10号',
+            title: '考核办法',
+            date: '2026-01-15',
+            ...(drawn.printed && { articles: '第五条至第八条' }),
+          },
+          ...(drawn.printed && { $comment: '编写者的说明' }),
           scale: { points, bonus: drawn.bonus, text: '考核实行百分制' },
           grades,
           veto,
-          ...(drawn.refund && { refund: drawn.refund }),
+          ...(drawn.refund && { refund: { ...drawn.refund, ...(drawn.printed && { text: '质量保证金按等次返还' }) } }),
           ...(drawn.extra.length > 0 && { extraWithholding: drawn.extra.map(([name, ratio]) => ({ name, ratio, text: `${name}的，再扣除` })) }),
           ...(drawn.downgrade && { downgrade: { reasons: [{ steps: 1, text: '降一档的情形' }], refundFollows: drawn.downgrade } }),
           ...(drawn.composite && { composite: { own: 0.7, subordinates: 0.3, text: '含下属机构的按70%与30%计' } }),
