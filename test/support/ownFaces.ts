@@ -16,7 +16,10 @@ import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { planSheet } from '../../src/sheet/planSheet';
 import { importFileText, storedVersion } from '../../src/sheet/storedFiles/load';
 import type { PlanOptions } from '../../src/sheet/types';
-import { computePlan } from './hyperformula';
+import { fakeExcel } from '../excel/fakeExcel';
+import { writePlan } from '../../src/excel/writer';
+import { parseRange } from '../../src/sheet/memory/a1';
+import { computeGrid, computePlan } from './hyperformula';
 import { mibOnDisk } from './mibOnDisk';
 import { mibWith } from './mibRunner';
 import { OWN_POLICY_ID, OWN_RUBRIC_ID, type OwnCase } from './ownFiles';
@@ -198,6 +201,43 @@ export function peerInputIds(c: OwnCase): string[] {
   return peerClauses(c.rubric).map((p) => p.inputId);
 }
 
+/** The score a policy grades (after 折算), as `mib composite` takes it. */
+const graded = (s: ScoreJson) => s.conversion?.score ?? s.total;
+
+/** The case's institution as the parent of two others (上级机构编码) under the policy's 第十一条; the
+ * subordinates with the case's ownership and deposit, without its 降档, case or circumstances. */
+export async function compositeFace(c: OwnCase): Promise<{ shown: Shown; row: RosterRow }> {
+  const { specialCase: _case, ...rest } = c;
+  const plain: OwnCase = { ...rest, downgrade: 0, circumstances: [] };
+  const subordinates = c.others.slice(0, 2).map((facts, i) => ({ ...rosterRecord(plain, `S00${i + 1}`, facts), 上级机构编码: 'A001' }));
+  return rosterFace(c, [rosterRecord(c, 'A001', c.facts), ...subordinates], 'A001');
+}
+
+// --- the add-in's Office.js writer (the pane's 新建考核表), on the stand-in Excel, recalculated by HyperFormula
+
+export async function officeWriterFace(c: OwnCase): Promise<Shown> {
+  const plan = planOf(c);
+  const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+  await writePlan(excel.context, plan);
+  const rows: (string | number | null)[][] = [];
+  for (const write of excel.writes.filter((w) => w.property === 'formulas')) {
+    const rect = parseRange(write.address);
+    (write.value as unknown[][]).forEach((line, r) =>
+      line.forEach((value, k) => {
+        const row = (rows[rect.top + r] ??= []);
+        row[rect.left + k] = value === '' || value === undefined ? null : (value as string | number);
+      }),
+    );
+  }
+  const width = Math.max(...rows.map((r) => r?.length ?? 0));
+  const cell = computeGrid(Array.from(rows, (r) => Array.from({ length: width }, (_, k) => r?.[k] ?? null)));
+  return {
+    total: cell(plan.fields.total) as number,
+    grade: String(cell(plan.fields.grade!)),
+    refund: plan.fields.refund ? money(cell(plan.fields.refund)) : null,
+  };
+}
+
 // --- the pane: the files imported into the workbook, a sheet made, its audit summary -----------------------
 
 export async function paneFace(c: OwnCase): Promise<Shown> {
@@ -269,6 +309,7 @@ export async function expectEveryFaceAgrees(c: OwnCase, dir: (name: string) => s
 
   await registered(c, async () => {
     if (onSheet(c)) expectSame('mib template (HyperFormula)', sheetFace(c), reference);
+    if (onSheet(c)) expectSame('the Office.js writer (HyperFormula)', await officeWriterFace(c), reference);
     expectSame('MIB.SCORE + MIB.GRADE/REFUND', functionsFace(c, cli), reference);
     if (onSheet(c)) {
       const pane = await paneFace(c);
@@ -282,6 +323,21 @@ export async function expectEveryFaceAgrees(c: OwnCase, dir: (name: string) => s
   const records = [c.facts, ...c.others].map((facts, i) => rosterRecord(c, `A${String(i + 1).padStart(3, '0')}`, withMeasures(facts, i)));
   const many = await rosterFace(c, records.reverse(), 'A001');
   expectSame('mib roster, many rows', many.shown, againstRoster(many.row));
+
+  if (c.policy.composite && c.others.length >= 2 && peers.length === 0) {
+    const { shown, row } = await compositeFace(c);
+    const own = graded(mibScoreJson(c, factsSeenBy(c, c.facts, row)));
+    const subordinates = c.others.slice(0, 2).map((facts) => graded(mibScoreJson(c, facts)));
+    const run = mibWith({ [POLICY]: json(c.policyJson) });
+    const composite = run('composite', String(own), ...subordinates.map(String), '--policy', POLICY);
+    expect(composite.code, composite.err).toBe(0);
+    // mib composite prints six decimals
+    expect(shown.graded, 'mib roster, a parent under 第十一条: the composite score').toBeCloseTo(Number(composite.out.trim()), 6);
+    if (row.gradeStatus === 'final' && row.vetoItems.length === 0 && !c.specialCase) {
+      const grade = run('grade', String(shown.graded), '--policy', POLICY, ...(c.downgrade > 0 ? ['--downgrade', String(c.downgrade)] : []));
+      expect(shown.grade, 'mib roster, a parent under 第十一条: its grade').toBe(grade.code === 0 ? grade.out.trim() : grade.err);
+    }
+  }
 
   if (onSheet(c)) {
     const collected = await collectFace(c, dir);
