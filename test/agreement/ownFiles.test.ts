@@ -1,10 +1,11 @@
-// Issue 19, deliver 2: a region's own table and policy, drawn from the schemas (test/support/ownFiles.ts)
-// and kept when `mib check` passes them, score the same on every face (test/support/ownFaces.ts): the
-// total, the grade as shown and the refund of `mib score --json` are those of the template's formulas in
-// HyperFormula, of MIB.SCORE + MIB.GRADE/MIB.REFUND, of a one-row and a many-row `mib roster --json`, of
-// the pane's workbook and of `mib collect` of the filled `mib template`. LibreOffice recalculates a sample
-// of templates in ownFilesLibreOffice.test.ts; the seams found are named cases in ownSeams.test.ts.
-// MIB_FACES_RUNS=500 runs longer; MIB_FACES_SEED=<seed> replays a run.
+// Issue 19, deliver 2: a region's own table and policy, drawn from the schemas (test/support/ownFiles.ts;
+// ownFilesCoverage.test.ts holds the generator to every field of the JSON Schemas) and kept when `mib check`
+// passes them, score the same on every face (test/support/ownFaces.ts): the total, the grade as shown and
+// the refund of `mib score --json` are those of the template's formulas in HyperFormula, of the add-in's
+// Office.js writer, of MIB.SCORE + MIB.GRADE/MIB.REFUND, of a one-row and a many-row `mib roster --json`
+// (and a 第十一条 parent against `mib composite`), of the pane's workbook and of `mib collect` of the
+// filled `mib template`. LibreOffice recalculates a sample in ownFilesLibreOffice.test.ts; the seams found
+// are named cases in ownSeams.test.ts. MIB_FACES_RUNS=500 runs longer; MIB_FACES_SEED=<seed> replays a run.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { expectEveryFaceAgrees } from '../support/ownFaces';
