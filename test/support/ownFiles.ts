@@ -17,7 +17,8 @@ export { OWN_RUBRIC_ID };
  * - `vetoEffectOwner` (b): a policy veto that sets or caps the score at a number other than 0, against the
  *   table's own veto (score 0): two places decide a veto's consequence;
  * - `setScoreWithoutGrade` (c): setScore with no grade lifts a failing score;
- * - `scaleBonusPairing` (d): a table whose bonus exceeds the policy's is refused as "分制不同";
+ * - `scaleBonusPairing` (d): a table whose bonus exceeds the policy's is refused as "分制不同", and with 折算
+ *   a score beyond the policy's scale shows apart (MIB.GRADE #VALUE!, 暂评 on the sheet, a roster's blank refund);
  * - `rosterCircumstances` (found here): a roster has no 扣减情形 column, so a roster (and `mib collect`'s
  *   roster) cannot apply extraWithholding (test/agreement/ownSeams.test.ts).
  * Turning it off after the merges is this one edit.
