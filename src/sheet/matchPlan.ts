@@ -12,13 +12,21 @@ export const RUBRIC_NAME = 'MIB_RUBRIC';
  */
 export type Replanner = (rubricId: string, variant: { policyId?: string; withAddinFunctions: boolean }) => SheetPlan;
 
-/** A plan ref in the form the readers give names: areas without "$", upper case, comma-separated. */
+/** A plan ref in the form the readers give names: areas without "$", upper case, comma-separated; a range
+ * of one cell (K12:K12, the ids of a table with one input) as that cell, as a saved workbook keeps it. */
 export function planAddress(ref: string): string {
   return ref
     .split(',')
-    .map((area) => splitReference(area).address)
+    .map((area) => oneCell(splitReference(area).address))
     .join(',');
 }
+
+const oneCell = (area: string) => {
+  const [from, to] = area.split(':');
+  return to === from ? from! : area;
+};
+const sameAreas = (read: string | undefined, planned: string) =>
+  read !== undefined && read.split(',').map(oneCell).join(',') === planAddress(planned);
 
 /**
  * The layouts the sheet may have been made with (with or without the policy in its policy cell, with or
@@ -42,7 +50,7 @@ export function matchingPlan(
         policyId === undefined && !withAddinFunctions
           ? plain
           : tryPlan(() => replan(rubricId, { ...(policyId !== undefined && { policyId }), withAddinFunctions }));
-      if (plan && plan.names.every((name) => names.get(name.name.toUpperCase()) === planAddress(name.ref))) return plan;
+      if (plan && plan.names.every((name) => sameAreas(names.get(name.name.toUpperCase()), name.ref))) return plan;
     }
   }
   return undefined;

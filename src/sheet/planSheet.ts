@@ -392,8 +392,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const vetoRange = `${at('veto', FIRST_ITEM_ROW)}:${at('veto', lastRow)}`;
   const vetoCountCell = pair(6, 0, 'vetoCount', { formula: `=COUNTIF(${vetoRange},"否决")`, style: 'result' });
   const bonusMax = bonusMaxOf(rubric).toNumber();
-  const regular = rangeOrList(regularScores);
-  const bonus = bonusScores.length === 0 ? '' : `+MIN(${num(bonusMax)},SUM(${rangeOrList(bonusScores)}))`;
+  const regular = rangeOrList(regularScores, bonusScores);
+  const bonus = bonusScores.length === 0 ? '' : `+MIN(${num(bonusMax)},SUM(${rangeOrList(bonusScores, regularScores)}))`;
   const rawTotal = withoutBinaryNoise(`SUM(${regular})${bonus}`);
   const totalCell = pair(5, 0, 'total', { formula: `=IF(${vetoCountCell}>0,0,${rawTotal})`, style: 'result' });
   pair(6, 1, 'max', { value: bonusMax > 0 ? `${rubric.total}（${t.bonusNote} ${num(bonusMax)}）` : rubric.total, style: 'fixed' });
@@ -641,10 +641,21 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
 
 /** A range from the first to the last cell when nothing else lies in that column between them (the
  * score column holds only item scores), else the cells listed. */
-function rangeOrList(cells: string[]): string {
+/** The score cells (one column, in row order) as ranges that hold none of `others`: a bonus item printed
+ * between two regular items (a region's own table) splits the regular range, J12,J14:J15, so that it is
+ * neither counted twice nor outside its cap. */
+function rangeOrList(cells: string[], others: string[]): string {
   if (cells.length === 0) return '0';
-  if (cells.length === 1) return cells[0]!;
-  return `${cells[0]}:${cells[cells.length - 1]}`;
+  const rowOf = (cell: string) => Number(/\d+$/.exec(cell)![0]);
+  const otherRows = others.map(rowOf);
+  const runs: string[][] = [];
+  for (const cell of cells) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last !== undefined && !otherRows.some((r) => r > rowOf(last) && r < rowOf(cell))) run.push(cell);
+    else runs.push([cell]);
+  }
+  return runs.map((run) => (run.length === 1 ? run[0]! : `${run[0]}:${run[run.length - 1]}`)).join(',');
 }
 
 /** The facts to pre-fill, as a sheet shows them: 是/否, the option's label, numbers. A value the core

@@ -97,7 +97,9 @@ function compute(clause: PeerClause, members: PeerMember[], options: PeerOptions
     case 'intervals':
       return peerIntervals(members, clause.labels, options, ctx);
     case 'lowBand': {
-      const band = { reference: clause.reference, ...(clause.spec.type === 'ratio' && { max: 1 }) };
+      // the most the clause's input holds: a ratio or a change of one 1 (100%), a number its max
+      const max = clause.spec.type === 'ratio' || clause.spec.type === 'signedRatio' ? 1 : clause.spec.max;
+      const band = { reference: clause.reference, ...(max !== undefined && { max }) };
       return printed ? printedLowBand(members, band, ctx) : peerLowBand(members, band, options, ctx);
     }
     case 'tiers':

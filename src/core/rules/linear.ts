@@ -29,7 +29,12 @@ export const LinearSchema = /*#__PURE__*/ lazySchema(() =>
       ...clauseBase,
     })
     .strict()
-    .refine((r) => (r.effect === 'earn') === (r.base !== undefined), { message: 'earn 须给出 base；deduct 不带 base' }),
+    .refine((r) => (r.effect === 'earn') === (r.base !== undefined), { message: 'earn 须给出 base；deduct 不带 base' })
+    // the roster feeds a low band's clause the excess above the band (reference + excess): only "每高于" counts it
+    .refine((r) => r.peer?.kind !== 'lowBand' || r.direction === 'above', {
+      message: '低位区间（peer.lowBand）按“每高于该区间”计：direction 须为 above',
+      path: ['direction'],
+    }),
 );
 export type LinearRule = z.infer<typeof LinearSchema>;
 
