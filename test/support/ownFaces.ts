@@ -159,7 +159,7 @@ export function rosterRecord(c: OwnCase, code: string, facts: Record<string, unk
     质量保证金: c.deposit,
     ...(c.downgrade > 0 && { 降档: c.downgrade }),
     ...(c.specialCase && { 情形: c.specialCase }),
-    // as the sheet's 扣减情形 cell holds them (a roster has no such column yet: seam rosterCircumstances)
+    // as the sheet's 扣减情形 cell holds them (the roster column seam rosterCircumstances added)
     ...(c.circumstances.length > 0 && { 扣减情形: c.circumstances.join('，') }),
     ...facts,
   };

@@ -6,6 +6,7 @@ import { clipped } from '../echo';
 import type { Problem } from '../errors';
 import { isBlank, show } from '../inputs';
 import { resolveInputId } from '../evaluate';
+import { circumstancesFrom } from '../policy/extraWithholding';
 import { downgradeLimit } from '../policy/grade';
 import { specialCaseLabels, specialCaseNamed } from '../policy/refund';
 import { type Policy, type SpecialCase, specialCaseKinds } from '../policy/schema';
@@ -22,6 +23,7 @@ const FIELDS = {
   parentCode: ['上级机构编码'],
   downgrade: ['降档'],
   specialCase: ['情形', '考核之外的情形'],
+  circumstances: ['扣减情形', '另行扣减情形'],
   selfScore: ['自评得分'],
 } as const;
 type Field = keyof typeof FIELDS;
@@ -178,6 +180,19 @@ function readRow(
         'specialCase',
         `情形应为以下之一：${specialCaseKinds.map((k) => specialCaseLabels[k].name).join('、')}`,
         `the special case should be one of ${specialCaseKinds.join(', ')}`,
+      );
+  }
+  // 扣减情形 (挂牌督办 再扣除10%), by the policy's own names: an unknown name is the row's problem, never ignored
+  const circumstances = circumstancesFrom(text(at('circumstances')));
+  if (circumstances.length > 0) {
+    const known = policy?.extraWithholding?.map((c) => c.name) ?? [];
+    const unknown = circumstances.filter((name) => !known.includes(name));
+    if (unknown.length === 0) institution.circumstances = circumstances;
+    else
+      bad(
+        'circumstances',
+        known.length > 0 ? `扣减情形应为政策规定的：${known.join('、')}（可填几个，用顿号分开）` : '政策没有规定另行扣减的情形，扣减情形应留空',
+        `circumstances should be among ${known.join(', ') || '(none: the policy has none)'}`,
       );
   }
   const selfScore = at('selfScore');

@@ -49,7 +49,7 @@ export function evaluateRow(
   return { ...result, invalid: [...result.invalid, ...badMeasures], missing: result.missing.filter((id) => !bad.has(id)) };
 }
 
-/** One row graded under the policy, with the row's own deposit, 降档 and special case: the one place a
+/** One row graded under the policy, with the row's own deposit, 降档, special case and 扣减情形: the one place a
  * roster's grading option is passed on. */
 export function assessRow(
   rubric: Rubric,
@@ -63,6 +63,7 @@ export function assessRow(
     ...(institution.deposit !== undefined && { deposit: institution.deposit }),
     ...(institution.downgrade !== undefined && { downgrade: institution.downgrade }),
     ...(institution.specialCase && { specialCase: institution.specialCase }),
+    ...(institution.circumstances && { circumstances: institution.circumstances }),
     ...(options.convert !== undefined && { convert: options.convert }),
     ...(options.complete !== undefined && { complete: options.complete }),
     ...extra,

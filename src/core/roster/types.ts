@@ -72,6 +72,8 @@ export interface RosterInstitution {
   parentCode?: string;
   downgrade?: number;
   specialCase?: SpecialCase;
+  /** 扣减情形: the policy's circumstances that withhold a further share of the deposit (挂牌督办) */
+  circumstances?: string[];
   /** 自评得分, where the institution gave one */
   selfScore?: Dec;
   /** the fact cells by input id, raw (a peer clause's column holds the measure, not the band) */

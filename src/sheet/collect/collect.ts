@@ -38,7 +38,7 @@ export interface CollectLine {
 export interface Collected {
   /** the table collected for (--rubric, or the first sheet's) */
   rubricId?: string;
-  /** the roster: 机构编码, 机构名称, 公立/民营, 质量保证金, 自评得分, then the input ids */
+  /** the roster: 机构编码, 机构名称, 公立/民营, 质量保证金, (扣减情形,) 自评得分, then the input ids */
   header: string[];
   rows: unknown[][];
   lines: CollectLine[];
@@ -48,6 +48,8 @@ export interface Collected {
 
 /** The institution columns of a collected roster, before the input ids (the names `mib roster` reads). */
 export const COLLECT_COLUMNS = ['机构编码', '机构名称', '公立/民营', '质量保证金', '自评得分'] as const;
+/** The 扣减情形 column, after 质量保证金, where a sheet's policy names circumstances (挂牌督办). */
+export const CIRCUMSTANCES_COLUMN = '扣减情形';
 
 /** The audit kinds that say the sheet was tampered with or filled wrongly: they make a line "flagged". */
 export const AUDIT_KINDS: readonly AuditFlagKind[] = ['rubricChanged', 'invalidInput', 'formulaChanged', 'valueOverFormula', 'selfScoreDiffers'];
@@ -212,14 +214,16 @@ export function collector(replan: Replanner, options: CollectOptions = {}): Coll
     });
     const report = [...finished.values()].map((line) => (line.status === 'refused' ? line : { ...line, message: describe(line) }));
     const inputIds = sheets[0]?.facts.map(([id]) => id) ?? [];
+    const withCircumstances = sheets.some((sheet) => sheet.circumstances !== undefined);
     return {
       ...(rubricId !== undefined && { rubricId }),
-      header: [...COLLECT_COLUMNS, ...inputIds],
+      header: [...COLLECT_COLUMNS.slice(0, 4), ...(withCircumstances ? [CIRCUMSTANCES_COLUMN] : []), COLLECT_COLUMNS[4], ...inputIds],
       rows: sheets.map((sheet, i) => [
         sheet.code === '' ? null : sheet.code,
         sheet.name === '' ? null : sheet.name,
         sheet.ownership,
         sheet.deposit,
+        ...(withCircumstances ? [sheet.circumstances] : []),
         sheet.selfTotal ? sheet.selfTotal.toNumber() : null,
         ...facts[i]!.map(([, value]) => value),
       ]),

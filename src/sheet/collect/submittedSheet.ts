@@ -19,6 +19,8 @@ export interface SubmittedSheet {
   /** 公立/民营 and 质量保证金 as the cells hold them */
   ownership: PlainValue | null;
   deposit: PlainValue | null;
+  /** 扣减情形 as typed (挂牌督办; null when blank), where the sheet's policy names circumstances */
+  circumstances?: PlainValue | null;
   /** each input id's value as typed, in the table's order (null = blank) */
   facts: [id: string, value: PlainValue | null][];
   /** 机构自评得分 by 序号 */
@@ -79,6 +81,7 @@ export function readSubmittedSheets(cells: WorkbookCells, replan: Replanner): { 
       name: text(snapshot.institutionName),
       ownership: snapshot.ownership ?? null,
       deposit: snapshot.deposit ?? null,
+      ...(plan.fields.circumstances !== undefined && { circumstances: snapshot.circumstances ?? null }),
       facts: snapshot.inputs.map((input) => [input.id, input.value]),
       selfScores,
       ...(self.total && { selfTotal: self.total }),
