@@ -132,3 +132,17 @@ function printProblems(plan: SheetPlan): string[] {
   }
   return problems;
 }
+
+/**
+ * True where Excel, reading the string as typed input, would store something else: a formula
+ * ("=", "+", "-", "@"), a number, percent, date or time ("1.1", "45%", "3-5", "1月2日"), a boolean,
+ * an error. Such strings get the text format "@" before they are written, so they stay as given.
+ */
+export function excelWouldConvert(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === '') return false;
+  if (/^[=+\-@#']/.test(trimmed)) return true;
+  if (/^(true|false)$/i.test(trimmed)) return true;
+  // only digits, separators and date/currency marks: Excel may read it as a number or a date
+  return /\d/.test(trimmed) && /^[\d\s.,:/%$¥￥()年月日时分秒eE+-]+$/.test(trimmed);
+}

@@ -36,6 +36,7 @@ import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS, PRINTED_THROUGH }
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
 import { partsOf, splitToFit } from './pageParts';
+import { listSourceProblem } from './excelLimits';
 import { pageRoom, pageStarts, printScale } from './pagination';
 import { textHeight } from './textHeight';
 import { DEFAULT_ROW_HEIGHT, fitRowHeights } from './rowHeights';
@@ -164,7 +165,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     circumstancesCell = pair(10, 0, 'circumstances', field(options.circumstances?.join('，'), 'field'));
     const prompt = fill(t.circumstancesPrompt, { names: circumstanceNames.join('、') });
     // one name: a list to pick from; several may be combined, so the cell takes text
-    if (circumstanceNames.length === 1)
+    // (an inline list holds at most 255 characters: a longer name is typed, not picked)
+    if (circumstanceNames.length === 1 && listSourceProblem(circumstanceNames) === undefined)
       validations.push({
         range: circumstancesCell,
         rule: { kind: 'list', options: circumstanceNames },

@@ -100,6 +100,7 @@ export interface FakeSheet {
   protected: boolean;
   pageLayout: Record<string, unknown>;
   pageBreaks: string[];
+  charts: { name: string }[];
   deleted: boolean;
 }
 
@@ -234,6 +235,7 @@ export function fakeExcel(data: FakeExcelData) {
       protected: false,
       pageLayout: {},
       pageBreaks: [],
+      charts: [],
       deleted: false,
     };
     sheets.set(name, sheet);
@@ -311,17 +313,19 @@ export function fakeExcel(data: FakeExcelData) {
   };
 
   /** A reference to a sheet, found when the batch runs (a sheet added in this batch exists by then). */
-  type SheetRef = { name: string; find: () => FakeSheet; invalid: boolean };
-  const byName = (name: string): SheetRef =>
-    made({
+  type SheetRef = { name: string; find: () => FakeSheet; invalid?: boolean };
+  const byName = (name: string): SheetRef => {
+    const ref: SheetRef = made({
       name,
-      find(): FakeSheet {
-        valid(this);
+      find: (): FakeSheet => {
+        valid(ref);
         const sheet = sheetNamed(name);
         if (!sheet || sheet.deleted) return refuse('ItemNotFound', `no worksheet "${name}"`);
         return sheet;
       },
     });
+    return ref;
+  };
 
   /** A recording object for format and validation parts: what is set stays readable; `onSet` queues the rule. */
   const recorder = (onSet: (path: string, value: unknown) => void, path = ''): Any => {
@@ -650,10 +654,18 @@ export function fakeExcel(data: FakeExcelData) {
       });
       return used;
     };
-    target.protection = {
-      protect: (options?: unknown) => sheetCall('sheet', 'protect', [options], (sheet) => void (sheet.protected = true)),
+    const protection: Any = made({
+      protect: (options?: unknown) =>
+        sheetCall('sheet', 'protect', [options], (sheet) => {
+          if (sheet.protected) refuse('InvalidOperation', 'the sheet is already protected');
+          sheet.protected = true;
+        }),
       unprotect: () => sheetCall('sheet', 'unprotect', [], (sheet) => void (sheet.protected = false)),
-    };
+    });
+    protection.__set = new Map();
+    property(protection, 'protected');
+    loadable(protection, { protected: () => ref.find().protected });
+    target.protection = protection;
     const layout = (name: string, value: unknown) =>
       queue(jsonBytes(value), () => {
         valid(target);
@@ -702,6 +714,7 @@ export function fakeExcel(data: FakeExcelData) {
       },
     );
     target.horizontalPageBreaks = {
+      removePageBreaks: () => sheetCall('horizontalPageBreaks', 'removePageBreaks', [], (sheet) => void (sheet.pageBreaks = [])),
       add: (at: Any) => {
         const address = typeof at === 'string' ? at : at.rangeAddress;
         sheetCall('horizontalPageBreaks', 'add', [address], (sheet) => {
@@ -721,23 +734,42 @@ export function fakeExcel(data: FakeExcelData) {
     target.autoFilter = {
       apply: (on: Any) => sheetCall('autoFilter', 'apply', [on.rangeAddress], () => void parseAddress(on.rangeAddress)),
     };
+    const chartsOf = (sheet: FakeSheet) => sheet.charts;
     target.charts = {
+      getItemOrNullObject: (name: string) => {
+        const item: Any = made({});
+        item.__set = new Map();
+        property(item, 'name');
+        loadable(item, { name: () => name });
+        queue(10, () => void (item.__null = !chartsOf(ref.find()).some((chart) => chart.name === name)));
+        Object.defineProperty(item, 'isNullObject', { get: () => item.__null ?? refuse('PropertyNotLoaded', 'isNullObject is known after a sync') });
+        item.delete = () =>
+          sheetCall('chart', 'delete', [name], (sheet) => {
+            if (item.__null) refuse('InvalidObjectPath', 'a null object');
+            const list = chartsOf(sheet);
+            list.splice(list.findIndex((chart) => chart.name === name), 1);
+          });
+        return item;
+      },
       add: (type: string, source: Any, seriesBy?: string) => {
         const chart = recorder((path, value) =>
           queue(jsonBytes(value), () => {
             if (path === 'name' && String(value).length > 255) refuse('InvalidArgument', 'chart name too long');
+            if (path === 'name') entry.name = String(value);
           }),
         );
+        const entry = { name: '' };
         chart.setPosition = (from: string, to?: string) =>
           sheetCall('chart', 'setPosition', [from, to], () => {
             parseAddress(from);
             if (to !== undefined) parseAddress(to);
           });
-        sheetCall('charts', 'add', [type, source.rangeAddress, seriesBy, chart], () => {
+        sheetCall('charts', 'add', [type, source.rangeAddress, seriesBy, chart], (sheet) => {
           // learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)
           if (!CHART_TYPES.has(type)) refuse('InvalidArgument', `chart type "${type}"`);
           if (seriesBy !== undefined && !SERIES_BY.has(seriesBy)) refuse('InvalidArgument', `seriesBy "${seriesBy}"`);
           parseAddress(source.rangeAddress);
+          chartsOf(sheet).push(entry);
         });
         return chart;
       },
