@@ -74,8 +74,7 @@ function blockFormats(
   for (let c = 0; c < width; c++) {
     // a new sheet's cells are General already
     const own = columnFormat(c);
-    needs[c] =
-      (own !== undefined && own !== 'General') || (own !== '@' && rows.some((row) => typeof row[c] === 'string' && excelWouldConvert(row[c] as string)));
+    needs[c] = (own !== undefined && own !== 'General') || rows.some((row) => typeof row[c] === 'string' && excelWouldConvert(row[c] as string));
   }
   const runs: { left: number; right: number; formats: string[][] }[] = [];
   for (let c = 0; c < width; c++) {
