@@ -38,7 +38,12 @@ export const LIST_SOURCE_MAX = 255;
  */
 export const listOptionsSchema = () =>
   z
-    .array(z.string().min(1).refine((option) => !option.includes(','), '选项不能含英文逗号“,”（Excel 的下拉列表以逗号分隔选项），请改用中文逗号“，”'))
+    .array(
+      z
+        .string()
+        .min(1)
+        .refine((option) => !option.includes(','), '选项不能含英文逗号“,”（Excel 的下拉列表以逗号分隔选项），请改用中文逗号“，”'),
+    )
     .min(2)
     .refine(
       (options) => options.join(',').length <= LIST_SOURCE_MAX,

@@ -26,7 +26,7 @@ export function bodySteps(plan: GridPlan, maxBytes: number): Step[] {
   const steps: Step[] = [];
 
   const columns = Math.max(plan.columnCount, body.columnStyles.length);
-  for (let first = 0; first < columns; ) {
+  for (let first = 0; first < columns;) {
     const name = body.columnStyles[first];
     let last = first;
     while (last + 1 < columns && body.columnStyles[last + 1] === name) last++;

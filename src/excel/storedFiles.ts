@@ -41,6 +41,7 @@ async function readRows(context: Excel.RequestContext): Promise<{ sheet: Excel.W
   for (const block of readBlocks(rowCount, columnCount)) {
     const range = sheet.getRangeByIndexes(rowIndex + block.row, columnIndex + block.col, block.rows, block.cols);
     range.load('values');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one response per block, each under the 5 MB limit
     await context.sync();
     range.values.forEach((line, r) => line.forEach((value, c) => (rows[rowIndex + block.row + r]![columnIndex + block.col + c] = value)));
   }
@@ -56,19 +57,27 @@ function readBlocks(rowCount: number, columnCount: number): { row: number; col: 
     return blocks;
   }
   for (let row = 0; row < rowCount; row++) {
-    for (let col = 0; col < columnCount; col += FILE_CELLS_PER_SYNC) blocks.push({ row, col, rows: 1, cols: Math.min(FILE_CELLS_PER_SYNC, columnCount - col) });
+    for (let col = 0; col < columnCount; col += FILE_CELLS_PER_SYNC)
+      blocks.push({ row, col, rows: 1, cols: Math.min(FILE_CELLS_PER_SYNC, columnCount - col) });
   }
   return blocks;
 }
 
 /** Writes cells of one row as text ("@", so an id like 2025 or a fingerprint of digits stays text), from
  * column `col`, in pieces of at most FILE_CELLS_PER_SYNC cells, one sync each. */
-async function writeCellsOfRow(context: Excel.RequestContext, sheet: Excel.Worksheet, row: number, col: number, cells: readonly string[]): Promise<void> {
+async function writeCellsOfRow(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  row: number,
+  col: number,
+  cells: readonly string[],
+): Promise<void> {
   for (let from = 0; from < cells.length; from += FILE_CELLS_PER_SYNC) {
     const piece = cells.slice(from, from + FILE_CELLS_PER_SYNC);
     const range = sheet.getRangeByIndexes(row, col + from, 1, piece.length);
     range.numberFormat = [piece.map(() => '@')];
     range.values = [[...piece]];
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per piece, each under the 5 MB limit
     await context.sync();
   }
 }

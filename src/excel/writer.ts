@@ -52,7 +52,10 @@ export async function writeGridPlans(
 }
 
 /** The bytes of each request after the first (which only reads names): what each sync would carry. */
-export function plannedRequests(plans: readonly GridPlan[], finishing: (plan: GridPlan, index: number) => FinishingPart[] = gridFinishingOf): number[] {
+export function plannedRequests(
+  plans: readonly GridPlan[],
+  finishing: (plan: GridPlan, index: number) => FinishingPart[] = gridFinishingOf,
+): number[] {
   const names = new Map(plans.map((plan) => [plan.name, plan.name]));
   const batches = sheetBatches(plans.flatMap((plan, sheet) => contentSteps(plan, names).map((step) => ({ sheet, step }))));
   const size = (steps: SheetStep[]) => steps.reduce((sum, { step }) => sum + stepBytes(step), 0);
@@ -222,20 +225,18 @@ function gridFinishing(plan: GridPlan, activate: boolean): FinishingPart[] {
         if (plan.autoFilter && excelApiSupported('1.9')) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
       },
     },
-    ...(plan.charts ?? []).map(
-      (chart): FinishingPart => ({
-        part: `图表“${chart.title}”`,
-        step: (sheet) => addChart(sheet, chart),
-        // a chart the first attempt made stays once: the retry removes it before adding it again
-        prepare: async (context, sheet) => {
-          const existing = sheet.charts.getItemOrNullObject(chart.name);
-          existing.load('name');
-          await context.sync();
-          if (!existing.isNullObject) existing.delete();
-          return true;
-        },
-      }),
-    ),
+    ...(plan.charts ?? []).map((chart): FinishingPart => ({
+      part: `图表“${chart.title}”`,
+      step: (sheet) => addChart(sheet, chart),
+      // a chart the first attempt made stays once: the retry removes it before adding it again
+      prepare: async (context, sheet) => {
+        const existing = sheet.charts.getItemOrNullObject(chart.name);
+        existing.load('name');
+        await context.sync();
+        if (!existing.isNullObject) existing.delete();
+        return true;
+      },
+    })),
     { part: '冻结表头', step: (sheet) => freezeRows(sheet, plan) },
     {
       part: '激活工作表',

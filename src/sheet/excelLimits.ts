@@ -91,7 +91,8 @@ export function planProblems(plan: GridPlan): string[] {
   );
   plan.body?.rows.forEach((row, r) =>
     row.forEach((value, c) => {
-      if (value !== null && String(value).length > MAX_CELL_CHARS) problems.push(`R${plan.body!.top + r + 1}C${c + 1}：内容超过 ${MAX_CELL_CHARS} 个字符`);
+      if (value !== null && String(value).length > MAX_CELL_CHARS)
+        problems.push(`R${plan.body!.top + r + 1}C${c + 1}：内容超过 ${MAX_CELL_CHARS} 个字符`);
     }),
   );
   for (const validation of plan.validations) {

@@ -16,7 +16,8 @@ import { limitRubric } from '../support/limitRubric';
 import { generatedWeihaiRoster } from '../support/rosterResults';
 import { fakeExcel } from './fakeExcel';
 
-const policyFor = (rubricId: string) => (rubricId.startsWith('weihai') ? { policyId: 'jilin-2025', convert: true } : { policyId: 'cq-jiangbei-2025' });
+const policyFor = (rubricId: string) =>
+  rubricId.startsWith('weihai') ? { policyId: 'jilin-2025', convert: true } : { policyId: 'cq-jiangbei-2025' };
 
 /** Writes the plan to a strict fake in web mode and reads it back; returns the fake, the name and the snapshot. */
 async function roundTrip(plan: SheetPlan) {

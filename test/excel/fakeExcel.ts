@@ -288,7 +288,9 @@ export function fakeExcel(data: FakeExcelData) {
     object.__loaded = new Map();
     object.__set ??= new Map();
     object.load = (what?: string | string[] | Record<string, unknown>) => {
-      const names = (typeof what === 'string' ? what.split(',') : Array.isArray(what) ? what : Object.keys(what ?? fields)).map((n) => n.trim()).filter(Boolean);
+      const names = (typeof what === 'string' ? what.split(',') : Array.isArray(what) ? what : Object.keys(what ?? fields))
+        .map((n) => n.trim())
+        .filter(Boolean);
       queue(50, () => {
         valid(object);
         // a null object loads nothing and refuses nothing
@@ -334,7 +336,9 @@ export function fakeExcel(data: FakeExcelData) {
       get(target, prop: string) {
         if (prop in target) return target[prop];
         if (prop === 'getItem') return (edge: string) => (target[`item:${edge}`] ??= recorder(onSet, `${path}${edge}.`));
-        if (['fill', 'font', 'protection', 'borders', 'format', 'custom', 'rule', 'title', 'axes', 'categoryAxis', 'valueAxis', 'legend'].includes(prop)) {
+        if (
+          ['fill', 'font', 'protection', 'borders', 'format', 'custom', 'rule', 'title', 'axes', 'categoryAxis', 'valueAxis', 'legend'].includes(prop)
+        ) {
           return (target[prop] = recorder(onSet, `${path}${prop}.`));
         }
         return undefined;
@@ -347,7 +351,7 @@ export function fakeExcel(data: FakeExcelData) {
     });
   };
 
-  const cellsIn = (sheet: FakeSheet, rect: Rect, visit: (row: number, col: number) => void) => {
+  const cellsIn = (_sheet: FakeSheet, rect: Rect, visit: (row: number, col: number) => void) => {
     for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) visit(r, c);
   };
   /** "The number of rows or columns in the input array doesn't match the size or dimensions of the range"
@@ -546,7 +550,8 @@ export function fakeExcel(data: FakeExcelData) {
   /** The rules of Range.format (sizes, alignment, borders, font), each applied to the model where it matters. */
   const formatRule = (sheet: FakeSheet, path: string, value: unknown, areas: { rect: Rect; unbounded: boolean }[]) => {
     const inEnum = (set: Set<string>) => {
-      if (typeof value !== 'string' || !set.has(value)) refuse('InvalidArgument', `${path} = ${JSON.stringify(value)} is not one of ${[...set].join(', ')}`);
+      if (typeof value !== 'string' || !set.has(value))
+        refuse('InvalidArgument', `${path} = ${JSON.stringify(value)} is not one of ${[...set].join(', ')}`);
     };
     if (path === 'rowHeight') {
       const problem = typeof value === 'number' ? rowHeightProblem(value) : 'not a number';
@@ -583,7 +588,8 @@ export function fakeExcel(data: FakeExcelData) {
         if (!source.startsWith('=')) {
           // "source: Source of the list for data validation" as "a comma-separated" list —
           // learn.microsoft.com/javascript/api/excel/excel.listdatavalidation#excel-excel-listdatavalidation-source-member
-          if (source.length > MAX_LIST_SOURCE) refuse('InvalidArgument', `a list source of ${source.length} characters (Excel: at most ${MAX_LIST_SOURCE})`);
+          if (source.length > MAX_LIST_SOURCE)
+            refuse('InvalidArgument', `a list source of ${source.length} characters (Excel: at most ${MAX_LIST_SOURCE})`);
           options = source.split(',');
         }
       }
@@ -595,8 +601,10 @@ export function fakeExcel(data: FakeExcelData) {
       sheet.validations.push({ address, rule: value, ...(options && { options }) });
     } else if (path === 'prompt' || path === 'errorAlert') {
       // an input message's title at most 32 characters, its text at most 255 (Excel's data validation dialog)
-      if (String(value?.title ?? '').length > VALIDATION_TITLE_MAX) refuse('InvalidArgument', `${path} title over ${VALIDATION_TITLE_MAX} characters`);
-      if (String(value?.message ?? '').length > VALIDATION_PROMPT_MAX) refuse('InvalidArgument', `${path} message over ${VALIDATION_PROMPT_MAX} characters`);
+      if (String(value?.title ?? '').length > VALIDATION_TITLE_MAX)
+        refuse('InvalidArgument', `${path} title over ${VALIDATION_TITLE_MAX} characters`);
+      if (String(value?.message ?? '').length > VALIDATION_PROMPT_MAX)
+        refuse('InvalidArgument', `${path} message over ${VALIDATION_PROMPT_MAX} characters`);
       if (path === 'errorAlert' && value?.style !== undefined && !['Stop', 'Warning', 'Information'].includes(value.style)) {
         refuse('InvalidArgument', `error alert style "${value.style}"`);
       }
@@ -680,7 +688,8 @@ export function fakeExcel(data: FakeExcelData) {
             refuse('InvalidArgument', `print scale ${scale} (Excel: ${MIN_PRINT_SCALE}–${MAX_PRINT_SCALE})`);
           }
         }
-        if (/Footer$|Header$/.test(name) && String(value).length > MAX_HEADER_FOOTER) refuse('InvalidArgument', `${name} over ${MAX_HEADER_FOOTER} characters`);
+        if (/Footer$|Header$/.test(name) && String(value).length > MAX_HEADER_FOOTER)
+          refuse('InvalidArgument', `${name} over ${MAX_HEADER_FOOTER} characters`);
         sheet.pageLayout[name] = value;
       });
     const footers = recorder((path, value) => layout(path, value));
@@ -747,7 +756,10 @@ export function fakeExcel(data: FakeExcelData) {
           sheetCall('chart', 'delete', [name], (sheet) => {
             if (item.__null) refuse('InvalidObjectPath', 'a null object');
             const list = chartsOf(sheet);
-            list.splice(list.findIndex((chart) => chart.name === name), 1);
+            list.splice(
+              list.findIndex((chart) => chart.name === name),
+              1,
+            );
           });
         return item;
       },
@@ -802,7 +814,10 @@ export function fakeExcel(data: FakeExcelData) {
       item.__set = new Map();
       property(item, 'name');
       property(item, 'formula');
-      loadable(item, { name: () => name, formula: () => store().get(name) ?? store().get([...store().keys()].find((k) => k.toUpperCase() === name.toUpperCase()) ?? '') });
+      loadable(item, {
+        name: () => name,
+        formula: () => store().get(name) ?? store().get([...store().keys()].find((k) => k.toUpperCase() === name.toUpperCase()) ?? ''),
+      });
       return item;
     };
     const collection: Any = made({});
@@ -814,7 +829,8 @@ export function fakeExcel(data: FakeExcelData) {
         if (problem) refuse('InvalidArgument', problem);
         const names = store();
         if ([...names.keys()].some((k) => k.toUpperCase() === name.toUpperCase())) refuse('ItemAlreadyExists', `the name "${name}" exists`);
-        const formula = text ?? `=${quoted(ref!.find().name)}!${rectAddress(parseAddress(reference.rangeAddress).rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+        const formula =
+          text ?? `=${quoted(ref!.find().name)}!${rectAddress(parseAddress(reference.rangeAddress).rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
         if (formula.length > MAX_FORMULA_CHARS) refuse('InvalidArgument', 'a name formula too long');
         names.set(name, formula);
         call(ref?.name ?? '', 'names', 'add', [name, text ?? reference.rangeAddress]);
@@ -947,7 +963,8 @@ export function fakeExcel(data: FakeExcelData) {
     syncing = false;
     if (failSync === syncCount && ops.length === 0) fail(new FakeExcelError('InvalidArgument', '(fake) refused'));
     responseSizes.push(response);
-    if (mode === 'web' && response > WEB_PAYLOAD_LIMIT) fail(new FakeExcelError('ResponsePayloadSizeLimitExceeded', `a response of ${response} bytes`));
+    if (mode === 'web' && response > WEB_PAYLOAD_LIMIT)
+      fail(new FakeExcelError('ResponsePayloadSizeLimitExceeded', `a response of ${response} bytes`));
     await Promise.resolve();
   };
 

@@ -18,7 +18,17 @@ function filesWorkbook(initial?: unknown[][]) {
     sheets: [
       { name: 'Sheet1' },
       ...(initial
-        ? [{ name: FILES_SHEET, visibility: 'VeryHidden' as const, used: { address: `A1:${String.fromCharCode(64 + Math.max(...initial.map((r) => r.length)))}${initial.length}`, formulas: pad(initial), values: pad(initial) } }]
+        ? [
+            {
+              name: FILES_SHEET,
+              visibility: 'VeryHidden' as const,
+              used: {
+                address: `A1:${String.fromCharCode(64 + Math.max(...initial.map((r) => r.length)))}${initial.length}`,
+                formulas: pad(initial),
+                values: pad(initial),
+              },
+            },
+          ]
         : []),
     ],
     mode: 'web',

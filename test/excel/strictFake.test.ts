@@ -222,7 +222,10 @@ describe('the strict fake: syncs', () => {
     sheet.getRange('A1:A1000').values = rows;
     sheet.getRange('B1:B1000').values = rows;
     await sync();
-    const web = fakeExcel({ sheets: [{ name: SHEET, used: { address: 'A1:B1000', formulas: excel.values(SHEET), values: excel.values(SHEET) } }], mode: 'web' });
+    const web = fakeExcel({
+      sheets: [{ name: SHEET, used: { address: 'A1:B1000', formulas: excel.values(SHEET), values: excel.values(SHEET) } }],
+      mode: 'web',
+    });
     const range = web.context.workbook.worksheets.getItem(SHEET).getRange('A1:B1000');
     range.load('values');
     await expect(web.context.sync()).rejects.toThrow(/ResponsePayloadSizeLimitExceeded/);

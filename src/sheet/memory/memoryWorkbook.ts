@@ -87,7 +87,8 @@ export class MemoryWorkbook implements WorkbookPort {
     // "If the worksheet's visibility is set to VeryHidden, the delete operation will fail with an InvalidOperation
     // exception" — learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
     const veryHidden = names.find((name) => this.sheets.get(name)?.visibility === 'VeryHidden');
-    if (veryHidden !== undefined) throw new Error(`InvalidOperation: 工作表“${veryHidden}”深度隐藏，不能删除 (a very hidden sheet cannot be deleted)`);
+    if (veryHidden !== undefined)
+      throw new Error(`InvalidOperation: 工作表“${veryHidden}”深度隐藏，不能删除 (a very hidden sheet cannot be deleted)`);
     const gone = names.filter((name) => this.sheets.delete(name));
     if (gone.length === 0) return;
     if (!this.sheets.has(this.active)) this.active = this.sheets.keys().next().value ?? '';
