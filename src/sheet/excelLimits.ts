@@ -19,7 +19,7 @@ export const MAX_FORMULA_CHARS = 8_192;
 /** An inline list source is "a comma-separated list" (learn.microsoft.com/javascript/api/excel/excel.listdatavalidation#excel-excel-listdatavalidation-source-member);
  * Excel refuses one over 255 characters (support.microsoft.com/office/apply-data-validation-to-cells-29fecbcc-d1b9-42c1-9d76-eff3ce5f7249). */
 export const MAX_LIST_SOURCE = 255;
-/** "scale: ... Valid values are 10 - 400" — learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions#excel-excel-pagelayoutzoomoptions-scale-member */
+/** "Print page scale value can be between 10 and 400" — learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions#excel-excel-pagelayoutzoomoptions-scale-member */
 export const MIN_PRINT_SCALE = 10;
 export const MAX_PRINT_SCALE = 400;
 /** "1,048,576 rows by 16,384 columns" — Excel specifications and limits */
@@ -122,7 +122,7 @@ function printProblems(plan: SheetPlan): string[] {
   const { scale, pageBreaks, areas } = plan.print;
   if (!(scale >= MIN_PRINT_SCALE && scale <= MAX_PRINT_SCALE)) problems.push(`打印缩放 ${scale}% 超出 ${MIN_PRINT_SCALE}–${MAX_PRINT_SCALE}`);
   for (const row of pageBreaks) if (!(Number.isInteger(row) && row > 1 && row <= MAX_ROWS)) problems.push(`分页符在第 ${row} 行`);
-  // "the rows to be repeated ... must be whole rows" — learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)
+  // "The range must span the entire row to be valid" — learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)
   if (plan.printTitleRows && !/^\$?\d+:\$?\d+$/.test(plan.printTitleRows)) problems.push(`打印标题行“${plan.printTitleRows}”不是整行`);
   for (const area of areas) {
     try {

@@ -22,7 +22,7 @@ export interface Margins {
 }
 
 /** The scale (percent) at which `columnChars` characters of columns fit the page's width: at most 100, and never
- * under Excel's floor of 10 (scale "Valid values are 10 - 400", learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions#excel-excel-pagelayoutzoomoptions-scale-member):
+ * under Excel's floor of 10 (scale: "Print page scale value can be between 10 and 400", learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions#excel-excel-pagelayoutzoomoptions-scale-member):
  * columns too wide for a page at 10 % print on more than one page across. */
 export function printScale(columnChars: number, margins: Margins): number {
   const width = PAGE.width - 72 * (margins.left + margins.right);

@@ -697,7 +697,7 @@ export function fakeExcel(data: FakeExcelData) {
       {
         setPrintTitleRows: (rows: string) =>
           sheetCall('pageLayout', 'setPrintTitleRows', [rows], (sheet) => {
-            // the title rows must be whole rows — learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)
+            // "The range must span the entire row to be valid" — learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)
             if (!/^\$?\d+:\$?\d+$/.test(rows)) refuse('InvalidArgument', `print title rows "${rows}" are not whole rows`);
             sheet.pageLayout.printTitleRows = rows;
           }),
@@ -887,7 +887,7 @@ export function fakeExcel(data: FakeExcelData) {
     const ref = byName(name);
     queue(jsonBytes(name), () => {
       valid(worksheets);
-      // sheet names: at most 31 characters, none of : \ / ? * [ ] — support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+      // sheet names: at most 31 characters, none of : \ / ? * [ ] — support.microsoft.com, “Rename a worksheet”
       const problem = sheetNameProblem(name);
       if (problem) refuse('InvalidArgument', problem);
       if (sheetNamed(name)) refuse('ItemAlreadyExists', `a worksheet named "${name}" exists`);

@@ -111,7 +111,7 @@ describe('the strict fake: sizes, validation, names and sheets', () => {
     await expect(sync()).resolves.toBeUndefined();
   });
 
-  // support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+  // support.microsoft.com, “Rename a worksheet”
   it.each(['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二', 'a/b', 'a\\b', 'a?b', 'a*b', 'a[b]', 'a:b', 'History', 'other'])(
     'refuses the sheet name "%s"',
     async (name) => {
