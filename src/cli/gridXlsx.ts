@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { excelWouldConvert } from '../sheet/excelLimits';
 import { parseCell } from '../sheet/memory/a1';
 import { validSheetName } from '../sheet/sheetName';
 import type { CellStyle, GridPlan, PlanCell } from '../sheet/types';
@@ -70,6 +71,10 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan
         const style = columnStyles[c];
         if (style) cell.style = style;
         cell.value = value;
+        // a string Excel or LibreOffice would read as a formula or a number on editing ("=1+1", "@SUM(1)") is kept
+        // as text by the text format (ExcelJS has no quotePrefix), as the Office.js writer does
+        // (a style object of its own: the column's is shared by all its cells)
+        if (typeof value === 'string' && style?.numFmt !== '@' && excelWouldConvert(value)) cell.style = { ...style, numFmt: '@' };
       }
     }
     for (const note of notes.get(r) ?? []) {
@@ -93,6 +98,6 @@ function writeCell(target: ExcelJS.Cell, cell: PlanCell, style: CellStyle | unde
   if ('formula' in cell) target.value = { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
   else if ('value' in cell) {
     target.value = cell.value;
-    if (cell.text) target.numFmt = '@';
+    if (cell.text || (typeof cell.value === 'string' && excelWouldConvert(cell.value))) target.numFmt = '@';
   }
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { excelWouldConvert } from '../sheet/excelLimits';
 import { parseRange } from '../sheet/memory/a1';
 import { validSheetName } from '../sheet/sheetName';
 import { FILES_SHEET, type FileToStore, planStoredFiles } from '../sheet/storedFiles/contract';
@@ -46,7 +47,8 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
       if ('formula' in cell) target.value = { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
       else if ('value' in cell) {
         target.value = cell.value;
-        if (cell.text || (typeof cell.value === 'string' && /^[\d.]+$/.test(cell.value))) target.numFmt = '@';
+        // text Excel would read as a formula or a number on editing ("=1+1", "@SUM(1)", "1.1") keeps the text format
+        if (cell.text || (typeof cell.value === 'string' && excelWouldConvert(cell.value))) target.numFmt = '@';
       }
     }),
   );

@@ -26,6 +26,30 @@ export type InputType = (typeof inputTypes)[number];
 export const INPUT_TYPE_TEXT =
   '事实的类型：boolean = 是/否（按计分方法的说法，true = 情形成立）；count = 次数（≥0 的整数）；ratio = 比例 0–1（45% 写 0.45）；signedRatio = 升降幅度 −1–1；number = 数值（min–max）；points = 审核人给的分；band = 区间（options）；choice = 等次选项（options）；rank = 名次（≥1）';
 
+/** Excel's limit on a list's inline source (the options joined by commas): 255 characters. */
+export const LIST_SOURCE_MAX = 255;
+
+/**
+ * The options of a band or choice: a sheet offers them as an in-cell list, whose source Excel reads as "a
+ * comma-separated" list (learn.microsoft.com/javascript/api/excel/excel.listdatavalidation#excel-excel-listdatavalidation-source-member)
+ * of at most 255 characters. An option holding "," would become two, and a longer list is refused, so the
+ * schema keeps options comma-free (use "，") and short enough, and the list stays inline: it travels with the
+ * sheet into any workbook, template and returned file, with no list sheet to make, hide and keep in step.
+ */
+export const listOptionsSchema = () =>
+  z
+    .array(
+      z
+        .string()
+        .min(1)
+        .refine((option) => !option.includes(','), '选项不能含英文逗号“,”（Excel 的下拉列表以逗号分隔选项），请改用中文逗号“，”'),
+    )
+    .min(2)
+    .refine(
+      (options) => options.join(',').length <= LIST_SOURCE_MAX,
+      `各选项连同分隔的逗号合计不能超过 ${LIST_SOURCE_MAX} 个字符（Excel 下拉列表的上限），请缩短选项文字`,
+    );
+
 export const InputSpecSchema = /*#__PURE__*/ lazySchema(() =>
   z
     .object({
@@ -37,7 +61,7 @@ export const InputSpecSchema = /*#__PURE__*/ lazySchema(() =>
       type: z.enum(inputTypes).describe(INPUT_TYPE_TEXT),
       min: z.number().optional().describe('（可不填）number/points 的最小值，默认 0'),
       max: z.number().optional().describe('（可不填）number/points/count/rank 的最大值'),
-      options: z.array(z.string().min(1)).min(2).optional().describe('band/choice 的选项，按原文顺序；填第几项或选项文字'),
+      options: listOptionsSchema().optional().describe('band/choice 的选项，按原文顺序；填第几项或选项文字'),
       unit: z.string().optional().describe('（可不填）单位，如 人次、万元'),
     })
     .strict()

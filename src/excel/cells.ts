@@ -1,5 +1,6 @@
 import { cellAddress } from '../sheet/memory/a1';
 import { typedFormula } from '../sheet/memory/formulaText';
+import { excelWouldConvert } from '../sheet/excelLimits';
 import type { GridPlan, PlainValue } from '../sheet/types';
 
 /** A block of whole rows written with one `numberFormat` and one `formulas` assignment. */
@@ -55,19 +56,7 @@ export function cellBlocks(plan: GridPlan, maxBytes = Number.POSITIVE_INFINITY):
   return blocks;
 }
 
-/**
- * True where Excel, reading the string as typed input, would store something else: a formula
- * ("=", "+", "-", "@"), a number, percent, date or time ("1.1", "45%", "3-5", "1月2日"), a boolean,
- * an error. Such strings get the text format "@" before they are written, so they stay as given.
- */
-export function excelWouldConvert(text: string): boolean {
-  const trimmed = text.trim();
-  if (trimmed === '') return false;
-  if (/^[=+\-@#']/.test(trimmed)) return true;
-  if (/^(true|false)$/i.test(trimmed)) return true;
-  // only digits, separators and date/currency marks: Excel may read it as a number or a date
-  return /\d/.test(trimmed) && /^[\d\s.,:/%$¥￥()年月日时分秒eE+-]+$/.test(trimmed);
-}
+export { excelWouldConvert } from '../sheet/excelLimits';
 
 /** How many whole rows go in one block: all of them when their `bytes` fit in `maxBytes`, else the share
  * that fits on average (at least one). One rule for the sheet's cells and a roster's body. */

@@ -5,7 +5,7 @@ import type { GridPlan, SheetPlan } from '../sheet/types';
 import { reference } from './names';
 import { type Replanner, activeAssessmentSheetName, assessmentSheetNames, readSnapshot } from './reader';
 import { readValues, writeCells } from './sheetValues';
-import { writeGridPlans, writePlan } from './writer';
+import { deleteSheetsNamed, writeGridPlans, writePlan } from './writer';
 
 /** Excel.run, or a stand-in for tests; `reuse` runs in the context an event handler was added in. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, reuse?: OfficeExtension.ClientRequestContext) => Promise<T>;
@@ -39,12 +39,13 @@ export class ExcelWorkbook implements WorkbookPort {
     this.onError = options.onError ?? ((error) => console.error(error));
   }
 
+  /** Writes the sheet; a finishing part Excel refused (print layout, protection) goes to `onError`, the sheet kept. */
   createSheet(plan: SheetPlan): Promise<string> {
-    return this.run((context) => writePlan(context, plan));
+    return this.run((context) => writePlan(context, plan, this.onError));
   }
 
   createGridSheets(plans: readonly GridPlan[]): Promise<string[]> {
-    return this.run((context) => writeGridPlans(context, plans));
+    return this.run((context) => writeGridPlans(context, plans, this.onError));
   }
 
   listAssessmentSheets(): Promise<string[]> {
@@ -61,21 +62,18 @@ export class ExcelWorkbook implements WorkbookPort {
 
   deleteSheets(names: readonly string[]): Promise<void> {
     if (names.length === 0) return Promise.resolve();
-    return this.run(async (context) => {
-      const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
-      for (const sheet of found) sheet.load('name');
-      await context.sync();
-      for (const sheet of found) if (!sheet.isNullObject) sheet.delete();
-      await context.sync();
-    });
+    return this.run((context) => deleteSheetsNamed(context, names));
   }
 
+  /** The visible sheets: a hidden or very hidden one (MIB_FILES, where a region's files are kept) is no roster
+   * source, and `worksheets.items` lists them too, each with its visibility
+   * (learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member). */
   listSheets(): Promise<string[]> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
+      worksheets.load('items/name,items/visibility');
       await context.sync();
-      return worksheets.items.map((sheet) => sheet.name);
+      return worksheets.items.filter((sheet) => sheet.visibility === 'Visible').map((sheet) => sheet.name);
     });
   }
 

@@ -29,10 +29,11 @@ interface SheetStep {
  *      highlights, names, sizes;
  *   3. print layout, frozen rows, protection (last: a protected sheet refuses page setup), activation.
  * Only a plan whose content would pass REQUEST_LIMIT takes more syncs in step 2, one per 4 MB.
- * If a write fails, the half-made sheet is deleted and the error rethrown.
+ * If a write of the contents fails, the half-made sheet is deleted (by name, in a fresh sync) and the error
+ * rethrown; a finishing part Excel refuses (print layout, protection) is reported, the sheet kept.
  */
-export async function writePlan(context: Excel.RequestContext, plan: SheetPlan): Promise<string> {
-  const [name] = await writeSheets(context, [plan], (_plan, index) => assessmentFinishing(plan, index));
+export async function writePlan(context: Excel.RequestContext, plan: SheetPlan, report?: (problem: FinishingProblem) => void): Promise<string> {
+  const [name] = await writeSheets(context, [plan], (_plan, index) => assessmentFinishing(plan, index), report);
   return name!;
 }
 
@@ -42,16 +43,23 @@ export async function writePlan(context: Excel.RequestContext, plan: SheetPlan):
  * of at most REQUEST_LIMIT (a 10,000-row roster: a few), one for filters, charts, frozen rows and
  * activating the first. Formulas that refer to another of the plans follow it when its name was taken.
  */
-export async function writeGridPlans(context: Excel.RequestContext, plans: readonly GridPlan[]): Promise<string[]> {
-  return writeSheets(context, plans, (plan, index) => gridFinishing(plan, index === 0));
+export async function writeGridPlans(
+  context: Excel.RequestContext,
+  plans: readonly GridPlan[],
+  report?: (problem: FinishingProblem) => void,
+): Promise<string[]> {
+  return writeSheets(context, plans, (plan, index) => gridFinishing(plan, index === 0), report);
 }
 
 /** The bytes of each request after the first (which only reads names): what each sync would carry. */
-export function plannedRequests(plans: readonly GridPlan[], finishing = gridFinishingOf): number[] {
+export function plannedRequests(
+  plans: readonly GridPlan[],
+  finishing: (plan: GridPlan, index: number) => FinishingPart[] = gridFinishingOf,
+): number[] {
   const names = new Map(plans.map((plan) => [plan.name, plan.name]));
   const batches = sheetBatches(plans.flatMap((plan, sheet) => contentSteps(plan, names).map((step) => ({ sheet, step }))));
   const size = (steps: SheetStep[]) => steps.reduce((sum, { step }) => sum + stepBytes(step), 0);
-  return [...batches.map(size), size(plans.flatMap((plan, sheet) => finishing(plan, sheet).map((step) => ({ sheet, step }))))];
+  return [...batches.map(size), size(plans.flatMap((plan, sheet) => finishing(plan, sheet).map(({ step }) => ({ sheet, step }))))];
 }
 
 /** Bytes the plan's requests take (all syncs together), estimated by dry-running the writer's steps. */
@@ -59,10 +67,32 @@ export function estimateRequestBytes(plan: SheetPlan): number {
   return plannedRequests([plan], (p) => assessmentFinishing(p as SheetPlan, 0)).reduce((sum, bytes) => sum + bytes, 0);
 }
 
+/** A finishing part (print layout, a chart, protection, ...) that Excel refused after the sheet's contents were
+ * written: the sheet stays, and the part is reported through the writer's `report`. */
+export class FinishingProblem extends Error {
+  constructor(
+    readonly sheetName: string,
+    readonly part: string,
+    override readonly cause: unknown,
+  ) {
+    super(`工作表“${sheetName}”已写好，但${part}未完成：${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'FinishingProblem';
+  }
+}
+
+/** One part of the finishing, named for the report; `retry` redoes it safely in a sync of its own. */
+export interface FinishingPart {
+  part: string;
+  step: Step;
+  /** run before `step` when the part is tried again alone (undo what a first attempt may have left) */
+  prepare?: (context: Excel.RequestContext, sheet: Excel.Worksheet) => Promise<boolean>;
+}
+
 async function writeSheets<T extends GridPlan>(
   context: Excel.RequestContext,
   plans: readonly T[],
-  finishing: (plan: T, index: number) => Step[],
+  finishing: (plan: T, index: number) => FinishingPart[],
+  report: (problem: FinishingProblem) => void = () => undefined,
 ): Promise<string[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
@@ -75,24 +105,67 @@ async function writeSheets<T extends GridPlan>(
     return name;
   });
   const renamed = new Map(plans.map((plan, i) => [plan.name, names[i]!]));
-  const sheets = names.map((name) => worksheets.add(name));
   try {
+    const sheets = names.map((name) => worksheets.add(name));
     const content = plans.flatMap((plan, sheet) => contentSteps(plan, renamed, names[sheet]).map((step) => ({ sheet, step })));
     for (const batch of sheetBatches(content)) {
       context.application.suspendApiCalculationUntilNextSync();
       for (const { sheet, step } of batch) step(sheets[sheet]!);
       await context.sync();
     }
-    plans.forEach((plan, i) => {
-      for (const step of finishing(plan, i)) step(sheets[i]!);
-    });
-    await context.sync();
   } catch (error) {
-    for (const sheet of sheets) sheet.delete();
-    await context.sync().catch(() => undefined);
+    // a failed sync has run the operations before the failing one, and the objects of its batch are no longer
+    // valid: the half-made sheets are found again by name, in a sync of their own
+    await deleteSheetsNamed(context, names).catch(() => undefined);
     throw error;
   }
+  await finish(context, names, (index) => finishing(plans[index]!, index), report);
   return names;
+}
+
+/**
+ * The finishing parts of every sheet in one sync; when Excel refuses one, the sheets stay (their contents
+ * are written) and each part is tried again alone, in a sync of its own on the sheet found by name, and a
+ * part that fails again is reported. Print layout, charts and protection are worth having, never a sheet.
+ */
+async function finish(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  partsOf: (index: number) => FinishingPart[],
+  report: (problem: FinishingProblem) => void,
+): Promise<void> {
+  const parts = names.map((_name, index) => partsOf(index));
+  try {
+    names.forEach((name, index) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      for (const { step } of parts[index]!) step(sheet);
+    });
+    await context.sync();
+    return;
+  } catch {
+    // tried again part by part below
+  }
+  for (const [index, name] of names.entries()) {
+    for (const { part, step, prepare } of parts[index]!) {
+      try {
+        const sheet = context.workbook.worksheets.getItem(name);
+        if (prepare && !(await prepare(context, sheet))) continue;
+        step(context.workbook.worksheets.getItem(name));
+        await context.sync();
+      } catch (error) {
+        report(new FinishingProblem(name, part, error));
+      }
+    }
+  }
+}
+
+/** Deletes the sheets of these names that are there, in a fresh sync (by name, not through older objects). */
+export async function deleteSheetsNamed(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+  const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  for (const sheet of found) sheet.load('name');
+  await context.sync();
+  for (const sheet of found) if (!sheet.isNullObject) sheet.delete();
+  await context.sync();
 }
 
 /** The steps in groups of at most REQUEST_LIMIT bytes: one sync each. */
@@ -143,37 +216,70 @@ function contentSteps(source: GridPlan, renamed: ReadonlyMap<string, string>, sh
 }
 
 /** After the contents: the filter buttons, the charts (over the values now there), frozen rows. */
-function gridFinishing(plan: GridPlan, activate: boolean): Step[] {
+function gridFinishing(plan: GridPlan, activate: boolean): FinishingPart[] {
   return [
-    (sheet) => {
-      // filter buttons need ExcelApi 1.9: without it the sheet is still made, unfiltered
-      if (plan.autoFilter && excelApiSupported('1.9')) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
+    {
+      part: '筛选按钮',
+      step: (sheet) => {
+        // filter buttons need ExcelApi 1.9: without it the sheet is still made, unfiltered
+        if (plan.autoFilter && excelApiSupported('1.9')) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
+      },
     },
-    ...(plan.charts ?? []).map(
-      (chart): Step =>
-        (sheet) =>
-          addChart(sheet, chart),
-    ),
-    (sheet) => freezeRows(sheet, plan),
-    (sheet) => {
-      if (activate) sheet.activate();
+    ...(plan.charts ?? []).map((chart): FinishingPart => ({
+      part: `图表“${chart.title}”`,
+      step: (sheet) => addChart(sheet, chart),
+      // a chart the first attempt made stays once: the retry removes it before adding it again
+      prepare: async (context, sheet) => {
+        const existing = sheet.charts.getItemOrNullObject(chart.name);
+        existing.load('name');
+        await context.sync();
+        if (!existing.isNullObject) existing.delete();
+        return true;
+      },
+    })),
+    { part: '冻结表头', step: (sheet) => freezeRows(sheet, plan) },
+    {
+      part: '激活工作表',
+      step: (sheet) => {
+        if (activate) sheet.activate();
+      },
     },
   ];
 }
 
 const gridFinishingOf = (plan: GridPlan, index: number) => gridFinishing(plan, index === 0);
 
-function assessmentFinishing(plan: SheetPlan, _index: number): Step[] {
+function assessmentFinishing(plan: SheetPlan, _index: number): FinishingPart[] {
   const firstInput = plan.inputs[0]?.address;
   return [
-    (sheet) => setPrintLayout(sheet, plan),
-    (sheet) => freezeRows(sheet, plan),
-    (sheet) => {
-      if (plan.protect) protect(sheet);
+    {
+      part: '打印设置',
+      step: (sheet) => setPrintLayout(sheet, plan),
+      // page breaks a first attempt added are removed before they are added again (ExcelApi 1.9, as the layout)
+      prepare: async (_context, sheet) => {
+        if (excelApiSupported('1.9')) sheet.horizontalPageBreaks.removePageBreaks();
+        return true;
+      },
     },
-    (sheet) => {
-      sheet.activate();
-      if (firstInput) sheet.getRange(firstInput).select();
+    { part: '冻结表头', step: (sheet) => freezeRows(sheet, plan) },
+    {
+      part: '工作表保护',
+      step: (sheet) => {
+        if (plan.protect) protect(sheet);
+      },
+      // a sheet the first attempt protected is left as it is
+      prepare: async (context, sheet) => {
+        sheet.protection.load('protected');
+        await context.sync();
+        return !sheet.protection.protected;
+      },
+    },
+    {
+      part: '激活工作表',
+      step: (sheet) => {
+        sheet.activate();
+        if (firstInput) sheet.getRange(firstInput).select();
+      },
     },
   ];
 }

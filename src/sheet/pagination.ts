@@ -1,3 +1,4 @@
+import { MIN_PRINT_SCALE } from './excelLimits';
 /**
  * The printed page: one scale for the whole sheet and the rows where a new page starts, so that no
  * item's merged cells are split by a page break (a spreadsheet prints a merged cell's text only on the
@@ -20,10 +21,13 @@ export interface Margins {
   bottom: number;
 }
 
-/** The scale (percent) at which `columnChars` characters of columns fit the page's width. */
+/** The scale (percent) at which `columnChars` characters of columns fit the page's width: at most 100, and never
+ * under Excel's floor of 10 (scale: "Print page scale value can be between 10 and 400", learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions#excel-excel-pagelayoutzoomoptions-scale-member):
+ * columns too wide for a page at 10 % print on more than one page across. */
 export function printScale(columnChars: number, margins: Margins): number {
   const width = PAGE.width - 72 * (margins.left + margins.right);
-  return Math.min(100, Math.floor((100 * SLACK * width) / (columnChars * CHAR_PT)));
+  const fit = Math.floor((100 * SLACK * width) / (Math.max(1, columnChars) * CHAR_PT));
+  return Math.max(MIN_PRINT_SCALE, Math.min(100, fit));
 }
 
 /**

@@ -36,6 +36,7 @@ import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS, PRINTED_THROUGH }
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
 import { partsOf, splitToFit } from './pageParts';
+import { MAX_ROW_HEIGHT, listSourceProblem } from './excelLimits';
 import { pageRoom, pageStarts, printScale } from './pagination';
 import { textHeight } from './textHeight';
 import { DEFAULT_ROW_HEIGHT, fitRowHeights } from './rowHeights';
@@ -164,7 +165,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     circumstancesCell = pair(10, 0, 'circumstances', field(options.circumstances?.join('，'), 'field'));
     const prompt = fill(t.circumstancesPrompt, { names: circumstanceNames.join('、') });
     // one name: a list to pick from; several may be combined, so the cell takes text
-    if (circumstanceNames.length === 1)
+    // (an inline list holds at most 255 characters: a longer name is typed, not picked)
+    if (circumstanceNames.length === 1 && listSourceProblem(circumstanceNames) === undefined)
       validations.push({
         range: circumstancesCell,
         rule: { kind: 'list', options: circumstanceNames },
@@ -195,7 +197,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     // an item whose text is taller than a page gets rows enough to carry a page's piece of it each
     const tallest = Math.max(textHeight(item.definition, col('definition').width), textHeight(item.method, col('method').width));
     const pagesTall = tallest > pageHeight ? Math.ceil(tallest / (0.8 * pageHeight)) + 1 : 1;
-    const last = row + Math.max(1, specs.length, pagesTall) - 1;
+    // and rows enough that no row is over Excel's 409 points: a text (or a page's piece of it) merged over
+    // its rows needs as many rows as 409 points go into its height
+    const rowsTall = pagesTall > 1 ? pagesTall * Math.ceil((0.95 * pageHeight) / MAX_ROW_HEIGHT) : Math.ceil(tallest / MAX_ROW_HEIGHT);
+    const last = row + Math.max(1, specs.length, rowsTall) - 1;
     // such an item prints a page at a time: its rows in as many groups, each starting a page
     if (pagesTall > 1) {
       const n = last - row + 1;

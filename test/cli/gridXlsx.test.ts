@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { chartNote, writeRosterWorkbook } from '../../src/cli/gridXlsx';
 import { getPolicy, getRubric } from '../../src/core/registry';
 import { planRosterWorkbook } from '../../src/sheet/roster';
-import { weihaiSmallRoster } from '../support/rosterResults';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planProblems } from '../../src/sheet/excelLimits';
+import { generatedWeihaiRoster, weihaiSmallRoster } from '../support/rosterResults';
+import { recalculate, sofficeVersion } from '../support/sofficeRecalc';
 
 async function written() {
   const plan = planRosterWorkbook(weihaiSmallRoster(), getRubric('weihai-2021-hospital-l2'), getPolicy('jilin-2025'));
@@ -47,4 +52,40 @@ describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, stream
     expect(paid.result).toBeUndefined();
     for (const chart of plan.sheets[1]!.charts!) expect(summary.getCell(chart.from).value).toBe(chartNote(chart.title));
   });
+
+  // the .xlsx obeys Excel's limits as the Office.js writer does, and a name beginning with = or @ stays text in
+  // the file and in LibreOffice (support.microsoft.com "Excel specifications and limits"; excel.range#values)
+  it('writes a 10,000-row roster within Excel’s limits; “=1+1” and “@SUM(1)” stay text, in the file and in LibreOffice', async () => {
+    const roster = generatedWeihaiRoster(10_000);
+    roster.institutions[0]!.institution.name = '=1+1';
+    roster.institutions[1]!.institution.name = '@SUM(1)';
+    const plan = planRosterWorkbook(roster, getRubric('weihai-2021-hospital-l2'), getPolicy('jilin-2025'));
+    for (const sheet of plan.sheets) expect(planProblems(sheet)).toEqual([]);
+    const bytes = await writeRosterWorkbook(plan.sheets);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('汇总名单')!;
+    const name = plan.roster.columns.findIndex((column) => column.key === 'name') + 1;
+    expect(sheet.getCell(2, name).value).toBe('=1+1');
+    expect(sheet.getCell(3, name).value).toBe('@SUM(1)');
+    expect(sheet.getCell(2, name).numFmt).toBe('@');
+    expect(sheet.rowCount).toBe(10_001);
+    for (const ws of workbook.worksheets) {
+      ws.eachRow({ includeEmpty: false }, (row) => expect(row.height ?? 15).toBeLessThanOrEqual(409));
+      for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width ?? 8.43).toBeLessThanOrEqual(255);
+    }
+
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed');
+    // LibreOffice, recalculating the file: the names are text, not formulas computed to 2 or #NAME?
+    const small = weihaiSmallRoster();
+    small.institutions[0]!.institution.name = '=1+1';
+    small.institutions[1]!.institution.name = '@SUM(1)';
+    const smallPlan = planRosterWorkbook(small, getRubric('weihai-2021-hospital-l2'), getPolicy('jilin-2025'));
+    const file = join(mkdtempSync(join(tmpdir(), 'mib-grid-')), '名单.xlsx');
+    writeFileSync(file, await writeRosterWorkbook(smallPlan.sheets));
+    const cell = (await recalculate([file])).get(file)!;
+    const letter = String.fromCharCode(64 + name);
+    expect(cell(`${letter}2`)).toBe('=1+1');
+    expect(cell(`${letter}3`)).toBe('@SUM(1)');
+  }, 180_000);
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { assess, evaluate, getPolicy, getRubric } from '../../src/core';
+import { assess, evaluate, getPolicy, getRubric, rubricIds } from '../../src/core';
 import { planSheet } from '../../src/sheet/planSheet';
 import { recalculate, sofficeVersion } from '../support/sofficeRecalc';
 
@@ -169,5 +169,46 @@ describe('mib template: any institution name gives a valid sheet that every MIB_
       expect(assessed.gradeText).toMatch(/^暂评 .+（尚有 38 项未填）$/);
       expect(cell(plan.fields.refund!)).toBe(assessed.refund!.amount.toNumber());
     }
+  }, 180_000);
+
+  // Excel's limits (support.microsoft.com "Excel specifications and limits": a row at most 409 points; an inline
+  // list "comma-separated", at most 255 characters) and user text beginning with = or @ kept as text
+  const limitFiles: Record<string, string> = {};
+  it.each(rubricIds)('%s: no row over 409 points, every inline list within 255 characters and split as planned, =1+1 as text', async (rubricId) => {
+    const out = join(dir, `limits-${rubricId}.xlsx`);
+    const policy = rubricId.startsWith('weihai') ? ['--policy', 'jilin-2025', '--convert'] : ['--policy', 'cq-jiangbei-2025'];
+    const r = mib('template', rubricId, ...policy, '--name', '=1+1', '--code', '@SUM(1)', '-o', out);
+    expect(r.status, r.stderr).toBe(0);
+    limitFiles[rubricId] = out;
+    const workbook = await open(out);
+    const sheet = workbook.worksheets[0]!;
+    const heights: number[] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => heights.push(row.height ?? 15));
+    expect(Math.max(...heights)).toBeLessThanOrEqual(409);
+    const plan = planSheet(getRubric(rubricId), { policyId: policy[1]!, convert: policy.length > 2 });
+    const lists = plan.validations.filter((v) => v.rule.kind === 'list');
+    expect(lists.length).toBeGreaterThan(0);
+    for (const validation of lists) {
+      const first = validation.range.split(':')[0]!;
+      const held = sheet.getCell(first).dataValidation;
+      expect(held.type).toBe('list');
+      const source = String(held.formulae![0]).replace(/^"|"$/g, '');
+      expect(source.length).toBeLessThanOrEqual(255);
+      expect(source.split(',')).toEqual((validation.rule as { options: string[] }).options);
+    }
+    expect(sheet.getCell(plan.fields.institutionName).value).toBe('=1+1');
+    expect(sheet.getCell(plan.fields.institutionName).numFmt).toBe('@');
+    expect(sheet.getCell(plan.fields.institutionCode).value).toBe('@SUM(1)');
+  });
+
+  it('LibreOffice keeps the institution “=1+1” and the code “@SUM(1)” as text', async () => {
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed');
+    const files = Object.values(limitFiles);
+    expect(files).toHaveLength(rubricIds.length);
+    const computed = await recalculate([files[0]!]);
+    const plan = planSheet(getRubric(rubricIds[0]!), { policyId: 'cq-jiangbei-2025' });
+    const cell = computed.get(files[0]!)!;
+    expect(cell(plan.fields.institutionName)).toBe('=1+1');
+    expect(cell(plan.fields.institutionCode)).toBe('@SUM(1)');
   }, 180_000);
 });

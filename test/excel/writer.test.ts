@@ -179,3 +179,29 @@ describe('writePlan', () => {
     expect(excel.syncs()).toBeLessThanOrEqual(2 + blocks.length);
   });
 });
+
+describe('writePlan against Excel’s refusals (strict fake)', () => {
+  it('keeps the written sheet when a finishing part is refused, reports it, and still protects and activates', async () => {
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    const base = fixturePlan();
+    // a scale Excel refuses (10–400): the print layout fails after the contents are written
+    const plan = fixturePlan({ print: { ...base.print, scale: 5 } });
+    const problems: Error[] = [];
+    const name = await writePlan(excel.context, plan, (problem) => problems.push(problem));
+    expect(name).toBe(NAME);
+    expect(excel.sheetNames()).toContain(NAME);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^工作表“江北医院考核”已写好，但打印设置未完成：.*print scale 5/)]);
+    expect(excel.sheet(NAME).protected).toBe(true);
+    expect(excel.active).toBe(NAME);
+    expect(excel.cell(NAME, 'F3').formula).toBe('=SUM(F6,F8)');
+  });
+
+  it('deletes the half-made sheet by name in a fresh sync when the contents are refused (Excel has run the operations before)', async () => {
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    // a row Excel refuses: the sheet is added and partly written before the refusal
+    await expect(writePlan(excel.context, fixturePlan({ rowHeights: { 7: 436 } }))).rejects.toThrow(/rowHeight 436/);
+    expect(excel.calls.filter((c) => c.sheet === NAME).map((c) => `${c.target}.${c.method}`)).toContain('worksheets.add');
+    expect(excel.calls.filter((c) => c.sheet === NAME).map((c) => `${c.target}.${c.method}`)).toContain('sheet.delete');
+    expect(excel.sheetNames()).toEqual(['Sheet1']);
+  });
+});

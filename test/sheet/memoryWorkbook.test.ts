@@ -189,3 +189,59 @@ describe('MemoryWorkbook', () => {
     expect(changed).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('MemoryWorkbook holds Excel’s limits (src/sheet/excelLimits.ts)', () => {
+  // support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+  it('refuses a plan with a row over 409 points, a column over 255 characters, a long text or formula', async () => {
+    const book = new MemoryWorkbook();
+    await expect(book.createSheet(fixturePlan({ rowHeights: { 60: 436 } }))).rejects.toThrow(/第 60 行：行高 436/);
+    const wide = fixturePlan();
+    wide.columns[0]!.width = 256;
+    await expect(book.createSheet(wide)).rejects.toThrow(/列宽 256/);
+    const long = fixturePlan();
+    long.grid[0] = [{ value: '字'.repeat(32_768) }];
+    await expect(book.createSheet(long)).rejects.toThrow(/32767/);
+    const formula = fixturePlan();
+    formula.grid[0] = [{ formula: `=${'1+'.repeat(4_096)}1` }];
+    await expect(book.createSheet(formula)).rejects.toThrow(/8192/);
+    await expect(book.writeCells('Sheet1', [{ address: 'A1', rows: [['字'.repeat(32_768)]] }])).rejects.toThrow(/32767/);
+    expect(book.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  // learn.microsoft.com/javascript/api/excel/excel.listdatavalidation#excel-excel-listdatavalidation-source-member
+  it('refuses an inline list over 255 characters or with a comma inside an option', async () => {
+    const book = new MemoryWorkbook();
+    const list = (options: string[]) => {
+      const plan = fixturePlan();
+      plan.validations[2] = { ...plan.validations[2]!, rule: { kind: 'list', options } };
+      return plan;
+    };
+    await expect(book.createSheet(list(['是', '否,不是']))).rejects.toThrow(/英文逗号/);
+    await expect(book.createSheet(list(['甲'.repeat(200), '乙'.repeat(60)]))).rejects.toThrow(/255/);
+    await expect(book.createSheet(list(['甲'.repeat(200), '乙'.repeat(54)]))).resolves.toBe(NAME);
+  });
+
+  // learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions (10–400), excel.pagelayout#setprinttitlerows
+  it('refuses a print scale outside 10–400, a break before row 2, title rows that are not whole rows, a bad sheet or defined name', async () => {
+    const book = new MemoryWorkbook();
+    const base = fixturePlan();
+    await expect(book.createSheet(fixturePlan({ print: { ...base.print, scale: 9 } }))).rejects.toThrow(/打印缩放 9%/);
+    await expect(book.createSheet(fixturePlan({ print: { ...base.print, pageBreaks: [1] } }))).rejects.toThrow(/分页符/);
+    await expect(book.createSheet(fixturePlan({ printTitleRows: 'A5:C5' }))).rejects.toThrow(/不是整行/);
+    await expect(book.createSheet(fixturePlan({ names: [{ name: 'A1', ref: 'A1' }] }))).rejects.toThrow(/单元格引用/);
+    await expect(book.createSheet(fixturePlan({ name: 'a/b' }))).rejects.toThrow(/工作表名称/);
+  });
+
+  // learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+  it('lists a very hidden sheet with its visibility, leaves it out of listSheets, refuses to delete it', async () => {
+    const book = new MemoryWorkbook();
+    book.addSheet('MIB_FILES', 'VeryHidden');
+    expect(book.sheetVisibility()).toEqual([
+      { name: 'Sheet1', visibility: 'Visible' },
+      { name: 'MIB_FILES', visibility: 'VeryHidden' },
+    ]);
+    expect(await book.listSheets()).toEqual(['Sheet1']);
+    await expect(book.deleteSheets(['MIB_FILES'])).rejects.toThrow(/InvalidOperation/);
+    expect(book.sheetNames()).toContain('MIB_FILES');
+  });
+});

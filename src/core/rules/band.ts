@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D } from '../decimal';
-import { InputSpecSchema } from '../inputs';
+import { InputSpecSchema, listOptionsSchema } from '../inputs';
 import { PeerIntervalsSchema } from './peer';
 import { asDec, describe, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
@@ -13,7 +13,7 @@ export const BandSchema = /*#__PURE__*/ lazySchema(() =>
   z
     .object({
       kind: z.literal('band'),
-      input: InputSpecSchema.extend({ type: z.literal('band'), options: z.array(z.string()).min(2) }),
+      input: InputSpecSchema.extend({ type: z.literal('band'), options: listOptionsSchema() }),
       deductions: z.array(z.number().nonnegative()).min(2).describe('各区间扣的分，与 input.options 一一对应'),
       cutPoints: z.string().min(1).describe('区间怎么划分，照原文（写给审核人看）'),
       peer: PeerIntervalsSchema.optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { D, ZERO } from '../decimal';
-import { InputSpecSchema } from '../inputs';
+import { InputSpecSchema, listOptionsSchema } from '../inputs';
 import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED, traced } from './shared';
 import { fmt } from '../decimal';
 import { PeerTiersSchema } from './peer';
@@ -15,7 +15,7 @@ export const ChoiceSchema = /*#__PURE__*/ lazySchema(() =>
   z
     .object({
       kind: z.literal('choice'),
-      input: InputSpecSchema.extend({ type: z.literal('choice'), options: z.array(z.string()).min(2) }),
+      input: InputSpecSchema.extend({ type: z.literal('choice'), options: listOptionsSchema() }),
       points: z.array(z.number().nonnegative()).min(2).describe('各选项得的分，与 input.options 一一对应'),
       percentOf: z
         .object({ input: InputSpecSchema.extend({ type: z.literal('number') }), points: z.number().positive().describe('得分 × 百分比的基数') })

@@ -1,4 +1,5 @@
-import type { CellBlock, SheetSnapshot, SheetValues, WorkbookPort } from '../port';
+import { MAX_CELL_CHARS, MAX_FORMULA_CHARS, planProblems, sheetNameProblem } from '../excelLimits';
+import type { CellBlock, CellEntry, SheetSnapshot, SheetValues, WorkbookPort } from '../port';
 import { withSheetNames } from '../renamedSheets';
 import { linkTarget } from '../roster/link';
 import type { GridPlan, PlainValue, SheetPlan } from '../types';
@@ -23,6 +24,8 @@ export interface MemoryCell {
 
 interface MemorySheet {
   name: string;
+  /** as Excel's Worksheet.visibility; a very hidden sheet is not listed and cannot be deleted */
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   /** the plan the sheet was made from; undefined for an ordinary sheet */
   plan?: SheetPlan;
   cells: Map<string, StoredCell>;
@@ -52,6 +55,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async createSheet(plan: SheetPlan): Promise<string> {
+    refuseBeyondLimits(plan);
     const name = freeSheetName(plan.name, this.sheets.keys());
     const cells = planCells(plan);
     this.sheets.set(name, { name, plan, cells, protected: plan.protect, selection: plan.inputs[0]?.address ?? 'A1' });
@@ -62,6 +66,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** Ordinary sheets (not assessment sheets) holding the plans' cells: grid cells and body values. */
   async createGridSheets(plans: readonly GridPlan[]): Promise<string[]> {
+    plans.forEach(refuseBeyondLimits);
     const taken = [...this.sheets.keys()];
     const names = plans.map((plan) => {
       const name = freeSheetName(plan.name, taken);
@@ -79,6 +84,11 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async deleteSheets(names: readonly string[]): Promise<void> {
+    // "If the worksheet's visibility is set to VeryHidden, the delete operation will fail with an InvalidOperation
+    // exception" — learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+    const veryHidden = names.find((name) => this.sheets.get(name)?.visibility === 'VeryHidden');
+    if (veryHidden !== undefined)
+      throw new Error(`InvalidOperation: 工作表“${veryHidden}”深度隐藏，不能删除 (a very hidden sheet cannot be deleted)`);
     const gone = names.filter((name) => this.sheets.delete(name));
     if (gone.length === 0) return;
     if (!this.sheets.has(this.active)) this.active = this.sheets.keys().next().value ?? '';
@@ -99,8 +109,9 @@ export class MemoryWorkbook implements WorkbookPort {
     return snapshotOf(sheet.name, sheet.plan, (address) => this.stored(sheet, normalizeAddress(address)));
   }
 
+  /** the visible sheets, as ExcelWorkbook lists them (a hidden MIB_FILES or list sheet is no roster source) */
   async listSheets(): Promise<string[]> {
-    return this.sheetNames();
+    return [...this.sheets.values()].filter((sheet) => (sheet.visibility ?? 'Visible') === 'Visible').map((sheet) => sheet.name);
   }
 
   async readValues(sheetName: string): Promise<SheetValues | null> {
@@ -119,6 +130,12 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async writeCells(sheetName: string, blocks: CellBlock[]): Promise<void> {
     const sheet = this.sheet(sheetName);
+    for (const { address, rows } of blocks) {
+      for (const entry of rows.flat()) {
+        const problem = entryProblem(entry);
+        if (problem) throw new Error(`${address}：${problem}`);
+      }
+    }
     const writes: [string, StoredCell][] = blocks.flatMap(({ address, rows }) => {
       const { row, col } = parseCell(address);
       return rows.flatMap((line, r) =>
@@ -219,8 +236,22 @@ export class MemoryWorkbook implements WorkbookPort {
     return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.view(sheet, cellAddress(r, c))));
   }
 
+  /** every sheet, hidden ones included, in tab order */
   sheetNames(): string[] {
     return [...this.sheets.keys()];
+  }
+
+  /** Adds an ordinary sheet with the visibility given (as a workbook may hold a very hidden MIB_FILES). */
+  addSheet(name: string, visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible'): void {
+    const problem = sheetNameProblem(name);
+    if (problem) throw new Error(problem);
+    if (this.sheets.has(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+    this.sheets.set(name, { name, visibility, cells: new Map(), protected: false, selection: 'A1' });
+  }
+
+  /** Each sheet with its visibility, as Excel's worksheets.items lists them. */
+  sheetVisibility(): { name: string; visibility: 'Visible' | 'Hidden' | 'VeryHidden' }[] {
+    return [...this.sheets.values()].map((sheet) => ({ name: sheet.name, visibility: sheet.visibility ?? 'Visible' }));
   }
 
   /** Review → Unprotect Sheet (the generated sheets have no password). */
@@ -263,6 +294,20 @@ export class MemoryWorkbook implements WorkbookPort {
   private emitChanged(): void {
     for (const handler of this.changeHandlers) handler();
   }
+}
+
+/** A plan Excel would refuse (a row over 409 points, an inline list over 255 characters, ...) is refused here
+ * too, with every limit it breaks (src/sheet/excelLimits.ts): the pane's tests meet Excel's rules. */
+function refuseBeyondLimits(plan: GridPlan): void {
+  const problems = planProblems(plan);
+  if (problems.length > 0) throw new Error(`工作表“${plan.name}”超出 Excel 的限制：${problems.slice(0, 5).join('；')}`);
+}
+
+/** Why Excel would refuse this cell entry: a text over 32,767 characters or a formula over 8,192. */
+function entryProblem(entry: CellEntry): string | undefined {
+  if (typeof entry === 'string' && entry.length > MAX_CELL_CHARS) return `内容超过 ${MAX_CELL_CHARS} 个字符`;
+  if (entry !== null && typeof entry === 'object' && entry.formula.length > MAX_FORMULA_CHARS) return `公式超过 ${MAX_FORMULA_CHARS} 个字符`;
+  return undefined;
 }
 
 /** How Excel reads a typed string. */
