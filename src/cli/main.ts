@@ -31,6 +31,7 @@ import {
   type Problem,
   type Rubric,
   readingLine,
+  vetoConsequence,
   readingsOf,
   RatioRoundingSchema,
   refundOf,
@@ -153,6 +154,7 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
   const readings = readingsOf(rubric, { ...(policy && { policy }), ...(ownership && { ownership }) });
   json.readings = readings;
   const lines: string[] = [];
+  let shownTotal = result.total;
   if (policy) {
     const options = gradingOptions(flags);
     checkCircumstances(policy, options);
@@ -163,6 +165,9 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
       ...(typeof flags.deposit === 'string' && { deposit: decimalArg(flags.deposit, DEPOSIT) }),
     });
     Object.assign(json, assessmentJson(assessed));
+    // the policy's veto governs the total beside it (tableTotal); the table's own text only without a policy
+    json.total = assessed.total.toNumber();
+    shownTotal = assessed.total;
     if (assessed.conversion) lines.push(assessed.trace[0] ?? '');
     lines.push(`等次：${assessed.gradeText}（${policy.title}）`);
     if (assessed.refund) {
@@ -188,8 +193,8 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
     const flag = item.veto ? ' 【否决】' : itemLabels(item);
     io.out(`${item.id.padStart(3)} ${item.code ?? ''} ${item.indicator}：${fmt(item.score)} / ${fmt(item.max)}${flag}`);
   }
-  io.out(`总分：${fmt(result.total)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
-  if (result.veto) io.out(`否决项：${result.vetoItems.join('、')}（出现否决项得分为0）`);
+  io.out(`总分：${fmt(shownTotal)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
+  if (result.veto) io.out(`否决项：${result.vetoItems.join('、')}（${vetoConsequence(policy).zh}）`);
   if (result.missing.length > 0) io.out(`未填写的事实（${result.missing.length} 项）：${result.missing.join('、')}`);
   if (result.ownershipMissing) io.out('未填写的机构性质：公立/民营（本表有只适用于公立医疗机构的条款，按公立计；用 --ownership 公立|民营 填写）');
   for (const line of lines) io.out(line);

@@ -395,7 +395,11 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const regular = rangeOrList(regularScores);
   const bonus = bonusScores.length === 0 ? '' : `+MIN(${num(bonusMax)},SUM(${rangeOrList(bonusScores)}))`;
   const rawTotal = withoutBinaryNoise(`SUM(${regular})${bonus}`);
-  const totalCell = pair(5, 0, 'total', { formula: `=IF(${vetoCountCell}>0,0,${rawTotal})`, style: 'result' });
+  // the total a veto leaves: without a policy the table's own text (出现否决项得分为0); under a policy the
+  // policy's veto (veto.effect) on the same scale, or none here where the score is converted (the veto then
+  // acts on the converted score): core's tableTotal
+  const vetoedTotal = !policy ? `IF(${vetoCountCell}>0,0,${rawTotal})` : conversion ? rawTotal : effectiveScore(policy, rawTotal, vetoCountCell);
+  const totalCell = pair(5, 0, 'total', { formula: `=${vetoedTotal}`, style: 'result' });
   pair(6, 1, 'max', { value: bonusMax > 0 ? `${rubric.total}（${t.bonusNote} ${num(bonusMax)}）` : rubric.total, style: 'fixed' });
   // — whether a grade may be given: 无效 and 未填 inputs, and the reviewer's 填报完成 —
   const statusRange = `${at('inputStatus', FIRST_ITEM_ROW)}:${at('inputStatus', lastRow)}`;
@@ -454,7 +458,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   let addin: Pick<SheetPlan['fields'], 'addinTotal' | 'addinGrade' | 'addinRefund' | 'agreement'> = {};
   if (options.withAddinFunctions) {
     const addinTotal = pair(7, 0, 'addinTotal', {
-      formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange},${ownershipCell})`,
+      // with the policy, so that a veto does to MIB.SCORE what it does to the 总分 cell (the policy's veto.effect)
+      formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange},${ownershipCell}${policy ? `,${str(policy.id)}` : ''})`,
       style: 'result',
     });
     const checks = [`ROUND(${totalCell}-${addinTotal},6)=0`];
