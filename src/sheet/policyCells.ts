@@ -21,7 +21,8 @@ function gradeChain(bands: Band[], score: string): string {
 function vetoedScoreFormula(policy: Policy, total: string): string {
   const score = policy.veto.score;
   if (vetoEffectOf(policy.veto) === 'fail' || score === undefined) return total;
-  return `MIN(${num(score)},${total})`;
+  // a score is never below 0: a veto to 0 (江北) is 0 itself
+  return score <= 0 ? num(score) : `MIN(${num(score)},${total})`;
 }
 
 /** The score the grade is read from: the policy's veto sets or caps it (江北: 存在否决项得分为0分); the
