@@ -478,9 +478,11 @@ function failure(io: Io, error: unknown): number {
     const how =
       error.code === 'scale-mismatch'
         ? '命令中加 --convert 即按政策分制折算。'
-        : error.code === 'out-of-scale'
-          ? '用 --scale <考核表编号|满分> 说明得分所用的考核表。'
-          : '';
+        : error.code === 'bonus-beyond-scale'
+          ? '命令中加 --convert 即照常评定（不折算）。'
+          : error.code === 'out-of-scale'
+            ? '用 --scale <考核表编号|满分> 说明得分所用的考核表。'
+            : '';
     io.err(`错误：${how ? `${error.message.replace(/。$/, '')}；${how}` : error.message}`);
     return 2;
   }

@@ -22,7 +22,13 @@ import { itemScore, maxPoints, scoreTotal } from './score';
  * @param policy Policy id, e.g. "jilin-2025": what a veto does to the total is then the policy's (veto.effect); blank for the table's own rule.
  * @returns The total score.
  */
-export function mibScore(rubric: string, ids: unknown[][], values?: unknown[][], ownership?: unknown, policy?: unknown): number | CustomFunctions.Error {
+export function mibScore(
+  rubric: string,
+  ids: unknown[][],
+  values?: unknown[][],
+  ownership?: unknown,
+  policy?: unknown,
+): number | CustomFunctions.Error {
   return toExcel(guard(() => scoreTotal(rubric, ids, values, ownership, policy)));
 }
 

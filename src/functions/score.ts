@@ -1,4 +1,15 @@
-import { clipped, evaluate, scaleFits, tableTotal, inputIndex, type Problem, resolveInputId, type Result, type Rubric, type RubricItem } from '../core';
+import {
+  clipped,
+  evaluate,
+  scaleFits,
+  tableTotal,
+  inputIndex,
+  type Problem,
+  resolveInputId,
+  type Result,
+  type Rubric,
+  type RubricItem,
+} from '../core';
 import { readCell, showCell } from './cells';
 import { factsFor, readFactCells } from './facts';
 import { fail, guard, isFailure, type Outcome } from './failure';

@@ -8,6 +8,7 @@ import {
   bonusMaxOf,
   clauseReadingText,
   conversionFor,
+  scaleFits,
   DecimalValue,
   definitionOf,
   effectiveRule,
@@ -425,6 +426,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   let scoreGradeCell: string | undefined;
   let policyScoreCell: string | undefined;
   if (policy) {
+    // a score can pass the policy's scale where the table's do not fit it (converted, or more bonus than
+    // the policy allows): such a score is never graded
+    const beyondScale = !scaleFits(rubric, policy);
     // the score the policy grades: the total, or the total converted onto the policy's scale
     let graded = totalCell;
     if (conversion) {
@@ -434,7 +438,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       });
     }
     scoreGradeCell = pair(9, 1, 'scoreGrade', {
-      formula: gradeFormula(policy, graded, vetoCountCell, conversion ? policyTop(policy) : undefined),
+      formula: gradeFormula(policy, graded, vetoCountCell, beyondScale ? policyTop(policy) : undefined),
       style: 'resultText',
     });
     gradeCell = pair(5, 1, 'grade', {
@@ -446,7 +450,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     else {
       // no amount while facts are invalid, nor for a converted score beyond the policy's scale
       const amount = refund.slice(1);
-      const shown = conversion ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
+      const shown = beyondScale ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
       refundCell = pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${shown})`, style: 'resultMoney' });
     }
   } else {
