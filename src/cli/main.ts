@@ -5,6 +5,7 @@ import {
   assess,
   assessmentJson,
   checkFile,
+  checkPair,
   type Conversion,
   conversionFor,
   conversionFromTotal,
@@ -30,6 +31,7 @@ import {
   type Policy,
   type Problem,
   type Rubric,
+  RubricSchema,
   readingLine,
   vetoConsequence,
   readingsOf,
@@ -358,9 +360,20 @@ function rubricsList(io: Io, flags: Flags): number {
   return 0;
 }
 
-function check(io: Io, positionals: string[], flags: Flags): number {
+function check(io: CommandIo, positionals: string[], flags: Flags): number {
   const path = requirePositional(positionals, 0, '文件路径');
-  const report = checkFile(readJson(io, path));
+  const json = readJson(io, path);
+  const report = checkFile(json);
+  // --policy: the table beside the policy it is graded by (what the two say differently, as warnings)
+  if (typeof flags.policy === 'string') {
+    if (report.kind !== 'rubric')
+      throw new MibError('invalid-argument', '--policy', '--policy 只用于检查考核表：mib check <考核表.json> --policy <政策>', '--policy goes with a table file');
+    const policy = io.files.policy(flags.policy);
+    if (report.errors.length === 0) {
+      const rubric = RubricSchema.parse(json);
+      report.warnings.push(...checkPair(rubric, policy).map((w) => ({ ...w, field: `（与政策 ${policy.id}）${w.field}` })));
+    }
+  }
   if (flags.json === true) {
     io.out(JSON.stringify(report, null, 2));
     return report.errors.length > 0 ? 1 : 0;

@@ -138,6 +138,19 @@ function bonusBeyondScale(rubric: Rubric, policy: Policy, table: Scale, graded: 
   );
 }
 
+/** How a table's scale differs from a policy's, for `mib check` on the pair: total and bonus compared
+ * apart; the message is the one grading would refuse with. Undefined where they fit. */
+export function scaleDifference(rubric: Rubric, policy: Policy): { field: string; message: string; messageEn: string } | undefined {
+  if (scaleFits(rubric, policy)) return undefined;
+  try {
+    conversionFor(rubric, policy, false);
+  } catch (error) {
+    if (error instanceof MibError) return { field: error.code === 'bonus-beyond-scale' ? 'bonus' : 'total', message: error.message, messageEn: error.messageEn };
+    throw error;
+  }
+  return undefined;
+}
+
 /** What stands in the grade and refund cells of a score beyond the policy's scale. */
 export const OUT_OF_SCALE = '超出政策分制，不予评定';
 
