@@ -199,10 +199,7 @@ export const commands = {
   check: {
     positionals: [{ name: '文件.json', description: '自定义考核表或政策文件' }],
     flags: {
-      policy: value(
-        '<政策编号>',
-        '（检查考核表时可给）与之配用的政策编号或政策文件：另查两者不一致之处（否决的后果、满分与加分），以警告列出',
-      ),
+      policy: value('<政策编号>', '（检查考核表时可给）与之配用的政策编号或政策文件：另查两者不一致之处（否决的后果、满分与加分），以警告列出'),
       json: JSON_OUT,
     },
     description: '检查自定义考核表或政策文件（有错误时退出码 1）；考核表加 --policy 时另查表与政策的配合',

@@ -367,7 +367,12 @@ function check(io: CommandIo, positionals: string[], flags: Flags): number {
   // --policy: the table beside the policy it is graded by (what the two say differently, as warnings)
   if (typeof flags.policy === 'string') {
     if (report.kind !== 'rubric')
-      throw new MibError('invalid-argument', '--policy', '--policy 只用于检查考核表：mib check <考核表.json> --policy <政策>', '--policy goes with a table file');
+      throw new MibError(
+        'invalid-argument',
+        '--policy',
+        '--policy 只用于检查考核表：mib check <考核表.json> --policy <政策>',
+        '--policy goes with a table file',
+      );
     const policy = io.files.policy(flags.policy);
     if (report.errors.length === 0) {
       const rubric = RubricSchema.parse(json);

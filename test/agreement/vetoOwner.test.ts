@@ -74,7 +74,16 @@ afterAll(() => unregister('policy', cap.id));
 /** `mib score` of the institution, 公立 (the table's public-only clause filled) and complete. */
 function mibScore(policy?: string) {
   const run = mibWith({ 'facts.json': JSON.stringify(facts), './cap.json': capOnDisk });
-  const r = run('score', RUBRIC, '--input', 'facts.json', '--ownership', '公立', '--json', ...(policy ? ['--policy', policy, '--deposit', DEPOSIT] : []));
+  const r = run(
+    'score',
+    RUBRIC,
+    '--input',
+    'facts.json',
+    '--ownership',
+    '公立',
+    '--json',
+    ...(policy ? ['--policy', policy, '--deposit', DEPOSIT] : []),
+  );
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out) as { total: number; veto: boolean; grade?: string; gradeText?: string; refund?: number };
 }
@@ -83,7 +92,11 @@ function mibScore(policy?: string) {
 function sheet(policyId?: string) {
   const plan = planSheet(jiangbei, { ...(policyId && { policyId }), deposit: DEPOSIT, inputs: facts, ownership: '公立', complete: true });
   const cell = computePlan(plan);
-  return { total: cell(plan.fields.total), grade: plan.fields.grade && cell(plan.fields.grade), refund: plan.fields.refund && cell(plan.fields.refund) };
+  return {
+    total: cell(plan.fields.total),
+    grade: plan.fields.grade && cell(plan.fields.grade),
+    refund: plan.fields.refund && cell(plan.fields.refund),
+  };
 }
 
 /** MIB.SCORE with the policy, then MIB.GRADE / MIB.REFUND of that total with the veto, as the sheet's add-in cells pass them. */
@@ -111,7 +124,15 @@ function roster(policy: Policy) {
 
 describe('capScore 60 on 江北: one owner, every face', () => {
   it('the institution scores 85 before the veto', () => {
-    const bare = mibWith({ 'facts.json': JSON.stringify({ ...facts, '1.1': '否' }) })('score', RUBRIC, '--input', 'facts.json', '--ownership', '公立', '--json');
+    const bare = mibWith({ 'facts.json': JSON.stringify({ ...facts, '1.1': '否' }) })(
+      'score',
+      RUBRIC,
+      '--input',
+      'facts.json',
+      '--ownership',
+      '公立',
+      '--json',
+    );
     expect(JSON.parse(bare.out).total).toBe(85);
   });
 

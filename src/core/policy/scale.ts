@@ -145,7 +145,8 @@ export function scaleDifference(rubric: Rubric, policy: Policy): { field: string
   try {
     conversionFor(rubric, policy, false);
   } catch (error) {
-    if (error instanceof MibError) return { field: error.code === 'bonus-beyond-scale' ? 'bonus' : 'total', message: error.message, messageEn: error.messageEn };
+    if (error instanceof MibError)
+      return { field: error.code === 'bonus-beyond-scale' ? 'bonus' : 'total', message: error.message, messageEn: error.messageEn };
     throw error;
   }
   return undefined;

@@ -27,7 +27,9 @@ describe('mib check refuses a veto better than no veto', () => {
   });
 
   it('湖北 setScore 60 without a grade is refused too; with the veto grade 不合格 it passes', () => {
-    expect(vetoErrors({ ...jilin, id: 'test-hubei', veto: hubeiVeto })[0]).toMatch(/^否决好于不否决：0 分本为“不合格”，否决后得分按 60 分计，评为“基本合格”/);
+    expect(vetoErrors({ ...jilin, id: 'test-hubei', veto: hubeiVeto })[0]).toMatch(
+      /^否决好于不否决：0 分本为“不合格”，否决后得分按 60 分计，评为“基本合格”/,
+    );
     expect(checkFile({ ...jilin, id: 'test-hubei', veto: { ...hubeiVeto, grade: '不合格' } }).errors).toEqual([]);
   });
 
