@@ -438,7 +438,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       });
     }
     scoreGradeCell = pair(9, 1, 'scoreGrade', {
-      formula: gradeFormula(policy, graded, vetoCountCell, beyondScale ? policyTop(policy) : undefined),
+      // the 总分 cell holds the policy's vetoed total; the scale is judged on the total before the veto
+      formula: gradeFormula(policy, graded, vetoCountCell, beyondScale ? policyTop(policy) : undefined, conversion ? graded : rawTotal),
       style: 'resultText',
     });
     gradeCell = pair(5, 1, 'grade', {

@@ -34,16 +34,18 @@ export function effectiveScore(policy: Policy, total: string, vetoCount: string)
 
 /**
  * 等次 as a plain formula: the half-open bands of the policy (each [min, max), best first), and under a
- * veto the band of the vetoed score, no better than the policy's veto grade. Downgrades (降档) are a
- * reviewer's decision and are applied with MIB.GRADE's third argument, not here.
+ * veto the band of the vetoed score, no better than the policy's veto grade. `beforeVeto` is the score
+ * before the policy's veto where `total` already holds it (the 总分 cell under a policy). Downgrades (降档)
+ * are a reviewer's decision and are applied with MIB.GRADE's third argument, not here.
  */
-export function gradeFormula(policy: Policy, total: string, vetoCount: string, top?: number): string {
+export function gradeFormula(policy: Policy, total: string, vetoCount: string, top?: number, beforeVeto: string = total): string {
   // the veto grade is a ceiling (absent: the vetoed score alone decides)
   const vetoIndex = policy.grades.findIndex((g) => g.label === policy.veto.grade);
   const vetoed = gradeChain(policy.grades.slice(Math.max(0, vetoIndex)), vetoedScoreFormula(policy, total));
   const graded = `IF(${vetoCount}>0,${vetoed},${gradeChain(policy.grades, total)})`;
-  // a converted score can pass the policy's scale (威海's bonus under a policy without one): never graded
-  return top === undefined ? `=${graded}` : `=IF(${total}>${num(top)},${str(OUT_OF_SCALE)},${graded})`;
+  // a score can pass the policy's scale (威海's bonus converted, or a bonus the policy does not allow): never
+  // graded; read before the veto, as the core's withinScale reads it
+  return top === undefined ? `=${graded}` : `=IF(${beforeVeto}>${num(top)},${str(OUT_OF_SCALE)},${graded})`;
 }
 
 /** The most a policy grades: its scale's points and the bonus it allows. */

@@ -90,7 +90,7 @@ function mibScore(policy?: string) {
 
 /** The sheet of the institution under a policy (or none), recalculated by HyperFormula. */
 function sheet(policyId?: string) {
-  const plan = planSheet(jiangbei, { ...(policyId && { policyId }), deposit: DEPOSIT, inputs: facts, ownership: '公立', complete: true });
+  const plan = planSheet(jiangbei, { ...(policyId && { policyId }), deposit: DEPOSIT, inputs: facts, ownership: 'public', complete: true });
   const cell = computePlan(plan);
   return {
     total: cell(plan.fields.total),

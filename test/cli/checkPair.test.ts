@@ -126,4 +126,22 @@ describe('a score beyond the policy’s scale with its bonus: not graded, by the
     );
     expect(JSON.parse(r.out)).toMatchObject({ total: 105, gradeText: '超出政策分制，不予评定' });
   });
+
+  it('with a veto under 江北’s policy (setScore 0): the total is 0, but 105 before the veto is still beyond the scale, in both', () => {
+    const vetoed = { ...facts, '1.1': true };
+    const plan = planSheet(table, { policyId: 'cq-jiangbei-2025', inputs: vetoed, convert: true, complete: true });
+    const cell = computePlan(plan);
+    expect([cell(plan.fields.total), cell(plan.fields.grade!)]).toEqual([0, '超出政策分制，不予评定']);
+    const r = mibWith({ './table.json': regionTable, 'facts.json': JSON.stringify(vetoed) })(
+      'score',
+      './table.json',
+      '--input',
+      'facts.json',
+      '--policy',
+      'cq-jiangbei-2025',
+      '--convert',
+      '--json',
+    );
+    expect(JSON.parse(r.out)).toMatchObject({ total: 0, gradeText: '超出政策分制，不予评定' });
+  });
 });

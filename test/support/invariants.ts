@@ -157,7 +157,8 @@ export function policyBroken(policy: Policy, runs: number, seed: number): Broken
       if (gradeOf(policy, s).label === lowest.label) lowestOwn = D.max(lowestOwn, ratio);
     }
     for (const s of scores) if (refundOf(policy, s, deposit, { veto: true }).ratio.gt(lowestOwn)) broken.add('否决后的返还不多于最低等次');
-    for (const s of scores) if (refundOf(policy, s, deposit, { veto: true }).ratio.gt(refundOf(policy, s, deposit).ratio)) broken.add('否决后的返还不多于不否决');
+    for (const s of scores)
+      if (refundOf(policy, s, deposit, { veto: true }).ratio.gt(refundOf(policy, s, deposit).ratio)) broken.add('否决后的返还不多于不否决');
   });
   return [...broken];
 }
