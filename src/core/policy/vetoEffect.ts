@@ -4,9 +4,10 @@ import { D, type Dec, fmt } from '../decimal';
 /**
  * What a veto (否决项 / 一票否决 / 严重违规) does to the score the grade is read from:
  * - `fail`: the score stands, the grade falls to the veto grade (吉林 "考核一票否决");
- * - `setScore`: the score is set to a number (江北 "存在否决项得分为0分"; 湖北 "严重违规 按60分计");
+ * - `setScore`: the score is set to a number (江北 "存在否决项得分为0分"), never above the institution's own;
  * - `capScore`: the score is at most a number (a score above it counts as it, a lower one stands).
- * Under every effect the grade is then the band the score gives, or the veto grade where that is worse.
+ * Under every effect the grade is then the band the score gives, or the veto grade where that is worse. The
+ * policy's veto is the one owner of a veto's consequence: a table's veto clause only says that one happened.
  */
 export const vetoEffects = ['fail', 'setScore', 'capScore'] as const;
 export type VetoEffect = (typeof vetoEffects)[number];
