@@ -56,7 +56,9 @@ const VETO = boolean('存在一票否决情形');
 const JSON_OUT = boolean('输出 JSON');
 const INPUT = value('<事实.json>', '事实文件：“输入编号: 取值”的 JSON 对象');
 const CASE = value('<情形>', `考核之外的情形，此时不评定等次：${specialCaseNames.join('、')}`, { needs: 'policy' });
-const CONVERT = boolean('考核表与政策分制不同时（如威海 795 分与百分制政策），按政策分制折算后评定（得分 × 政策分制 / 考核表满分）');
+const CONVERT = boolean(
+  '考核表与政策分制不同时（如威海 795 分与百分制政策），按政策分制折算后评定（得分 × 政策分制 / 考核表满分）；满分相同、只是考核表加分多于政策允许时，照常评定（不折算），超过政策分制的得分不予评定',
+);
 const COMPLETE = boolean('审核人确认填报完成：留空的事实按考核表的规定计，等次不再为“暂评”');
 const OWNERSHIP = value('公立|民营', '机构性质：只适用于公立医疗机构的条款（江北 19、威海 C13、一级 C6）对民营机构不适用；不填按公立计并列为未填');
 const CIRCUMSTANCE = value('<情形>', '机构存在的另行扣减情形，按政策所列名称（如 挂牌督办：再扣除保证金的10%）；多个用逗号分隔', { needs: 'policy' });
@@ -199,8 +201,11 @@ export const commands = {
   },
   check: {
     positionals: [{ name: '文件.json', description: '自定义考核表或政策文件' }],
-    flags: { json: JSON_OUT },
-    description: '检查自定义考核表或政策文件（有错误时退出码 1）',
+    flags: {
+      policy: value('<政策编号>', '（检查考核表时可给）与之配用的政策编号或政策文件：另查两者不一致之处（否决的后果、满分与加分），以警告列出'),
+      json: JSON_OUT,
+    },
+    description: '检查自定义考核表或政策文件（有错误时退出码 1）；考核表加 --policy 时另查表与政策的配合',
   },
   new: {
     positionals: [{ name: '种类', description: 'table（考核表）或 policy（等次与返还政策）' }],

@@ -5,6 +5,7 @@ import {
   assess,
   assessmentJson,
   checkFile,
+  checkPair,
   type Conversion,
   conversionFor,
   conversionFromTotal,
@@ -30,7 +31,9 @@ import {
   type Policy,
   type Problem,
   type Rubric,
+  RubricSchema,
   readingLine,
+  vetoConsequence,
   readingsOf,
   RatioRoundingSchema,
   refundOf,
@@ -155,6 +158,7 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
   const readings = readingsOf(rubric, { ...(policy && { policy }), ...(ownership && { ownership }) });
   json.readings = readings;
   const lines: string[] = [];
+  let shownTotal = result.total;
   if (policy) {
     const options = gradingOptions(flags);
     checkCircumstances(policy, options);
@@ -165,6 +169,9 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
       ...(typeof flags.deposit === 'string' && { deposit: decimalArg(flags.deposit, DEPOSIT) }),
     });
     Object.assign(json, assessmentJson(assessed));
+    // the policy's veto governs the total beside it (tableTotal); the table's own text only without a policy
+    json.total = assessed.total.toNumber();
+    shownTotal = assessed.total;
     if (assessed.conversion) lines.push(assessed.trace[0] ?? '');
     lines.push(`等次：${assessed.gradeText}（${policy.title}）`);
     if (assessed.refund) {
@@ -190,8 +197,8 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
     const flag = item.veto ? ' 【否决】' : itemLabels(item);
     io.out(`${item.id.padStart(3)} ${item.code ?? ''} ${item.indicator}：${fmt(item.score)} / ${fmt(item.max)}${flag}`);
   }
-  io.out(`总分：${fmt(result.total)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
-  if (result.veto) io.out(`否决项：${result.vetoItems.join('、')}（出现否决项得分为0）`);
+  io.out(`总分：${fmt(shownTotal)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
+  if (result.veto) io.out(`否决项：${result.vetoItems.join('、')}（${vetoConsequence(policy).zh}）`);
   if (result.missing.length > 0) io.out(`未填写的事实（${result.missing.length} 项）：${result.missing.join('、')}`);
   if (result.ownershipMissing) io.out('未填写的机构性质：公立/民营（本表有只适用于公立医疗机构的条款，按公立计；用 --ownership 公立|民营 填写）');
   for (const line of lines) io.out(line);
@@ -355,9 +362,25 @@ function rubricsList(io: Io, flags: Flags): number {
   return 0;
 }
 
-function check(io: Io, positionals: string[], flags: Flags): number {
+function check(io: CommandIo, positionals: string[], flags: Flags): number {
   const path = requirePositional(positionals, 0, '文件路径');
-  const report = checkFile(readJson(io, path));
+  const json = readJson(io, path);
+  const report = checkFile(json);
+  // --policy: the table beside the policy it is graded by (what the two say differently, as warnings)
+  if (typeof flags.policy === 'string') {
+    if (report.kind !== 'rubric')
+      throw new MibError(
+        'invalid-argument',
+        '--policy',
+        '--policy 只用于检查考核表：mib check <考核表.json> --policy <政策>',
+        '--policy goes with a table file',
+      );
+    const policy = io.files.policy(flags.policy);
+    if (report.errors.length === 0) {
+      const rubric = RubricSchema.parse(json);
+      report.warnings.push(...checkPair(rubric, policy).map((w) => ({ ...w, field: `（与政策 ${policy.id}）${w.field}` })));
+    }
+  }
   if (flags.json === true) {
     io.out(JSON.stringify(report, null, 2));
     return report.errors.length > 0 ? 1 : 0;
@@ -479,9 +502,11 @@ function failure(io: Io, error: unknown): number {
     const how =
       error.code === 'scale-mismatch'
         ? '命令中加 --convert 即按政策分制折算。'
-        : error.code === 'out-of-scale'
-          ? '用 --scale <考核表编号|满分> 说明得分所用的考核表。'
-          : '';
+        : error.code === 'bonus-beyond-scale'
+          ? '命令中加 --convert 即照常评定（不折算）。'
+          : error.code === 'out-of-scale'
+            ? '用 --scale <考核表编号|满分> 说明得分所用的考核表。'
+            : '';
     io.err(`错误：${how ? `${error.message.replace(/。$/, '')}；${how}` : error.message}`);
     return 2;
   }

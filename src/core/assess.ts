@@ -16,6 +16,7 @@ import {
 import { type Conversion, conversionFor, conversionLine, convertScore, OUT_OF_SCALE, policyScale, scaleText, withinScale } from './policy/scale';
 import { fmt } from './decimal';
 import type { Policy, SpecialCase } from './policy/schema';
+import { vetoedScore } from './policy/vetoEffect';
 import { listPolicies } from './registry';
 import type { Rubric } from './schema';
 
@@ -41,9 +42,14 @@ export interface AssessOptions extends RefundOptions {
 export interface Assessment {
   status: GradeStatus;
   conversion?: Conversion;
-  /** the score the policy grades: the table's total, converted when the scales differ (a parent's
-   * composite under 第十一条) */
+  /** the score the policy grades, after the policy's veto (veto.effect): the table's total before any
+   * veto, converted when the scales differ (a parent's composite under 第十一条), then set or capped by
+   * the policy where a veto was found */
   score: Dec;
+  /** the table's total as every face shows it beside this policy (tableTotal) */
+  total: Dec;
+  /** where the scales differ: the table's total converted onto the policy's scale, before the veto */
+  converted?: Dec;
   /** the table's own score on the policy's scale, where a composite was graded */
   ownScore?: Dec;
   /** absent while the grade is withheld, and for a special case */
@@ -57,18 +63,33 @@ export interface Assessment {
 }
 
 /**
+ * The table's total as every face shows it beside a policy (mib score's `total`, the sheet's 总分 and
+ * MIB_TOTAL, MIB.SCORE with a policy): the total before the veto, set or capped by the policy's veto where
+ * the scales are one; where the score is converted, the table's own sum, the policy's veto acting on the
+ * converted score. Without a policy the table's own text decides (Result.total: 江北 "出现否决项得分为0").
+ */
+export function tableTotal(policy: Policy, result: Result, converted: boolean): Dec {
+  if (converted || !result.veto) return result.totalBeforeVeto;
+  return vetoedScore(policy.veto, result.totalBeforeVeto).score;
+}
+
+/**
  * Grades a scored table: the scale check (and conversion when asked for), the status (withheld while a
  * fact is invalid, provisional while facts are missing), then the grade and the refund. The command
  * line, the pane and the roster all read a result through here, so they cannot disagree.
  */
 export function assess(rubric: Rubric, result: Result, policy: Policy, options: AssessOptions = {}): Assessment {
   const conversion = conversionFor(rubric, policy, options.convert === true, listPolicies);
-  const own = conversion ? convertScore(conversion, result.total) : result.total;
-  const trace = conversion ? [conversionLine(conversion, result.total, own)] : [];
+  // the table's veto clause only says that a veto happened; what it does is the policy's (veto.effect)
+  const before = result.totalBeforeVeto;
+  const own = conversion ? convertScore(conversion, before) : before;
+  const trace = conversion ? [conversionLine(conversion, before, own)] : [];
   // the composite is graded through the same path as any score: one grading for both
   const composite = options.composite && compositeScore(policy, own, options.composite.subordinates);
   if (composite) trace.push(...composite.trace);
-  const score = composite ? composite.score : own;
+  const graded = composite ? composite.score : own;
+  const vetoed = result.veto ? vetoedScore(policy.veto, graded) : undefined;
+  const score = vetoed ? vetoed.score : graded;
   const subInvalid = options.composite?.invalid ?? 0;
   // once the reviewer marks the assessment complete, blanks are final for the subordinates too
   const subMissing = options.complete === true ? 0 : (options.composite?.missing ?? 0);
@@ -77,7 +98,8 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
   // a blank 公立/民营 is one more fact to fill where the table has clauses for public institutions only
   const missing = result.missing.length + (result.ownershipMissing ? 1 : 0) + subMissing;
   const status = gradeStatusOf({ invalid: result.invalid.length + subInvalid, missing }, options.complete === true);
-  const base = { status, ...(conversion && { conversion }), score, ...(composite && { ownScore: own }) };
+  const total = tableTotal(policy, result, conversion !== undefined);
+  const base = { status, ...(conversion && { conversion, converted: own }), score, total, ...(composite && { ownScore: own }) };
   if (options.specialCase) {
     const kind = options.specialCase;
     const rule = specialCaseRule(policy, kind);
@@ -99,19 +121,20 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
       trace: [...trace, `${status.invalid} 项填报值无效，更正后才评定等次和返还`],
     };
   }
-  if (!withinScale(policy, score)) {
+  if (!withinScale(policy, graded)) {
     // 威海's bonus converted under a policy that allows none can pass 100: refused, never graded
     return {
       ...base,
       gradeText: OUT_OF_SCALE,
       gradeTextEn: "beyond the policy's scale: not graded",
-      trace: [...trace, `${fmt(score)} 分${OUT_OF_SCALE}（政策分制 ${scaleText(policyScale(policy))}）`],
+      trace: [...trace, `${fmt(graded)} 分${OUT_OF_SCALE}（政策分制 ${scaleText(policyScale(policy))}）`],
     };
   }
-  const grade = gradeOf(policy, score, { veto: result.veto, ...(options.downgrade !== undefined && { downgrade: options.downgrade }) });
+  // graded from the score before the veto: gradeOf applies the policy's veto itself (and says so)
+  const grade = gradeOf(policy, graded, { veto: result.veto, ...(options.downgrade !== undefined && { downgrade: options.downgrade }) });
   const refund =
     options.deposit !== undefined && policy.refund
-      ? refundForGrade(policy, grade, score, parseDeposit(options.deposit), { ...options, veto: result.veto })
+      ? refundForGrade(policy, grade, graded, parseDeposit(options.deposit), { ...options, veto: result.veto })
       : undefined;
   trace.push(...(refund?.trace ?? grade.trace));
   if (status.kind === 'provisional') trace.push(`尚有 ${status.missing} 项未填，等次为暂评；填齐或确认填报完成后为最终结果`);

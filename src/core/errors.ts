@@ -23,6 +23,8 @@ export type MibErrorCode =
   | 'invalid-argument'
   | 'not-applicable'
   | 'scale-mismatch'
+  /** the same total, more bonus than the policy allows */
+  | 'bonus-beyond-scale'
   | 'out-of-scale';
 
 export interface Problem {

@@ -12,6 +12,7 @@ export * from './registry';
 export { RuleSchema, ruleDefinitions, definitionOf, deductionCapOf, zeroesItem, type BlankMeaning, type Rule, type RuleKind } from './rules';
 export * from './policy';
 export * from './validate';
+export { checkPair } from './checks/pair';
 export * from './placeholders';
 export * from './kindNames';
 export { zodProblems } from './zodMessages';

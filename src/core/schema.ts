@@ -117,8 +117,10 @@ export const RubricSchema = /*#__PURE__*/ lazySchema(() =>
       sections: z.array(SectionSchema).min(1).describe('类别（一级指标），按表上顺序'),
       items: z.array(ItemSchema).min(1).describe('考核项，按表上顺序'),
       footer: FooterSchema.optional(),
-      /** "出现否决项得分为0" */
-      vetoEffect: z.enum(['zero']).describe('出现否决项时本表得分：目前只有 "zero"（得分为0）；等次另由政策的 veto 决定'),
+      /** "出现否决项得分为0": the total without a policy; under a policy its veto decides (assess's tableTotal) */
+      vetoEffect: z
+        .enum(['zero'])
+        .describe('出现否决项时本表得分：目前只有 "zero"（得分为0），只在不按政策评分时适用；按政策评定时得分、等次、返还都由政策的 veto 决定'),
       /** table-level cap on all bonus items together (吉林: 加分项原则上不超过10分); none = sum of item caps */
       bonusCap: z.number().positive().optional().describe('（可不填）全部加分项合计的上限，如 10；不填 = 各加分项分值之和'),
       /** how partial steps count in "每高于1个百分点" / "每少10%": proportional (default) or whole steps only */

@@ -49,7 +49,7 @@ export function assessmentJson(assessed: Assessment) {
       conversion: {
         from: assessed.conversion.from.toNumber(),
         to: assessed.conversion.to.toNumber(),
-        score: assessed.score.toNumber(),
+        score: (assessed.converted ?? assessed.score).toNumber(),
         text: assessed.trace[0],
       },
     }),

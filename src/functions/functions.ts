@@ -13,16 +13,23 @@ import { gradeLabel, refundAmount } from './grade';
 import { itemScore, maxPoints, scoreTotal } from './score';
 
 /**
- * Total score of an institution under an official assessment table, veto applied (a veto makes it 0).
+ * Total score of an institution under an official assessment table, veto applied: without a policy as the table says (a veto makes it 0), with one as the policy's veto says.
  * @customfunction SCORE
  * @param rubric Rubric id, e.g. "cq-jiangbei-2025-hospital" (see MIB.RUBRICS()).
  * @param ids Input ids such as 4.2 or C16.3, as a column or a row; or a two-column range of id/value pairs.
  * @param values Values beside the ids (a column or a row): 是/否, TRUE/FALSE or 1/0 for yes/no, numbers or percents for ratios; a blank cell is missing. Omit when ids holds id/value pairs.
  * @param ownership 公立 (public) or 民营 (private): clauses for public institutions only do not count for a private one; blank means unknown.
+ * @param policy Policy id, e.g. "jilin-2025": what a veto does to the total is then the policy's (veto.effect); blank for the table's own rule.
  * @returns The total score.
  */
-export function mibScore(rubric: string, ids: unknown[][], values?: unknown[][], ownership?: unknown): number | CustomFunctions.Error {
-  return toExcel(guard(() => scoreTotal(rubric, ids, values, ownership)));
+export function mibScore(
+  rubric: string,
+  ids: unknown[][],
+  values?: unknown[][],
+  ownership?: unknown,
+  policy?: unknown,
+): number | CustomFunctions.Error {
+  return toExcel(guard(() => scoreTotal(rubric, ids, values, ownership, policy)));
 }
 
 /**

@@ -1,8 +1,19 @@
-import { clipped, evaluate, inputIndex, type Problem, resolveInputId, type Result, type Rubric, type RubricItem } from '../core';
+import {
+  clipped,
+  evaluate,
+  scaleFits,
+  tableTotal,
+  inputIndex,
+  type Problem,
+  resolveInputId,
+  type Result,
+  type Rubric,
+  type RubricItem,
+} from '../core';
 import { readCell, showCell } from './cells';
 import { factsFor, readFactCells } from './facts';
 import { fail, guard, isFailure, type Outcome } from './failure';
-import { rubricFrom } from './lookup';
+import { policyFrom, rubricFrom } from './lookup';
 import { ownershipFrom } from './ownership';
 
 export interface Scored {
@@ -32,14 +43,20 @@ function problemsFailure(problems: Problem[]) {
   return fail(`${first?.message ?? '输入有误'}${more}`);
 }
 
-/** MIB.SCORE: the table's total, veto applied (a veto makes it 0). Any bad fact gives #VALUE! with the
- * message naming the id and what it expects: a total over wrong input is never shown. */
-export function scoreTotal(rubricArg: unknown, ids: unknown, values: unknown, ownership?: unknown): Outcome<number> {
+/** MIB.SCORE: the table's total, veto applied: without a policy as the table says (出现否决项得分为0), with
+ * one as the policy's veto says (tableTotal, the same number as `mib score`'s total and the sheet's 总分;
+ * on a table of another scale the total before the veto, which MIB.GRADE converts and then vetoes). Any
+ * bad fact gives #VALUE! with the message naming the id and what it expects: a total over wrong input is
+ * never shown. */
+export function scoreTotal(rubricArg: unknown, ids: unknown, values: unknown, ownership?: unknown, policyArg?: unknown): Outcome<number> {
   return guard(() => {
     const scored = scoreRanges(rubricArg, ids, values, ownership);
     if (isFailure(scored)) return scored;
     if (scored.result.invalid.length > 0) return problemsFailure(scored.result.invalid);
-    return scored.result.total.toNumber();
+    if (readCell(policyArg).kind === 'blank') return scored.result.total.toNumber();
+    const policy = policyFrom(policyArg);
+    if (isFailure(policy)) return policy;
+    return tableTotal(policy, scored.result, !scaleFits(scored.rubric, policy)).toNumber();
   });
 }
 

@@ -8,6 +8,7 @@ import {
   bonusMaxOf,
   clauseReadingText,
   conversionFor,
+  scaleFits,
   DecimalValue,
   definitionOf,
   effectiveRule,
@@ -400,7 +401,11 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const regular = rangeOrList(regularScores, bonusScores);
   const bonus = bonusScores.length === 0 ? '' : `+MIN(${num(bonusMax)},SUM(${rangeOrList(bonusScores, regularScores)}))`;
   const rawTotal = withoutBinaryNoise(`SUM(${regular})${bonus}`);
-  const totalCell = pair(5, 0, 'total', { formula: `=IF(${vetoCountCell}>0,0,${rawTotal})`, style: 'result' });
+  // the total a veto leaves: without a policy the table's own text (出现否决项得分为0); under a policy the
+  // policy's veto (veto.effect) on the same scale, or none here where the score is converted (the veto then
+  // acts on the converted score): core's tableTotal
+  const vetoedTotal = !policy ? `IF(${vetoCountCell}>0,0,${rawTotal})` : conversion ? rawTotal : effectiveScore(policy, rawTotal, vetoCountCell);
+  const totalCell = pair(5, 0, 'total', { formula: `=${vetoedTotal}`, style: 'result' });
   pair(6, 1, 'max', { value: bonusMax > 0 ? `${rubric.total}（${t.bonusNote} ${num(bonusMax)}）` : rubric.total, style: 'fixed' });
   // — whether a grade may be given: 无效 and 未填 inputs, and the reviewer's 填报完成 —
   const statusRange = `${at('inputStatus', FIRST_ITEM_ROW)}:${at('inputStatus', lastRow)}`;
@@ -426,6 +431,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   let scoreGradeCell: string | undefined;
   let policyScoreCell: string | undefined;
   if (policy) {
+    // a score can pass the policy's scale where the table's do not fit it (converted, or more bonus than
+    // the policy allows): such a score is never graded
+    const beyondScale = !scaleFits(rubric, policy);
     // the score the policy grades: the total, or the total converted onto the policy's scale
     let graded = totalCell;
     if (conversion) {
@@ -435,7 +443,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       });
     }
     scoreGradeCell = pair(9, 1, 'scoreGrade', {
-      formula: gradeFormula(policy, graded, vetoCountCell, conversion ? policyTop(policy) : undefined),
+      // the 总分 cell holds the policy's vetoed total; the scale is judged on the total before the veto
+      formula: gradeFormula(policy, graded, vetoCountCell, beyondScale ? policyTop(policy) : undefined, conversion ? graded : rawTotal),
       style: 'resultText',
     });
     gradeCell = pair(5, 1, 'grade', {
@@ -447,7 +456,7 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     else {
       // no amount while facts are invalid, nor for a converted score beyond the policy's scale
       const amount = refund.slice(1);
-      const shown = conversion ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
+      const shown = beyondScale ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
       refundCell = pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${shown})`, style: 'resultMoney' });
     }
   } else {
@@ -459,7 +468,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   let addin: Pick<SheetPlan['fields'], 'addinTotal' | 'addinGrade' | 'addinRefund' | 'agreement'> = {};
   if (options.withAddinFunctions) {
     const addinTotal = pair(7, 0, 'addinTotal', {
-      formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange},${ownershipCell})`,
+      // with the policy, so that a veto does to MIB.SCORE what it does to the 总分 cell (the policy's veto.effect)
+      formula: `=MIB.SCORE(${str(rubric.id)},${idsRange},${inputsRange},${ownershipCell}${policy ? `,${str(policy.id)}` : ''})`,
       style: 'result',
     });
     const checks = [`ROUND(${totalCell}-${addinTotal},6)=0`];

@@ -16,20 +16,17 @@ function gradeChain(bands: Band[], score: string): string {
   return ifChain(pairs, str(bands[bands.length - 1]?.label ?? ''));
 }
 
-function bandIndexOf(policy: Policy, score: number): number {
-  return policy.grades.findIndex((g) => (g.min === undefined || score >= g.min) && (g.max === undefined || score < g.max));
-}
-
-/** The score under a veto, as the core's vetoedScore: kept (fail), set (setScore: 江北 0, 湖北 60) or
- * held to at most a number (capScore). */
+/** The score under a veto, as the core's vetoedScore: kept (fail), or the lower of the score and the
+ * policy's number (setScore: 江北 0; capScore: "最高按60分计"): a veto is never better than no veto. */
 function vetoedScoreFormula(policy: Policy, total: string): string {
-  const effect = vetoEffectOf(policy.veto);
   const score = policy.veto.score;
-  if (effect === 'fail' || score === undefined) return total;
-  return effect === 'setScore' ? num(score) : `MIN(${num(score)},${total})`;
+  if (vetoEffectOf(policy.veto) === 'fail' || score === undefined) return total;
+  // a score is never below 0: a veto to 0 (江北) is 0 itself
+  return score <= 0 ? num(score) : `MIN(${num(score)},${total})`;
 }
 
-/** The score the grade is read from: a veto may set it (江北: 存在否决项得分为0分) or cap it. */
+/** The score the grade is read from: the policy's veto sets or caps it (江北: 存在否决项得分为0分); the
+ * table's own veto clause only says that a veto happened. */
 export function effectiveScore(policy: Policy, total: string, vetoCount: string): string {
   const vetoed = vetoedScoreFormula(policy, total);
   return vetoed === total ? total : `IF(${vetoCount}>0,${vetoed},${total})`;
@@ -37,22 +34,18 @@ export function effectiveScore(policy: Policy, total: string, vetoCount: string)
 
 /**
  * 等次 as a plain formula: the half-open bands of the policy (each [min, max), best first), and under a
- * veto the policy's veto grade or any worse one the score gives. Downgrades (降档) are a reviewer's
- * decision and are applied with MIB.GRADE's third argument, not here.
+ * veto the band of the vetoed score, no better than the policy's veto grade. `beforeVeto` is the score
+ * before the policy's veto where `total` already holds it (the 总分 cell under a policy). Downgrades (降档)
+ * are a reviewer's decision and are applied with MIB.GRADE's third argument, not here.
  */
-export function gradeFormula(policy: Policy, total: string, vetoCount: string, top?: number): string {
+export function gradeFormula(policy: Policy, total: string, vetoCount: string, top?: number, beforeVeto: string = total): string {
   // the veto grade is a ceiling (absent: the vetoed score alone decides)
   const vetoIndex = policy.grades.findIndex((g) => g.label === policy.veto.grade);
-  let vetoed: string;
-  if (vetoEffectOf(policy.veto) === 'setScore' && policy.veto.score !== undefined) {
-    const own = bandIndexOf(policy, policy.veto.score);
-    vetoed = str(policy.grades[Math.max(own, vetoIndex)]?.label ?? '');
-  } else {
-    vetoed = gradeChain(policy.grades.slice(Math.max(0, vetoIndex)), vetoedScoreFormula(policy, total));
-  }
+  const vetoed = gradeChain(policy.grades.slice(Math.max(0, vetoIndex)), vetoedScoreFormula(policy, total));
   const graded = `IF(${vetoCount}>0,${vetoed},${gradeChain(policy.grades, total)})`;
-  // a converted score can pass the policy's scale (威海's bonus under a policy without one): never graded
-  return top === undefined ? `=${graded}` : `=IF(${total}>${num(top)},${str(OUT_OF_SCALE)},${graded})`;
+  // a score can pass the policy's scale (威海's bonus converted, or a bonus the policy does not allow): never
+  // graded; read before the veto, as the core's withinScale reads it
+  return top === undefined ? `=${graded}` : `=IF(${beforeVeto}>${num(top)},${str(OUT_OF_SCALE)},${graded})`;
 }
 
 /** The most a policy grades: its scale's points and the bonus it allows. */

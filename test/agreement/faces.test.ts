@@ -48,11 +48,13 @@ describe.each(rubricIds)('%s: sheet, functions and mib agree', (rubricId) => {
         const sheet = computePlan(plan);
         const cli = mibScore(rubricId, policyId, facts, complete);
 
-        // MIB.SCORE over the id and value columns, as the sheet's add-in cell passes them
+        // MIB.SCORE over the id and value columns, with the policy, as the sheet's add-in cell passes them
         const total = scoreTotal(
           rubricId,
           ids.map((id) => [id]),
           ids.map((id) => [facts[id] ?? null]),
+          null,
+          policyId,
         );
         if (isFailure(total)) throw new Error(total.message);
         expect(total).toBeCloseTo(cli.total, 9);

@@ -152,6 +152,7 @@ describe('the guide’s table of mib check messages (section 九) quotes what mi
     ['min above max', (_t, p) => ((p.grades[1].min = 95), p)],
     ['repeated grade', (_t, p) => ((p.grades[1].label = '优秀'), p)],
     ['veto grade', (_t, p) => ((p.veto.grade = '差'), p)],
+    ['veto lifts', (_t, p) => ((p.veto = { effect: 'setScore', score: 90, text: '考核得分按90分计' }), p)],
     ['refund missing', (_t, p) => (delete p.grades[0].refund, p)],
     ['rate as percent', (_t, p) => ((p.grades[1].refund.ratePerPoint = 2), p)],
     ['total', (t) => ((t.total = 100), t)],

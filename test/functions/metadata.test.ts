@@ -46,6 +46,7 @@ describe('functions.json from the JSDoc', () => {
       ['ids', 'matrix', false],
       ['values', 'matrix', true],
       ['ownership', 'scalar', true],
+      ['policy', 'scalar', true],
     ]);
     const grade = english.functions.find((f) => f.id === 'GRADE');
     expect(grade?.parameters.find((p) => p.name === 'downgrade')?.optional).toBe(true);

@@ -136,6 +136,14 @@ export function policyBroken(policy: Policy, runs: number, seed: number): Broken
   guard('否决不好于最低等次', () => {
     for (const s of scores) if (gradeOf(policy, s, { veto: true }).label !== lowest.label) broken.add('否决不好于最低等次');
   });
+  // issue 19: a veto is never better than no veto, for any score (grade no better, score no higher)
+  guard('否决不好于不否决', () => {
+    for (const s of scores) {
+      const plain = gradeOf(policy, s);
+      const vetoed = gradeOf(policy, s, { veto: true });
+      if (policy.grades.indexOf(vetoed.band) < policy.grades.indexOf(plain.band) || vetoed.score.gt(s)) broken.add('否决不好于不否决');
+    }
+  });
   if (!policy.refund) return [...broken];
   const deposit = new D(12345.67);
   guard('返还在 [0, 保证金] 之内且不随得分升高而减少', () => {
@@ -149,6 +157,8 @@ export function policyBroken(policy: Policy, runs: number, seed: number): Broken
       if (gradeOf(policy, s).label === lowest.label) lowestOwn = D.max(lowestOwn, ratio);
     }
     for (const s of scores) if (refundOf(policy, s, deposit, { veto: true }).ratio.gt(lowestOwn)) broken.add('否决后的返还不多于最低等次');
+    for (const s of scores)
+      if (refundOf(policy, s, deposit, { veto: true }).ratio.gt(refundOf(policy, s, deposit).ratio)) broken.add('否决后的返还不多于不否决');
   });
   return [...broken];
 }

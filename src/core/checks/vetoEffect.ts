@@ -1,7 +1,8 @@
-import { D, fmt, pct } from '../decimal';
+import { D, type Dec, fmt, pct } from '../decimal';
 import type { Problem } from '../errors';
 import { refundOf } from '../policy/refund';
 import type { Policy } from '../policy/schema';
+import { literalVetoScore, vetoEffectOf } from '../policy/vetoEffect';
 import { problem } from './problem';
 import { bandIndexOf, refundsReadable, sampleScores, unlessThrown } from './refundTiers';
 
@@ -36,8 +37,65 @@ export function checkVetoEffect(policy: Policy, bandsTile: boolean): Problem[] {
       ),
     );
   }
-  if (out.length > 0 || at < 0 || !bandsTile || !refundsReadable(policy)) return out;
+  if (out.length > 0 || !bandsTile) return out;
+  const better = unlessThrown(() => neverBetter(policy), 'veto');
+  if (better.length > 0 || at < 0 || !refundsReadable(policy)) return better;
   return unlessThrown(() => vetoRefund(policy), 'veto');
+}
+
+/** The grade a veto gives a score as the file writes it: the band of the score the veto leads to
+ * (setScore sets it even where the institution's own is lower), no better than the veto grade. */
+function literalGradeIndex(policy: Policy, score: Dec): number {
+  const vetoed = bandIndexOf(policy, literalVetoScore(policy.veto, score));
+  const ceiling = policy.grades.findIndex((g) => g.label === policy.veto.grade);
+  return Math.max(vetoed, ceiling);
+}
+
+/**
+ * A veto is never better than no veto, for any score: the grade the veto leads to as the file writes it
+ * (setScore sets the score, also upwards) must be no better than the score's own grade, and the refund
+ * under the veto no more than without it. The scoring never lifts a score (vetoedScore takes the lower),
+ * but a file that says so is refused, so that what it says and what is computed are one.
+ */
+function neverBetter(policy: Policy): Problem[] {
+  const effect = vetoEffectOf(policy.veto);
+  const last = policy.grades[policy.grades.length - 1]!;
+  const refunds = refundsReadable(policy);
+  const settings = refunds ? { fractionalPoints: policy.refund!.fractionalPoints, ratioRounding: policy.refund!.ratioRounding } : undefined;
+  for (const score of sampleScores(policy)) {
+    const own = bandIndexOf(policy, score);
+    const vetoed = literalGradeIndex(policy, score);
+    if (own >= 0 && vetoed >= 0 && vetoed < own) {
+      const to = literalVetoScore(policy.veto, score);
+      const ownLabel = policy.grades[own]!.label;
+      const vetoLabel = policy.grades[vetoed]!.label;
+      return [
+        problem(
+          'veto',
+          `否决好于不否决：${fmt(score)} 分本为“${ownLabel}”，否决后得分按 ${fmt(to)} 分计，评为“${vetoLabel}”。` +
+            (effect === 'setScore'
+              ? `请写否决后的等次 "grade": "${last.label}"（等次不高于最低等次），或改为 "effect": "capScore"（得分最高按 ${fmt(policy.veto.score ?? 0)} 分计，更低的得分不变）`
+              : `请写否决后的等次 "grade": "${last.label}"`),
+          `a veto is better than none: ${score} is ${ownLabel} without it, ${vetoLabel} with it (score ${to})`,
+        ),
+      ];
+    }
+    if (!settings || own < 0) continue;
+    // the refund as the file writes it: setScore's score (even above the institution's own), the veto grade
+    const literal = effect === 'setScore' ? new D(policy.veto.score ?? 0) : score;
+    const withVeto = refundOf(policy, literal, 1, { ...settings, veto: true }).ratio;
+    const without = refundOf(policy, score, 1, settings).ratio;
+    if (withVeto.gt(without)) {
+      return [
+        problem(
+          'veto',
+          `否决好于不否决：${fmt(score)} 分不否决时退还 ${pct(without)}，否决后退还 ${pct(withVeto)}。否决后的返还不得多于不否决：请检查最低等次“${last.label}”的返还（否决项一般不予退还，写 "kind": "none"）与否决的 score、grade`,
+          `a veto is better than none: ${score} refunds ${without} without it, ${withVeto} with it`,
+        ),
+      ];
+    }
+  }
+  return [];
 }
 
 /** The refund under a veto, at every sampled score, against the most the lowest grade pays its own scores. */

@@ -96,19 +96,60 @@ export function conversionFor(
   candidates: Policy[] | (() => Policy[]) = [],
 ): Conversion | undefined {
   if (scaleFits(rubric, policy)) return undefined;
+  const table = rubricScale(rubric);
+  const graded = policyScale(policy);
+  // the same points, more bonus than the policy allows: nothing to convert (× 100 / 100 changes nothing);
+  // the question is what a score beyond the policy's scale gets
+  if (table.points.eq(graded.points)) {
+    if (convert) return undefined;
+    throw bonusBeyondScale(rubric, policy, table, graded);
+  }
   if (convert) return conversionOnto(rubric, policy);
   const fitting = (typeof candidates === 'function' ? candidates() : candidates).filter((p) => scaleFits(rubric, p)).map((p) => p.id);
-  const table = scaleText(rubricScale(rubric));
-  const graded = scaleText(policyScale(policy));
   throw new MibError(
     'scale-mismatch',
     'policy',
-    `考核表“${rubric.id}”按 ${table}计分，政策“${policy.id}”按 ${graded}评定，分制不同，不能直接评定等次。` +
+    `考核表“${rubric.id}”按 ${scaleText(table)}计分，政策“${policy.id}”按 ${scaleText(graded)}评定，分制不同，不能直接评定等次。` +
       (fitting.length > 0 ? `分制相同的政策有：${fitting.join('、')}；` : '没有分制相同的内置政策；') +
       `如确需按该政策评定，请明确要求折算（得分 × ${fmt(policy.scale.points)} / ${fmt(rubric.total)}）。`,
     `rubric ${rubric.id} scores out of ${fmt(rubric.total)}, policy ${policy.id} grades out of ${fmt(policy.scale.points)}: ` +
       `ask for a conversion explicitly${fitting.length > 0 ? ` or use ${fitting.join(', ')}` : ''}`,
   );
+}
+
+/**
+ * A table whose total is the policy's but whose bonus is more than the policy allows (100 + 5 under a
+ * 百分制 policy without bonus): the totals agree, only the bonus differs, and the message says so. What
+ * the policy's text allows is offered: graded as it is, a score beyond the policy's scale not graded
+ * (--convert, which here converts nothing); a cap at the policy's points only where its text says so.
+ */
+function bonusBeyondScale(rubric: Rubric, policy: Policy, table: Scale, graded: Scale): MibError {
+  const top = graded.points.plus(graded.bonus);
+  const allowed = graded.bonus.gt(0) ? `只允许加分最多 ${fmt(graded.bonus)} 分` : '不设加分';
+  return new MibError(
+    'bonus-beyond-scale',
+    'policy',
+    `考核表“${rubric.id}”与政策“${policy.id}”满分相同（${fmt(table.points)} 分），不同的只是加分：考核表另有加分最多 ${fmt(table.bonus)} 分，` +
+      `政策${allowed}（“${policy.scale.text}”）。加分可使得分超过 ${fmt(top)} 分，政策未写这样的得分如何评定；满分相同，无须折算。` +
+      `可照常评定，得分超过 ${fmt(top)} 分的不予评定（“${OUT_OF_SCALE}”），须明确要求；得分按 ${fmt(top)} 分封顶须政策原文有此规定，本工具不自行封顶。`,
+    `rubric ${rubric.id} and policy ${policy.id} have the same total (${fmt(table.points)}); only the bonus differs ` +
+      `(${fmt(table.bonus)} against ${fmt(graded.bonus)}): ask explicitly (--convert, which converts nothing here) to grade as is, ` +
+      `a score above ${fmt(top)} then not graded`,
+  );
+}
+
+/** How a table's scale differs from a policy's, for `mib check` on the pair: total and bonus compared
+ * apart; the message is the one grading would refuse with. Undefined where they fit. */
+export function scaleDifference(rubric: Rubric, policy: Policy): { field: string; message: string; messageEn: string } | undefined {
+  if (scaleFits(rubric, policy)) return undefined;
+  try {
+    conversionFor(rubric, policy, false);
+  } catch (error) {
+    if (error instanceof MibError)
+      return { field: error.code === 'bonus-beyond-scale' ? 'bonus' : 'total', message: error.message, messageEn: error.messageEn };
+    throw error;
+  }
+  return undefined;
 }
 
 /** What stands in the grade and refund cells of a score beyond the policy's scale. */

@@ -4,9 +4,10 @@ import { D, type Dec, fmt } from '../decimal';
 /**
  * What a veto (否决项 / 一票否决 / 严重违规) does to the score the grade is read from:
  * - `fail`: the score stands, the grade falls to the veto grade (吉林 "考核一票否决");
- * - `setScore`: the score is set to a number (江北 "存在否决项得分为0分"; 湖北 "严重违规 按60分计");
+ * - `setScore`: the score is set to a number (江北 "存在否决项得分为0分"), never above the institution's own;
  * - `capScore`: the score is at most a number (a score above it counts as it, a lower one stands).
- * Under every effect the grade is then the band the score gives, or the veto grade where that is worse.
+ * Under every effect the grade is then the band the score gives, or the veto grade where that is worse. The
+ * policy's veto is the one owner of a veto's consequence: a table's veto clause only says that one happened.
  */
 export const vetoEffects = ['fail', 'setScore', 'capScore'] as const;
 export type VetoEffect = (typeof vetoEffects)[number];
@@ -56,11 +57,28 @@ export function vetoProblems(veto: Veto): { path: string; message: string }[] {
   return problems;
 }
 
-/** The score a veto leaves, and the trace line when it changes or caps the score. */
+/** The score a veto leads to as the file writes it: set (setScore), held to at most a number (capScore),
+ * kept (fail). Checks read it to find a file whose veto would be better than no veto. */
+export function literalVetoScore(veto: Veto, score: Dec): Dec {
+  const effect = vetoEffectOf(veto);
+  if (effect === 'fail' || veto.score === undefined) return score;
+  return effect === 'setScore' ? new D(veto.score) : D.min(score, veto.score);
+}
+
+/**
+ * The score a veto leaves, and the trace line when it changes or caps the score. The one place a veto's
+ * score is decided, for every face (mib score, the sheet's formulas, MIB.*, roster, pane): a table's own
+ * veto clause only says that a veto happened. A veto is never better than no veto: the score is the lower
+ * of the institution's own and the one the veto sets ("按60分计" does not lift a 10-point institution to 60),
+ * so setScore and capScore give the same score, and applying it twice changes nothing.
+ */
 export function vetoedScore(veto: Veto, score: Dec): { score: Dec; line?: string } {
   const effect = vetoEffectOf(veto);
   if (effect === 'fail' || veto.score === undefined) return { score };
-  if (effect === 'setScore') return { score: new D(veto.score), line: `${veto.text} → 得分按 ${fmt(veto.score)} 计` };
+  if (effect === 'setScore') {
+    if (score.gte(veto.score)) return { score: new D(veto.score), line: `${veto.text} → 得分按 ${fmt(veto.score)} 计` };
+    return { score, line: `${veto.text} → 得分按 ${fmt(veto.score)} 计；本身得分 ${fmt(score)} 分更低，否决不得好于不否决，按 ${fmt(score)} 分计` };
+  }
   if (score.lte(veto.score)) return { score, line: `${veto.text} → 得分至多按 ${fmt(veto.score)} 计，${fmt(score)} 分不变` };
   return { score: new D(veto.score), line: `${veto.text} → 得分至多按 ${fmt(veto.score)} 计：${fmt(score)} 分按 ${fmt(veto.score)} 分计` };
 }
@@ -73,4 +91,14 @@ export function vetoOutcome(veto: Veto): { zh: string; en: string } {
   if (effect === 'setScore') return { zh: `得分按${fmt(veto.score ?? 0)}分计${grade}`, en: `score counted as ${fmt(veto.score ?? 0)}${gradeEn}` };
   if (effect === 'capScore') return { zh: `得分至多按${fmt(veto.score ?? 0)}分计${grade}`, en: `score at most ${fmt(veto.score ?? 0)}${gradeEn}` };
   return { zh: veto.grade ?? '', en: veto.grade ?? '' };
+}
+
+/** What a veto found in a table does, in the words every face shows beside it: the policy's veto (its
+ * text and what it leads to) where a policy grades; without one, the table's own "出现否决项得分为0"
+ * (the only table-level effect a table file can state, `vetoEffect: "zero"`). */
+export function vetoConsequence(policy?: { id: string; veto: Veto }): { zh: string; en: string } {
+  if (!policy) return { zh: '出现否决项得分为0', en: 'the total is 0' };
+  const outcome = vetoOutcome(policy.veto);
+  const grade = vetoEffectOf(policy.veto) === 'fail' ? `等次为${outcome.zh}` : outcome.zh;
+  return { zh: `按政策“${policy.id}”：${policy.veto.text}，${grade}`, en: `under ${policy.id}: ${outcome.en}` };
 }

@@ -51,8 +51,14 @@ const missing: ParameterTranslation = { name: '未填项数', description: '尚�
 
 export const zhCNFunctions: Record<string, FunctionTranslation> = {
   SCORE: {
-    description: '按考核表计算机构的考核总分；出现否决项时总分为 0',
-    parameters: { rubric, ids, values, ownership },
+    description: '按考核表计算机构的考核总分；出现否决项时，不给政策则按考核表“得分为0”，给出政策则按政策的否决规定',
+    parameters: {
+      rubric,
+      ids,
+      values,
+      ownership,
+      policy: { name: '政策', description: '（可空）政策编号，如 "jilin-2025"：否决项对总分的影响按政策的否决规定；空白则按考核表（得分为 0）' },
+    },
   },
   ITEM: {
     description: '计算考核表中某一项的得分',

@@ -87,10 +87,12 @@ export function auditSheet(snapshot: SheetSnapshot, replan: Replanner = defaultR
       circumstances,
       ...(deposit !== null && deposit.gte(0) && { deposit }),
     });
+    // the policy's veto governs the total beside it, as the sheet's 总分 cell computes it
+    summary.total = fmt(assessed.total);
     summary.grade = assessed.gradeText;
     summary.gradeEn = assessed.gradeTextEn;
     if (assessed.conversion) {
-      summary.converted = fmt(assessed.score);
+      summary.converted = fmt(assessed.converted ?? assessed.score);
       summary.conversion = assessed.trace[0];
     }
     if (assessed.refund) summary.refund = assessed.refund.amount.toFixed(2);

@@ -35,6 +35,10 @@ export const enUS: Messages = {
   needsConversion: ' (another scale: converts to {points} points)',
   convert: 'Convert to the policy’s scale: score × {points} / {total}, and grade the converted score',
   convertRequired: 'The table counts {total} points and the policy grades on {points}: tick the conversion or pick a policy on the same scale',
+  needsBonusChoice: ' (same total, other bonus: the policy allows {bonus})',
+  gradeAsIs: 'Grade as it is: same total, nothing converted; a score above {top} with its bonus is not graded (the policy sets no cap)',
+  gradeAsIsRequired:
+    'The table allows {tableBonus} bonus points and the policy {bonus}: tick “grade as it is” (a score above {top} is not graded) or pick a policy that allows the bonus',
   conversion: 'Conversion',
   noPolicy: 'No policy',
   institutionCode: 'Institution code',

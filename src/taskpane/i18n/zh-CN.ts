@@ -33,6 +33,10 @@ export const zhCN = {
   needsConversion: '（分制不同，需折算为 {points} 分制）',
   convert: '折算为 {points} 分制：得分 × {points} / {total}，按折算得分评定等次和返还',
   convertRequired: '考核表满分 {total} 分，该政策按 {points} 分制评定：请勾选折算，或选择分制相同的政策',
+  needsBonusChoice: '（满分相同，加分不同：政策加分最多 {bonus} 分）',
+  gradeAsIs: '照常评定：满分相同，不折算；加分使得分超过 {top} 分的不予评定（政策未写封顶）',
+  gradeAsIsRequired:
+    '考核表另有加分最多 {tableBonus} 分，该政策加分最多 {bonus} 分：请勾选照常评定（超过 {top} 分的不予评定），或选择允许该加分的政策',
   conversion: '折算',
   noPolicy: '不选政策',
   institutionCode: '机构编码',

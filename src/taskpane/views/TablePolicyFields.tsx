@@ -1,6 +1,6 @@
 import { Caption1, Checkbox, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { getRubric, listPolicies, listRubrics, type Policy, type Rubric, rubricLabels, scaleFits } from '../../core';
+import { bonusMaxOf, getRubric, listPolicies, listRubrics, type Policy, type Rubric, rubricLabels, scaleFits } from '../../core';
 import type { Translate } from '../i18n';
 
 export const usePickerStyles = makeStyles({
@@ -15,6 +15,11 @@ export const usePickerStyles = makeStyles({
 function policiesFor(rubric: Rubric, policies: Policy[]): { policy: Policy; converts: boolean }[] {
   const rank = (p: Policy) => (p.region === rubric.region ? 0 : 2) + (scaleFits(rubric, p) ? 0 : 1);
   return policies.map((policy) => ({ policy, converts: !scaleFits(rubric, policy) })).sort((a, b) => rank(a.policy) - rank(b.policy));
+}
+
+/** The numbers of the bonus-only message: the table's bonus, the policy's, and the top the policy grades. */
+function bonusWords(rubric: Rubric, policy: Policy): { tableBonus: string; bonus: number; top: number } {
+  return { tableBonus: bonusMaxOf(rubric).toString(), bonus: policy.scale.bonus, top: policy.scale.points + policy.scale.bonus };
 }
 
 /** The table, policy and 折算 a sheet or a roster is made with: 新建考核表 and 汇总 choose them alike. */
@@ -45,9 +50,14 @@ export function useTablePolicy(catalog: number, t: Translate): TablePolicy & { r
   const [policyId, setPolicyId] = useState(choices.find((c) => !c.converts)?.policy.id ?? '');
   const [convert, setConvert] = useState(false);
   const converts = choices.find((c) => c.policy.id === policyId)?.converts === true;
+  const chosen = policies.find((p) => p.id === policyId);
+  // the same total and only more bonus than the policy allows: nothing to convert, the choice is to grade as is
+  const bonusOnly = chosen !== undefined && rubric.total === chosen.scale.points;
   const convertError =
     converts && !convert
-      ? t('convertRequired', { total: rubric.total, points: policies.find((p) => p.id === policyId)?.scale.points ?? 100 })
+      ? bonusOnly
+        ? t('gradeAsIsRequired', bonusWords(rubric, chosen))
+        : t('convertRequired', { total: rubric.total, points: chosen?.scale.points ?? 100 })
       : undefined;
   return {
     rubrics,
@@ -81,7 +91,8 @@ export function TablePolicyFields({
   const { rubric, rubricId, policyId, choices, policies, converts, convert, convertError } = picked;
   // region, level, year and kind: two tables never read alike (the full title is the field's hint)
   const labels = useMemo(() => rubricLabels(rubrics, { hospital: t('kindShort_hospital'), pharmacy: t('kindShort_pharmacy') }), [rubrics, t]);
-  const points = policies.find((p) => p.id === policyId)?.scale.points ?? 100;
+  const policy = policies.find((p) => p.id === policyId);
+  const points = policy?.scale.points ?? 100;
   const p = rubric.provenance;
   return (
     <>
@@ -115,7 +126,13 @@ export function TablePolicyFields({
           <option value="">{t('noPolicy')}</option>
           {choices.map(({ policy, converts: needs }) => (
             <option key={policy.id} value={policy.id}>
-              {`${policy.region}：${policy.title}${needs ? t('needsConversion', { points: policy.scale.points }) : ''}`}
+              {`${policy.region}：${policy.title}${
+                !needs
+                  ? ''
+                  : rubric.total === policy.scale.points
+                    ? t('needsBonusChoice', { bonus: policy.scale.bonus })
+                    : t('needsConversion', { points: policy.scale.points })
+              }`}
             </option>
           ))}
         </Select>
@@ -125,7 +142,11 @@ export function TablePolicyFields({
           <Checkbox
             checked={convert}
             onChange={(_, data) => picked.setConvert(data.checked === true)}
-            label={t('convert', { total: rubric.total, points })}
+            label={
+              policy && rubric.total === policy.scale.points
+                ? t('gradeAsIs', bonusWords(rubric, policy))
+                : t('convert', { total: rubric.total, points })
+            }
           />
         </Field>
       )}

@@ -50,7 +50,8 @@ describe('scale', () => {
 
   it('威海 with its bonus, converted under 宁德 (no bonus), can pass 100: shown as not graded', () => {
     // every 威海 二级 bonus item full: 795 + 60 → 107.5 after 折算, beyond 宁德's 100
-    const full = { ...evaluate(weihai, {}), total: evaluate(weihai, {}).total.plus(205) };
+    const plain = evaluate(weihai, {});
+    const full = { ...plain, total: plain.total.plus(205), totalBeforeVeto: plain.totalBeforeVeto.plus(205) };
     const assessed = assess(weihai, full, ningde, { convert: true, complete: true, deposit: 1000 });
     expect(assessed.gradeText).toBe('超出政策分制，不予评定');
     expect(assessed.refund).toBeUndefined();
