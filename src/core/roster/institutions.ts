@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type Ownership, parseOwnership } from '../applicability';
-import { DecimalValue } from '../cellValues';
+import { DecimalOrPercentValue, DecimalValue } from '../cellValues';
 import type { Dec } from '../decimal';
 import { clipped } from '../echo';
 import type { Problem } from '../errors';
@@ -23,6 +23,7 @@ const FIELDS = {
   downgrade: ['降档'],
   specialCase: ['情形', '考核之外的情形'],
   selfScore: ['自评得分'],
+  fundGrowth: ['基金收入增长幅度', '医保基金收入增长幅度', '当年医保基金收入增长幅度'],
 } as const;
 type Field = keyof typeof FIELDS;
 
@@ -185,6 +186,12 @@ function readRow(
     const parsed = DecimalValue.safeParse(selfScore);
     if (parsed.success) institution.selfScore = parsed.data;
     else bad('selfScore', '自评得分应为数字', 'the self-score should be a number');
+  }
+  const fundGrowth = at('fundGrowth');
+  if (!isBlank(fundGrowth)) {
+    const parsed = DecimalOrPercentValue.safeParse(fundGrowth);
+    if (parsed.success) institution.fundGrowth = parsed.data;
+    else bad('fundGrowth', '基金收入增长幅度应为比率（5% 填 5% 或 0.05，可为负）', 'the fund income growth should be a rate');
   }
   // copied from the one shape every row shares, then filled (a key added at a time, 100-odd of them, makes
   // a hash table per row: six times the memory)

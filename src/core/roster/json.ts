@@ -46,6 +46,7 @@ export function rosterJson(roster: RosterResult) {
       cutPoints: g.cutPoints.map((c) => c.toNumber()),
       trimmedLow: g.trimmedLow,
       trimmedHigh: g.trimmedHigh,
+      ...(g.firstIntervalFrom && { firstIntervalFrom: g.firstIntervalFrom.toNumber() }),
       lines: g.lines,
     })),
     summary: {
