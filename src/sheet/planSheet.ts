@@ -9,6 +9,7 @@ import {
   clauseReadingText,
   conversionFor,
   DecimalValue,
+  DEPOSIT_LIMIT,
   definitionOf,
   effectiveRule,
   extraWithheld,
@@ -451,7 +452,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     else {
       // no amount while facts are invalid, nor for a converted score beyond the policy's scale
       const amount = refund.slice(1);
-      const shown = conversion ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
+      const converted = conversion ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
+      // a deposit of 10¹³ yuan or more is refused, as the core refuses it (depositBeyondRange), never rounded
+      const shown = `IF(IFERROR(VALUE(${depositCell}),0)>=${num(DEPOSIT_LIMIT.toNumber())},${str(t.depositTooLarge)},${converted})`;
       refundCell = pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${shown})`, style: 'resultMoney' });
     }
   } else {

@@ -7,7 +7,7 @@ import type { Problem } from '../errors';
 import { isBlank, show } from '../inputs';
 import { resolveInputId } from '../evaluate';
 import { downgradeLimit } from '../policy/grade';
-import { specialCaseLabels, specialCaseNamed } from '../policy/refund';
+import { depositBeyondRange, specialCaseLabels, specialCaseNamed } from '../policy/refund';
 import { type Policy, type SpecialCase, specialCaseKinds } from '../policy/schema';
 import type { Rubric } from '../schema';
 import type { RosterInstitution, RosterTable } from './types';
@@ -163,7 +163,9 @@ function readRow(
   const deposit = at('deposit');
   if (!isBlank(deposit)) {
     const parsed = Deposit.safeParse(deposit);
-    if (parsed.success) institution.deposit = parsed.data;
+    const beyond = parsed.success ? depositBeyondRange(parsed.data) : null;
+    if (beyond) bad('deposit', `质量保证金${beyond.zh}`, `the deposit ${beyond.en}`);
+    else if (parsed.success) institution.deposit = parsed.data;
     else bad('deposit', '质量保证金应为不小于 0 的金额（元）', 'the deposit should be an amount ≥ 0');
   }
   const parent = text(at('parentCode'));
