@@ -454,7 +454,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       const amount = refund.slice(1);
       const converted = conversion ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
       // a deposit of 10¹³ yuan or more is refused, as the core refuses it (depositBeyondRange), never rounded
-      const shown = `IF(IFERROR(VALUE(${depositCell}),0)>=${num(DEPOSIT_LIMIT.toNumber())},${str(t.depositTooLarge)},${converted})`;
+      // (text is read as a number, as the amount reads it: a deposit that is not one still shows #VALUE!)
+      const deposit = `IF(${depositCell}="",0,${depositCell}*1)`;
+      const shown = `IF(${deposit}>=${num(DEPOSIT_LIMIT.toNumber())},${str(t.depositTooLarge)},${converted})`;
       refundCell = pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${shown})`, style: 'resultMoney' });
     }
   } else {
