@@ -25,6 +25,7 @@ import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { CellClaims, mergeConflicts } from '../../src/sheet/planConflicts';
 import { planSheet } from '../../src/sheet/planSheet';
 import { computePlan } from '../support/hyperformula';
+import { type Computed, recalculate, sofficeVersion } from '../support/sofficeRecalc';
 import { mibOnDisk as mib } from '../support/mibOnDisk';
 import { regionPolicy, regionRubric, textOf } from '../support/regionFiles';
 
@@ -172,6 +173,37 @@ describe('mib template and mib refund with a region’s own table and a policy w
     expect(printed.err).toBe('');
     expect(printed.code).toBe(0);
     expect(readFileSync(out).length).toBeGreaterThan(1000);
+  });
+
+  it('LibreOffice recalculates the own pair’s template: 86 with 挂牌督办 → 70000 at H5, 扣减情形 at E10, the version at C10', async () => {
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+    const facts = join(dir, 'facts.json');
+    writeFileSync(facts, textOf(FACTS_86));
+    const out = join(dir, 'filled.xlsx');
+    const printed = await mib(
+      'template',
+      table,
+      '--policy',
+      policy,
+      '--deposit',
+      '100000',
+      '--input',
+      facts,
+      '--complete',
+      '--circumstance',
+      '挂牌督办',
+      '-o',
+      out,
+    );
+    expect(printed.code).toBe(0);
+    const cell: Computed = (await recalculate([out])).get(out)!;
+    registerPolicy(ownPolicy);
+    const plan = planSheet(ownRubric, { policyId: ownPolicy.id, rubricVersion: 'v', deposit: 100000 });
+    unregister('policy', ownPolicy.id);
+    expect([cell(plan.fields.total), cell(plan.fields.grade!), cell(plan.fields.refund!)]).toEqual([86, '合格', 70000]);
+    expect(plan.fields.refund).toBe('H5');
+    expect(cell('E10')).toBe('挂牌督办');
+    expect(String(cell('C10'))).not.toBe('');
   });
 
   it('mib refund 85 with 挂牌督办 → 70000.00 of 100000', async () => {
