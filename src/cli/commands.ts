@@ -168,7 +168,7 @@ export const commands = {
     flags: {
       input: value(
         '<名单.csv|名单.xlsx>',
-        '机构名单：第一行表头（机构编码、机构名称，可选 级别/类型、公立/民营、质量保证金、上级机构编码、降档、情形、自评得分，再是各输入编号），其下每行一家机构；CSV 可为 UTF-8（带或不带 BOM）、GBK 或 UTF-16',
+        '机构名单：第一行表头（机构编码、机构名称，可选 级别/类型、公立/民营、质量保证金、上级机构编码、降档、情形、自评得分、基金收入增长幅度，再是各输入编号），其下每行一家机构；CSV 可为 UTF-8（带或不带 BOM）、GBK 或 UTF-16',
         required,
       ),
       policy: POLICY,
@@ -181,6 +181,14 @@ export const commands = {
       'a6-low-band': value('fixed|peers', '威海 A6 “低位区间占比20%”：fixed = 占比 20% 及以下（默认），peers = 同级机构中最低的 20%'),
       'tier-rounding': value('round|floor|ceil', '按比例算家数（如 7 家的 20%）：round = 四舍五入（默认），floor = 去尾，ceil = 进一'),
       'peer-ties': value('better|worse', '数据相同而跨越分界时：better = 都归较好的一侧（默认），worse = 都归较差的一侧'),
+      'trimmed-high': value(
+        'printed|last',
+        '剔除的过高值归哪个区间：printed = 原文所写的区间（默认；威海 A5 四个区间“过高的增长率参照第三区间评分”），last = 最后一个区间',
+      ),
+      'fund-growth': value(
+        '<比率>',
+        '当年医保基金收入增长幅度，如 0.05 或 5%（威海 A5 “第一区间最低值不应大于当年医保基金收入增长幅度”）；不给时可由名单的“基金收入增长幅度”列给出，都没有则不用这一句并在口径中写明',
+      ),
       convert: { ...CONVERT, needs: 'policy' },
       complete: COMPLETE,
       output: value('<汇总.xlsx>', '写出汇总工作簿：汇总名单（各机构结果）、汇总统计、同级分组（分界点）', { short: 'o' }),

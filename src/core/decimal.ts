@@ -18,9 +18,11 @@ export const EXCEL_DIGITS = 15;
  * the fen a person types) reads back as exactly the decimal typed.
  */
 export function fromDouble(n: number): Dec {
-  // a whole number under 10¹⁵ already has at most 15 digits: no round trip through text (a roster reads
-  // thousands of counts); 0 and −0 alike are the text "0.00000000000000", a plain 0
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n === 0 ? ZERO : new D(n);
+  // a whole number is taken as the double holds it: under 10¹⁵ it has at most 15 digits anyway (no round
+  // trip through text: a roster reads thousands of counts), and above, cutting it to 15 digits would
+  // change it silently (9007199254740993 in a JSON file is the double 9007199254740992, not the count
+  // 9007199254740990 that is under 2⁵³ − 1); 0 and −0 alike are a plain 0
+  if (Number.isInteger(n)) return n === 0 ? ZERO : new D(n);
   return new D(n.toPrecision(EXCEL_DIGITS));
 }
 

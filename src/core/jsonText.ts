@@ -1,3 +1,4 @@
+import { D } from './decimal';
 import { clipped } from './echo';
 import { MibError } from './errors';
 
@@ -6,7 +7,8 @@ import { MibError } from './errors';
  * read them too, but it reports errors in English without a line, keeps the last of two equal keys
  * silently ({"4.2": 1, "4.2": 3}: the same fact twice), turns 1e309 into Infinity, and its result's
  * "__proto__" key is lost by any later copy. Here every problem is a Chinese message with its line and
- * column, a key may appear once per object, a number must be finite, nesting stops at MAX_DEPTH (no
+ * column, a key may appear once per object, a number must be finite and held exactly by the double it
+ * becomes (9007199254740993 would silently be 9007199254740992), nesting stops at MAX_DEPTH (no
  * stack overflow on a file nested 100,000 deep), and keys are own data properties whatever their name.
  */
 export const MAX_DEPTH = 64;
@@ -16,6 +18,8 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 class JsonReader {
   private at = 0;
   private depth = 0;
+  /** the key whose value is being read, for a message about a number */
+  private key: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -109,6 +113,7 @@ class JsonReader {
       seen.set(key, keyAt);
       this.expect(':', `键“${clipped(key)}”之后应为冒号`);
       this.space();
+      this.key = key;
       // an own data property even for "__proto__", as JSON.parse makes it
       Object.defineProperty(object, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
       this.space();
@@ -179,8 +184,28 @@ class JsonReader {
     this.at += match[0].length;
     const value = Number(match[0]);
     if (!Number.isFinite(value)) this.fail(`数字 ${clipped(match[0])} 超出可表示的范围`, start);
+    if (!heldExactly(match[0], value)) {
+      const of = this.key === undefined ? '' : `“${clipped(this.key)}”的`;
+      this.fail(
+        `${of}数字 ${clipped(match[0])} 超出 JSON 数字能准确保存的位数，会被悄悄读成 ${String(value)}：请改正；确需这么多位的金额写成文字（加双引号），按原样读取`,
+        start,
+      );
+    }
     return value;
   }
+}
+
+/** Whether the double a number's text becomes holds what the text says: at most 15 significant digits
+ * always do; a longer one must read back as the same decimal (0.8999999999999999 does, 9007199254740993
+ * and a 40-digit deposit do not). */
+function heldExactly(text: string, value: number): boolean {
+  const mantissa = text
+    .replace(/^-/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '');
+  if (mantissa.length <= 15) return true;
+  return new D(text).eq(new D(String(value)));
 }
 
 /** The value a JSON file's text holds (a leading byte-order mark is ignored), or a MibError naming the

@@ -10,6 +10,7 @@ import {
   conversionFor,
   scaleFits,
   DecimalValue,
+  DEPOSIT_LIMIT,
   definitionOf,
   effectiveRule,
   extraWithheld,
@@ -38,6 +39,7 @@ import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
 import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
 import { partsOf, splitToFit } from './pageParts';
 import { MAX_ROW_HEIGHT, listSourceProblem } from './excelLimits';
+import { CellClaims, mergeConflicts } from './planConflicts';
 import { pageRoom, pageStarts, printScale } from './pagination';
 import { textHeight } from './textHeight';
 import { DEFAULT_ROW_HEIGHT, fitRowHeights } from './rowHeights';
@@ -84,8 +86,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const columns = columnsOf(rubric.layout);
   const col = (key: ColumnKey): Column => columns.at[key];
   const grid: (PlanCell | null)[][] = [];
+  const claims = new CellClaims();
   const put = (row: number, key: ColumnKey | number, cell: PlanCell) => {
     const c = typeof key === 'number' ? key : col(key).index;
+    claims.put(row, c, cell);
     const line = (grid[row - 1] ??= []);
     while (line.length < c) line.push(null);
     line[c] = cell;
@@ -120,7 +124,12 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     { label: [6, 6], value: [7, 8] },
   ] as const;
   const letterOf = (i: number) => columns.list[i]!.letter;
+  // each header part owns its slot: two parts given one slot is a layout error, found here by name
+  const slotOwners = new Map<string, LabelKey>();
   const pair = (row: number, slot: 0 | 1 | 2, name: LabelKey, cell: PlanCell): string => {
+    const owner = slotOwners.get(`${row}:${slot}`);
+    if (owner !== undefined) throw new Error(`表头布局冲突：${label(owner)}与${label(name)}同在第 ${row} 行第 ${slot + 1} 组`);
+    slotOwners.set(`${row}:${slot}`, name);
     const s = slots[slot];
     put(row, s.label[0], { value: label(name), style: 'label' });
     if (s.label[1] > s.label[0]) merges.push(`${letterOf(s.label[0])}${row}:${letterOf(s.label[1])}${row}`);
@@ -157,13 +166,14 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     error: fill(t.error, { label: label('ownership'), prompt: t.ownershipPrompt }),
   });
   // 扣减情形 (挂牌督办 再扣除10%): a fact of the institution the refund reads, only where the policy names
-  // circumstances; row 10, the row before the table's header, so that no other cell moves
+  // circumstances; on row 10, the row before the table's header, so that no other cell moves: at C10, or
+  // at E10 beside 考核表版本 (A10:C10) on a region's own table
   let circumstancesCell: string | undefined;
   const circumstanceNames = policy?.extraWithholding?.map((c) => c.name) ?? [];
   // names the policy does not have are refused here, as refundOf refuses them
   if (policy && options.circumstances) extraWithheld(policy, options.circumstances);
   if (circumstanceNames.length > 0) {
-    circumstancesCell = pair(10, 0, 'circumstances', field(options.circumstances?.join('，'), 'field'));
+    circumstancesCell = pair(10, versionCell ? 1 : 0, 'circumstances', field(options.circumstances?.join('，'), 'field'));
     const prompt = fill(t.circumstancesPrompt, { names: circumstanceNames.join('、') });
     // one name: a list to pick from; several may be combined, so the cell takes text
     // (an inline list holds at most 255 characters: a longer name is typed, not picked)
@@ -456,7 +466,11 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     else {
       // no amount while facts are invalid, nor for a converted score beyond the policy's scale
       const amount = refund.slice(1);
-      const shown = beyondScale ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
+      const converted = beyondScale ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
+      // a deposit of 10¹³ yuan or more is refused, as the core refuses it (depositBeyondRange), never rounded
+      // (text is read as a number, as the amount reads it: a deposit that is not one still shows #VALUE!)
+      const deposit = `IF(${depositCell}="",0,${depositCell}*1)`;
+      const shown = `IF(${deposit}>=${num(DEPOSIT_LIMIT.toNumber())},${str(t.depositTooLarge)},${converted})`;
       refundCell = pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${shown})`, style: 'resultMoney' });
     }
   } else {
@@ -588,6 +602,9 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     pageBreaks = next;
     if (settled) break;
   }
+  // no cell given two contents, none merged twice, nothing hidden under a merge
+  const conflicts = [...claims.problems, ...mergeConflicts(merges, grid)];
+  if (conflicts.length > 0) throw new Error(`表格布局冲突：${conflicts.slice(0, 5).join('；')}`);
 
   return {
     name: sheetNameOf(rubric, options),

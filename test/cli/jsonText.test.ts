@@ -65,4 +65,21 @@ describe('readJsonText', () => {
     expect(refusal(`${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`)).toContain(`嵌套超过 ${MAX_DEPTH} 层`);
     expect(refusal('['.repeat(1_000_000))).toContain(`第 1 行第 ${MAX_DEPTH + 1} 列：嵌套超过 ${MAX_DEPTH} 层`);
   });
+
+  // issue 19: JSON.parse turns 9007199254740993 into 9007199254740992 without a word
+  it('refuses a number its double does not hold, naming the key; keeps one it does', () => {
+    expect(refusal('{"4.2": 9007199254740993}')).toBe(
+      '文件“f.json”不是有效的 JSON：第 1 行第 9 列：“4.2”的数字 9007199254740993 超出 JSON 数字能准确保存的位数，会被悄悄读成 9007199254740992：请改正；确需这么多位的金额写成文字（加双引号），按原样读取',
+    );
+    expect(refusal('{"deposit": 1234567890123456789012345678901234567890.12}')).toContain(
+      '“deposit”的数字 1234567890123456789012345678901234567890.12 超出',
+    );
+    expect(refusal('[1.00000000000000000001]')).toContain('数字 1.00000000000000000001 超出');
+    expect(read('{"a": 9007199254740991, "b": 0.8999999999999999, "c": 1e21, "d": 123456789012345}')).toEqual({
+      a: 9007199254740991,
+      b: 0.8999999999999999,
+      c: 1e21,
+      d: 123456789012345,
+    });
+  });
 });

@@ -92,7 +92,15 @@ describe('威海 二级 peer clauses in mib roster --json', () => {
   it('every peer option is a flag, reaches the core and is said in words', async () => {
     const flags = ['--peer-trim', '20%', '--a6-low-band', 'peers', '--tier-rounding', 'ceil', '--peer-ties', 'worse'];
     const { json } = await rosterJsonOf('weihai-2021-hospital-l2', '--input', weihai, ...flags);
-    expect(json.options).toEqual({ intervals: 'equal-width', trim: 0.2, lowBandShare: 0.2, a6LowBand: 'peers', tierRounding: 'ceil', ties: 'worse' });
+    expect(json.options).toEqual({
+      intervals: 'equal-width',
+      trim: 0.2,
+      lowBandShare: 0.2,
+      a6LowBand: 'peers',
+      tierRounding: 'ceil',
+      ties: 'worse',
+      trimmedHighInterval: 'printed',
+    });
     // "可剔除部分过高或过低的数据。过低的增长率参照第一区间评分，过高的增长率参照第三区间评分": ⌊20% × 6⌋ = 1 set aside at
     // each end (1% → first, 20% → third); 2%–10% divided in thirds of 8/3% → cuts 4.67%, 7.33%: 10% third
     expect(bands(json, '27.1')).toEqual([1, 1, 1, 1, 3, 3]);
@@ -100,7 +108,7 @@ describe('威海 二级 peer clauses in mib roster --json', () => {
     expect(cuts(json, '25.1')).toEqual([0.12]);
     const text = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', weihai, ...flags);
     expect(text.out).toContain(
-      '同级比较的口径：等宽区间；两端各剔除 20%；低位区间为同级最低的 20%；威海 A6 低位区间按同级机构最低的一部分；按比例算家数进一；数据相同跨越分界时并列归较差一侧',
+      '同级比较的口径：等宽区间；两端各剔除 20%；低位区间为同级最低的 20%；威海 A6 低位区间按同级机构最低的一部分；按比例算家数进一；数据相同跨越分界时并列归较差一侧；剔除的过高值参照原文所写的区间',
     );
   });
 
@@ -109,6 +117,107 @@ describe('威海 二级 peer clauses in mib roster --json', () => {
     expect(json.options.lowBandShare).toBe(0.5);
     expect(cuts(json, '25.1')).toEqual([0.15]);
     expect(itemScores(json, '25')).toEqual([10, 10, 10, 7.5, 5, 5]);
+  });
+});
+
+// 威海 二级 A5 (seed 001, 二级 item 29): "从低到高依次平均划分为四个区间，第一区间得满分；第二区间扣3分；第三区间扣5分，第四区间扣8分。
+// 原则上，增长率第一区间最低值不应大于保基金收入增长幅度；3..对于增长率分布离散程度较大的，划分区间时可剔除部分过高或过低的数据。
+// 过低的增长率参照第一区间评分，过高的增长率参照第三区间评分。"
+describe('威海 A5 as printed', () => {
+  const a5 = (rates: string[], extra: (i: number) => Record<string, string> = () => ({})) =>
+    writeCsv(
+      path(`a5-${rates.join('_')}-${extra(0)['基金收入增长幅度'] ?? ''}${extra(5)['基金收入增长幅度'] ?? ''}.csv`),
+      rates.map((rate, i) => ({ 机构编码: `H${i + 1}`, 机构名称: `医院${i + 1}`, ...extra(i), '29.1': rate })),
+    );
+  const spread = a5(['0%', '1%', '2%', '3%', '4%', '40%']);
+
+  it('a trimmed high growth rate is scored in the 第三区间 (5 points), not the 第四 (2), by default', async () => {
+    // ⌊20% × 6⌋ = 1 set aside at each end: 0% → 第一区间, 40% → 第三区间 as printed; 1%–4% in quarters of
+    // 0.75% → cuts 1.75%, 2.5%, 3.25%
+    const { json } = await rosterJsonOf('weihai-2021-hospital-l2', '--input', spread, '--peer-trim', '20%');
+    expect(json.options.trimmedHighInterval).toBe('printed');
+    expect(bands(json, '29.1')).toEqual([1, 1, 2, 3, 4, 3]);
+    expect(itemScores(json, '29')).toEqual([10, 10, 7, 5, 2, 5]);
+    const group = json.groups.find((g) => g.id === '29.1')!;
+    expect(group.reading).toContain('过高的按原文参照第三区间（另一读法：选项 trimmedHighInterval=last 归第四区间）');
+    expect(json.institutions[5]!.peer.find((p) => p.id === '29.1')!.line).toContain('→ 第三区间（剔除的过高值）');
+  });
+
+  it('the other reading is an option: --trimmed-high last puts it in the 第四区间 (2 points), and says so', async () => {
+    const { json } = await rosterJsonOf('weihai-2021-hospital-l2', '--input', spread, '--peer-trim', '20%', '--trimmed-high', 'last');
+    expect(json.options.trimmedHighInterval).toBe('last');
+    expect(bands(json, '29.1')).toEqual([1, 1, 2, 3, 4, 4]);
+    expect(itemScores(json, '29')).toEqual([10, 10, 7, 5, 2, 2]);
+    expect(json.groups.find((g) => g.id === '29.1')!.reading).toContain(
+      '过高的归最后的第四区间（选项 trimmedHighInterval=last；原文写参照第三区间）',
+    );
+    const text = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', spread, '--peer-trim', '20%', '--trimmed-high', 'last');
+    expect(text.out).toContain('剔除的过高值归最后一个区间');
+    const bad = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', spread, '--trimmed-high', 'third');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--trimmed-high');
+  });
+
+  // all six grew faster than the fund (5%): 6%–14%
+  const fast = ['6%', '7%', '8%', '9%', '10%', '14%'];
+
+  it('without the fund’s growth the bound is not applied and the reading says so', async () => {
+    // [6%, 14%] in quarters of 2% → cuts 8%, 10%, 12%
+    const { json } = await rosterJsonOf('weihai-2021-hospital-l2', '--input', a5(fast));
+    expect(bands(json, '29.1')).toEqual([1, 1, 1, 2, 2, 4]);
+    const group = json.groups.find((g) => g.id === '29.1')!;
+    expect(group.reading).toContain('原文“原则上，增长率第一区间最低值不应大于当年医保基金收入增长幅度”未用：未给当年医保基金收入增长幅度');
+    expect(group.lines[0]).toContain('--fund-growth');
+    const text = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', a5(fast));
+    expect(text.out).toContain('第一区间最低值不应大于当年医保基金收入增长幅度”未用');
+  });
+
+  it('--fund-growth 5%: the first interval starts at 5%, [5%, 14%] in quarters of 2.25%', async () => {
+    const { code, json } = await rosterJsonOf('weihai-2021-hospital-l2', '--input', a5(fast), '--fund-growth', '5%');
+    expect(code).toBe(0);
+    expect(json.options.fundGrowth).toBe(0.05);
+    // cuts 7.25%, 9.5%, 11.75%: 6%, 7% first; 8%, 9% second; 10% third; 14% fourth
+    expect(cuts(json, '29.1')).toEqual([0.0725, 0.095, 0.1175]);
+    expect(bands(json, '29.1')).toEqual([1, 1, 2, 2, 3, 4]);
+    expect(itemScores(json, '29')).toEqual([10, 10, 7, 7, 5, 2]);
+    const group = json.groups.find((g) => g.id === '29.1')!;
+    expect(group.firstIntervalFrom).toBe(0.05);
+    expect(group.reading).toContain('最低值 6% 大于基金收入增长幅度 5%，区间自 5% 起等宽划分');
+    // a growth at or above the lowest rate changes nothing
+    const above = await rosterJsonOf('weihai-2021-hospital-l2', '--input', a5(fast), '--fund-growth', '0.06');
+    expect(bands(above.json, '29.1')).toEqual([1, 1, 1, 2, 2, 4]);
+    expect(above.json.groups.find((g) => g.id === '29.1')!.reading).toContain('最低值 6% 不大于基金收入增长幅度 6%，区间不变');
+  });
+
+  it('or a 基金收入增长幅度 column; rows that disagree are a problem and the bound is not applied', async () => {
+    const column = await rosterJsonOf(
+      'weihai-2021-hospital-l2',
+      '--input',
+      a5(fast, () => ({ 基金收入增长幅度: '5%' })),
+    );
+    expect(column.code).toBe(0);
+    expect(bands(column.json, '29.1')).toEqual([1, 1, 2, 2, 3, 4]);
+    const differ = await rosterJsonOf(
+      'weihai-2021-hospital-l2',
+      '--input',
+      a5(fast, (i) => ({ 基金收入增长幅度: i === 5 ? '4%' : '5%' })),
+    );
+    expect(differ.code).toBe(1);
+    expect(bands(differ.json, '29.1')).toEqual([1, 1, 1, 2, 2, 4]);
+    expect(differ.json.problems.join()).toContain('“基金收入增长幅度”不一致（5%、4%）');
+    // the flag governs a column
+    const flag = await rosterJsonOf(
+      'weihai-2021-hospital-l2',
+      '--input',
+      a5(fast, (i) => ({ 基金收入增长幅度: i === 5 ? '4%' : '5%' })),
+      '--fund-growth',
+      '5%',
+    );
+    expect(flag.code).toBe(0);
+    expect(bands(flag.json, '29.1')).toEqual([1, 1, 2, 2, 3, 4]);
+    const bad = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', a5(fast), '--fund-growth', '快');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--fund-growth 应为比率');
   });
 });
 

@@ -15,6 +15,8 @@ const mib = mibWith({
   'deep-object.json': `{"4.2": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`,
   'inf.json': '{"18.1": 1e309}',
   'huge-count.json': '{"4.2": 1e308}',
+  'unsafe-count.json': '{"4.2": 9007199254740993}',
+  'unsafe-count-text.json': '{"4.2": "9007199254740993"}',
   'proto.json': '{"__proto__": 1, "constructor": 2, "4.2": 1}',
   'proto-object.json': '{"__proto__": {"4.2": 5}}',
   'spaced.json': '{"4.2": 1, " 4.2": 2}',
@@ -117,8 +119,14 @@ describe('numbers are decimal text; money never passes through a JS number', () 
     expect(deposit.err).toContain('--deposit（质量保证金） 应为数字');
   });
 
-  it('90071992547409.93 × 80% = 72057594037927.94 (a double gave .95)', () => {
-    expect(mib('refund', '80', '--deposit', '90071992547409.93', '--policy', 'jilin-2025')).toMatchObject({ code: 0, out: '72057594037927.94' });
+  it('9007199254740.93 × 80% = 7205759403792.74; 90071992547409.93 is past 10¹³ and refused (issue 19)', () => {
+    expect(mib('refund', '80', '--deposit', '9007199254740.93', '--policy', 'jilin-2025')).toMatchObject({ code: 0, out: '7205759403792.74' });
+    const past = mib('refund', '80', '--deposit', '90071992547409.93', '--policy', 'jilin-2025');
+    expect(past.code).toBe(2);
+    expect(past.err).toContain('质量保证金金额须小于 10000000000000 元');
+    const forty = mib('refund', '80', '--deposit', '1234567890123456789012345678901234567890.12', '--policy', 'jilin-2025');
+    expect(forty.code).toBe(2);
+    expect(forty.out).toBe('');
     // 吉林: 80 is 良, 10 points below 90 at 2% each: 80%
     expect(mib('refund', '80', '--deposit', '0.05', '--policy', 'jilin-2025').out).toBe('0.04');
   });
@@ -169,6 +177,9 @@ describe('facts files: one fact once, known ids, clear messages', () => {
     ['deep-object.json', '嵌套超过 64 层'],
     ['inf.json', '第 1 行第 10 列：数字 1e309 超出可表示的范围'],
     ['huge-count.json', '4.2（未能完整、准确、及时备案人员变更的次数）不能大于 9007199254740991'],
+    // issue 19: accepted and scored as 9007199254740990 before
+    ['unsafe-count.json', '第 1 行第 9 列：“4.2”的数字 9007199254740993 超出 JSON 数字能准确保存的位数，会被悄悄读成 9007199254740992'],
+    ['unsafe-count-text.json', '4.2（未能完整、准确、及时备案人员变更的次数）不能大于 9007199254740991'],
     ['syntax.json', '第 3 行第 9 列：键“5.1”之后应为冒号'],
     ['truncated.json', '第 1 行第 10 列：文件在应有取值处结束'],
     ['array.json', '应为“输入编号: 取值”的 JSON 对象（如 {"4.2": 1}），收到的是数组'],

@@ -180,15 +180,29 @@ describe('quickDecimal, quickYesNo and fromDouble agree with the schemas', () =>
     );
   });
 
-  it('fromDouble reads a whole number as the 15-digit text round trip does (−0 as 0)', () => {
+  it('fromDouble reads a number below 10¹⁵ as the 15-digit text round trip does (−0 as 0)', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 0, 1e15 - 1, -(1e15 - 1), 1e15)),
+        fc.oneof(
+          fc.integer(),
+          fc.double({ noNaN: true, noDefaultInfinity: true, min: -(1e15 - 1), max: 1e15 - 1 }),
+          fc.constantFrom(-0, 0, 1e15 - 1, -(1e15 - 1), 1e15),
+        ),
         (n) => {
           expect(exact(fromDouble(n))).toBe(exact(new D(n.toPrecision(15))));
         },
       ),
       { numRuns: 3000, seed: 14 },
     );
+  });
+
+  // issue 19: read at 15 digits, 2^53 (what 9007199254740993 becomes) was 9007199254740990, a count
+  // under the ceiling 2^53 − 1; a whole number is taken as the double holds it, so it is refused
+  it('fromDouble keeps a whole number above 10¹⁵ as the double holds it', () => {
+    expect(fromDouble(2 ** 53).toFixed()).toBe('9007199254740992');
+    expect(fromDouble(Number.MAX_SAFE_INTEGER).toFixed()).toBe('9007199254740991');
+    expect(fromDouble(1234567890123456).toFixed()).toBe('1234567890123456');
+    // a fraction above 10¹⁵ is still read at 15 digits
+    expect(fromDouble(1e15 + 0.5).toFixed()).toBe('1000000000000000');
   });
 });

@@ -95,6 +95,17 @@ describe('numbers beyond reason', () => {
     expect(parseInputs(JIANGBEI, { '4.2': '9007199254740992' }).invalid).toHaveLength(1);
   });
 
+  // issue 19: 9007199254740993 as a number is the double 9007199254740992; read at 15 digits it became
+  // 9007199254740990, under the ceiling, and was scored as that
+  it('a count the double holds above 2^53 − 1 is refused, and 2^53 − 1 itself is kept exactly', () => {
+    // eslint-disable-next-line no-loss-of-precision -- on purpose: what JSON.parse or a cell makes of it
+    expect(parseInputs(JIANGBEI, { '4.2': 9007199254740993 }).invalid[0]!.message).toBe(
+      `4.2（未能完整、准确、及时备案人员变更的次数）不能大于 ${MAX_COUNT}，收到的是 9007199254740992`,
+    );
+    expect(parseInputs(JIANGBEI, { '4.2': 2 ** 53 }).invalid).toHaveLength(1);
+    expect(String(parseInputs(JIANGBEI, { '4.2': MAX_COUNT }).values.get('4.2'))).toBe('9007199254740991');
+  });
+
   it('Infinity for a ratio is refused, saying so', () => {
     expect(parseInputs(JIANGBEI, { '18.1': Infinity }).invalid[0]!.message).toContain('收到的是 超出数值范围的数');
   });
@@ -111,10 +122,23 @@ describe('decimal text', () => {
 
   it('a deposit given as text is read as decimal text: exact, and never hex', () => {
     const jilin = getPolicy('jilin-2025');
-    expect(refundOf(jilin, 80, '90071992547409.93').amount.toFixed(2)).toBe('72057594037927.94');
+    expect(refundOf(jilin, 80, '9007199254740.93').amount.toFixed(2)).toBe('7205759403792.74');
     expect(() => parseDeposit('0x2710')).toThrow('质量保证金金额应为不小于0的十进制数，收到的是“0x2710”');
     expect(() => parseDeposit('1e4')).toThrow('十进制数');
     expect(parseDeposit(10000).toFixed()).toBe('10000');
+  });
+
+  // issue 19: "Deposits of 40+ significant digits lose fen instead of being refused"
+  it('a deposit beyond 10¹³ yuan or 15 significant digits is refused, naming the deposit, never rounded', () => {
+    const forty = '1234567890123456789012345678901234567890.12';
+    expect(() => parseDeposit(forty)).toThrow(/^质量保证金金额须小于 10000000000000 元（10¹³ 元）/);
+    expect(() => refundOf(getPolicy('jilin-2025'), 80, forty)).toThrow('质量保证金金额');
+    expect(() => parseDeposit('90071992547409.93')).toThrow('须小于 10000000000000 元');
+    expect(() => parseDeposit('10000000000000')).toThrow('须小于 10000000000000 元');
+    expect(() => parseDeposit('1.2345678901234567')).toThrow('有效数字不能超过 15 位');
+    expect(() => parseDeposit(1e40)).toThrow('须小于');
+    expect(parseDeposit('9999999999999.99').toFixed(2)).toBe('9999999999999.99');
+    expect(parseDeposit('0.000000000000001').toFixed()).toBe('0.000000000000001');
   });
 });
 

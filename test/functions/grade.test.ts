@@ -119,13 +119,13 @@ describe('MIB.REFUND', () => {
     expect(10.1 * 0.95).toBeLessThan(9.595);
   });
 
-  it('a deposit a number cell cannot hold is read as Excel holds it; as text it is exact; an amount past 15 digits is refused', () => {
+  it('a deposit of 10¹³ yuan or more, or of more than 15 digits, is refused, as number or text; below, exact', () => {
     // Excel stores 90071992547409.93 typed in a number cell as 90071992547409.9
     // eslint-disable-next-line no-loss-of-precision -- on purpose: the amount as a number cell holds it
-    expect(message(refundAmount(80, 90071992547409.93, 'jilin-2025'))).toBe(
-      '返还金额 72057594037927.92 元超过 Excel 数值的 15 位有效数字，单元格无法精确到分；请用 mib refund 计算',
-    );
-    expect(message(refundAmount(80, '90071992547409.93', 'jilin-2025'))).toContain('72057594037927.94 元');
+    expect(message(refundAmount(80, 90071992547409.93, 'jilin-2025'))).toContain('质量保证金金额须小于 10000000000000 元');
+    expect(message(refundAmount(80, '90071992547409.93', 'jilin-2025'))).toContain('质量保证金金额须小于 10000000000000 元');
+    expect(message(refundAmount(80, '1234567890123456789012345678901234567890.12', 'jilin-2025'))).toContain('须小于');
+    expect(message(refundAmount(80, '12345.678901234567', 'jilin-2025'))).toContain('有效数字不能超过 15 位');
     expect(refundAmount(80, '9007199254740.93', 'jilin-2025')).toBe(7205759403792.74);
   });
 

@@ -167,6 +167,9 @@ describe('MIB.SCORE: bad input gives #VALUE! with a Chinese message naming the i
     expect(failure(total({ ...CLEAN, '4.2': '两次' })).message).toMatch(/4\.2（.*）应为不小于0的整数（次数），收到的是 “两次”/);
     expect(failure(total({ ...CLEAN, '4.2': -1 })).message).toContain('4.2');
     expect(failure(total({ ...CLEAN, '4.2': 2.5 })).message).toContain('整数');
+    // issue 19: a cell's 2^53 (what 9007199254740993 becomes) was read at 15 digits as 9007199254740990
+    expect(failure(total({ ...CLEAN, '4.2': 2 ** 53 })).message).toMatch(/^4\.2（.*）不能大于 9007199254740991，收到的是 9007199254740992/);
+    expect(failure(total({ ...CLEAN, '4.2': '9007199254740993' })).message).toContain('不能大于 9007199254740991');
   });
 
   it('a yes/no fact that is neither', () => {

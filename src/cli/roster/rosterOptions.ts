@@ -9,20 +9,25 @@ const FLAG_OF = {
   a6LowBand: 'a6-low-band',
   tierRounding: 'tier-rounding',
   ties: 'peer-ties',
+  trimmedHighInterval: 'trimmed-high',
+  fundGrowth: 'fund-growth',
 } as const satisfies Record<keyof PeerOptions, string>;
 
-/** The shares (trim, low band) as a clerk writes them: 0.1 or 10%. Their range is the schema's to check. */
+/** The shares (trim, low band) and the fund's growth as a clerk writes them: 0.1 or 10%. Their range is
+ * the schema's to check. */
 function share(text: string, flag: string): number {
   const parsed = DecimalOrPercentValue.safeParse(text);
   if (!parsed.success)
     throw new MibError(
       'invalid-argument',
       `--${flag}`,
-      `--${flag} 应为比例（如 0.1 或 10%），收到的是“${clipped(text)}”`,
+      `--${flag} 应为${flag === 'fund-growth' ? '比率（如 0.05 或 5%，可为负）' : '比例（如 0.1 或 10%）'}，收到的是“${clipped(text)}”`,
       `--${flag} must be a share`,
     );
   return parsed.data.toNumber();
 }
+
+const NUMBERS = new Set<keyof PeerOptions>(['trim', 'lowBandShare', 'fundGrowth']);
 
 /**
  * The roster's options from `mib roster`'s flags: the peer options checked by PeerOptionsSchema (through
@@ -34,7 +39,7 @@ export function rosterOptions(flags: Flags): RosterOptions & { peer: PeerOptions
   for (const [key, flag] of Object.entries(FLAG_OF) as [keyof PeerOptions, string][]) {
     const text = flags[flag];
     if (typeof text !== 'string') continue;
-    peer[key] = key === 'trim' || key === 'lowBandShare' ? share(text, flag) : text.trim();
+    peer[key] = NUMBERS.has(key) ? share(text, flag) : text.trim();
   }
   let checked: PeerOptions;
   try {

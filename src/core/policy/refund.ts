@@ -78,12 +78,34 @@ function money(deposit: Dec, ratio: Dec): Dec {
   return deposit.times(ratio).toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 
-/** A deposit: a Decimal or number ≥ 0, or plain decimal text ("50000", "90071992547409.93"), never
- * hex or an exponent. Text is read digit by digit, so money never passes through a JS number. */
+/** The largest deposit every face computes exactly to the fen, exclusive: 10¹³ yuan. Below it a deposit
+ * to the fen has at most 15 significant digits, what an Excel number cell holds, and the sheet's whole-
+ * number refund (deposit in fen below 10¹⁵, exactMoney.ts) and MIB.REFUND's returned double stay exact. */
+export const DEPOSIT_LIMIT = /*#__PURE__*/ new D('1e13');
+/** The most significant digits a deposit may have: what a number cell holds (Excel keeps 15). */
+export const DEPOSIT_DIGITS = 15;
+
+/** Why a deposit ≥ 0 cannot be held exactly (null when it can): 10¹³ yuan or more, or more than 15
+ * significant digits (a deposit of 40 digits would lose fen in decimal.js's 40-digit products). Refused,
+ * never rounded. */
+export function depositBeyondRange(deposit: Dec): { zh: string; en: string } | null {
+  if (deposit.gte(DEPOSIT_LIMIT))
+    return { zh: '须小于 10000000000000 元（10¹³ 元），超出这一范围无法在各处精确计算到分', en: 'must be below 10^13 yuan' };
+  if (deposit.precision(true) > DEPOSIT_DIGITS && !deposit.isZero())
+    return {
+      zh: `有效数字不能超过 ${DEPOSIT_DIGITS} 位（Excel 数字单元格能保存的位数），多出的位数会被舍去而改变金额`,
+      en: `must have at most ${DEPOSIT_DIGITS} significant digits`,
+    };
+  return null;
+}
+
+/** A deposit: a Decimal or number ≥ 0, or plain decimal text ("50000", "9007199254740.93"), never
+ * hex or an exponent. Text is read digit by digit, so money never passes through a JS number. A deposit
+ * beyond what every face holds exactly (depositBeyondRange) is refused. */
 export function parseDeposit(deposit: Dec | number | string): Dec {
   const d = typeof deposit === 'string' ? decimalFromText(deposit) : dec(deposit);
+  const shown = clipped(String(deposit));
   if (d === null || !d.isFinite() || d.lt(0)) {
-    const shown = clipped(String(deposit));
     throw new MibError(
       'invalid-argument',
       'deposit',
@@ -91,6 +113,9 @@ export function parseDeposit(deposit: Dec | number | string): Dec {
       `deposit must be a decimal number ≥ 0, got "${shown}"`,
     );
   }
+  const beyond = depositBeyondRange(d);
+  if (beyond)
+    throw new MibError('invalid-argument', 'deposit', `质量保证金金额${beyond.zh}，收到的是“${shown}”`, `deposit ${beyond.en}, got "${shown}"`);
   return d;
 }
 

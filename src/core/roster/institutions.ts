@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type Ownership, parseOwnership } from '../applicability';
-import { DecimalValue } from '../cellValues';
+import { DecimalOrPercentValue, DecimalValue } from '../cellValues';
 import type { Dec } from '../decimal';
 import { clipped } from '../echo';
 import type { Problem } from '../errors';
@@ -8,7 +8,7 @@ import { isBlank, show } from '../inputs';
 import { resolveInputId } from '../evaluate';
 import { circumstancesFrom } from '../policy/extraWithholding';
 import { downgradeLimit } from '../policy/grade';
-import { specialCaseLabels, specialCaseNamed } from '../policy/refund';
+import { depositBeyondRange, specialCaseLabels, specialCaseNamed } from '../policy/refund';
 import { type Policy, type SpecialCase, specialCaseKinds } from '../policy/schema';
 import type { Rubric } from '../schema';
 import type { RosterInstitution, RosterTable } from './types';
@@ -25,6 +25,7 @@ const FIELDS = {
   specialCase: ['情形', '考核之外的情形'],
   circumstances: ['扣减情形', '另行扣减情形'],
   selfScore: ['自评得分'],
+  fundGrowth: ['基金收入增长幅度', '医保基金收入增长幅度', '当年医保基金收入增长幅度'],
 } as const;
 type Field = keyof typeof FIELDS;
 
@@ -164,7 +165,9 @@ function readRow(
   const deposit = at('deposit');
   if (!isBlank(deposit)) {
     const parsed = Deposit.safeParse(deposit);
-    if (parsed.success) institution.deposit = parsed.data;
+    const beyond = parsed.success ? depositBeyondRange(parsed.data) : null;
+    if (beyond) bad('deposit', `质量保证金${beyond.zh}`, `the deposit ${beyond.en}`);
+    else if (parsed.success) institution.deposit = parsed.data;
     else bad('deposit', '质量保证金应为不小于 0 的金额（元）', 'the deposit should be an amount ≥ 0');
   }
   const parent = text(at('parentCode'));
@@ -200,6 +203,12 @@ function readRow(
     const parsed = DecimalValue.safeParse(selfScore);
     if (parsed.success) institution.selfScore = parsed.data;
     else bad('selfScore', '自评得分应为数字', 'the self-score should be a number');
+  }
+  const fundGrowth = at('fundGrowth');
+  if (!isBlank(fundGrowth)) {
+    const parsed = DecimalOrPercentValue.safeParse(fundGrowth);
+    if (parsed.success) institution.fundGrowth = parsed.data;
+    else bad('fundGrowth', '基金收入增长幅度应为比率（5% 填 5% 或 0.05，可为负）', 'the fund income growth should be a rate');
   }
   // copied from the one shape every row shares, then filled (a key added at a time, 100-odd of them, makes
   // a hash table per row: six times the memory)

@@ -65,6 +65,7 @@ export function rosterJsonWith<I>(roster: RosterResult, institutions: I) {
       cutPoints: g.cutPoints.map((c) => c.toNumber()),
       trimmedLow: g.trimmedLow,
       trimmedHigh: g.trimmedHigh,
+      ...(g.firstIntervalFrom && { firstIntervalFrom: g.firstIntervalFrom.toNumber() }),
       lines: g.lines,
     })),
     summary: {

@@ -1,5 +1,5 @@
 import { DecimalOrPercentValue, quickDecimal } from '../cellValues';
-import { type Dec, fmt, pct } from '../decimal';
+import { D, type Dec, fmt, pct } from '../decimal';
 import type { Problem } from '../errors';
 import { type InputSpec, isBlank, parseInputValue, show, showValue } from '../inputs';
 import type { Rubric } from '../schema';
@@ -75,7 +75,9 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
           push(out.readings, m.key, { inputId: clause.inputId, itemNo: clause.itemNo, measure: m.measure, group, line: message });
         continue;
       }
-      const computed = compute(clause, members, options, ctx, printed);
+      const fundGrowth =
+        clause.peer.kind === 'intervals' && clause.peer.fundGrowthBound ? groupFundGrowth(positions, institutions, options, ctx, out) : undefined;
+      const computed = compute(clause, members, options, ctx, printed, fundGrowth);
       out.groups.push(computed.group);
       for (const [key, reading] of computed.readings) feed(out, key, clause, reading);
     }
@@ -91,11 +93,41 @@ function feed(out: PeerValues, key: number, clause: PeerClause, reading: PeerRea
   row.set(clause.inputId, reading.value);
 }
 
-function compute(clause: PeerClause, members: PeerMember[], options: PeerOptions, ctx: PeerClauseContext, printed: boolean): PeerComputation {
+/** The year's fund income growth for a group (威海 A5's bound): --fund-growth, else the roster's 基金收入增长幅度
+ * column where the group's rows that fill it agree; rows that differ are a problem and the bound is not applied. */
+function groupFundGrowth(
+  positions: number[],
+  institutions: readonly RosterInstitution[],
+  options: PeerOptions,
+  ctx: PeerClauseContext,
+  out: PeerValues,
+): Dec | undefined {
+  if (options.fundGrowth !== undefined) return new D(String(options.fundGrowth));
+  const given = positions.map((i) => institutions[i]!.fundGrowth).filter((g): g is Dec => g !== undefined);
+  const first = given[0];
+  if (first === undefined) return undefined;
+  if (given.every((g) => g.eq(first))) return first;
+  const shown = [...new Set(given.map((g) => pct(g)))].join('、');
+  out.problems.push({
+    field: '基金收入增长幅度',
+    message: `${ctx.inputId} ${ctx.measureName}：${groupName(ctx.group)}的“基金收入增长幅度”不一致（${shown}），第一区间的下限未按它划分；同一统筹区应填同一个值，或用 --fund-growth 给出`,
+    messageEn: `${ctx.inputId}: the group's fund income growth differs between rows (${shown}); not applied`,
+  });
+  return undefined;
+}
+
+function compute(
+  clause: PeerClause,
+  members: PeerMember[],
+  options: PeerOptions,
+  ctx: PeerClauseContext,
+  printed: boolean,
+  fundGrowth: Dec | undefined,
+): PeerComputation {
   const peer = clause.peer;
   switch (peer.kind) {
     case 'intervals':
-      return peerIntervals(members, clause.labels, options, ctx);
+      return peerIntervals(members, clause.labels, options, ctx, { declaration: peer, ...(fundGrowth && { fundGrowth }) });
     case 'lowBand': {
       // the most the clause's input holds: a ratio or a change of one 1 (100%), a number its max
       const max = clause.spec.type === 'ratio' || clause.spec.type === 'signedRatio' ? 1 : clause.spec.max;

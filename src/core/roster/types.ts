@@ -44,6 +44,12 @@ export interface PeerOptions {
   /** equal measures that straddle a cut (equal-count intervals, tiers, ranks) all go to the `better`
    * (lower-deduction, higher-tier) side, or all to the `worse` */
   ties: 'better' | 'worse';
+  /** 威海 A5 "过高的增长率参照第三区间评分" over four intervals: a trimmed high measure is scored in the
+   * interval the text names (`printed`, the default) or in the last one (`last`) */
+  trimmedHighInterval: 'printed' | 'last';
+  /** 威海 A5 "原则上，增长率第一区间最低值不应大于当年医保基金收入增长幅度": the year's fund income growth
+   * (0.05 for 5%), an input of the roster; absent, the bound is not applied and said so in the reading */
+  fundGrowth?: number;
 }
 
 export interface RosterOptions {
@@ -76,6 +82,8 @@ export interface RosterInstitution {
   circumstances?: string[];
   /** 自评得分, where the institution gave one */
   selfScore?: Dec;
+  /** 基金收入增长幅度 (威海 A5's bound of the first interval), where the row gives one */
+  fundGrowth?: Dec;
   /** the fact cells by input id, raw (a peer clause's column holds the measure, not the band) */
   facts: Record<string, unknown>;
 }
@@ -113,6 +121,8 @@ export interface PeerGroupResult {
   /** measures set aside by `trim` at the low and the high end */
   trimmedLow: number;
   trimmedHigh: number;
+  /** where the fund-growth bound (威海 A5) set the first interval's lowest value below the lowest measure */
+  firstIntervalFrom?: Dec;
   lines: string[];
 }
 

@@ -20,7 +20,11 @@ export const BandSchema = /*#__PURE__*/ lazySchema(() =>
       ...clauseBase,
     })
     .strict()
-    .refine((r) => r.deductions.length === r.input.options.length, { message: '区间数与扣分数不一致' }),
+    .refine((r) => r.deductions.length === r.input.options.length, { message: '区间数与扣分数不一致' })
+    .refine((r) => (r.peer?.trimmedHighInterval ?? 1) <= r.input.options.length, {
+      message: 'peer.trimmedHighInterval 大于区间数',
+      path: ['peer', 'trimmedHighInterval'],
+    }),
 );
 export type BandRule = z.infer<typeof BandSchema>;
 

@@ -15,6 +15,20 @@ export const PeerIntervalsSchema = /*#__PURE__*/ lazySchema(() =>
     .object({
       kind: z.literal('intervals').describe('同级机构的数据从低到高划分区间，本机构所在区间即本条的输入'),
       measure: measure(),
+      trimmedHighInterval: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe(
+          '（可不填）原文写的剔除的过高值参照第几区间评分：威海 A5 划分四个区间却写“过高的增长率参照第三区间评分”，填 3；不填为最后一个区间。名册按选项 trimmedHighInterval 取原文（printed，默认）或最后区间（last）',
+        ),
+      fundGrowthBound: z
+        .literal(true)
+        .optional()
+        .describe(
+          '（可不填）原文写“原则上，增长率第一区间最低值不应大于当年医保基金收入增长幅度”（威海 A5）：名册给出基金收入增长幅度（--fund-growth 或“基金收入增长幅度”列）时第一区间自不高于它的值起划分，未给时列为口径说明',
+        ),
     })
     .strict()
     .describe('（可不填）名册里按同级机构划分区间：本列填原始数据（如增长率 5% 或 0.05），区间由名册算出'),

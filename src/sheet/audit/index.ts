@@ -2,6 +2,7 @@ import {
   assess,
   circumstancesFrom,
   DecimalValue,
+  depositBeyondRange,
   evaluate,
   fmt,
   getPolicy,
@@ -85,7 +86,8 @@ export function auditSheet(snapshot: SheetSnapshot, replan: Replanner = defaultR
       convert: true,
       complete,
       circumstances,
-      ...(deposit !== null && deposit.gte(0) && { deposit }),
+      // a deposit beyond the exact range (10¹³ yuan, 15 digits) gives no amount, as the sheet's formula shows none
+      ...(deposit !== null && deposit.gte(0) && depositBeyondRange(deposit) === null && { deposit }),
     });
     // the policy's veto governs the total beside it, as the sheet's 总分 cell computes it
     summary.total = fmt(assessed.total);

@@ -1,4 +1,5 @@
 import { pct } from '../../core/decimal';
+import { peerOptionWords } from '../../core/roster/peer/options';
 import type { PeerGroupResult, RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { GridPlan, PlanCell } from '../types';
@@ -14,7 +15,13 @@ const FIXED_HEADERS = ['条款', '序号', '考核指标', '同级分组', '计�
  * tiers depend on the sorted measures: their cut points are the core's values.
  */
 function formulaSaysIt(group: PeerGroupResult, result: RosterResult): boolean {
-  return group.kind === 'intervals' && result.options.intervals === 'equal-width' && group.trimmedLow === 0 && group.trimmedHigh === 0;
+  return (
+    group.kind === 'intervals' &&
+    result.options.intervals === 'equal-width' &&
+    group.trimmedLow === 0 &&
+    group.trimmedHigh === 0 &&
+    group.firstIntervalFrom === undefined
+  );
 }
 
 /**
@@ -72,7 +79,7 @@ export function planPeerGroupsSheet(result: RosterResult, rubric: Rubric, roster
       [{ value: '同级分组：与同级机构比较计算的条款', style: 'title' }],
       [
         {
-          value: `口径：${options.intervals === 'equal-width' ? '等宽区间' : '等量区间'}；两端各剔除 ${pct(options.trim)}；低位区间取最低 ${pct(options.lowBandShare)}；A6 低位区间${options.a6LowBand === 'fixed' ? '按占比 20% 以下' : '按同级最低 20%'}；分档人数${{ round: '四舍五入', floor: '向下取整', ceil: '向上取整' }[options.tierRounding]}；并列${options.ties === 'better' ? '从优' : '从低'}。`,
+          value: `口径：${options.intervals === 'equal-width' ? '等宽区间' : '等量区间'}；两端各剔除 ${pct(options.trim)}；低位区间取最低 ${pct(options.lowBandShare)}；A6 低位区间${options.a6LowBand === 'fixed' ? '按占比 20% 以下' : '按同级最低 20%'}；分档人数${{ round: '四舍五入', floor: '向下取整', ceil: '向上取整' }[options.tierRounding]}；并列${options.ties === 'better' ? '从优' : '从低'}；剔除的过高值${peerOptionWords.trimmedHighInterval[options.trimmedHighInterval]}${options.fundGrowth === undefined ? '' : `；当年医保基金收入增长幅度 ${pct(options.fundGrowth)}`}。`,
           style: 'basis',
         },
       ],

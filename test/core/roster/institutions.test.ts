@@ -80,3 +80,23 @@ describe('readInstitutions', () => {
     expect(result.summary.rowsWithProblems).toBe(2);
   });
 });
+
+// issue 19: numbers outside what can be held exactly are refused in a roster, each naming its cell
+describe('a roster refuses numbers it cannot hold exactly', () => {
+  it('a deposit of 10¹³ yuan or 40 digits flags its row, naming the cell; a count above 2^53 − 1 is an invalid fact', () => {
+    const table = rosterOf([
+      { 机构编码: 'H1', 机构名称: '甲', 质量保证金: '1234567890123456789012345678901234567890.12', '6.1': 1 },
+      { 机构编码: 'H2', 机构名称: '乙', 质量保证金: 1e13, '6.1': 1 },
+      { 机构编码: 'H3', 机构名称: '丙', 质量保证金: '9999999999999.99', '4.2': 2 ** 53 },
+    ]);
+    const read = readInstitutions(jiangbei, table, jilin);
+    expect(read.rowProblems.get(0)!.map((p) => p.message)).toEqual([expect.stringMatching(/^C2：质量保证金须小于 10000000000000 元（10¹³ 元）/)]);
+    expect(read.rowProblems.get(1)!.map((p) => p.message)).toEqual([expect.stringMatching(/^C3：质量保证金须小于 10000000000000 元/)]);
+    expect(read.institutions[0]!.deposit).toBeUndefined();
+    expect(read.institutions[2]!.deposit!.toFixed(2)).toBe('9999999999999.99');
+    const scored = scoreRoster(jiangbei, table, jilin);
+    expect(scored.institutions[2]!.invalid.map((p) => p.message)).toEqual([
+      expect.stringContaining('不能大于 9007199254740991，收到的是 9007199254740992'),
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { D } from '../../../src/core/decimal';
 import { defaultPeerOptions } from '../../../src/core/roster/peer/options';
 import { peerIntervals } from '../../../src/core/roster/peer/intervals';
 import { context, members, values } from './peerSupport';
@@ -52,5 +53,54 @@ describe('peer intervals (威海 A3–A5)', () => {
     const result = peerIntervals(members(0, 1, 2, 3, 4, 5, 6, 7, 8), four, defaultPeerOptions, context);
     expect(values(result.readings, 9)).toEqual([1, 1, 1, 2, 2, 3, 3, 4, 4]);
     expect(values(run([5, 5, 5]).readings, 3)).toEqual([1, 1, 1]);
+  });
+});
+
+// 威海 二级 A5 (seed 001): four intervals, yet "过高的增长率参照第三区间评分"; "原则上，增长率第一区间最低值不应大于
+// 当年医保基金收入增长幅度"
+describe('威海 A5: the printed interval of a trimmed high value and the fund-growth bound', () => {
+  const four = ['第一区间', '第二区间', '第三区间', '第四区间'];
+  const a5 = { kind: 'intervals', measure: '医疗费用总额增长率', trimmedHighInterval: 3, fundGrowthBound: true } as const;
+  const rates = ['0', '0.01', '0.02', '0.03', '0.04', '0.4'];
+
+  it('a trimmed high value goes to the printed 第三区间 by default, to the 第四 with the option last', () => {
+    const printed = peerIntervals(members(...rates), four, { ...defaultPeerOptions, trim: 0.2 }, context, { declaration: a5 });
+    expect(values(printed.readings, 6)).toEqual([1, 1, 2, 3, 4, 3]);
+    const last = peerIntervals(members(...rates), four, { ...defaultPeerOptions, trim: 0.2, trimmedHighInterval: 'last' }, context, {
+      declaration: a5,
+    });
+    expect(values(last.readings, 6)).toEqual([1, 1, 2, 3, 4, 4]);
+    // a declaration without trimmedHighInterval (A3, three intervals) keeps the last
+    expect(values(peerIntervals(members(...rates), three, { ...defaultPeerOptions, trim: 0.2 }, context).readings, 6)).toEqual([1, 1, 1, 2, 3, 3]);
+  });
+
+  it('the fund’s growth below every rate starts the equal-width intervals there; equal-count keeps its members', () => {
+    const fast = ['0.06', '0.07', '0.08', '0.09', '0.1', '0.14'];
+    const without = peerIntervals(members(...fast), four, defaultPeerOptions, context, { declaration: a5 });
+    expect(values(without.readings, 6)).toEqual([1, 1, 1, 2, 2, 4]);
+    expect(without.group.reading).toContain('未用');
+    const bounded = peerIntervals(members(...fast), four, defaultPeerOptions, context, { declaration: a5, fundGrowth: new D('0.05') });
+    expect(values(bounded.readings, 6)).toEqual([1, 1, 2, 2, 3, 4]);
+    expect(bounded.group.firstIntervalFrom?.toNumber()).toBe(0.05);
+    const counted = peerIntervals(members(...fast), four, { ...defaultPeerOptions, intervals: 'equal-count' }, context, {
+      declaration: a5,
+      fundGrowth: new D('0.05'),
+    });
+    expect(counted.group.firstIntervalFrom).toBeUndefined();
+    expect(counted.group.reading).toContain('各家所在区间不变');
+  });
+
+  it('a table may not name an interval it does not have', async () => {
+    const { BandSchema } = await import('../../../src/core/rules/band');
+    const rule = {
+      kind: 'band',
+      deductions: [0, 5, 8],
+      cutPoints: '三个区间',
+      text: '过高的增长率参照第三区间评分',
+      peer: { ...a5, trimmedHighInterval: 4 },
+      input: { id: '28.1', type: 'band', label: '区间', options: ['第一区间', '第二区间', '第三区间'] },
+    };
+    expect(BandSchema.safeParse(rule).success).toBe(false);
+    expect(BandSchema.safeParse({ ...rule, peer: a5 }).success).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ describe('peer options', () => {
       a6LowBand: 'fixed',
       tierRounding: 'round',
       ties: 'better',
+      // 威海 A5 "过高的增长率参照第三区间评分": the printed interval; the fund's growth has no default
+      trimmedHighInterval: 'printed',
     });
     expect(peerOptionsOf({ intervals: 'equal-count' })).toEqual({ ...defaultPeerOptions, intervals: 'equal-count' });
   });
@@ -18,5 +20,7 @@ describe('peer options', () => {
     expect(PeerOptionsSchema.safeParse({ ties: 'random' }).success).toBe(false);
     expect(() => peerOptionsOf({ trim: 0.6 })).toThrow(MibError);
     expect(() => peerOptionsOf({ intervals: 'quantile' as never })).toThrow(/^名册的选项有误：intervals/);
+    expect(() => peerOptionsOf({ trimmedHighInterval: 'third' as never })).toThrow(/^名册的选项有误：trimmedHighInterval/);
+    expect(() => peerOptionsOf({ fundGrowth: -1 })).toThrow(/^名册的选项有误：fundGrowth/);
   });
 });

@@ -1,4 +1,5 @@
 import { cmp, type Dec, pct } from '../../decimal';
+import type { PeerIntervals } from '../../rules/peer';
 import type { PeerOptions } from '../types';
 import { peerOptionWords } from './options';
 import {
@@ -14,17 +15,30 @@ import {
   sortedMembers,
 } from './shared';
 
+/** What the clause prints about its intervals, and the group's fund income growth where one is given. */
+export interface IntervalText {
+  /** the peer declaration: its printed interval for trimmed high values, its fund-growth bound */
+  declaration: PeerIntervals;
+  /** the year's fund income growth for this group (--fund-growth or the roster's column) */
+  fundGrowth?: Dec;
+}
+
 /**
  * 威海 A3–A5 "从低到高依次平均划分为三个区间…对于增长率分布离散程度较大的，划分区间时可剔除部分过高或过低的数据。
  * 过低的增长率参照第一区间评分，过高的增长率参照第三区间评分": each peer's interval (1 = lowest). Equal width
  * divides [min, max] of the kept measures; equal count divides the kept peers. A measure on a cut point
- * goes to the lower interval; the trimmed ones count in the first and the last interval.
+ * goes to the lower interval; the trimmed low ones count in the first interval, the trimmed high ones in
+ * the interval the text names (A5: the third of four) or, with the option `last`, in the last.
+ * A5 "原则上，增长率第一区间最低值不应大于当年医保基金收入增长幅度": with the fund's growth given and below
+ * the lowest kept measure, equal-width intervals divide [growth, max], so that the first interval starts at
+ * it; equal-count intervals are counted by institutions, so nobody moves. Not given, the reading says so.
  */
 export function peerIntervals(
   members: readonly PeerMember[],
   labels: readonly string[],
   options: PeerOptions,
   ctx: PeerClauseContext,
+  printed?: IntervalText,
 ): PeerComputation {
   const n = labels.length;
   const sorted = sortedMembers(members);
@@ -32,14 +46,22 @@ export function peerIntervals(
   // never trim the whole group: at least one measure stays to divide
   const trimmed = Math.min(Math.floor(options.trim * count), Math.floor((count - 1) / 2));
   const core = sorted.slice(trimmed, count - trimmed);
+  const printedHigh = Math.min(n, printed?.declaration.trimmedHighInterval ?? n);
+  const highInterval = options.trimmedHighInterval === 'printed' ? printedHigh : n;
   const intervalOf = new Map<number, number>();
   sorted.slice(0, trimmed).forEach((m) => intervalOf.set(m.key, 1));
-  sorted.slice(count - trimmed).forEach((m) => intervalOf.set(m.key, n));
-  const cutPoints = options.intervals === 'equal-width' ? equalWidth(core, n, intervalOf) : equalCount(core, n, options.ties, intervalOf);
-  const trimWords =
-    trimmed === 0 ? '不剔除' : `两端各剔除 ${trimmed} 家（${pct(options.trim)}），过低的参照第一区间、过高的参照${labels[n - 1] ?? ''}`;
+  sorted.slice(count - trimmed).forEach((m) => intervalOf.set(m.key, highInterval));
+  const bound = fundGrowthBound(core, options, printed);
+  const cutPoints = options.intervals === 'equal-width' ? equalWidth(core, n, intervalOf, bound.from) : equalCount(core, n, options.ties, intervalOf);
+  const highWords =
+    printedHigh === n
+      ? `过高的参照${labels[n - 1] ?? ''}`
+      : options.trimmedHighInterval === 'printed'
+        ? `过高的按原文参照${labels[highInterval - 1] ?? ''}（另一读法：选项 trimmedHighInterval=last 归${labels[n - 1] ?? ''}）`
+        : `过高的归最后的${labels[n - 1] ?? ''}（选项 trimmedHighInterval=last；原文写参照${labels[printedHigh - 1] ?? ''}）`;
+  const trimWords = trimmed === 0 ? '不剔除' : `两端各剔除 ${trimmed} 家（${pct(options.trim)}），过低的参照第一区间、${highWords}`;
   const tieWords = options.intervals === 'equal-width' ? '分界点上的值归较低区间' : `分界点上的值归较低区间，${peerOptionWords.ties[options.ties]}`;
-  const reading = `${peerOptionWords.intervals[options.intervals]}，${trimWords}，${tieWords}`;
+  const reading = [peerOptionWords.intervals[options.intervals], trimWords, tieWords, ...(bound.words ? [bound.words] : [])].join('，');
   const cuts = cutsText(cutPoints, ctx.show);
   const readings: PeerComputation['readings'] = new Map();
   const intervalAt = (position: number) => intervalOf.get(sorted[position]!.key) ?? n;
@@ -54,15 +76,36 @@ export function peerIntervals(
       cutPoints,
       trimmedLow: trimmed,
       trimmedHigh: trimmed,
+      ...(bound.from && { firstIntervalFrom: bound.from }),
       lines: [`${ctx.inputId} ${ctx.measureName}（${groupName(ctx.group)}，${count} 家）：${reading}；分界点 ${cuts}`],
     },
     readings,
   };
 }
 
-/** n intervals of equal width over [min, max] of the kept measures; returns the n − 1 cut points. */
-function equalWidth(core: PeerMember[], n: number, intervalOf: Map<number, number>): Dec[] {
-  const low = core[0]!.measure;
+const FUND_GROWTH_TEXT = '原文“原则上，增长率第一区间最低值不应大于当年医保基金收入增长幅度”';
+
+/**
+ * The fund-growth bound of the first interval: where the clause prints it, `from` is the growth when it is
+ * below the lowest kept measure (equal-width intervals then start there), and `words` says what was done:
+ * applied, not needed, not applicable to equal-count intervals, or not applied for want of the growth.
+ */
+function fundGrowthBound(core: PeerMember[], options: PeerOptions, printed?: IntervalText): { from?: Dec; words?: string } {
+  if (printed?.declaration.fundGrowthBound !== true) return {};
+  const growth = printed.fundGrowth;
+  if (growth === undefined)
+    return { words: `${FUND_GROWTH_TEXT}未用：未给当年医保基金收入增长幅度（mib roster --fund-growth，或名册的“基金收入增长幅度”列）` };
+  const lowest = core[0]!.measure;
+  if (cmp(growth, lowest) >= 0) return { words: `${FUND_GROWTH_TEXT}：最低值 ${pct(lowest)} 不大于基金收入增长幅度 ${pct(growth)}，区间不变` };
+  if (options.intervals === 'equal-count')
+    return { words: `${FUND_GROWTH_TEXT}：等人数区间按家数划分，第一区间自基金收入增长幅度 ${pct(growth)} 起，各家所在区间不变` };
+  return { from: growth, words: `${FUND_GROWTH_TEXT}：最低值 ${pct(lowest)} 大于基金收入增长幅度 ${pct(growth)}，区间自 ${pct(growth)} 起等宽划分` };
+}
+
+/** n intervals of equal width over [min, max] of the kept measures (from `from` where the fund-growth
+ * bound sets the first interval's lowest value lower); returns the n − 1 cut points. */
+function equalWidth(core: PeerMember[], n: number, intervalOf: Map<number, number>, from?: Dec): Dec[] {
+  const low = from ?? core[0]!.measure;
   const width = core[core.length - 1]!.measure.minus(low).div(n);
   const cutPoints = Array.from({ length: n - 1 }, (_, i) => low.plus(width.times(i + 1)));
   for (const member of core) {

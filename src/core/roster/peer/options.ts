@@ -15,6 +15,7 @@ export const defaultPeerOptions: PeerOptions = {
   a6LowBand: 'fixed',
   tierRounding: 'round',
   ties: 'better',
+  trimmedHighInterval: 'printed',
 };
 
 /** The options as the command line and the pane hand them over: any subset, each checked. */
@@ -27,6 +28,14 @@ export const PeerOptionsSchema = /*#__PURE__*/ lazySchema(() =>
       a6LowBand: z.enum(['fixed', 'peers']).describe('威海 A6 “低位区间占比20%”：fixed = 占比 20% 及以下，peers = 同级机构中最低的 20%'),
       tierRounding: z.enum(['round', 'floor', 'ceil']).describe('按比例算家数时的取整：round = 四舍五入，floor = 去尾，ceil = 进一'),
       ties: z.enum(['better', 'worse']).describe('数据相同跨越分界时：better = 都归较好的一侧，worse = 都归较差的一侧'),
+      trimmedHighInterval: z
+        .enum(['printed', 'last'])
+        .describe('剔除的过高值：printed = 参照原文所写的区间（威海 A5 “过高的增长率参照第三区间评分”），last = 归最后一个区间'),
+      fundGrowth: z
+        .number()
+        .gt(-1)
+        .lt(10)
+        .describe('当年医保基金收入增长幅度（如 0.05 即 5%）：威海 A5 “第一区间最低值不应大于”它；不给则不用这一句，并在口径中写明'),
     })
     .partial()
     .strict(),
@@ -53,6 +62,7 @@ export const peerOptionWords = {
   tierRounding: { round: '四舍五入', floor: '去尾', ceil: '进一' },
   ties: { better: '并列归较好一侧', worse: '并列归较差一侧' },
   a6LowBand: { fixed: '按原文的占比', peers: '按同级机构最低的一部分' },
+  trimmedHighInterval: { printed: '参照原文所写的区间', last: '归最后一个区间' },
 } as const;
 
 /** Every option in one line of words, for a report's header: "等宽区间；不剔除；低位区间为同级最低的 20%；…". */
@@ -64,5 +74,7 @@ export function peerOptionsText(options: PeerOptions): string {
     `威海 A6 低位区间${peerOptionWords.a6LowBand[options.a6LowBand]}`,
     `按比例算家数${peerOptionWords.tierRounding[options.tierRounding]}`,
     `数据相同跨越分界时${peerOptionWords.ties[options.ties]}`,
+    `剔除的过高值${peerOptionWords.trimmedHighInterval[options.trimmedHighInterval]}`,
+    ...(options.fundGrowth === undefined ? [] : [`当年医保基金收入增长幅度 ${pct(options.fundGrowth)}`]),
   ].join('；');
 }
