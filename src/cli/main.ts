@@ -11,6 +11,7 @@ import {
   conversionLine,
   convertScore,
   type Dec,
+  decisionReadings,
   circumstancesFrom,
   clipped,
   compositeScore,
@@ -31,6 +32,7 @@ import {
   type Problem,
   type Rubric,
   readingLine,
+  readingsBlock,
   readingsOf,
   RatioRoundingSchema,
   refundOf,
@@ -252,6 +254,8 @@ function grade(io: CommandIo, positionals: string[], flags: Flags): number {
   }
   const { score: graded, lines } = scoreOnPolicyScale(io, decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
   const result = gradeOf(policy, graded, options);
+  // the readings that decided it: in the JSON, and on stderr under the value (stdout keeps one value)
+  const readings = decisionReadings(policy, result, { ...(lines[0] !== undefined && { conversion: lines[0] }) });
   if (flags.json === true) {
     io.out(
       JSON.stringify(
@@ -262,12 +266,16 @@ function grade(io: CommandIo, positionals: string[], flags: Flags): number {
           consequences: result.consequences,
           agreementEnds: result.agreementEnds,
           trace: [...lines, ...result.trace],
+          readings,
         },
         null,
         2,
       ),
     );
-  } else io.out(lines.length > 0 ? `${result.label}（${lines[0]}）` : result.label);
+  } else {
+    io.out(lines.length > 0 ? `${result.label}（${lines[0]}）` : result.label);
+    for (const line of readingsBlock(readings, readingLine)) io.err(line);
+  }
   return 0;
 }
 
@@ -297,6 +305,12 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
   }
   const { score: graded, lines } = scoreOnPolicyScale(io, decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
   const result = refundOf(policy, graded, deposit, options);
+  const readings = decisionReadings(policy, result.grade, {
+    refund: result,
+    ...(options.downgradeRefund && { downgradeRefund: options.downgradeRefund }),
+    ...(options.circumstances && { circumstances: options.circumstances }),
+    ...(lines[0] !== undefined && { conversion: lines[0] }),
+  });
   if (flags.json === true) {
     io.out(
       JSON.stringify(
@@ -306,12 +320,16 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
           grade: result.grade.label,
           ...(lines.length > 0 && { converted: graded.toNumber() }),
           trace: [...lines, ...result.trace],
+          readings,
         },
         null,
         2,
       ),
     );
-  } else io.out(result.amount.toFixed(2));
+  } else {
+    io.out(result.amount.toFixed(2));
+    for (const line of readingsBlock(readings, readingLine)) io.err(line);
+  }
   return 0;
 }
 

@@ -109,7 +109,15 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
 
 /** The input ids of clauses, each once, in order (a clause inside another shares its inputs). */
 function idsOf(rules: Rule[]): string[] {
-  return [...new Set(rules.flatMap((r) => definitionOf(r).inputs(r).map((s) => s.id)))];
+  return [
+    ...new Set(
+      rules.flatMap((r) =>
+        definitionOf(r)
+          .inputs(r)
+          .map((s) => s.id),
+      ),
+    ),
+  ];
 }
 
 /** A reading as one printed line: 【source id】text. */

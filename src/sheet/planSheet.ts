@@ -262,7 +262,12 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       // first fact; a note several clauses share is written once
       const rowReadings = new Map<number, string[]>();
       for (const reading of clauseReadings(rule, rubric)) {
-        const at = first + Math.max(0, specs.findIndex((spec) => spec.id === reading.ids[0]));
+        const at =
+          first +
+          Math.max(
+            0,
+            specs.findIndex((spec) => spec.id === reading.ids[0]),
+          );
         const shown = readingsShown.has(reading.text) ? '同上' : reading.text;
         readingsShown.add(reading.text);
         rowReadings.set(at, [...(rowReadings.get(at) ?? []), shown]);

@@ -14,7 +14,8 @@ const readingColumn = (plan: SheetPlan) => {
   const index = plan.columns.findIndex((c) => c.header === '口径说明');
   return (id: string) => {
     const row = Number(plan.inputs.find((i) => i.id === id)!.address.replace(/^[A-Z]+/, ''));
-    return plan.grid[row - 1]?.[index]?.value;
+    const cell = plan.grid[row - 1]?.[index];
+    return cell && 'value' in cell ? cell.value : undefined;
   };
 };
 
@@ -24,7 +25,10 @@ describe.each([
 ])('%s A6 (item %s): the notes of the 按高分计算 methods', (id, no, flat) => {
   const rubric = getRubric(id);
   it('the table reads “持平” as exactly 0: −1% scores 5, 0% scores the 持平 points, as the note says', () => {
-    const score = (change: number) => evaluate(rubric, { [`${no}.2`]: change }).items.find((i) => i.id === no)!.score.toNumber();
+    const score = (change: number) =>
+      evaluate(rubric, { [`${no}.2`]: change })
+        .items.find((i) => i.id === no)!
+        .score.toNumber();
     expect(score(-0.01)).toBe(5);
     expect(score(0)).toBe(flat);
   });
@@ -53,7 +57,14 @@ describe('clausesWithin: one walk over a clause and every clause inside it, at a
   });
 
   it('a clause nested deeper than the schema writes today is still found (any nesting)', () => {
-    const inner = { kind: 'condition', effect: 'deduct', points: 1, text: '内层', note: '内层说明', input: { id: '1.1', type: 'boolean', label: 'x' } };
+    const inner = {
+      kind: 'condition',
+      effect: 'deduct',
+      points: 1,
+      text: '内层',
+      note: '内层说明',
+      input: { id: '1.1', type: 'boolean', label: 'x' },
+    };
     const outer = { kind: 'manual', text: '外层', extra: { list: [{ wrap: inner }] } } as unknown as Rule;
     expect(clausesWithin(outer).map((c) => c.path)).toEqual(['', '.extra.list.0.wrap']);
   });
