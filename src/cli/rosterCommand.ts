@@ -1,4 +1,4 @@
-import { clipped, MibError, type RosterResult, rosterJson, scoreRoster } from '../core';
+import { clipped, MibError, readingLine, readingsBlock, type RosterResult, rosterJson, scoreRoster } from '../core';
 import { planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
 import { writeRosterWorkbook } from './gridXlsx';
@@ -66,6 +66,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   if (flags.json === true) io.out(JSON.stringify(rosterJson(result), null, 2));
   else {
     for (const line of rosterReport(result, { rubric, policy, source: table.source ?? input, output, files: io.files })) io.out(line);
+    for (const line of readingsBlock(result.readings, readingLine)) io.out(line);
     for (const line of problemLines(problems)) io.err(line);
   }
   return problems.length > 0 ? 1 : 0;

@@ -14,15 +14,16 @@ export function vetoReading(policy: Policy, withRefund: boolean): Reading {
   return { source: 'policy', id: 'veto', text: `否决（原文“${veto.text}”）按 veto.effect = ${effect} 计：${does}${refund}。` };
 }
 
-/** Which grade's refund rule a 降档 institution is paid by (the policy's refundFollows, or the option). */
-export function downgradeRefundReading(follows: DowngradeRefund, grade: { label: string; scoreLabel: string }): Reading {
+/** Which grade's refund rule a 降档 institution is paid by (the policy's refundFollows, or the option);
+ * the grades named where one institution's are known. */
+export function downgradeRefundReading(follows: DowngradeRefund, grade?: { label: string; scoreLabel: string }): Reading {
   return {
     source: 'policy',
     id: 'downgradeRefund',
     text:
       follows === 'grade'
-        ? `降档同时改变返还档次（downgradeRefund = grade）：按降档后等次“${grade.label}”的返还规则、以实际得分计算。`
-        : `降档不改变返还档次（downgradeRefund = score）：按得分所在等次“${grade.scoreLabel}”的返还规则计算。`,
+        ? `降档同时改变返还档次（downgradeRefund = grade）：按降档后等次${grade ? `“${grade.label}”` : ''}的返还规则、以实际得分计算。`
+        : `降档不改变返还档次（downgradeRefund = score）：按得分所在等次${grade ? `“${grade.scoreLabel}”` : ''}的返还规则计算。`,
   };
 }
 

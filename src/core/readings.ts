@@ -21,6 +21,19 @@ export interface ReadingsOptions {
   policy?: Policy;
   /** the institution's ownership where known: the ownership reading then says which way it went */
   ownership?: Ownership;
+  /** a roster's institutions by ownership (blank counted apart): the ownership reading says how many went each way */
+  ownershipCounts?: Record<Ownership | 'unknown', number>;
+}
+
+const UNKNOWN_OWNERSHIP = '机构性质（公立/民营）未填写，按公立计并列为未填写的事实';
+
+function ownershipWho(options: ReadingsOptions): string {
+  const counts = options.ownershipCounts;
+  if (counts) {
+    const known = `本名单${ownershipLabels.public} ${counts.public} 家、${ownershipLabels.private} ${counts.private} 家`;
+    return counts.unknown > 0 ? `${known}；${counts.unknown} 家${UNKNOWN_OWNERSHIP}` : known;
+  }
+  return options.ownership ? `本机构为${ownershipLabels[options.ownership]}` : UNKNOWN_OWNERSHIP;
 }
 
 /** The readings a clause's row carries on the sheet: its note, and the rule's scope where it has one. */
@@ -86,7 +99,7 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
   }
   if (hasPublicOnlyClauses(rubric)) {
     const ids = idsOf(clauses.filter((r) => r.appliesTo));
-    const who = options.ownership ? `本机构为${ownershipLabels[options.ownership]}` : '机构性质（公立/民营）未填写，按公立计并列为未填写的事实';
+    const who = ownershipWho(options);
     out.push({
       source: 'rubric',
       id: 'ownership',

@@ -1,8 +1,13 @@
 // Issue 19 point 4: every reading reaches the user on every face of the command line. `mib score` carries
 // 威海 A6's method notes; `mib grade` and `mib refund` print the readings that decided the value on stderr
-// (stdout keeps the one value) and in --json.
+// (stdout keeps the one value) and in --json; `mib roster` lists the rubric's and policy's readings that
+// applied in its text, its --json and its workbook's 口径说明 sheet.
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { mibOnDisk } from '../support/mibOnDisk';
 import { mibWith } from '../support/mibRunner';
+import { rosterJsonOf, scratch, writeCsv } from '../support/rosterFiles';
 
 const mib = mibWith({ 'a6.json': JSON.stringify({ '30.2': '-1%' }) });
 const NINGDE_VETO = '否决（六（一）“对于拒绝配合考核或提供虚假资料的医药机构，将直接认定为考核不合格';
@@ -66,5 +71,62 @@ describe('mib grade / mib refund: the readings that decided the value, on stderr
   it('a converted score says how it was converted, and a further withholding says how it is taken', () => {
     const converted = JSON.parse(mib('grade', '700', '--policy', 'jilin-2025', '--scale', 'weihai-2021-hospital-l2', '--json').out);
     expect(converted.readings.find((r: { id?: string }) => r.id === 'scale')?.text).toBe(converted.trace[0]);
+  });
+});
+
+describe('mib roster: the rubric’s and policy’s readings that applied (text, --json, the workbook’s 口径说明 sheet)', () => {
+  const path = scratch('mib-roster-readings-');
+  const A6_LOW = '“低位区间占比20%”读作占比20%及以下得满分。';
+
+  it('威海 二级 under 吉林: A6’s method notes, the policy’s notes, and the 降档 reading where a row was downgraded', async () => {
+    const csv = writeCsv(path('weihai.csv'), [
+      { 机构编码: 'R0', 机构名称: '甲医院', 质量保证金: 10000, 降档: 1, '30.2': '-1%' },
+      { 机构编码: 'R1', 机构名称: '乙医院', 质量保证金: 10000, '30.2': '0%' },
+    ]);
+    const args = ['roster', 'weihai-2021-hospital-l2', '--input', csv, '--policy', 'jilin-2025', '--convert'];
+    const text = await mibOnDisk(...args);
+    const [, block = ''] = text.out.split('口径说明：');
+    expect(block).toContain(`【第30项 30.1】${A6_LOW}`);
+    expect(block).toContain('【第30项 30.2】“下降≥2%”“增幅≤2%”按占比的百分点变化计');
+    expect(block).toContain('【政策】降档默认同时改变返还档次');
+    expect(block).toContain('【政策 downgradeRefund】降档同时改变返还档次（downgradeRefund = grade）：按降档后等次的返还规则、以实际得分计算。');
+    // the peer options are still said apart, before the block
+    expect(text.out.indexOf('同级比较的口径')).toBeLessThan(text.out.indexOf('口径说明：'));
+
+    const { json } = await rosterJsonOf(...args.slice(1));
+    expect(json.readings).toContainEqual({ source: 'clause', id: '30.1', itemNo: '30', text: A6_LOW });
+    expect(json.readings.filter((r) => r.id === 'downgradeRefund')).toHaveLength(1);
+    // no veto in the roster, no veto reading; a roster names no 另行扣减 circumstance
+    expect(json.readings.some((r) => r.id === 'veto' || r.id === 'extraWithholding')).toBe(false);
+
+    const out = path('weihai.xlsx');
+    expect((await mibOnDisk(...args, '-o', out)).out).toContain('“口径说明”');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('口径说明')!;
+    expect(sheet.getRow(4).values).toEqual([undefined, '来源', '条款或选项', '序号', '口径说明']);
+    const rows = json.readings.map((_, k) => sheet.getRow(5 + k).values as unknown[]);
+    expect(rows).toContainEqual([undefined, '条款', '30.1', '30', A6_LOW]);
+    expect(rows.map((r) => r[4])).toEqual(json.readings.map((r) => r.text));
+  });
+
+  it('江北 under its policy: the ownership reading counts the roster’s 公立 / 民营 / blank, and a vetoed row brings the veto reading', async () => {
+    const csv = writeCsv(path('jiangbei.csv'), [
+      { 机构编码: 'J0', 机构名称: '公立医院', '公立/民营': '公立', '15.1': '是' },
+      { 机构编码: 'J1', 机构名称: '民营医院', '公立/民营': '民营' },
+      { 机构编码: 'J2', 机构名称: '未填医院' },
+    ]);
+    const { json } = await rosterJsonOf('cq-jiangbei-2025-hospital', '--input', csv, '--policy', 'cq-jiangbei-2025');
+    const ownership = json.readings.find((r) => r.id === 'ownership')?.text;
+    expect(ownership).toContain('（19.1、19.2）');
+    expect(ownership).toContain('本名单公立 1 家、民营 1 家；1 家机构性质（公立/民营）未填写，按公立计并列为未填写的事实。');
+    expect(json.readings.find((r) => r.id === 'veto')?.text).toBe(
+      '否决（原文“存在否决项得分为0分”）按 veto.effect = setScore 计：得分按0分计，等次不高于不合格。',
+    );
+    // without the vetoed row, no veto reading
+    const calm = writeCsv(path('calm.csv'), [{ 机构编码: 'J1', 机构名称: '民营医院', '公立/民营': '民营' }]);
+    expect(
+      (await rosterJsonOf('cq-jiangbei-2025-hospital', '--input', calm, '--policy', 'cq-jiangbei-2025')).json.readings.some((r) => r.id === 'veto'),
+    ).toBe(false);
   });
 });

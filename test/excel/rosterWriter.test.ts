@@ -23,7 +23,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
 
     const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
     const names = await writeGridPlans(excel.context, sheets);
-    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组']);
+    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
     // one sync reads the names, then one per planned request
     expect(excel.syncs()).toBe(1 + requests.length);
     expect(excel.syncs()).toBeLessThanOrEqual(10);
@@ -64,6 +64,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     expect(excel.calls.filter((c) => c.method === 'freezeRows').map((c) => [c.sheet, c.args[0]])).toEqual([
       ['汇总名单', 1],
       ['同级分组', 4],
+      ['口径说明', 4],
     ]);
     expect(excel.active).toBe('汇总名单');
     expect(excel.syncs()).toBe(3);
@@ -84,7 +85,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version.split('.')[1]) < 9 } } });
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
     const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
-    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(3);
+    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(4);
     expect(excel.calls.some((c) => c.target === 'autoFilter')).toBe(false);
     expect(excel.calls.filter((c) => c.target === 'charts')).toHaveLength(2);
   });

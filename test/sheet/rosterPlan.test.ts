@@ -18,7 +18,7 @@ const cellText = (cell: PlanCell | null | undefined) => (cell && 'value' in cell
 describe('the roster workbook plan', () => {
   it('plans 汇总名单, 汇总统计 and 同级分组 from a scored 威海 二级 roster', () => {
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
-    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组']);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
   });
 
   it('gives each institution one row: who it is, each item, each peer measure beside its computed value, the results', () => {
@@ -92,7 +92,7 @@ describe('the roster workbook plan', () => {
     expect(column(roster, '评定状态')).toEqual(['最终', '下属机构', '下属机构']);
     expect(column(roster, '评定结果')[1]).toBe('下属机构，不单独评定');
     // no peer clause: no 同级分组 sheet; 江北 has no codes, so items are headed by 序号
-    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计']);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '口径说明']);
     expect(headers(roster)[6]).toMatch(/^1 /);
     expect(summary.subordinates).toMatch(/^B\d+$/);
   });

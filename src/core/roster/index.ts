@@ -7,3 +7,4 @@ export { rosterSummary } from './summary';
 export { rosterJson, type RosterJson } from './json';
 export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';
+export { rosterReadings } from './readings';

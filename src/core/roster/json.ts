@@ -64,6 +64,8 @@ export function rosterJson(roster: RosterResult) {
       rowsWithProblems: s.rowsWithProblems,
     },
     problems: roster.problems.map((p) => p.message),
+    // the rubric's and policy's readings that applied (口径说明)
+    readings: roster.readings,
   };
 }
 export type RosterJson = ReturnType<typeof rosterJson>;
