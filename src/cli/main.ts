@@ -165,6 +165,14 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
       ...(typeof flags.deposit === 'string' && { deposit: decimalArg(flags.deposit, DEPOSIT) }),
     });
     Object.assign(json, assessmentJson(assessed));
+    // what a veto or a 降档 did, as `mib grade` / `mib refund` say it (the files' readings are listed already)
+    if (assessed.grade) {
+      const decided = decisionReadings(policy, assessed.grade, {
+        ...(assessed.refund && { refund: assessed.refund }),
+        ...(options.downgradeRefund && { downgradeRefund: options.downgradeRefund }),
+      });
+      readings.push(...decided.filter((d) => !readings.some((r) => r.text === d.text)));
+    }
     if (assessed.conversion) lines.push(assessed.trace[0] ?? '');
     lines.push(`等次：${assessed.gradeText}（${policy.title}）`);
     if (assessed.refund) {

@@ -27,6 +27,20 @@ describe('mib score: 威海 A6’s notes, inside its 按高分计算 clause', ()
   });
 });
 
+describe('mib score --policy: what a veto or a 降档 did joins the readings', () => {
+  it('江北 with a veto: the veto reading; 威海 under 吉林 with 降档: the 降档 reading; neither without them', () => {
+    const run = mibWith({ 'veto.json': JSON.stringify({ '15.1': '是' }), 'none.json': '{}' });
+    const vetoed = JSON.parse(run('score', 'cq-jiangbei-2025-hospital', '--input', 'veto.json', '--policy', 'cq-jiangbei-2025', '--json').out);
+    expect(vetoed.readings.find((r: { id?: string }) => r.id === 'veto')?.text).toContain('原文“存在否决项得分为0分”');
+    const calm = JSON.parse(run('score', 'cq-jiangbei-2025-hospital', '--input', 'none.json', '--policy', 'cq-jiangbei-2025', '--json').out);
+    expect(calm.readings.some((r: { id?: string }) => r.id === 'veto')).toBe(false);
+    const args = ['score', 'weihai-2021-hospital-l2', '--input', 'none.json', '--policy', 'jilin-2025', '--convert', '--deposit', '10000'];
+    const downgraded = run(...args, '--downgrade', '1');
+    expect(downgraded.out.split('口径说明：')[1]).toContain('【政策 downgradeRefund】降档同时改变返还档次（downgradeRefund = grade）');
+    expect(run(...args).out).not.toContain('downgradeRefund】');
+  });
+});
+
 describe('mib grade / mib refund: the readings that decided the value, on stderr and in --json', () => {
   it('宁德 hospital veto: 不合格 and 0.00 on stdout alone; the policy’s note and the veto reading on stderr', () => {
     const grade = mib('grade', '85', '--policy', 'ningde-2025-hospital', '--veto');
