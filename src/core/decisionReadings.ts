@@ -9,7 +9,8 @@ import type { Reading } from './readings';
 export function vetoReading(policy: Policy, withRefund: boolean): Reading {
   const veto = policy.veto;
   const effect = vetoEffectOf(veto);
-  const does = effect === 'fail' ? `得分不变，等次定为“${veto.grade ?? ''}”` : vetoOutcome(veto).zh;
+  // fail: the score stands, the veto grade is a ceiling (a worse band keeps its own), as gradeOf applies it
+  const does = effect === 'fail' ? `得分不变，等次不高于${veto.grade ?? ''}` : vetoOutcome(veto).zh;
   const refund = withRefund ? '；质量保证金按所定等次的返还规则计' : '';
   return { source: 'policy', id: 'veto', text: `否决（原文“${veto.text}”）按 veto.effect = ${effect} 计：${does}${refund}。` };
 }

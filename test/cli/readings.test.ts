@@ -48,7 +48,7 @@ describe('mib grade / mib refund: the readings that decided the value, on stderr
     expect(grade.err).toContain('口径说明：');
     expect(grade.err).toContain(`【政策】${NINGDE_VETO}`);
     expect(grade.err).toContain('【政策 veto】否决（原文“对于拒绝配合考核或提供虚假资料的医药机构');
-    expect(grade.err).toContain('得分不变，等次定为“不合格”');
+    expect(grade.err).toContain('得分不变，等次不高于不合格');
     const refund = mib('refund', '85', '--policy', 'ningde-2025-hospital', '--veto', '--deposit', '10000');
     expect(refund.code).toBe(0);
     expect(refund.out).toBe('0.00');
