@@ -80,7 +80,9 @@ describe('汇总: a roster scored in the pane', () => {
     await page.getByLabel('折算为 100 分制：得分 × 100 / 795，按折算得分评定等次和返还').check();
     await page.getByRole('button', { name: '计算', exact: true }).click();
     await page.getByTestId('roster-summary').waitFor();
-    await expect(page.getByTestId('roster-message').textContent()).resolves.toContain('已计算 5 家机构，已写入：汇总名单、汇总统计、同级分组、口径说明');
+    await expect(page.getByTestId('roster-message').textContent()).resolves.toContain(
+      '已计算 5 家机构，已写入：汇总名单、汇总统计、同级分组、口径说明',
+    );
   });
 
   it('shows the summary scoreRoster gives for the same cells', async () => {
