@@ -72,7 +72,7 @@ describe('汇总: a roster scored in the pane', () => {
   it('takes a pasted roster, the table, the policy with 折算, and computes', async () => {
     want = await expected();
     await page.getByRole('tab', { name: '汇总' }).click();
-    await expect(page.getByTestId('roster-sheet').inputValue()).resolves.toBe('Sheet1');
+    await expect.poll(() => page.getByTestId('roster-sheet').inputValue()).toBe('Sheet1');
     await page.getByTestId('demo-paste').fill(TSV);
     await page.getByRole('button', { name: '放入工作表' }).click();
     await page.getByLabel('考核表', { exact: true }).selectOption('weihai-2021-hospital-l2');
