@@ -12,6 +12,7 @@ import {
   conversionLine,
   convertScore,
   type Dec,
+  decisionReadings,
   circumstancesFrom,
   clipped,
   compositeScore,
@@ -34,6 +35,7 @@ import {
   RubricSchema,
   readingLine,
   vetoConsequence,
+  readingsBlock,
   readingsOf,
   RatioRoundingSchema,
   refundOf,
@@ -172,6 +174,14 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
     // the policy's veto governs the total beside it (tableTotal); the table's own text only without a policy
     json.total = assessed.total.toNumber();
     shownTotal = assessed.total;
+    // what a veto or a 降档 did, as `mib grade` / `mib refund` say it (the files' readings are listed already)
+    if (assessed.grade) {
+      const decided = decisionReadings(policy, assessed.grade, {
+        ...(assessed.refund && { refund: assessed.refund }),
+        ...(options.downgradeRefund && { downgradeRefund: options.downgradeRefund }),
+      });
+      readings.push(...decided.filter((d) => !readings.some((r) => r.text === d.text)));
+    }
     if (assessed.conversion) lines.push(assessed.trace[0] ?? '');
     lines.push(`等次：${assessed.gradeText}（${policy.title}）`);
     if (assessed.refund) {
@@ -261,6 +271,8 @@ function grade(io: CommandIo, positionals: string[], flags: Flags): number {
   }
   const { score: graded, lines } = scoreOnPolicyScale(io, decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
   const result = gradeOf(policy, graded, options);
+  // the readings that decided it: in the JSON, and on stderr under the value (stdout keeps one value)
+  const readings = decisionReadings(policy, result, { ...(lines[0] !== undefined && { conversion: lines[0] }) });
   if (flags.json === true) {
     io.out(
       JSON.stringify(
@@ -271,12 +283,16 @@ function grade(io: CommandIo, positionals: string[], flags: Flags): number {
           consequences: result.consequences,
           agreementEnds: result.agreementEnds,
           trace: [...lines, ...result.trace],
+          readings,
         },
         null,
         2,
       ),
     );
-  } else io.out(lines.length > 0 ? `${result.label}（${lines[0]}）` : result.label);
+  } else {
+    io.out(lines.length > 0 ? `${result.label}（${lines[0]}）` : result.label);
+    for (const line of readingsBlock(readings, readingLine)) io.err(line);
+  }
   return 0;
 }
 
@@ -306,6 +322,12 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
   }
   const { score: graded, lines } = scoreOnPolicyScale(io, decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
   const result = refundOf(policy, graded, deposit, options);
+  const readings = decisionReadings(policy, result.grade, {
+    refund: result,
+    ...(options.downgradeRefund && { downgradeRefund: options.downgradeRefund }),
+    ...(options.circumstances && { circumstances: options.circumstances }),
+    ...(lines[0] !== undefined && { conversion: lines[0] }),
+  });
   if (flags.json === true) {
     io.out(
       JSON.stringify(
@@ -315,12 +337,16 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
           grade: result.grade.label,
           ...(lines.length > 0 && { converted: graded.toNumber() }),
           trace: [...lines, ...result.trace],
+          readings,
         },
         null,
         2,
       ),
     );
-  } else io.out(result.amount.toFixed(2));
+  } else {
+    io.out(result.amount.toFixed(2));
+    for (const line of readingsBlock(readings, readingLine)) io.err(line);
+  }
   return 0;
 }
 

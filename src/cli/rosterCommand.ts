@@ -1,5 +1,5 @@
 import { refuseOverwrite } from './files';
-import { clipped, institutionJson, MibError, type RosterResult, rosterJsonWith, scoreRoster } from '../core';
+import { clipped, institutionJson, MibError, readingLine, readingsBlock, type RosterResult, rosterJsonWith, scoreRoster } from '../core';
 import { LazyList, writePrettyJson } from './jsonOut';
 import type { ProgressBar } from './progress';
 import { planRosterWorkbook } from '../sheet/roster';
@@ -84,6 +84,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     writePrettyJson(io.out, rosterJsonWith(result, new LazyList(result.institutions.length, (k) => institutionJson(result.institutions[k]!))));
   } else {
     for (const line of rosterReport(result, { rubric, policy, source: table.source ?? input, output, files: io.files })) io.out(line);
+    for (const line of readingsBlock(result.readings, readingLine)) io.out(line);
     for (const line of problemLines(problems)) io.err(line);
   }
   return problems.length > 0 ? 1 : 0;

@@ -8,6 +8,7 @@ export * from './schema';
 export * from './evaluate';
 export * from './applicability';
 export * from './readings';
+export * from './decisionReadings';
 export * from './registry';
 export { RuleSchema, ruleDefinitions, definitionOf, deductionCapOf, zeroesItem, type BlankMeaning, type Rule, type RuleKind } from './rules';
 export * from './policy';

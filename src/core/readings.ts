@@ -1,5 +1,6 @@
 import { hasPublicOnlyClauses, type Ownership, ownershipLabels } from './applicability';
-import { definitionOf } from './rules';
+import { clausesWithin } from './checks/clauses';
+import { definitionOf, type Rule } from './rules';
 import { EXTRA_WITHHOLDING_READING } from './policy/extraWithholding';
 import type { Policy } from './policy/schema';
 import type { Rubric } from './schema';
@@ -20,6 +21,19 @@ export interface ReadingsOptions {
   policy?: Policy;
   /** the institution's ownership where known: the ownership reading then says which way it went */
   ownership?: Ownership;
+  /** a roster's institutions by ownership (blank counted apart): the ownership reading says how many went each way */
+  ownershipCounts?: Record<Ownership | 'unknown', number>;
+}
+
+const UNKNOWN_OWNERSHIP = '机构性质（公立/民营）未填写，按公立计并列为未填写的事实';
+
+function ownershipWho(options: ReadingsOptions): string {
+  const counts = options.ownershipCounts;
+  if (counts) {
+    const known = `本名单${ownershipLabels.public} ${counts.public} 家、${ownershipLabels.private} ${counts.private} 家`;
+    return counts.unknown > 0 ? `${known}；${counts.unknown} 家${UNKNOWN_OWNERSHIP}` : known;
+  }
+  return options.ownership ? `本机构为${ownershipLabels[options.ownership]}` : UNKNOWN_OWNERSHIP;
 }
 
 /** The readings a clause's row carries on the sheet: its note, and the rule's scope where it has one. */
@@ -32,6 +46,17 @@ export function clauseReadingText(rule: { note?: string; appliesTo?: { text: str
       rubric.unpricedClauses === 'record' ? '（本表现按 unpricedClauses = record：只记录、不扣分）' : '（本表现按 unpricedClauses = score：计分）',
     );
   return parts.length > 0 ? parts.join('') : undefined;
+}
+
+/** The readings of a table's clause and of every clause written inside it, at any depth (威海 A6's two
+ * methods each carry a note), each with the clause's own input ids: the one walk behind readingsOf and
+ * the sheet's 口径说明 column. A clause inside another gives its note; scope and 未写分值 are the outer
+ * clause's, as evaluate applies them. */
+export function clauseReadings(rule: Rule, rubric: Rubric): { ids: string[]; text: string }[] {
+  return clausesWithin(rule).flatMap(({ rule: clause, path }) => {
+    const text = path === '' ? clauseReadingText(clause, rubric) : clause.note;
+    return text ? [{ ids: idsOf([clause]), text }] : [];
+  });
 }
 
 /** Every reading that bears on a result, in the order a reviewer reads the table: the rubric's notes
@@ -47,15 +72,10 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
         ? '“每高于1个百分点”“每少10%”等按步计分的条款，不足一步的部分按比例计（partialSteps = proportional）。'
         : '“每高于1个百分点”“每少10%”等按步计分的条款只计整步（partialSteps = whole）。',
   });
-  const unpriced = rubric.items.flatMap((item) =>
-    item.rules
-      .filter((r) => r.unpriced)
-      .flatMap((r) =>
-        definitionOf(r)
-          .inputs(r)
-          .map((s) => s.id),
-      ),
-  );
+  // a clause's scope and options are applied to the table's clauses (evaluate, effectiveRule); notes are
+  // read at any depth below (a 按高分计算 clause's methods carry notes of their own: 威海 A6)
+  const clauses = rubric.items.flatMap((item) => item.rules);
+  const unpriced = idsOf(clauses.filter((r) => r.unpriced));
   if (unpriced.length > 0) {
     out.push({
       source: 'rubric',
@@ -66,7 +86,7 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
           : `原文未写分值的条款（${unpriced.join('、')}）按该条说明计分（unpricedClauses = score）。`,
     });
   }
-  const bounds = rubric.items.flatMap((item) => item.rules.flatMap((r) => (r.kind === 'threshold' && r.otherReading ? [r.input.id] : [])));
+  const bounds = clauses.flatMap((r) => (r.kind === 'threshold' && r.otherReading ? [r.input.id] : []));
   if (bounds.length > 0) {
     out.push({
       source: 'rubric',
@@ -78,16 +98,8 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
     });
   }
   if (hasPublicOnlyClauses(rubric)) {
-    const ids = rubric.items.flatMap((item) =>
-      item.rules
-        .filter((r) => r.appliesTo)
-        .flatMap((r) =>
-          definitionOf(r)
-            .inputs(r)
-            .map((s) => s.id),
-        ),
-    );
-    const who = options.ownership ? `本机构为${ownershipLabels[options.ownership]}` : '机构性质（公立/民营）未填写，按公立计并列为未填写的事实';
+    const ids = idsOf(clauses.filter((r) => r.appliesTo));
+    const who = ownershipWho(options);
     out.push({
       source: 'rubric',
       id: 'ownership',
@@ -96,14 +108,7 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
   }
   for (const item of rubric.items) {
     const byText = new Map<string, string[]>();
-    for (const rule of item.rules) {
-      const text = clauseReadingText(rule, rubric);
-      if (!text) continue;
-      const ids = definitionOf(rule)
-        .inputs(rule)
-        .map((s) => s.id);
-      byText.set(text, [...(byText.get(text) ?? []), ...ids]);
-    }
+    for (const { ids, text } of item.rules.flatMap((r) => clauseReadings(r, rubric))) byText.set(text, [...(byText.get(text) ?? []), ...ids]);
     for (const [text, ids] of byText) out.push({ source: 'clause', id: ids.join('、'), itemNo: item.no, text });
   }
   const policy = options.policy;
@@ -113,6 +118,19 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
     if (policy.extraWithholding) out.push({ source: 'policy', id: 'extraWithholding', text: EXTRA_WITHHOLDING_READING });
   }
   return out;
+}
+
+/** The input ids of clauses, each once, in order (a clause inside another shares its inputs). */
+function idsOf(rules: Rule[]): string[] {
+  return [
+    ...new Set(
+      rules.flatMap((r) =>
+        definitionOf(r)
+          .inputs(r)
+          .map((s) => s.id),
+      ),
+    ),
+  ];
 }
 
 /** A reading as one printed line: 【source id】text. */

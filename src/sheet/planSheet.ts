@@ -6,7 +6,7 @@ import {
   hasPublicOnlyClauses,
   isPublicOnly,
   bonusMaxOf,
-  clauseReadingText,
+  clauseReadings,
   conversionFor,
   scaleFits,
   DecimalValue,
@@ -274,13 +274,21 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       const cell = at('clause', r);
       clauseCells.push(cell);
       put(r, 'clause', { formula: `=${scopedClauseFormula(rubric, rule, clause, ownershipCell, points)}`, style: 'number' });
-      // the clause's reading on its own row; a note several clauses share is written once
-      const reading = clauseReadingText(rule, rubric);
-      if (reading) {
-        const shown = readingsShown.has(reading) ? '同上' : reading;
-        put(r, 'reading', text(shown, 'text'));
-        readingsShown.add(reading);
+      // the clause's reading on its own row, a clause's inside it (威海 A6's methods) on the row of its
+      // first fact; a note several clauses share is written once
+      const rowReadings = new Map<number, string[]>();
+      for (const reading of clauseReadings(rule, rubric)) {
+        const at =
+          first +
+          Math.max(
+            0,
+            specs.findIndex((spec) => spec.id === reading.ids[0]),
+          );
+        const shown = readingsShown.has(reading.text) ? '同上' : reading.text;
+        readingsShown.add(reading.text);
+        rowReadings.set(at, [...(rowReadings.get(at) ?? []), shown]);
       }
+      for (const [at, shown] of rowReadings) put(at, 'reading', text(shown.join(''), 'text'));
       if (clause.role === 'earn') earnCells.push(cell);
       if (clause.role === 'veto') vetoCells.push(cell);
       if (clause.role === 'deduct') {

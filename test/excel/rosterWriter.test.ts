@@ -24,7 +24,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     // Excel on the web's limits: the strict fake refuses a request or response over 5 MB
     const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }], mode: 'web' });
     const names = await writeGridPlans(excel.context, sheets);
-    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组']);
+    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
     expect(Math.max(...excel.requestSizes)).toBeLessThan(FIVE_MB);
     // one sync reads the names, then one per planned request
     expect(excel.syncs()).toBe(1 + requests.length);
@@ -71,6 +71,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     expect(excel.calls.filter((c) => c.method === 'freezeRows').map((c) => [c.sheet, c.args[0]])).toEqual([
       ['汇总名单', 1],
       ['同级分组', 4],
+      ['口径说明', 4],
     ]);
     expect(excel.active).toBe('汇总名单');
     expect(excel.syncs()).toBe(3);
@@ -91,7 +92,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version.split('.')[1]) < 9 } } });
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
     const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
-    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(3);
+    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(4);
     expect(excel.calls.some((c) => c.target === 'autoFilter')).toBe(false);
     expect(excel.calls.filter((c) => c.target === 'charts')).toHaveLength(2);
   });

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEFERRED_STATES, fmt, getPolicy, getRubric, scoreRoster } from '../../src/core';
+import { DEFERRED_STATES, fmt, getPolicy, getRubric, readingLine, scoreRoster } from '../../src/core';
 import type { RosterResult } from '../../src/core/roster/types';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { rosterSource } from '../../src/sheet/roster/source';
@@ -72,7 +72,7 @@ describe('汇总: a roster scored in the pane', () => {
   it('takes a pasted roster, the table, the policy with 折算, and computes', async () => {
     want = await expected();
     await page.getByRole('tab', { name: '汇总' }).click();
-    await expect(page.getByTestId('roster-sheet').inputValue()).resolves.toBe('Sheet1');
+    await expect.poll(() => page.getByTestId('roster-sheet').inputValue()).toBe('Sheet1');
     await page.getByTestId('demo-paste').fill(TSV);
     await page.getByRole('button', { name: '放入工作表' }).click();
     await page.getByLabel('考核表', { exact: true }).selectOption('weihai-2021-hospital-l2');
@@ -80,7 +80,9 @@ describe('汇总: a roster scored in the pane', () => {
     await page.getByLabel('折算为 100 分制：得分 × 100 / 795，按折算得分评定等次和返还').check();
     await page.getByRole('button', { name: '计算', exact: true }).click();
     await page.getByTestId('roster-summary').waitFor();
-    await expect(page.getByTestId('roster-message').textContent()).resolves.toContain('已计算 5 家机构，已写入：汇总名单、汇总统计、同级分组');
+    await expect(page.getByTestId('roster-message').textContent()).resolves.toContain(
+      '已计算 5 家机构，已写入：汇总名单、汇总统计、同级分组、口径说明',
+    );
   });
 
   it('shows the summary scoreRoster gives for the same cells', async () => {
@@ -102,6 +104,16 @@ describe('汇总: a roster scored in the pane', () => {
     expect(s.deferred.provisional.toNumber()).toBe(390_000);
     expect(s.rowsWithProblems).toBeGreaterThan(0); // H004's deposit
     expect(s.depositTotal.toNumber()).toBe(390_000); // H004's is not counted
+  });
+
+  it('lists the rubric’s and policy’s readings that applied (口径说明), as scoreRoster gives them', async () => {
+    const readings = page.getByTestId('roster-readings');
+    await readings.locator('summary').click();
+    const lines = await readings.locator('li').allTextContents();
+    expect(lines).toEqual(want.result.readings.map(readingLine));
+    expect(lines).toContain('【第30项 30.1】“低位区间占比20%”读作占比20%及以下得满分。');
+    expect(lines.join('\n')).toContain('本名单公立 3 家、民营 2 家。');
+    await expect(sidewaysOverflow(page)).resolves.toBe(0);
   });
 
   it('draws the grade distribution and the score histogram (svg), loaded on demand', async () => {

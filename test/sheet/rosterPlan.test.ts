@@ -18,7 +18,7 @@ const cellText = (cell: PlanCell | null | undefined) => (cell && 'value' in cell
 describe('the roster workbook plan', () => {
   it('plans 汇总名单, 汇总统计 and 同级分组 from a scored 威海 二级 roster', () => {
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
-    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组']);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
   });
 
   it('gives each institution one row: who it is, each item, each peer measure beside its computed value, the results', () => {
@@ -101,7 +101,7 @@ describe('the roster workbook plan', () => {
     // 本机构得分 is the table's own total already (江北 and 吉林 both 100 points): no second column for it
     expect(headers(roster).filter((name) => name.startsWith('考核表得分'))).toEqual([]);
     // no peer clause: no 同级分组 sheet; 江北 has no codes, so items are headed by 序号
-    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计']);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '口径说明']);
     expect(headers(roster)[6]).toMatch(/^1 /);
     expect(summary.subordinates).toMatch(/^B\d+$/);
   });

@@ -3,12 +3,19 @@
 // worked out by hand, 吉林 第十一条 composite rows, and a generated roster of any size.
 import { D, type Dec } from '../../src/core/decimal';
 import type { Problem } from '../../src/core/errors';
-import { getRubric } from '../../src/core/registry';
+import { getPolicy, getRubric } from '../../src/core/registry';
 import { SUBORDINATE_TEXT } from '../../src/core/roster/composite';
+import { rosterReadings } from '../../src/core/roster/readings';
 import { defaultPeerOptions } from '../../src/core/roster/peer/options';
 import type { PeerGroupResult, PeerReading, RosterInstitution, RosterResult, RosterRowResult } from '../../src/core/roster/types';
 
 const d = (value: number | string) => new D(value);
+
+/** The readings scoreRoster would list for these rows (rosterReadings). */
+function withReadings(result: Omit<RosterResult, 'readings'>): RosterResult {
+  const policy = result.policyId === undefined ? undefined : getPolicy(result.policyId);
+  return { ...result, readings: rosterReadings(getRubric(result.rubricId), policy, result.institutions) };
+}
 const problem = (field: string, message: string): Problem => ({ field, message, messageEn: message });
 
 interface RowSpec {
@@ -156,7 +163,7 @@ export function weihaiSmallRoster(): RosterResult {
     group('27.1', '27', 'A3', '二级', 'intervals', '等宽区间，不剔除', 3, [0.1, 0.15]),
     group('27.1', '27', 'A3', '三级', 'intervals', '等宽区间，不剔除', 2, [0.05, 0.08]),
   ];
-  return {
+  return withReadings({
     rubricId: 'weihai-2021-hospital-l2',
     policyId: 'jilin-2025',
     options: defaultPeerOptions,
@@ -186,7 +193,7 @@ export function weihaiSmallRoster(): RosterResult {
       rowsWithProblems: 2,
     },
     problems: [],
-  };
+  });
 }
 
 function group(
@@ -227,7 +234,7 @@ export function jilinCompositeRoster(): RosterResult {
       rubricId,
       i,
     );
-  return {
+  return withReadings({
     rubricId,
     policyId: 'jilin-2025',
     options: defaultPeerOptions,
@@ -256,7 +263,7 @@ export function jilinCompositeRoster(): RosterResult {
       rowsWithProblems: 0,
     },
     problems: [],
-  };
+  });
 }
 
 /**
@@ -300,7 +307,7 @@ export function generatedWeihaiRoster(count: number): RosterResult {
   const groups = peerIds.flatMap(({ item, id }) =>
     ['二级', '三级'].map((name) => group(id, item.no, item.code!, name, 'intervals', '等宽区间，不剔除', Math.ceil(count / 2), [0.033, 0.066])),
   );
-  return {
+  return withReadings({
     rubricId: rubric.id,
     policyId: 'jilin-2025',
     options: defaultPeerOptions,
@@ -321,5 +328,5 @@ export function generatedWeihaiRoster(count: number): RosterResult {
       rowsWithProblems: 0,
     },
     problems: [],
-  };
+  });
 }

@@ -152,7 +152,7 @@ export function refundForGrade(policy: Policy, grade: GradeResult, score: Dec | 
 /** 吉林: a downgrade from 优 moves the refund to 良's rule, which counts from 90 and caps at 100%, so a
  * score of 90 or more still gets everything back. The text does not say whether that is meant; the
  * trace says it happened rather than leave a reviewer to wonder why 降档 cost nothing. */
-function downgradeCostsNothing(policy: Policy, grade: GradeResult, band: GradeBand, ratio: Dec): string | null {
+export function downgradeCostsNothing(policy: Policy, grade: GradeResult, band: GradeBand, ratio: Dec): string | null {
   if (grade.downgradeSteps === 0 || band !== grade.band || !ratio.eq(1)) return null;
   const own = policy.grades.find((g) => g.label === grade.scoreLabel)?.refund;
   const tier = band.refund;

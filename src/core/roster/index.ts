@@ -19,3 +19,4 @@ export {
 export { institutionJson, rosterJson, rosterJsonWith, type RosterJson } from './json';
 export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';
+export { rosterReadings } from './readings';

@@ -89,6 +89,8 @@ export function rosterJsonWith<I>(roster: RosterResult, institutions: I) {
       rowsWithProblems: s.rowsWithProblems,
     },
     problems: roster.problems.map((p) => p.message),
+    // the rubric's and policy's readings that applied (口径说明)
+    readings: roster.readings,
   };
 }
 

@@ -9,6 +9,7 @@ import { depositStateOf } from './money';
 import { readInstitutions } from './institutions';
 import { peerOptionsOf } from './peer/options';
 import { computePeers } from './peerValues';
+import { rosterReadings } from './readings';
 import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
 import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, RosterRowResult, RosterTable } from './types';
@@ -72,6 +73,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
     groups: peers.groups,
     summary: rosterSummary(rows, policy, structure.subordinates.size),
     problems: [...read.problems, ...peers.problems, ...structure.problems],
+    readings: rosterReadings(rubric, policy, rows),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Problem } from '../errors';
 import type { Result } from '../evaluate';
 import type { GradeStatusKind } from '../policy/gradeStatus';
 import type { SpecialCase } from '../policy/schema';
+import type { Reading } from '../readings';
 
 /**
  * The agency's roster (issue 14): one row per institution, scored together so that the clauses that
@@ -203,4 +204,6 @@ export interface RosterResult {
   summary: RosterSummary;
   /** table-level problems: an unknown column, a duplicate 机构编码, a cycle of parents, a peer group of one */
   problems: Problem[];
+  /** the rubric's and policy's readings that applied (口径说明, rosterReadings) */
+  readings: Reading[];
 }

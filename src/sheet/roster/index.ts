@@ -1,18 +1,19 @@
-// The roster workbook as data (issue 14): 汇总名单, 汇总统计 and 同级分组, planned from a scored roster
+// The roster workbook as data (issue 14): 汇总名单, 汇总统计, 同级分组 and 口径说明, planned from a scored roster
 // and written by the same writers as an assessment sheet (src/excel/writer.ts, src/cli/rosterWorkbook.ts).
 import type { Policy } from '../../core/policy/schema';
 import type { RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { GridPlan } from '../types';
 import { planPeerGroupsSheet } from './peerGroupsSheet';
+import { planReadingsSheet } from './readingsSheet';
 import { type RosterSheet, planRosterSheet } from './rosterSheet';
 import { type SummaryCells, planSummarySheet } from './summarySheet';
 
-export { PEER_SHEET, ROSTER_SHEET, SUMMARY_SHEET, rowStatus } from './words';
+export { PEER_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET, rowStatus } from './words';
 export type { RosterSheet, SummaryCells };
 
 export interface RosterWorkbookPlan {
-  /** in writing order: 汇总名单, 汇总统计, 同级分组 (the last only where a clause depends on the peers) */
+  /** in writing order: 汇总名单, 汇总统计, 同级分组 (only where a clause depends on the peers), 口径说明 */
   sheets: GridPlan[];
   roster: RosterSheet;
   summary: SummaryCells;
@@ -23,5 +24,6 @@ export function planRosterWorkbook(result: RosterResult, rubric: Rubric, policy?
   const summary = planSummarySheet(result, rubric, roster, policy);
   const sheets = [roster.plan, summary.plan];
   if (result.groups.length > 0) sheets.push(planPeerGroupsSheet(result, rubric, roster));
+  sheets.push(planReadingsSheet(result, rubric, policy));
   return { sheets, roster, summary: summary.cells };
 }

@@ -121,6 +121,7 @@ export const enUS: Messages = {
   rosterProblems: '{count} problems (click to select the cell)',
   rosterNoProblems: 'The roster has no problems.',
   rosterMoreProblems: '{count} more problems: see the problems column of the roster sheet',
+  rosterReadings: 'Readings ({count}): how the texts were read where they allow more than one reading',
   rosterSummary: 'Results',
   figInstitutions: 'Institutions',
   figGrade: '{grade}',

@@ -119,6 +119,7 @@ export const zhCN = {
   rosterProblems: '问题 {count} 条（点击定位单元格）',
   rosterNoProblems: '名单没有问题。',
   rosterMoreProblems: '另有 {count} 条问题，见汇总名单的“问题”列',
+  rosterReadings: '口径说明（{count} 条）：原文可两读处按以下读法',
   rosterSummary: '汇总结果',
   figInstitutions: '机构',
   figGrade: '{grade}',

@@ -1,8 +1,8 @@
 import type { WorkbookPort } from '../../sheet/port';
-import { PEER_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster/words';
+import { PEER_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster/words';
 
 /** The sheets 汇总 writes: never offered as a roster to read. */
-const ROSTER_OUTPUT_SHEETS = [ROSTER_SHEET, SUMMARY_SHEET, PEER_SHEET];
+const ROSTER_OUTPUT_SHEETS = [ROSTER_SHEET, SUMMARY_SHEET, PEER_SHEET, READINGS_SHEET];
 
 const ROSTER_NAME = /名单|花名册|roster/i;
 

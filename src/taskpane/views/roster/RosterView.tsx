@@ -14,6 +14,7 @@ import { CollectButton } from './CollectButton';
 import { DemoPaste } from './DemoPaste';
 import { InstitutionJump } from './InstitutionJump';
 import { RosterProblems } from './RosterProblems';
+import { RosterReadings } from './RosterReadings';
 import { RosterSummary } from './RosterSummary';
 
 const useStyles = makeStyles({
@@ -158,6 +159,7 @@ export default function RosterView({
         <>
           <RosterSummary summary={run.result.summary} histogram={histogram.bars} binWidth={histogram.width} t={t} />
           <RosterProblems run={run} port={port} t={t} locale={locale} />
+          <RosterReadings result={run.result} t={t} />
           <InstitutionJump run={run} port={port} t={t} locale={locale} onExpand={(index) => expandInstitution(port, run, index, locale)} />
         </>
       )}

@@ -1,0 +1,25 @@
+import type { Ownership } from '../applicability';
+import { downgradeRefundReading, vetoReading } from '../decisionReadings';
+import type { Policy } from '../policy/schema';
+import { type Reading, readingsOf } from '../readings';
+import type { Rubric } from '../schema';
+import type { RosterRowResult } from './types';
+
+/**
+ * The rubric's and the policy's readings that applied to a roster (口径说明), for its text report, its
+ * JSON, the workbook's 口径说明 sheet and the pane: the table's and each clause's (any depth), the policy's
+ * notes and refund reading, how many institutions were read as 公立 / 民营, and, where a row had one, what
+ * a veto and a 降档 did, and the 另行扣减 reading where a row names a circumstance (扣减情形). The peer
+ * options are said apart (同级比较的口径).
+ */
+export function rosterReadings(rubric: Rubric, policy: Policy | undefined, rows: readonly RosterRowResult[]): Reading[] {
+  const ownershipCounts: Record<Ownership | 'unknown', number> = { public: 0, private: 0, unknown: 0 };
+  for (const row of rows) ownershipCounts[row.institution.ownership ?? 'unknown']++;
+  const circumstances = rows.some((row) => (row.institution.circumstances?.length ?? 0) > 0);
+  const out = readingsOf(rubric, { ...(policy && { policy }), ownershipCounts }).filter((r) => circumstances || r.id !== 'extraWithholding');
+  if (!policy) return out;
+  if (rows.some((row) => row.vetoItems.length > 0)) out.push(vetoReading(policy, policy.refund !== undefined));
+  if (policy.refund && rows.some((row) => (row.institution.downgrade ?? 0) > 0))
+    out.push(downgradeRefundReading(policy.downgrade?.refundFollows ?? 'grade'));
+  return out;
+}
