@@ -173,6 +173,8 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
     Object.assign(json, assessmentJson(assessed));
     // the policy's veto governs the total beside it (tableTotal); the table's own text only without a policy
     json.total = assessed.total.toNumber();
+    // and, where a veto changed it, the table's own sum it started from (what a composite weighs)
+    if (result.veto) json.totalBeforeVeto = result.totalBeforeVeto.toNumber();
     shownTotal = assessed.total;
     // what a veto or a 降档 did, as `mib grade` / `mib refund` say it (the files' readings are listed already)
     if (assessed.grade) {

@@ -122,11 +122,12 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
     };
   }
   if (!withinScale(policy, graded)) {
-    // 威海's bonus converted under a policy that allows none can pass 100: refused, never graded
+    // 威海's bonus converted under a policy that allows none can pass 100: refused, never graded; 暂评 while
+    // facts are blank, as any verdict is (a blank deduction, once filled, may bring the score within)
     return {
       ...base,
-      gradeText: OUT_OF_SCALE,
-      gradeTextEn: "beyond the policy's scale: not graded",
+      gradeText: shownGrade(status, OUT_OF_SCALE),
+      gradeTextEn: shownGradeEn(status, "beyond the policy's scale: not graded"),
       trace: [...trace, `${fmt(graded)} 分${OUT_OF_SCALE}（政策分制 ${scaleText(policyScale(policy))}）`],
     };
   }

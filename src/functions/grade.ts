@@ -3,12 +3,15 @@ import {
   type Dec,
   EXCEL_DIGITS,
   gradeOf,
+  OUT_OF_SCALE,
+  type Policy,
   refundOf,
   shownGrade,
   specialCaseLabels,
   specialCaseRule,
   specialRefund,
   specialRefundText,
+  withinScale,
 } from '../core';
 import { fail, guard, isFailure, type Outcome } from './failure';
 import { type Grading, type GradingArgs, gradingFrom } from './grading';
@@ -21,6 +24,13 @@ const DEPOSIT = { what: '质量保证金金额' };
 /** The score the policy grades: as given, or converted from the table's scale (折算). */
 function gradedScore(score: Dec, grading: Grading): Dec {
   return grading.conversion ? convertScore(grading.conversion, score) : score;
+}
+
+/** A table's score that its scale (a bonus the policy does not allow, or a conversion) carries past the
+ * policy's: not graded, in the words `mib score` and the sheet use. Without the scale argument a score
+ * past the policy's scale is a mistake in the cell, and refused with a message. */
+function beyondScale(score: Dec, grading: Grading, policy: Policy): boolean {
+  return grading.scaleNamed && !withinScale(policy, gradedScore(score, grading)) && score.gt(0);
 }
 
 /** MIB.GRADE: the grade (等次) of a score under a policy, after 一票否决 and 降档; 暂评 while facts are
@@ -39,6 +49,7 @@ export function gradeLabel(scoreArg: unknown, policyArg: unknown, args: GradingA
       return specialCaseLabels[grading.specialCase].zh;
     }
     if (grading.status.kind === 'withheld') return shownGrade(grading.status, '');
+    if (beyondScale(score, grading, policy)) return shownGrade(grading.status, OUT_OF_SCALE);
     return shownGrade(grading.status, gradeOf(policy, gradedScore(score, grading), grading.options).label);
   });
 }
@@ -70,6 +81,7 @@ export function refundAmount(scoreArg: unknown, depositArg: unknown, policyArg: 
       return fail(`政策“${policy.id}”（${policy.provenance.documentNumber}）未规定质量保证金返还；规定了返还的政策可用 MIB.POLICIES() 查看`);
     }
     if (grading.status.kind === 'withheld') return shownGrade(grading.status, '');
+    if (beyondScale(score, grading, policy)) return OUT_OF_SCALE;
     const amount = refundOf(policy, gradedScore(score, grading), deposit, grading.options).amount;
     if (amount.precision() > EXCEL_DIGITS) {
       return fail(`返还金额 ${amount.toFixed(2)} 元超过 Excel 数值的 ${EXCEL_DIGITS} 位有效数字，单元格无法精确到分；请用 mib refund 计算`);

@@ -43,6 +43,9 @@ export interface Grading {
   options: RefundOptions;
   specialCase?: SpecialCase;
   conversion?: Conversion;
+  /** the scale argument named the table the score was counted on (a score its scale carries past the
+   * policy's is then not graded, as on the sheet, rather than refused as a mistake) */
+  scaleNamed: boolean;
   status: GradeStatus;
 }
 
@@ -124,6 +127,7 @@ export function gradingFrom(args: GradingArgs, policy: Policy): Outcome<Grading>
     },
     ...(specialCase && { specialCase }),
     ...(conversion && { conversion }),
+    scaleNamed: !blank(args.scale),
     status: gradeStatusOf({ invalid, missing }),
   };
 }

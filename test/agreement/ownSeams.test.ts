@@ -181,12 +181,25 @@ describe('known seams, fixed in other branches (issue 19)', () => {
     expect(run('refund', '85', '--deposit', c.deposit, '--policy', 'p.json', '--veto').out.trim()).toBe(scored.refund);
   });
 
-  // (c) setScoreWithoutGrade: "得分按60分计" without a grade lifts a failing 10 to 合格.
+  // (c) setScoreWithoutGrade: "得分按60分计" without a grade lifted a failing 10 to 合格. Now `mib check`
+  // refuses such a policy (a veto is never better than no veto), so no face grades with it; with the
+  // grade written, the veto leaves 10 不合格.
   it('setScoreWithoutGrade: a veto is never better than no veto', () => {
-    const c = fixedCase([perCase('1', 100)], { grades: grades(), refund, veto: { effect: 'setScore', score: 60, text: '严重违规的按60分计' } }, {});
-    const run = mibWith({ 'p.json': JSON.stringify(c.policyJson) });
+    const c = fixedCase(
+      [perCase('1', 100)],
+      { grades: grades(), refund, veto: { effect: 'setScore', score: 60, grade: '不合格', text: '严重违规的按60分计' } },
+      {},
+    );
+    const lifting = { ...c.policyJson, veto: { effect: 'setScore', score: 60, text: '严重违规的按60分计' } };
+    const run = mibWith({ 'p.json': JSON.stringify(c.policyJson), 'lifting.json': JSON.stringify(lifting) });
     expect(run('grade', '10', '--policy', 'p.json').out.trim()).toBe('不合格');
     expect(run('grade', '10', '--policy', 'p.json', '--veto').out.trim()).toBe('不合格');
+    const check = run('check', 'lifting.json');
+    expect(check.code).not.toBe(0);
+    expect(check.err + check.out).toMatch(/否决好于不否决/);
+    const graded = run('grade', '10', '--policy', 'lifting.json', '--veto');
+    expect(graded.code).toBe(2);
+    expect(graded.out.trim()).toBe('');
   });
 
   // (d) scaleBonusPairing: a 100-point table with 5 bonus points under a 100-point policy without bonus is

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import { inputIndex, type RosterJson, registerPolicy, registerRubric, scaleFits, unregister } from '../../src/core';
+import { D, inputIndex, type RosterJson, registerPolicy, registerRubric, scaleFits, unregister, vetoedScore } from '../../src/core';
 import { peerClauses } from '../../src/core/roster';
 import { run } from '../../src/cli/main';
 import { isFailure } from '../../src/functions/failure';
@@ -59,6 +59,8 @@ export async function registered<T>(c: OwnCase, run: () => Promise<T> | T): Prom
 
 export interface ScoreJson {
   total: number;
+  /** the table's own sum before the policy's veto, where a veto changed it */
+  totalBeforeVeto?: number;
   veto: boolean;
   missing: string[];
   invalid: unknown[];
@@ -83,9 +85,17 @@ export function mibScoreJson(c: OwnCase, facts: Record<string, unknown> = c.fact
 
 /** `mib score --json` as shown: a refund withheld (暂评未确认, 暂不评定) shows the grade's words in its
  * cell; a special case without an amount (履约不满6个月) shows none. */
+/** A roster row's refund as the other faces show it: the amount, or where there is none (暂不评定, a score
+ * beyond the policy's scale) the words the grade cell holds, as the sheet's refund cell repeats them. */
+function rowRefund(c: OwnCase, row: RosterRow): string | null {
+  return c.specialCase ? money(row.refund) : c.policy.refund ? (row.refundText ?? row.gradeText) : null;
+}
+
 export function shownOfScore(s: ScoreJson, c: OwnCase): Shown {
   const refund = c.specialCase ? money(s.refund) : c.policy.refund ? (s.refundText ?? s.gradeText) : null;
-  return { total: s.total, graded: s.conversion?.score ?? (s.veto ? undefined : s.total), grade: s.gradeText, refund };
+  // the score graded, where mib score shows it: its conversion.score is the converted score before the
+  // policy's veto (the 折算得分 cell), not the vetoed one a roster's total is; under a veto the grade says it
+  return { total: s.total, graded: s.veto ? undefined : (s.conversion?.score ?? s.total), grade: s.gradeText, refund };
 }
 
 // --- mib template's plan recalculated by HyperFormula ----------------------------------------------------
@@ -123,6 +133,8 @@ export function functionsFace(c: OwnCase, reference: ScoreJson): Shown {
     ids.map((id) => [id]),
     ids.map((id) => [c.facts[id] ?? null]),
     c.ownership ?? null,
+    // as the sheet's add-in cell passes it: the policy's veto governs the total
+    OWN_POLICY_ID,
   );
   if (isFailure(total)) throw new Error(`MIB.SCORE: ${total.message}`);
   const args = {
@@ -185,7 +197,7 @@ export async function rosterFace(c: OwnCase, records: Record<string, unknown>[],
   const r = { code: code_, out: out.join('\n'), err: err.join('\n') };
   if (r.out === '') throw new Error(`mib roster printed no JSON (exit ${r.code}): ${r.err}`);
   const row = (JSON.parse(r.out) as RosterJson).institutions.find((i) => i.code === code)!;
-  return { shown: { graded: row.total, grade: row.gradeText, refund: row.refundText ?? money(row.refund) }, row };
+  return { shown: { graded: row.total, grade: row.gradeText, refund: rowRefund(c, row) }, row };
 }
 
 /** The facts `mib score` needs to meet a roster row: a peer clause's input as the roster computed it (a row
@@ -284,7 +296,7 @@ export async function collectFace(c: OwnCase, dir: (name: string) => string): Pr
   const r = await mibOnDisk('roster', table, '--input', roster, '--policy', policy, '--convert', '--json', ...(c.complete ? ['--complete'] : []));
   if (r.out === '') throw new Error(`mib roster of the collected roster printed no JSON (exit ${r.code}): ${r.err}`);
   const row = (JSON.parse(r.out) as RosterJson).institutions[0]!;
-  return { shown: { graded: row.total, grade: row.gradeText, refund: row.refundText ?? money(row.refund) }, row };
+  return { shown: { graded: row.total, grade: row.gradeText, refund: rowRefund(c, row) }, row };
 }
 
 // --- every face against `mib score` --------------------------------------------------------------------------
@@ -326,13 +338,20 @@ export async function expectEveryFaceAgrees(c: OwnCase, dir: (name: string) => s
 
   if (c.policy.composite && c.others.length >= 2 && peers.length === 0) {
     const { shown, row } = await compositeFace(c);
-    const own = graded(mibScoreJson(c, factsSeenBy(c, c.facts, row)));
-    const subordinates = c.others.slice(0, 2).map((facts) => graded(mibScoreJson(c, facts)));
+    // the policy's veto acts on each subordinate's score before it feeds the composite, and on the composite
+    const afterVeto = (s: ScoreJson, score: number) => (s.veto ? vetoedScore(c.policy.veto, new D(score)).score.toNumber() : score);
+    const parent = mibScoreJson(c, factsSeenBy(c, c.facts, row));
+    const subordinates = c.others.slice(0, 2).map((facts) => {
+      const s = mibScoreJson(c, facts);
+      return afterVeto(s, graded(s));
+    });
     const run = mibWith({ [POLICY]: json(c.policyJson) });
+    // the parent's own score before its veto: the composite is weighed first, then vetoed
+    const own = parent.conversion?.score ?? parent.totalBeforeVeto ?? parent.total;
     const composite = run('composite', String(own), ...subordinates.map(String), '--policy', POLICY);
     expect(composite.code, composite.err).toBe(0);
     // mib composite prints six decimals
-    expect(shown.graded, 'mib roster, a parent under 第十一条: the composite score').toBeCloseTo(Number(composite.out.trim()), 6);
+    expect(shown.graded, 'mib roster, a parent under 第十一条: the composite score').toBeCloseTo(afterVeto(parent, Number(composite.out.trim())), 6);
     if (row.gradeStatus === 'final' && row.vetoItems.length === 0 && !c.specialCase) {
       const grade = run('grade', String(shown.graded), '--policy', POLICY, ...(c.downgrade > 0 ? ['--downgrade', String(c.downgrade)] : []));
       expect(shown.grade, 'mib roster, a parent under 第十一条: its grade').toBe(grade.code === 0 ? grade.out.trim() : grade.err);

@@ -23,7 +23,7 @@ export { OWN_RUBRIC_ID };
  *   roster) cannot apply extraWithholding (test/agreement/ownSeams.test.ts).
  * Turning it off after the merges is this one edit.
  */
-export const AVOID_KNOWN_SEAMS = true;
+export const AVOID_KNOWN_SEAMS = false;
 
 export const OWN_POLICY_ID = 'own-drawn-policy';
 
