@@ -68,7 +68,7 @@ const OFFICE_RULES = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-output/', '.tmp/', 'rubrics/', 'coverage/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'test-output/', '.tmp/', 'rubrics/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

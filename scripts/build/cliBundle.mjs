@@ -152,7 +152,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   buildBundle().then(
     (entry) => console.log(`mib: ${path.relative(ROOT, entry)}`),
     (error) => {
-      console.error(`mib: the command could not be bundled (${error instanceof Error ? error.message : error}); it will compile its sources on each call instead`);
+      console.error(
+        `mib: the command could not be bundled (${error instanceof Error ? error.message : error}); it will compile its sources on each call instead`,
+      );
     },
   );
 }
