@@ -76,7 +76,7 @@ describe('mib roster: rows with problems are flagged, the others scored, the wor
     sheet.addRow(['B', '机构B', { error: '#N/A' }]);
     const input = path('error-cell.xlsx');
     writeFileSync(input, new Uint8Array(await workbook.xlsx.writeBuffer()));
-    const result = await run('error-cell', input);
+    const result = await run('error-cell-summary', input);
     expect(result.code).toBe(1);
     expect(result.written).toBe(true);
     expect(result.err).toContain('名单!C3 是错误值 #N/A，请更正该单元格');

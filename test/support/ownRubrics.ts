@@ -162,14 +162,30 @@ const kinds = {
         input: input(id(), type),
       })),
   band: (id: Ids, points: number) =>
-    fc.record({ n: fc.integer({ min: 2, max: 4 }), peer: fc.boolean(), base: clauseBase('区间') }).map(({ n, peer, base }) => ({
-      kind: 'band',
-      deductions: Array.from({ length: n }, (_, i) => (points * i) / (n - 1)),
-      cutPoints: '从低到高平均划分区间',
-      ...(peer && { peer: { kind: 'intervals', measure: '增长率' } }),
-      ...base,
-      input: input(id(), 'band', { options: Array.from({ length: n }, (_, i) => `第${i + 1}区间`) }),
-    })),
+    fc
+      .record({
+        n: fc.integer({ min: 2, max: 4 }),
+        peer: fc.boolean(),
+        trimmedHigh: fc.boolean(),
+        fundGrowth: fc.boolean(),
+        base: clauseBase('区间'),
+      })
+      .map(({ n, peer, trimmedHigh, fundGrowth, base }) => ({
+        kind: 'band',
+        deductions: Array.from({ length: n }, (_, i) => (points * i) / (n - 1)),
+        cutPoints: '从低到高平均划分区间',
+        // 威海 A5: "过高的增长率参照第三区间评分" (an interval the table names), "第一区间最低值不应大于…基金收入增长幅度"
+        ...(peer && {
+          peer: {
+            kind: 'intervals',
+            measure: '增长率',
+            ...(trimmedHigh && { trimmedHighInterval: Math.max(1, n - 1) }),
+            ...(fundGrowth && { fundGrowthBound: true }),
+          },
+        }),
+        ...base,
+        input: input(id(), 'band', { options: Array.from({ length: n }, (_, i) => `第${i + 1}区间`) }),
+      })),
   choice: (id: Ids, points: number) =>
     fc
       .record({
