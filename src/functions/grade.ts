@@ -81,7 +81,7 @@ export function refundAmount(scoreArg: unknown, depositArg: unknown, policyArg: 
       return fail(`政策“${policy.id}”（${policy.provenance.documentNumber}）未规定质量保证金返还；规定了返还的政策可用 MIB.POLICIES() 查看`);
     }
     if (grading.status.kind === 'withheld') return shownGrade(grading.status, '');
-    if (beyondScale(score, grading, policy)) return OUT_OF_SCALE;
+    if (beyondScale(score, grading, policy)) return shownGrade(grading.status, OUT_OF_SCALE);
     const amount = refundOf(policy, gradedScore(score, grading), deposit, grading.options).amount;
     if (amount.precision() > EXCEL_DIGITS) {
       return fail(`返还金额 ${amount.toFixed(2)} 元超过 Excel 数值的 ${EXCEL_DIGITS} 位有效数字，单元格无法精确到分；请用 mib refund 计算`);

@@ -1,7 +1,7 @@
 import {
   clipped,
   evaluate,
-  scaleFits,
+  conversionFor,
   tableTotal,
   inputIndex,
   type Problem,
@@ -56,7 +56,8 @@ export function scoreTotal(rubricArg: unknown, ids: unknown, values: unknown, ow
     if (readCell(policyArg).kind === 'blank') return scored.result.total.toNumber();
     const policy = policyFrom(policyArg);
     if (isFailure(policy)) return policy;
-    return tableTotal(policy, scored.result, !scaleFits(scored.rubric, policy)).toNumber();
+    // converted only where the totals differ: a table whose bonus alone exceeds the policy's converts nothing
+    return tableTotal(policy, scored.result, conversionFor(scored.rubric, policy, true) !== undefined).toNumber();
   });
 }
 

@@ -474,7 +474,8 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
     else {
       // no amount while facts are invalid, nor for a converted score beyond the policy's scale
       const amount = refund.slice(1);
-      const converted = beyondScale ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${str(OUT_OF_SCALE)},${amount})` : amount;
+      // (the words the grade cell shows, 暂评 included, as mib score's refund says them)
+      const converted = beyondScale ? `IF(${scoreGradeCell}=${str(OUT_OF_SCALE)},${gradeCell},${amount})` : amount;
       // a deposit of 10¹³ yuan or more is refused, as the core refuses it (depositBeyondRange), never rounded
       // (text is read as a number, as the amount reads it: a deposit that is not one still shows #VALUE!)
       const deposit = `IF(${depositCell}="",0,${depositCell}*1)`;
