@@ -330,11 +330,21 @@ export function fakeExcel(data: FakeExcelData) {
   };
 
   /** A recording object for format and validation parts: what is set stays readable; `onSet` queues the rule. */
-  const recorder = (onSet: (path: string, value: unknown) => void, path = ''): Any => {
+  const recorder = (onSet: (path: string, value: unknown) => void, path = '', read?: () => Record<string, unknown>): Any => {
     const store: Record<string, unknown> = {};
     return new Proxy(store, {
       get(target, prop: string) {
         if (prop in target) return target[prop];
+        // what Excel holds, read back at the next sync (learn.microsoft.com/javascript/api/excel/excel.datavalidation#excel-excel-datavalidation-load-member(1))
+        if (prop === 'load' && read)
+          return () => {
+            queue(50, () => {
+              const values = read();
+              Object.assign(target, values);
+              return jsonBytes(values);
+            });
+            return target;
+          };
         if (prop === 'getItem') return (edge: string) => (target[`item:${edge}`] ??= recorder(onSet, `${path}${edge}.`));
         if (
           ['fill', 'font', 'protection', 'borders', 'format', 'custom', 'rule', 'title', 'axes', 'categoryAxis', 'valueAxis', 'legend'].includes(prop)
@@ -480,11 +490,27 @@ export function fakeExcel(data: FakeExcelData) {
         if (path === 'rowHeight' || path === 'columnWidth') logged(`format.${path}`, value);
       }),
     );
-    target.dataValidation = recorder((path, value) =>
-      queue(jsonBytes(value), () => {
+    target.dataValidation = recorder(
+      (path, value) =>
+        queue(jsonBytes(value), () => {
+          valid(target);
+          validationRule(ref.find(), one(), path, value);
+        }),
+      '',
+      () => {
         valid(target);
-        validationRule(ref.find(), one(), path, value);
-      }),
+        // the rule of the area that holds the cells asked for (a rule set on H9:H40 is H12's too)
+        const asked = one().rect;
+        const held = [...ref.find().validations].reverse().find((v) => {
+          const { rect } = parseAddress(v.address);
+          return rect.top <= asked.top && rect.bottom >= asked.bottom && rect.left <= asked.left && rect.right >= asked.right;
+        });
+        const rule = (held?.rule ?? {}) as Record<string, unknown>;
+        // DataValidationType: the kind of the rule set, None where there is none (excel.datavalidationtype)
+        const kind = Object.keys(rule)[0];
+        const type = kind === undefined ? 'None' : `${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+        return { type, rule };
+      },
     );
     target.conditionalFormats = {
       add: (type: string) => {
@@ -693,35 +719,58 @@ export function fakeExcel(data: FakeExcelData) {
         sheet.pageLayout[name] = value;
       });
     const footers = recorder((path, value) => layout(path, value));
-    target.pageLayout = new Proxy(
-      {
-        setPrintTitleRows: (rows: string) =>
-          sheetCall('pageLayout', 'setPrintTitleRows', [rows], (sheet) => {
-            // "The range must span the entire row to be valid" — learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)
-            if (!/^\$?\d+:\$?\d+$/.test(rows)) refuse('InvalidArgument', `print title rows "${rows}" are not whole rows`);
-            sheet.pageLayout.printTitleRows = rows;
-          }),
-        setPrintArea: (area: string) =>
-          sheetCall('pageLayout', 'setPrintArea', [area], (sheet) => {
-            for (const part of area.split(',')) if (parseAddress(part).unbounded) refuse('InvalidArgument', `print area "${part}"`);
-            sheet.pageLayout.printArea = area;
-          }),
-        setPrintMargins: (unit: string, margins: Record<string, number>) =>
-          sheetCall('pageLayout', 'setPrintMargins', [unit, margins], (sheet) => {
-            if (!MARGIN_UNITS.has(unit)) refuse('InvalidArgument', `margin unit "${unit}"`);
-            if (Object.values(margins).some((m) => typeof m !== 'number' || m < 0)) refuse('InvalidArgument', 'a negative margin');
-            sheet.pageLayout.margins = margins;
-          }),
-        headersFooters: { defaultForAllPages: footers },
-      } as Record<string, unknown>,
-      {
-        set(store, prop: string, value) {
-          store[prop] = value;
-          layout(prop, value);
-          return true;
-        },
+    const layoutStore: Record<string, unknown> = {
+      // learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-load-member(1)
+      load: () => {
+        queue(50, () => {
+          const held = ref.find().pageLayout;
+          layoutStore.orientation = held.orientation ?? 'Portrait';
+          layoutStore.zoom = held.zoom ?? { scale: 100 };
+          return jsonBytes(held);
+        });
+        return layoutStore;
       },
-    );
+      // learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-getprinttitlerowsornullobject-member(1)
+      getPrintTitleRowsOrNullObject: () => {
+        const titles: Any = made({});
+        titles.load = () => {
+          queue(50, () => {
+            valid(titles);
+            const rows = ref.find().pageLayout.printTitleRows as string | undefined;
+            titles.isNullObject = rows === undefined;
+            if (rows !== undefined) titles.address = `'${ref.name.replace(/'/g, "''")}'!${rows}`;
+            return 50;
+          });
+          return titles;
+        };
+        return titles;
+      },
+      setPrintTitleRows: (rows: string) =>
+        sheetCall('pageLayout', 'setPrintTitleRows', [rows], (sheet) => {
+          // "The range must span the entire row to be valid" — learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)
+          if (!/^\$?\d+:\$?\d+$/.test(rows)) refuse('InvalidArgument', `print title rows "${rows}" are not whole rows`);
+          sheet.pageLayout.printTitleRows = rows;
+        }),
+      setPrintArea: (area: string) =>
+        sheetCall('pageLayout', 'setPrintArea', [area], (sheet) => {
+          for (const part of area.split(',')) if (parseAddress(part).unbounded) refuse('InvalidArgument', `print area "${part}"`);
+          sheet.pageLayout.printArea = area;
+        }),
+      setPrintMargins: (unit: string, margins: Record<string, number>) =>
+        sheetCall('pageLayout', 'setPrintMargins', [unit, margins], (sheet) => {
+          if (!MARGIN_UNITS.has(unit)) refuse('InvalidArgument', `margin unit "${unit}"`);
+          if (Object.values(margins).some((m) => typeof m !== 'number' || m < 0)) refuse('InvalidArgument', 'a negative margin');
+          sheet.pageLayout.margins = margins;
+        }),
+      headersFooters: { defaultForAllPages: footers },
+    };
+    target.pageLayout = new Proxy(layoutStore, {
+      set(store, prop: string, value) {
+        store[prop] = value;
+        layout(prop, value);
+        return true;
+      },
+    });
     target.horizontalPageBreaks = {
       removePageBreaks: () => sheetCall('horizontalPageBreaks', 'removePageBreaks', [], (sheet) => void (sheet.pageBreaks = [])),
       add: (at: Any) => {
@@ -745,6 +794,14 @@ export function fakeExcel(data: FakeExcelData) {
     };
     const chartsOf = (sheet: FakeSheet) => sheet.charts;
     target.charts = {
+      // learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-load-member(1)
+      load: () => {
+        queue(50, () => {
+          target.charts.items = chartsOf(ref.find()).map((chart) => ({ name: chart.name }));
+          return jsonBytes(target.charts.items);
+        });
+        return target.charts;
+      },
       getItemOrNullObject: (name: string) => {
         const item: Any = made({});
         item.__set = new Map();
