@@ -33,6 +33,7 @@ export const sheetLabels = {
     policyScore: '折算得分',
     scoreGrade: '得分对应等次',
     circumstances: '扣减情形',
+    circumstanceShare: '另扣比例',
     circumstancesPrompt: '机构存在政策所列另行扣减情形时填写其名称（{names}）；多个用逗号分隔；没有则留空',
     ownership: '机构性质',
     ownershipPrompt: '填“公立”或“民营”：只适用于公立医疗机构的条款对民营机构不计；留空按公立计并列为未填写',
@@ -106,6 +107,7 @@ export const sheetLabels = {
     policyScore: 'Converted score',
     scoreGrade: 'Grade of the score',
     circumstances: 'Circumstances',
+    circumstanceShare: 'Further share withheld',
     circumstancesPrompt:
       "Name the policy's circumstances that withhold a further share, if any ({names}); several separated by commas; blank for none",
     ownership: 'Ownership',

@@ -36,7 +36,7 @@ import { looksLikeFormula, num, str, sumOf, withoutBinaryNoise } from './formula
 import { fill, type LabelKey, type SheetLocale, sheetLabels } from './labels';
 import { type Column, type ColumnKey, columnsOf, ITEM_COLUMNS, PRINTED_THROUGH } from './layout';
 import { INVALID, MISSING, excuseFormula, statusFormula } from './inputStatus';
-import { effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
+import { circumstanceShareFormula, effectiveScore, gradeFormula, policyTop, refundFormula } from './policyCells';
 import { partsOf, splitToFit } from './pageParts';
 import { MAX_ROW_HEIGHT, listSourceProblem } from './excelLimits';
 import { CellClaims, mergeConflicts } from './planConflicts';
@@ -469,7 +469,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,${str(provisionalOpen)}&${scoreGradeCell}&${str(provisionalMiddle)}&${pendingMissing}&${str(provisionalClose)},${scoreGradeCell}))`,
       style: 'resultText',
     });
-    const refund = refundFormula(policy, scoreGradeCell, effectiveScore(policy, graded, vetoCountCell), depositCell, circumstancesCell);
+    // the further share for the circumstances named, computed once for every grade's amount
+    const share = circumstancesCell && circumstanceShareFormula(policy, circumstancesCell);
+    const shareCell = share ? pair(10, 2, 'circumstanceShare', { formula: share, style: 'resultPercent' }) : undefined;
+    const refund = refundFormula(policy, scoreGradeCell, effectiveScore(policy, graded, vetoCountCell), depositCell, shareCell);
     if (refund === null) pair(5, 2, 'refund', { value: t.noRefund, style: 'fixed' });
     else {
       // no amount while facts are invalid, nor for a converted score beyond the policy's scale

@@ -129,12 +129,26 @@ function listedIn(cell: string): string {
 
 /** The extra share withheld (挂牌督办 再扣除10%) for the circumstances the cell names, as a whole count of
  * 10^-decimals; null when the policy names none. Names the policy does not know are ignored here. */
-function extraCount(policy: Policy, cell: string | undefined, decimals: number): string | null {
+function extraCount(policy: Policy, share: string | undefined, decimals: number): string | null {
+  if ((policy.extraWithholding ?? []).length === 0 || share === undefined) return null;
+  // the share is a ratio with at most extraDecimals places: ROUND gives back its whole count exactly
+  return `ROUND(${share}*10^${decimals},0)`;
+}
+
+/**
+ * The further share withheld for the circumstances a cell names (挂牌督办 再扣除10% → 10%), as the 另扣比例
+ * cell computes it once: each of the policy's names found in the cell adds its share. The refund reads that
+ * cell, rather than repeating this for every grade (five grades × three names passed Excel's 8,192
+ * characters a formula). Null where the policy names none.
+ */
+export function circumstanceShareFormula(policy: Policy, cell: string): string | null {
   const rules = policy.extraWithholding ?? [];
-  if (rules.length === 0 || cell === undefined) return null;
-  const listed = listedIn(cell);
+  if (rules.length === 0) return null;
+  const decimals = extraDecimals(policy);
   const scale = new D(10).pow(decimals);
-  return rules.map((c) => `IF(ISNUMBER(FIND(${str(`,${c.name},`)},${listed})),${new D(c.ratio).times(scale).toFixed(0)},0)`).join('+');
+  const listed = listedIn(cell);
+  const count = rules.map((c) => `IF(ISNUMBER(FIND(${str(`,${c.name},`)},${listed})),${new D(c.ratio).times(scale).toFixed(0)},0)`).join('+');
+  return `=(${count})/10^${decimals}`;
 }
 
 /** The decimals the extra shares need (0.1 → 1). */
@@ -168,7 +182,7 @@ function tierAmount(policy: Policy, tier: Tier, score: string, refund: RefundRul
  * decimals exceed the 15 digits a double holds), so the amount is worked in whole numbers: the deposit
  * in fen, the ratio as a whole count of 10^-n, multiplied in parts that each stay exact (exactMoney.ts).
  * The deposit is read to the fen. Blank when no deposit is entered; null when the policy sets no refund.
- * `circumstances` is the cell naming the institution's circumstances (扣减情形) where the policy has any.
+ * `circumstances` is the 另扣比例 cell (circumstanceShareFormula) where the policy names circumstances.
  */
 export function refundFormula(policy: Policy, grade: string, score: string, deposit: string, circumstances?: string): string | null {
   const refund = policy.refund;

@@ -13,6 +13,7 @@ export const STYLES = {
   // cell (威海's 考核指标 column) instead of showing ###; the cell holds it to 9 and grades that
   resultConverted: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '0.####' },
   resultText: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center' },
+  resultPercent: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '0.##%' },
   resultMoney: { bold: true, border: true, fill: '#E2EFDA', vertical: 'center', numberFormat: '#,##0.00' },
   header: { bold: true, fill: '#DDEBF7', border: true, wrap: true, horizontal: 'center', vertical: 'center' },
   text: { border: true, wrap: true, vertical: 'top' },

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import { D, inputIndex, type RosterJson, registerPolicy, registerRubric, scaleFits, unregister, vetoedScore } from '../../src/core';
+import { D, inputIndex, OUT_OF_SCALE, type RosterJson, registerPolicy, registerRubric, scaleFits, unregister, vetoedScore } from '../../src/core';
 import { peerClauses } from '../../src/core/roster';
 import { run } from '../../src/cli/main';
 import { isFailure } from '../../src/functions/failure';
@@ -354,7 +354,9 @@ export async function expectEveryFaceAgrees(c: OwnCase, dir: (name: string) => s
     expect(shown.graded, 'mib roster, a parent under 第十一条: the composite score').toBeCloseTo(afterVeto(parent, Number(composite.out.trim())), 6);
     if (row.gradeStatus === 'final' && row.vetoItems.length === 0 && !c.specialCase) {
       const grade = run('grade', String(shown.graded), '--policy', POLICY, ...(c.downgrade > 0 ? ['--downgrade', String(c.downgrade)] : []));
-      expect(shown.grade, 'mib roster, a parent under 第十一条: its grade').toBe(grade.code === 0 ? grade.out.trim() : grade.err);
+      // a composite the bonus carried past the policy's scale is not graded; a bare score past it is a mistake
+      if (shown.grade === OUT_OF_SCALE) expect(grade.err, 'mib grade of a composite beyond the scale').toMatch(/不在政策.*的分制内/);
+      else expect(shown.grade, 'mib roster, a parent under 第十一条: its grade').toBe(grade.code === 0 ? grade.out.trim() : grade.err);
     }
   }
 

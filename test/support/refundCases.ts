@@ -1,7 +1,7 @@
 // Refund cases shared by the HyperFormula and LibreOffice checks of the sheet's grade and refund
 // formulas: a row per case (score, deposit, grade, veto count, refund) and the core's answer.
 import { circumstancesFrom, D, type Dec, fromDouble, getPolicy, type Policy, refundOf } from '../../src/core';
-import { effectiveScore, gradeFormula, refundFormula } from '../../src/sheet/policyCells';
+import { circumstanceShareFormula, effectiveScore, gradeFormula, refundFormula } from '../../src/sheet/policyCells';
 
 export interface RefundCase {
   /** a number, or a formula that computes the score ("=0.7*64.6+0.3*82.6") */
@@ -34,8 +34,10 @@ export function refundRows(ref: PolicyRef, cases: RefundCase[]): (string | numbe
       Number(c.deposit),
       gradeFormula(policy, `A${r}`, `D${r}`),
       c.veto ? 1 : 0,
-      refundFormula(policy, `C${r}`, effectiveScore(policy, `A${r}`, `D${r}`), `B${r}`, `F${r}`)!,
+      // the amount reads the 另扣比例 cell (G), which reads the names typed in F, as on the sheet
+      refundFormula(policy, `C${r}`, effectiveScore(policy, `A${r}`, `D${r}`), `B${r}`, `G${r}`)!,
       c.circumstances ?? '',
+      circumstanceShareFormula(policy, `F${r}`) ?? 0,
     ];
   });
 }
