@@ -3,7 +3,18 @@
 // marked `it.fails` are seams other branches are fixing (issue 19 (a)–(d)) or recorded unfixed; each names
 // its seam as AVOID_KNOWN_SEAMS (test/support/ownFiles.ts) does. After the merge, turn `it.fails` into `it`.
 import { describe, expect, it } from 'vitest';
-import { expectEveryFaceAgrees, expectSame, mibScoreJson, registered, rosterFace, rosterRecord, sheetFace, shownOfScore } from '../support/ownFaces';
+import { planProblems } from '../../src/sheet/excelLimits';
+import {
+  expectEveryFaceAgrees,
+  expectSame,
+  mibScoreJson,
+  planOf,
+  registered,
+  rosterFace,
+  rosterRecord,
+  sheetFace,
+  shownOfScore,
+} from '../support/ownFaces';
 import { fixedCase } from '../support/ownFiles';
 import { mibWith } from '../support/mibRunner';
 import { scratch } from '../support/rosterFiles';
@@ -222,6 +233,41 @@ describe('known seams, fixed in other branches (issue 19)', () => {
 });
 
 describe('seams found by the generated test, fixed after the merge', () => {
+  // refundFormulaLength: the sheet repeated the match of every circumstance inside every grade's amount;
+  // five grades × three circumstances made an 8,345-character refund formula, which Excel refuses (8,192
+  // characters a formula). The share is now one 另扣比例 cell the amount reads.
+  it('refundFormulaLength: five grades and three circumstances stay within Excel’s formula length', async () => {
+    const perPoint = (label: string, min: number, max: number) => ({
+      label,
+      min,
+      max,
+      text: `${min}至${max}分为${label}`,
+      refund: { kind: 'perPointBelow', base: 90, ratePerPoint: 0.02, text: '较90分每低1分扣除2%' },
+    });
+    const fiveGrades = [
+      { label: '优秀', min: 90, text: '90分以上为优秀', refund: { kind: 'full', text: '全额返还' } },
+      perPoint('良好', 80, 90),
+      perPoint('合格', 70, 80),
+      perPoint('基本合格', 60, 70),
+      { label: '不合格', max: 60, text: '60分以下为不合格', refund: { kind: 'none', text: '不予返还' } },
+    ];
+    const extra = ['通报', '约谈', '挂牌督办'].map((name, i) => ({ name, ratio: 0.05 * (i + 1), text: `${name}的，再扣除${5 * (i + 1)}%` }));
+    const c = fixedCase(
+      [perCase('1', 100)],
+      { grades: fiveGrades, refund, extraWithholding: extra },
+      { '1.1': 12 },
+      { circumstances: ['通报', '挂牌督办'] },
+    );
+    await registered(c, async () => {
+      const plan = planOf(c);
+      expect(planProblems(plan)).toEqual([]);
+      // the names are matched once, in the 另扣比例 cell, not again in each grade's amount
+      const formulas = plan.grid.flat().flatMap((cell) => (cell && 'formula' in cell ? [cell.formula] : []));
+      expect(formulas.filter((f) => f.includes('FIND('))).toHaveLength(1);
+    });
+    await expectEveryFaceAgrees(c, files());
+  });
+
   // rosterCircumstances: a roster had no 扣减情形 column (it was refused as an unknown column), so a roster,
   // and `mib collect`'s roster of a template whose 扣减情形 cell is filled, paid back 90000.00 where
   // `mib score --circumstance 挂牌督办`, the sheet, MIB.REFUND and the pane pay back 80000.00.
