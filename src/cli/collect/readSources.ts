@@ -52,23 +52,19 @@ export async function* readSources(
       resolve(source);
     } else done.set(index, source);
   };
-  const sendNext = (worker: Worker) => {
-    if (next >= paths.length) return;
-    const index = next++;
-    worker.postMessage({ index, path: paths[index] });
-  };
-  const pending = new Map<Worker, Set<number>>();
   let alive = workers;
   const readHereInstead = (index: number) => void readOne(paths[index]!).then((source) => settle(index, source));
   try {
     for (let w = 0; w < workers; w++) {
       const worker = startWorker();
+      // the files sent to this worker and not yet back
       const mine = new Set<number>();
       pool.push(worker);
-      pending.set(worker, mine);
       const give = () => {
-        if (next < paths.length) mine.add(next);
-        sendNext(worker);
+        if (next >= paths.length) return;
+        const index = next++;
+        mine.add(index);
+        worker.postMessage({ index, path: paths[index] });
       };
       worker.on('message', (reply: Reply) => {
         mine.delete(reply.index);
