@@ -26,6 +26,7 @@ export function checkXlsxInsides(bytes: Uint8Array, source: string): void {
   let total = 0;
   let rows = 0;
   let cells = 0;
+  let texts = 0;
   for (const entry of entries) {
     if (entry.size > XLSX_LIMITS.partBytes)
       throw refuse(
@@ -38,12 +39,12 @@ export function checkXlsxInsides(bytes: Uint8Array, source: string): void {
   for (const entry of entries) {
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
     const strings = /^xl\/sharedStrings\.xml$/i.test(entry.name);
-    const counter = sheet ? new TagCounter(['row', 'c']) : strings ? new TagCounter(['si']) : undefined;
+    const finder = sheet ? new TagFinder(['row', 'c']) : strings ? new TagFinder(['si']) : undefined;
     let sheetRows = 0;
     let rowCells = 0;
     const inflated = inflatePart(bytes, entry, (piece) => {
-      if (!counter) return;
-      counter.scan(piece, (tag) => {
+      if (!finder) return;
+      finder.scan(piece, (tag) => {
         if (tag === 'row') {
           sheetRows += 1;
           rows += 1;
@@ -61,7 +62,7 @@ export function checkXlsxInsides(bytes: Uint8Array, source: string): void {
           if (rowCells > XLSX_LIMITS.columns)
             throw refuse(`有一张工作表的一行超过 ${XLSX_LIMITS.columns.toLocaleString('en-US')} 列，超过上限`, 'too many columns');
           if (cells > XLSX_LIMITS.cells) throw refuse(`的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个，超过上限`, 'too many cells');
-        } else if (tag === 'si' && counter.count('si') > XLSX_LIMITS.sharedStrings) {
+        } else if (tag === 'si' && ++texts > XLSX_LIMITS.sharedStrings) {
           throw refuse(`含不同的文本超过 ${XLSX_LIMITS.sharedStrings.toLocaleString('en-US')} 个，超过上限`, 'too many shared strings');
         }
       });
@@ -183,25 +184,23 @@ function inflatePart(b: Uint8Array, entry: Entry, piece: (data: Uint8Array) => v
 }
 
 /**
- * Counts opening tags by name (`<row `, `<row>`, `<c `) in XML arriving in pieces, with nothing kept but
+ * Finds opening tags by name (`<row `, `<row>`, `<c `) in XML arriving in pieces and reports each, keeping nothing but
  * the last few bytes of a piece (a tag cut between two pieces is still counted once). Only the bytes are
  * looked at: tag names are ASCII in any encoding the XML may use.
  */
-class TagCounter {
+class TagFinder {
   private readonly names: Uint8Array[];
-  private readonly counts = new Map<string, number>();
+  /** the longest name and the byte after it: a '<' closer than this to a piece's end waits for the next */
+  private readonly longest: number;
   private tail = new Uint8Array(0);
 
   constructor(private readonly tags: string[]) {
     this.names = tags.map((t) => new TextEncoder().encode(t));
-  }
-
-  count(tag: string): number {
-    return this.counts.get(tag) ?? 0;
+    this.longest = Math.max(...this.names.map((n) => n.length)) + 1;
   }
 
   scan(piece: Uint8Array, found: (tag: string) => void): void {
-    const longest = Math.max(...this.names.map((n) => n.length)) + 1;
+    const longest = this.longest;
     const data = new Uint8Array(this.tail.length + piece.length);
     data.set(this.tail);
     data.set(piece, this.tail.length);
@@ -222,7 +221,6 @@ class TagCounter {
         // the name ends there: a space, '>', '/' or a line break follows
         if (match && (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x0a || after === 0x0d || after === 0x09)) {
           const tag = this.tags[t]!;
-          this.counts.set(tag, this.count(tag) + 1);
           found(tag);
           break;
         }
