@@ -67,8 +67,8 @@ const TAB_LABELS: Record<View, MessageKey> = {
 };
 
 /**
- * The task pane: 新建考核表, 检查 and 说明 over one workbook port — Excel when the pane runs in Excel, the
- * in-memory workbook otherwise (`demo`), where a 填报 view stands in for typing into the sheet. 导入 takes
+ * The task pane: 新建考核表, 填报, 检查 and 说明 over one workbook port — Excel when the pane runs in Excel, the
+ * in-memory workbook otherwise (`demo`). 填报 reads and writes the sheet's own input cells. 导入 takes
  * a region's own files into the workbook (`files`); those stored files that failed their checks when the
  * pane started (`rejected`) are listed with their problems. 汇总 scores a roster of institutions together.
  */
@@ -178,7 +178,7 @@ export function App({
           <Tab value="create">{t(TAB_LABELS.create)}</Tab>
           <Tab value="check">{t(TAB_LABELS.check)}</Tab>
           <Tab value="explain">{t(TAB_LABELS.explain)}</Tab>
-          {demo && <Tab value="inputs">{t(TAB_LABELS.inputs)}</Tab>}
+          <Tab value="inputs">{t(TAB_LABELS.inputs)}</Tab>
           <Tab value="import">{t(TAB_LABELS.import)}</Tab>
           <Tab value="roster">{t(TAB_LABELS.roster)}</Tab>
         </TabList>
@@ -191,14 +191,14 @@ export function App({
               catalog={catalog}
               onCreated={(name) => {
                 setCreated(name);
-                setView(demo ? 'inputs' : 'check');
+                setView('inputs');
                 setFocusPanel(true);
               }}
             />
           )}
           {view === 'check' && <CheckView port={port} state={state} t={t} locale={locale} />}
           {view === 'explain' && <ExplainView port={port} state={state} selection={selection} t={t} />}
-          {view === 'inputs' && demo && <InputsView book={demo} state={state} t={t} locale={locale} />}
+          {view === 'inputs' && <InputsView port={port} state={state} t={t} locale={locale} onWritten={refresh} />}
           {view === 'import' && (
             <ImportView
               files={files}

@@ -1049,6 +1049,27 @@ export function fakeExcel(data: FakeExcelData) {
     namesOf: (sheet: string) => sheets.get(sheet)?.names ?? new Map<string, string>(),
     /** the model of a sheet: cells, sizes, validations, merges, layout, visibility */
     sheet: model,
+    /**
+     * A person types into a cell in Excel's grid: the text is read as Excel reads typing (storedOf), and
+     * every worksheets.onChanged handler hears of it with the event's documented fields (worksheetId,
+     * address, changeType, source, type: learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs).
+     * A locked cell of a protected sheet refuses, as Excel does.
+     */
+    typeAsUser: async (sheet: string, address: string, text: string): Promise<void> => {
+      const target = model(sheet);
+      const { row, col } = parseCell(address);
+      const current = target.cells.get(key(row, col));
+      if (target.protected && current?.unlocked !== true)
+        throw new FakeExcelError('AccessDenied', `cell ${address} is locked and the sheet is protected`);
+      // what was typed replaces the cell's content (a formula too) and keeps its format and lock
+      target.cells.set(key(row, col), {
+        ...(current?.format !== undefined && { format: current.format }),
+        ...(current?.unlocked && { unlocked: true }),
+        ...storedOf(text, current?.format),
+      });
+      const event = { worksheetId: sheet, address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };
+      for (const handler of [...handlers.changed]) await handler(event);
+    },
     /** one cell as Excel holds it */
     cell: (sheet: string, address: string): FakeCell => {
       const { row, col } = parseCell(address);

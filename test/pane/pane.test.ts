@@ -49,7 +49,7 @@ describe('the task pane outside Excel', () => {
     await page.getByRole('button', { name: '生成考核表' }).click();
     await page.getByText('已生成工作表“江北区示例医院-2025”').waitFor();
     // the focus moves to the new content: the 填报 view of the new sheet
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('填报（演示）');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('填报');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('tabpanel');
     // grouped by item, each fact with the control its kind asks for
     const item4 = page.locator('fieldset[data-item="4"]');
@@ -215,7 +215,7 @@ describe('the task pane outside Excel', () => {
     await expect.poll(() => pane.getByTestId('item-score').textContent()).toBe('本项得分：10 / 10');
     await expect(pane.getByTestId('explain').textContent()).resolves.toContain('20.1 药品网采率：0.95');
     // and back in 填报 the cell's 0.95 shows as 95 beside its “%”
-    await pane.getByRole('tab', { name: '填报（演示）' }).click();
+    await pane.getByRole('tab', { name: '填报' }).click();
     await expect(pane.locator('input[data-fact="20.1"]').inputValue()).resolves.toBe('95');
     await pane.close();
   });
@@ -265,7 +265,7 @@ async function arrowTo(page: Page, key: 'ArrowLeft' | 'ArrowRight', name: string
   throw new Error(`no tab ${name} along ${key}`);
 }
 
-const TABS = ['新建考核表', '检查', '说明', '填报（演示）', '导入', '汇总'] as const;
+const TABS = ['新建考核表', '检查', '说明', '填报', '导入', '汇总'] as const;
 
 describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
   let pane: Page;
@@ -312,7 +312,7 @@ describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
     expect(create.label).toContain('生成考核表');
     await pane.keyboard.press('Enter');
     await pane.getByText('已生成工作表“键盘医院-2025”').waitFor();
-    await expect.poll(async () => (await focused(pane)).label).toBe('填报（演示）');
+    await expect.poll(async () => (await focused(pane)).label).toBe('填报');
     // 15.1 (a veto) answered 是 with the keyboard
     // blank is where the group starts (不填 is checked); an arrow moves on round to 是, as radio groups do
     // the 填报 view fills in once the new sheet has been read: tab only when its facts are there
@@ -339,7 +339,7 @@ describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
       ['4.2', '7'],
       ['17.2', '3'],
     ] as const) {
-      await pane.getByRole('tab', { name: '填报（演示）' }).click();
+      await pane.getByRole('tab', { name: '填报' }).click();
       await fillFact(pane, id, value);
     }
     for (const tab of TABS) {

@@ -10,7 +10,7 @@ export const enUS: Messages = {
   tabCreate: 'New sheet',
   tabCheck: 'Check',
   tabExplain: 'Explain',
-  tabInputs: 'Facts (demo)',
+  tabInputs: 'Facts',
   tabImport: 'Import',
   importHelp:
     "Import a region's own table or policy (.json): it is checked as mib check checks it, then stored in this workbook, travels with it and works offline; pick it afterwards under New sheet.",
@@ -79,7 +79,9 @@ export const enUS: Messages = {
   trace: 'How it was scored',
   score: 'Item score: {score} / {max}',
   blank: '(blank)',
-  inputsHelp: 'Enter facts item by item (as in the sheet’s value column): yes/no, counts, ratios; under each, what a blank counts as.',
+  inputsHelp:
+    'Enter facts item by item: yes/no, counts, ratios; under each, what a blank counts as. What you enter is written into the sheet’s value column, and edits in the sheet show here.',
+  inputsWriteFailed: 'Could not write cell {address}: {message}',
   inputId: 'Id',
   inputLabel: 'Fact',
   inputValue: 'Value',

@@ -8,7 +8,7 @@ export const zhCN = {
   tabCreate: '新建考核表',
   tabCheck: '检查',
   tabExplain: '说明',
-  tabInputs: '填报（演示）',
+  tabInputs: '填报',
   tabImport: '导入',
   importHelp:
     '导入地区自己的考核表或政策文件（.json）：按 mib check 的规则检查，通过后保存在本工作簿中，随工作簿流转，断网也能用；之后在“新建考核表”中选用。',
@@ -77,7 +77,8 @@ export const zhCN = {
   trace: '计分过程',
   score: '本项得分：{score} / {max}',
   blank: '（空）',
-  inputsHelp: '按考核项填写事实（相当于在 Excel 的填报值列中输入）：是/否、次数、比例；每项下方写明不填时如何计分。',
+  inputsHelp: '按考核项填写事实：是/否、次数、比例；每项下方写明不填时如何计分。这里填的写入工作表的“填报值”列，在工作表中改动也会显示在这里。',
+  inputsWriteFailed: '没能写入单元格 {address}：{message}',
   inputId: '编号',
   inputLabel: '填报事项',
   inputValue: '填报值',

@@ -1,12 +1,43 @@
-import { Caption1, Field, Input, makeStyles, Radio, RadioGroup, Select, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { blankMeaningOf, D, type InputSpec, inputIndex } from '../../core';
-import type { MemoryWorkbook } from '../../sheet/memory/memoryWorkbook';
+import type { AuditFlag, AuditFlagKind } from '../../sheet/audit';
+import type { WorkbookPort } from '../../sheet/port';
+import type { PlainValue } from '../../sheet/types';
+import { flagBody } from '../flagText';
 import type { Locale, Translate } from '../i18n';
 import type { SheetState } from '../useSheet';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  // the running total stays in sight while the form scrolls
+  running: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -23,42 +54,108 @@ const useStyles = makeStyles({
   number: { width: '9em', maxWidth: '100%' },
   select: { width: '100%', minWidth: 0 },
   radios: { flexWrap: 'wrap' },
+  flag: { overflowWrap: 'anywhere' },
 });
 
 type Fact = { id: string; address: string; value: unknown };
 
-/** Demo mode only: the sheet's input cells, grouped by item as the official table groups them, each with
- * the control its kind asks for (是/否, a count, a percent, an option) and what a blank counts as
- * (不填视为未发现 / 不填视为未达到 / 不填按最后一档计 …). Every change is typed into the sheet's cell. */
-export function InputsView({ book, state, t, locale }: { book: MemoryWorkbook; state: SheetState; t: Translate; locale: Locale }) {
+/** What an item shows as it is entered: a veto, deductions beyond its points, a fact that is not valid. */
+const SHOWN_AT_ITEM: readonly AuditFlagKind[] = ['veto', 'overCap', 'invalidInput'];
+
+/**
+ * 填报: the sheet's own input cells, grouped by item as the official table groups them, each with the
+ * control its kind asks for (是/否, a count, a percent, an option) and what a blank counts as (不填视为未发现
+ * / 不填视为未达到 / 不填按最后一档计 …). The sheet stays the record: every change is written into the
+ * sheet's cell (in Excel as in the pane's own workbook), and the form is read back from the sheet when it
+ * changes, so an edit in either shows in the other. Above the items, the running total, grade and refund;
+ * under an item, a veto, deductions beyond its points or a fact that is not valid, as soon as it is entered.
+ */
+export function InputsView({
+  port,
+  state,
+  t,
+  locale,
+  onWritten,
+}: {
+  port: WorkbookPort;
+  state: SheetState;
+  t: Translate;
+  locale: Locale;
+  /** reads the sheet again once a value is written (Excel may not tell the pane of its own writes) */
+  onWritten: () => void;
+}) {
   const styles = useStyles();
+  const [failed, setFailed] = useState<string | null>(null);
   if (state.status !== 'ready') return <Caption1>{t('noSheet')}</Caption1>;
-  const { rubric } = state.audit;
+  const { rubric, summary, flags } = state.audit;
   const { byId } = inputIndex(rubric);
   const labels = new Map(state.audit.plan.inputs.map((i) => [i.id, i.label]));
   const blankOf = (id: string) => {
     const means = blankMeaningOf(rubric, id);
     return means && (locale === 'en-US' ? means.en : means.zh);
   };
-  const set = (fact: Fact) => (text: string) => book.setCell(state.sheetName, fact.address, text);
+  const text = (flag: AuditFlag) => flagBody(flag.kind, locale === 'en-US' ? flag.messageEn : flag.message);
+  const set = (fact: Fact, spec: InputSpec | undefined) => (typed: string) => {
+    setFailed(null);
+    port
+      .writeCells(state.sheetName, [{ address: fact.address, rows: [[cellValue(spec, typed)]] }])
+      .then(onWritten)
+      .catch((error: unknown) =>
+        setFailed(t('inputsWriteFailed', { address: fact.address, message: error instanceof Error ? error.message : String(error) })),
+      );
+  };
   return (
     <section className={styles.view} aria-label={t('inputs')}>
+      <div className={styles.running} data-testid="inputs-running" role="status" aria-live="polite">
+        <Subtitle2>{t('summary', { total: summary.total, max: summary.max })}</Subtitle2>
+        {summary.grade && (
+          <Body1 data-testid="inputs-grade">{t('grade', { grade: locale === 'en-US' ? (summary.gradeEn ?? summary.grade) : summary.grade })}</Body1>
+        )}
+        {summary.refund && <Body1>{t('refund', { refund: summary.refund })}</Body1>}
+        {summary.veto && (
+          <Badge appearance="filled" color="danger">
+            {t('kind_veto')}
+          </Badge>
+        )}
+      </div>
+      {failed && (
+        <MessageBar intent="error" data-testid="inputs-failed">
+          <MessageBarBody>{failed}</MessageBarBody>
+        </MessageBar>
+      )}
       <Caption1>{t('inputsHelp')}</Caption1>
       {rubric.items.map((item) => {
         const facts = state.snapshot.inputs.filter((input) => byId.get(input.id)?.item.no === item.no);
         if (facts.length === 0) return null;
         const heading = `${item.no}${item.code ? ` ${item.code}` : ''} ${item.indicator}`;
+        const itemFlags = flags.filter((flag) => flag.itemNo === item.no && SHOWN_AT_ITEM.includes(flag.kind));
         return (
           <fieldset key={item.no} className={styles.item} data-item={item.no}>
             <legend className={styles.heading}>
               <Subtitle2>{heading}</Subtitle2>
             </legend>
+            {itemFlags.map((flag, i) => (
+              <MessageBar
+                key={`${flag.kind}-${i}`}
+                intent={flag.kind === 'overCap' ? 'warning' : 'error'}
+                data-item-flag={flag.kind}
+                className={styles.flag}
+                layout="multiline"
+              >
+                <MessageBarBody>
+                  <Badge appearance="filled" color={flag.kind === 'overCap' ? 'warning' : 'danger'} size="small">
+                    {t(`kind_${flag.kind}`)}
+                  </Badge>{' '}
+                  {text(flag)}
+                </MessageBarBody>
+              </MessageBar>
+            ))}
             {facts.map((fact) => {
               const spec = byId.get(fact.id)?.spec;
               const label = `${fact.id} ${labels.get(fact.id) ?? ''}`;
               return (
                 <Field key={fact.id} className={styles.field} label={label} hint={<span data-blank={fact.id}>{blankOf(fact.id)}</span>}>
-                  {spec && <FactControl spec={spec} id={fact.id} label={label} value={fact.value} onCommit={set(fact)} t={t} />}
+                  {spec && <FactControl spec={spec} id={fact.id} label={label} value={fact.value} onCommit={set(fact, spec)} t={t} />}
                 </Field>
               );
             })}
@@ -67,6 +164,23 @@ export function InputsView({ book, state, t, locale }: { book: MemoryWorkbook; s
       })}
     </section>
   );
+}
+
+/**
+ * What the pane writes into an input cell for what was typed or chosen, as Excel would store it had the
+ * clerk typed it into the cell: 是/否 as text; a count or an option's number as a number; a percent as its
+ * fraction (45 → 0.45, in a cell formatted as a percent); a blank clears the cell. Text that is not a
+ * number is written as typed, so the sheet's own check names it (输入无效) with what was typed.
+ */
+export function cellValue(spec: InputSpec | undefined, typed: string): PlainValue | null {
+  const text = typed.trim();
+  if (text === '') return null;
+  if (spec?.type === 'boolean') return text;
+  const plain = text.replace(/%$/, '').trim();
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return typed;
+  const number = D(plain);
+  const percent = spec?.type === 'ratio' || spec?.type === 'signedRatio' || text.endsWith('%');
+  return (percent ? number.div(100) : number).toNumber();
 }
 
 /** The cell's value as the control shows it: 是/否 for yes/no, 45 for a ratio of 45%. */
