@@ -10,6 +10,7 @@ import {
   parseOwnership,
   type Policy,
   policyIds,
+  refundShown,
   parsedOrNull,
   type Rubric,
 } from '../../core';
@@ -97,7 +98,8 @@ export function auditSheet(snapshot: SheetSnapshot, replan: Replanner = defaultR
       summary.converted = fmt(assessed.converted ?? assessed.score);
       summary.conversion = assessed.trace[0];
     }
-    if (assessed.refund) summary.refund = assessed.refund.amount.toFixed(2);
+    const refund = assessed.refund ?? assessed.unstatedRefund;
+    if (refund) summary.refund = refundShown(refund);
   }
   return { rubric, ...(policy && { policy }), plan, flags, summary, result };
 }

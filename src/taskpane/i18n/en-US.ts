@@ -136,6 +136,7 @@ export const enUS: Messages = {
   figDeferredWithheld: 'Deferred: not graded yet (yuan)',
   figDeferredProvisional: 'Deferred: provisional grade (yuan)',
   figDeferredUnprescribed: 'Deferred: not set by the policy (yuan)',
+  figDeferredUnstated: 'Deferred: the notice states no refund for the score (yuan)',
   figDeferredNextYear: "Deferred: with next year's assessment (yuan)",
   figSubordinateDeposits: 'Subordinates, with their parent (yuan)',
   figMoneyCheck: 'Check: total − the lines above (yuan)',

@@ -134,6 +134,7 @@ export const zhCN = {
   figDeferredWithheld: '暂缓：暂不评定（元）',
   figDeferredProvisional: '暂缓：暂评未确认（元）',
   figDeferredUnprescribed: '暂缓：方案未规定（元）',
+  figDeferredUnstated: '暂缓：方案未规定该分数段的返还（元）',
   figDeferredNextYear: '暂缓：下一年度返还（元）',
   figSubordinateDeposits: '下属机构，随上级（元）',
   figMoneyCheck: '核对：合计 − 以上各项（元）',
