@@ -189,6 +189,8 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
     }
     if (assessed.conversion) lines.push(assessed.trace[0] ?? '');
     lines.push(`等次：${assessed.gradeText}（${policy.title}）`);
+    // the notice prints no grade for the score: why none is given
+    if (assessed.grade?.band.unstated) lines.push(`  ${UNSTATED}等次：${assessed.grade.band.text}`);
     if (assessed.refund) {
       const provisional = assessed.status.kind === 'provisional' ? '，暂计' : '';
       lines.push(`质量保证金返还：${assessed.refund.amount.toFixed(2)} 元（${fmt(assessed.refund.ratio.times(100))}%${provisional}）`);

@@ -45,6 +45,8 @@ export function assessmentJson(assessed: Assessment) {
   return {
     ...(assessed.grade && { grade: assessed.grade.label }),
     gradeText: assessed.gradeText,
+    // the notice prints no grade for the score: the text that says how far it goes
+    ...(assessed.grade?.band.unstated && { gradeUnstated: assessed.grade.band.text }),
     gradeStatus: assessed.status.kind,
     ...(assessed.conversion && {
       conversion: {
