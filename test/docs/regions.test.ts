@@ -32,9 +32,9 @@ const factsIn = (text: string) => [...text.matchAll(/`(\{"1\.1"[^`]*\})`/g)].map
 
 const mixedSection = section('### 4.6');
 const unstatedSection = section('## 十二');
-const [table] = blocks(mixedSection, '完整文件');
-const [policy] = blocks(unstatedSection, '完整文件');
-const [refundFragment] = blocks(unstatedSection, '示例片段');
+const table = blocks(mixedSection, '完整文件')[0]!;
+const policy = blocks(unstatedSection, '完整文件')[0]!;
+const refundFragment = blocks(unstatedSection, '示例片段')[0]!;
 const [passing, failing] = factsIn(unstatedSection);
 
 /** The guide's files as a case of the faces: the ids the faces register them under, the guide's deposit. */
@@ -109,22 +109,22 @@ describe('the guide’s 4.6 and 十二 as a region writes them', () => {
     expect(shownOfScore(high as never, guideCase(policy, passing!))).toMatchObject({ grade: '良好', refund: '45000.00' });
     const low = mibScoreJson(guideCase(policy, failing!)) as unknown as Record<string, unknown>;
     expect(low).toMatchObject({ gradeText: '方案未规定', refund: null, refundText: '方案未规定' });
-    expect(low.refundUnstated).toBe(policy!.grades[3].refund.text);
-    expect(low.gradeUnstated).toBe(policy!.grades[3].text);
+    expect(low.refundUnstated).toBe(policy.grades[3].refund.text);
+    expect(low.gradeUnstated).toBe(policy.grades[3].text);
     expect(unstatedSection).toContain('总分 81，等次“良好”，\n返还 50000 × (1 − 10%) = 45000.00 元');
-    expect(unstatedSection).toContain(`原因：${policy!.grades[3].refund.text}`);
+    expect(unstatedSection).toContain(`原因：${policy.grades[3].refund.text}`);
   });
 
   it('mib grade and mib refund print 方案未规定 and say why on stderr', () => {
     const mib = mibWith({ 'p.json': JSON.stringify(policy) });
     const grade = mib('grade', '60', '--policy', 'p.json');
     expect([grade.code, grade.out.trim()]).toEqual([0, '方案未规定']);
-    expect(grade.err).toContain(policy!.grades[3].text);
+    expect(grade.err).toContain(policy.grades[3].text);
     const refund = mib('refund', '60', '--deposit', '50000', '--policy', 'p.json');
     expect([refund.code, refund.out.trim()]).toEqual([0, '方案未规定']);
-    expect(refund.err).toContain(policy!.grades[3].refund.text);
+    expect(refund.err).toContain(policy.grades[3].refund.text);
     const json = JSON.parse(mib('refund', '60', '--deposit', '50000', '--policy', 'p.json', '--json').out) as Record<string, unknown>;
-    expect(json).toMatchObject({ amount: null, ratio: null, unstated: policy!.grades[3].refund.text });
+    expect(json).toMatchObject({ amount: null, ratio: null, unstated: policy.grades[3].refund.text });
     expect(mib('refund', '75', '--deposit', '50000', '--policy', 'p.json').out.trim()).toBe('35000.00');
   });
 
@@ -132,7 +132,7 @@ describe('the guide’s 4.6 and 十二 as a region writes them', () => {
     const dir = scratch('mib-guide-regions-');
     for (const [i, facts] of [passing!, failing!].entries()) {
       const other = i === 0 ? failing! : passing!;
-      await expectEveryFaceAgrees(guideCase(policy!, facts, [other]), (name) => dir(`${i}-${name}`));
+      await expectEveryFaceAgrees(guideCase(policy, facts, [other]), (name) => dir(`${i}-${name}`));
     }
   }, 300_000);
 
@@ -143,7 +143,7 @@ describe('the guide’s 4.6 and 十二 as a region writes them', () => {
   }, 300_000);
 
   it('a roster counts the unstated row apart: its own grade line and its own deferred deposit', async () => {
-    const c = guideCase(policy!, passing!);
+    const c = guideCase(policy, passing!);
     const dir = scratch('mib-guide-roster-');
     const records = [passing!, failing!].map((facts, i) => ({ 机构编码: `G00${i + 1}`, 机构名称: `机构${i + 1}`, 质量保证金: '50000', ...facts }));
     writeFileSync(dir('t.json'), JSON.stringify(c.rubricJson));
@@ -161,7 +161,7 @@ describe('the guide’s 4.6 and 十二 as a region writes them', () => {
 describe.skipIf(!sofficeVersion())('the guide’s 灌南 policy: LibreOffice recalculates the template as mib score', () => {
   it('for the unstated band (grade and refund are text) and a stated one', async () => {
     const dir = scratch('mib-guide-soffice-');
-    const cases = [guideCase(policy!, failing!), guideCase(printedGrade(), failing!), guideCase(policy!, passing!)];
+    const cases = [guideCase(policy, failing!), guideCase(printedGrade(), failing!), guideCase(policy, passing!)];
     const files: string[] = [];
     for (const [i, c] of cases.entries()) {
       const [t, p, f, out] = ['t.json', 'p.json', 'f.json', 'template.xlsx'].map((n) => dir(`${i}-${n}`)) as [string, string, string, string];

@@ -56,6 +56,8 @@ export const enUS: Messages = {
   summary: 'Total {total} / {max}',
   grade: 'Grade: {grade}',
   refund: 'Deposit refund: {refund} CNY',
+  refundUnstated: 'Deposit refund: not stated by the notice (no amount)',
+  unstated: 'Not stated by the notice: {reason}',
   countsLabel: 'Findings',
   noFlags: 'Nothing to fix.',
   flagsLabel: 'To fix (click to select the cell)',

@@ -54,6 +54,8 @@ export const zhCN = {
   summary: '总分 {total} / {max}',
   grade: '等次：{grade}',
   refund: '退还保证金：{refund} 元',
+  refundUnstated: '退还保证金：方案未规定（不计算金额）',
+  unstated: '方案未规定：{reason}',
   countsLabel: '检查结果',
   noFlags: '没有发现问题。',
   flagsLabel: '需要处理的问题（点击定位单元格）',
