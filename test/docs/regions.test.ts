@@ -115,6 +115,15 @@ describe('the guide’s 4.6 and 十二 as a region writes them', () => {
     expect(unstatedSection).toContain(`原因：${policy.grades[3].refund.text}`);
   });
 
+  it('the sheet’s 口径说明 and mib score’s readings say which scores the notice leaves unstated, and why', async () => {
+    const c = guideCase(policy, failing!);
+    const plan = await registered(c, () => planOf(c));
+    const reading = `70 分以下：原文未规定等次（${policy.grades[3].text}）与保证金返还（${policy.grades[3].refund.text}）`;
+    expect(JSON.stringify(plan)).toContain(reading);
+    const json = mibScoreJson(c) as unknown as { readings: { text: string }[] };
+    expect(json.readings.map((r) => r.text).join('\n')).toContain(reading);
+  });
+
   it('mib grade and mib refund print 方案未规定 and say why on stderr', () => {
     const mib = mibWith({ 'p.json': JSON.stringify(policy) });
     const grade = mib('grade', '60', '--policy', 'p.json');

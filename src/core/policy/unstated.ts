@@ -23,6 +23,19 @@ export function unstatedRefundLine(tier: UnstatedTier): string {
   return `${tier.text} → ${UNSTATED}保证金返还，不计算金额`;
 }
 
+/** The bands a policy marks unstated, each as one reading (口径说明): where the score lies, what the notice
+ * leaves out, and its text, so that every face that lists the readings says why it shows 方案未规定. */
+export function unstatedReadings(
+  grades: readonly { label: string; min?: number; max?: number; text: string; unstated?: true; refund?: { kind: string; text: string } }[],
+): string[] {
+  return grades.flatMap((band) => {
+    const span =
+      band.min === undefined ? `${band.max ?? ''} 分以下` : band.max === undefined ? `${band.min} 分及以上` : `[${band.min}, ${band.max}) 分`;
+    const what = [band.unstated && `等次（${band.text}）`, band.refund?.kind === 'unstated' && `保证金返还（${band.refund.text}）`].filter(Boolean);
+    return what.length === 0 ? [] : [`${span}：原文未规定${what.join('与')}，得分在此段的显示“${UNSTATED}”，不另定规则、不计算金额。`];
+  });
+}
+
 /** A band's own fields: a stated band needs its name; an unstated one takes none (or the word itself). */
 export function unstatedBandProblems(band: { label?: string | undefined; unstated?: true | undefined }): { path: string; message: string }[] {
   if (band.unstated === true) {
