@@ -38,13 +38,16 @@ import {
   readingsBlock,
   readingsOf,
   RatioRoundingSchema,
-  refundOf,
+  isUnstated,
+  refundOutcome,
+  refundShown,
   resultToJson,
   rubricIds,
   specialCaseLabels,
   specialCaseRule,
   specialRefund,
   specialRefundText,
+  UNSTATED,
   withheldText,
   zodProblems,
 } from '../core';
@@ -186,9 +189,13 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
     }
     if (assessed.conversion) lines.push(assessed.trace[0] ?? '');
     lines.push(`等次：${assessed.gradeText}（${policy.title}）`);
+    // the notice prints no grade for the score: why none is given
+    if (assessed.grade?.band.unstated) lines.push(`  ${UNSTATED}等次：${assessed.grade.band.text}`);
     if (assessed.refund) {
       const provisional = assessed.status.kind === 'provisional' ? '，暂计' : '';
       lines.push(`质量保证金返还：${assessed.refund.amount.toFixed(2)} 元（${fmt(assessed.refund.ratio.times(100))}%${provisional}）`);
+    } else if (assessed.unstatedRefund) {
+      lines.push(`质量保证金返还：${UNSTATED}（${assessed.unstatedRefund.unstated}）`);
     } else if (assessed.special?.refund) {
       lines.push(`质量保证金返还：${assessed.special.refund.amount?.toFixed(2) ?? specialRefundText(assessed.special.refund)}`);
     }
@@ -284,6 +291,7 @@ function grade(io: CommandIo, positionals: string[], flags: Flags): number {
           ...(lines.length > 0 && { converted: graded.toNumber() }),
           consequences: result.consequences,
           agreementEnds: result.agreementEnds,
+          ...(result.band.unstated && { unstated: result.band.text }),
           trace: [...lines, ...result.trace],
           readings,
         },
@@ -293,6 +301,8 @@ function grade(io: CommandIo, positionals: string[], flags: Flags): number {
     );
   } else {
     io.out(lines.length > 0 ? `${result.label}（${lines[0]}）` : result.label);
+    // where the notice prints no grade for the score, why
+    if (result.band.unstated) io.err(`${UNSTATED}：${result.band.text}`);
     for (const line of readingsBlock(readings, readingLine)) io.err(line);
   }
   return 0;
@@ -323,9 +333,9 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
     return 0;
   }
   const { score: graded, lines } = scoreOnPolicyScale(io, decimalArg(requirePositional(positionals, 0, '得分'), SCORE), flags, policy);
-  const result = refundOf(policy, graded, deposit, options);
+  const result = refundOutcome(policy, graded, deposit, options);
   const readings = decisionReadings(policy, result.grade, {
-    refund: result,
+    ...(!isUnstated(result) && { refund: result }),
     ...(options.downgradeRefund && { downgradeRefund: options.downgradeRefund }),
     ...(options.circumstances && { circumstances: options.circumstances }),
     ...(lines[0] !== undefined && { conversion: lines[0] }),
@@ -334,8 +344,10 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
     io.out(
       JSON.stringify(
         {
-          amount: result.amount.toNumber(),
-          ratio: result.ratio.toNumber(),
+          // no amount where the notice leaves the band's refund unstated, and why
+          ...(isUnstated(result)
+            ? { amount: null, ratio: null, amountText: UNSTATED, unstated: result.unstated }
+            : { amount: result.amount.toNumber(), ratio: result.ratio.toNumber() }),
           grade: result.grade.label,
           ...(lines.length > 0 && { converted: graded.toNumber() }),
           trace: [...lines, ...result.trace],
@@ -346,7 +358,9 @@ function refund(io: CommandIo, positionals: string[], flags: Flags): number {
       ),
     );
   } else {
-    io.out(result.amount.toFixed(2));
+    io.out(refundShown(result));
+    // where the notice states no refund for the band, why there is no amount
+    if (isUnstated(result)) io.err(`${UNSTATED}：${result.unstated}`);
     for (const line of readingsBlock(readings, readingLine)) io.err(line);
   }
   return 0;

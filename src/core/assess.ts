@@ -4,11 +4,13 @@ import { compositeScore } from './policy/composite';
 import { type GradeResult, gradeOf } from './policy/grade';
 import { type GradeStatus, gradeStatusOf, shownGrade, shownGradeEn } from './policy/gradeStatus';
 import {
+  isUnstated,
   type RefundOptions,
   type RefundResult,
   parseDeposit,
   refundForGrade,
   type SpecialRefundResult,
+  type UnstatedRefund,
   specialCaseLabels,
   specialCaseRule,
   specialRefund,
@@ -58,6 +60,8 @@ export interface Assessment {
   gradeText: string;
   gradeTextEn: string;
   refund?: RefundResult;
+  /** where the notice leaves the band's refund unstated: the reason, and no amount (方案未规定) */
+  unstatedRefund?: UnstatedRefund;
   special?: { kind: SpecialCase; refund?: SpecialRefundResult };
   trace: string[];
 }
@@ -133,11 +137,13 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
   }
   // graded from the score before the veto: gradeOf applies the policy's veto itself (and says so)
   const grade = gradeOf(policy, graded, { veto: result.veto, ...(options.downgrade !== undefined && { downgrade: options.downgrade }) });
-  const refund =
+  const outcome =
     options.deposit !== undefined && policy.refund
       ? refundForGrade(policy, grade, graded, parseDeposit(options.deposit), { ...options, veto: result.veto })
       : undefined;
-  trace.push(...(refund?.trace ?? grade.trace));
+  const refund = outcome && !isUnstated(outcome) ? outcome : undefined;
+  const unstatedRefund = outcome && isUnstated(outcome) ? outcome : undefined;
+  trace.push(...(outcome?.trace ?? grade.trace));
   if (status.kind === 'provisional') trace.push(`尚有 ${status.missing} 项未填，等次为暂评；填齐或确认填报完成后为最终结果`);
   return {
     ...base,
@@ -145,6 +151,7 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
     gradeText: shownGrade(status, grade.label),
     gradeTextEn: shownGradeEn(status, grade.label),
     ...(refund && { refund }),
+    ...(unstatedRefund && { unstatedRefund }),
     trace,
   };
 }

@@ -27,6 +27,7 @@ export const kindNames: Record<string, string> = {
   none: '不予返还',
   perPointBelow: '较基准分每低1分扣除一定比例',
   withhold: '整档扣除固定比例，如 [80, 90) 扣除20%',
+  unstated: '原文未规定本分数段的返还，不计算金额',
 };
 
 /** `veto（否决项…）` for one kind, the English word alone for a kind without a name. */

@@ -1,5 +1,6 @@
 import type { Assessment } from './assess';
 import type { Result } from './evaluate';
+import { UNSTATED } from './policy/unstated';
 
 /** A result as plain JSON (numbers, not Decimals): the `mib score --json` contract of DESIGN.md. */
 export function resultToJson(result: Result) {
@@ -44,6 +45,8 @@ export function assessmentJson(assessed: Assessment) {
   return {
     ...(assessed.grade && { grade: assessed.grade.label }),
     gradeText: assessed.gradeText,
+    // the notice prints no grade for the score: the text that says how far it goes
+    ...(assessed.grade?.band.unstated && { gradeUnstated: assessed.grade.band.text }),
     gradeStatus: assessed.status.kind,
     ...(assessed.conversion && {
       conversion: {
@@ -59,6 +62,8 @@ export function assessmentJson(assessed: Assessment) {
       refundText: assessed.refund.amount.toFixed(2),
       refundRatio: assessed.refund.ratio.toNumber(),
     }),
+    // the notice leaves the band's refund unstated: no amount, its word, and why
+    ...(assessed.unstatedRefund && { refund: null, refundText: UNSTATED, refundUnstated: assessed.unstatedRefund.unstated }),
     ...(special && { specialCase: special.kind, ...(special.refund && { refund: special.refund.amount?.toNumber() ?? null }) }),
     gradeTrace: assessed.trace,
   };

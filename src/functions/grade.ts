@@ -5,12 +5,14 @@ import {
   gradeOf,
   OUT_OF_SCALE,
   type Policy,
-  refundOf,
+  isUnstated,
+  refundOutcome,
   shownGrade,
   specialCaseLabels,
   specialCaseRule,
   specialRefund,
   specialRefundText,
+  UNSTATED,
   withinScale,
 } from '../core';
 import { fail, guard, isFailure, type Outcome } from './failure';
@@ -82,7 +84,10 @@ export function refundAmount(scoreArg: unknown, depositArg: unknown, policyArg: 
     }
     if (grading.status.kind === 'withheld') return shownGrade(grading.status, '');
     if (beyondScale(score, grading, policy)) return shownGrade(grading.status, OUT_OF_SCALE);
-    const amount = refundOf(policy, gradedScore(score, grading), deposit, grading.options).amount;
+    const refund = refundOutcome(policy, gradedScore(score, grading), deposit, grading.options);
+    // the notice states no refund for the band: its word, never an invented number
+    if (isUnstated(refund)) return UNSTATED;
+    const amount = refund.amount;
     if (amount.precision() > EXCEL_DIGITS) {
       return fail(`返还金额 ${amount.toFixed(2)} 元超过 Excel 数值的 ${EXCEL_DIGITS} 位有效数字，单元格无法精确到分；请用 mib refund 计算`);
     }

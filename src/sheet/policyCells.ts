@@ -1,9 +1,11 @@
-import { D, OUT_OF_SCALE, type Policy, vetoEffectOf } from '../core';
+import { D, OUT_OF_SCALE, type Policy, UNSTATED, vetoEffectOf } from '../core';
 import { exactCents, MAX_RATIO_DECIMALS } from './exactMoney';
 import { ifChain, num, READ_DECIMALS, str, withoutBinaryNoise } from './formulaParts';
 
 type Band = Policy['grades'][number];
-type Tier = NonNullable<Band['refund']>;
+type AnyTier = NonNullable<Band['refund']>;
+/** A tier that states a refund: an unstated band (灌南 below 70) has no amount to compute. */
+type Tier = Exclude<AnyTier, { kind: 'unstated' }>;
 type RefundRule = NonNullable<Policy['refund']>;
 type PerPoint = Extract<Tier, { kind: 'perPointBelow' }>;
 type Withhold = Extract<Tier, { kind: 'withhold' }>;
@@ -187,10 +189,25 @@ function tierAmount(policy: Policy, tier: Tier, score: string, refund: RefundRul
 export function refundFormula(policy: Policy, grade: string, score: string, deposit: string, circumstances?: string): string | null {
   const refund = policy.refund;
   if (!refund) return null;
-  const amounts = policy.grades.map((band) => (band.refund ? tierAmount(policy, band.refund, score, refund, deposit, circumstances) : '0'));
-  if (amounts.some((amount) => amount === null)) return approximateRefund(policy, refund, grade, score, deposit, circumstances);
-  const pairs = policy.grades.map((band, k): [string, string] => [`${grade}=${str(band.label)}`, amounts[k]!]);
-  return `=IF(${deposit}="","",${ifChain(pairs.slice(0, -1), pairs[pairs.length - 1]?.[1] ?? '0')})`;
+  const amounts = policy.grades.map((band) => (stated(band) ? tierAmount(policy, band.refund, score, refund, deposit, circumstances) : '0'));
+  const amount = amounts.some((a) => a === null)
+    ? approximateRefund(policy, refund, grade, score, deposit, circumstances)
+    : ifChain(
+        policy.grades.slice(0, -1).map((band, k): [string, string] => [`${grade}=${str(band.label)}`, amounts[k]!]),
+        amounts[amounts.length - 1] ?? '0',
+      );
+  return `=IF(${deposit}="","",${unlessUnstated(policy, grade, amount)})`;
+}
+
+/** Whether a band states its refund (an unstated one, 灌南 below 70, states none). */
+const stated = (band: Band): band is Band & { refund: Tier } => band.refund !== undefined && band.refund.kind !== 'unstated';
+
+/** The amount, or 方案未规定 (text, never a number) where the grade cell names a band whose refund the
+ * notice leaves unstated. */
+function unlessUnstated(policy: Policy, grade: string, amount: string): string {
+  const unstated = policy.grades.filter((band) => band.refund?.kind === 'unstated').map((band) => `${grade}=${str(band.label)}`);
+  if (unstated.length === 0) return amount;
+  return `IF(${unstated.length === 1 ? unstated[0] : `OR(${unstated.join(',')})`},${str(UNSTATED)},${amount})`;
 }
 
 /**
@@ -213,7 +230,7 @@ function approximateRefund(policy: Policy, refund: RefundRule, grade: string, sc
     if (tier.kind === 'none') return '0';
     return extra === null ? tierOnly(tier) : `MAX(0,${tierOnly(tier)}-(${extra})/10^${decimals})`;
   };
-  const pairs = policy.grades.map((band): [string, string] => [`${grade}=${str(band.label)}`, band.refund ? ratioOf(band.refund) : '0']);
+  const pairs = policy.grades.map((band): [string, string] => [`${grade}=${str(band.label)}`, stated(band) ? ratioOf(band.refund) : '0']);
   const ratio = ifChain(pairs.slice(0, -1), pairs[pairs.length - 1]?.[1] ?? '0');
-  return `=IF(${deposit}="","",ROUND(ROUND(${deposit}*${ratio},6),2))`;
+  return `ROUND(ROUND(${deposit}*${ratio},6),2)`;
 }

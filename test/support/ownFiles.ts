@@ -4,7 +4,7 @@
 // several circumstances, downgrade, composite, special cases. A pair is kept only when `mib check`'s own
 // code passes both files (checkFile); `ownCase` draws the facts and the per-assessment options for it.
 import fc from 'fast-check';
-import { checkFile, type Policy, PolicySchema, type Rubric, RubricSchema, specialCaseKinds, specialCaseLabels } from '../../src/core';
+import { checkFile, type Policy, PolicySchema, type Rubric, RubricSchema, specialCaseKinds, specialCaseLabels, UNSTATED } from '../../src/core';
 import { peerClauses } from '../../src/core/roster';
 import { type Json, OWN_RUBRIC_ID, ownRubricJson } from './ownRubrics';
 import { factsOf } from './randomFacts';
@@ -40,6 +40,8 @@ const refundTier = (cut: number | undefined) =>
       .record({ base: fc.constant(cut ?? 90), ratePerPoint: fc.constantFrom(0.01, 0.02, 0.025, 0.03, 0.04) })
       .map((r) => ({ kind: 'perPointBelow', ...r, text: '每低1分扣除' })),
     fc.constantFrom(0, 0.1, 0.2, 0.25, 0.4, 0.6).map((ratio) => ({ kind: 'withhold', ratio, text: `扣除${ratio * 100}%` })),
+    // 灌南: the notice prints refunds down to 70 and nothing below (issue 23)
+    fc.constant({ kind: 'unstated', text: '方案未规定本分数段的返还' }),
   );
 
 /** A policy on `points` (the table's total, or 100 for a 折算 pairing): 2–5 bands tiling [0, points]. */
@@ -69,12 +71,15 @@ export function ownPolicyJson(points: number): fc.Arbitrary<Json> {
       notes: fc.boolean(),
       institution: fc.constantFrom('hospital', 'pharmacy', 'any'),
       printed: fc.boolean(),
+      // the notice prints no grade for the lowest scores (issue 23): the band is marked, never invented
+      unstatedLowest: fc.boolean(),
     })
     .chain((drawn) =>
       fc.tuple(...drawn.cuts.map((c) => refundTier(c)), refundTier(undefined)).map((tiers) => {
         const labels = LABELS.slice(LABELS.length - drawn.cuts.length - 1);
+        const unstatedAt = drawn.unstatedLowest ? labels.length - 1 : -1;
         const grades = labels.map((label, i) => ({
-          label,
+          ...(i === unstatedAt ? { unstated: true } : { label }),
           ...(i < drawn.cuts.length && { min: drawn.cuts[i] }),
           ...(i > 0 && { max: drawn.cuts[i - 1] }),
           text: `${label}的分数线`,
@@ -87,7 +92,7 @@ export function ownPolicyJson(points: number): fc.Arbitrary<Json> {
         const veto = {
           ...(vetoEffect && { effect: vetoEffect }),
           // mib check: a veto's grade is the lowest
-          ...((vetoEffect === 'fail' || vetoEffect === undefined || grade) && { grade: labels[labels.length - 1]! }),
+          ...((vetoEffect === 'fail' || vetoEffect === undefined || grade) && { grade: unstatedAt >= 0 ? UNSTATED : labels[labels.length - 1]! }),
           ...(vetoEffect !== 'fail' && (vetoEffect !== undefined || !grade) && { score }),
           text: '存在否决项的处理',
           ...(drawn.printed && { consequences: ['按照医保服务协议相关规定进行严肃处理'] }),

@@ -188,7 +188,7 @@ export function weihaiSmallRoster(): RosterResult {
       // 0 + 80,000 + 14,400: the sixth row has no deposit
       refundWithheld: d(94400),
       // 暂不评定 60,000, 暂评 50,000: 330,000 = 125,600 + 94,400 + 60,000 + 50,000
-      deferred: { withheld: d(60000), provisional: d(50000), unprescribed: d(0), nextYear: d(0) },
+      deferred: { withheld: d(60000), provisional: d(50000), unprescribed: d(0), unstated: d(0), nextYear: d(0) },
       subordinateDeposits: d(0),
       rowsWithProblems: 2,
     },
@@ -258,7 +258,7 @@ export function jilinCompositeRoster(): RosterResult {
       depositTotal: d(120000),
       refundPaid: d(80000),
       refundWithheld: d(20000),
-      deferred: { withheld: d(0), provisional: d(0), unprescribed: d(0), nextYear: d(0) },
+      deferred: { withheld: d(0), provisional: d(0), unprescribed: d(0), unstated: d(0), nextYear: d(0) },
       subordinateDeposits: d(20000),
       rowsWithProblems: 0,
     },
@@ -323,7 +323,7 @@ export function generatedWeihaiRoster(count: number): RosterResult {
       depositTotal: new D(0) as Dec,
       refundPaid: new D(0),
       refundWithheld: new D(0),
-      deferred: { withheld: new D(0), provisional: new D(0), unprescribed: new D(0), nextYear: new D(0) },
+      deferred: { withheld: new D(0), provisional: new D(0), unprescribed: new D(0), unstated: new D(0), nextYear: new D(0) },
       subordinateDeposits: new D(0),
       rowsWithProblems: 0,
     },

@@ -1,6 +1,6 @@
 import { D, type Dec, fmt, pct } from '../decimal';
 import type { Problem } from '../errors';
-import { refundOf } from '../policy/refund';
+import { isUnstated, type RefundOptions, refundOutcome } from '../policy/refund';
 import type { GradeBand, Policy, RefundTier } from '../policy/schema';
 import { problem } from './problem';
 
@@ -57,6 +57,12 @@ export function sampleScores(policy: Policy): Dec[] {
   return [...distinct, ...between].sort((a, b) => a.comparedTo(b));
 }
 
+/** The share a score gets back of a deposit of 1, or null where the notice leaves its band unstated. */
+export function refundRatio(policy: Policy, score: Dec, options: RefundOptions): Dec | null {
+  const refund = refundOutcome(policy, score, 1, options);
+  return isUnstated(refund) ? null : refund.ratio;
+}
+
 /** The band (index) a score lies in, or -1. */
 export function bandIndexOf(policy: Policy, score: Dec): number {
   return policy.grades.findIndex((g) => (g.min === undefined || score.gte(g.min)) && (g.max === undefined || score.lt(g.max)));
@@ -98,7 +104,9 @@ function tierOrder(policy: Policy): Problem[] {
   for (const score of sampleScores(policy)) {
     const band = bandIndexOf(policy, score);
     const label = policy.grades[band]?.label ?? '';
-    const ratio = refundOf(policy, score, 1, settings).ratio;
+    const ratio = refundRatio(policy, score, settings);
+    // a band the notice leaves unstated pays nothing it states: neither more nor less than its neighbours
+    if (ratio === null) continue;
     if ((ratio.lt(0) || ratio.gt(1)) && !reported.has(band)) {
       reported.add(band);
       out.push(

@@ -1,10 +1,9 @@
 import { D, type Dec, fmt, pct } from '../decimal';
 import type { Problem } from '../errors';
-import { refundOf } from '../policy/refund';
 import type { Policy } from '../policy/schema';
 import { literalVetoScore, vetoEffectOf } from '../policy/vetoEffect';
 import { problem } from './problem';
-import { bandIndexOf, refundsReadable, sampleScores, unlessThrown } from './refundTiers';
+import { bandIndexOf, refundRatio, refundsReadable, sampleScores, unlessThrown } from './refundTiers';
 
 /**
  * A veto (否决项, 一票否决) is never better than the lowest grade: every bundled notice makes it 不合格, and
@@ -83,9 +82,10 @@ function neverBetter(policy: Policy): Problem[] {
     if (!settings || own < 0) continue;
     // the refund as the file writes it: setScore's score (even above the institution's own), the veto grade
     const literal = effect === 'setScore' ? new D(policy.veto.score ?? 0) : score;
-    const withVeto = refundOf(policy, literal, 1, { ...settings, veto: true }).ratio;
-    const without = refundOf(policy, score, 1, settings).ratio;
-    if (withVeto.gt(without)) {
+    const withVeto = refundRatio(policy, literal, { ...settings, veto: true });
+    const without = refundRatio(policy, score, settings);
+    // where the notice leaves either refund unstated there is no amount to compare
+    if (withVeto !== null && without !== null && withVeto.gt(without)) {
       return [
         problem(
           'veto',
@@ -106,10 +106,10 @@ function vetoRefund(policy: Policy): Problem[] {
   const lastIndex = policy.grades.length - 1;
   const ownBest = scores
     .filter((s) => bandIndexOf(policy, s) === lastIndex)
-    .reduce((m, s) => D.max(m, refundOf(policy, s, 1, settings).ratio), new D(0));
+    .reduce((m, s) => D.max(m, refundRatio(policy, s, settings) ?? m), new D(0));
   for (const score of scores) {
-    const vetoed = refundOf(policy, score, 1, { ...settings, veto: true }).ratio;
-    if (vetoed.gt(ownBest)) {
+    const vetoed = refundRatio(policy, score, { ...settings, veto: true });
+    if (vetoed !== null && vetoed.gt(ownBest)) {
       return [
         problem(
           'veto',

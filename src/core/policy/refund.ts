@@ -4,6 +4,7 @@ import { clipped } from '../echo';
 import { MibError } from '../errors';
 import { type GradeOptions, type GradeResult, gradeIndex, gradeOf } from './grade';
 import { afterExtra, extraWithheld } from './extraWithholding';
+import { UNSTATED, unstatedRefundLine } from './unstated';
 import { withholdRatio } from './withhold';
 import type { DowngradeRefund, FractionalPoints, GradeBand, Policy, RatioRounding, RefundTier, SpecialCase } from './schema';
 
@@ -23,6 +24,22 @@ export interface RefundResult {
   amount: Dec;
   deposit: Dec;
   trace: string[];
+}
+
+/** A score in a band whose refund the notice leaves unstated (灌南: nothing below 70): no ratio, no amount. */
+export interface UnstatedRefund {
+  grade: GradeResult;
+  /** the notice's text, the reason shown beside 方案未规定 */
+  unstated: string;
+  deposit: Dec;
+  trace: string[];
+}
+
+export const isUnstated = (refund: RefundResult | UnstatedRefund): refund is UnstatedRefund => 'unstated' in refund;
+
+/** A refund as a cell shows it: the amount to the fen, or 方案未规定 where the notice states none. */
+export function refundShown(refund: RefundResult | UnstatedRefund): string {
+  return isUnstated(refund) ? UNSTATED : refund.amount.toFixed(2);
 }
 
 function policyRefund(policy: Policy) {
@@ -51,7 +68,7 @@ function roundRatio(ratio: Dec, mode: RatioRounding): Dec {
 }
 
 /** The refund ratio a tier gives a score, with the arithmetic in Chinese. */
-export function tierRatio(tier: RefundTier, score: Dec, fractional: FractionalPoints, rounding: RatioRounding): { ratio: Dec; line: string } {
+export function tierRatio(tier: StatedTier, score: Dec, fractional: FractionalPoints, rounding: RatioRounding): { ratio: Dec; line: string } {
   if (tier.kind === 'full') return { ratio: new D(1), line: `${tier.text} → 退还 100%` };
   if (tier.kind === 'none') return { ratio: new D(0), line: `${tier.text} → 退还 0%` };
   if (tier.kind === 'withhold') return withholdRatio(tier);
@@ -61,6 +78,8 @@ export function tierRatio(tier: RefundTier, score: Dec, fractional: FractionalPo
   const line = `${tier.text}：较${tier.base}分低 ${fmt(below)} 分，1 − ${fmt(below)}×${pct(tier.ratePerPoint)} = ${pct(raw)}${ratio.eq(raw) ? '' : ` ≈ ${pct(ratio)}`}`;
   return { ratio, line };
 }
+
+export type StatedTier = Exclude<RefundTier, { kind: 'unstated' }>;
 
 function tierOf(band: GradeBand, policy: Policy): RefundTier {
   if (!band.refund) {
@@ -120,27 +139,55 @@ export function parseDeposit(deposit: Dec | number | string): Dec {
 }
 
 /** The deposit refund for a score: the grade (after veto and downgrade) picks the refund tier, the tier
- * gives the ratio, the amount rounds half-up to the cent. Options default to the policy file's choices. */
-export function refundOf(policy: Policy, score: Dec | number, depositIn: Dec | number | string, options: RefundOptions = {}): RefundResult {
+ * gives the ratio, the amount rounds half-up to the cent. Options default to the policy file's choices.
+ * A band whose refund the notice leaves unstated gives no ratio and no amount (UnstatedRefund). */
+export function refundOutcome(
+  policy: Policy,
+  score: Dec | number,
+  depositIn: Dec | number | string,
+  options: RefundOptions = {},
+): RefundResult | UnstatedRefund {
   policyRefund(policy);
   const deposit = parseDeposit(depositIn);
   return refundForGrade(policy, gradeOf(policy, score, options), score, deposit, options);
 }
 
+/** refundOutcome where an amount is needed: a score in a band the notice leaves unstated is refused with
+ * the notice's text. */
+export function refundOf(policy: Policy, score: Dec | number, depositIn: Dec | number | string, options: RefundOptions = {}): RefundResult {
+  const refund = refundOutcome(policy, score, depositIn, options);
+  if (!isUnstated(refund)) return refund;
+  throw new MibError(
+    'not-applicable',
+    'score',
+    `${fmt(dec(score))} 分的保证金返还${UNSTATED}（${refund.unstated}），没有金额`,
+    `the policy states no refund for ${fmt(dec(score))}`,
+  );
+}
+
 /** refundOf once the score is graded (assess grades first, and grades once): `grade` is
  * gradeOf(policy, score, options), `deposit` parsed. */
-export function refundForGrade(policy: Policy, grade: GradeResult, score: Dec | number, deposit: Dec, options: RefundOptions = {}): RefundResult {
+export function refundForGrade(
+  policy: Policy,
+  grade: GradeResult,
+  score: Dec | number,
+  deposit: Dec,
+  options: RefundOptions = {},
+): RefundResult | UnstatedRefund {
   const settings = policyRefund(policy);
   const fractional = options.fractionalPoints ?? settings.fractionalPoints;
   const rounding = options.ratioRounding ?? settings.ratioRounding;
   const follows = options.downgradeRefund ?? policy.downgrade?.refundFollows ?? 'grade';
   const band = follows === 'score' && !grade.vetoed ? gradeOf(policy, score, { veto: false }).band : grade.band;
-  const tier = tierRatio(tierOf(band, policy), grade.score, fractional, rounding);
+  const trace = [...grade.trace];
+  if (band !== grade.band) trace.push(`降档不改变返还档次（选项 downgradeRefund = score），按“${band.label}”返还`);
+  const stated = tierOf(band, policy);
+  // the notice says nothing of this band's deposit: no amount is invented, whatever else applies
+  if (stated.kind === 'unstated') return { grade, unstated: stated.text, deposit, trace: [...trace, unstatedRefundLine(stated)] };
+  const tier = tierRatio(stated, grade.score, fractional, rounding);
   const extra = extraWithheld(policy, options.circumstances ?? []);
   const ratio = afterExtra(tier.ratio, extra.ratio);
   const amount = money(deposit, ratio);
-  const trace = [...grade.trace];
-  if (band !== grade.band) trace.push(`降档不改变返还档次（选项 downgradeRefund = score），按“${band.label}”返还`);
   trace.push(tier.line, ...extra.lines);
   if (extra.lines.length > 0) trace.push(`${pct(tier.ratio)} − ${pct(extra.ratio)}${ratio.isZero() ? '，不低于 0' : ''} = ${pct(ratio)}`);
   const free = downgradeCostsNothing(policy, grade, band, ratio);
@@ -231,7 +278,9 @@ export function specialRefund(policy: Policy, kind: SpecialCase, depositIn: Dec 
         `grade ${rule.lowestOfGrade} missing or unbounded`,
       );
     }
-    const tier = tierRatio(tierOf(band, policy), new D(band.min), settings.fractionalPoints, settings.ratioRounding);
+    const stated = tierOf(band, policy);
+    if (stated.kind === 'unstated') return { ratio: null, amount: null, deferred: false, trace: [...trace, unstatedRefundLine(stated)] };
+    const tier = tierRatio(stated, new D(band.min), settings.fractionalPoints, settings.ratioRounding);
     ratio = tier.ratio;
     trace.push(`“${band.label}”最低比例即 ${band.min} 分时：${tier.line}`);
   } else {

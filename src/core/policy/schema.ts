@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { extraWithholdingShape } from './extraWithholding';
 import { vetoProblems, vetoShape } from './vetoEffect';
+import { UNSTATED, unstatedBandProblems, unstatedTierShape } from './unstated';
 import { withholdTierShape } from './withhold';
 import { commentField } from '../schema';
 
@@ -43,16 +44,29 @@ const RefundTierSchema = /*#__PURE__*/ lazySchema(() =>
         })
         .strict(),
       z.object(withholdTierShape()).strict(),
+      z.object(unstatedTierShape()).strict(),
     ])
-    .describe('本等次的保证金返还规定：kind 为 full（全额）、none（不返还）、perPointBelow（每低1分扣比例）或 withhold（整档扣除固定比例）'),
+    .describe(
+      '本等次的保证金返还规定：kind 为 full（全额）、none（不返还）、perPointBelow（每低1分扣比例）、withhold（整档扣除固定比例）或 unstated（原文未规定，不计算金额）',
+    ),
 );
 export type RefundTier = z.infer<typeof RefundTierSchema>;
 
-export const GradeBandSchema = /*#__PURE__*/ lazySchema(() =>
+// built where it is used, not behind lazySchema's proxy: zod's JSON Schema generator looks a pipe (the
+// transform below) up by the object it is given, which a proxy is not
+const gradeBandSchema = () =>
   z
     .object({
       $comment: commentField(),
-      label: z.string().min(1).describe('等次名称，照原文：优秀、良好、合格、不合格…'),
+      label: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(`等次名称，照原文：优秀、良好、合格、不合格…（原文未规定等次的分数段写 "unstated": true，不写 label，显示为“${UNSTATED}”）`),
+      unstated: z
+        .literal(true)
+        .optional()
+        .describe(`（可不填）true = 原文没有规定这一分数段的等次：得分落在此段时等次显示“${UNSTATED}”，text 写明原文规定到哪里`),
       /** inclusive lower bound; absent = no lower bound */
       min: z.number().optional().describe('（最低一档不填）本等次的最低分，含：90 分以上（含90分）写 90'),
       /** exclusive upper bound; absent = no upper bound */
@@ -68,8 +82,13 @@ export const GradeBandSchema = /*#__PURE__*/ lazySchema(() =>
       agreementEnds: z.boolean().optional().describe('（可不填）true = 本等次终止（或不续签）医保服务协议'),
     })
     .strict()
-    .describe('一个等次：得分在 [min, max) 内'),
-);
+    .superRefine((band, ctx) => {
+      for (const problem of unstatedBandProblems(band)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+    })
+    // an unstated band is shown, graded and matched by the one label every face uses
+    .transform(({ label, ...band }) => ({ ...band, label: label ?? UNSTATED }))
+    .describe('一个等次：得分在 [min, max) 内');
+export const GradeBandSchema = /*#__PURE__*/ lazySchema(gradeBandSchema);
 export type GradeBand = z.infer<typeof GradeBandSchema>;
 
 export const PolicySchema = /*#__PURE__*/ lazySchema(() =>
@@ -110,7 +129,7 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() =>
         .strict()
         .describe('分制：等次按多少分评定；考核表满分不同时须折算（--convert）'),
       /** grades from best to worst, each a half-open band [min, max) */
-      grades: z.array(GradeBandSchema).min(2).describe('等次，从高到低；相邻两档的分数线须首尾相接，不得有空档或重叠'),
+      grades: z.array(gradeBandSchema()).min(2).describe('等次，从高到低；相邻两档的分数线须首尾相接，不得有空档或重叠'),
       /** what a veto (否决项 / 一票否决 / 严重违规) does: see vetoEffect.ts */
       veto: z
         .object(vetoShape())

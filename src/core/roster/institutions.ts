@@ -13,8 +13,8 @@ import { type Policy, type SpecialCase, specialCaseKinds } from '../policy/schem
 import type { Rubric } from '../schema';
 import type { RosterInstitution, RosterTable } from './types';
 
-/** The institution fields a roster's header may hold, each with the names it accepts. */
-const FIELDS = {
+/** The institution fields a roster's header may hold, each with the names it accepts (the guide's 13.1 lists them all). */
+export const FIELDS = {
   code: ['机构编码'],
   name: ['机构名称'],
   level: ['级别/类型', '级别', '类型', '医院级别'],

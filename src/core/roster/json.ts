@@ -1,3 +1,4 @@
+import { UNSTATED } from '../policy/unstated';
 import { DEFERRED_STATES } from './money';
 import type { DeferredState, RosterResult, RosterRowResult } from './types';
 
@@ -18,6 +19,8 @@ export function institutionJson(row: RosterRowResult) {
     ...(row.status && { gradeStatus: row.status }),
     refund: row.refund?.toNumber() ?? null,
     ...(row.refund && { refundText: row.refund.toFixed(2) }),
+    // the notice leaves the band's refund unstated: its word and why, no amount
+    ...(row.refundUnstated !== undefined && { refundText: UNSTATED, refundUnstated: row.refundUnstated }),
     ...(row.institution.deposit && { deposit: row.institution.deposit.toNumber(), depositText: row.institution.deposit.toFixed(2) }),
     ...(row.depositState && { depositState: row.depositState }),
     vetoItems: row.vetoItems,

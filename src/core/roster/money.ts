@@ -11,7 +11,8 @@ import type { DeferredState, DepositState, RosterRowResult } from './types';
  * - `withheld` while a fact is invalid (暂不评定: no grade, no refund);
  * - `provisional` while facts are missing (暂评: the refund shown is not yet confirmed, so not paid);
  * - `settled`: a final grade and its refund (返还 and 不予返还 = deposit − refund);
- * - `unprescribed`: no refund the policy decides (no policy, no refund rule, a score beyond its scale).
+ * - `unprescribed`: no refund the policy decides (no policy, no refund rule, a score beyond its scale);
+ * - `unstated`: a final grade in a band whose refund the notice leaves unstated (灌南 below 70).
  * Absent where the row gives no deposit.
  */
 export function depositStateOf(deposit: Dec | undefined, subordinate: boolean, assessment: Assessment | undefined): DepositState | undefined {
@@ -24,11 +25,12 @@ export function depositStateOf(deposit: Dec | undefined, subordinate: boolean, a
   }
   if (assessment.status.kind === 'withheld') return 'withheld';
   if (assessment.status.kind === 'provisional') return 'provisional';
+  if (assessment.unstatedRefund) return 'unstated';
   return assessment.refund ? 'settled' : 'unprescribed';
 }
 
 /** The reasons a deposit waits (暂缓), in the order every summary lists them. */
-export const DEFERRED_STATES: readonly DeferredState[] = ['withheld', 'provisional', 'unprescribed', 'nextYear'];
+export const DEFERRED_STATES: readonly DeferredState[] = ['withheld', 'provisional', 'unprescribed', 'unstated', 'nextYear'];
 
 /** Each state in one word, as the roster sheet's 保证金去向 column holds it and the summary's SUMIFS
  * match it (exact words: no wildcard, no comparison sign). */
@@ -37,6 +39,7 @@ export const DEPOSIT_STATE_WORDS: Record<DepositState, string> = {
   withheld: '暂不评定',
   provisional: '暂评未确认',
   unprescribed: '方案未规定',
+  unstated: '分数段未规定',
   nextYear: '下一年度返还',
   subordinate: '随上级',
 };
@@ -67,6 +70,7 @@ export function rosterMoney(rows: readonly RosterRowResult[]): RosterMoney {
       withheld: deposits('withheld'),
       provisional: deposits('provisional'),
       unprescribed: deposits('unprescribed'),
+      unstated: deposits('unstated'),
       nextYear: deposits('nextYear'),
     },
     subordinateDeposits: deposits('subordinate'),
@@ -94,6 +98,7 @@ export const MONEY_LABELS: Record<MoneyKey, string> = {
   'deferred.withheld': '暂缓：暂不评定（有无效填报）',
   'deferred.provisional': '暂缓：暂评未确认（尚有未填）',
   'deferred.unprescribed': '暂缓：方案未规定',
+  'deferred.unstated': '暂缓：方案未规定该分数段的返还',
   'deferred.nextYear': '暂缓：纳入下一年度考核后返还',
   subordinateDeposits: '下属机构（随上级）',
 };

@@ -147,6 +147,8 @@ export interface RosterRowResult {
   /** final, provisional (暂评) or withheld (暂不评定); absent without a policy and for a subordinate */
   status?: GradeStatusKind;
   refund?: Dec;
+  /** the notice's text where it leaves this row's refund unstated (shown as 方案未规定, no amount) */
+  refundUnstated?: string;
   vetoItems: string[];
   items: RosterItemScore[];
   peer: PeerReading[];
@@ -171,7 +173,7 @@ export interface RosterRowResult {
  * reasons it waits (暂缓), or with its parent (下属机构). */
 export type DepositState = 'settled' | DeferredState | 'subordinate';
 /** 暂缓: 暂不评定, 暂评未确认, 方案未规定, and 第十三条's 下一年度一并返还 */
-export type DeferredState = 'withheld' | 'provisional' | 'unprescribed' | 'nextYear';
+export type DeferredState = 'withheld' | 'provisional' | 'unprescribed' | 'unstated' | 'nextYear';
 
 export interface RosterSummary {
   institutions: number;

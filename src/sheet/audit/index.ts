@@ -10,6 +10,7 @@ import {
   parseOwnership,
   type Policy,
   policyIds,
+  refundShown,
   parsedOrNull,
   type Rubric,
 } from '../../core';
@@ -37,7 +38,10 @@ export interface AuditSummary {
   /** the grade as shown: the label, 暂评 …, 暂不评定 … */
   grade?: string;
   gradeEn?: string;
+  /** the amount to the fen, or 方案未规定 where the notice leaves the band's refund unstated */
   refund?: string;
+  /** why 方案未规定: the notice's text where it prints no grade or no refund for the score (灌南 below 70) */
+  unstated?: string;
   veto: boolean;
 }
 
@@ -97,7 +101,10 @@ export function auditSheet(snapshot: SheetSnapshot, replan: Replanner = defaultR
       summary.converted = fmt(assessed.converted ?? assessed.score);
       summary.conversion = assessed.trace[0];
     }
-    if (assessed.refund) summary.refund = assessed.refund.amount.toFixed(2);
+    const refund = assessed.refund ?? assessed.unstatedRefund;
+    if (refund) summary.refund = refundShown(refund);
+    const unstated = assessed.unstatedRefund?.unstated ?? (assessed.grade?.band.unstated ? assessed.grade.band.text : undefined);
+    if (unstated !== undefined) summary.unstated = unstated;
   }
   return { rubric, ...(policy && { policy }), plan, flags, summary, result };
 }

@@ -1,5 +1,6 @@
 import type { Dec } from '../../core/decimal';
 import { DEPOSIT_STATE_WORDS } from '../../core/roster/money';
+import { UNSTATED } from '../../core/policy/unstated';
 import type { RosterResult, RosterRowResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { PlainValue } from '../types';
@@ -95,7 +96,8 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
     { key: 'grade', header: '等次', width: 8, style: 'text', value: (r) => text(r.grade) },
     { key: 'status', header: '评定状态', width: 9, style: 'text', value: rowStatus },
     { key: 'gradeText', header: '评定结果', width: 22, style: 'text', value: (r) => r.gradeText },
-    { key: 'refund', header: '返还金额', width: 13, style: 'money', value: (r) => num(r.refund) },
+    // 方案未规定 where the notice states no refund for the row's band: a word, never an amount
+    { key: 'refund', header: '返还金额', width: 13, style: 'money', value: (r) => (r.refundUnstated === undefined ? num(r.refund) : UNSTATED) },
     {
       key: 'withheld',
       header: '扣除金额',

@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { UNSTATED } from '../../core';
 import type { AuditFlag, AuditFlagKind } from '../../sheet/audit';
 import { auditOrder } from '../../sheet/audit';
 import type { WorkbookPort } from '../../sheet/port';
@@ -81,7 +82,8 @@ export function CheckView({ port, state, t, locale }: { port: WorkbookPort; stat
             {t('grade', { grade: locale === 'en-US' ? (summary.gradeEn ?? summary.grade) : summary.grade })}
           </Body1>
         )}
-        {summary.refund && <Body1>{t('refund', { refund: summary.refund })}</Body1>}
+        {summary.refund && <Body1>{summary.refund === UNSTATED ? t('refundUnstated') : t('refund', { refund: summary.refund })}</Body1>}
+        {summary.unstated && <Body1 data-testid="unstated">{t('unstated', { reason: summary.unstated })}</Body1>}
       </div>
       <ul className={styles.counts} data-testid="counts">
         {auditOrder

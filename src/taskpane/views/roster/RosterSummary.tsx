@@ -42,6 +42,7 @@ export function RosterSummary({ summary, histogram, binWidth, t }: { summary: Su
     ['deferred.withheld', t('figDeferredWithheld'), money(summary.deferred.withheld)],
     ['deferred.provisional', t('figDeferredProvisional'), money(summary.deferred.provisional)],
     ['deferred.unprescribed', t('figDeferredUnprescribed'), money(summary.deferred.unprescribed)],
+    ['deferred.unstated', t('figDeferredUnstated'), money(summary.deferred.unstated)],
     ['deferred.nextYear', t('figDeferredNextYear'), money(summary.deferred.nextYear)],
     ['subordinateDeposits', t('figSubordinateDeposits'), money(summary.subordinateDeposits)],
     ['moneyCheck', t('figMoneyCheck'), money(moneyDifference(summary))],
