@@ -14,6 +14,7 @@ export const TITLE_ROW_HEIGHT = 32;
 export const FIRST_ITEM_ROW = HEADER_ROW + 1;
 
 export interface SheetBuilder {
+  layout: Rubric['layout'];
   t: SheetLabels;
   label: (key: LabelKey) => string;
   columns: { list: Column[]; at: Record<ColumnKey, Column> };
@@ -46,6 +47,7 @@ export function sheetBuilder(rubric: Rubric, options: PlanOptions): SheetBuilder
     line[c] = cell;
   };
   return {
+    layout: rubric.layout,
     t,
     label: (key) => t[key],
     columns,

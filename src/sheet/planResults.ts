@@ -68,8 +68,10 @@ export function planResults(
   // the missing count that makes a grade provisional: none once the reviewer marks the sheet complete
   const pendingMissing = `IF(${completeCell}="是",0,${missingCountCell})`;
   const [withheldOpen, withheldClose] = STATUS_WORDS.withheld;
-  const [provisionalOpen, provisionalMiddle, provisionalClose] = STATUS_WORDS.provisional;
   const withheld = `${str(withheldOpen)}&${invalidCountCell}&${str(withheldClose)}`;
+  // a form with facts still blank gives no verdict: 待填报 stands where the grade and the refund would
+  // (a printed blank form is filled in by hand); MIB.GRADE and mib score call the same state 暂评
+  const pending = `${str(t.pendingOpen)}&${pendingMissing}&${str(t.pendingClose)}`;
 
   let gradeCell: string | undefined;
   let refundCell: string | undefined;
@@ -93,7 +95,7 @@ export function planResults(
       style: 'resultText',
     });
     gradeCell = pair(5, 1, 'grade', {
-      formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,${str(provisionalOpen)}&${scoreGradeCell}&${str(provisionalMiddle)}&${pendingMissing}&${str(provisionalClose)},${scoreGradeCell}))`,
+      formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,${pending},${scoreGradeCell}))`,
       style: 'resultText',
     });
     // the further share for the circumstances named, computed once for every grade's amount
@@ -110,7 +112,10 @@ export function planResults(
       // (text is read as a number, as the amount reads it: a deposit that is not one still shows #VALUE!)
       const deposit = `IF(${depositCell}="",0,${depositCell}*1)`;
       const shown = `IF(${deposit}>=${num(DEPOSIT_LIMIT.toNumber())},${str(t.depositTooLarge)},${converted})`;
-      refundCell = pair(5, 2, 'refund', { formula: `=IF(${invalidCountCell}>0,${withheld},${shown})`, style: 'resultMoney' });
+      refundCell = pair(5, 2, 'refund', {
+        formula: `=IF(${invalidCountCell}>0,${withheld},IF(${pendingMissing}>0,${str(t.pending)},${shown}))`,
+        style: 'resultMoney',
+      });
     }
   } else {
     pair(5, 1, 'grade', { value: t.noPolicy, style: 'fixed' });
@@ -136,13 +141,16 @@ export function planResults(
         formula: `=MIB.GRADE(${addinTotal},${str(policy.id)},,${vetoCountCell}>0,,${statusArgs})`,
         style: 'resultText',
       });
-      checks.push(`${gradeCell}=${addin.addinGrade}`);
+      // while facts are blank the sheet shows 待填报 and MIB.GRADE its 暂评 of the score's grade
+      const [provisionalOpen, provisionalMiddle, provisionalClose] = STATUS_WORDS.provisional;
+      const provisional = `${str(provisionalOpen)}&${scoreGradeCell}&${str(provisionalMiddle)}&${pendingMissing}&${str(provisionalClose)}`;
+      checks.push(`IF(AND(${invalidCountCell}=0,${pendingMissing}>0),${addin.addinGrade}=${provisional},${gradeCell}=${addin.addinGrade})`);
       if (refundCell) {
         addin.addinRefund = pair(7, 2, 'addinRefund', {
           formula: `=IF(${depositCell}="","",MIB.REFUND(${addinTotal},${depositCell},${str(policy.id)},,${vetoCountCell}>0,,,,,${statusArgs}${circumstancesCell ? `,${circumstancesCell}` : ''}))`,
           style: 'resultMoney',
         });
-        checks.push(`${refundCell}&""=${addin.addinRefund}&""`);
+        checks.push(`OR(AND(${invalidCountCell}=0,${pendingMissing}>0),${refundCell}&""=${addin.addinRefund}&"")`);
       }
     }
     addin.agreement = pair(6, 2, 'agreement', { formula: `=IF(AND(${checks.join(',')}),"一致","不一致")`, style: 'resultText' });

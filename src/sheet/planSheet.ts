@@ -1,8 +1,9 @@
-import { conversionFor, getPolicy, listPolicies, type Policy, type Rubric } from '../core';
+import { conversionFor, getPolicy, listPolicies, type Policy, type Rubric, rubricLabel } from '../core';
 import { PRINTED_THROUGH } from './layout';
 import { HEADER_ROW, sheetBuilder } from './planBuilder';
 import { mergeConflicts } from './planConflicts';
-import { pairWriter, planHeader } from './planHeader';
+import { pairWriter, planHeader, tableName } from './planHeader';
+import { planWorkingPrint } from './planWorkingPrint';
 import { planItems } from './planItems';
 import { planBelowTable, planPages, printGeometry, PRINT_MARGINS } from './planPrint';
 import { planResults } from './planResults';
@@ -40,10 +41,10 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
   const conflicts = [...b.claims.problems, ...mergeConflicts(b.merges, b.grid)];
   if (conflicts.length > 0) throw new Error(`表格布局冲突：${conflicts.slice(0, 5).join('；')}`);
 
-  const lastLetter = columns.list[columns.list.length - 1]!.letter;
   const printedLetter = col(PRINTED_THROUGH).letter;
+  const name = sheetNameOf(rubric, options);
   return {
-    name: sheetNameOf(rubric, options),
+    name,
     rubricId: rubric.id,
     ...(policy && { policyId: policy.id }),
     grid: Array.from({ length: b.grid.length }, (_, i) => b.grid[i] ?? []),
@@ -74,20 +75,22 @@ export function planSheet(rubric: Rubric, options: PlanOptions = {}): SheetPlan 
       paper: 'A4',
       scale,
       pageBreaks,
-      // the official table with its score, header block and signatures; then the working columns apart
-      areas: [`A1:${printedLetter}${below.lastPrintedRow}`, `${col('inputId').letter}${HEADER_ROW}:${lastLetter}${planned.lastRow}`],
-      footer: b.t.pageFooter,
+      // the official table with its score, header block and signatures; the working columns print apart
+      // (workingPrint), so that the form's 共 M 页 counts the form alone
+      areas: [`A1:${printedLetter}${below.lastPrintedRow}`],
+      footer: b.t.pageFooter.replace('{pages}', String(pageBreaks.length + 1)),
       margins: PRINT_MARGINS,
     },
     protect: true,
     freezeRows: HEADER_ROW,
+    workingPrint: planWorkingPrint(b, rubric, planned, name, tableName(rubric)),
   };
 }
 
 /** The sheet's name, valid in Excel whatever the institution is called ("某医院/分院" → "某医院_分院-2025");
- * a long name is cut before the year. The header's 机构名称 cell keeps the name in full. */
+ * a long name is cut before the year; without an institution, the table's short name (江北 2025 医疗机构 考核表). The header's 机构名称 cell keeps the name in full. */
 function sheetNameOf(rubric: Rubric, options: PlanOptions): string {
   if (options.sheetName) return validSheetName(options.sheetName);
   const who = options.institutionName || options.institutionCode;
-  return who ? validSheetName(who, `-${rubric.year}`) : validSheetName(`考核-${rubric.id.replace(/^cq-/, '')}`);
+  return who ? validSheetName(who, `-${rubric.year}`) : validSheetName(`${rubricLabel(rubric)} 考核表`);
 }
