@@ -103,9 +103,9 @@ describe('江北 hospital sheet', () => {
   it('totals with the veto rule and grades by the policy', () => {
     expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(J12:J\d+\),9\)\)$/);
     expect(formulaAt(plan, plan.fields.scoreGrade!)).toBe('=IF(C6>0,"不合格",IF(ROUND(C5,9)>=60,"合格","不合格"))');
-    // the grade shown: withheld while a fact is 无效, provisional while facts are 未填 and 填报完成 is not 是
+    // the grade shown: withheld while a fact is 无效, 待填报 while facts are 未填 and 填报完成 is not 是
     expect(formulaAt(plan, plan.fields.grade!)).toBe(
-      '=IF(C8>0,"暂不评定（"&C8&" 项无效）",IF(IF(H8="是",0,E8)>0,"暂评 "&E9&"（尚有 "&IF(H8="是",0,E8)&" 项未填）",E9))',
+      '=IF(C8>0,"暂不评定（"&C8&" 项无效）",IF(IF(H8="是",0,E8)>0,"待填报（尚有 "&IF(H8="是",0,E8)&" 项未填）",E9))',
     );
     expect(plan.fields.refund).toBeUndefined(); // 江北 sets no deposit refund
   });
