@@ -31,7 +31,8 @@ describe('mib template', () => {
     expect(r.stdout).toContain(`已生成 ${out}：工作表“江北区某医院-2025”，24 项`);
     const workbook = await open(out);
     const sheet = workbook.getWorksheet('江北区某医院-2025')!;
-    expect(sheet.getCell('C4').value).toBe('cq-jiangbei-2025-hospital');
+    expect(sheet.getCell('M3').value).toBe('cq-jiangbei-2025-hospital'); // beside the header, not printed
+    expect(sheet.getCell('C4').value).toBe('重庆市江北区2025年定点医药机构协议签订考核');
     // the facts, as the sheet shows them
     const idRow = (id: string) => {
       for (let r = 10; r <= sheet.rowCount; r++) if (sheet.getCell(`K${r}`).value === id) return r;

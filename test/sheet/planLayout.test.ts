@@ -112,10 +112,15 @@ describe('江北 hospital sheet', () => {
 
   it('names the cells other tools look for', () => {
     const names = Object.fromEntries(plan.names.map((n) => [n.name, n.ref]));
-    expect(names).toMatchObject({ MIB_TOTAL: plan.fields.total, MIB_GRADE: plan.fields.grade, MIB_RUBRIC: 'C4', MIB_DEPOSIT: plan.fields.deposit });
+    expect(names).toMatchObject({ MIB_TOTAL: plan.fields.total, MIB_GRADE: plan.fields.grade, MIB_RUBRIC: 'M3', MIB_DEPOSIT: plan.fields.deposit });
     expect(names.MIB_IDS).toBe(`K${plan.items[0]!.firstRow}:K${plan.items.at(-1)!.lastRow}`);
     expect(names.MIB_INPUTS).toBe(`M${plan.items[0]!.firstRow}:M${plan.items.at(-1)!.lastRow}`);
-    expect(cellAt(plan, 'C4')).toMatchObject({ value: 'cq-jiangbei-2025-hospital' });
+    // the ids stand beside the header in the working columns, outside the printed range (A:J); the printed
+    // header names the policy
+    expect(cellAt(plan, 'M3')).toMatchObject({ value: 'cq-jiangbei-2025-hospital' });
+    expect(names.MIB_POLICY).toBe('M4');
+    expect(plan.print.areas).toEqual([expect.stringMatching(/^A1:J\d+$/)]);
+    expect(cellAt(plan, 'C4')).toMatchObject({ value: '重庆市江北区2025年定点医药机构协议签订考核' });
   });
 
   it('merges 类别 over its items and an item’s cells over its fact rows', () => {
