@@ -139,16 +139,39 @@ describe('江北 hospital sheet', () => {
   });
 
   it('prints on A4 landscape with the header row repeated, and protects the sheet', () => {
-    expect(plan.print).toMatchObject({ orientation: 'landscape', paper: 'A4', footer: '第 &P 页 共 &N 页' });
-    // the official columns with 得分 (A–J), then the working columns of the table (K–T) apart
-    const lastItemRow = plan.items.at(-1)!.lastRow;
-    expect(plan.print.areas[0]).toMatch(/^A1:J\d+$/);
-    expect(plan.print.areas[1]).toBe(`K11:T${lastItemRow}`);
+    // the form's own page count: the working columns print apart
+    expect(plan.print).toMatchObject({ orientation: 'landscape', paper: 'A4', footer: `第 &P 页 共 ${plan.print.pageBreaks.length + 1} 页` });
+    // the official columns with 得分 (A–J) only
+    expect(plan.print.areas).toEqual([expect.stringMatching(/^A1:J\d+$/)]);
     // 11 pt text at 8 pt or more; pages break between items, never inside one
     expect(plan.print.scale).toBeGreaterThanOrEqual(73);
     for (const start of plan.print.pageBreaks) expect(plan.items.some((it) => start > it.firstRow && start <= it.lastRow)).toBe(false);
     expect(plan.printTitleRows).toBe('$11:$11');
     expect(plan.protect).toBe(true);
+  });
+
+  it('prints the working columns on a 填报明细 sheet of its own: one row per fact, read from the form, numbered apart', () => {
+    const view = plan.workingPrint!;
+    expect(view.name).toBe('江北区某医院-2025 填报明细');
+    expect(view.print.footer).toBe(`填报明细 第 &P 页 共 ${view.print.pageBreaks.length + 1} 页`);
+    // a header, then one row per fact (an item without facts: one row)
+    const rows = plan.items.reduce((sum, it) => sum + Math.max(1, plan.inputs.filter((i) => i.itemNo === it.itemNo).length), 0);
+    expect(view.print.area).toBe(`A1:L${2 + rows}`);
+    const first = plan.inputs[0]!;
+    const header = view.grid[1]!.map((c) => (c && 'value' in c ? c.value : ''));
+    expect(header.slice(0, 4)).toEqual(['序号', '输入编号', '填报事项', '填报值']);
+    expect(view.grid[2]![1]).toMatchObject({ value: first.id });
+    expect(view.grid[2]![3]).toMatchObject({ formula: `=IF('江北区某医院-2025'!${first.address}="","",'江北区某医院-2025'!${first.address})` });
+    expect(view.grid[2]![5]).toMatchObject({
+      formula: `=IF('江北区某医院-2025'!${plan.items[0]!.score}="","",'江北区某医院-2025'!${plan.items[0]!.score})`,
+    });
+    // the rows at the height their own text needs: never the form's tall item rows
+    const tallest = Math.max(
+      ...Object.entries(view.rowHeights)
+        .filter(([r]) => Number(r) > 2)
+        .map(([, h]) => h),
+    );
+    expect(tallest).toBeLessThan(Math.max(...Object.values(plan.rowHeights)));
   });
 
   it('pre-fills facts as a sheet shows them', () => {
