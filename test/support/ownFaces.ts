@@ -100,7 +100,7 @@ export function shownOfScore(s: ScoreJson, c: OwnCase): Shown {
 }
 
 /** What the form shows where mib score grades provisionally (facts blank): 待填报 and the count, no verdict. */
-function asForm(shown: Shown, s: ScoreJson): Shown {
+export function asForm(shown: Shown, s: ScoreJson): Shown {
   const missing = s.missing.length + (s.ownershipMissing ? 1 : 0);
   const status = {
     kind: s.invalid.length > 0 ? 'withheld' : /^暂评/.test(s.gradeText) ? 'provisional' : 'final',
