@@ -348,3 +348,39 @@ describe('validation prompts fit Excel (title ≤ 32, text ≤ 255) and keep the
     expect(v.prompt).toMatch(/^药+…：填 0%–100% 的比例；不填视为未达到，不得分$/);
   });
 });
+
+describe('the header and the sheet name in the documents’ own words', () => {
+  const weihai = planSheet(getRubric('weihai-2021-hospital-l2'), { policyId: 'jilin-2025', convert: true });
+  const textAt = (plan: SheetPlan, address: string) => {
+    const cell = cellAt(plan, address);
+    return cell && 'value' in cell ? String(cell.value) : '';
+  };
+
+  it('威海’s source line says the text has no document number, not a number that reads “原文未载文号”', () => {
+    expect(textAt(weihai, 'A1')).toBe('威海市2021年定点医疗机构考核评分标准（二级及以上）');
+    expect(textAt(weihai, 'A2')).toBe('依据：威海市医疗保障部门（原文未署发文机关）《2021年定点医疗机构考核评分标准（二级及以上）》（原文未载文号）');
+    const jiangbei = planSheet(getRubric('cq-jiangbei-2025-hospital'));
+    expect(textAt(jiangbei, 'A2')).toBe(
+      '依据：重庆市江北区医疗保障事务中心《关于开展重庆市江北区2025年定点医药机构协议签订工作的通知》江医保中心发〔2024〕16号 附件2',
+    );
+  });
+
+  it('names the policy in the printed header (C4, over four columns) and keeps its id beside it, unprinted', () => {
+    expect(textAt(weihai, 'A4')).toBe('考核办法');
+    expect(textAt(weihai, 'C4')).toBe('吉林省医疗保障定点医药机构考核暂行办法');
+    expect(weihai.merges).toContain('C4:G4');
+    expect(textAt(weihai, weihai.fields.policy)).toBe('jilin-2025');
+    expect(weihai.print.areas).toEqual([expect.stringMatching(/^A1:N\d+$/)]);
+  });
+
+  it('a sheet without an institution is named in Chinese, within 31 characters, one name per table', () => {
+    const names = rubricIds.map((id) => planSheet(getRubric(id)).name);
+    expect(names).toEqual([
+      '江北 2025 医疗机构 考核表',
+      '江北 2025 零售药店 考核表',
+      '威海 二级及以上 2021 医疗机构 考核表',
+      '威海 一级 2021 医疗机构 考核表',
+    ]);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(31);
+  });
+});
