@@ -4,7 +4,8 @@ import { excelWouldConvert } from '../sheet/excelLimits';
 import { parseRange } from '../sheet/memory/a1';
 import { validSheetName } from '../sheet/sheetName';
 import { FILES_SHEET, type FileToStore, planStoredFiles } from '../sheet/storedFiles/contract';
-import type { SheetPlan } from '../sheet/types';
+import { withSheetNames } from '../sheet/renamedSheets';
+import type { GridPlan, SheetPlan, WorkingPrintPlan } from '../sheet/types';
 import { applyStyle, conditionalFormatting, dataValidation } from './xlsxStyles';
 
 const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
@@ -31,13 +32,55 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
     },
     headerFooter: { oddFooter: `&C${plan.print.footer}` },
   });
+  // a break after the row before each page's first row
+  for (const row of plan.print.pageBreaks) sheet.getRow(row - 1).addPageBreak();
+  writeCells(sheet, plan);
+  for (const validation of plan.validations) {
+    const area = parseRange(validation.range);
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++) sheet.getCell(r + 1, c + 1).dataValidation = dataValidation(validation);
+  }
+  for (const format of plan.conditionalFormats) sheet.addConditionalFormatting(conditionalFormatting(format));
+  // the names point at the sheet as written, whatever name it was given
+  const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+  for (const name of plan.names) workbook.definedNames.add(`${quoted}!${absolute(name.ref)}`, name.name);
+  if (plan.protect) {
+    await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+  if (plan.workingPrint) await writeWorkingPrint(workbook, withSheetNames(plan.workingPrint, new Map([[plan.name, sheet.name]])));
+  if (stored.length > 0) await writeStoredFiles(workbook, stored);
+  const areas = [{ sheetName: sheet.name, index: 0, areas: plan.print.areas }];
+  if (plan.workingPrint) areas.push({ sheetName: workbook.worksheets[1]!.name, index: 1, areas: [plan.workingPrint.print.area] });
+  return withPrintAreas(Buffer.from(await workbook.xlsx.writeBuffer()), areas);
+}
+
+/**
+ * The print ranges, one `_xlnm.Print_Area` a sheet (several ranges in one name). (ExcelJS writes several
+ * ranges as several names of the same name, with half-absolute references, which Excel refuses to open.)
+ */
+async function withPrintAreas(xlsx: Buffer, sheets: { sheetName: string; index: number; areas: string[] }[]): Promise<Buffer> {
+  const names = sheets
+    .filter((s) => s.areas.length > 0)
+    .map(({ sheetName, index, areas }) => {
+      const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+      const ranges = areas.map((area) => `${quoted}!${absolute(area)}`).join(',');
+      return `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(ranges)}</definedName>`;
+    });
+  if (names.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  const path = 'xl/workbook.xml';
+  const xml = await zip.file(path)!.async('string');
+  // the print titles make sure a definedNames element exists
+  zip.file(path, xml.replace('<definedNames>', `<definedNames>${names.join('')}`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** Values, formulas and styles of a plan's grid, with its sizes and merges. */
+function writeCells(sheet: ExcelJS.Worksheet, plan: GridPlan): void {
   plan.columns.forEach((column, i) => {
     sheet.getColumn(i + 1).width = column.width;
   });
   for (const [row, height] of Object.entries(plan.rowHeights)) sheet.getRow(Number(row)).height = height;
-  // a break after the row before each page's first row
-  for (const row of plan.print.pageBreaks) sheet.getRow(row - 1).addPageBreak();
-
   plan.grid.forEach((line, r) =>
     line.forEach((cell, c) => {
       if (!cell) return;
@@ -53,37 +96,26 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
     }),
   );
   for (const merge of plan.merges) sheet.mergeCells(merge);
-  for (const validation of plan.validations) {
-    const area = parseRange(validation.range);
-    for (let r = area.top; r <= area.bottom; r++)
-      for (let c = area.left; c <= area.right; c++) sheet.getCell(r + 1, c + 1).dataValidation = dataValidation(validation);
-  }
-  for (const format of plan.conditionalFormats) sheet.addConditionalFormatting(conditionalFormatting(format));
-  // the names point at the sheet as written, whatever name it was given
-  const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
-  for (const name of plan.names) workbook.definedNames.add(`${quoted}!${absolute(name.ref)}`, name.name);
-  if (plan.protect) {
-    await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-  }
-  if (stored.length > 0) await writeStoredFiles(workbook, stored);
-  return withPrintAreas(Buffer.from(await workbook.xlsx.writeBuffer()), sheet.name, plan.print.areas);
 }
 
-/**
- * The print ranges as one `_xlnm.Print_Area` of the first sheet. (ExcelJS writes several ranges as
- * several names of the same name, with half-absolute references, which Excel refuses to open.)
- */
-async function withPrintAreas(xlsx: Buffer, sheetName: string, areas: string[]): Promise<Buffer> {
-  if (areas.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  const path = 'xl/workbook.xml';
-  const xml = await zip.file(path)!.async('string');
-  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
-  const ranges = areas.map((area) => `${quoted}!${absolute(area)}`).join(',');
-  const name = `<definedName name="_xlnm.Print_Area" localSheetId="0">${escapeXml(ranges)}</definedName>`;
-  // the print titles make sure a definedNames element exists
-  zip.file(path, xml.replace('<definedNames>', `<definedNames>${name}`));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+/** The working columns printed apart (plan.workingPrint): after the assessment sheet, protected, with
+ * page numbers of its own from 1. */
+async function writeWorkingPrint(workbook: ExcelJS.Workbook, view: WorkingPrintPlan): Promise<void> {
+  const sheet = workbook.addWorksheet(validSheetName(view.name), {
+    views: [{ state: 'frozen', ySplit: view.freezeRows, xSplit: 0 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      scale: view.print.scale,
+      firstPageNumber: 1,
+      printTitlesRow: view.print.titleRows.replace(/\$/g, ''),
+      margins: view.print.margins,
+    },
+    headerFooter: { oddFooter: `&C${view.print.footer}` },
+  });
+  for (const row of view.print.pageBreaks) sheet.getRow(row - 1).addPageBreak();
+  writeCells(sheet, view);
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');

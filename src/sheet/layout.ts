@@ -100,10 +100,11 @@ const WIDTH: Record<ColumnKey, number> = {
   reading: 36,
 };
 
-/** 威海's table has four more official columns: its long ones are narrower, so that all fit one page wide. */
+/** 威海's table has four more official columns: its long ones are narrower, so that all fit one page wide (149
+ * characters: 74 %, 11 pt text at 8.1 pt; its long texts as wide as that allows, so that its form prints on 15 pages). */
 const LAYOUT_WIDTH: Record<Rubric['layout'], Partial<Record<ColumnKey, number>>> = {
   jiangbei: {},
-  weihai: { indicator: 9, definition: 30, report: 6, method: 34, category: 7, points: 5, selfScore: 7, score: 6 },
+  weihai: { indicator: 9, definition: 32, report: 5, method: 36, category: 7, points: 5, selfScore: 7, score: 6 },
 };
 
 export interface Column {

@@ -42,3 +42,8 @@ export function freeSheetName(wanted: string, existing: Iterable<string>): strin
     if (!taken.has(name.toLowerCase())) return name;
   }
 }
+
+/** The last unit of a region's name (重庆市江北区 → 江北区, 山东省威海市 → 威海市, 吉林省 → 吉林省). */
+export function regionUnit(region: string): string {
+  return region.match(/.+?(?:自治区|自治州|特别行政区|省|市|区|县|州|盟|旗)/g)?.at(-1) ?? region;
+}

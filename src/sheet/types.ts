@@ -217,6 +217,24 @@ export interface SheetPlan extends GridPlan {
   };
   /** the sheet is protected; only cells whose style says locked: false stay editable */
   protect: true;
+  /** the working columns printed apart, one row per fact, on a sheet of their own that reads this one */
+  workingPrint?: WorkingPrintPlan;
+}
+
+/** A sheet that prints the assessment sheet's working columns compactly, numbered apart from the form. */
+export interface WorkingPrintPlan extends GridPlan {
+  print: {
+    /** percent, fixed (manual page breaks) */
+    scale: number;
+    /** rows (1-based) that start a new page, so that no item is split */
+    pageBreaks: number[];
+    area: string;
+    /** the header row repeated on every page, "$2:$2" */
+    titleRows: string;
+    /** the footer's centre: its own page numbers, counted from 1, and its own page count */
+    footer: string;
+    margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  };
 }
 
 export interface PlanOptions {

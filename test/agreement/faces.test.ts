@@ -3,9 +3,10 @@
 // facts that arrive as the doubles a sheet holds (0.8999999999999999 for 90%), blanks included (暂评),
 // and with the total handed to MIB.GRADE as the double the sheet computed. LibreOffice repeats the
 // sheet's side on templates (test/sheet/templateLibreOffice.test.ts).
+import { formGrade, formRefund } from '../../src/sheet/formStatus';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getPolicy, getRubric, inputIndex, policyIds, type RawValue, rubricIds, scaleFits } from '../../src/core';
+import { getPolicy, getRubric, gradeStatusOf, inputIndex, policyIds, type RawValue, rubricIds, scaleFits } from '../../src/core';
 import { isFailure } from '../../src/functions/failure';
 import { gradeLabel, refundAmount } from '../../src/functions/grade';
 import { scoreTotal } from '../../src/functions/score';
@@ -68,11 +69,13 @@ describe.each(rubricIds)('%s: sheet, functions and mib agree', (rubricId) => {
           missing: complete ? 0 : sheet(plan.fields.missingCount),
         };
         const shownTotal = sheet(plan.fields.total);
-        expect(sheet(plan.fields.grade!)).toBe(cli.gradeText);
+        // the form shows 待填报 where mib score grades provisionally (暂评 …, facts blank)
+        const status = gradeStatusOf({ invalid: args.invalid as number, missing: args.missing as number });
+        expect(sheet(plan.fields.grade!)).toBe(formGrade(status, cli.gradeText));
         expect(gradeLabel(shownTotal, policyId, args)).toBe(cli.gradeText);
         if (policy.refund) {
           const expected = cli.refund ?? cli.gradeText; // no amount when the score is beyond the policy's scale
-          expect(sheet(plan.fields.refund!)).toBe(expected);
+          expect(sheet(plan.fields.refund!)).toBe(formRefund(status, expected));
           if (cli.refund !== undefined) expect(refundAmount(shownTotal, DEPOSIT, policyId, args)).toBe(cli.refund);
         }
       }),

@@ -31,7 +31,8 @@ describe('mib template', () => {
     expect(r.stdout).toContain(`已生成 ${out}：工作表“江北区某医院-2025”，24 项`);
     const workbook = await open(out);
     const sheet = workbook.getWorksheet('江北区某医院-2025')!;
-    expect(sheet.getCell('C4').value).toBe('cq-jiangbei-2025-hospital');
+    expect(sheet.getCell('M3').value).toBe('cq-jiangbei-2025-hospital'); // beside the header, not printed
+    expect(sheet.getCell('C4').value).toBe('重庆市江北区2025年定点医药机构协议签订考核');
     // the facts, as the sheet shows them
     const idRow = (id: string) => {
       for (let r = 10; r <= sheet.rowCount; r++) if (sheet.getCell(`K${r}`).value === id) return r;
@@ -57,18 +58,29 @@ describe('mib template', () => {
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const names = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names.find((n) => n.name === 'MIB_TOTAL')?.ranges).toEqual(["'江北区某医院-2025'!$C$5"]);
-    // A4 landscape at a fixed scale (8 pt or more), breaks between items, 第 N 页 共 M 页, and two print
-    // ranges: the official columns with 得分 (A–J), the working columns (K–T) apart
+    // A4 landscape at a fixed scale (8 pt or more), breaks between items, 第 N 页 共 M 页 counting the form
+    // alone, and one print range: the official columns with 得分 (A–J); the working columns print on the
+    // 填报明细 sheet after it, numbered from 1 with a count of their own
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '11:11' });
     expect(sheet.pageSetup.scale).toBeGreaterThanOrEqual(73);
-    expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 5 页');
+    const working = workbook.worksheets[1]!;
+    expect(working.name).toBe('江北区某医院-2025 填报明细');
+    expect(working.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '2:2', firstPageNumber: 1 });
+    expect(working.headerFooter.oddFooter).toMatch(/^&C填报明细 第 &P 页 共 \d 页$/);
+    let viewRow = 3;
+    while (working.getCell(`B${viewRow}`).value !== '4.2' && viewRow < 100) viewRow++;
+    expect(working.getCell(`D${viewRow}`).value).toMatchObject({
+      formula: `IF('江北区某医院-2025'!M${idRow('4.2')}="","",'江北区某医院-2025'!M${idRow('4.2')})`,
+    });
     const sheetXml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(sheetXml).toMatch(/<rowBreaks count="[1-9]\d*"/);
     const workbookXml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;江北区某医院-2025&apos;!\$A\$1:\$J\$\d+<\/definedName>/);
     expect(workbookXml).toMatch(
-      /<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;江北区某医院-2025&apos;!\$A\$1:\$J\$\d+,&apos;江北区某医院-2025&apos;!\$K\$11:\$T\$\d+<\/definedName>/,
+      /<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;江北区某医院-2025 填报明细&apos;!\$A\$1:\$L\$\d+<\/definedName>/,
     );
-    expect(workbookXml.match(/_xlnm.Print_Area/g)).toHaveLength(1);
+    expect(workbookXml.match(/_xlnm.Print_Area/g)).toHaveLength(2);
     expect(sheet.hasMerges).toBe(true);
   });
 
@@ -142,9 +154,14 @@ describe('mib template: any institution name gives a valid sheet that every MIB_
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`工作表“${sheetName}”`);
     const { sheets, names } = await sheetsAndNames(out);
-    expect(sheets).toEqual([sheetName]);
+    // the form, then its 填报明细 (the name cut before the suffix, within 31 characters)
+    const working = `${sheetName.slice(0, 31 - ' 填报明细'.length)} 填报明细`;
+    expect(sheets).toEqual([sheetName, working]);
     expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(['MIB_TOTAL', 'MIB_GRADE', 'MIB_REFUND', 'MIB_INPUTS']));
-    for (const { ref } of names) expect(ref.startsWith(`'${sheetName}'!`), ref).toBe(true);
+    for (const { name: defined, ref } of names) {
+      const on = defined.startsWith('MIB_') ? sheetName : ref.startsWith(`'${working}'!`) ? working : sheetName;
+      expect(ref.startsWith(`'${on}'!`), ref).toBe(true);
+    }
     // the header keeps the full name
     const sheet = (await open(out)).getWorksheet(sheetName)!;
     const values = sheet.getRows(1, 8)!.flatMap((row) => (row.values as unknown[]).filter((v) => typeof v === 'string'));
@@ -163,11 +180,12 @@ describe('mib template: any institution name gives a valid sheet that every MIB_
       // a blank sheet, computed through the names' sheet: the same total, grade and refund as the core
       const result = evaluate(getRubric('cq-jiangbei-2025-hospital'), {});
       expect(cell(plan.fields.total)).toBe(result.total.toNumber());
-      // nothing filled: the grade is provisional (暂评 … 尚有 38 项未填: 37 facts and 机构性质), the refund computed on the blanks
+      // nothing filled: mib score grades provisionally (暂评 … 尚有 38 项未填: 37 facts and 机构性质); the form
+      // gives no verdict, 待填报 where the grade and the refund would stand
       const assessed = assess(getRubric('cq-jiangbei-2025-hospital'), result, getPolicy('jilin-2025'), { deposit: 10000 });
-      expect(cell(plan.fields.grade!)).toBe(assessed.gradeText);
       expect(assessed.gradeText).toMatch(/^暂评 .+（尚有 38 项未填）$/);
-      expect(cell(plan.fields.refund!)).toBe(assessed.refund!.amount.toNumber());
+      expect(cell(plan.fields.grade!)).toBe('待填报（尚有 38 项未填）');
+      expect(cell(plan.fields.refund!)).toBe('待填报');
     }
   }, 180_000);
 

@@ -53,7 +53,7 @@ describe('mib template with a region’s own files', () => {
     expect(printed.out).toContain('工作簿内附 考核表 moudi-2026-hospital、政策 moudi-2026（隐藏工作表 MIB_FILES）');
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('某地某医院-2026');
-    expect(sheet.getCell('C4').value).toBe('moudi-2026-hospital');
+    expect(sheet.getCell('M3').value).toBe('moudi-2026-hospital'); // beside the header, not printed
     const header = [1, 2, 3].map((r) => String(sheet.getCell(`A${r}`).value ?? '')).join('\n');
     expect(header).toContain('某地2026年定点医疗机构考核表');
     expect(header).toContain('某医保发〔2026〕1号');

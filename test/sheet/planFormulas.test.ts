@@ -20,6 +20,7 @@ import {
 } from '../../src/core';
 import { parseCell } from '../../src/sheet/memory/a1';
 import { planSheet } from '../../src/sheet/planSheet';
+import { formGrade, formRefund } from '../../src/sheet/formStatus';
 import { computePlan } from '../support/hyperformula';
 import { factsOf } from '../support/randomFacts';
 
@@ -50,9 +51,12 @@ function check(rubricId: string, policyId: string, facts: Record<string, RawValu
   if (assessed.conversion)
     expect(cell(plan.fields.policyScore!), where('converted', plan.fields.policyScore!)).toBeCloseTo(assessed.converted!.toNumber(), 9);
   else expect(plan.fields.policyScore).toBeUndefined();
-  expect(cell(plan.fields.grade!), where('grade', plan.fields.grade!)).toBe(assessed.gradeText);
+  // (while facts are blank the form shows 待填报 where mib score says 暂评 and the grade)
+  expect(cell(plan.fields.grade!), where('grade', plan.fields.grade!)).toBe(formGrade(assessed.status, assessed.gradeText));
   if (policy.refund)
-    expect(cell(plan.fields.refund!), where('refund', plan.fields.refund!)).toBe(assessed.refund?.amount.toNumber() ?? assessed.gradeText);
+    expect(cell(plan.fields.refund!), where('refund', plan.fields.refund!)).toBe(
+      formRefund(assessed.status, assessed.refund?.amount.toNumber() ?? assessed.gradeText),
+    );
 }
 
 // 机构性质 in the header: public-only clauses (江北 19, 威海 C13.4 / 一级 C6.4) count for 公立 and for a
@@ -116,11 +120,18 @@ describe.each(rubricIds)('%s: the sheet computes what the core computes', (rubri
 describe('grade status on the sheet (暂评 / 暂不评定) and 折算', () => {
   const jiangbei = getRubric('cq-jiangbei-2025-hospital');
 
-  it('a blank 江北 sheet is graded provisionally with the count of blanks; 填报完成 makes it final', () => {
+  it('a blank or partly filled 江北 sheet shows 待填报 where the grade and refund would stand; 填报完成 makes it final', () => {
     const blank = computePlan(planSheet(jiangbei, { policyId: 'jilin-2025', deposit: DEPOSIT }));
     const plan = planSheet(jiangbei, { policyId: 'jilin-2025', deposit: DEPOSIT });
     expect(blank(plan.fields.missingCount)).toBe(38); // 37 facts and 机构性质 (江北 19 is for public institutions only)
-    expect(blank(plan.fields.grade!)).toMatch(/^暂评 (\S+)（尚有 38 项未填）$/);
+    expect(blank(plan.fields.grade!)).toBe('待填报（尚有 38 项未填）');
+    expect(blank(plan.fields.refund!)).toBe('待填报');
+    // three facts given: still no verdict, the count of blanks falls
+    const partly = computePlan(
+      planSheet(jiangbei, { policyId: 'jilin-2025', deposit: DEPOSIT, ownership: 'public', inputs: { '1.1': '是', '4.1': 1, '20.1': 0.95 } }),
+    );
+    expect(partly(plan.fields.grade!)).toBe('待填报（尚有 34 项未填）');
+    expect(partly(plan.fields.refund!)).toBe('待填报');
     const done = computePlan(planSheet(jiangbei, { policyId: 'jilin-2025', deposit: DEPOSIT, complete: true }));
     expect(done(plan.fields.grade!)).toBe(blank(plan.fields.scoreGrade!));
   });

@@ -103,19 +103,24 @@ describe('江北 hospital sheet', () => {
   it('totals with the veto rule and grades by the policy', () => {
     expect(formulaAt(plan, plan.fields.total)).toMatch(/^=IF\(C6>0,0,ROUND\(SUM\(J12:J\d+\),9\)\)$/);
     expect(formulaAt(plan, plan.fields.scoreGrade!)).toBe('=IF(C6>0,"不合格",IF(ROUND(C5,9)>=60,"合格","不合格"))');
-    // the grade shown: withheld while a fact is 无效, provisional while facts are 未填 and 填报完成 is not 是
+    // the grade shown: withheld while a fact is 无效, 待填报 while facts are 未填 and 填报完成 is not 是
     expect(formulaAt(plan, plan.fields.grade!)).toBe(
-      '=IF(C8>0,"暂不评定（"&C8&" 项无效）",IF(IF(H8="是",0,E8)>0,"暂评 "&E9&"（尚有 "&IF(H8="是",0,E8)&" 项未填）",E9))',
+      '=IF(C8>0,"暂不评定（"&C8&" 项无效）",IF(IF(H8="是",0,E8)>0,"待填报（尚有 "&IF(H8="是",0,E8)&" 项未填）",E9))',
     );
     expect(plan.fields.refund).toBeUndefined(); // 江北 sets no deposit refund
   });
 
   it('names the cells other tools look for', () => {
     const names = Object.fromEntries(plan.names.map((n) => [n.name, n.ref]));
-    expect(names).toMatchObject({ MIB_TOTAL: plan.fields.total, MIB_GRADE: plan.fields.grade, MIB_RUBRIC: 'C4', MIB_DEPOSIT: plan.fields.deposit });
+    expect(names).toMatchObject({ MIB_TOTAL: plan.fields.total, MIB_GRADE: plan.fields.grade, MIB_RUBRIC: 'M3', MIB_DEPOSIT: plan.fields.deposit });
     expect(names.MIB_IDS).toBe(`K${plan.items[0]!.firstRow}:K${plan.items.at(-1)!.lastRow}`);
     expect(names.MIB_INPUTS).toBe(`M${plan.items[0]!.firstRow}:M${plan.items.at(-1)!.lastRow}`);
-    expect(cellAt(plan, 'C4')).toMatchObject({ value: 'cq-jiangbei-2025-hospital' });
+    // the ids stand beside the header in the working columns, outside the printed range (A:J); the printed
+    // header names the policy
+    expect(cellAt(plan, 'M3')).toMatchObject({ value: 'cq-jiangbei-2025-hospital' });
+    expect(names.MIB_POLICY).toBe('M4');
+    expect(plan.print.areas).toEqual([expect.stringMatching(/^A1:J\d+$/)]);
+    expect(cellAt(plan, 'C4')).toMatchObject({ value: '重庆市江北区2025年定点医药机构协议签订考核' });
   });
 
   it('merges 类别 over its items and an item’s cells over its fact rows', () => {
@@ -134,16 +139,39 @@ describe('江北 hospital sheet', () => {
   });
 
   it('prints on A4 landscape with the header row repeated, and protects the sheet', () => {
-    expect(plan.print).toMatchObject({ orientation: 'landscape', paper: 'A4', footer: '第 &P 页 共 &N 页' });
-    // the official columns with 得分 (A–J), then the working columns of the table (K–T) apart
-    const lastItemRow = plan.items.at(-1)!.lastRow;
-    expect(plan.print.areas[0]).toMatch(/^A1:J\d+$/);
-    expect(plan.print.areas[1]).toBe(`K11:T${lastItemRow}`);
+    // the form's own page count: the working columns print apart
+    expect(plan.print).toMatchObject({ orientation: 'landscape', paper: 'A4', footer: `第 &P 页 共 ${plan.print.pageBreaks.length + 1} 页` });
+    // the official columns with 得分 (A–J) only
+    expect(plan.print.areas).toEqual([expect.stringMatching(/^A1:J\d+$/)]);
     // 11 pt text at 8 pt or more; pages break between items, never inside one
     expect(plan.print.scale).toBeGreaterThanOrEqual(73);
     for (const start of plan.print.pageBreaks) expect(plan.items.some((it) => start > it.firstRow && start <= it.lastRow)).toBe(false);
     expect(plan.printTitleRows).toBe('$11:$11');
     expect(plan.protect).toBe(true);
+  });
+
+  it('prints the working columns on a 填报明细 sheet of its own: one row per fact, read from the form, numbered apart', () => {
+    const view = plan.workingPrint!;
+    expect(view.name).toBe('江北区某医院-2025 填报明细');
+    expect(view.print.footer).toBe(`填报明细 第 &P 页 共 ${view.print.pageBreaks.length + 1} 页`);
+    // a header, then one row per fact (an item without facts: one row)
+    const rows = plan.items.reduce((sum, it) => sum + Math.max(1, plan.inputs.filter((i) => i.itemNo === it.itemNo).length), 0);
+    expect(view.print.area).toBe(`A1:L${2 + rows}`);
+    const first = plan.inputs[0]!;
+    const header = view.grid[1]!.map((c) => (c && 'value' in c ? c.value : ''));
+    expect(header.slice(0, 4)).toEqual(['序号', '输入编号', '填报事项', '填报值']);
+    expect(view.grid[2]![1]).toMatchObject({ value: first.id });
+    expect(view.grid[2]![3]).toMatchObject({ formula: `=IF('江北区某医院-2025'!${first.address}="","",'江北区某医院-2025'!${first.address})` });
+    expect(view.grid[2]![5]).toMatchObject({
+      formula: `=IF('江北区某医院-2025'!${plan.items[0]!.score}="","",'江北区某医院-2025'!${plan.items[0]!.score})`,
+    });
+    // the rows at the height their own text needs: never the form's tall item rows
+    const tallest = Math.max(
+      ...Object.entries(view.rowHeights)
+        .filter(([r]) => Number(r) > 2)
+        .map(([, h]) => h),
+    );
+    expect(tallest).toBeLessThan(Math.max(...Object.values(plan.rowHeights)));
   });
 
   it('pre-fills facts as a sheet shows them', () => {
@@ -318,5 +346,41 @@ describe('validation prompts fit Excel (title ≤ 32, text ≤ 255) and keep the
     const v = plan.validations.find((x) => x.range === plan.inputs.find((i) => i.id === '20.1')!.address)!;
     expect([...v.prompt].length).toBe(255);
     expect(v.prompt).toMatch(/^药+…：填 0%–100% 的比例；不填视为未达到，不得分$/);
+  });
+});
+
+describe('the header and the sheet name in the documents’ own words', () => {
+  const weihai = planSheet(getRubric('weihai-2021-hospital-l2'), { policyId: 'jilin-2025', convert: true });
+  const textAt = (plan: SheetPlan, address: string) => {
+    const cell = cellAt(plan, address);
+    return cell && 'value' in cell ? String(cell.value) : '';
+  };
+
+  it('威海’s source line says the text has no document number, not a number that reads “原文未载文号”', () => {
+    expect(textAt(weihai, 'A1')).toBe('威海市2021年定点医疗机构考核评分标准（二级及以上）');
+    expect(textAt(weihai, 'A2')).toBe('依据：威海市医疗保障部门（原文未署发文机关）《2021年定点医疗机构考核评分标准（二级及以上）》（原文未载文号）');
+    const jiangbei = planSheet(getRubric('cq-jiangbei-2025-hospital'));
+    expect(textAt(jiangbei, 'A2')).toBe(
+      '依据：重庆市江北区医疗保障事务中心《关于开展重庆市江北区2025年定点医药机构协议签订工作的通知》江医保中心发〔2024〕16号 附件2',
+    );
+  });
+
+  it('names the policy in the printed header (C4, over four columns) and keeps its id beside it, unprinted', () => {
+    expect(textAt(weihai, 'A4')).toBe('考核办法');
+    expect(textAt(weihai, 'C4')).toBe('吉林省医疗保障定点医药机构考核暂行办法');
+    expect(weihai.merges).toContain('C4:G4');
+    expect(textAt(weihai, weihai.fields.policy)).toBe('jilin-2025');
+    expect(weihai.print.areas).toEqual([expect.stringMatching(/^A1:N\d+$/)]);
+  });
+
+  it('a sheet without an institution is named in Chinese, within 31 characters, one name per table', () => {
+    const names = rubricIds.map((id) => planSheet(getRubric(id)).name);
+    expect(names).toEqual([
+      '江北 2025 医疗机构 考核表',
+      '江北 2025 零售药店 考核表',
+      '威海 二级及以上 2021 医疗机构 考核表',
+      '威海 一级 2021 医疗机构 考核表',
+    ]);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(31);
   });
 });

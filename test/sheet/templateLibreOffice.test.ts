@@ -20,6 +20,7 @@ import {
 } from '../../src/core';
 import { planToXlsx } from '../../src/cli/xlsxTemplate';
 import { planSheet } from '../../src/sheet/planSheet';
+import { formGrade, formRefund } from '../../src/sheet/formStatus';
 import type { SheetPlan } from '../../src/sheet/types';
 import { type Computed, recalculate, sofficeVersion } from '../support/sofficeRecalc';
 
@@ -167,8 +168,10 @@ describe('LibreOffice recalculates the template to the core’s numbers', () => 
     // under a policy the policy's veto decides the total (tableTotal)
     same('total', c.plan.fields.total, assessed.total.toNumber());
     if (assessed.conversion) same('converted score', c.plan.fields.policyScore!, assessed.converted!.toNumber());
-    same('grade', c.plan.fields.grade!, assessed.gradeText);
-    if (policy.refund) same('refund', c.plan.fields.refund!, assessed.refund?.amount.toNumber() ?? assessed.gradeText);
+    // facts left blank (the missing set): 待填报 where mib score grades provisionally (暂评 …)
+    same('grade', c.plan.fields.grade!, formGrade(assessed.status, assessed.gradeText));
+    if (policy.refund) same('refund', c.plan.fields.refund!, formRefund(assessed.status, assessed.refund?.amount.toNumber() ?? assessed.gradeText));
+    if (assessed.status.kind === 'provisional') expect(cell(c.plan.fields.grade!)).toMatch(/^待填报（尚有 \d+ 项未填）$/);
     expect(mismatches).toEqual([]);
   });
 
