@@ -14,7 +14,7 @@ import type { Rubric } from '../schema';
 import type { RosterInstitution, RosterTable } from './types';
 
 /** The institution fields a roster's header may hold, each with the names it accepts. */
-const FIELDS = {
+export const FIELDS = {
   code: ['机构编码'],
   name: ['机构名称'],
   level: ['级别/类型', '级别', '类型', '医院级别'],

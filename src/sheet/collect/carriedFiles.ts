@@ -1,6 +1,6 @@
 import { policyIds, rubricIds, unregister } from '../../core';
 import { checkFileText, registerChecked } from '../storedFiles/check';
-import { FILES_SHEET, readStoredFiles, type StoredFileKind } from '../storedFiles/contract';
+import { FILES_SHEET, readStoredFiles, type StoredFile, type StoredFileKind } from '../storedFiles/contract';
 import type { WorkbookCells } from './cells';
 
 /**
@@ -17,7 +17,11 @@ export class CarriedFiles {
    * cannot be used (damaged, or failing the checks). */
   take(cells: WorkbookCells): string[] {
     if (!cells.sheets.includes(FILES_SHEET) || !cells.rows) return [];
-    const { files, damaged } = readStoredFiles(cells.rows(FILES_SHEET));
+    return this.takeStored(readStoredFiles(cells.rows(FILES_SHEET)));
+  }
+
+  /** The same, of the files as read from the workbook's MIB_FILES sheet (by this thread or a worker). */
+  takeStored({ files, damaged }: { files: readonly StoredFile[]; damaged: readonly string[] }): string[] {
     const problems = damaged.map((id) => `工作簿内附的文件 ${id} 已被改动或截断（与其指纹不符），未使用`);
     for (const file of files) {
       const key = `${file.kind}:${file.id}`;
