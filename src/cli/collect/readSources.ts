@@ -22,11 +22,15 @@ export function workerCount(files: number): number {
  * to read and audit here). */
 export type Submitted = { path: string } & ({ read: ReadSubmission } | { source: CollectSource });
 
-/** The worker's file: compiled beside the bundle's chunks, or the source file through tsx (tests, tsx). */
+/** The worker's file: compiled beside the bundle's chunks, or the source file through tsx (tests, tsx),
+ * registered in the worker itself (`--import tsx` in a worker's execArgv is not applied by Node 20: the
+ * worker failed, and every file was read on the main thread). */
 function startWorker(ownFiles: readonly FileToStore[]): Worker {
-  const source = import.meta.url.endsWith('.ts');
-  const file = new URL(source ? './collectWorker.ts' : './collectWorker.js', import.meta.url);
-  return new Worker(file, { workerData: { ownFiles }, ...(source && { execArgv: ['--import', 'tsx'] }) });
+  const options = { workerData: { ownFiles } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./collectWorker.js', import.meta.url), options);
+  const file = new URL('./collectWorker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`;
+  return new Worker(boot, { ...options, eval: true });
 }
 
 /**

@@ -194,12 +194,10 @@ export function collector(replan: Replanner, options: CollectOptions = {}): Coll
         continue;
       }
       const line = acceptedLine(source, sheet, several);
-      line.notes.push(
-        ...read.carriedProblems,
-        ...versionNotes(sheet, options.rubricVersion ?? carried.versionOf('rubric', sheet.rubricId)),
-        ...givenTwice(source),
-      );
+      line.notes.push(...read.carriedProblems, ...versionNotes(sheet, options.rubricVersion ?? carried.versionOf('rubric', sheet.rubricId)));
       if (line.notes.length > 0 && line.status === 'ok') line.status = 'flagged';
+      // said, but nothing to review: the file went in once
+      line.notes.push(...givenTwice(source));
       lines.push(line);
       lineOf.set(sheet, line);
       sheets.push(sheet);

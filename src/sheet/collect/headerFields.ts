@@ -37,11 +37,13 @@ export function headerFields(cells: WorkbookCells, sheetName: string, firstItemC
   const rows = parseCell(firstItemCell).row;
   for (let row = 0; row < rows; row++) {
     for (let col = 0; col < COLUMNS; col++) {
-      const field = labels.get(labelOf(plain(cells.cell(sheetName, cellAddress(row, col)).value)));
+      const label = plain(cells.cell(sheetName, cellAddress(row, col)).value);
+      const field = labels.get(labelOf(label));
       if (field === undefined || found[field] !== undefined) continue;
       for (let right = col + 1; right <= col + VALUE_SPAN; right++) {
         const value = plain(cells.cell(sheetName, cellAddress(row, right)).value);
-        if (value === '') continue;
+        // blank, or the label's own merged cells (ExcelJS gives a merged cell its first cell's value)
+        if (value === '' || value === label) continue;
         // the next label, not a value: this one is blank
         if (labels.has(labelOf(value)) || sheetWords().has(labelOf(value))) break;
         found[field] = value;

@@ -36,7 +36,7 @@ export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<E
   if (kind !== 'zip')
     throw refuse(
       source,
-      `“${clipped(source)}”不是 Excel 工作簿（.xlsx）${kind === 'text' ? '，像是文本文件（CSV 请以 .csv 结尾）' : ''}`,
+      `“${clipped(source)}”不是 Excel 工作簿（.xlsx）${kind === 'text' ? '，像是文本文件（如 CSV）' : ''}`,
       `${source} is not an .xlsx workbook`,
     );
   checkXlsxInsides(bytes, source);
