@@ -71,3 +71,28 @@ describe('mib collect: messages a clerk reads', () => {
     expect(run.err.replace(out, '')).not.toMatch(FOREIGN);
   }, 30_000);
 });
+
+describe('a region’s file carried in a workbook that cannot be used is named by its title', () => {
+  it('a damaged one by its id (nothing else is left), one failing the checks by its title', async () => {
+    const { CarriedFiles } = await import('../../src/sheet/collect');
+    const carried = new CarriedFiles();
+    try {
+      const problems = carried.takeStored({
+        files: [
+          {
+            kind: 'policy',
+            id: 'moudi-2026',
+            version: 'v1',
+            text: JSON.stringify({ kind: 'policy', id: 'moudi-2026', title: '某地 2026 考核办法' }),
+          },
+        ],
+        damaged: ['moudi-2026-hospital'],
+      });
+      expect(problems[0]).toBe('工作簿内附的文件（编号 moudi-2026-hospital）已被改动或截断（与其指纹不符），未使用');
+      expect(problems[1]).toMatch(/^工作簿内附的政策“某地 2026 考核办法”未通过检查：/);
+      expect(problems).toHaveLength(2);
+    } finally {
+      carried.release();
+    }
+  });
+});
