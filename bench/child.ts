@@ -16,6 +16,8 @@ export interface ChildRun {
   stderr: string;
   wallMs: number;
   cpuMs: number;
+  /** the main thread's share of cpuMs, where the system says (Linux) */
+  mainCpuMs?: number;
   maxRss: number;
 }
 
@@ -32,8 +34,12 @@ export function nodeProcess(args: string[], env: Record<string, string> = {}): C
       env: { ...process.env, ...env, MIB_BENCH_USAGE: usage },
     });
     const wallMs = performance.now() - start;
-    const { cpuMs, maxRss } = JSON.parse(readFileSync(usage, 'utf8').trim().split('\n').at(-1)!) as { cpuMs: number; maxRss: number };
-    return { code: child.status, stdout: child.stdout, stderr: child.stderr, wallMs, cpuMs, maxRss };
+    const { cpuMs, maxRss, mainCpuMs } = JSON.parse(readFileSync(usage, 'utf8').trim().split('\n').at(-1)!) as {
+      cpuMs: number;
+      maxRss: number;
+      mainCpuMs?: number;
+    };
+    return { code: child.status, stdout: child.stdout, stderr: child.stderr, wallMs, cpuMs, maxRss, ...(mainCpuMs !== undefined && { mainCpuMs }) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

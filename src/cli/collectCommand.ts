@@ -4,6 +4,8 @@ import { memoizedReplanner } from '../sheet/matchPlan';
 import { planSheet } from '../sheet/plan';
 import type { Flags } from './args';
 import { refuseOverwrite } from './files';
+import { agencyListReport, whyUnwritable } from './collect/agencyListReport';
+import { givenOnce, readAgencyList } from './collect/givenFiles';
 import { readHere, readSources, workerCount } from './collect/readSources';
 import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from './collect/rosterWorkbook';
 import type { OwnFiles } from './ownFiles';
@@ -22,9 +24,10 @@ export interface CollectIo {
 }
 
 /**
- * `mib collect <files…> -o roster.xlsx [--rubric <id|file>] [--json]`: the filled sheets institutions
- * send back, gathered into one roster workbook that `mib roster` reads, with a 收集情况 sheet of one line
- * per file. Exit 0 when every file went in, 1 when some were refused (the roster is still written), 2
+ * `mib collect <files…> -o roster.xlsx [--rubric <id|file>] [--roster <names.csv|xlsx>] [--json]`: the
+ * filled sheets institutions send back, gathered into one roster workbook that `mib roster` reads, with a
+ * 收集情况 sheet of one line per file; with --roster, the agency's own list merged by 机构编码 and who sent
+ * nothing named. Exit 0 when every file went in, 1 when some were refused (the roster is still written), 2
  * when none went in.
  */
 export async function collect(io: CollectIo, positionals: string[], flags: Flags): Promise<number> {
@@ -34,24 +37,32 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
   if (typeof output !== 'string') throw new MibError('invalid-argument', '-o', '缺少输出文件：-o <名单.xlsx>', 'missing -o <file.xlsx>');
   if (!/\.xlsx$/i.test(output))
     throw new MibError('invalid-argument', '-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
-  refuseOverwrite(output, positionals);
+  refuseOverwrite(output, typeof flags.roster === 'string' ? [...positionals, flags.roster] : positionals);
   const rubricId = typeof flags.rubric === 'string' ? io.files.rubric(flags.rubric).id : undefined;
   // a region's own table given as a file: the sheets must have been made from this version of it
   const ownTable = rubricId === undefined ? undefined : io.files.stored().find((file) => file.kind === 'rubric' && file.id === rubricId);
+  // the agency's own list of institutions, read as `mib roster` reads a roster, before any sheet
+  const agencyList = typeof flags.roster === 'string' ? await readAgencyList(io.readBytes, flags.roster) : undefined;
+  // a file given twice is collected once, and its line says so
+  const { paths, repeated } = givenOnce(positionals);
   // one layout per table and variant for all the files (威海 二级 takes ~13 ms to lay out)
   const replan = memoizedReplanner((id, variant) => planSheet(getRubric(id), { ...variant, convert: true }));
   // one workbook open at a time: 500 威海 workbooks held at once take over a gigabyte
   const gather = collector(replan, {
     ...(rubricId !== undefined && { rubricId }),
     ...(ownTable && { rubricVersion: fingerprint(ownTable.text) }),
+    ...(repeated.size > 0 && { repeated }),
+    ...(agencyList && { agencyList }),
   });
   let collected: Collected;
   try {
-    const workers = io.readsDisk ? workerCount(positionals.length) : 0;
-    const progress = await io.progress?.('收集报送表', positionals.length);
+    const workers = io.readsDisk ? workerCount(paths.length) : 0;
+    const progress = await io.progress?.('收集报送表', paths.length);
     try {
-      for await (const source of readSources(positionals, workers, (path) => readHere(io.readBytes, path))) {
-        gather.add(source);
+      for await (const item of readSources(paths, workers, (path) => readHere(io.readBytes, path), io.files.stored())) {
+        // a file a worker read with another version of a region's own table than this thread has is read again here
+        if ('source' in item) gather.add(item.source);
+        else if (!gather.merge(item.read)) gather.add(await readHere(io.readBytes, item.path));
         progress?.tick();
       }
     } finally {
@@ -70,7 +81,7 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
     try {
       io.writeFile(output, data);
     } catch (error) {
-      throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
+      throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${whyUnwritable(error)}`, `cannot write ${output}`);
     }
   }
   if (flags.json === true) {
@@ -93,6 +104,7 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
             notes: line.notes,
             message: line.message,
           })),
+          ...(collected.agencyList && { roster: collected.agencyList }),
         },
         null,
         2,
@@ -100,6 +112,7 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
     );
   } else {
     for (const line of collected.lines) (line.status === 'refused' ? io.err : io.out)(line.message);
+    if (collected.agencyList) for (const text of agencyListReport(collected.agencyList)) io.out(text);
     if (written) {
       const marked = [flagged > 0 && `${flagged} 份有审核提示`, duplicate > 0 && `${duplicate} 份机构编码重复`].filter(Boolean).join('、');
       io.out(
@@ -108,7 +121,7 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
     }
   }
   if (!written) {
-    io.err(`没有可收集的考核表：${positionals.length} 个文件都未收集，未生成 ${clipped(output)}`);
+    io.err(`没有可收集的考核表：${paths.length} 个文件都未收集，未生成 ${clipped(output)}`);
     return 2;
   }
   return refused > 0 ? 1 : 0;

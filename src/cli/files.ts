@@ -51,7 +51,7 @@ export function readFacts(io: FileReader, path: string): Record<string, unknown>
 
 /** Whether two paths name one file: the same path once resolved, or (where both exist) the same file on
  * the disk through a link or another spelling. */
-function sameFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {
     const [x, y] = [statSync(a), statSync(b)];

@@ -103,7 +103,7 @@ describe('mib collect: files that cannot go in get one line each, the rest go in
     };
     expect(lineOf(foreign)).toBe(`${foreign}：未收集——不是 MIB 考核助手生成的考核表（工作簿中没有带 MIB_RUBRIC 名称的工作表）`);
     expect(lineOf(damaged)).toMatch(/^.*damaged\.xlsx：未收集——文件已损坏或不是 Excel 工作簿，读不了/);
-    expect(lineOf(otherTable.file)).toContain('未收集——考核表是 weihai-2021-hospital-l1，与本次收集的 weihai-2021-hospital-l2 不同');
+    expect(lineOf(otherTable.file)).toContain('未收集——考核表是“威海 一级 2021 医疗机构”，与本次收集的“威海 二级及以上 2021 医疗机构”不同');
     const tamperedLine = lineOf(tampered.file);
     expect(tamperedLine).toContain('已收集（有审核提示） W2 机构W2');
     expect(tamperedLine).toContain('公式被修改 1');
@@ -133,7 +133,7 @@ describe('mib collect: files that cannot go in get one line each, the rest go in
     const out = path('none.xlsx');
     const run = await mibOnDisk('collect', jiangbei.file, '--rubric', 'weihai-2021-hospital-l2', '-o', out);
     expect(run.code).toBe(2);
-    expect(run.err).toContain('未收集——考核表是 cq-jiangbei-2025-hospital，与本次收集的 weihai-2021-hospital-l2 不同');
+    expect(run.err).toContain('未收集——考核表是“江北 2025 医疗机构”，与本次收集的“威海 二级及以上 2021 医疗机构”不同');
     expect(run.err).toContain('没有可收集的考核表：1 个文件都未收集，未生成');
     expect(() => readFileSync(out)).toThrow();
   });
@@ -162,9 +162,7 @@ describe('mib collect: a region’s own table travels in the sheets', () => {
       ['R2', 'ok'],
       ['R3', 'flagged'],
     ]);
-    expect(report.files[2]!.notes[0]).toMatch(
-      /^本表按考核表 moudi-2026-hospital 的另一版本生成（版本 \S+，本次收集的为 \S+），请核对或重新生成后填报$/,
-    );
+    expect(report.files[2]!.notes[0]).toMatch(/^本表按考核表“[^”]+”的另一版本生成（版本 \S+，本次收集的为 \S+），请核对或重新生成后填报$/);
     // --rubric with the table as it is now: the two sheets made from the first version are flagged
     const given = await mibOnDisk('collect', first, later, '--rubric', region.table, '-o', join(region.dir, 'given.xlsx'), '--json');
     const statuses = (JSON.parse(given.out) as { files: { status: string }[] }).files.map((f) => f.status);

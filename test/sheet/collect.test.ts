@@ -98,9 +98,7 @@ describe('collectSubmissions (pure, over a workbook’s cells)', () => {
       ['医院', 'ok'],
       ['药店', 'refused'],
     ]);
-    expect(collected.lines[1]!.message).toBe(
-      'two.xlsx 工作表“药店”：未收集——考核表是 cq-jiangbei-2025-pharmacy，与本次收集的 cq-jiangbei-2025-hospital 不同',
-    );
+    expect(collected.lines[1]!.message).toBe('two.xlsx 工作表“药店”：未收集——考核表是“江北 2025 零售药店”，与本次收集的“江北 2025 医疗机构”不同');
   });
 
   it('a sheet whose rows moved, or naming an unknown table, is refused rather than misread', () => {
@@ -114,8 +112,8 @@ describe('collectSubmissions (pure, over a workbook’s cells)', () => {
       replan,
     );
     expect(collected.lines.map((l) => l.message.split('——')[1] ?? l.status)).toEqual([
-      '工作表“S”的考核表“cq-jiangbei-2025-hospital”布局已改动（可能插入或删除了行列），请重新生成考核表后填报',
-      '工作表“S”的考核表“no-such-table”不是内置的考核表，也不是本次给出的考核表文件',
+      '工作表“S”的考核表“江北 2025 医疗机构”布局已改动（可能插入或删除了行列），请重新生成考核表后填报',
+      '工作表“S”的考核表编号“no-such-table”不是内置的考核表，也不是本次给出的考核表文件',
       'ok',
     ]);
     expect(collected.rows).toHaveLength(1);

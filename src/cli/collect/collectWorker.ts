@@ -1,17 +1,30 @@
-// A worker thread of `mib collect` (readSources.ts): reads each file it is sent, opens it with ExcelJS
-// and sends back its cells as plain data, or why it could not. What it does per file is exactly what
-// the main thread does without workers (collectSnapshotOf beside collectSourceOf).
+// A worker thread of `mib collect` (readSources.ts): everything one submitted file needs before the roster
+// is merged: reads it, opens it with ExcelJS, finds and audits its assessment sheets (readSubmission, as
+// the main thread does without workers), and sends back the result as plain data, or why the file could
+// not be read. The tables and policies given on the command line come in workerData and are registered
+// here as the main thread registered them.
 import { readFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
-import { collectSnapshotOf } from '../../sheet/xlsx/collectSource';
+import { parentPort, workerData } from 'node:worker_threads';
+import { getRubric } from '../../core';
+import { CarriedFiles, readSubmission } from '../../sheet/collect';
+import { memoizedReplanner } from '../../sheet/matchPlan';
+import { planSheet } from '../../sheet/plan';
+import { checkFileText, registerChecked } from '../../sheet/storedFiles/check';
+import type { FileToStore } from '../../sheet/storedFiles/contract';
+import { collectSourceOf } from '../../sheet/xlsx/collectSource';
+
+for (const file of (workerData as { ownFiles?: FileToStore[] } | undefined)?.ownFiles ?? []) registerChecked(checkFileText(file.text, file.id));
+const replan = memoizedReplanner((id, variant) => planSheet(getRubric(id), { ...variant, convert: true }));
+const carried = new CarriedFiles();
 
 parentPort!.on('message', async ({ index, path }: { index: number; path: string }) => {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch {
-    parentPort!.postMessage({ index, source: path, error: '读不到文件' });
+    parentPort!.postMessage({ index, read: readSubmission({ source: path, error: '读不到文件' }, replan, carried) });
     return;
   }
-  parentPort!.postMessage({ index, ...(await collectSnapshotOf(bytes, path)) });
+  const source = await collectSourceOf(bytes, path);
+  parentPort!.postMessage({ index, read: readSubmission(source, replan, carried) });
 });

@@ -5,6 +5,8 @@ import { AUDIT_KINDS, type Collected, KIND_LABELS, STATUS_LABELS } from '../../s
 /** The roster sheet's name: one of the names the roster reader looks for first. */
 export const COLLECTED_SHEET = '名单';
 export const REPORT_SHEET = '收集情况';
+/** 状态 of an institution on the agency's list (--roster) that sent no sheet */
+export const UNSUBMITTED = '未报送';
 /** flags listed per file on the report sheet: those of the audit kinds (a formula changed, a self-score
  * that differs, a bad fact), up to this many; vetoes, caps and blanks are counted in 审核提示 */
 const FLAGS_LISTED = 30;
@@ -12,7 +14,8 @@ const FLAGS_LISTED = 30;
 /**
  * The collected roster as an .xlsx `mib roster` reads: sheet 名单 (header 机构编码, 机构名称, 公立/民营,
  * 质量保证金, 自评得分, then the input ids; one row per institution, values as the sheets held them, the
- * code as text so leading zeros stay), and sheet 收集情况 with one line per file.
+ * code as text so leading zeros stay), and sheet 收集情况 with one line per file (and, with --roster, one per
+ * institution on the agency's list that sent nothing).
  */
 export async function rosterWorkbook(collected: Collected): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -21,6 +24,9 @@ export async function rosterWorkbook(collected: Collected): Promise<Uint8Array> 
   const roster = workbook.addWorksheet(COLLECTED_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   roster.addRow(collected.header).font = { bold: true };
   roster.getColumn(1).numFmt = '@';
+  // codes stay text: a parent's code too ("03720", never 3720)
+  const parent = collected.header.indexOf('上级机构编码');
+  if (parent >= 0) roster.getColumn(parent + 1).numFmt = '@';
   roster.getColumn(1).width = 16;
   roster.getColumn(2).width = 30;
   for (const row of collected.rows) roster.addRow(row.map((value) => (value === null || value === undefined ? null : value)));
@@ -59,5 +65,22 @@ export async function rosterWorkbook(collected: Collected): Promise<Uint8Array> 
     row.getCell(4).numFmt = '@';
     row.alignment = { vertical: 'top', wrapText: true };
   }
+  // the agency's list (--roster): each institution on it that sent nothing, a line of its own
+  for (const { code, name } of collected.agencyList?.unsubmitted ?? []) {
+    const row = report.addRow([
+      null,
+      null,
+      UNSUBMITTED,
+      code,
+      name,
+      null,
+      null,
+      null,
+      `机构名单“${collected.agencyList!.source}”中有此机构，未收到其考核表`,
+    ]);
+    row.getCell(4).numFmt = '@';
+  }
+  for (const problem of collected.agencyList?.problems ?? [])
+    report.addRow([collected.agencyList!.source, null, '机构名单有误', null, null, null, null, null, problem]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

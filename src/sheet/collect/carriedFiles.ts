@@ -1,6 +1,6 @@
 import { policyIds, rubricIds, unregister } from '../../core';
 import { checkFileText, registerChecked } from '../storedFiles/check';
-import { FILES_SHEET, readStoredFiles, type StoredFileKind } from '../storedFiles/contract';
+import { FILES_SHEET, readStoredFiles, type StoredFile, type StoredFileKind } from '../storedFiles/contract';
 import type { WorkbookCells } from './cells';
 
 /**
@@ -17,8 +17,12 @@ export class CarriedFiles {
    * cannot be used (damaged, or failing the checks). */
   take(cells: WorkbookCells): string[] {
     if (!cells.sheets.includes(FILES_SHEET) || !cells.rows) return [];
-    const { files, damaged } = readStoredFiles(cells.rows(FILES_SHEET));
-    const problems = damaged.map((id) => `工作簿内附的文件 ${id} 已被改动或截断（与其指纹不符），未使用`);
+    return this.takeStored(readStoredFiles(cells.rows(FILES_SHEET)));
+  }
+
+  /** The same, of the files as read from the workbook's MIB_FILES sheet (by this thread or a worker). */
+  takeStored({ files, damaged }: { files: readonly StoredFile[]; damaged: readonly string[] }): string[] {
+    const problems = damaged.map((id) => `工作簿内附的文件（编号 ${id}）已被改动或截断（与其指纹不符），未使用`);
     for (const file of files) {
       const key = `${file.kind}:${file.id}`;
       // taken already from an earlier file: a sheet made from another version is said by the collector,
@@ -29,7 +33,7 @@ export class CarriedFiles {
       const check = checkFileText(file.text, `MIB_FILES ${file.id}`);
       const errors = [...check.errors.map((e) => e.message), ...registerChecked(check).map((e) => e.message)];
       if (errors.length > 0) {
-        problems.push(`工作簿内附的${WHAT[file.kind]} ${file.id} 未通过检查：${errors.slice(0, 3).join('；')}`);
+        problems.push(`工作簿内附的${WHAT[file.kind]}${nameOf(file.text, file.id)}未通过检查：${errors.slice(0, 3).join('；')}`);
         continue;
       }
       this.versions.set(key, file.version);
@@ -53,3 +57,14 @@ export class CarriedFiles {
 }
 
 const WHAT: Record<StoredFileKind, string> = { rubric: '考核表', policy: '政策' };
+
+/** A file by its title where its text still gives one (“某地 2026 考核表”), else by its id. */
+function nameOf(text: string, id: string): string {
+  try {
+    const title = (JSON.parse(text) as { title?: unknown }).title;
+    if (typeof title === 'string' && title.trim() !== '') return `“${title.trim()}”`;
+  } catch {
+    // not JSON: the id is all there is
+  }
+  return `（编号 ${id}）`;
+}

@@ -6,14 +6,17 @@ export {
   type Collected,
   type CollectOptions,
   type CollectLine,
-  type CollectSource,
   type CollectStatus,
-  COLLECT_COLUMNS,
   collectSubmissions,
   type Collector,
   collector,
   KIND_LABELS,
   STATUS_LABELS,
+  tableName,
 } from './collect';
+export type { AgencyList } from './agencyList';
+export { CarriedFiles } from './carriedFiles';
+export { type CollectedSheet, type CollectSource, readSubmission, type ReadSubmission } from './readSubmission';
+export { COLLECT_COLUMNS } from './rosterRows';
 export { readSubmittedSheets, type RefusedSheet, type SubmittedSheet } from './submittedSheet';
 export { selfTotalOf } from './selfTotal';

@@ -1,10 +1,11 @@
-import { type Dec } from '../../core';
+import { type Dec, getRubric, rubricLabel } from '../../core';
 import { type Audit, auditSheet } from '../audit';
 import { matchingPlan, type Replanner, RUBRIC_NAME } from '../matchPlan';
 import { snapshotOf } from '../memory/snapshot';
 import type { SheetSnapshot } from '../port';
 import type { PlainValue } from '../types';
 import { namesOn, type WorkbookCells } from './cells';
+import { headerFields } from './headerFields';
 import { selfTotalOf } from './selfTotal';
 
 /** One assessment sheet found in a submitted workbook: what the institution filled in, and the audit. */
@@ -19,6 +20,9 @@ export interface SubmittedSheet {
   /** 公立/民营 and 质量保证金 as the cells hold them */
   ownership: PlainValue | null;
   deposit: PlainValue | null;
+  /** 级别 and 上级机构编码, where the sheet's header holds them (headerFields) */
+  level?: string;
+  parentCode?: string;
   /** 扣减情形 as typed (挂牌督办; null when blank), where the sheet's policy names circumstances */
   circumstances?: PlainValue | null;
   /** each input id's value as typed, in the table's order (null = blank) */
@@ -36,6 +40,8 @@ export interface SubmittedSheet {
 /** A sheet that carries our mark but cannot be read as the table it names. */
 export interface RefusedSheet {
   sheetName: string;
+  /** the table the sheet names, where it names one */
+  rubricId?: string;
   message: string;
 }
 
@@ -65,7 +71,10 @@ export function readSubmittedSheets(cells: WorkbookCells, replan: Replanner): { 
     if (!plan) {
       refused.push({
         sheetName,
-        message: `工作表“${sheetName}”的考核表“${rubricId}”${known(replan, rubricId) ? '布局已改动（可能插入或删除了行列），请重新生成考核表后填报' : '不是内置的考核表，也不是本次给出的考核表文件'}`,
+        rubricId,
+        message: known(replan, rubricId)
+          ? `工作表“${sheetName}”的考核表“${rubricLabel(getRubric(rubricId))}”布局已改动（可能插入或删除了行列），请重新生成考核表后填报`
+          : `工作表“${sheetName}”的考核表编号“${rubricId}”不是内置的考核表，也不是本次给出的考核表文件`,
       });
       continue;
     }
@@ -82,6 +91,7 @@ export function readSubmittedSheets(cells: WorkbookCells, replan: Replanner): { 
       ownership: snapshot.ownership ?? null,
       deposit: snapshot.deposit ?? null,
       ...(plan.fields.circumstances !== undefined && { circumstances: snapshot.circumstances ?? null }),
+      ...headerFields(cells, sheetName, plan.items[0]?.score ?? plan.fields.total),
       facts: snapshot.inputs.map((input) => [input.id, input.value]),
       selfScores,
       ...(self.total && { selfTotal: self.total }),

@@ -1,7 +1,23 @@
 import ExcelJS from 'exceljs';
 import { clipped, MibError } from '../../core';
+import { speedUpMergeOpening } from './fastMerges';
 import { sniff } from './fileKind';
 import { checkXlsxInsides } from './zipGuard';
+
+/** Parts of a worksheet no reader here looks at (cells, merges, names and sheet states are read): left
+ * unparsed, they cost nothing (a 威海 sheet's data validations and print setup are a good share of it). */
+const UNREAD_PARTS = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'headerFooter',
+  'pageSetup',
+  'printOptions',
+  'pageMargins',
+  'rowBreaks',
+  'sheetViews',
+  'cols',
+];
 
 const refuse = (source: string, message: string, messageEn: string) => new MibError('invalid-file', source, message, messageEn);
 
@@ -20,14 +36,15 @@ export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<E
   if (kind !== 'zip')
     throw refuse(
       source,
-      `“${clipped(source)}”不是 Excel 工作簿（.xlsx）${kind === 'text' ? '，像是文本文件（CSV 请以 .csv 结尾）' : ''}`,
+      `“${clipped(source)}”不是 Excel 工作簿（.xlsx）${kind === 'text' ? '，像是文本文件（如 CSV）' : ''}`,
       `${source} is not an .xlsx workbook`,
     );
   checkXlsxInsides(bytes, source);
+  speedUpMergeOpening();
   const workbook = new ExcelJS.Workbook();
   try {
     // JSZip (inside ExcelJS) takes the bytes as they are, in Node and in the browser alike
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: UNREAD_PARTS } as Partial<ExcelJS.XlsxReadOptions>);
   } catch {
     // the library's own words ("Corrupted zip: can't find end of central directory") help no clerk
     throw refuse(
