@@ -2,6 +2,7 @@ import { hasPublicOnlyClauses, type Ownership, ownershipLabels } from './applica
 import { clausesWithin } from './checks/clauses';
 import { definitionOf, type Rule } from './rules';
 import { EXTRA_WITHHOLDING_READING } from './policy/extraWithholding';
+import { rosterRuleSheetReading } from './policy/rosterRules';
 import type { Policy } from './policy/schema';
 import type { Rubric } from './schema';
 
@@ -116,6 +117,7 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
     for (const text of policy.notes ?? []) out.push({ source: 'policy', text });
     if (policy.refund?.text) out.push({ source: 'policy', id: 'refund', text: policy.refund.text });
     if (policy.extraWithholding) out.push({ source: 'policy', id: 'extraWithholding', text: EXTRA_WITHHOLDING_READING });
+    for (const rule of policy.rosterRules ?? []) out.push({ source: 'policy', id: 'rosterRules', text: rosterRuleSheetReading(rule) });
   }
   return out;
 }

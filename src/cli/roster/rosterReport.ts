@@ -69,6 +69,10 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
       s.subordinates > 0 && `下属机构（不单独评定）${s.subordinates} 家`,
     ].filter(Boolean);
     if (others.length > 0) lines.push(`  其中 ${others.join('，')}`);
+    if (result.rules) {
+      lines.push('名单规则：');
+      for (const outcome of result.rules) lines.push(...outcome.lines.map((line) => `  ${line}`));
+    }
     if (s.depositTotal.gt(0)) lines.push(...moneyReport(s));
     else lines.push('质量保证金：名单没有“质量保证金”列（或都为空），不计返还');
   }

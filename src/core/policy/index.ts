@@ -8,3 +8,4 @@ export * from './gradeStatus';
 export * from './withhold';
 export * from './extraWithholding';
 export * from './vetoEffect';
+export * from './rosterRules';

@@ -3,6 +3,7 @@ import { downgradeRefundReading, vetoReading } from '../decisionReadings';
 import type { Policy } from '../policy/schema';
 import { type Reading, readingsOf } from '../readings';
 import type { Rubric } from '../schema';
+import { rosterRuleRosterReading } from './rosterRules';
 import type { RosterRowResult } from './types';
 
 /**
@@ -16,8 +17,12 @@ export function rosterReadings(rubric: Rubric, policy: Policy | undefined, rows:
   const ownershipCounts: Record<Ownership | 'unknown', number> = { public: 0, private: 0, unknown: 0 };
   for (const row of rows) ownershipCounts[row.institution.ownership ?? 'unknown']++;
   const circumstances = rows.some((row) => (row.institution.circumstances?.length ?? 0) > 0);
-  const out = readingsOf(rubric, { ...(policy && { policy }), ownershipCounts }).filter((r) => circumstances || r.id !== 'extraWithholding');
+  // a roster applies its 名单规则: their one-sheet reading ("须按全部机构的得分排名") gives way to how they were applied
+  const out = readingsOf(rubric, { ...(policy && { policy }), ownershipCounts }).filter(
+    (r) => (circumstances || r.id !== 'extraWithholding') && r.id !== 'rosterRules',
+  );
   if (!policy) return out;
+  for (const rule of policy.rosterRules ?? []) out.push({ source: 'policy', id: 'rosterRules', text: rosterRuleRosterReading(rule) });
   if (rows.some((row) => row.vetoItems.length > 0)) out.push(vetoReading(policy, policy.refund !== undefined));
   if (policy.refund && rows.some((row) => (row.institution.downgrade ?? 0) > 0))
     out.push(downgradeRefundReading(policy.downgrade?.refundFollows ?? 'grade'));

@@ -10,6 +10,7 @@ import { readInstitutions } from './institutions';
 import { peerOptionsOf } from './peer/options';
 import { computePeers } from './peerValues';
 import { rosterReadings } from './readings';
+import { applyRosterRules } from './rosterRules';
 import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
 import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, RosterRowResult, RosterTable } from './types';
@@ -65,6 +66,8 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
     };
     rows[i] = finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite }));
   }
+  // 名单规则: marks on the finished rows, ranked by their final scores
+  const rules = applyRosterRules(rows, policy);
   return {
     rubricId: rubric.id,
     ...(policy && { policyId: policy.id }),
@@ -74,6 +77,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
     summary: rosterSummary(rows, policy, structure.subordinates.size),
     problems: [...read.problems, ...peers.problems, ...structure.problems],
     readings: rosterReadings(rubric, policy, rows),
+    ...(rules && { rules }),
   };
 }
 

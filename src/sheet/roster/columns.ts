@@ -1,5 +1,6 @@
 import type { Dec } from '../../core/decimal';
 import { DEPOSIT_STATE_WORDS } from '../../core/roster/money';
+import { consequenceText } from '../../core/roster/rosterRules';
 import type { RosterResult, RosterRowResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { PlainValue } from '../types';
@@ -112,6 +113,17 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
       // the word 汇总统计's SUMIFS split the deposits by: 已定, 暂不评定, 暂评未确认, 方案未规定, 随上级 …
       value: (r) => (r.depositState === undefined ? null : DEPOSIT_STATE_WORDS[r.depositState]),
     },
+  );
+  // 名单规则 (policy rosterRules): what the ranking of the final scores brings the row
+  if (result.rules)
+    columns.push({
+      key: 'consequences',
+      header: '名单规则',
+      width: 24,
+      style: 'text',
+      value: (r) => text(r.consequences?.map((mark) => consequenceText(mark)).join('；')),
+    });
+  columns.push(
     { key: 'veto', header: '否决项', width: 12, style: 'text', value: (r) => text(r.vetoItems.join('、')) },
     { key: 'overCap', header: '超出单项分值扣分', width: 10, style: 'score', value: (r) => r.overCap.toNumber() },
     { key: 'invalid', header: '无效项数', width: 7, style: 'whole', value: (r) => r.invalid.length },
