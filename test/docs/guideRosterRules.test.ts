@@ -10,7 +10,8 @@ import { mibOnDisk } from '../support/mibOnDisk';
 import { rosterJsonOf, scratch, writeCsv } from '../support/rosterFiles';
 
 const guide = readFileSync('docs/编写考核表与政策.md', 'utf8');
-const jsonBlocks = (text: string) => [...text.matchAll(/^ *```json( [^\n]*)?\n([\s\S]*?)^ *```$/gm)].map((m) => JSON.parse(m[2] ?? '') as Record<string, any>);
+const jsonBlocks = (text: string) =>
+  [...text.matchAll(/^ *```json( [^\n]*)?\n([\s\S]*?)^ *```$/gm)].map((m) => JSON.parse(m[2] ?? '') as Record<string, any>);
 const complete = [...guide.matchAll(/^ *```json 完整文件\n([\s\S]*?)^ *```$/gm)].map((m) => JSON.parse(m[1] ?? '') as Record<string, any>);
 const section = guide.slice(guide.indexOf('## 十二'));
 const [taiyuan, praise] = jsonBlocks(section);
@@ -94,7 +95,10 @@ describe('the guide’s roster rules (section 十二)', () => {
   });
 
   it('前10% per 级别 and 末位 by count: one of each ten per level, and the lowest of all', async () => {
-    const levels = writeCsv(path('levels.csv'), institutions(20, (i) => (i % 2 === 0 ? '二级' : '一级')));
+    const levels = writeCsv(
+      path('levels.csv'),
+      institutions(20, (i) => (i % 2 === 0 ? '二级' : '一级')),
+    );
     const { json } = await rosterJsonOf(tableFile, '--input', levels, '--policy', praiseFile);
     const [byLevel2, byLevel1, last] = json.rules!;
     expect(byLevel2).toMatchObject({ group: '二级', ranked: 10, target: 1, marked: ['J19'] });

@@ -33,7 +33,9 @@ export const rosterRuleShape = () =>
       rounding: z
         .enum(rosterRoundingValues)
         .optional()
-        .describe('（可不填，默认 round；只用于 share）比例折成家数时：round = 四舍五入，floor = 去尾，ceil = 进一。7 家的 5% 为 0.35 家：round、floor 为 0 家，ceil 为 1 家'),
+        .describe(
+          '（可不填，默认 round；只用于 share）比例折成家数时：round = 四舍五入，floor = 去尾，ceil = 进一。7 家的 5% 为 0.35 家：round、floor 为 0 家，ceil 为 1 家',
+        ),
       ties: z
         .enum(rosterTiesValues)
         .optional()

@@ -79,11 +79,10 @@ function applyToGroup(rows: readonly RosterRowResult[], rule: RosterRule, r: num
   const last = marked.length > 0 ? rows[sorted[marked[marked.length - 1]!]!.key]! : undefined;
   if (target === 0) lines.push(`  按此无机构列入“${rule.consequence}”${n === 0 ? '（没有可排名的机构）' : ''}`);
   else {
-    const names = marked.map((p) => `${rows[sorted[p]!.key]!.institution.code} ${rows[sorted[p]!.key]!.institution.name}（${fmt(sorted[p]!.measure)} 分）`);
-    const tie =
-      marked.length !== target
-        ? `；得分相同跨越分界，${rosterRuleWords.ties[ties]}，共 ${marked.length} 家`
-        : '';
+    const names = marked.map(
+      (p) => `${rows[sorted[p]!.key]!.institution.code} ${rows[sorted[p]!.key]!.institution.name}（${fmt(sorted[p]!.measure)} 分）`,
+    );
+    const tie = marked.length !== target ? `；得分相同跨越分界，${rosterRuleWords.ties[ties]}，共 ${marked.length} 家` : '';
     lines.push(`  列入 ${marked.length} 家${tie}：${names.slice(0, 20).join('、')}${names.length > 20 ? ` 等 ${names.length} 家` : ''}`);
   }
   const left = (Object.keys(excluded) as Left[]).filter((k) => excluded[k] > 0);
@@ -91,7 +90,16 @@ function applyToGroup(rows: readonly RosterRowResult[], rule: RosterRule, r: num
   if (provisional && target > 0) lines.push('  排名中有暂评机构，列入与否待等次确认后才是最终的');
   for (const p of marked) {
     const row = rows[sorted[p]!.key] as RosterRowResult;
-    const mark: RosterConsequence = { rule: r, consequence: rule.consequence, amount, rank: rule.rank, place: runs.first[p]! + 1, of: n, group, provisional };
+    const mark: RosterConsequence = {
+      rule: r,
+      consequence: rule.consequence,
+      amount,
+      rank: rule.rank,
+      place: runs.first[p]! + 1,
+      of: n,
+      group,
+      provisional,
+    };
     (row.consequences ??= []).push(mark);
   }
   return {

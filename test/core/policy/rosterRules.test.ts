@@ -4,21 +4,29 @@ import { describe, expect, it } from 'vitest';
 import { checkFile, getPolicy } from '../../../src/core';
 
 const taiyuan = { rank: 'bottom', share: 0.05, consequence: '暂停医保服务', text: '考核得分排名后5%的定点机构，暂停医保服务' };
-const withRules = (...rules: Record<string, unknown>[]) => ({ ...JSON.parse(JSON.stringify(getPolicy('jilin-2025'))), id: 'rules-x', rosterRules: rules });
+const withRules = (...rules: Record<string, unknown>[]) => ({
+  ...JSON.parse(JSON.stringify(getPolicy('jilin-2025'))),
+  id: 'rules-x',
+  rosterRules: rules,
+});
 const fields = (report: { errors: { field: string }[] }) => report.errors.map((e) => e.field);
 
 describe('mib check on rosterRules', () => {
   it('accepts a 太原-style rule, a count and a per-level share, with no warning', () => {
     const report = checkFile(
-      withRules(taiyuan, { rank: 'bottom', count: 1, consequence: '约谈', text: '考核得分末位的，约谈' }, {
-        rank: 'top',
-        share: 0.1,
-        group: 'level',
-        rounding: 'floor',
-        ties: 'exclude',
-        consequence: '通报表扬',
-        text: '排名前10%的，通报表扬',
-      }),
+      withRules(
+        taiyuan,
+        { rank: 'bottom', count: 1, consequence: '约谈', text: '考核得分末位的，约谈' },
+        {
+          rank: 'top',
+          share: 0.1,
+          group: 'level',
+          rounding: 'floor',
+          ties: 'exclude',
+          consequence: '通报表扬',
+          text: '排名前10%的，通报表扬',
+        },
+      ),
     );
     expect(report).toMatchObject({ errors: [], warnings: [] });
   });

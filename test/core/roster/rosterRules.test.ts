@@ -70,7 +70,12 @@ describe('名单规则 in scoreRoster', () => {
       rosterRules: [{ ...bottom, count: 1 }],
     });
     const outcome = scored(rows, policy).rules![0]!;
-    expect(outcome).toMatchObject({ ranked: 5, excluded: { withheld: 1, special: 1, subordinate: 0, ungraded: 0 }, marked: ['P'], provisional: true });
+    expect(outcome).toMatchObject({
+      ranked: 5,
+      excluded: { withheld: 1, special: 1, subordinate: 0, ungraded: 0 },
+      marked: ['P'],
+      provisional: true,
+    });
     expect(outcome.lines.join('\n')).toContain('未参加排名：暂不评定 1 家、考核之外的情形 1 家');
     expect(outcome.lines.join('\n')).toContain('排名中有暂评机构');
   });
