@@ -42,6 +42,7 @@ export function institutionJson(row: RosterRowResult) {
         ...(row.previous.total && { total: row.previous.total.toNumber() }),
         ...(row.previous.grade !== undefined && { grade: row.previous.grade }),
         ...(row.previous.change && { change: row.previous.change.toNumber() }),
+        ...(row.previous.gradeChange && { gradeChange: row.previous.gradeChange }),
       },
     }),
     ...(row.result && { trace: row.result.items.flatMap((i) => i.trace) }),

@@ -6,6 +6,7 @@ import type { Result } from '../evaluate';
 import type { GradeStatusKind } from '../policy/gradeStatus';
 import type { SpecialCase } from '../policy/schema';
 import type { Reading } from '../readings';
+import type { PreviousYear } from './previous';
 
 /**
  * The agency's roster (issue 14): one row per institution, scored together so that the clauses that
@@ -62,6 +63,8 @@ export interface RosterOptions {
   /** keep each institution's Result and Assessment with its trace lines (the pane's 展开, --json's
    * trace); a 10,000-row run leaves it off */
   trace?: boolean;
+  /** last year's roster (`--previous`, previous.ts readPreviousYear): results compared, 较上年 facts computed */
+  previous?: PreviousYear;
   /** called as each institution is scored (a progress bar: `mib roster` on a terminal) */
   onRow?: (done: number, total: number) => void;
 }
@@ -263,6 +266,8 @@ export interface PreviousResult {
   grade?: string;
   /** this year's final score minus last year's, where both are known */
   change?: Dec;
+  /** how the grade moved in the policy's order (`other`: a grade the policy does not list), where both years have one */
+  gradeChange?: 'up' | 'down' | 'same' | 'other';
 }
 
 /** What `--previous` brought: the file, whether its results were scored here, newcomers and leavers. */

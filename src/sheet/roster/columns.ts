@@ -114,6 +114,14 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
       value: (r) => (r.depositState === undefined ? null : DEPOSIT_STATE_WORDS[r.depositState]),
     },
   );
+  // --previous: last year's score and grade, and the change (a newcomer's cells blank, 与上年 新增)
+  if (result.previousYear)
+    columns.push(
+      { key: 'previousTotal', header: '上年得分', width: 10, style: 'score', value: (r) => num(r.previous?.total) },
+      { key: 'previousGrade', header: '上年等次', width: 8, style: 'text', value: (r) => text(r.previous?.grade) },
+      { key: 'scoreChange', header: '得分变化', width: 10, style: 'score', value: (r) => num(r.previous?.change) },
+      { key: 'sinceLastYear', header: '与上年', width: 10, style: 'text', value: sinceLastYear },
+    );
   // 名单规则 (policy rosterRules): what the ranking of the final scores brings the row
   if (result.rules)
     columns.push({
@@ -142,6 +150,13 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
     },
   );
   return columns;
+}
+
+/** 新增 for a newcomer; else how the grade moved (the core's `gradeChange`): 等次上升 / 等次下降 / 等次不变. */
+function sinceLastYear(row: RosterRowResult): string | null {
+  if (!row.previous) return '新增';
+  const change = row.previous.gradeChange;
+  return change === undefined ? null : { up: '等次上升', down: '等次下降', same: '等次不变', other: '等次变化' }[change];
 }
 
 export interface PeerClause {
