@@ -46,11 +46,7 @@ function measureId(rubric: Rubric, header: string): string | undefined {
  * Reads last year's file. `score` scores it when it holds no results (the caller passes scoreRoster with
  * this year's options: the core's roster cannot import itself here without a cycle).
  */
-export function readPreviousYear(
-  rubric: Rubric,
-  table: RosterTable,
-  score: (table: RosterTable) => readonly RosterRowResult[],
-): PreviousYear {
+export function readPreviousYear(rubric: Rubric, table: RosterTable, score: (table: RosterTable) => readonly RosterRowResult[]): PreviousYear {
   const source = table.source ?? '上年名单';
   const header = table.header.map((h) => text(h));
   const problems: Problem[] = [];
@@ -60,7 +56,11 @@ export function readPreviousYear(
   const gradeColumn = header.indexOf('等次');
   const rows = new Map<string, PreviousRow>();
   if (codeColumn < 0) {
-    problems.push({ field: 'previous', message: `上年名单“${source}”没有“机构编码”列，无法与今年对照`, messageEn: 'last year has no 机构编码 column' });
+    problems.push({
+      field: 'previous',
+      message: `上年名单“${source}”没有“机构编码”列，无法与今年对照`,
+      messageEn: 'last year has no 机构编码 column',
+    });
     return { source, rows, scored: false, problems };
   }
   const measures = header.flatMap((h, column) => {
@@ -196,7 +196,9 @@ export function comparedWithLastYear(
       newcomers.push({ code, name });
       continue;
     }
-    const change = last.total && row.total.minus(last.total);
+    // a result workbook holds last year's score as a number cell (15 significant digits): this year's is met at
+    // the same precision, so an unchanged score is a change of 0, not 3e-15
+    const change = last.total && row.total.toSignificantDigits(15).minus(last.total).toDecimalPlaces(9);
     const moved = gradeChange(row.grade, last.grade);
     row.previous = {
       ...(last.total && { total: last.total }),

@@ -26,7 +26,9 @@ export const PreviousYearSchema = /*#__PURE__*/ lazySchema(() =>
         .describe('变化怎么算：difference = 本年 − 上年（比例之差，即百分点），relative = （本年 − 上年）÷ 上年（增长率）'),
     })
     .strict()
-    .describe('（可不填）本条的事实是与上年相比的变化（“比上年同期下降”“与去年持平”）：名册给出上年名单（--previous）时，本列留空的由名册按上年数据算出'),
+    .describe(
+      '（可不填）本条的事实是与上年相比的变化（“比上年同期下降”“与去年持平”）：名册给出上年名单（--previous）时，本列留空的由名册按上年数据算出',
+    ),
 );
 export type PreviousYearDeclaration = z.infer<typeof PreviousYearSchema>;
 export const previousYearChangeWords = { difference: '本年 − 上年', relative: '（本年 − 上年）÷ 上年' } as const;
