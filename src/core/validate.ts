@@ -4,6 +4,7 @@ import { checkBandsInScale } from './checks/bandsInScale';
 import { checkClauses } from './checks/clauseBounds';
 import { problem as p } from './checks/problem';
 import { checkRefundTiers } from './checks/refundTiers';
+import { checkPreviousYear } from './checks/previousYear';
 import { checkRosterRules } from './checks/rosterRules';
 import { checkVetoEffect } from './checks/vetoEffect';
 import { placeholdersIn } from './placeholders';
@@ -140,7 +141,8 @@ export function checkRubric(rubric: Rubric): { errors: Problem[]; warnings: Prob
     }
   }
   const clauses = checkClauses(rubric);
-  return { errors: [...errors, ...clauses.errors], warnings: [...warnings, ...clauses.warnings] };
+  // 较上年 declarations (checks/previousYear.ts)
+  return { errors: [...errors, ...clauses.errors, ...checkPreviousYear(rubric)], warnings: [...warnings, ...clauses.warnings] };
 }
 
 /** Checks a policy: grade bands half-open with no gap or overlap, refund tiers present where a refund is
