@@ -81,7 +81,14 @@ describe('the guide’s roster rules (section 十二)', () => {
     expect(code).toBe(0);
     expect(json.rules![0]).toMatchObject({ ranked: 7, target: 0, marked: [] });
     expect(json.institutions.some((r) => r.consequences)).toBe(false);
-    const text = await mibOnDisk('roster', tableFile, '--input', roster7, '--policy', taiyuanFile);
+    const book = path('r7.xlsx');
+    const text = await mibOnDisk('roster', tableFile, '--input', roster7, '--policy', taiyuanFile, '-o', book);
+    // the workbook says it too: its 口径说明 sheet carries the rule's outcome
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
+    const readings: string[] = [];
+    workbook.getWorksheet('口径说明')!.eachRow((row) => readings.push(String(row.getCell(4).value ?? '')));
+    expect(readings.find((r) => r.startsWith('名单规则'))).toContain('7 家的 5% 为 0.35 家，四舍五入为 0 家；按此无机构列入“暂停医保服务”');
     // what the guide quotes the report as saying
     for (const quoted of ['7 家的 5% 为 0.35 家，四舍五入为 0 家', '按此无机构列入']) {
       expect(section).toContain(`“${quoted}”`);

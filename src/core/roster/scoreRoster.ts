@@ -84,7 +84,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
     groups: peers.groups,
     summary: rosterSummary(rows, policy, structure.subordinates.size),
     problems: [...read.problems, ...peers.problems, ...structure.problems, ...previousProblems],
-    readings: rosterReadings(rubric, policy, rows),
+    readings: rosterReadings(rubric, policy, rows, rules),
     ...(rules && { rules }),
     ...(previousYear && { previousYear }),
   };
