@@ -113,6 +113,16 @@ describe('the guide’s roster rules (section 十二)', () => {
     expect(last).toMatchObject({ consequence: '约谈', group: '', marked: ['J01'] });
   });
 
+  it('the mib check message the section quotes is what mib check prints for a rule with neither share nor count', async () => {
+    const quoted = /`(错误 rosterRules\.0\.share：[^`]*)`/.exec(section)![1]!;
+    const { share: _share, ...neither } = taiyuan!.rosterRules[0];
+    const file = path('neither.json');
+    writeFileSync(file, JSON.stringify({ ...policy, rosterRules: [neither] }));
+    const check = await mibOnDisk('check', file);
+    expect(check.code).not.toBe(0);
+    expect(`${check.out}\n${check.err}`).toContain(quoted);
+  });
+
   it('a one-institution mib score says the rule needs the roster (口径说明)', async () => {
     const facts = path('facts.json');
     writeFileSync(facts, JSON.stringify(institutions(1).map(({ 机构编码: _c, 机构名称: _n, ...f }) => f)[0]));
