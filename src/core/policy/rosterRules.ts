@@ -62,9 +62,14 @@ export const rosterRuleWords = {
   ties: { include: '并列的都列入', exclude: '并列跨越分界的都不列入' },
 } as const;
 
-/** "后 5%" / "前 3 家": how many the rule names, in words. */
+/** "5%" / "3 家": how many the rule names. */
+export function rosterRuleSize(rule: RosterRule): string {
+  return rule.share !== undefined ? pct(rule.share) : `${rule.count} 家`;
+}
+
+/** "后 5%" / "前 3 家": the end and how many, in words. */
 export function rosterRuleAmount(rule: RosterRule): string {
-  return `${rosterRuleWords.rank[rule.rank]} ${rule.share !== undefined ? pct(rule.share) : `${rule.count} 家`}`;
+  return `${rosterRuleWords.rank[rule.rank]} ${rosterRuleSize(rule)}`;
 }
 
 /** The rule's reading in one line: the range ranked, the end and the amount, the rounding and ties. */

@@ -1,5 +1,5 @@
 import { D, fmt } from '../decimal';
-import { ROSTER_RULE_DEFAULTS, type RosterRule, rosterRuleAmount, rosterRuleReading, rosterRuleWords } from '../policy/rosterRules';
+import { ROSTER_RULE_DEFAULTS, type RosterRule, rosterRuleAmount, rosterRuleReading, rosterRuleSize, rosterRuleWords } from '../policy/rosterRules';
 import type { Policy } from '../policy/schema';
 import { SUBORDINATE_TEXT } from './composite';
 import { equalRuns, type PeerMember, shareCount, sortedMembers } from './peer/shared';
@@ -73,11 +73,12 @@ function applyToGroup(rows: readonly RosterRowResult[], rule: RosterRule, r: num
   const amount = rosterRuleAmount(rule);
   const counted =
     rule.share !== undefined
-      ? `${n} 家的 ${amount.slice(2)} 为 ${fmt(new D(rule.share).times(n))} 家，${rosterRuleWords.rounding[rounding]}为 ${target} 家`
-      : `${amount.slice(2)}${n < rule.count! ? `（只有 ${n} 家参加排名）` : ''}`;
+      ? `${n} 家的 ${rosterRuleSize(rule)} 为 ${fmt(new D(rule.share).times(n))} 家，${rosterRuleWords.rounding[rounding]}为 ${target} 家`
+      : `${rosterRuleSize(rule)}${n < rule.count! ? `（只有 ${n} 家参加排名）` : ''}`;
   const lines = [`${rule.consequence}（${where}${amount}）：${n} 家参加排名；${counted}`];
   const last = marked.length > 0 ? rows[sorted[marked[marked.length - 1]!]!.key]! : undefined;
   if (target === 0) lines.push(`  按此无机构列入“${rule.consequence}”${n === 0 ? '（没有可排名的机构）' : ''}`);
+  else if (marked.length === 0) lines.push(`  得分相同跨越分界，${rosterRuleWords.ties[ties]}：按此无机构列入“${rule.consequence}”`);
   else {
     const names = marked.map(
       (p) => `${rows[sorted[p]!.key]!.institution.code} ${rows[sorted[p]!.key]!.institution.name}（${fmt(sorted[p]!.measure)} 分）`,

@@ -52,6 +52,7 @@ describe('名单规则 in scoreRoster', () => {
     expect(include.institutions[1]!.consequences![0]).toMatchObject({ place: 1 });
     const exclude = scored(rows, policyWith({ ...bottom, count: 1, ties: 'exclude' }));
     expect(exclude.rules![0]!.marked).toEqual([]);
+    expect(exclude.rules![0]!.lines[1]).toBe('  得分相同跨越分界，并列跨越分界的都不列入：按此无机构列入“暂停”');
     expect(markedOf(exclude)).toEqual([]);
     // ties inside the cut change nothing: the 2 lowest of count 2
     expect(scored(rows, policyWith({ ...bottom, count: 2, ties: 'exclude' })).rules![0]!.marked).toEqual(['T1', 'T2']);
