@@ -1,5 +1,19 @@
 import { refuseOverwrite } from './files';
-import { clipped, institutionJson, MibError, readingLine, readingsBlock, type RosterResult, rosterJsonWith, scoreRoster } from '../core';
+import {
+  clipped,
+  institutionJson,
+  MibError,
+  type Policy,
+  type PreviousYear,
+  readingLine,
+  readingsBlock,
+  readPreviousYear,
+  type RosterOptions,
+  type RosterResult,
+  rosterJsonWith,
+  type Rubric,
+  scoreRoster,
+} from '../core';
 import { LazyList, writePrettyJson } from './jsonOut';
 import type { ProgressBar } from './progress';
 import { planRosterWorkbook } from '../sheet/roster';
@@ -40,7 +54,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   if (output !== undefined && !/\.xlsx$/i.test(output))
     throw refuse('-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
   // everything the command line can refuse is refused before the file is read
-  refuseOverwrite(output, [input]);
+  refuseOverwrite(output, [input, ...(typeof flags.previous === 'string' ? [flags.previous] : [])]);
   const rubric = io.files.rubric(id);
   const policy = typeof flags.policy === 'string' ? io.files.policy(flags.policy) : undefined;
   const options = rosterOptions(flags);
@@ -51,10 +65,11 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     throw new MibError('invalid-file', input, `读不到名单文件“${clipped(input)}”：${clipped((error as Error).message)}`, `cannot read ${input}`);
   }
   const table = await readRoster(bytes, input);
+  const previous = typeof flags.previous === 'string' ? await readPrevious(io, flags.previous, rubric, policy, options) : undefined;
   const progress = await io.progress?.('计分', table.rows.length);
   let scored;
   try {
-    scored = scoreRoster(rubric, table, policy, { ...options, ...(progress && { onRow: () => progress.tick() }) });
+    scored = scoreRoster(rubric, table, policy, { ...options, ...(previous && { previous }), ...(progress && { onRow: () => progress.tick() }) });
   } finally {
     progress?.stop();
   }
@@ -88,6 +103,19 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     for (const line of problemLines(problems)) io.err(line);
   }
   return problems.length > 0 ? 1 : 0;
+}
+
+/** `--previous`: last year's roster or result workbook, read as a roster is (readRoster), its results taken
+ * from its 最终得分 and 等次 or, where it has none, scored under this year's table, policy and options. */
+async function readPrevious(io: RosterIo, path: string, rubric: Rubric, policy: Policy | undefined, options: RosterOptions): Promise<PreviousYear> {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes(path);
+  } catch (error) {
+    throw new MibError('invalid-file', path, `读不到上年名单“${clipped(path)}”：${clipped((error as Error).message)}`, `cannot read ${path}`);
+  }
+  const table = await readRoster(bytes, path);
+  return readPreviousYear(rubric, table, (last) => scoreRoster(rubric, last, policy, options).institutions);
 }
 
 /** How many problems the text report lists; the rest are counted, and --json (or the workbook) has them all. */

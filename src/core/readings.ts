@@ -3,6 +3,7 @@ import { clausesWithin } from './checks/clauses';
 import { definitionOf, type Rule } from './rules';
 import { EXTRA_WITHHOLDING_READING } from './policy/extraWithholding';
 import { unstatedReadings } from './policy/unstated';
+import { rosterRuleSheetReading } from './policy/rosterRules';
 import type { Policy } from './policy/schema';
 import type { Rubric } from './schema';
 
@@ -118,6 +119,7 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
     if (policy.refund?.text) out.push({ source: 'policy', id: 'refund', text: policy.refund.text });
     if (policy.extraWithholding) out.push({ source: 'policy', id: 'extraWithholding', text: EXTRA_WITHHOLDING_READING });
     for (const text of unstatedReadings(policy.grades)) out.push({ source: 'policy', id: 'grades', text });
+    for (const rule of policy.rosterRules ?? []) out.push({ source: 'policy', id: 'rosterRules', text: rosterRuleSheetReading(rule) });
   }
   return out;
 }

@@ -4,6 +4,8 @@ import { checkBandsInScale } from './checks/bandsInScale';
 import { checkClauses } from './checks/clauseBounds';
 import { problem as p } from './checks/problem';
 import { checkRefundTiers } from './checks/refundTiers';
+import { checkPreviousYear } from './checks/previousYear';
+import { checkRosterRules } from './checks/rosterRules';
 import { checkVetoEffect } from './checks/vetoEffect';
 import { placeholdersIn } from './placeholders';
 import { checkBands } from './policy/bands';
@@ -139,7 +141,8 @@ export function checkRubric(rubric: Rubric): { errors: Problem[]; warnings: Prob
     }
   }
   const clauses = checkClauses(rubric);
-  return { errors: [...errors, ...clauses.errors], warnings: [...warnings, ...clauses.warnings] };
+  // 较上年 declarations (checks/previousYear.ts)
+  return { errors: [...errors, ...clauses.errors, ...checkPreviousYear(rubric)], warnings: [...warnings, ...clauses.warnings] };
 }
 
 /** Checks a policy: grade bands half-open with no gap or overlap, refund tiers present where a refund is
@@ -172,7 +175,9 @@ export function checkPolicy(policy: Policy): { errors: Problem[]; warnings: Prob
     errors.push(
       p('specialCases.requestedTerminationWithViolations.lowestOfGrade', `等次“${lowest}”不在 grades 中`, `grade ${lowest} is not a grade`),
     );
-  return { errors, warnings: [] };
+  // 名单规则 (checks/rosterRules.ts)
+  const rosterRules = checkRosterRules(policy);
+  return { errors: [...errors, ...rosterRules.errors], warnings: rosterRules.warnings };
 }
 
 /** The columns only the 威海 layout shows (类别代码, 考核方法, 考核科室, 备注): a table that fills them but

@@ -16,6 +16,10 @@ const notDrawn: [RegExp, string][] = [
     'bestOf takes earning methods only (its refinement)',
   ],
   [/\.input\.(options|min|max|unit)$/, 'an input field its type does not read (options of a count, min of a boolean): checked per type elsewhere'],
+  [
+    /^rosterRules|\.previousYear(\.|$)/,
+    'issue 23: decided by the roster alone (名单规则; --previous); a one-institution face shows only the rule’s reading, no number to agree on: test/docs/guideRosterRules.test.ts, test/core/roster/rosterRules.test.ts, test/cli/rosterPrevious.test.ts',
+  ],
   ...(AVOID_KNOWN_SEAMS ? [[/^extraWithholding/, 'AVOID_KNOWN_SEAMS: extraWithholdingTemplate, rosterCircumstances'] as [RegExp, string]] : []),
 ];
 

@@ -10,7 +10,7 @@ import {
   type RosterResult,
   type Rubric,
 } from '../../core';
-import { PEER_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster';
+import { PEER_SHEET, PREVIOUS_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster';
 import type { OwnFiles } from '../ownFiles';
 
 /**
@@ -69,15 +69,20 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
       s.subordinates > 0 && `下属机构（不单独评定）${s.subordinates} 家`,
     ].filter(Boolean);
     if (others.length > 0) lines.push(`  其中 ${others.join('，')}`);
+    if (result.rules) {
+      lines.push('名单规则：');
+      for (const outcome of result.rules) lines.push(...outcome.lines.map((line) => `  ${line}`));
+    }
     if (s.depositTotal.gt(0)) lines.push(...moneyReport(s));
     else lines.push('质量保证金：名单没有“质量保证金”列（或都为空），不计返还');
   }
+  if (result.previousYear) lines.push(...result.previousYear.lines);
   lines.push(...selfScoreReport(result, rubric));
   if (s.vetoes > 0) lines.push(`有否决项的机构：${s.vetoes} 家`);
   lines.push(s.rowsWithProblems > 0 ? `有问题的行：${s.rowsWithProblems} 行（见下）` : '各行都已计分，没有问题');
   lines.push(
     ctx.output
-      ? `已写入 ${ctx.output}：工作表“${ROSTER_SHEET}”（各机构结果）、“${SUMMARY_SHEET}”${result.groups.length > 0 ? `、“${PEER_SHEET}”（分界点）` : ''}、“${READINGS_SHEET}”`
+      ? `已写入 ${ctx.output}：工作表“${ROSTER_SHEET}”（各机构结果）、“${SUMMARY_SHEET}”${result.groups.length > 0 ? `、“${PEER_SHEET}”（分界点）` : ''}${result.previousYear ? `、“${PREVIOUS_SHEET}”（新增与不在名单的机构）` : ''}、“${READINGS_SHEET}”`
       : '未写工作簿：用 -o <汇总.xlsx> 写出各机构的结果，--json 输出 JSON',
   );
   return lines;

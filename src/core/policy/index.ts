@@ -9,3 +9,4 @@ export * from './withhold';
 export * from './extraWithholding';
 export * from './vetoEffect';
 export * from './unstated';
+export * from './rosterRules';

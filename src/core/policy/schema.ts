@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import { extraWithholdingShape } from './extraWithholding';
+import { rosterRulesShape } from './rosterRules';
 import { vetoProblems, vetoShape } from './vetoEffect';
 import { UNSTATED, unstatedBandProblems, unstatedTierShape } from './unstated';
 import { withholdTierShape } from './withhold';
@@ -203,6 +204,12 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() =>
         .strict()
         .optional()
         .describe('（可不填）考核之外的情形'),
+      /** consequences for the top or bottom of the roster's ranking (太原 "排名后5%…暂停"): see rosterRules.ts */
+      rosterRules: rosterRulesShape()
+        .optional()
+        .describe(
+          '（可不填）名单规则：按全部机构最终得分排名，前或后一定比例（或家数）的机构有某种后果，如 “考核得分排名后5%的……暂停”；只在名单汇总（mib roster）中判定',
+        ),
       notes: z.array(z.string()).optional().describe('（可不填）口径说明：原文有两种读法时写明按哪种读'),
     })
     .strict()

@@ -20,3 +20,5 @@ export { institutionJson, rosterJson, rosterJsonWith, type RosterJson } from './
 export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';
 export { rosterReadings } from './readings';
+export { applyRosterRules, consequenceText, rosterRuleRosterReading } from './rosterRules';
+export { changeText, readPreviousYear, yearComparisons, type PreviousRow, type PreviousYear } from './previous';

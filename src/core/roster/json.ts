@@ -38,6 +38,16 @@ export function institutionJson(row: RosterRowResult) {
     ...(row.institution.selfScore && { selfScore: row.institution.selfScore.toNumber() }),
     ...(row.selfDifference && { selfDifference: row.selfDifference.toNumber() }),
     problems: [...row.invalid, ...row.problems].map((p) => p.message),
+    // 名单规则 that marked the row (rosterRules.ts)
+    ...(row.consequences && { consequences: row.consequences }),
+    ...(row.previous && {
+      previous: {
+        ...(row.previous.total && { total: row.previous.total.toNumber() }),
+        ...(row.previous.grade !== undefined && { grade: row.previous.grade }),
+        ...(row.previous.change && { change: row.previous.change.toNumber() }),
+        ...(row.previous.gradeChange && { gradeChange: row.previous.gradeChange }),
+      },
+    }),
     ...(row.result && { trace: row.result.items.flatMap((i) => i.trace) }),
     ...(row.assessment && { gradeTrace: row.assessment.trace }),
   };
@@ -94,6 +104,37 @@ export function rosterJsonWith<I>(roster: RosterResult, institutions: I) {
     problems: roster.problems.map((p) => p.message),
     // the rubric's and policy's readings that applied (口径说明)
     readings: roster.readings,
+    ...(roster.rules && {
+      rules: roster.rules.map((o) => ({
+        rule: o.rule,
+        rank: o.rank,
+        consequence: o.consequence,
+        text: o.text,
+        group: o.group,
+        ranked: o.ranked,
+        excluded: o.excluded,
+        target: o.target,
+        marked: o.marked,
+        ...(o.cutScore && { cutScore: o.cutScore.toNumber() }),
+        provisional: o.provisional,
+        lines: o.lines,
+      })),
+    }),
+    ...(roster.previousYear && {
+      previousYear: {
+        source: roster.previousYear.source,
+        institutions: roster.previousYear.institutions,
+        scored: roster.previousYear.scored,
+        newcomers: roster.previousYear.newcomers,
+        leavers: roster.previousYear.leavers.map((l) => ({
+          code: l.code,
+          name: l.name,
+          ...(l.total && { total: l.total.toNumber() }),
+          ...(l.grade !== undefined && { grade: l.grade }),
+        })),
+        lines: roster.previousYear.lines,
+      },
+    }),
   };
 }
 

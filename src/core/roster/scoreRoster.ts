@@ -10,6 +10,8 @@ import { readInstitutions } from './institutions';
 import { peerOptionsOf } from './peer/options';
 import { computePeers } from './peerValues';
 import { rosterReadings } from './readings';
+import { applyRosterRules } from './rosterRules';
+import { comparedWithLastYear, type DerivedCounts, derivedChanges, yearComparisons } from './previous';
 import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
 import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, RosterRowResult, RosterTable } from './types';
@@ -29,8 +31,13 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   const trace = options.trace === true;
   const inputs = rowInputs(rubric, columns.inputs, peers.inputIds);
   const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
+  // 较上年: facts computed from last year's roster where the row leaves them blank
+  const previous = options.previous;
+  const comparisons = previous ? yearComparisons(rubric) : [];
+  const derivedCounts = new Map<string, DerivedCounts>();
   const evaluated = (inst: RosterInstitution, i: number): Result => {
-    const result = evaluateRow(rubric, inst, table.rows[inst.row]!, inputs, peers.fed.get(i), options, peers.invalid.get(i));
+    const derived = previous && comparisons.length > 0 ? derivedChanges(inst, previous, comparisons, derivedCounts) : undefined;
+    const result = evaluateRow(rubric, inst, table.rows[inst.row]!, inputs, peers.fed.get(i), options, peers.invalid.get(i), derived);
     // each bad fact named by its cell, as the reviewer finds it in the roster
     return result.invalid.length === 0 ? result : { ...result, invalid: result.invalid.map((p) => withCell(p, inst, inputColumn, table)) };
   };
@@ -65,6 +72,10 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
     };
     rows[i] = finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite }));
   }
+  // 名单规则: marks on the finished rows, ranked by their final scores
+  const rules = applyRosterRules(rows, policy);
+  const previousYear = previous && comparedWithLastYear(rows, previous, comparisons, derivedCounts, policy);
+  const previousProblems = previous ? [...previous.problems, ...[...derivedCounts.values()].flatMap((c) => c.bad)] : [];
   return {
     rubricId: rubric.id,
     ...(policy && { policyId: policy.id }),
@@ -72,8 +83,10 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
     institutions: rows,
     groups: peers.groups,
     summary: rosterSummary(rows, policy, structure.subordinates.size),
-    problems: [...read.problems, ...peers.problems, ...structure.problems],
-    readings: rosterReadings(rubric, policy, rows),
+    problems: [...read.problems, ...peers.problems, ...structure.problems, ...previousProblems],
+    readings: rosterReadings(rubric, policy, rows, rules),
+    ...(rules && { rules }),
+    ...(previousYear && { previousYear }),
   };
 }
 

@@ -35,10 +35,17 @@ export function evaluateRow(
   fed: ReadonlyMap<string, string | number> | undefined,
   options: RosterOptions,
   badMeasures: Problem[] = [],
+  derived?: ReadonlyMap<string, string>,
 ): Result {
   const values = new Map<string, InputValue>();
   const invalid: Problem[] = [];
   for (const { column, entry, peer } of inputs) parseKnownInput(entry, peer ? fed?.get(entry.spec.id) : cells[column], values, invalid);
+  // 较上年: a blank change computed from last year's roster (previous.ts derivedChanges)
+  if (derived)
+    for (const [id, value] of derived) {
+      const entry = inputIndex(rubric).byId.get(id);
+      if (entry && !values.has(id)) parseKnownInput(entry, value, values, invalid);
+    }
   // a 10,000-row roster builds no trace lines unless they are asked for (the pane's 展开, --json's trace)
   const result = evaluateParsed(rubric, values, invalid, {
     ...(institution.ownership && { ownership: institution.ownership }),

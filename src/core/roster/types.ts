@@ -6,6 +6,7 @@ import type { Result } from '../evaluate';
 import type { GradeStatusKind } from '../policy/gradeStatus';
 import type { SpecialCase } from '../policy/schema';
 import type { Reading } from '../readings';
+import type { PreviousYear } from './previous';
 
 /**
  * The agency's roster (issue 14): one row per institution, scored together so that the clauses that
@@ -62,6 +63,8 @@ export interface RosterOptions {
   /** keep each institution's Result and Assessment with its trace lines (the pane's 展开, --json's
    * trace); a 10,000-row run leaves it off */
   trace?: boolean;
+  /** last year's roster (`--previous`, previous.ts readPreviousYear): results compared, 较上年 facts computed */
+  previous?: PreviousYear;
   /** called as each institution is scored (a progress bar: `mib roster` on a terminal) */
   onRow?: (done: number, total: number) => void;
 }
@@ -164,6 +167,10 @@ export interface RosterRowResult {
   depositState?: DepositState;
   /** row-level problems (a bad institution field, a missing parent); each names the cell */
   problems: Problem[];
+  /** 名单规则 that marked this row (src/core/roster/rosterRules.ts); absent where none did */
+  consequences?: RosterConsequence[];
+  /** last year's score and grade (`--previous`, src/core/roster/previous.ts); absent for a newcomer */
+  previous?: PreviousResult;
   /** kept when `trace` is asked for */
   result?: Result;
   assessment?: Assessment;
@@ -208,4 +215,72 @@ export interface RosterResult {
   problems: Problem[];
   /** the rubric's and policy's readings that applied (口径说明, rosterReadings) */
   readings: Reading[];
+  /** each 名单规则 over each group it ranks, where the policy has any */
+  rules?: RosterRuleOutcome[];
+  /** last year's roster (`--previous`): who is new, who is gone */
+  previousYear?: PreviousYearSummary;
+}
+
+/** One 名单规则 as it marked one row. */
+export interface RosterConsequence {
+  /** the rule's position in the policy's `rosterRules` */
+  rule: number;
+  consequence: string;
+  /** the rule's end and amount: "后 5%", "前 3 家" */
+  amount: string;
+  rank: 'top' | 'bottom';
+  /** the place from the rule's end (1 = the lowest score for a bottom rule, the highest for a top rule);
+   * equal scores share a place */
+  place: number;
+  /** institutions ranked in the row's group */
+  of: number;
+  /** the group ranked: "" for all, else the 级别/类型 */
+  group: string;
+  /** ranked among grades not yet final (暂评): the mark may still change */
+  provisional: boolean;
+}
+
+/** One 名单规则 over one group: how many it names, whom it marked, and in words. */
+export interface RosterRuleOutcome {
+  rule: number;
+  rank: 'top' | 'bottom';
+  consequence: string;
+  text: string;
+  group: string;
+  /** institutions ranked (a final or provisional grade of their own) */
+  ranked: number;
+  /** institutions of the group left out of the ranking, by why */
+  excluded: { withheld: number; subordinate: number; special: number; ungraded: number };
+  /** the count the share or count gives before ties (0: nobody) */
+  target: number;
+  /** the codes marked, in ranking order */
+  marked: string[];
+  /** the score at the cut (the last marked row's), where someone was marked */
+  cutScore?: Dec;
+  provisional: boolean;
+  /** the outcome in Chinese, one or two lines */
+  lines: string[];
+}
+
+/** Last year's score and grade of one institution, and the change. */
+export interface PreviousResult {
+  total?: Dec;
+  grade?: string;
+  /** this year's final score minus last year's, where both are known */
+  change?: Dec;
+  /** how the grade moved in the policy's order (`other`: a grade the policy does not list), where both years have one */
+  gradeChange?: 'up' | 'down' | 'same' | 'other';
+}
+
+/** What `--previous` brought: the file, whether its results were scored here, newcomers and leavers. */
+export interface PreviousYearSummary {
+  source: string;
+  /** institutions in last year's roster */
+  institutions: number;
+  /** last year's results were not in the file and were scored under this year's table and policy */
+  scored: boolean;
+  newcomers: { code: string; name: string }[];
+  leavers: { code: string; name: string; total?: Dec; grade?: string }[];
+  /** what was read from last year for clauses that compare with it, in words */
+  lines: string[];
 }

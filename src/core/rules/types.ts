@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema';
 import type { Dec } from '../decimal';
 import type { InputSpec, InputValue } from '../inputs';
+import { PreviousYearSchema } from './previousYear';
 
 /** Fields every clause carries: the 计分方法 sentence it implements, verbatim, and an optional note
  * on how an ambiguous sentence was read; `appliesTo` where the table limits the clause to public
@@ -21,6 +22,8 @@ export const clauseBase = /*#__PURE__*/ lazySchema(() => ({
     .optional()
     .describe('（可不填）只适用于公立医疗机构的条款：民营机构不扣分、不否决'),
   unpriced: z.literal(true).optional().describe('（可不填）表上没印分值的条款写 true；是否计分由考核表的 unpricedClauses 决定'),
+  // 较上年: the measure this clause's fact is the change of (rules/previousYear.ts)
+  previousYear: PreviousYearSchema.optional(),
 }));
 
 export const pointsSchema = /*#__PURE__*/ lazySchema(() =>

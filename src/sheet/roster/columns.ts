@@ -1,6 +1,7 @@
 import type { Dec } from '../../core/decimal';
 import { DEPOSIT_STATE_WORDS } from '../../core/roster/money';
 import { UNSTATED } from '../../core/policy/unstated';
+import { consequenceText } from '../../core/roster/rosterRules';
 import type { RosterResult, RosterRowResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { PlainValue } from '../types';
@@ -114,6 +115,25 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
       // the word 汇总统计's SUMIFS split the deposits by: 已定, 暂不评定, 暂评未确认, 方案未规定, 随上级 …
       value: (r) => (r.depositState === undefined ? null : DEPOSIT_STATE_WORDS[r.depositState]),
     },
+  );
+  // --previous: last year's score and grade, and the change (a newcomer's cells blank, 与上年 新增)
+  if (result.previousYear)
+    columns.push(
+      { key: 'previousTotal', header: '上年得分', width: 10, style: 'score', value: (r) => num(r.previous?.total) },
+      { key: 'previousGrade', header: '上年等次', width: 8, style: 'text', value: (r) => text(r.previous?.grade) },
+      { key: 'scoreChange', header: '得分变化', width: 10, style: 'score', value: (r) => num(r.previous?.change) },
+      { key: 'sinceLastYear', header: '与上年', width: 10, style: 'text', value: sinceLastYear },
+    );
+  // 名单规则 (policy rosterRules): what the ranking of the final scores brings the row
+  if (result.rules)
+    columns.push({
+      key: 'consequences',
+      header: '名单规则',
+      width: 24,
+      style: 'text',
+      value: (r) => text(r.consequences?.map((mark) => consequenceText(mark)).join('；')),
+    });
+  columns.push(
     { key: 'veto', header: '否决项', width: 12, style: 'text', value: (r) => text(r.vetoItems.join('、')) },
     { key: 'overCap', header: '超出单项分值扣分', width: 10, style: 'score', value: (r) => r.overCap.toNumber() },
     { key: 'invalid', header: '无效项数', width: 7, style: 'whole', value: (r) => r.invalid.length },
@@ -132,6 +152,13 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
     },
   );
   return columns;
+}
+
+/** 新增 for a newcomer; else how the grade moved (the core's `gradeChange`): 等次上升 / 等次下降 / 等次不变. */
+function sinceLastYear(row: RosterRowResult): string | null {
+  if (!row.previous) return '新增';
+  const change = row.previous.gradeChange;
+  return change === undefined ? null : { up: '等次上升', down: '等次下降', same: '等次不变', other: '等次变化' }[change];
 }
 
 export interface PeerClause {

@@ -5,15 +5,17 @@ import type { RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { GridPlan } from '../types';
 import { planPeerGroupsSheet } from './peerGroupsSheet';
+import { planPreviousSheet } from './previousSheet';
 import { planReadingsSheet } from './readingsSheet';
 import { type RosterSheet, planRosterSheet } from './rosterSheet';
 import { type SummaryCells, planSummarySheet } from './summarySheet';
 
-export { PEER_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET, rowStatus } from './words';
+export { PEER_SHEET, PREVIOUS_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET, rowStatus } from './words';
 export type { RosterSheet, SummaryCells };
 
 export interface RosterWorkbookPlan {
-  /** in writing order: 汇总名单, 汇总统计, 同级分组 (only where a clause depends on the peers), 口径说明 */
+  /** in writing order: 汇总名单, 汇总统计, 同级分组 (only where a clause depends on the peers), 上年对比 (with
+   * last year's roster), 口径说明 */
   sheets: GridPlan[];
   roster: RosterSheet;
   summary: SummaryCells;
@@ -24,6 +26,8 @@ export function planRosterWorkbook(result: RosterResult, rubric: Rubric, policy?
   const summary = planSummarySheet(result, rubric, roster, policy);
   const sheets = [roster.plan, summary.plan];
   if (result.groups.length > 0) sheets.push(planPeerGroupsSheet(result, rubric, roster));
+  const previous = planPreviousSheet(result);
+  if (previous) sheets.push(previous);
   sheets.push(planReadingsSheet(result, rubric, policy));
   return { sheets, roster, summary: summary.cells };
 }

@@ -144,6 +144,8 @@ export const enUS: Messages = {
   figDeferredNextYear: "Deferred: with next year's assessment (yuan)",
   figSubordinateDeposits: 'Subordinates, with their parent (yuan)',
   figMoneyCheck: 'Check: total − the lines above (yuan)',
+  figRosterRule: 'Roster rule “{consequence}”: institutions',
+  figRosterRuleGroup: 'Roster rule “{consequence}”, {group}: institutions',
   gradeChart: 'Grades',
   histogramChart: 'Scores (bins of {width} points)',
   chartLoading: 'Loading the charts…',

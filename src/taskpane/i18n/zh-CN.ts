@@ -141,6 +141,8 @@ export const zhCN = {
   figDeferredNextYear: '暂缓：下一年度返还（元）',
   figSubordinateDeposits: '下属机构，随上级（元）',
   figMoneyCheck: '核对：合计 − 以上各项（元）',
+  figRosterRule: '名单规则“{consequence}”列入（家）',
+  figRosterRuleGroup: '名单规则“{consequence}”列入，{group}（家）',
   gradeChart: '等次分布',
   histogramChart: '得分分布（每 {width} 分一段）',
   chartLoading: '正在载入图表……',

@@ -1,7 +1,7 @@
 import { makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { moneyDifference } from '../../../core/roster/money';
-import type { RosterSummary as Summary } from '../../../core/roster/types';
+import type { RosterRuleOutcome, RosterSummary as Summary } from '../../../core/roster/types';
 import type { Translate } from '../../i18n';
 import { LoadBoundary } from '../LoadBoundary';
 import type { ChartBar } from './RosterCharts';
@@ -25,7 +25,20 @@ const useStyles = makeStyles({
 const money = (value: { toFixed: (digits: number) => string }) => value.toFixed(2);
 
 /** The roster's summary as the core counted it, then its charts. */
-export function RosterSummary({ summary, histogram, binWidth, t }: { summary: Summary; histogram: ChartBar[]; binWidth: number; t: Translate }) {
+export function RosterSummary({
+  summary,
+  rules = [],
+  histogram,
+  binWidth,
+  t,
+}: {
+  summary: Summary;
+  /** the policy's 名单规则 as the roster applied them: how many each marked, per group */
+  rules?: readonly RosterRuleOutcome[];
+  histogram: ChartBar[];
+  binWidth: number;
+  t: Translate;
+}) {
   const styles = useStyles();
   const figures: [string, string, string][] = [
     ['institutions', t('figInstitutions'), String(summary.institutions)],
@@ -46,6 +59,12 @@ export function RosterSummary({ summary, histogram, binWidth, t }: { summary: Su
     ['deferred.nextYear', t('figDeferredNextYear'), money(summary.deferred.nextYear)],
     ['subordinateDeposits', t('figSubordinateDeposits'), money(summary.subordinateDeposits)],
     ['moneyCheck', t('figMoneyCheck'), money(moneyDifference(summary))],
+    // 名单规则: the institutions each rule marked (the 汇总名单 column names them)
+    ...rules.map((o): [string, string, string] => [
+      `rule:${o.rule}:${o.group}`,
+      o.group === '' ? t('figRosterRule', { consequence: o.consequence }) : t('figRosterRuleGroup', { consequence: o.consequence, group: o.group }),
+      String(o.marked.length),
+    ]),
   ];
   const grades = summary.perGrade.map((g) => ({ label: g.label, count: g.count }));
   return (

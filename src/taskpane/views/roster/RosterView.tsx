@@ -157,7 +157,13 @@ export default function RosterView({
       )}
       {run && histogram && (
         <>
-          <RosterSummary summary={run.result.summary} histogram={histogram.bars} binWidth={histogram.width} t={t} />
+          <RosterSummary
+            summary={run.result.summary}
+            {...(run.result.rules && { rules: run.result.rules })}
+            histogram={histogram.bars}
+            binWidth={histogram.width}
+            t={t}
+          />
           <RosterProblems run={run} port={port} t={t} locale={locale} />
           <RosterReadings result={run.result} t={t} />
           <InstitutionJump run={run} port={port} t={t} locale={locale} onExpand={(index) => expandInstitution(port, run, index, locale)} />
