@@ -15,7 +15,9 @@ const jsonBlocks = (text: string) =>
 const complete = [...guide.matchAll(/^ *```json 完整文件\n([\s\S]*?)^ *```$/gm)].map((m) => JSON.parse(m[1] ?? '') as Record<string, any>);
 const section = guide.slice(guide.indexOf('## 十四'));
 const [taiyuan, praise] = jsonBlocks(section);
-const [table, policy] = complete;
+// the guide's worked example: its first table (section 三) and first policy (section 五); later sections add complete files of their own
+const table = complete[0]!;
+const policy = complete.find((file) => file.kind === 'policy')!;
 
 const path = scratch('mib-guide-roster-rules-');
 const tableFile = path('table.json');

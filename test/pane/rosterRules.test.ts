@@ -8,8 +8,11 @@ import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { computeRoster } from '../../src/taskpane/roster/compute';
 
 const guide = readFileSync('docs/编写考核表与政策.md', 'utf8');
-const [table, policy] = [...guide.matchAll(/^ *```json 完整文件\n([\s\S]*?)^ *```$/gm)].map((m) => JSON.parse(m[1] ?? ''));
-const taiyuan = JSON.parse(/^```json 片段\n([\s\S]*?)^```$/m.exec(guide.slice(guide.indexOf('## 十二')))![1]!);
+// the guide's worked example: its first table (section 三) and first policy (section 五)
+const complete = [...guide.matchAll(/^ *```json 完整文件\n([\s\S]*?)^ *```$/gm)].map((m) => JSON.parse(m[1] ?? '') as Record<string, unknown>);
+const table = complete[0]!;
+const policy = complete.find((file) => file.kind === 'policy')!;
+const taiyuan = JSON.parse(/^```json 片段\n([\s\S]*?)^```$/m.exec(guide.slice(guide.indexOf('## 十四')))![1]!);
 
 describe('pane 汇总 under a policy with 名单规则', () => {
   it('writes 汇总名单 with the 名单规则 column, the bottom one of 20 marked', async () => {

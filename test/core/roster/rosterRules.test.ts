@@ -7,7 +7,10 @@ import { rosterOf } from './rosterTable';
 
 // the guide's worked table and policy (docs/编写考核表与政策.md, sections 三 and 五): 30 + 40 + 考核组 score
 const guide = readFileSync('docs/编写考核表与政策.md', 'utf8');
-const [tableJson, policyJson] = [...guide.matchAll(/^ *```json 完整文件\n([\s\S]*?)^ *```$/gm)].map((m) => JSON.parse(m[1] ?? ''));
+// (its first table and first policy: later sections add complete files of their own)
+const complete = [...guide.matchAll(/^ *```json 完整文件\n([\s\S]*?)^ *```$/gm)].map((m) => JSON.parse(m[1] ?? '') as Record<string, unknown>);
+const tableJson = complete[0];
+const policyJson = complete.find((file) => file.kind === 'policy');
 const rubric = RubricSchema.parse(tableJson);
 const policyWith = (...rules: Record<string, unknown>[]): Policy => PolicySchema.parse({ ...policyJson, rosterRules: rules });
 const bottom = { rank: 'bottom', consequence: '暂停', text: '排名后的，暂停' };
