@@ -40,3 +40,10 @@ export function rubricLabels(
   for (const [, label] of plain) seen.set(label, (seen.get(label) ?? 0) + 1);
   return new Map(plain.map(([id, label]) => [id, (seen.get(label) ?? 0) > 1 ? `${label}（${id}）` : label]));
 }
+
+/** A table's or policy's name as a person reads it in a sentence: its title, led by its region where
+ * the title does not name it (江北's tables are titled 2025年定点医疗机构协议签订考核表). Never the id,
+ * which is for files, commands and --json. */
+export function documentName(doc: { region: string; title: string }): string {
+  return doc.title.includes(shortRegion(doc.region)) ? doc.title : `${doc.region}${doc.title}`;
+}

@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import { D, type Dec, dec, fmt, pct } from '../decimal';
 import { decimalFromText } from '../decimalText';
 import { clipped } from '../echo';
@@ -30,7 +31,7 @@ function policyRefund(policy: Policy) {
     throw new MibError(
       'not-applicable',
       'policy',
-      `政策“${policy.id}”（${policy.provenance.documentNumber}）未规定质量保证金返还`,
+      `政策“${documentName(policy)}”（${policy.provenance.documentNumber}）未规定质量保证金返还`,
       `policy ${policy.id} sets no deposit refund`,
     );
   }
@@ -67,7 +68,7 @@ function tierOf(band: GradeBand, policy: Policy): RefundTier {
     throw new MibError(
       'invalid-file',
       'grades',
-      `政策“${policy.id}”的等次“${band.label}”没有返还规定`,
+      `政策“${documentName(policy)}”的等次“${band.label}”没有返还规定`,
       `grade ${band.label} of ${policy.id} has no refund tier`,
     );
   }
@@ -206,7 +207,7 @@ export function specialCaseRule(policy: Policy, kind: SpecialCase): { text: stri
   throw new MibError(
     'not-applicable',
     'case',
-    `政策“${policy.id}”没有规定这种情形（${kind}）${known.length > 0 ? `；它规定的情形有：${known.join('、')}` : '；它没有规定任何特殊情形'}`,
+    `政策“${documentName(policy)}”没有规定这种情形（${kind}）${known.length > 0 ? `；它规定的情形有：${known.join('、')}` : '；它没有规定任何特殊情形'}`,
     `policy ${policy.id} has no rule for ${kind}`,
   );
 }
