@@ -279,7 +279,7 @@ describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
     const box = await notice.boundingBox();
     expect(box?.height).toBeLessThanOrEqual(80); // the whole explanation is behind 详情
     await notice.getByRole('button', { name: '详情' }).click();
-    await expect(notice.textContent()).resolves.toContain('sessionStorage');
+    await expect(notice.textContent()).resolves.toContain('会话存储');
     await notice.getByRole('button', { name: '关闭' }).click();
     await expect(notice.count()).resolves.toBe(0);
   });

@@ -5,7 +5,7 @@ export const enUS: Messages = {
   appTitle: 'MIB Assessment Assistant',
   demoTitle: 'Not connected to Excel (demo mode)',
   demoBody:
-    "This page is not open in Excel: sheets live in browser memory and are lost on reload; imported tables and policies are kept in this tab's session storage (sessionStorage), so a reload finds them, until the tab is closed. Every view can be tried; load the add-in in Excel to work on a real workbook.",
+    "This page is not open in Excel: sheets live in browser memory and are lost on reload; imported tables and policies are kept in this tab's session storage, so a reload finds them, until the tab is closed. Every view can be tried; load the add-in in Excel to work on a real workbook.",
   tabsLabel: 'Views',
   tabCreate: 'New sheet',
   tabCheck: 'Check',
@@ -13,11 +13,11 @@ export const enUS: Messages = {
   tabInputs: 'Facts (demo)',
   tabImport: 'Import',
   importHelp:
-    "Import a region's own table or policy (.json): it is checked as mib check checks it, then stored in this workbook, travels with it and works offline; pick it afterwards under New sheet.",
+    "Import a region's own table or policy (.json): it is checked by the same rules as the command line, then stored in this workbook, travels with it and works offline; pick it afterwards under New sheet.",
   importPick: 'Choose a table or policy file (.json)',
   importChecking: 'Checking…',
-  importStoredRubric: 'Imported table "{title}" (id {id}), stored in this workbook',
-  importStoredPolicy: 'Imported policy "{title}" (id {id}), stored in this workbook',
+  importStoredRubric: 'Imported table "{title}", stored in this workbook',
+  importStoredPolicy: 'Imported policy "{title}", stored in this workbook',
   importReplaced: 'Replaced the earlier version with this id: sheets made from it are flagged under Check; create them again',
   importSame: 'This workbook already holds this version; nothing changed',
   importRejected: '"{name}" failed the checks and was not stored ({count} problems)',

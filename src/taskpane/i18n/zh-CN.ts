@@ -3,7 +3,7 @@ export const zhCN = {
   appTitle: 'MIB 考核助手',
   demoTitle: '未连接 Excel（演示模式）',
   demoBody:
-    '此页面不在 Excel 中打开，考核表保存在浏览器内存里，刷新即丢失；导入的考核表和政策文件保存在本标签页的会话存储（sessionStorage）中，刷新后仍在，关闭标签页即清除。可试用全部功能；在 Excel 中加载本加载项即可作用于真实工作簿。',
+    '此页面不在 Excel 中打开，考核表保存在浏览器内存里，刷新即丢失；导入的考核表和政策文件保存在本标签页的会话存储中，刷新后仍在，关闭标签页即清除。可试用全部功能；在 Excel 中加载本加载项即可作用于真实工作簿。',
   tabsLabel: '功能',
   tabCreate: '新建考核表',
   tabCheck: '检查',
@@ -11,11 +11,11 @@ export const zhCN = {
   tabInputs: '填报（演示）',
   tabImport: '导入',
   importHelp:
-    '导入地区自己的考核表或政策文件（.json）：按 mib check 的规则检查，通过后保存在本工作簿中，随工作簿流转，断网也能用；之后在“新建考核表”中选用。',
+    '导入地区自己的考核表或政策文件（.json）：按命令行检查文件的同样规则检查，通过后保存在本工作簿中，随工作簿流转，断网也能用；之后在“新建考核表”中选用。',
   importPick: '选择考核表或政策文件（.json）',
   importChecking: '正在检查……',
-  importStoredRubric: '已导入考核表“{title}”（编号 {id}），已保存在本工作簿中',
-  importStoredPolicy: '已导入政策“{title}”（编号 {id}），已保存在本工作簿中',
+  importStoredRubric: '已导入考核表“{title}”，已保存在本工作簿中',
+  importStoredPolicy: '已导入政策“{title}”，已保存在本工作簿中',
   importReplaced: '已替换同编号的旧版本：按旧版生成的考核表会在“检查”中标出，请重新生成',
   importSame: '本工作簿中已有这一版本，未作改动',
   importRejected: '“{name}”未通过检查，未保存（{count} 个问题）',
