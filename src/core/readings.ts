@@ -42,9 +42,7 @@ export function clauseReadingText(rule: { note?: string; appliesTo?: { text: str
   if (rule.note) parts.push(rule.note);
   if (rule.appliesTo) parts.push(`只适用于公立医疗机构（“${rule.appliesTo.text}”）：民营机构本条不适用。`);
   if (rule.unpriced)
-    parts.push(
-      rubric.unpricedClauses === 'record' ? '（原文未写分值，本表只记录、不扣分）' : '（原文未写分值，本表按经办机构的决定计分）',
-    );
+    parts.push(rubric.unpricedClauses === 'record' ? '（原文未写分值，本表只记录、不扣分）' : '（原文未写分值，本表按经办机构的决定计分）');
   return parts.length > 0 ? parts.join('') : undefined;
 }
 

@@ -47,3 +47,18 @@ export function rubricLabels(
 export function documentName(doc: { region: string; title: string }): string {
   return doc.title.includes(shortRegion(doc.region)) ? doc.title : `${doc.region}${doc.title}`;
 }
+
+/** The text prints no document number (威海: 原文未载文号). */
+const unnumbered = (p: { documentNumber: string }) => /未载|未署|无文号/.test(p.documentNumber);
+
+/** Where a table comes from, as the text says it: the document number and attachment where one is
+ * printed (江医保中心发〔2024〕16号 附件2); where the text prints none (威海), only that, without the
+ * attachment's name after it, which would read as a number's title. */
+export function sourceText(p: { documentNumber: string; attachment?: string | undefined }): string {
+  return unnumbered(p) ? '原文未载文号' : [p.documentNumber, p.attachment].filter(Boolean).join(' ');
+}
+
+/** The whole source line a reader sees under a table: issuer, the source (sourceText) and the title. */
+export function provenanceText(p: { issuer: string; documentNumber: string; attachment?: string | undefined; title: string }): string {
+  return unnumbered(p) ? `${p.issuer}《${p.title}》（原文未载文号）` : `${p.issuer} ${sourceText(p)}《${p.title}》`;
+}

@@ -93,8 +93,7 @@ const FUND_GROWTH_TEXT = '原文“原则上，增长率第一区间最低值不
 function fundGrowthBound(core: PeerMember[], options: PeerOptions, printed?: IntervalText): { from?: Dec; words?: string } {
   if (printed?.declaration.fundGrowthBound !== true) return {};
   const growth = printed.fundGrowth;
-  if (growth === undefined)
-    return { words: `${FUND_GROWTH_TEXT}未用：未给当年医保基金收入增长幅度（名册的“基金收入增长幅度”列）` };
+  if (growth === undefined) return { words: `${FUND_GROWTH_TEXT}未用：未给当年医保基金收入增长幅度（名册的“基金收入增长幅度”列）` };
   const lowest = core[0]!.measure;
   if (cmp(growth, lowest) >= 0) return { words: `${FUND_GROWTH_TEXT}：最低值 ${pct(lowest)} 不大于基金收入增长幅度 ${pct(growth)}，区间不变` };
   if (options.intervals === 'equal-count')
