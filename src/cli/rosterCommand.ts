@@ -1,4 +1,4 @@
-import { refuseOverwrite } from './files';
+import { fileError, refuseOverwrite } from './files';
 import { clipped, institutionJson, MibError, readingLine, readingsBlock, type RosterResult, rosterJsonWith, scoreRoster } from '../core';
 import { LazyList, writePrettyJson } from './jsonOut';
 import type { ProgressBar } from './progress';
@@ -48,7 +48,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   try {
     bytes = io.readBytes(input);
   } catch (error) {
-    throw new MibError('invalid-file', input, `读不到名单文件“${clipped(input)}”：${clipped((error as Error).message)}`, `cannot read ${input}`);
+    throw fileError(input, error, { what: '名单文件' });
   }
   const table = await readRoster(bytes, input);
   const progress = await io.progress?.('计分', table.rows.length);
@@ -71,7 +71,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     try {
       io.writeFile(output, data);
     } catch (error) {
-      throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
+      throw fileError(output, error, { writing: true });
     }
   }
   const problems = rosterProblems(result);

@@ -1,3 +1,4 @@
+import { fileError } from './files';
 import { circumstancesFrom, clipped, evaluate, fingerprint, MibError, sourceText } from '../core';
 import { planSheet } from '../sheet/plan';
 import { FILES_SHEET } from '../sheet/storedFiles/contract';
@@ -64,7 +65,7 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
   try {
     io.writeFile(output, data);
   } catch (error) {
-    throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
+    throw fileError(output, error, { writing: true });
   }
   const formulas = plan.grid.flat().filter((cell) => cell && 'formula' in cell).length;
   io.out(

@@ -154,7 +154,9 @@ describe('refusals', () => {
 
   it('bad JSON names the file, line and column; a missing file is named', async () => {
     expect((await mib('score', write('bad.json', '{\n  "kind": "rubric",\n}'), '--input', facts)).err).toMatch(/bad\.json.*第 3 行/);
-    expect((await mib('score', './nowhere/t.json', '--input', facts)).err).toBe('错误：读不到文件“./nowhere/t.json”');
+    expect((await mib('score', './nowhere/t.json', '--input', facts)).err).toBe(
+      '错误：读不到文件“./nowhere/t.json”：文件不存在（请核对文件名和所在的文件夹）',
+    );
   });
 
   it('warnings are printed to stderr and do not stop the command', async () => {
