@@ -15,6 +15,10 @@ export const enUS: Messages = {
   importHelp:
     "Import a region's own table or policy (.json): it is checked by the same rules as the command line, then stored in this workbook, travels with it and works offline; pick it afterwards under New sheet.",
   importPick: 'Choose a table or policy file (.json)',
+  importPickButton: 'Choose file…',
+  fileNoneChosen: 'No file chosen',
+  fileChosen: 'Chosen: {name}',
+  filesChosen: '{count} files chosen: {names}',
   importChecking: 'Checking…',
   importStoredRubric: 'Imported table "{title}", stored in this workbook',
   importStoredPolicy: 'Imported policy "{title}", stored in this workbook',
@@ -163,6 +167,7 @@ export const enUS: Messages = {
   collectHelp:
     'Choose the assessment sheets the institutions sent back (.xlsx, several at once): each is read for its facts and self-scores and its formulas checked; the good ones are added as rows of the roster sheet.',
   collectPick: 'Choose submitted sheets (.xlsx)',
+  collectPickButton: 'Choose sheets…',
   collectReading: 'Reading {count} files…',
   collectAdded: '{added} rows added to "{sheet}", {updated} updated; press Compute to score them',
   collectNone: 'No file to add',

@@ -13,6 +13,10 @@ export const zhCN = {
   importHelp:
     '导入地区自己的考核表或政策文件（.json）：按命令行检查文件的同样规则检查，通过后保存在本工作簿中，随工作簿流转，断网也能用；之后在“新建考核表”中选用。',
   importPick: '选择考核表或政策文件（.json）',
+  importPickButton: '选择文件…',
+  fileNoneChosen: '未选择文件',
+  fileChosen: '已选择：{name}',
+  filesChosen: '已选择 {count} 个文件：{names}',
   importChecking: '正在检查……',
   importStoredRubric: '已导入考核表“{title}”，已保存在本工作簿中',
   importStoredPolicy: '已导入政策“{title}”，已保存在本工作簿中',
@@ -158,6 +162,7 @@ export const zhCN = {
   collect: '收集报送表',
   collectHelp: '选择各机构报回的考核表（.xlsx，可多选）：逐个读取事实和自评得分、检查公式，合格的作为新行加入名单工作表。',
   collectPick: '选择报送的考核表（.xlsx）',
+  collectPickButton: '选择考核表文件…',
   collectReading: '正在读取 {count} 个文件……',
   collectAdded: '已向“{sheet}”新增 {added} 行，更新 {updated} 行；点“计算”重新汇总',
   collectNone: '没有可加入的文件',
