@@ -220,6 +220,16 @@ describe('the task pane outside Excel', () => {
     await pane.close();
   });
 
+  it('a % box that refuses 150 echoes it as typed: 收到的是 “150%”, not 1.5 (issue 22)', async () => {
+    const pane = await openPane();
+    await pane.getByRole('button', { name: '生成考核表' }).click();
+    await fillFact(pane, '20.1', '150');
+    await pane.getByRole('tab', { name: '检查' }).click();
+    await expect.poll(() => pane.getByTestId('flags').textContent()).toContain('收到的是 “150%”');
+    await expect(pane.getByTestId('flags').textContent()).resolves.not.toContain('1.5');
+    await pane.close();
+  });
+
   it('made no request to any origin but its own', () => {
     expect(requests.length).toBeGreaterThan(3);
     const foreign = requests.filter((url) => !url.startsWith(`${session.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
