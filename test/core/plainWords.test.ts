@@ -25,6 +25,7 @@ import {
   type Rubric,
   scoreRoster,
   sourceText,
+  specialCaseKinds,
   specialCaseLabels,
   specialRefund,
   specialRefundText,
@@ -79,6 +80,7 @@ const FORBIDDEN = [
   'agreementEnds',
   'perPointBelow',
   'scale',
+  ...specialCaseKinds,
   // roster options
   'trimmedHighInterval',
   'tierRounding',
@@ -194,6 +196,7 @@ describe('plain words: no option names, ids or commands where a person reads', (
       caught(() => gradeOf(policy, 80, { downgrade: 9 }));
       caught(() => refundOf(policy, 80, 10000, { circumstances: ['约谈'] }));
       caught(() => refundOf(policy, 80, 10000));
+      for (const kind of Object.keys(specialCaseLabels) as (keyof typeof specialCaseLabels)[]) caught(() => specialRefund(policy, kind, 10000));
     }
     expect(messages.length).toBeGreaterThanOrEqual(policies.length * 2);
     expect(offenders(messages)).toEqual([]);

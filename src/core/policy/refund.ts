@@ -203,11 +203,11 @@ export function specialRefundText(result: SpecialRefundResult): string | undefin
 export function specialCaseRule(policy: Policy, kind: SpecialCase): { text: string; lowestOfGrade?: string } {
   const rule = policy.specialCases?.[kind];
   if (rule) return rule;
-  const known = Object.keys(policy.specialCases ?? {});
+  const known = (Object.keys(policy.specialCases ?? {}) as SpecialCase[]).map((k) => specialCaseLabels[k].name);
   throw new MibError(
     'not-applicable',
     'case',
-    `政策“${documentName(policy)}”没有规定这种情形（${kind}）${known.length > 0 ? `；它规定的情形有：${known.join('、')}` : '；它没有规定任何特殊情形'}`,
+    `政策“${documentName(policy)}”没有规定这种情形（${specialCaseLabels[kind].name}）${known.length > 0 ? `；它规定的情形有：${known.join('、')}` : '；它没有规定任何特殊情形'}`,
     `policy ${policy.id} has no rule for ${kind}`,
   );
 }
