@@ -133,7 +133,7 @@ describe('refusals', () => {
     broken.items[1]!.rules[0]!.points = -2;
     const r = await mib('score', write('broken.json', broken), '--input', facts);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^错误：考核表“.*broken\.json”有 2 处错误，不能使用（mib check 同样列出）：/);
+    expect(r.err).toMatch(/^错误：考核表“.*broken\.json”有 2 处错误，不能使用（检查文件时同样列出）：/);
     expect(r.err).toMatch(/\n {2}title：/);
     expect(r.err).toMatch(/\n {2}items\.1\.rules\.0\.points：/);
     expect(r.out).toBe('');

@@ -141,7 +141,7 @@ export function refundForGrade(policy: Policy, grade: GradeResult, score: Dec | 
   const ratio = afterExtra(tier.ratio, extra.ratio);
   const amount = money(deposit, ratio);
   const trace = [...grade.trace];
-  if (band !== grade.band) trace.push(`降档不改变返还档次（选项 downgradeRefund = score），按“${band.label}”返还`);
+  if (band !== grade.band) trace.push(`降档不改变返还档次，按得分所在等次“${band.label}”返还`);
   trace.push(tier.line, ...extra.lines);
   if (extra.lines.length > 0) trace.push(`${pct(tier.ratio)} − ${pct(extra.ratio)}${ratio.isZero() ? '，不低于 0' : ''} = ${pct(ratio)}`);
   const free = downgradeCostsNothing(policy, grade, band, ratio);
