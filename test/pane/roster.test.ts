@@ -147,6 +147,10 @@ describe('汇总: a roster scored in the pane', () => {
     await picker.fill('戊医院');
     await page.getByRole('option', { name: '03720 威海戊医院' }).click();
     await expect.poll(() => page.getByTestId('roster-selection').textContent()).toBe('选中单元格：汇总名单!A6');
+    // back to H003, which 展开 below expands
+    await picker.fill('丙医院');
+    await page.getByRole('option', { name: 'H003 威海丙医院' }).click();
+    await expect.poll(() => page.getByTestId('roster-selection').textContent()).toBe('选中单元格：汇总名单!A4');
   });
 
   it('展开 makes H003’s assessment sheet, whose total equals the roster row’s', async () => {
