@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/cli/roster/readCsv';
 import { readXlsx } from '../../src/cli/roster/readXlsx';
-import { evaluate, getRubric, readInstitutions } from '../../src/core';
+import { evaluate, getRubric, inputIndex, readInstitutions, type Rubric } from '../../src/core';
 import { isCodeHeader } from '../../src/core/roster/institutions';
 import { auditSheet } from '../../src/sheet/audit';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
@@ -14,6 +14,7 @@ import { planSheet } from '../../src/sheet/planSheet';
 import { rosterSource } from '../../src/sheet/roster/source';
 
 const jiangbei = getRubric('cq-jiangbei-2025-hospital');
+const specOf = (rubric: Rubric, id: string) => inputIndex(rubric).byId.get(id)?.spec.type ?? '';
 const TSV = '机构编码\t机构名称\t上级机构编码\t4.2\r\n03720\t甲医院\t00100\t2\r\n00100\t乙医院\t\t0\r\n';
 const codesOf = (table: Parameters<typeof readInstitutions>[1]) => readInstitutions(jiangbei, table).institutions.map((i) => [i.code, i.parentCode]);
 
@@ -91,5 +92,22 @@ describe('a % box echoes what was typed', () => {
         .score.toNumber(),
     );
     expect(item18.max.minus(item18.score).toNumber()).toBe(10);
+  });
+
+  it('a ratio cell holding binary noise (0.1 + 0.2) is read as the number is: every 威海 二级 ratio, the same total as the core’s', async () => {
+    const weihai = getRubric('weihai-2021-hospital-l2');
+    const book = new MemoryWorkbook();
+    const plan = planSheet(weihai, {});
+    const name = await book.createSheet(plan);
+    const facts: Record<string, number> = {};
+    const ratios = plan.inputs.filter((input) => ['ratio', 'signedRatio'].includes(specOf(weihai, input.id)));
+    expect(ratios.length).toBeGreaterThan(5);
+    ratios.forEach((input, k) => {
+      facts[input.id] = ((k % 7) * 0.1 + 0.2) / 3; // 0.06666666666666667, 0.1, 0.13333333333333333 …
+      book.setCell(name, input.address, facts[input.id]!);
+    });
+    const audit = auditSheet(await book.readSheet(name));
+    expect(audit.flags.filter((f) => f.kind === 'invalidInput')).toEqual([]);
+    expect(audit.result.total.toString()).toBe(evaluate(weihai, facts).total.toString());
   });
 });
