@@ -134,9 +134,7 @@ describe('mib roster: the rubric’s and policy’s readings that applied (text,
     const ownership = json.readings.find((r) => r.id === 'ownership')?.text;
     expect(ownership).toContain('（19.1、19.2）');
     expect(ownership).toContain('本名单公立 1 家、民营 1 家；1 家机构性质（公立/民营）未填写，按公立计并列为未填写的事实。');
-    expect(json.readings.find((r) => r.id === 'veto')?.text).toBe(
-      '否决（原文“存在否决项得分为0分”）：得分按0分计，等次不高于不合格。',
-    );
+    expect(json.readings.find((r) => r.id === 'veto')?.text).toBe('否决（原文“存在否决项得分为0分”）：得分按0分计，等次不高于不合格。');
     // without the vetoed row, no veto reading
     const calm = writeCsv(path('calm.csv'), [{ 机构编码: 'J1', 机构名称: '民营医院', '公立/民营': '民营' }]);
     expect(

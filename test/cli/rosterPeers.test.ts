@@ -148,9 +148,7 @@ describe('威海 A5 as printed', () => {
     expect(json.options.trimmedHighInterval).toBe('last');
     expect(bands(json, '29.1')).toEqual([1, 1, 2, 3, 4, 4]);
     expect(itemScores(json, '29')).toEqual([10, 10, 7, 5, 2, 2]);
-    expect(json.groups.find((g) => g.id === '29.1')!.reading).toContain(
-      '过高的归最后的第四区间（经办机构的读法；原文写参照第三区间）',
-    );
+    expect(json.groups.find((g) => g.id === '29.1')!.reading).toContain('过高的归最后的第四区间（经办机构的读法；原文写参照第三区间）');
     const text = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', spread, '--peer-trim', '20%', '--trimmed-high', 'last');
     expect(text.out).toContain('剔除的过高值归最后一个区间');
     const bad = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', spread, '--trimmed-high', 'third');
