@@ -7,12 +7,38 @@ export interface FileReader {
   readFile(path: string): string;
 }
 
+/** Why the system refused to read or write a file, in Chinese, from Node's error code: never the
+ * error's own English text ("ENOENT: no such file or directory"). Empty where the code says nothing. */
+export function fileFault(error: unknown, writing = false): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const said: Record<string, string> = {
+    ENOENT: writing ? '所在的文件夹不存在' : '文件不存在（请核对文件名和所在的文件夹）',
+    EACCES: '没有访问这个文件的权限',
+    EPERM: '没有访问这个文件的权限',
+    EISDIR: '这是一个文件夹，不是文件',
+    ENOTDIR: '路径中有一段不是文件夹',
+    EROFS: '磁盘或文件夹是只读的',
+    ENOSPC: '磁盘空间不足',
+    EBUSY: '文件正被其他程序占用（如在 Excel 中打开着），请关闭后重试',
+    EMFILE: '同时打开的文件太多，请稍后重试',
+    ENAMETOOLONG: '文件名太长',
+  };
+  return said[code] ?? '';
+}
+
+/** The refusal of a file that could not be read (what: 文件, 名单文件…) or written, naming it and why. */
+export function fileError(path: string, error: unknown, how: { what?: string; writing?: boolean } = {}): MibError {
+  const why = fileFault(error, how.writing);
+  const head = how.writing ? `写不了文件“${clipped(path)}”` : `读不到${how.what ?? '文件'}“${clipped(path)}”`;
+  return new MibError('invalid-file', path, why ? `${head}：${why}` : head, `cannot ${how.writing ? 'write' : 'read'} ${path}`);
+}
+
 /** A file's text; an unreadable file is a MibError naming it. */
 export function readText(io: FileReader, path: string): string {
   try {
     return io.readFile(path);
-  } catch {
-    throw new MibError('invalid-file', path, `读不到文件“${clipped(path)}”`, `cannot read ${path}`);
+  } catch (error) {
+    throw fileError(path, error);
   }
 }
 

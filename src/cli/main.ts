@@ -50,6 +50,8 @@ import {
   UNSTATED,
   withheldText,
   zodProblems,
+  documentName,
+  sourceText,
 } from '../core';
 import { decimalArg, type Flags, parseArg, parseCommandLine } from './args';
 import { type CommandName, isCommandName } from './commands';
@@ -204,7 +206,7 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
     io.out(JSON.stringify(json, null, 2));
     return 0;
   }
-  io.out(`${rubric.title}（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`);
+  io.out(`${documentName(rubric)}（${sourceText(rubric.provenance)}）`);
   const ownTable = io.files.pathOf('rubric', rubric.id);
   if (ownTable)
     io.out(
@@ -219,7 +221,7 @@ function score(io: CommandIo, positionals: string[], flags: Flags): number {
   io.out(`总分：${fmt(shownTotal)} / ${fmt(result.max)}${result.bonusMax.gt(0) ? `（含加分 ${fmt(result.bonus)}）` : ''}`);
   if (result.veto) io.out(`否决项：${result.vetoItems.join('、')}（${vetoConsequence(policy).zh}）`);
   if (result.missing.length > 0) io.out(`未填写的事实（${result.missing.length} 项）：${result.missing.join('、')}`);
-  if (result.ownershipMissing) io.out('未填写的机构性质：公立/民营（本表有只适用于公立医疗机构的条款，按公立计；用 --ownership 公立|民营 填写）');
+  if (result.ownershipMissing) io.out('未填写的机构性质：公立/民营（本表有只适用于公立医疗机构的条款，按公立计并列为未填写）');
   for (const line of lines) io.out(line);
   io.out('口径说明：');
   for (const reading of readings) io.out(`  ${readingLine(reading)}`);

@@ -1,3 +1,4 @@
+import { fileError } from './files';
 import { clipped, MibError, PLACEHOLDER } from '../core';
 import type { Flags } from './args';
 import { starterPolicy, starterTable, starterText } from './starterFiles';
@@ -39,7 +40,7 @@ export function newFile(io: NewIo, positionals: string[], flags: Flags): number 
   try {
     io.writeFile(output, new TextEncoder().encode(text));
   } catch (error) {
-    throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
+    throw fileError(output, error, { writing: true });
   }
   io.out(`已生成${what}起始文件 ${output}：把“${PLACEHOLDER}”换成通知原文，再运行 mib check ${output}`);
   return 0;

@@ -1,4 +1,4 @@
-import { refuseOverwrite } from './files';
+import { fileError, refuseOverwrite } from './files';
 import {
   clipped,
   institutionJson,
@@ -62,7 +62,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   try {
     bytes = io.readBytes(input);
   } catch (error) {
-    throw new MibError('invalid-file', input, `读不到名单文件“${clipped(input)}”：${clipped((error as Error).message)}`, `cannot read ${input}`);
+    throw fileError(input, error, { what: '名单文件' });
   }
   const table = await readRoster(bytes, input);
   const previous = typeof flags.previous === 'string' ? await readPrevious(io, flags.previous, rubric, policy, options) : undefined;
@@ -86,7 +86,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     try {
       io.writeFile(output, data);
     } catch (error) {
-      throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
+      throw fileError(output, error, { writing: true });
     }
   }
   const problems = rosterProblems(result);
@@ -112,7 +112,7 @@ async function readPrevious(io: RosterIo, path: string, rubric: Rubric, policy: 
   try {
     bytes = io.readBytes(path);
   } catch (error) {
-    throw new MibError('invalid-file', path, `读不到上年名单“${clipped(path)}”：${clipped((error as Error).message)}`, `cannot read ${path}`);
+    throw fileError(path, error, { what: '上年名单' });
   }
   const table = await readRoster(bytes, path);
   return readPreviousYear(rubric, table, (last) => scoreRoster(rubric, last, policy, options).institutions);

@@ -1,4 +1,5 @@
-import { circumstancesFrom, clipped, evaluate, fingerprint, MibError } from '../core';
+import { fileError } from './files';
+import { circumstancesFrom, clipped, evaluate, fingerprint, MibError, sourceText } from '../core';
 import { planSheet } from '../sheet/plan';
 import { FILES_SHEET } from '../sheet/storedFiles/contract';
 import { decimalArg, type Flags, parseArg } from './args';
@@ -64,11 +65,11 @@ export async function template(io: TemplateIo, positionals: string[], flags: Fla
   try {
     io.writeFile(output, data);
   } catch (error) {
-    throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
+    throw fileError(output, error, { writing: true });
   }
   const formulas = plan.grid.flat().filter((cell) => cell && 'formula' in cell).length;
   io.out(
-    `已生成 ${output}：工作表“${plan.name}”，${rubric.items.length} 项、${plan.inputs.length} 个填报值、${formulas} 个公式（${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）`,
+    `已生成 ${output}：工作表“${plan.name}”，${rubric.items.length} 项、${plan.inputs.length} 个填报值、${formulas} 个公式（${sourceText(rubric.provenance)}）`,
   );
   if (stored.length > 0)
     io.out(

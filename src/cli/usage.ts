@@ -62,5 +62,5 @@ export function commandHelp(command: CommandName): string {
 /** `mib`, `mib help`, `mib --help`: every command's usage line and what it does. */
 export function globalUsage(): string {
   const lines = (Object.keys(commands) as CommandName[]).flatMap((command) => [`  ${usageLine(command)}`, `      ${commands[command].description}`]);
-  return ['用法（usage）：mib <命令> [参数]；mib <命令> --help 显示该命令的说明', ...lines].join('\n');
+  return ['用法：mib <命令> [参数]；mib <命令> --help 显示该命令的说明', ...lines].join('\n');
 }

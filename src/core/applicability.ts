@@ -43,7 +43,7 @@ export function clauseSkip(rubric: Rubric, rule: Rule, ownership: Ownership | un
     return { reason: 'notApplicable', line: `本条只适用于公立医疗机构（原文：“${rule.appliesTo.text}”）；本机构为民营，本条不适用，不计扣分` };
   }
   if (isRecordOnly(rubric, rule)) {
-    return { reason: 'recordOnly', line: '原文本条未写分值：按考核表选项 unpricedClauses = record 只记录、不扣分（选 score 则按说明计分）' };
+    return { reason: 'recordOnly', line: '原文本条未写分值：只记录、不扣分（经办机构决定计分的，在考核表文件中写明后按说明计分）' };
   }
   return null;
 }

@@ -12,7 +12,7 @@ export function vetoReading(policy: Policy, withRefund: boolean): Reading {
   // fail: the score stands, the veto grade is a ceiling (a worse band keeps its own), as gradeOf applies it
   const does = effect === 'fail' ? `得分不变，等次不高于${veto.grade ?? ''}` : vetoOutcome(veto).zh;
   const refund = withRefund ? '；质量保证金按所定等次的返还规则计' : '';
-  return { source: 'policy', id: 'veto', text: `否决（原文“${veto.text}”）按 veto.effect = ${effect} 计：${does}${refund}。` };
+  return { source: 'policy', id: 'veto', text: `否决（原文“${veto.text}”）：${does}${refund}。` };
 }
 
 /** Which grade's refund rule a 降档 institution is paid by (the policy's refundFollows, or the option);
@@ -23,8 +23,8 @@ export function downgradeRefundReading(follows: DowngradeRefund, grade?: { label
     id: 'downgradeRefund',
     text:
       follows === 'grade'
-        ? `降档同时改变返还档次（downgradeRefund = grade）：按降档后等次${grade ? `“${grade.label}”` : ''}的返还规则、以实际得分计算。`
-        : `降档不改变返还档次（downgradeRefund = score）：按得分所在等次${grade ? `“${grade.scoreLabel}”` : ''}的返还规则计算。`,
+        ? `降档同时改变返还档次：按降档后等次${grade ? `“${grade.label}”` : ''}的返还规则、以实际得分计算。`
+        : `降档不改变返还档次：按得分所在等次${grade ? `“${grade.scoreLabel}”` : ''}的返还规则计算。`,
   };
 }
 

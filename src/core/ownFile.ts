@@ -55,7 +55,7 @@ export function checkedFile(json: unknown, name: string, expected?: 'rubric' | '
     throw new MibError(
       'invalid-file',
       report.errors[0]?.field ?? name,
-      `${what}“${shown}”有 ${report.errors.length} 处错误，不能使用（mib check 同样列出）：\n${lines.join('\n')}`,
+      `${what}“${shown}”有 ${report.errors.length} 处错误，不能使用（检查文件时同样列出）：\n${lines.join('\n')}`,
       `${name} has ${report.errors.length} error(s): ${report.errors.map((e) => `${e.field}: ${e.messageEn}`).join('; ')}`,
     );
   }

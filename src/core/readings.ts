@@ -44,9 +44,7 @@ export function clauseReadingText(rule: { note?: string; appliesTo?: { text: str
   if (rule.note) parts.push(rule.note);
   if (rule.appliesTo) parts.push(`只适用于公立医疗机构（“${rule.appliesTo.text}”）：民营机构本条不适用。`);
   if (rule.unpriced)
-    parts.push(
-      rubric.unpricedClauses === 'record' ? '（本表现按 unpricedClauses = record：只记录、不扣分）' : '（本表现按 unpricedClauses = score：计分）',
-    );
+    parts.push(rubric.unpricedClauses === 'record' ? '（原文未写分值，本表只记录、不扣分）' : '（原文未写分值，本表按经办机构的决定计分）');
   return parts.length > 0 ? parts.join('') : undefined;
 }
 
@@ -71,8 +69,8 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
     id: 'partialSteps',
     text:
       rubric.partialSteps === 'proportional'
-        ? '“每高于1个百分点”“每少10%”等按步计分的条款，不足一步的部分按比例计（partialSteps = proportional）。'
-        : '“每高于1个百分点”“每少10%”等按步计分的条款只计整步（partialSteps = whole）。',
+        ? '“每高于1个百分点”“每少10%”等按步计分的条款，不足一步的部分按比例计。'
+        : '“每高于1个百分点”“每少10%”等按步计分的条款只计整步，不足一步的部分不计。',
   });
   // a clause's scope and options are applied to the table's clauses (evaluate, effectiveRule); notes are
   // read at any depth below (a 按高分计算 clause's methods carry notes of their own: 威海 A6)
@@ -84,8 +82,8 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
       id: 'unpricedClauses',
       text:
         rubric.unpricedClauses === 'record'
-          ? `原文未写分值的条款（${unpriced.join('、')}）只记录、不扣分（unpricedClauses = record，默认）；经办机构如决定按同项条款计分，将 unpricedClauses 设为 score。`
-          : `原文未写分值的条款（${unpriced.join('、')}）按该条说明计分（unpricedClauses = score）。`,
+          ? `原文未写分值的条款（${unpriced.join('、')}）只记录、不扣分（默认读法）；经办机构如决定按同项条款计分，请在考核表文件中写明。`
+          : `原文未写分值的条款（${unpriced.join('、')}）按经办机构的决定，照该条说明计分。`,
     });
   }
   const bounds = clauses.flatMap((r) => (r.kind === 'threshold' && r.otherReading ? [r.input.id] : []));
@@ -95,8 +93,8 @@ export function readingsOf(rubric: Rubric, options: ReadingsOptions = {}): Readi
       id: 'boundaryReading',
       text:
         rubric.boundaryReading === 'method'
-          ? `指标释义与计分方法界限不同的条款（${bounds.join('、')}）按计分方法计（boundaryReading = method，默认）；按指标释义计的，将 boundaryReading 设为 definition。`
-          : `指标释义与计分方法界限不同的条款（${bounds.join('、')}）按指标释义计（boundaryReading = definition）。`,
+          ? `指标释义与计分方法界限不同的条款（${bounds.join('、')}）按计分方法计（默认读法）；如需按指标释义计，请在考核表文件中写明。`
+          : `指标释义与计分方法界限不同的条款（${bounds.join('、')}）按指标释义计。`,
     });
   }
   if (hasPublicOnlyClauses(rubric)) {
@@ -137,13 +135,33 @@ function idsOf(rules: Rule[]): string[] {
   ];
 }
 
-/** A reading as one printed line: 【source id】text. */
+/** What a table's or policy's reading is about, in the document's words: the option names and other
+ * ids stay in --json (Reading.id); what a person reads names the subject (按步计分, 否决, …). */
+const READING_SUBJECTS: Record<string, string> = {
+  partialSteps: '按步计分',
+  unpricedClauses: '未写分值的条款',
+  boundaryReading: '界限的读法',
+  ownership: '公立/民营',
+  refund: '保证金返还',
+  extraWithholding: '另行扣减',
+  veto: '否决',
+  downgradeRefund: '降档与返还',
+  scale: '分制',
+};
+
+/** The reading's subject as a person reads it: a clause's input ids (the table's own numbering), or the
+ * subject of a table's or policy's reading; nothing for a note of the whole file or an unknown id. */
+export function readingSubject(reading: Reading): string {
+  if (reading.source === 'clause') return reading.id ?? '';
+  return (reading.id && READING_SUBJECTS[reading.id]) || '';
+}
+
+/** A reading as one printed line: 【where subject】text. */
 export function readingLine(reading: Reading): string {
+  const subject = readingSubject(reading);
   const where =
     reading.source === 'clause'
-      ? `第${reading.itemNo}项 ${reading.id}`
-      : reading.source === 'policy'
-        ? `政策${reading.id ? ` ${reading.id}` : ''}`
-        : `考核表${reading.id ? ` ${reading.id}` : ''}`;
+      ? `第${reading.itemNo}项 ${subject}`
+      : `${reading.source === 'policy' ? '政策' : '考核表'}${subject ? ` ${subject}` : ''}`;
   return `【${where}】${reading.text}`;
 }

@@ -40,3 +40,25 @@ export function rubricLabels(
   for (const [, label] of plain) seen.set(label, (seen.get(label) ?? 0) + 1);
   return new Map(plain.map(([id, label]) => [id, (seen.get(label) ?? 0) > 1 ? `${label}（${id}）` : label]));
 }
+
+/** A table's or policy's name as a person reads it in a sentence: its title, led by its region where
+ * the title does not name it (江北's tables are titled 2025年定点医疗机构协议签订考核表). Never the id,
+ * which is for files, commands and --json. */
+export function documentName(doc: { region: string; title: string }): string {
+  return doc.title.includes(shortRegion(doc.region)) ? doc.title : `${doc.region}${doc.title}`;
+}
+
+/** The text prints no document number (威海: 原文未载文号). */
+const unnumbered = (p: { documentNumber: string }) => /未载|未署|无文号/.test(p.documentNumber);
+
+/** Where a table comes from, as the text says it: the document number and attachment where one is
+ * printed (江医保中心发〔2024〕16号 附件2); where the text prints none (威海), only that, without the
+ * attachment's name after it, which would read as a number's title. */
+export function sourceText(p: { documentNumber: string; attachment?: string | undefined }): string {
+  return unnumbered(p) ? '原文未载文号' : [p.documentNumber, p.attachment].filter(Boolean).join(' ');
+}
+
+/** The whole source line a reader sees under a table: issuer, the source (sourceText) and the title. */
+export function provenanceText(p: { issuer: string; documentNumber: string; attachment?: string | undefined; title: string }): string {
+  return unnumbered(p) ? `${p.issuer}《${p.title}》（原文未载文号）` : `${p.issuer} ${sourceText(p)}《${p.title}》`;
+}

@@ -211,12 +211,12 @@ function checkParsed(json: unknown): CheckReport {
   const kind = typeof json === 'object' && json !== null && 'kind' in json ? (json as { kind: unknown }).kind : undefined;
   if (kind === 'policy') {
     const parsed = PolicySchema.safeParse(json);
-    if (!parsed.success) return { kind: 'policy', errors: zodProblems(parsed.error), warnings: [] };
+    if (!parsed.success) return { kind: 'policy', errors: zodProblems(parsed.error, json), warnings: [] };
     return { kind: 'policy', id: parsed.data.id, ...checkPolicy(parsed.data) };
   }
   if (kind === 'rubric') {
     const parsed = RubricSchema.safeParse(json);
-    if (!parsed.success) return { kind: 'rubric', errors: zodProblems(parsed.error), warnings: [] };
+    if (!parsed.success) return { kind: 'rubric', errors: zodProblems(parsed.error, json), warnings: [] };
     const checked = checkRubric(parsed.data);
     return { kind: 'rubric', id: parsed.data.id, errors: checked.errors, warnings: [...checked.warnings, ...layoutWarnings(json, parsed.data)] };
   }

@@ -22,9 +22,31 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
+/** Whether the issue is about a field the file leaves out: its key is absent from the object that
+ * should hold it (read from the parsed input where given, else from zod's own "received undefined"). */
+function isMissing(issue: z.core.$ZodIssue, input: unknown): boolean {
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value') return false;
+  if (input === undefined) return issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  let parent: unknown = input;
+  for (const key of issue.path.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return false;
+    parent = (parent as Record<PropertyKey, unknown>)[key];
+  }
+  const last = issue.path.at(-1);
+  return last !== undefined && typeof parent === 'object' && parent !== null && (parent as Record<PropertyKey, unknown>)[last] === undefined;
+}
+
 /** One zod issue as a Chinese sentence a rubric author can act on. No English text from zod reaches a
- * user: a message our schema gave is kept, every other is said here. */
-function chinese(issue: z.core.$ZodIssue): string {
+ * user: a message our schema gave is kept, every other is said here. A field left out says 缺少, never
+ * that a value is wrong. */
+function chinese(issue: z.core.$ZodIssue, input: unknown): string {
+  if (isMissing(issue, input)) {
+    const expected =
+      issue.code === 'invalid_value'
+        ? `取值应为以下之一：${issue.values.map((v) => JSON.stringify(v)).join('、')}`
+        : `应为 ${TYPE_NAMES[(issue as { expected: string }).expected] ?? (issue as { expected: string }).expected}`;
+    return `缺少此字段（${expected}）`;
+  }
   switch (issue.code) {
     case 'invalid_type':
       return `类型不对：应为 ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
@@ -56,10 +78,11 @@ function chinese(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function zodProblems(error: z.ZodError): Problem[] {
+/** The problems of a failed parse; `input`, the parsed value, tells a field left out from one of a wrong value. */
+export function zodProblems(error: z.ZodError, input?: unknown): Problem[] {
   return error.issues.map((issue) => ({
     field: pathOf(issue),
-    message: `${pathOf(issue)}：${chinese(issue)}`,
+    message: `${pathOf(issue)}：${chinese(issue, input)}`,
     messageEn: `${pathOf(issue)}: ${issue.message}`,
   }));
 }

@@ -89,7 +89,7 @@ export function refundAmount(scoreArg: unknown, depositArg: unknown, policyArg: 
     if (isUnstated(refund)) return UNSTATED;
     const amount = refund.amount;
     if (amount.precision() > EXCEL_DIGITS) {
-      return fail(`返还金额 ${amount.toFixed(2)} 元超过 Excel 数值的 ${EXCEL_DIGITS} 位有效数字，单元格无法精确到分；请用 mib refund 计算`);
+      return fail(`返还金额 ${amount.toFixed(2)} 元超过 Excel 数值的 ${EXCEL_DIGITS} 位有效数字，单元格无法精确到分；请用命令行计算返还金额`);
     }
     return amount.toNumber();
   });

@@ -21,7 +21,7 @@ describe('mib check <table> --policy: the veto', () => {
     const r = run()('check', './jiangbei.json', '--policy', './cap.json');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(
-      '警告 （与政策 test-cap-pair）vetoEffect：考核表“test-jiangbei-copy”写明出现否决项得分为0（表注：“备注：总分为100分，得分= 得分1+得分2+得分3……；出现否决项得分为0。”），政策“test-cap-pair”的否决规定是“存在违规行为的，考核得分最高按60分计”（得分至多按60分计）：两处规定不同，按此政策评定时以政策为准',
+      '警告 （与政策 test-cap-pair）vetoEffect：考核表“重庆市江北区2025年定点医疗机构协议签订考核表”写明出现否决项得分为0（表注：“备注：总分为100分，得分= 得分1+得分2+得分3……；出现否决项得分为0。”），政策“吉林省医疗保障定点医药机构考核暂行办法”的否决规定是“存在违规行为的，考核得分最高按60分计”（得分至多按60分计）：两处规定不同，按此政策评定时以政策为准',
     );
     expect(r.out).toContain('通过检查（1 处警告）');
   });
@@ -51,7 +51,7 @@ describe('scale pairing: total and bonus compared apart', () => {
     const r = run()('check', './table.json', '--policy', 'ningde-2025-hospital');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(
-      'bonus：考核表“moudi-2026-hospital”与政策“ningde-2025-hospital”满分相同（100 分），不同的只是加分：考核表另有加分最多 5 分，政策不设加分（“考核采取百分制”）',
+      'bonus：考核表“某地2026年定点医疗机构考核表”与政策“宁德市医保定点医药机构绩效考核暂行方案（定点医疗机构）”满分相同（100 分），不同的只是加分：考核表另有加分最多 5 分，政策不设加分（“考核采取百分制”）',
     );
     expect(r.out).not.toContain('× 100 / 100');
   });

@@ -35,7 +35,7 @@ describe('mib score: every reading visible (口径说明), ownership 公立/民�
     expect(r.code).toBe(0);
     const [, readings = ''] = r.out.split('口径说明：');
     expect(readings).toContain('【考核表】考核实行计分制管理');
-    expect(readings).toContain('【考核表 unpricedClauses】');
+    expect(readings).toContain('【考核表 未写分值的条款】');
     expect(readings).toContain('【第20项 20.1】指标释义问“是否高于90%”');
     expect(readings).toContain('【第14项 14.1、14.2】');
     expect(readings).toContain('【政策】通知写“得分60分以下为不合格”');

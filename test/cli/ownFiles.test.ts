@@ -133,7 +133,7 @@ describe('refusals', () => {
     broken.items[1]!.rules[0]!.points = -2;
     const r = await mib('score', write('broken.json', broken), '--input', facts);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^错误：考核表“.*broken\.json”有 2 处错误，不能使用（mib check 同样列出）：/);
+    expect(r.err).toMatch(/^错误：考核表“.*broken\.json”有 2 处错误，不能使用（检查文件时同样列出）：/);
     expect(r.err).toMatch(/\n {2}title：/);
     expect(r.err).toMatch(/\n {2}items\.1\.rules\.0\.points：/);
     expect(r.out).toBe('');
@@ -154,7 +154,9 @@ describe('refusals', () => {
 
   it('bad JSON names the file, line and column; a missing file is named', async () => {
     expect((await mib('score', write('bad.json', '{\n  "kind": "rubric",\n}'), '--input', facts)).err).toMatch(/bad\.json.*第 3 行/);
-    expect((await mib('score', './nowhere/t.json', '--input', facts)).err).toBe('错误：读不到文件“./nowhere/t.json”');
+    expect((await mib('score', './nowhere/t.json', '--input', facts)).err).toBe(
+      '错误：读不到文件“./nowhere/t.json”：文件不存在（请核对文件名和所在的文件夹）',
+    );
   });
 
   it('warnings are printed to stderr and do not stop the command', async () => {

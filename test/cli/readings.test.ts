@@ -36,8 +36,8 @@ describe('mib score --policy: what a veto or a 降档 did joins the readings', (
     expect(calm.readings.some((r: { id?: string }) => r.id === 'veto')).toBe(false);
     const args = ['score', 'weihai-2021-hospital-l2', '--input', 'none.json', '--policy', 'jilin-2025', '--convert', '--deposit', '10000'];
     const downgraded = run(...args, '--downgrade', '1');
-    expect(downgraded.out.split('口径说明：')[1]).toContain('【政策 downgradeRefund】降档同时改变返还档次（downgradeRefund = grade）');
-    expect(run(...args).out).not.toContain('downgradeRefund】');
+    expect(downgraded.out.split('口径说明：')[1]).toContain('【政策 降档与返还】降档同时改变返还档次：');
+    expect(run(...args).out).not.toContain('降档与返还】');
   });
 });
 
@@ -47,7 +47,7 @@ describe('mib grade / mib refund: the readings that decided the value, on stderr
     expect(grade.out).toBe('不合格');
     expect(grade.err).toContain('口径说明：');
     expect(grade.err).toContain(`【政策】${NINGDE_VETO}`);
-    expect(grade.err).toContain('【政策 veto】否决（原文“对于拒绝配合考核或提供虚假资料的医药机构');
+    expect(grade.err).toContain('【政策 否决】否决（原文“对于拒绝配合考核或提供虚假资料的医药机构');
     expect(grade.err).toContain('得分不变，等次不高于不合格');
     const refund = mib('refund', '85', '--policy', 'ningde-2025-hospital', '--veto', '--deposit', '10000');
     expect(refund.code).toBe(0);
@@ -66,14 +66,14 @@ describe('mib grade / mib refund: the readings that decided the value, on stderr
   it('吉林 降档 from 优: 10000.00 on stdout; stderr says the 降档 follows 良’s rule and cost nothing', () => {
     const refund = mib('refund', '92', '--policy', 'jilin-2025', '--downgrade', '1', '--deposit', '10000');
     expect(refund.out).toBe('10000.00');
-    expect(refund.err).toContain('【政策 downgradeRefund】降档同时改变返还档次（downgradeRefund = grade）：按降档后等次“良”的返还规则');
+    expect(refund.err).toContain('【政策 降档与返还】降档同时改变返还档次：按降档后等次“良”的返还规则');
     expect(refund.err).toContain(JILIN_FREE);
     const json = JSON.parse(mib('refund', '92', '--policy', 'jilin-2025', '--downgrade', '1', '--deposit', '10000', '--json').out);
     expect(json).toMatchObject({ amount: 10000, grade: '良' });
     expect(json.readings.filter((r: { id?: string }) => r.id === 'downgradeRefund')).toHaveLength(2);
     // --downgrade-refund score: the other reading, and no “cost nothing” line
     const score = mib('refund', '92', '--policy', 'jilin-2025', '--downgrade', '1', '--deposit', '10000', '--downgrade-refund', 'score');
-    expect(score.err).toContain('降档不改变返还档次（downgradeRefund = score）：按得分所在等次“优”的返还规则计算');
+    expect(score.err).toContain('降档不改变返还档次：按得分所在等次“优”的返还规则计算');
     expect(score.err).not.toContain(JILIN_FREE);
     // without a 降档, no 降档 reading
     expect(mib('refund', '92', '--policy', 'jilin-2025', '--deposit', '10000').err).not.toContain('downgradeRefund');
@@ -103,7 +103,7 @@ describe('mib roster: the rubric’s and policy’s readings that applied (text,
     expect(block).toContain(`【第30项 30.1】${A6_LOW}`);
     expect(block).toContain('【第30项 30.2】“下降≥2%”“增幅≤2%”按占比的百分点变化计');
     expect(block).toContain('【政策】降档默认同时改变返还档次');
-    expect(block).toContain('【政策 downgradeRefund】降档同时改变返还档次（downgradeRefund = grade）：按降档后等次的返还规则、以实际得分计算。');
+    expect(block).toContain('【政策 降档与返还】降档同时改变返还档次：按降档后等次的返还规则、以实际得分计算。');
     // the peer options are still said apart, before the block
     expect(text.out.indexOf('同级比较的口径')).toBeLessThan(text.out.indexOf('口径说明：'));
 
@@ -118,7 +118,7 @@ describe('mib roster: the rubric’s and policy’s readings that applied (text,
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('口径说明')!;
-    expect(sheet.getRow(4).values).toEqual([undefined, '来源', '条款或选项', '序号', '口径说明']);
+    expect(sheet.getRow(4).values).toEqual([undefined, '来源', '条款或事项', '序号', '口径说明']);
     const rows = json.readings.map((_, k) => sheet.getRow(5 + k).values as unknown[]);
     expect(rows).toContainEqual([undefined, '条款', '30.1', '30', A6_LOW]);
     expect(rows.map((r) => r[4])).toEqual(json.readings.map((r) => r.text));
@@ -134,9 +134,7 @@ describe('mib roster: the rubric’s and policy’s readings that applied (text,
     const ownership = json.readings.find((r) => r.id === 'ownership')?.text;
     expect(ownership).toContain('（19.1、19.2）');
     expect(ownership).toContain('本名单公立 1 家、民营 1 家；1 家机构性质（公立/民营）未填写，按公立计并列为未填写的事实。');
-    expect(json.readings.find((r) => r.id === 'veto')?.text).toBe(
-      '否决（原文“存在否决项得分为0分”）按 veto.effect = setScore 计：得分按0分计，等次不高于不合格。',
-    );
+    expect(json.readings.find((r) => r.id === 'veto')?.text).toBe('否决（原文“存在否决项得分为0分”）：得分按0分计，等次不高于不合格。');
     // without the vetoed row, no veto reading
     const calm = writeCsv(path('calm.csv'), [{ 机构编码: 'J1', 机构名称: '民营医院', '公立/民营': '民营' }]);
     expect(

@@ -139,7 +139,7 @@ describe('威海 A5 as printed', () => {
     expect(bands(json, '29.1')).toEqual([1, 1, 2, 3, 4, 3]);
     expect(itemScores(json, '29')).toEqual([10, 10, 7, 5, 2, 5]);
     const group = json.groups.find((g) => g.id === '29.1')!;
-    expect(group.reading).toContain('过高的按原文参照第三区间（另一读法：选项 trimmedHighInterval=last 归第四区间）');
+    expect(group.reading).toContain('过高的按原文参照第三区间（另一读法：归第四区间，须在名册的同级比较口径中写明）');
     expect(json.institutions[5]!.peer.find((p) => p.id === '29.1')!.line).toContain('→ 第三区间（剔除的过高值）');
   });
 
@@ -148,9 +148,7 @@ describe('威海 A5 as printed', () => {
     expect(json.options.trimmedHighInterval).toBe('last');
     expect(bands(json, '29.1')).toEqual([1, 1, 2, 3, 4, 4]);
     expect(itemScores(json, '29')).toEqual([10, 10, 7, 5, 2, 2]);
-    expect(json.groups.find((g) => g.id === '29.1')!.reading).toContain(
-      '过高的归最后的第四区间（选项 trimmedHighInterval=last；原文写参照第三区间）',
-    );
+    expect(json.groups.find((g) => g.id === '29.1')!.reading).toContain('过高的归最后的第四区间（经办机构的读法；原文写参照第三区间）');
     const text = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', spread, '--peer-trim', '20%', '--trimmed-high', 'last');
     expect(text.out).toContain('剔除的过高值归最后一个区间');
     const bad = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', spread, '--trimmed-high', 'third');
@@ -167,7 +165,8 @@ describe('威海 A5 as printed', () => {
     expect(bands(json, '29.1')).toEqual([1, 1, 1, 2, 2, 4]);
     const group = json.groups.find((g) => g.id === '29.1')!;
     expect(group.reading).toContain('原文“原则上，增长率第一区间最低值不应大于当年医保基金收入增长幅度”未用：未给当年医保基金收入增长幅度');
-    expect(group.lines[0]).toContain('--fund-growth');
+    expect(group.lines[0]).toContain('（名册的“基金收入增长幅度”列）');
+    expect(group.lines[0]).not.toContain('--fund-growth');
     const text = await mibOnDisk('roster', 'weihai-2021-hospital-l2', '--input', a5(fast));
     expect(text.out).toContain('第一区间最低值不应大于当年医保基金收入增长幅度”未用');
   });

@@ -49,7 +49,7 @@ describe('checkedFile', () => {
     expect(t.message).toContain('items.2.no：序号 2 重复');
     const badVeto = { ...copy(policy), veto: { grade: '差', text: '否决' } };
     const p = failure(badVeto, 'policy');
-    expect(p.message).toBe('政策“./x.json”有 1 处错误，不能使用（mib check 同样列出）：\n  veto.grade：否决后的等次“差”不在 grades 中');
+    expect(p.message).toBe('政策“./x.json”有 1 处错误，不能使用（检查文件时同样列出）：\n  veto.grade：否决后的等次“差”不在 grades 中');
   });
 
   it('refuses a policy where a table goes, and a file without a kind', () => {

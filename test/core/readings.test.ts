@@ -14,7 +14,7 @@ describe('readingsOf: the table’s, each clause’s and the policy’s readings
     const readings = readingsOf(weihai2, { policy });
     const rubricTexts = readings.filter((r) => r.source === 'rubric').map((r) => r.text);
     for (const note of weihai2.notes ?? []) expect(rubricTexts).toContain(note);
-    expect(readings.find((r) => r.id === 'partialSteps')?.text).toContain('partialSteps = proportional');
+    expect(readings.find((r) => r.id === 'partialSteps')?.text).toContain('不足一步的部分按比例计。');
     // C21's four clauses share one note: one reading naming all four ids
     const c21 = readings.filter((r) => r.source === 'clause' && r.itemNo === '31');
     expect(c21).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('readings the tables took silently, now recorded', () => {
     expect(clauseNote(jiangbei, '20.1')).toContain('是否高于90%');
     expect(jiangbei.boundaryReading).toBe('method');
     expect(item(evaluate(jiangbei, { '20.1': 0.9 }), '20').score.toNumber()).toBe(10);
-    expect(readingsOf(jiangbei).find((r) => r.id === 'boundaryReading')?.text).toContain('boundaryReading = method');
+    expect(readingsOf(jiangbei).find((r) => r.id === 'boundaryReading')?.text).toContain('按计分方法计（默认读法）');
     // the other answer, by the 指标释义 “是否高于90%”: exactly 90% is not 高于, so the item scores 0
     const byDefinition = RubricSchema.parse({ ...jiangbei, boundaryReading: 'definition' });
     expect(item(evaluate(byDefinition, { '20.1': 0.9 }), '20').score.toNumber()).toBe(0);

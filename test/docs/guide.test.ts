@@ -117,6 +117,8 @@ describe('the guide’s table of mib check messages (section 九) quotes what mi
   const mistakes: [string, (t: Record<string, any>, p: Record<string, any>) => unknown][] = [
     ['no kind', (t) => (delete t.kind, t)],
     ['no title', (t) => (delete t.title, t)],
+    ['title as number', (t) => ((t.title = 1), t)],
+    ['no refundFollows', (_t, p) => ((p.downgrade = { reasons: [{ steps: 1, text: '降一档的情形' }] }), p)],
     ['year as text', (t) => ((t.year = '2025'), t)],
     ['unknown field', (t) => ((t.items[1].score = 10), t)],
     ['clause kind', (t) => ((t.items[1].rules[0].kind = 'perTime'), t)],

@@ -199,7 +199,7 @@ describe('MIB.GRADE and MIB.REFUND take what `mib` takes (issue: the functions s
   });
 
   it('scale: a 威海 score of 650 is refused by a 百分制 policy unless its table is named, then converted', () => {
-    expect(message(gradeLabel(650, 'jilin-2025'))).toContain('不在政策“jilin-2025”的分制内');
+    expect(message(gradeLabel(650, 'jilin-2025'))).toContain('不在政策“吉林省医疗保障定点医药机构考核暂行办法”的分制内');
     // 650 × 100 / 795 = 81.76 → 良 (not 优, as 650 against 90 would read)
     expect(gradeLabel(650, 'jilin-2025', { scale: 'weihai-2021-hospital-l2' })).toBe('良');
     expect(gradeLabel(650, 'jilin-2025', { scale: 795 })).toBe('良');

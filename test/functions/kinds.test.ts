@@ -42,7 +42,9 @@ describe('MIB.REFUND with a withhold tier and 扣减情形', () => {
     expect(refund(85, withhold.id, { circumstances: '' })).toBe(8000);
   });
   it('an unknown circumstance or a number is #VALUE! with a Chinese message', () => {
-    expect(message(refund(85, withhold.id, { circumstances: '约谈' }))).toBe('政策“test-withhold”没有“约谈”这一扣减情形；它规定的情形有：挂牌督办');
+    expect(message(refund(85, withhold.id, { circumstances: '约谈' }))).toBe(
+      '政策“吉林省医疗保障定点医药机构考核暂行办法”没有“约谈”这一扣减情形；它规定的情形有：挂牌督办',
+    );
     expect(message(refund(85, withhold.id, { circumstances: 3 }))).toMatch(/^扣减情形应为文字/);
   });
 });

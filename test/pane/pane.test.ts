@@ -220,6 +220,16 @@ describe('the task pane outside Excel', () => {
     await pane.close();
   });
 
+  it('a % box that refuses 150 echoes it as typed: 收到的是 “150%”, not 1.5 (issue 22)', async () => {
+    const pane = await openPane();
+    await pane.getByRole('button', { name: '生成考核表' }).click();
+    await fillFact(pane, '20.1', '150');
+    await pane.getByRole('tab', { name: '检查' }).click();
+    await expect.poll(() => pane.getByTestId('flags').textContent()).toContain('收到的是 “150%”');
+    await expect(pane.getByTestId('flags').textContent()).resolves.not.toContain('1.5');
+    await pane.close();
+  });
+
   it('made no request to any origin but its own', () => {
     expect(requests.length).toBeGreaterThan(3);
     const foreign = requests.filter((url) => !url.startsWith(`${session.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
@@ -279,7 +289,7 @@ describe.each([PANE_WIDTH, WIDE_WIDTH])('the pane at %i × 800', (width) => {
     const box = await notice.boundingBox();
     expect(box?.height).toBeLessThanOrEqual(80); // the whole explanation is behind 详情
     await notice.getByRole('button', { name: '详情' }).click();
-    await expect(notice.textContent()).resolves.toContain('sessionStorage');
+    await expect(notice.textContent()).resolves.toContain('会话存储');
     await notice.getByRole('button', { name: '关闭' }).click();
     await expect(notice.count()).resolves.toBe(0);
   });

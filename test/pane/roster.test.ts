@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFERRED_STATES, fmt, getPolicy, getRubric, readingLine, scoreRoster } from '../../src/core';
 import type { RosterResult } from '../../src/core/roster/types';
+import { isCodeHeader } from '../../src/core/roster/institutions';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { rosterSource } from '../../src/sheet/roster/source';
 import { fillTemplate } from '../support/filledSheet';
@@ -28,14 +29,14 @@ const ROSTER = [
   ['H002', '威海乙医院', '民营', '80000', '1', '0', '12%', '18%'],
   ['H003', '威海丙医院', '公立', '120000', '2', '5', '20%', '25%'],
   ['H004', '威海丁医院', '公立', 'abc', '0', '0', '8%', '12%'],
-  ['H005', '威海戊医院', '民营', '90000', '0', '1', '15%', '30%'],
+  ['03720', '威海戊医院', '民营', '90000', '0', '1', '15%', '30%'], // a code with a leading zero: kept as pasted
 ];
 const TSV = `${ROSTER.map((row) => row.join('\t')).join('\r\n')}\r\n`;
 
 /** What scoreRoster makes of the same cells, pasted the same way into an in-memory workbook. */
 async function expected(): Promise<{ result: RosterResult; traced: RosterResult }> {
   const book = new MemoryWorkbook();
-  book.paste('Sheet1', 'A1', TSV);
+  book.paste('Sheet1', 'A1', TSV, isCodeHeader);
   const source = rosterSource('Sheet1', await book.readValues('Sheet1'));
   const args = [getRubric('weihai-2021-hospital-l2'), source.table, getPolicy('jilin-2025')] as const;
   return {
@@ -138,6 +139,18 @@ describe('汇总: a roster scored in the pane', () => {
     await expect.poll(() => page.getByTestId('roster-selection').textContent()).toBe('选中单元格：汇总名单!A4');
     const row = want.result.institutions[2]!;
     await expect(page.getByTestId('institution-result').textContent()).resolves.toBe(`${fmt(row.total)} 分，${row.gradeText}`);
+  });
+
+  it('keeps a pasted code’s leading zero, as mib roster keeps it from a CSV (issue 22)', async () => {
+    expect(want.result.institutions.map((row) => row.institution.code)).toContain('03720');
+    const picker = page.getByRole('combobox', { name: '查找机构（跳到汇总名单中的行）' });
+    await picker.fill('戊医院');
+    await page.getByRole('option', { name: '03720 威海戊医院' }).click();
+    await expect.poll(() => page.getByTestId('roster-selection').textContent()).toBe('选中单元格：汇总名单!A6');
+    // back to H003, which 展开 below expands
+    await picker.fill('丙医院');
+    await page.getByRole('option', { name: 'H003 威海丙医院' }).click();
+    await expect.poll(() => page.getByTestId('roster-selection').textContent()).toBe('选中单元格：汇总名单!A4');
   });
 
   it('展开 makes H003’s assessment sheet, whose total equals the roster row’s', async () => {

@@ -205,7 +205,7 @@ describe('江北 hospital sheet', () => {
     const rowOf = (id: string) => plan.inputs.find((i) => i.id === id)!.address.replace(/^[A-Z]+/, '');
     expect(cellAt(plan, `${letter}${rowOf('20.1')}`)).toMatchObject({ value: expect.stringContaining('是否高于90%') });
     expect(cellAt(plan, `${letter}${rowOf('19.1')}`)).toMatchObject({ value: expect.stringContaining('只适用于公立医疗机构') });
-    expect(cellAt(plan, `${letter}${rowOf('19.2')}`)).toMatchObject({ value: expect.stringContaining('unpricedClauses = record') });
+    expect(cellAt(plan, `${letter}${rowOf('19.2')}`)).toMatchObject({ value: expect.stringContaining('（原文未写分值，本表只记录、不扣分）') });
     // 14.1 and 14.2 share one note: written once, then 同上
     expect(cellAt(plan, `${letter}${rowOf('14.1')}`)).toMatchObject({ value: expect.stringContaining('两个独立的否决条件') });
     expect(cellAt(plan, `${letter}${rowOf('14.2')}`)).toMatchObject({ value: '同上' });

@@ -66,6 +66,16 @@ function trimmedRow(row: string[]): (string | null)[] {
   return row.slice(0, end).map((cell) => (blank(cell) ? null : cell));
 }
 
+/** csv-parse's refusals in Chinese (its own messages are English). */
+const CSV_FAULTS: Record<string, string> = {
+  CSV_INVALID_CLOSING_QUOTE: '引号（"）后面紧跟了别的字符',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: '引号（"）后面紧跟了别的字符',
+  INVALID_OPENING_QUOTE: '一个字段的中间出现了引号（"）',
+  CSV_INVALID_OPENING_QUOTE: '一个字段的中间出现了引号（"）',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: '各行的列数不一致',
+  CSV_MAX_RECORD_SIZE: '有一行过长',
+};
+
 function parseError(error: unknown, source: string): MibError {
   const line = error instanceof CsvError && typeof error.lines === 'number' ? `第 ${error.lines} 行附近` : '';
   if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
@@ -75,7 +85,12 @@ function parseError(error: unknown, source: string): MibError {
       `${source}: a quote is not closed`,
     );
   const message = error instanceof Error ? error.message : String(error);
-  return refuse(source, `“${clipped(source)}”${line}不是有效的 CSV：${clipped(message)}`, `${source} is not a valid CSV: ${message}`);
+  const why = (error instanceof CsvError && CSV_FAULTS[error.code]) || '格式不对';
+  return refuse(
+    source,
+    `“${clipped(source)}”${line}不是有效的 CSV：${why}；请在 Excel 中打开后另存为 CSV`,
+    `${source} is not a valid CSV: ${message}`,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { clipped, MibError, type Problem } from '../../core';
+import { isCodeHeader } from '../../core/roster/institutions';
 import type { RosterTable } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
 import { readCell } from '../../sheet/xlsx/readCell';
@@ -53,12 +54,16 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
   const cellName = (excelRow: number, column: number) => `${sheet.name}!${columnLetters(column)}${excelRow}`;
   const problems: Problem[] = [];
 
-  /** Row r (1-based) as values, trailing blanks dropped; error cells become their text and a problem. */
-  const valuesOf = (r: number): unknown[] => {
+  /** Row r (1-based) as values, trailing blanks dropped; error cells become their text and a problem.
+   * A code (codeColumns, 0-based) stored as a number shown with leading zeros (format 00000) is the
+   * text it shows: codes stay text, "03720" as typed. */
+  const valuesOf = (r: number, codeColumns = new Set<number>()): unknown[] => {
     const row = sheet.getRow(r);
     const values: unknown[] = [];
     for (let c = 1; c <= row.cellCount; c++) {
-      const read = readCell(row.getCell(c));
+      const cell = row.getCell(c);
+      const read = readCell(cell);
+      if (codeColumns.has(c - 1) && typeof read.value === 'number') read.value = zeroPadded(read.value, cell.numFmt);
       const name = cellName(r, c - 1);
       if (read.error) {
         problems.push({ field: name, message: `${name} 是错误值 ${read.error}，请更正该单元格`, messageEn: `${name} holds the error ${read.error}` });
@@ -78,6 +83,7 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
   };
 
   const header = valuesOf(1).map((value) => (value === null ? '' : String(value).trim()));
+  const codeColumns = new Set(header.flatMap((name, c) => (isCodeHeader(name) ? [c] : [])));
   if (header.length === 0)
     throw refuse(
       source,
@@ -87,7 +93,7 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
   const rows: unknown[][] = [];
   const excelRows: number[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const values = valuesOf(r);
+    const values = valuesOf(r, codeColumns);
     if (values.length === 0) continue;
     rows.push(values);
     excelRows.push(r);
@@ -102,4 +108,10 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
     source: `${source}（工作表“${sheet.name}”）`,
     cellName: (row, column) => cellName(row < 0 ? 1 : (excelRows[row] ?? row + 2), column),
   };
+}
+
+/** A whole number shown through a format of zeros ("00000": 3720 shows as 03720) as the text it shows;
+ * any other number as it is. */
+function zeroPadded(value: number, numFmt: string | undefined): number | string {
+  return numFmt && /^0+$/.test(numFmt) && Number.isInteger(value) && value >= 0 ? String(value).padStart(numFmt.length, '0') : value;
 }

@@ -1,4 +1,5 @@
 import {
+  documentName,
   fmt,
   MONEY_KEYS,
   MONEY_LABELS,
@@ -8,6 +9,7 @@ import {
   peerClauses,
   peerOptionsText,
   type RosterResult,
+  sourceText,
   type Rubric,
 } from '../../core';
 import { PEER_SHEET, PREVIOUS_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster';
@@ -41,14 +43,12 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
   const s = result.summary;
   const lines = [`名单：${ctx.source}，${s.institutions} 家机构`];
   const ownTable = ctx.files.pathOf('rubric', rubric.id);
-  lines.push(
-    `考核表：${rubric.title}（${rubric.id}，${rubric.provenance.documentNumber} ${rubric.provenance.attachment}）${ownTable ? `，地区自己的考核表 ${ownTable}` : ''}`,
-  );
+  lines.push(`考核表：${documentName(rubric)}（${sourceText(rubric.provenance)}）${ownTable ? `，地区自己的考核表 ${ownTable}` : ''}`);
   const ownPolicy = policy && ctx.files.pathOf('policy', policy.id);
   lines.push(
     policy
-      ? `政策：${policy.title}（${policy.id}）${ownPolicy ? `，地区自己的政策 ${ownPolicy}` : ''}`
-      : '政策：未给出，只计分，不评定等次与返还（用 --policy 给出政策）',
+      ? `政策：${documentName(policy)}（${policy.provenance.documentNumber}）${ownPolicy ? `，地区自己的政策 ${ownPolicy}` : ''}`
+      : '政策：未给出，只计分，不评定等次与返还',
   );
   if (peerClauses(rubric).length > 0) {
     lines.push(`同级比较的口径：${peerOptionsText(result.options)}`);
@@ -83,7 +83,7 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
   lines.push(
     ctx.output
       ? `已写入 ${ctx.output}：工作表“${ROSTER_SHEET}”（各机构结果）、“${SUMMARY_SHEET}”${result.groups.length > 0 ? `、“${PEER_SHEET}”（分界点）` : ''}${result.previousYear ? `、“${PREVIOUS_SHEET}”（新增与不在名单的机构）` : ''}、“${READINGS_SHEET}”`
-      : '未写工作簿：用 -o <汇总.xlsx> 写出各机构的结果，--json 输出 JSON',
+      : '未写工作簿：本次只列出以上汇总；要写出各机构结果的工作簿，请在命令中给出输出文件',
   );
   return lines;
 }

@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import type { Problem } from '../errors';
 import { scaleDifference } from '../policy/scale';
 import type { Policy } from '../policy/schema';
@@ -33,7 +34,7 @@ export function checkPair(rubric: Rubric, policy: Policy): Problem[] {
     out.push(
       problem(
         'vetoEffect',
-        `考核表“${rubric.id}”写明出现否决项得分为0${footer}，政策“${policy.id}”的否决规定是“${policy.veto.text}”（${what}）：两处规定不同，按此政策评定时以政策为准，得分、等次、返还都按政策的 veto；不按政策评分时总分按考核表为0`,
+        `考核表“${documentName(rubric)}”写明出现否决项得分为0${footer}，政策“${documentName(policy)}”的否决规定是“${policy.veto.text}”（${what}）：两处规定不同，按此政策评定时以政策为准，得分、等次、返还都按政策的 veto；不按政策评分时总分按考核表为0`,
         `table ${rubric.id} sets the total to 0 on a veto, policy ${policy.id} says otherwise (${outcome.en}): the policy's veto governs when it grades`,
       ),
     );

@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import { type Dec, dec, fmt, sum } from '../decimal';
 import { MibError } from '../errors';
 import type { Policy } from './schema';
@@ -6,7 +7,12 @@ import type { Policy } from './schema';
 export function compositeScore(policy: Policy, own: Dec | number, subordinates: (Dec | number)[]): { score: Dec; trace: string[] } {
   const rule = policy.composite;
   if (!rule) {
-    throw new MibError('not-applicable', 'policy', `政策“${policy.id}”没有下属机构综合得分的规定`, `policy ${policy.id} has no composite rule`);
+    throw new MibError(
+      'not-applicable',
+      'policy',
+      `政策“${documentName(policy)}”没有下属机构综合得分的规定`,
+      `policy ${policy.id} has no composite rule`,
+    );
   }
   if (subordinates.length === 0) {
     throw new MibError('invalid-argument', 'subordinates', '至少需要一个下属机构（人员）的考核得分', 'at least one subordinate score is needed');

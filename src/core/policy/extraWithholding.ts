@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import { z } from 'zod';
 import { D, type Dec, pct } from '../decimal';
 import { MibError } from '../errors';
@@ -52,7 +53,7 @@ export function extraWithheld(policy: Policy, names: readonly string[]): { ratio
       throw new MibError(
         'invalid-argument',
         'circumstance',
-        `政策“${policy.id}”没有“${name}”这一扣减情形${list ? `；它规定的情形有：${list}` : '；它没有规定任何另行扣减的情形'}`,
+        `政策“${documentName(policy)}”没有“${name}”这一扣减情形${list ? `；它规定的情形有：${list}` : '；它没有规定任何另行扣减的情形'}`,
         `policy ${policy.id} has no circumstance "${name}"`,
       );
     }

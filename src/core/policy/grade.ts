@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import { cmp, constant, type Dec, dec, fmt } from '../decimal';
 import { MibError } from '../errors';
 import { checkWithinScale } from './scale';
@@ -36,7 +37,7 @@ function bandOf(policy: Policy, score: Dec): { band: GradeBand; index: number } 
     throw new MibError(
       'invalid-file',
       'grades',
-      `政策“${policy.id}”的等次区间没有覆盖 ${fmt(score)} 分`,
+      `政策“${documentName(policy)}”的等次区间没有覆盖 ${fmt(score)} 分`,
       `policy ${policy.id} has no grade for ${fmt(score)}`,
     );
   }
@@ -52,8 +53,8 @@ export function gradeIndex(policy: Policy, label: string): number {
 export function downgradeLimit(policy: Policy): { allowed: number; zh: string; en: string } {
   const allowed = Math.max(0, ...(policy.downgrade?.reasons.map((r) => r.steps) ?? [0]));
   return allowed === 0
-    ? { allowed, zh: `政策“${policy.id}”没有降档规定`, en: `policy ${policy.id} has no downgrade rule` }
-    : { allowed, zh: `政策“${policy.id}”最多降${allowed}档`, en: `policy ${policy.id} allows at most ${allowed} grades down` };
+    ? { allowed, zh: `政策“${documentName(policy)}”没有降档规定`, en: `policy ${policy.id} has no downgrade rule` }
+    : { allowed, zh: `政策“${documentName(policy)}”最多降${allowed}档`, en: `policy ${policy.id} allows at most ${allowed} grades down` };
 }
 
 /** The grade of a score under a policy: the band that holds the score, then 一票否决, then 降档. */

@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import { D, type Dec, dec, fmt, pct } from '../decimal';
 import { decimalFromText } from '../decimalText';
 import { clipped } from '../echo';
@@ -47,7 +48,7 @@ function policyRefund(policy: Policy) {
     throw new MibError(
       'not-applicable',
       'policy',
-      `政策“${policy.id}”（${policy.provenance.documentNumber}）未规定质量保证金返还`,
+      `政策“${documentName(policy)}”（${policy.provenance.documentNumber}）未规定质量保证金返还`,
       `policy ${policy.id} sets no deposit refund`,
     );
   }
@@ -86,7 +87,7 @@ function tierOf(band: GradeBand, policy: Policy): RefundTier {
     throw new MibError(
       'invalid-file',
       'grades',
-      `政策“${policy.id}”的等次“${band.label}”没有返还规定`,
+      `政策“${documentName(policy)}”的等次“${band.label}”没有返还规定`,
       `grade ${band.label} of ${policy.id} has no refund tier`,
     );
   }
@@ -180,7 +181,7 @@ export function refundForGrade(
   const follows = options.downgradeRefund ?? policy.downgrade?.refundFollows ?? 'grade';
   const band = follows === 'score' && !grade.vetoed ? gradeOf(policy, score, { veto: false }).band : grade.band;
   const trace = [...grade.trace];
-  if (band !== grade.band) trace.push(`降档不改变返还档次（选项 downgradeRefund = score），按“${band.label}”返还`);
+  if (band !== grade.band) trace.push(`降档不改变返还档次，按得分所在等次“${band.label}”返还`);
   const stated = tierOf(band, policy);
   // the notice says nothing of this band's deposit: no amount is invented, whatever else applies
   if (stated.kind === 'unstated') return { grade, unstated: stated.text, deposit, trace: [...trace, unstatedRefundLine(stated)] };
@@ -249,11 +250,11 @@ export function specialRefundText(result: SpecialRefundResult): string | undefin
 export function specialCaseRule(policy: Policy, kind: SpecialCase): { text: string; lowestOfGrade?: string } {
   const rule = policy.specialCases?.[kind];
   if (rule) return rule;
-  const known = Object.keys(policy.specialCases ?? {});
+  const known = (Object.keys(policy.specialCases ?? {}) as SpecialCase[]).map((k) => specialCaseLabels[k].name);
   throw new MibError(
     'not-applicable',
     'case',
-    `政策“${policy.id}”没有规定这种情形（${kind}）${known.length > 0 ? `；它规定的情形有：${known.join('、')}` : '；它没有规定任何特殊情形'}`,
+    `政策“${documentName(policy)}”没有规定这种情形（${specialCaseLabels[kind].name}）${known.length > 0 ? `；它规定的情形有：${known.join('、')}` : '；它没有规定任何特殊情形'}`,
     `policy ${policy.id} has no rule for ${kind}`,
   );
 }

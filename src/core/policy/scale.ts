@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import { D, type Dec, fmt } from '../decimal';
 import { MibError } from '../errors';
 import { bonusMaxOf } from '../evaluate';
@@ -109,7 +110,7 @@ export function conversionFor(
   throw new MibError(
     'scale-mismatch',
     'policy',
-    `考核表“${rubric.id}”按 ${scaleText(table)}计分，政策“${policy.id}”按 ${scaleText(graded)}评定，分制不同，不能直接评定等次。` +
+    `考核表“${documentName(rubric)}”按 ${scaleText(table)}计分，政策“${documentName(policy)}”按 ${scaleText(graded)}评定，分制不同，不能直接评定等次。` +
       (fitting.length > 0 ? `分制相同的政策有：${fitting.join('、')}；` : '没有分制相同的内置政策；') +
       `如确需按该政策评定，请明确要求折算（得分 × ${fmt(policy.scale.points)} / ${fmt(rubric.total)}）。`,
     `rubric ${rubric.id} scores out of ${fmt(rubric.total)}, policy ${policy.id} grades out of ${fmt(policy.scale.points)}: ` +
@@ -129,7 +130,7 @@ function bonusBeyondScale(rubric: Rubric, policy: Policy, table: Scale, graded: 
   return new MibError(
     'bonus-beyond-scale',
     'policy',
-    `考核表“${rubric.id}”与政策“${policy.id}”满分相同（${fmt(table.points)} 分），不同的只是加分：考核表另有加分最多 ${fmt(table.bonus)} 分，` +
+    `考核表“${documentName(rubric)}”与政策“${documentName(policy)}”满分相同（${fmt(table.points)} 分），不同的只是加分：考核表另有加分最多 ${fmt(table.bonus)} 分，` +
       `政策${allowed}（“${policy.scale.text}”）。加分可使得分超过 ${fmt(top)} 分，政策未写这样的得分如何评定；满分相同，无须折算。` +
       `可照常评定，得分超过 ${fmt(top)} 分的不予评定（“${OUT_OF_SCALE}”），须明确要求；得分按 ${fmt(top)} 分封顶须政策原文有此规定，本工具不自行封顶。`,
     `rubric ${rubric.id} and policy ${policy.id} have the same total (${fmt(table.points)}); only the bonus differs ` +
@@ -168,7 +169,7 @@ export function checkWithinScale(policy: Policy, score: Dec): void {
   throw new MibError(
     'out-of-scale',
     'score',
-    `得分 ${fmt(score)} 不在政策“${policy.id}”的分制内（${scaleText(scale)}，即 0 到 ${fmt(top)} 分），不予评定` +
+    `得分 ${fmt(score)} 不在政策“${documentName(policy)}”的分制内（${scaleText(scale)}，即 0 到 ${fmt(top)} 分），不予评定` +
       (score.gt(top) ? `；其他分制的考核表（如威海 795 分）须先折算为 ${fmt(scale.points)} 分制` : ''),
     `score ${fmt(score)} is outside policy ${policy.id}'s scale (0 to ${fmt(top)}); convert a score from another scale first`,
   );

@@ -141,8 +141,13 @@ export const PolicySchema = /*#__PURE__*/ lazySchema(() =>
         .describe('否决项（一票否决）的后果'),
       refund: z
         .object({
-          fractionalPoints: FractionalPointsSchema,
-          ratioRounding: RatioRoundingSchema,
+          // absent: the guide's defaults (docs/编写考核表与政策.md 第八节), the readings the notices take
+          fractionalPoints: FractionalPointsSchema.default('proportional').describe(
+            '（可不填，默认 proportional）“每低1分”如何计不足1分的部分：proportional = 按实际差值（84.5 分低 5.5 分），whole = 只计整分（5），started = 不足1分按1分计（6）',
+          ),
+          ratioRounding: RatioRoundingSchema.default('none').describe(
+            '（可不填，默认 none）返还比例“保留两位小数”的读法：percent-2 = 百分数两位小数（90.66%），fraction-2 = 小数两位（0.91），none = 不取舍',
+          ),
           text: z.string().optional().describe('（可不填）规定返还的原文'),
         })
         .strict()

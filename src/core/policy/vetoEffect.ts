@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import { z } from 'zod';
 import { D, type Dec, fmt } from '../decimal';
 
@@ -96,9 +97,9 @@ export function vetoOutcome(veto: Veto): { zh: string; en: string } {
 /** What a veto found in a table does, in the words every face shows beside it: the policy's veto (its
  * text and what it leads to) where a policy grades; without one, the table's own "出现否决项得分为0"
  * (the only table-level effect a table file can state, `vetoEffect: "zero"`). */
-export function vetoConsequence(policy?: { id: string; veto: Veto }): { zh: string; en: string } {
+export function vetoConsequence(policy?: { id: string; title: string; region: string; veto: Veto }): { zh: string; en: string } {
   if (!policy) return { zh: '出现否决项得分为0', en: 'the total is 0' };
   const outcome = vetoOutcome(policy.veto);
   const grade = vetoEffectOf(policy.veto) === 'fail' ? `等次为${outcome.zh}` : outcome.zh;
-  return { zh: `按政策“${policy.id}”：${policy.veto.text}，${grade}`, en: `under ${policy.id}: ${outcome.en}` };
+  return { zh: `按${documentName(policy)}：${policy.veto.text}，${grade}`, en: `under ${policy.id}: ${outcome.en}` };
 }

@@ -1,3 +1,4 @@
+import { documentName } from '../rubricLabel';
 import type { Problem } from '../errors';
 import type { Policy } from '../policy/schema';
 import type { RosterInstitution, RosterTable } from './types';
@@ -30,7 +31,7 @@ export function compositeStructure(
   if (withParent.length === 0 || parentColumn === undefined) return out;
   if (!policy?.composite) {
     const message = policy
-      ? `政策“${policy.id}”没有下属机构综合得分的规定（吉林 第十一条那样）：上级机构编码列不计，各机构单独评定`
+      ? `政策“${documentName(policy)}”没有下属机构综合得分的规定（吉林 第十一条那样）：上级机构编码列不计，各机构单独评定`
       : '未给出政策：上级机构编码列不计，各机构单独评定';
     out.problems.push({ field: '上级机构编码', message, messageEn: 'the policy has no composite rule: 上级机构编码 is ignored' });
     return out;

@@ -29,6 +29,13 @@ export const FIELDS = {
 } as const;
 type Field = keyof typeof FIELDS;
 
+/** A header naming a column of institution codes (机构编码, 上级机构编码): codes are text, their leading
+ * zeros part of them ("03720"), wherever a roster comes from. */
+export function isCodeHeader(header: string): boolean {
+  const field = fieldOfHeader(header);
+  return field === 'code' || field === 'parentCode';
+}
+
 let headerFields: Map<string, Field> | undefined;
 /** The field a header names, if any: built on first use, so a bundle that never reads a roster carries nothing. */
 function fieldOfHeader(header: string): Field | undefined {

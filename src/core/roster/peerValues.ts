@@ -110,7 +110,7 @@ function groupFundGrowth(
   const shown = [...new Set(given.map((g) => pct(g)))].join('、');
   out.problems.push({
     field: '基金收入增长幅度',
-    message: `${ctx.inputId} ${ctx.measureName}：${groupName(ctx.group)}的“基金收入增长幅度”不一致（${shown}），第一区间的下限未按它划分；同一统筹区应填同一个值，或用 --fund-growth 给出`,
+    message: `${ctx.inputId} ${ctx.measureName}：${groupName(ctx.group)}的“基金收入增长幅度”不一致（${shown}），第一区间的下限未按它划分；同一统筹区应填同一个值`,
     messageEn: `${ctx.inputId}: the group's fund income growth differs between rows (${shown}); not applied`,
   });
   return undefined;

@@ -17,6 +17,7 @@ import {
 import type { Replanner } from '../matchPlan';
 import { planSheet } from '../planSheet';
 import type { SheetSnapshot } from '../port';
+import { shownFacts } from './shownFacts';
 import type { SheetPlan } from '../types';
 import { clauseCapCheck } from './clauseCap';
 import { formulaCheck } from './formulas';
@@ -71,7 +72,8 @@ export function auditSheet(snapshot: SheetSnapshot, replan: Replanner = defaultR
   const policy = snapshot.policyId && policyIds.includes(snapshot.policyId) ? getPolicy(snapshot.policyId) : undefined;
   // the formulas the sheet should hold under the policy it now names, in the layout it was read with
   const plan = replan(rubric.id, { ...(policy && { policyId: policy.id }), withAddinFunctions: snapshot.withAddinFunctions });
-  const facts = Object.fromEntries(snapshot.inputs.map((i) => [i.id, i.value]));
+  // each fact as its cell shows it: a refusal echoes what was typed (150%, not 1.5)
+  const facts = shownFacts(rubric, snapshot.inputs);
   // 公立/民营 from the header; anything the list does not offer counts as unknown, as a blank does
   const ownership = parseOwnership(snapshot.ownership) ?? undefined;
   const result = evaluate(rubric, facts, { ...(ownership && { ownership }) });

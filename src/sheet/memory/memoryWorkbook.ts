@@ -200,16 +200,19 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Pastes cells copied from Excel (tab-separated rows) from `address` on, each typed as setCell types
-   * it; one change event for the whole paste. Returns how many rows came in. */
-  paste(sheetName: string, address: string, text: string): number {
+   * it; one change event for the whole paste. Returns how many rows came in. `textColumn`, given the
+   * pasted first row's text of a column, says the column is formatted as text, as a roster's 机构编码 is:
+   * its cells below keep what was pasted ("03720" stays 03720, as Excel keeps it in a text column). */
+  paste(sheetName: string, address: string, text: string, textColumn?: (header: string) => boolean): number {
     const sheet = this.sheet(sheetName);
     const { row, col } = parseCell(address);
     const rows = tabRows(text);
     if (sheet.protected) throw new Error(`工作表“${sheetName}”受保护，不能粘贴 (the sheet is protected)`);
+    const asText = new Set(textColumn ? (rows[0] ?? []).flatMap((header, c) => (textColumn(header.trim()) ? [c] : [])) : []);
     rows.forEach((line, r) =>
       line.forEach((value, c) => {
         const key = cellAddress(row + r, col + c);
-        const stored = typed(value, this.view(sheet, key).numberFormat === '@');
+        const stored = typed(value, (r > 0 && asText.has(c)) || this.view(sheet, key).numberFormat === '@');
         if (stored.formula === undefined && stored.value === null) sheet.cells.delete(key);
         else sheet.cells.set(key, stored);
       }),

@@ -1,28 +1,29 @@
 import type { Policy } from '../../core/policy/schema';
-import type { Reading } from '../../core/readings';
+import { type Reading, readingSubject } from '../../core/readings';
+import { documentName } from '../../core/rubricLabel';
 import type { RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { GridPlan, PlanCell } from '../types';
 import { rosterGridPlan } from './gridPlan';
 import { READINGS_SHEET } from './words';
 
-const HEADERS = ['来源', '条款或选项', '序号', '口径说明'];
+const HEADERS = ['来源', '条款或事项', '序号', '口径说明'];
 
 const SOURCE_WORDS: Record<Reading['source'], string> = { rubric: '考核表', clause: '条款', policy: '政策' };
 
 /**
  * 口径说明: the rubric's and the policy's readings that applied to this roster (rosterReadings), one row
- * each: where it comes from (考核表, 条款, 政策), the clause's input ids or the option's name, the item's
- * 序号, and the reading in the document's words. The peer options are said on 同级分组.
+ * each: where it comes from (考核表, 条款, 政策), the clause's input ids or what the reading is about
+ * (按步计分, 否决…; the option's name stays in --json), the item's 序号, and the reading in the document's words. The peer options are said on 同级分组.
  */
 export function planReadingsSheet(result: RosterResult, rubric: Rubric, policy?: Policy): GridPlan {
   const rows = result.readings.map((reading): PlanCell[] => [
     { value: SOURCE_WORDS[reading.source], style: 'label' },
-    { value: reading.id ?? '', text: true, style: 'label' },
+    { value: readingSubject(reading), text: true, style: 'label' },
     { value: reading.itemNo ?? '', text: true, style: 'label' },
     { value: reading.text, style: 'formulaNote' },
   ]);
-  const basis = `考核表：${rubric.title}（${rubric.id}）；政策：${policy ? `${policy.title}（${policy.id}）` : '未给出'}`;
+  const basis = `考核表：${documentName(rubric)}；政策：${policy ? documentName(policy) : '未给出'}`;
   return rosterGridPlan({
     name: READINGS_SHEET,
     grid: [

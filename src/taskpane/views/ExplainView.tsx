@@ -1,5 +1,5 @@
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { fmt, inputIndex, parseOwnership, readingLine, readingsOf } from '../../core';
+import { fmt, inputIndex, parseOwnership, provenanceText, readingLine, readingsOf } from '../../core';
 import { itemCellsAt } from '../../sheet/plan';
 import type { WorkbookPort } from '../../sheet/port';
 import { ItemPicker } from './ItemPicker';
@@ -110,7 +110,7 @@ function ItemExplanation({
           </li>
         ))}
       </ul>
-      <Caption1 className={styles.muted}>{`${t('provenance')}：${p.issuer} ${p.documentNumber} ${p.attachment}《${p.title}》`}</Caption1>
+      <Caption1 className={styles.muted}>{`${t('provenance')}：${provenanceText(p)}`}</Caption1>
     </section>
   );
 }

@@ -15,11 +15,11 @@ import type { Problem } from '../../core';
 import type { FileStorePort, StoredFile } from '../../sheet/storedFiles/contract';
 import { type ImportOutcome, importFileText } from '../../sheet/storedFiles/load';
 import type { Locale, Translate } from '../i18n';
+import { FilePickButton } from './FilePickButton';
 import { ProblemList } from './ProblemList';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  file: { maxWidth: '100%' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, wordBreak: 'break-all' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -72,16 +72,13 @@ export function ImportView({ files, t, locale, onImported }: { files: FileStoreP
     <section className={styles.view} aria-label={t('tabImport')}>
       <Body1>{t('importHelp')}</Body1>
       <Field label={t('importPick')}>
-        <input
-          className={styles.file}
-          type="file"
+        <FilePickButton
+          label={t('importPickButton')}
           accept=".json,application/json"
-          data-testid="import-file"
+          testId="import-file"
           disabled={busy}
-          onChange={(event) => {
-            const input = event.currentTarget;
-            void pick(input.files?.[0]).finally(() => (input.value = ''));
-          }}
+          onFiles={(files) => void pick(files[0])}
+          t={t}
         />
       </Field>
       {busy && <Spinner size="tiny" label={t('importChecking')} />}

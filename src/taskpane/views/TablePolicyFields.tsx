@@ -1,6 +1,6 @@
 import { Caption1, Checkbox, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { bonusMaxOf, getRubric, listPolicies, listRubrics, type Policy, type Rubric, rubricLabels, scaleFits } from '../../core';
+import { bonusMaxOf, getRubric, listPolicies, listRubrics, type Policy, provenanceText, type Rubric, rubricLabels, scaleFits } from '../../core';
 import type { Translate } from '../i18n';
 
 export const usePickerStyles = makeStyles({
@@ -114,7 +114,7 @@ export function TablePolicyFields({
         </Select>
       </Field>
       <Caption1 className={styles.provenance} data-testid="provenance">
-        {`${t('provenance')}：${p.issuer} ${p.documentNumber} ${p.attachment}《${p.title}》`}
+        {`${t('provenance')}：${provenanceText(p)}`}
       </Caption1>
       <Field label={t('policy')}>
         <Select

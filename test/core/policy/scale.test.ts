@@ -43,7 +43,9 @@ describe('scale', () => {
   });
 
   it('a score above the policy’s scale is refused, never graded', () => {
-    expect(() => gradeOf(jilin, 650)).toThrow(/不在政策“jilin-2025”的分制内（100 分（另有加分最多 10 分），即 0 到 110 分）/);
+    expect(() => gradeOf(jilin, 650)).toThrow(
+      /不在政策“吉林省医疗保障定点医药机构考核暂行办法”的分制内（100 分（另有加分最多 10 分），即 0 到 110 分）/,
+    );
     expect(gradeOf(jilin, 110).label).toBe('优'); // 100 + the 10 bonus points 第八条 allows
     expect(() => gradeOf(ningde, 100.5)).toThrow(/即 0 到 100 分/);
   });

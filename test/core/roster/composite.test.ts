@@ -68,7 +68,9 @@ describe('吉林 第十一条 in a roster', () => {
 
   it('a policy without 第十一条 says so and grades every row on its own', () => {
     const result = scoreRoster(jiangbei, roster, getPolicy('cq-jiangbei-2025'), { complete: true });
-    expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining('政策“cq-jiangbei-2025”没有下属机构综合得分的规定')]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('政策“重庆市江北区2025年定点医药机构协议签订考核”没有下属机构综合得分的规定'),
+    ]);
     expect(result.institutions.every((r) => r.grade !== undefined)).toBe(true);
     expect(result.institutions[0]!.total.toNumber()).toBe(92);
   });

@@ -72,7 +72,7 @@ describe('readInstitutions', () => {
       expect.stringMatching(/^D2：降档应为 0 或正整数，收到的是 1\.5/),
       expect.stringMatching(/^F2：情形应为以下之一：/),
     ]);
-    expect(h2!.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^D3：政策“jilin-2025”最多降2档/)]);
+    expect(h2!.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^D3：政策“吉林省医疗保障定点医药机构考核暂行办法”最多降2档/)]);
     expect(h3!.problems).toEqual([]);
     expect(h3!.refund).toBeDefined();
     // the flagged rows are still scored: their facts count

@@ -57,8 +57,8 @@ export function peerIntervals(
     printedHigh === n
       ? `过高的参照${labels[n - 1] ?? ''}`
       : options.trimmedHighInterval === 'printed'
-        ? `过高的按原文参照${labels[highInterval - 1] ?? ''}（另一读法：选项 trimmedHighInterval=last 归${labels[n - 1] ?? ''}）`
-        : `过高的归最后的${labels[n - 1] ?? ''}（选项 trimmedHighInterval=last；原文写参照${labels[printedHigh - 1] ?? ''}）`;
+        ? `过高的按原文参照${labels[highInterval - 1] ?? ''}（另一读法：归${labels[n - 1] ?? ''}，须在名册的同级比较口径中写明）`
+        : `过高的归最后的${labels[n - 1] ?? ''}（经办机构的读法；原文写参照${labels[printedHigh - 1] ?? ''}）`;
   const trimWords = trimmed === 0 ? '不剔除' : `两端各剔除 ${trimmed} 家（${pct(options.trim)}），过低的参照第一区间、${highWords}`;
   const tieWords = options.intervals === 'equal-width' ? '分界点上的值归较低区间' : `分界点上的值归较低区间，${peerOptionWords.ties[options.ties]}`;
   const reading = [peerOptionWords.intervals[options.intervals], trimWords, tieWords, ...(bound.words ? [bound.words] : [])].join('，');
@@ -93,8 +93,7 @@ const FUND_GROWTH_TEXT = '原文“原则上，增长率第一区间最低值不
 function fundGrowthBound(core: PeerMember[], options: PeerOptions, printed?: IntervalText): { from?: Dec; words?: string } {
   if (printed?.declaration.fundGrowthBound !== true) return {};
   const growth = printed.fundGrowth;
-  if (growth === undefined)
-    return { words: `${FUND_GROWTH_TEXT}未用：未给当年医保基金收入增长幅度（mib roster --fund-growth，或名册的“基金收入增长幅度”列）` };
+  if (growth === undefined) return { words: `${FUND_GROWTH_TEXT}未用：未给当年医保基金收入增长幅度（名册的“基金收入增长幅度”列）` };
   const lowest = core[0]!.measure;
   if (cmp(growth, lowest) >= 0) return { words: `${FUND_GROWTH_TEXT}：最低值 ${pct(lowest)} 不大于基金收入增长幅度 ${pct(growth)}，区间不变` };
   if (options.intervals === 'equal-count')

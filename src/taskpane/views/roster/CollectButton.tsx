@@ -6,10 +6,10 @@ import type { WorkbookPort } from '../../../sheet/port';
 import { rowsIntoRoster } from '../../../sheet/roster/addRows';
 import { rosterSource } from '../../../sheet/roster/source';
 import type { Translate } from '../../i18n';
+import { FilePickButton } from '../FilePickButton';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  file: { maxWidth: '100%' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, listStyleType: 'none', margin: 0, padding: 0 },
   line: { overflowWrap: 'anywhere' },
 });
@@ -72,18 +72,14 @@ export function CollectButton({
   return (
     <section className={styles.view} aria-label={t('collect')}>
       <Field label={t('collectPick')} hint={t('collectHelp')}>
-        <input
-          className={styles.file}
-          type="file"
+        <FilePickButton
+          label={t('collectPickButton')}
           multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="collect-files"
+          testId="collect-files"
           disabled={busy !== null || !sheetName}
-          onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
-            event.target.value = ''; // the same files may be chosen again after a correction
-            void collect(files);
-          }}
+          onFiles={(files) => void collect(files)}
+          t={t}
         />
       </Field>
       {busy !== null && <Spinner size="tiny" label={t('collectReading', { count: busy })} />}

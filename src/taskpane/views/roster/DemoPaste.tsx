@@ -1,5 +1,6 @@
 import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { isCodeHeader } from '../../../core/roster/institutions';
 import type { MemoryWorkbook } from '../../../sheet/memory/memoryWorkbook';
 import type { Translate } from '../../i18n';
 
@@ -40,7 +41,8 @@ export function DemoPaste({
         className={styles.button}
         disabled={text.trim() === '' || sheetName === ''}
         onClick={() => {
-          onPasted(book.paste(sheetName, 'A1', text));
+          // the code columns keep their text ("03720"), as a column formatted as text does in Excel
+          onPasted(book.paste(sheetName, 'A1', text, isCodeHeader));
           setText('');
         }}
       >
