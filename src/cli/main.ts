@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, openSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import {
   type AssessOptions,
@@ -69,6 +70,8 @@ export interface Io {
   readsDisk?: boolean;
   /** a progress bar for a long command, where one can be seen (stderr is a terminal); none otherwise */
   progress?: ProgressBar;
+  /** a file opened to be written as a stream (`mib roster -o` writes its workbook as it is made) */
+  openOutput?(path: string): Writable;
 }
 
 /** What a command is given: the Io, and the tables and policies it names, by id or by path. */
@@ -553,6 +556,8 @@ export const nodeIo: Io = {
   readBytes: (path) => readFileSync(path),
   writeFile: (path, data) => writeFileSync(path, data),
   readsDisk: true,
+  // opened at once, so that a path that cannot be written is refused before anything is made
+  openOutput: (path) => createWriteStream(path, { fd: openSync(path, 'w') }),
   // cli-progress loads only where a bar is drawn
   progress: async (label, total) => (process.stderr.isTTY ? (await import('./progress')).terminalBar(label, total) : undefined),
 };

@@ -1,10 +1,25 @@
 import { refuseOverwrite } from './files';
-import { clipped, institutionJson, MibError, readingLine, readingsBlock, type RosterResult, rosterJsonWith, scoreRoster } from '../core';
-import { LazyList, writePrettyJson } from './jsonOut';
+import type { Writable } from 'node:stream';
+import {
+  clipped,
+  institutionJson,
+  MibError,
+  peerOptionsOf,
+  readingLine,
+  readingsBlock,
+  type RosterItemScore,
+  type RosterResult,
+  type RosterRowResult,
+  rosterJsonWith,
+  scoreRoster,
+} from '../core';
+import { PrettyJsonWriter } from './jsonOut';
 import type { ProgressBar } from './progress';
 import { planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
-import { writeRosterWorkbook } from './gridXlsx';
+import { writeGridPlans, writeRosterWorkbook } from './gridXlsx';
+import type { GridPlan } from '../sheet/types';
+import { keptRow } from './roster/keptRow';
 import type { OwnFiles } from './ownFiles';
 import { readRoster } from './roster/readRoster';
 import { rosterOptions } from './roster/rosterOptions';
@@ -15,6 +30,9 @@ export interface RosterIo {
   err(text: string): void;
   readBytes(path: string): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;
+  /** a file opened to be written as a stream (the workbook, written as it is made); without it, the
+   * workbook is made whole and given to writeFile */
+  openOutput?(path: string): Writable;
   /** a progress bar while the rows are scored, where one can be seen */
   progress?: ProgressBar;
   files: OwnFiles;
@@ -44,50 +62,93 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   const rubric = io.files.rubric(id);
   const policy = typeof flags.policy === 'string' ? io.files.policy(flags.policy) : undefined;
   const options = rosterOptions(flags);
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   try {
     bytes = io.readBytes(input);
   } catch (error) {
     throw new MibError('invalid-file', input, `读不到名单文件“${clipped(input)}”：${clipped((error as Error).message)}`, `cannot read ${input}`);
   }
-  const table = await readRoster(bytes, input);
-  const progress = await io.progress?.('计分', table.rows.length);
+  const rows = await readRoster(bytes, input);
+  bytes = undefined;
+  const progress = await io.progress?.('计分', rows.count);
+  // each row is written as it is scored (--json, --jsonl) and only what is still read is kept of it
+  // (keptRow); the workbook is written from the kept rows, 汇总名单's rows made as they are written
+  const jsonl = flags.jsonl === true;
+  const json = !jsonl && flags.json === true ? new PrettyJsonWriter(io.out) : undefined;
+  const shared = new Map<string, RosterItemScore>();
+  const onScored = (row: RosterRowResult, index: number): RosterRowResult => {
+    rows.release?.(index);
+    if (jsonl) io.out(JSON.stringify(institutionJson(row)));
+    else if (json) {
+      if (index === 0) {
+        // what rosterJsonWith puts before the institutions
+        json.entry('rubric', rubric.id);
+        json.entry('policy', policy?.id);
+        json.entry('options', peerOptionsOf(options.peer));
+        json.openList('institutions');
+      }
+      json.item(institutionJson(row));
+    }
+    return keptRow(row, output !== undefined, shared);
+  };
   let scored;
   try {
-    scored = scoreRoster(rubric, table, policy, { ...options, ...(progress && { onRow: () => progress.tick() }) });
+    scored = scoreRoster(rubric, rows, policy, { ...options, onScored, ...(progress && { onRow: () => progress.tick() }) });
   } finally {
     progress?.stop();
   }
   // the reader's problems (an error value in a cell) are the table's, listed first
-  const result: RosterResult = { ...scored, problems: [...table.problems, ...scored.problems] };
+  const result: RosterResult = { ...scored, problems: [...rows.problems, ...scored.problems] };
   if (result.institutions.length === 0) {
     // no 机构编码 or 机构名称 column: nothing can be scored, so nothing is written
     for (const message of rosterProblems(result)) io.err(`错误：${message}`);
     io.err(`“${clipped(input)}”不能作为名单读入，未计分${output ? `，未生成 ${clipped(output)}` : ''}`);
     return 2;
   }
-  if (output !== undefined) {
-    const data = await writeRosterWorkbook(planRosterWorkbook(result, rubric, policy).sheets);
-    try {
-      io.writeFile(output, data);
-    } catch (error) {
-      throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
-    }
-  }
+  if (output !== undefined) await writeWorkbook(io, output, planRosterWorkbook(result, rubric, policy, true).sheets);
   const problems = rosterProblems(result);
-  if (flags.jsonl === true) {
+  if (jsonl) {
     // one institution a line, for other tools; the problems on stderr as in the text report
-    for (const row of result.institutions) io.out(JSON.stringify(institutionJson(row)));
     for (const line of problemLines(problems)) io.err(line);
-  } else if (flags.json === true) {
-    // written as it goes: each institution's JSON is made as it is written (writePrettyJson)
-    writePrettyJson(io.out, rosterJsonWith(result, new LazyList(result.institutions.length, (k) => institutionJson(result.institutions[k]!))));
+  } else if (json) {
+    json.closeList();
+    for (const [key, value] of Object.entries(rosterJsonWith(result, []))) if (!JSON_HEAD.has(key)) json.entry(key, value);
+    json.end();
   } else {
-    for (const line of rosterReport(result, { rubric, policy, source: table.source ?? input, output, files: io.files })) io.out(line);
+    for (const line of rosterReport(result, { rubric, policy, source: rows.source ?? input, output, files: io.files })) io.out(line);
     for (const line of readingsBlock(result.readings, readingLine)) io.out(line);
     for (const line of problemLines(problems)) io.err(line);
   }
   return problems.length > 0 ? 1 : 0;
+}
+
+/** The entries of --json written before and with the institutions, as each is scored. */
+const JSON_HEAD = new Set(['rubric', 'policy', 'options', 'institutions']);
+
+/** The workbook into the file as it is made, where the Io opens files (a file stream); else as bytes. */
+async function writeWorkbook(io: RosterIo, output: string, sheets: GridPlan[]): Promise<void> {
+  const cannot = (error: unknown) =>
+    new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
+  if (io.openOutput === undefined) {
+    const data = await writeRosterWorkbook(sheets);
+    try {
+      io.writeFile(output, data);
+    } catch (error) {
+      throw cannot(error);
+    }
+    return;
+  }
+  let stream: Writable;
+  try {
+    stream = io.openOutput(output);
+  } catch (error) {
+    throw cannot(error);
+  }
+  try {
+    await writeGridPlans(sheets, stream);
+  } catch (error) {
+    throw cannot(error);
+  }
 }
 
 /** How many problems the text report lists; the rest are counted, and --json (or the workbook) has them all. */
