@@ -7,7 +7,6 @@ import {
   peerOptionsOf,
   readingLine,
   readingsBlock,
-  type RosterItemScore,
   type RosterResult,
   type RosterRowResult,
   rosterJsonWith,
@@ -19,7 +18,7 @@ import { planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
 import { writeGridPlans, writeRosterWorkbook } from './gridXlsx';
 import type { GridPlan } from '../sheet/types';
-import { keptRow } from './roster/keptRow';
+import { keptRow, type SharedScores } from './roster/keptRow';
 import type { OwnFiles } from './ownFiles';
 import { readRoster } from './roster/readRoster';
 import { rosterOptions } from './roster/rosterOptions';
@@ -75,7 +74,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   // (keptRow); the workbook is written from the kept rows, 汇总名单's rows made as they are written
   const jsonl = flags.jsonl === true;
   const json = !jsonl && flags.json === true ? new PrettyJsonWriter(io.out) : undefined;
-  const shared = new Map<string, RosterItemScore>();
+  const shared: SharedScores = [];
   const onScored = (row: RosterRowResult, index: number): RosterRowResult => {
     rows.release?.(index);
     if (jsonl) io.out(JSON.stringify(institutionJson(row)));

@@ -7,24 +7,31 @@ const NONE: never[] = [];
  * several gigabytes): what the summary, the readings, the text report and the problems read (the
  * institution, total, grade, money, vetoes, problems). The workbook's 汇总名单 is planned from the kept rows
  * once all are scored (a column appears when some row needs it), so `forSheet` keeps its columns too: the
- * item scores (one shared object for each item and score: most rows share most of them) and the peer
+ * item scores (one shared object for each item and score as the sheet shows it: most rows share most) and the peer
  * readings; the rest is let go.
  */
-export function keptRow(row: RosterRowResult, forSheet: boolean, shared: Map<string, RosterItemScore>): RosterRowResult {
+export function keptRow(row: RosterRowResult, forSheet: boolean, shared: SharedScores): RosterRowResult {
   const { institution } = row;
   return {
     ...row,
     institution: { ...institution, facts: {} },
-    items: forSheet ? row.items.map((item) => sharedItem(item, shared)) : NONE,
+    items: forSheet ? row.items.map((item, position) => sharedItem(item, position, shared)) : NONE,
     peer: forSheet ? row.peer : NONE,
     missing: forSheet ? row.missing : NONE,
   };
 }
 
-function sharedItem(item: RosterItemScore, shared: Map<string, RosterItemScore>): RosterItemScore {
-  const key = `${item.id}\u0000${item.score.toString()}\u0000${item.overCap.toString()}`;
-  const found = shared.get(key);
-  if (found) return found;
-  shared.set(key, item);
+/** The item scores kept, by the item's position in the rubric and the score as the sheet writes it. */
+export type SharedScores = Map<number, RosterItemScore>[];
+
+/** One object for each item and score as 汇总名单 shows it (a number: all the sheet reads of an item
+ * is its score's number); an item with points over its cap is kept as it is. */
+function sharedItem(item: RosterItemScore, position: number, shared: SharedScores): RosterItemScore {
+  if (!item.overCap.isZero()) return item;
+  const byScore = (shared[position] ??= new Map());
+  const score = item.score.toNumber();
+  const found = byScore.get(score);
+  if (found?.id === item.id) return found;
+  byScore.set(score, item);
   return item;
 }

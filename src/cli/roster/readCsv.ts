@@ -150,7 +150,7 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
     row(index) {
       const line = lines[index];
       if (line === undefined) throw new Error(`row ${index} of ${source} was let go`);
-      return trimmedRow(line.includes('"') ? parseRecords(line, delimiter, 1, source)[0] ?? [] : line.split(delimiter));
+      return trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter));
     },
     release(index) {
       lines[index] = undefined;

@@ -67,7 +67,13 @@ export const HEADER_ROW = -1;
 export function rowsOf(table: RosterTable | RosterRows): RosterRows {
   if ('row' in table) return table;
   const rows = table.rows;
-  return { header: table.header, cellName: table.cellName, ...(table.source !== undefined && { source: table.source }), count: rows.length, row: (i) => rows[i]! };
+  return {
+    header: table.header,
+    cellName: table.cellName,
+    ...(table.source !== undefined && { source: table.source }),
+    count: rows.length,
+    row: (i) => rows[i]!,
+  };
 }
 
 /** Reads a roster's header and rows into institutions: every cell from outside checked, every problem
@@ -84,8 +90,7 @@ export function readInstitutions(rubric: Rubric, table: RosterTable | RosterRows
   const columns = readHeader(rubric, table, problems);
   const rows = rowsOf(table);
   const where = table.source ? `${table.source}：` : '';
-  if (rows.count === 0)
-    problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
+  if (rows.count === 0) problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
   if (columns.fields.code === undefined || columns.fields.name === undefined) return { institutions: [], columns, problems, rowProblems };
   const facts = factIds ? columns.inputs.filter(({ id }) => factIds.has(id)) : columns.inputs;
   // an object with every kept input's key, in the columns' order, made in one go: its copies share one

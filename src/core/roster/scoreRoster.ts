@@ -9,7 +9,7 @@ import { depositStateOf } from './money';
 import { readInstitutions, rowsOf } from './institutions';
 import { peerClauses } from './peerClauses';
 import { peerOptionsOf } from './peer/options';
-import { computePeers } from './peerValues';
+import { computePeers, fedValues } from './peerValues';
 import { rosterReadings } from './readings';
 import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
@@ -35,7 +35,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   const inputs = rowInputs(rubric, columns.inputs, peers.inputIds);
   const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
   const evaluated = (inst: RosterInstitution, i: number): Result => {
-    const result = evaluateRow(rubric, inst, rowSource.row(inst.row), inputs, peers.fed.get(i), options, peers.invalid.get(i));
+    const result = evaluateRow(rubric, inst, rowSource.row(inst.row), inputs, fedValues(peers.readings.get(i)), options, peers.invalid.get(i));
     // each bad fact named by its cell, as the reviewer finds it in the roster
     return result.invalid.length === 0 ? result : { ...result, invalid: result.invalid.map((p) => withCell(p, inst, inputColumn, table)) };
   };
@@ -78,7 +78,6 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   };
   institutions.forEach((inst, i) => {
     const result = evaluated(inst, i);
-    peers.fed.delete(i);
     peers.invalid.delete(i);
     if (isParent(i)) {
       if (pending.get(i) === 0) finishParent(i, result);
