@@ -10,6 +10,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type ChildRun, nodeProcess } from './child';
 import { coreRosterCpuMs } from './core';
 import { mb } from './measure';
@@ -95,4 +96,4 @@ export function benchRosterScale(): void {
   }
 }
 
-if (process.argv[1]?.endsWith('rosterScale.ts')) benchRosterScale();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) benchRosterScale();
