@@ -35,7 +35,7 @@ export async function writeGridPlans(plans: readonly GridPlan[], stream: Writabl
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
-  for (const plan of plans) writeSheet(workbook, plan);
+  for (const plan of plans) await writeSheet(workbook, plan);
   await workbook.commit();
   await finished;
 }
@@ -43,7 +43,7 @@ export async function writeGridPlans(plans: readonly GridPlan[], stream: Writabl
 /** The roster workbook (汇总名单, 汇总统计, 同级分组) as .xlsx bytes, for `mib roster -o`. */
 export const writeRosterWorkbook = gridPlansToXlsx;
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan): void {
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan): Promise<void> {
   const sheet = workbook.addWorksheet(validSheetName(plan.name), {
     views: plan.freezeRows > 0 ? [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }] : [],
   });
@@ -96,6 +96,9 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan
       cell.font = { color: { argb: 'FF595959' } };
     }
     row.commit();
+    // the committed rows are compressed and written while the next are made: without a pause, a 100,000-row
+    // sheet's XML (some 300 MB) would wait whole in memory for the loop to end
+    if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   // the streamed sheet keeps validations by range (its rows are committed; ExcelJS's types omit the field)
   const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
@@ -105,6 +108,8 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan
   for (const name of plan.names) workbook.definedNames.add(`${quoted}!${name.ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`, name.name);
   sheet.commit();
 }
+
+const ROWS_BETWEEN_PAUSES = 256;
 
 function writeCell(target: ExcelJS.Cell, cell: PlanCell, style: CellStyle | undefined): void {
   if (style) applyStyle(target, style);

@@ -1,4 +1,4 @@
-import type { RosterItemScore, RosterRowResult } from '../../core/roster/types';
+import type { PeerReading, RosterItemScore, RosterRowResult } from '../../core/roster/types';
 
 const NONE: never[] = [];
 
@@ -8,7 +8,8 @@ const NONE: never[] = [];
  * institution, total, grade, money, vetoes, problems). The workbook's 汇总名单 is planned from the kept rows
  * once all are scored (a column appears when some row needs it), so `forSheet` keeps its columns too: the
  * item scores (one shared object for each item and score as the sheet shows it: most rows share most) and the peer
- * readings; the rest is let go.
+ * readings' measures and values, without their lines (the sheet writes none; a reading that words its line
+ * when asked holds on to its whole peer computation); the rest is let go.
  */
 export function keptRow(row: RosterRowResult, forSheet: boolean, shared: SharedScores): RosterRowResult {
   const { institution } = row;
@@ -16,9 +17,15 @@ export function keptRow(row: RosterRowResult, forSheet: boolean, shared: SharedS
     ...row,
     institution: { ...institution, facts: {} },
     items: forSheet ? row.items.map((item, position) => sharedItem(item, position, shared)) : NONE,
-    peer: forSheet ? row.peer : NONE,
+    peer: forSheet ? row.peer.map(keptReading) : NONE,
     missing: forSheet ? row.missing : NONE,
   };
+}
+
+/** A peer reading as 汇总名单 reads it: the measure and the value, no line. */
+function keptReading(reading: PeerReading): PeerReading {
+  const { inputId, itemNo, code, measure, group, value } = reading;
+  return { inputId, itemNo, ...(code && { code }), ...(measure && { measure }), group, ...(value !== undefined && { value }), line: '' };
 }
 
 /** The item scores kept, by the item's position in the rubric and the score as the sheet writes it. */

@@ -20,7 +20,8 @@ import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, R
  * group, every row evaluated with the computed values in place of its raw measures, then graded under
  * the policy (a parent on its 第十一条 composite, after its subordinates), and summed up. A roster read a
  * row at a time (RosterRows) is read twice: first its institution fields and peer measures (an
- * institution's `facts` keep the measures alone), then each row as it is scored; `onScored` takes the rows
+ * institution's `facts` keep the measures until the peers are computed, then none), then each row as it
+ * is scored; `onScored` takes the rows
  * in order as they are done.
  */
 export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, policy?: Policy, options: RosterOptions = {}): RosterResult {
@@ -29,6 +30,8 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   const read = readInstitutions(rubric, table, policy, 'row' in table ? new Set(peerClauses(rubric).map((c) => c.inputId)) : undefined);
   const { institutions, columns } = read;
   const peers = computePeers(rubric, institutions, columns, peerOptions);
+  // a roster read a row at a time kept its measures for the peers alone: they have them now
+  if ('row' in table) for (const inst of institutions) inst.facts = NO_FACTS;
   const structure = compositeStructure(institutions, policy, table, columns.fields.parentCode);
   const inputColumn = new Map(columns.inputs.map((c) => [c.id, c.column]));
   const trace = options.trace === true;
@@ -111,6 +114,8 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
     readings: rosterReadings(rubric, policy, rows),
   };
 }
+
+const NO_FACTS: Record<string, unknown> = Object.freeze({});
 
 function withCell(problem: Problem, inst: RosterInstitution, inputColumn: Map<string, number>, table: Pick<RosterTable, 'cellName'>): Problem {
   const column = inputColumn.get(problem.field);
