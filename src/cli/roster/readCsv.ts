@@ -98,8 +98,8 @@ export function readCsv(bytes: Uint8Array, source: string): CsvRoster {
 }
 
 /**
- * The same, with each data row kept as its line of text, in UTF-8 (a 100,000-row roster as arrays of cells
- * is several times its file) and split into its cells when asked for, as often as asked (`mib roster` reads
+ * The same, with each data row kept as its line of text (a 100,000-row roster as arrays of cells is
+ * several times its file) and split into its cells when asked for, as often as asked (`mib roster` reads
  * each row twice: the institution and the peer measures first, then the row when it is scored). A file
  * without a quote is split by its lines and delimiters, as csv-parse would split it; one with quotes is
  * read by csv-parse, which keeps each record's text, and a record with a quote is parsed again when asked.
@@ -116,9 +116,7 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
   const delimiter = delimiterOf(text.replace(/^\uFEFF/, ''));
   let header: string[] | undefined;
   let headerRow = 0;
-  // each line as UTF-8 bytes: a line cut from the decoded text would hold on to all of it (two bytes a
-  // character once the text has one Chinese character) until the last line is let go
-  const lines: (Buffer | undefined)[] = [];
+  const lines: (string | undefined)[] = [];
   const excelRows: number[] = [];
   let records = 0;
   // one row more than allowed (and the header) is enough to know the file is too long
@@ -131,7 +129,7 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
       headerRow = records;
       return;
     }
-    lines.push(Buffer.from(line, 'utf8'));
+    lines.push(line);
     excelRows.push(records);
   });
   if (lines.length > ROSTER_MAX_ROWS || records > ROSTER_MAX_ROWS + 1)
@@ -150,9 +148,8 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
     header: header!,
     count: lines.length,
     row(index) {
-      const bytes = lines[index];
-      if (bytes === undefined) throw new Error(`row ${index} of ${source} was let go`);
-      const line = bytes.toString('utf8');
+      const line = lines[index];
+      if (line === undefined) throw new Error(`row ${index} of ${source} was let go`);
       return trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter));
     },
     release(index) {
