@@ -2,7 +2,7 @@
 // reported by the process itself at exit (bench/usageAtExit.cjs, preloaded), so that they are the
 // command's own and not the bench's.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,9 +21,12 @@ export interface ChildRun {
   maxRss: number;
 }
 
-/** `node <args>` in the project's folder (`bin/mib.js …` for a command as a user runs it). */
-export function nodeProcess(args: string[], env: Record<string, string> = {}): ChildRun {
+/** `node <args>` in the project's folder (`bin/mib.js …` for a command as a user runs it). With `stdoutFile`,
+ * its standard output goes to that file (a roster's --json is larger than a string the bench could hold),
+ * and `stdout` is empty. */
+export function nodeProcess(args: string[], env: Record<string, string> = {}, stdoutFile?: string): ChildRun {
   const dir = mkdtempSync(join(tmpdir(), 'mib-bench-usage-'));
+  const outFd = stdoutFile === undefined ? undefined : openSync(stdoutFile, 'w');
   try {
     const usage = join(dir, 'usage.jsonl');
     const start = performance.now();
@@ -32,6 +35,7 @@ export function nodeProcess(args: string[], env: Record<string, string> = {}): C
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
       env: { ...process.env, ...env, MIB_BENCH_USAGE: usage },
+      ...(outFd !== undefined && { stdio: ['ignore', outFd, 'pipe'] }),
     });
     const wallMs = performance.now() - start;
     const { cpuMs, maxRss, mainCpuMs } = JSON.parse(readFileSync(usage, 'utf8').trim().split('\n').at(-1)!) as {
@@ -39,8 +43,17 @@ export function nodeProcess(args: string[], env: Record<string, string> = {}): C
       maxRss: number;
       mainCpuMs?: number;
     };
-    return { code: child.status, stdout: child.stdout, stderr: child.stderr, wallMs, cpuMs, maxRss, ...(mainCpuMs !== undefined && { mainCpuMs }) };
+    return {
+      code: child.status,
+      stdout: child.stdout ?? '',
+      stderr: child.stderr,
+      wallMs,
+      cpuMs,
+      maxRss,
+      ...(mainCpuMs !== undefined && { mainCpuMs }),
+    };
   } finally {
+    if (outFd !== undefined) closeSync(outFd);
     rmSync(dir, { recursive: true, force: true });
   }
 }

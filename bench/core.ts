@@ -87,6 +87,17 @@ function scoreRoster(rubric: Rubric, facts: Record<string, unknown>[]): void {
   for (const f of facts) assess(rubric, evaluate(rubric, f, { ownership: 'public', trace: false }), policy, { convert, deposit: 50000 });
 }
 
+/** The core's CPU milliseconds for `count` 威海 二级 institutions (evaluate + assess under jilin-2025 折算,
+ * without trace), after a warm-up: what a roster's per-row cost is set against (bench/rosterScale.ts). */
+export function coreRosterCpuMs(count: number): number {
+  const weihai = listRubrics().find((r) => r.id === 'weihai-2021-hospital-l2')!;
+  const facts = roster(weihai, count);
+  scoreRoster(weihai, facts.slice(0, 1000)); // warm-up
+  const cpu = cpuMs();
+  scoreRoster(weihai, facts);
+  return cpuMs() - cpu;
+}
+
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;

@@ -1,12 +1,14 @@
 // Issue 14's roster run stage by stage, as `mib roster -o` runs it: a fresh process, the 10,000-row 威海 二级
-// table as the clerk's CSV (with deposits) → read → peers → evaluate + assess → summary → plan → .xlsx.
+// table as the clerk's CSV (with deposits) → read (its lines kept, split as asked) → institutions and peers,
+// then each row scored and only what the workbook reads kept of it (keptRow) → plan → .xlsx.
 // Each stage prints its wall time, its CPU time (steadier when other work shares the machine) and the
 // process's peak RSS so far; the load average stands beside them. Run by bench/rosterSheet.ts in a child
 // process (`tsx bench/rosterStages.ts`), so that no earlier section's heap or code shapes the figures.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { gridPlansToXlsx } from '../src/cli/gridXlsx';
-import { readCsv } from '../src/cli/roster/readCsv';
+import { keptRow, type SharedScores } from '../src/cli/roster/keptRow';
+import { readCsvRows } from '../src/cli/roster/readCsv';
 import { getPolicy, getRubric, scoreRoster } from '../src/core';
 import { readInstitutions } from '../src/core/roster/institutions';
 import { peerOptionsOf } from '../src/core/roster/peer/options';
@@ -33,15 +35,16 @@ export async function rosterStages(): Promise<void> {
   const csv = weihaiRosterCsv();
   console.log(`(the bench's CSV made: peak RSS ${mb(peakRss())} before reading)`);
   const runStart = performance.now();
-  const table = await timed(`read CSV (${mb(csv.length)}, ${ROWS} rows)`, () => readCsv(csv, 'roster.csv'));
-  const result = await timed('scoreRoster (read, peers, evaluate + assess, summary; jilin-2025, 折算, deposits)', () =>
-    scoreRoster(rubric, table, policy, { convert: true }),
+  const table = await timed(`read CSV (${mb(csv.length)}, ${ROWS} rows)`, () => readCsvRows(csv, 'roster.csv'));
+  const shared: SharedScores = [];
+  const result = await timed('scoreRoster (read, peers, evaluate + assess, summary; jilin-2025, 折算, deposits), rows kept for the sheet', () =>
+    scoreRoster(rubric, table, policy, { convert: true, onScored: (row) => keptRow(row, true, shared) }),
   );
   // its parts on their own, after it (as mib roster runs, scoreRoster above met them first)
   const read = await timed('  of which: institutions read and checked', () => readInstitutions(rubric, table, policy));
   await timed('  of which: peers (8 clauses over 2 groups)', () => computePeers(rubric, read.institutions, read.columns, peerOptionsOf()));
   await timed('  of which: summary', () => rosterSummary(result.institutions, policy, result.summary.subordinates));
-  const plan = await timed('plan (汇总名单, 汇总统计, 同级分组)', () => planRosterWorkbook(result, rubric, policy));
+  const plan = await timed('plan (汇总名单, 汇总统计, 同级分组; 汇总名单 made as written)', () => planRosterWorkbook(result, rubric, policy, true));
   const bytes = await timed('.xlsx write (ExcelJS streamed)', () => gridPlansToXlsx(plan.sheets));
   console.log(`CSV → .xlsx: ${(performance.now() - runStart).toFixed(0)} ms, ${mb(bytes.length)} written, peak RSS ${mb(peakRss())}`);
 }

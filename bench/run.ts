@@ -6,6 +6,7 @@ import { benchFunctions } from './functions';
 import { benchHostile } from './hostile';
 import { benchPane } from './pane';
 import { benchRoster } from './roster';
+import { benchRosterScale } from './rosterScale';
 import { benchRosterSheet } from './rosterSheet';
 import { benchSheet } from './sheet';
 import { benchStartup } from './startup';
@@ -18,6 +19,7 @@ const sections: [string, () => Promise<void> | void][] = [
   ['roster', benchRoster],
   ['task pane', benchPane],
   ['roster workbook', benchRosterSheet],
+  ['rosters at scale (100,000 rows; 10,000 end to end)', benchRosterScale],
   ['collecting submitted sheets', benchCollect],
   ['hostile workbooks', benchHostile],
 ];

@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import { clipped, MibError } from '../core';
 import { readJsonText } from '../core/jsonText';
 
@@ -99,4 +100,34 @@ export function refuseOverwrite(output: string | undefined, inputs: readonly str
       `输出文件“${clipped(output)}”就是要读入的文件“${clipped(input)}”，写出会覆盖它：请另取一个输出文件名`,
       `the output ${output} is one of the input files`,
     );
+}
+
+/** A file being written as a stream: put in its place by `commit` once whole; `abort` drops it. */
+export interface OutputFile {
+  stream: Writable;
+  commit(): Promise<void>;
+  abort(): void;
+}
+
+/**
+ * A file written as it is made (`mib roster -o`'s workbook), into a hidden sibling first and renamed over
+ * `path` only once whole: a run that fails part way (a full disk, an error while writing) leaves the file
+ * that was there as it was, not cut short. Opened at once, so a path that cannot be written is refused
+ * before anything is made.
+ */
+export function openOutputFile(path: string): OutputFile {
+  const part = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+  const stream = createWriteStream(part, { fd: openSync(part, 'w') });
+  const closed = new Promise<void>((done) => stream.once('close', () => done()));
+  return {
+    stream,
+    async commit() {
+      await closed;
+      renameSync(part, path);
+    },
+    abort() {
+      stream.destroy();
+      rmSync(part, { force: true });
+    },
+  };
 }

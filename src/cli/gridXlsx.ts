@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
 import { parseCell } from '../sheet/memory/a1';
@@ -21,18 +21,29 @@ export async function gridPlansToXlsx(plans: readonly GridPlan[]): Promise<Uint8
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeGridPlans(plans, stream);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The same written into `stream` (a file: `mib roster -o`), each row as it is made; done when the stream
+ * has taken the last byte. */
+export async function writeGridPlans(plans: readonly GridPlan[], stream: Writable): Promise<void> {
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
-  for (const plan of plans) writeSheet(workbook, plan);
+  for (const plan of plans) await writeSheet(workbook, plan);
   await workbook.commit();
-  return new Uint8Array(Buffer.concat(chunks));
+  await finished;
 }
 
 /** The roster workbook (汇总名单, 汇总统计, 同级分组) as .xlsx bytes, for `mib roster -o`. */
 export const writeRosterWorkbook = gridPlansToXlsx;
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan): void {
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan): Promise<void> {
   const sheet = workbook.addWorksheet(validSheetName(plan.name), {
     views: plan.freezeRows > 0 ? [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }] : [],
   });
@@ -52,7 +63,9 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan
     const at = parseCell(chart.from);
     notes.set(at.row, [...(notes.get(at.row) ?? []), { col: at.col, text: chartNote(chart.title) }]);
   }
-  const rowCount = Math.max(plan.grid.length, body ? body.top + body.rows.length : 0, ...[...notes.keys()].map((r) => r + 1));
+  // a body that makes its rows one at a time is never held whole
+  const bodyRows = body?.lazy ?? (body && { count: body.rows.length, row: (r: number) => body.rows[r] });
+  const rowCount = Math.max(plan.grid.length, body && bodyRows ? body.top + bodyRows.count : 0, ...[...notes.keys()].map((r) => r + 1));
   // merges touch their cells, which must not be committed yet
   for (const merge of plan.merges) sheet.mergeCells(merge);
 
@@ -62,7 +75,7 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan
     if (height !== undefined) row.height = height;
     const cells = plan.grid[r];
     if (cells) cells.forEach((cell, c) => cell && writeCell(row.getCell(c + 1), cell, styleOf(cell.style)));
-    const values = body && r >= body.top ? body.rows[r - body.top] : undefined;
+    const values = body && bodyRows && r >= body.top && r < body.top + bodyRows.count ? bodyRows.row(r - body.top) : undefined;
     if (values) {
       for (let c = 0; c < values.length; c++) {
         const value = values[c];
@@ -83,6 +96,9 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan
       cell.font = { color: { argb: 'FF595959' } };
     }
     row.commit();
+    // the committed rows are compressed and written while the next are made: without a pause, a 100,000-row
+    // sheet's XML (some 300 MB) would wait whole in memory for the loop to end
+    if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   // the streamed sheet keeps validations by range (its rows are committed; ExcelJS's types omit the field)
   const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
@@ -92,6 +108,8 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan
   for (const name of plan.names) workbook.definedNames.add(`${quoted}!${name.ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`, name.name);
   sheet.commit();
 }
+
+const ROWS_BETWEEN_PAUSES = 256;
 
 function writeCell(target: ExcelJS.Cell, cell: PlanCell, style: CellStyle | undefined): void {
   if (style) applyStyle(target, style);

@@ -55,7 +55,7 @@ import {
 } from '../core';
 import { decimalArg, type Flags, parseArg, parseCommandLine } from './args';
 import { type CommandName, isCommandName } from './commands';
-import { readFacts, readJson } from './files';
+import { type OutputFile, openOutputFile, readFacts, readJson } from './files';
 import { looksLikePath, OwnFiles } from './ownFiles';
 import { SpecialCaseSchema } from './specialCase';
 import { OwnershipArgSchema } from './ownershipArg';
@@ -74,6 +74,8 @@ export interface Io {
   readsDisk?: boolean;
   /** a progress bar for a long command, where one can be seen (stderr is a terminal); none otherwise */
   progress?: ProgressBar;
+  /** a file opened to be written as a stream (`mib roster -o` writes its workbook as it is made) */
+  openOutput?(path: string): OutputFile;
 }
 
 /** What a command is given: the Io, and the tables and policies it names, by id or by path. */
@@ -569,6 +571,7 @@ export const nodeIo: Io = {
   readBytes: (path) => readFileSync(path),
   writeFile: (path, data) => writeFileSync(path, data),
   readsDisk: true,
+  openOutput: openOutputFile,
   // cli-progress loads only where a bar is drawn
   progress: async (label, total) => (process.stderr.isTTY ? (await import('./progress')).terminalBar(label, total) : undefined),
 };

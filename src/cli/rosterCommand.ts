@@ -1,8 +1,9 @@
-import { fileError, refuseOverwrite } from './files';
+import { fileError, type OutputFile, refuseOverwrite } from './files';
 import {
   clipped,
   institutionJson,
   MibError,
+  peerOptionsOf,
   type Policy,
   type PreviousYear,
   readingLine,
@@ -10,17 +11,20 @@ import {
   readPreviousYear,
   type RosterOptions,
   type RosterResult,
-  rosterJsonWith,
+  type RosterRowResult,
   type Rubric,
+  rosterJsonWith,
   scoreRoster,
 } from '../core';
-import { LazyList, writePrettyJson } from './jsonOut';
+import { PrettyJsonWriter } from './jsonOut';
 import type { ProgressBar } from './progress';
 import { planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
-import { writeRosterWorkbook } from './gridXlsx';
+import { writeGridPlans, writeRosterWorkbook } from './gridXlsx';
+import type { GridPlan } from '../sheet/types';
+import { keptRow, type SharedScores } from './roster/keptRow';
 import type { OwnFiles } from './ownFiles';
-import { readRoster } from './roster/readRoster';
+import { readRoster, readRosterTable } from './roster/readRoster';
 import { rosterOptions } from './roster/rosterOptions';
 import { rosterProblems, rosterReport } from './roster/rosterReport';
 
@@ -29,6 +33,9 @@ export interface RosterIo {
   err(text: string): void;
   readBytes(path: string): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;
+  /** a file opened to be written as a stream (the workbook, written as it is made); without it, the
+   * workbook is made whole and given to writeFile */
+  openOutput?(path: string): OutputFile;
   /** a progress bar while the rows are scored, where one can be seen */
   progress?: ProgressBar;
   files: OwnFiles;
@@ -58,54 +65,104 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   const rubric = io.files.rubric(id);
   const policy = typeof flags.policy === 'string' ? io.files.policy(flags.policy) : undefined;
   const options = rosterOptions(flags);
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   try {
     bytes = io.readBytes(input);
   } catch (error) {
     throw fileError(input, error, { what: '名单文件' });
   }
-  const table = await readRoster(bytes, input);
+  const rows = await readRoster(bytes, input);
+  bytes = undefined;
   const previous = typeof flags.previous === 'string' ? await readPrevious(io, flags.previous, rubric, policy, options) : undefined;
-  const progress = await io.progress?.('计分', table.rows.length);
+  const progress = await io.progress?.('计分', rows.count);
+  // each row is written as it is scored (--json, --jsonl) and only what is still read is kept of it
+  // (keptRow); the workbook is written from the kept rows, 汇总名单's rows made as they are written
+  const jsonl = flags.jsonl === true;
+  const json = !jsonl && flags.json === true ? new PrettyJsonWriter(io.out) : undefined;
+  const shared: SharedScores = [];
+  const onScored = (row: RosterRowResult, index: number): RosterRowResult => {
+    rows.release?.(index);
+    if (jsonl) io.out(JSON.stringify(institutionJson(row)));
+    else if (json) {
+      if (index === 0) {
+        // what rosterJsonWith puts before the institutions
+        json.entry('rubric', rubric.id);
+        json.entry('policy', policy?.id);
+        json.entry('options', peerOptionsOf(options.peer));
+        json.openList('institutions');
+      }
+      json.item(institutionJson(row));
+    }
+    return keptRow(row, output !== undefined, shared);
+  };
   let scored;
   try {
-    scored = scoreRoster(rubric, table, policy, { ...options, ...(previous && { previous }), ...(progress && { onRow: () => progress.tick() }) });
+    scored = scoreRoster(rubric, rows, policy, {
+      ...options,
+      onScored,
+      ...(previous && { previous }),
+      ...(progress && { onRow: () => progress.tick() }),
+    });
   } finally {
     progress?.stop();
   }
   // the reader's problems (an error value in a cell) are the table's, listed first
-  const result: RosterResult = { ...scored, problems: [...table.problems, ...scored.problems] };
+  const result: RosterResult = { ...scored, problems: [...rows.problems, ...scored.problems] };
   if (result.institutions.length === 0) {
     // no 机构编码 or 机构名称 column: nothing can be scored, so nothing is written
     for (const message of rosterProblems(result)) io.err(`错误：${message}`);
     io.err(`“${clipped(input)}”不能作为名单读入，未计分${output ? `，未生成 ${clipped(output)}` : ''}`);
     return 2;
   }
-  if (output !== undefined) {
-    const data = await writeRosterWorkbook(planRosterWorkbook(result, rubric, policy).sheets);
-    try {
-      io.writeFile(output, data);
-    } catch (error) {
-      throw fileError(output, error, { writing: true });
-    }
-  }
+  if (output !== undefined) await writeWorkbook(io, output, planRosterWorkbook(result, rubric, policy, true).sheets);
   const problems = rosterProblems(result);
-  if (flags.jsonl === true) {
+  if (jsonl) {
     // one institution a line, for other tools; the problems on stderr as in the text report
-    for (const row of result.institutions) io.out(JSON.stringify(institutionJson(row)));
     for (const line of problemLines(problems)) io.err(line);
-  } else if (flags.json === true) {
-    // written as it goes: each institution's JSON is made as it is written (writePrettyJson)
-    writePrettyJson(io.out, rosterJsonWith(result, new LazyList(result.institutions.length, (k) => institutionJson(result.institutions[k]!))));
+  } else if (json) {
+    json.closeList();
+    for (const [key, value] of Object.entries(rosterJsonWith(result, []))) if (!JSON_HEAD.has(key)) json.entry(key, value);
+    json.end();
   } else {
-    for (const line of rosterReport(result, { rubric, policy, source: table.source ?? input, output, files: io.files })) io.out(line);
+    for (const line of rosterReport(result, { rubric, policy, source: rows.source ?? input, output, files: io.files })) io.out(line);
     for (const line of readingsBlock(result.readings, readingLine)) io.out(line);
     for (const line of problemLines(problems)) io.err(line);
   }
   return problems.length > 0 ? 1 : 0;
 }
 
-/** `--previous`: last year's roster or result workbook, read as a roster is (readRoster), its results taken
+/** The entries of --json written before and with the institutions, as each is scored. */
+const JSON_HEAD = new Set(['rubric', 'policy', 'options', 'institutions']);
+
+/** The workbook into the file as it is made, where the Io opens files (a file stream); else as bytes. */
+async function writeWorkbook(io: RosterIo, output: string, sheets: GridPlan[]): Promise<void> {
+  const cannot = (error: unknown) => fileError(output, error, { writing: true });
+  if (io.openOutput === undefined) {
+    const data = await writeRosterWorkbook(sheets);
+    try {
+      io.writeFile(output, data);
+    } catch (error) {
+      throw cannot(error);
+    }
+    return;
+  }
+  let file: OutputFile;
+  try {
+    file = io.openOutput(output);
+  } catch (error) {
+    throw cannot(error);
+  }
+  try {
+    await writeGridPlans(sheets, file.stream);
+    await file.commit();
+  } catch (error) {
+    // what was there before stays as it was: the workbook is written beside it and only then put in its place
+    file.abort();
+    throw cannot(error);
+  }
+}
+
+/** `--previous`: last year's roster or result workbook, read whole (readRosterTable), its results taken
  * from its 最终得分 and 等次 or, where it has none, scored under this year's table, policy and options. */
 async function readPrevious(io: RosterIo, path: string, rubric: Rubric, policy: Policy | undefined, options: RosterOptions): Promise<PreviousYear> {
   let bytes: Uint8Array;
@@ -114,7 +171,7 @@ async function readPrevious(io: RosterIo, path: string, rubric: Rubric, policy: 
   } catch (error) {
     throw fileError(path, error, { what: '上年名单' });
   }
-  const table = await readRoster(bytes, path);
+  const table = await readRosterTable(bytes, path);
   return readPreviousYear(rubric, table, (last) => scoreRoster(rubric, last, policy, options).institutions);
 }
 

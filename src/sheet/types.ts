@@ -160,6 +160,9 @@ export interface PlanBody {
   /** the 0-based grid row the body starts at (its first row follows the grid's rows) */
   top: number;
   rows: (PlainValue | null)[][];
+  /** where given, the same rows made one at a time, so that a writer that streams (`mib roster -o` at
+   * 100,000 rows) never holds them all; `rows` is then made only if it is read */
+  lazy?: { count: number; row(r: number): (PlainValue | null)[] };
   /** a style name per column (undefined: none) */
   columnStyles: (string | undefined)[];
 }

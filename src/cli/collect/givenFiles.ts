@@ -1,7 +1,6 @@
-import { clipped, MibError } from '../../core';
 import type { RosterTable } from '../../core/roster/types';
-import { sameFile } from '../files';
-import { readRoster } from '../roster/readRoster';
+import { fileError, sameFile } from '../files';
+import { readRosterTable } from '../roster/readRoster';
 
 /**
  * The files to collect, each once: a file named twice (the same path, or another spelling of it) is read
@@ -25,9 +24,9 @@ export async function readAgencyList(readBytes: (path: string) => Uint8Array, pa
   let bytes: Uint8Array;
   try {
     bytes = readBytes(path);
-  } catch {
-    throw new MibError('invalid-file', '--roster', `读不到机构名单文件“${clipped(path)}”：请检查路径`, `cannot read ${path}`);
+  } catch (error) {
+    throw fileError(path, error, { what: '机构名单文件' });
   }
-  const table = await readRoster(bytes, path);
+  const table = await readRosterTable(bytes, path);
   return { ...table, source: path };
 }

@@ -2,7 +2,7 @@ import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { clipped, MibError } from '../../core';
-import type { RosterTable } from '../../core/roster/types';
+import type { RosterRows, RosterTable } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
 import { sniff } from '../../sheet/xlsx/fileKind';
 import { megabytes, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from './limits';
@@ -93,6 +93,13 @@ function parseError(error: unknown, source: string): MibError {
   );
 }
 
+/** A roster CSV read a row at a time: each data row kept as its text and split into cells when asked. */
+export interface CsvRows extends RosterRows {
+  encoding: CsvEncoding;
+  /** lets go of a row's text once it is no longer asked for (scored and written) */
+  release(index: number): void;
+}
+
 /**
  * A roster CSV as its rows: the header (row 1) and the data rows, blank rows left out but counted, so
  * that a message names the row the clerk sees in Excel: "第7行第2列（B7）". Fields keep their text
@@ -101,6 +108,18 @@ function parseError(error: unknown, source: string): MibError {
  * quote left open, more than ROSTER_MAX_ROWS rows or ROSTER_MAX_BYTES bytes.
  */
 export function readCsv(bytes: Uint8Array, source: string): CsvRoster {
+  const { count, row, release: _release, ...table } = readCsvRows(bytes, source);
+  return { ...table, rows: Array.from({ length: count }, (_, i) => row(i) as (string | null)[]) };
+}
+
+/**
+ * The same, with each data row kept as its line of text (a 100,000-row roster as arrays of cells is
+ * several times its file) and split into its cells when asked for, as often as asked (`mib roster` reads
+ * each row twice: the institution and the peer measures first, then the row when it is scored). A file
+ * without a quote is split by its lines and delimiters, as csv-parse would split it; one with quotes is
+ * read by csv-parse, which keeps each record's text, and a record with a quote is parsed again when asked.
+ */
+export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
   if (bytes.length > ROSTER_MAX_BYTES)
     throw refuse(
       source,
@@ -109,44 +128,48 @@ export function readCsv(bytes: Uint8Array, source: string): CsvRoster {
     );
   const { text, encoding } = decode(bytes, source);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw refuse(source, `“${clipped(source)}”是空文件，没有表头和机构行`, `${source} is empty`);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
-      // a file edited in two tools may mix CRLF and LF lines
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      // one row more than allowed (and the header) is enough to know the file is too long
-      to: ROSTER_MAX_ROWS + 2,
-    }) as string[][];
-  } catch (error) {
-    throw parseError(error, source);
-  }
-  // the header is the first row that holds anything (a blank first line is not a header)
-  const headerIndex = records.findIndex((row) => !row.every(blank));
-  const header = trimmedRow(records[headerIndex] ?? []).map((cell) => (cell ?? '').trim());
-  const rows: (string | null)[][] = [];
+  const delimiter = delimiterOf(text.replace(/^\uFEFF/, ''));
+  let header: string[] | undefined;
+  let headerRow = 0;
+  const lines: (string | undefined)[] = [];
   const excelRows: number[] = [];
-  records.forEach((record, i) => {
-    if (i <= headerIndex || record.every(blank)) return;
-    rows.push(trimmedRow(record));
-    excelRows.push(i + 1);
+  let records = 0;
+  // one row more than allowed (and the header) is enough to know the file is too long
+  eachRecord(text, delimiter, ROSTER_MAX_ROWS + 2, source, (record, line) => {
+    records++;
+    if (record.every(blank)) return;
+    // the header is the first row that holds anything (a blank first line is not a header)
+    if (header === undefined) {
+      header = trimmedRow(record).map((cell) => (cell ?? '').trim());
+      headerRow = records;
+      return;
+    }
+    lines.push(line);
+    excelRows.push(records);
   });
-  if (rows.length > ROSTER_MAX_ROWS || records.length > ROSTER_MAX_ROWS + 1)
+  if (lines.length > ROSTER_MAX_ROWS || records > ROSTER_MAX_ROWS + 1)
     throw refuse(
       source,
       `“${clipped(source)}”超过 ${ROSTER_MAX_ROWS.toLocaleString('en-US')} 行，超过名单的上限：请按级别或地区分成几个文件`,
       `${source} has more than ${ROSTER_MAX_ROWS} rows`,
     );
-  if (rows.length === 0)
-    throw refuse(source, `“${clipped(source)}”只有表头，没有机构行（表头：${clipped(header.join('，'))}）`, `${source} has a header but no rows`);
-  const headerRow = headerIndex + 1;
+  if (lines.length === 0)
+    throw refuse(
+      source,
+      `“${clipped(source)}”只有表头，没有机构行（表头：${clipped((header ?? []).join('，'))}）`,
+      `${source} has a header but no rows`,
+    );
   return {
-    header,
-    rows,
+    header: header!,
+    count: lines.length,
+    row(index) {
+      const line = lines[index];
+      if (line === undefined) throw new Error(`row ${index} of ${source} was let go`);
+      return trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter));
+    },
+    release(index) {
+      lines[index] = undefined;
+    },
     encoding,
     source: `${source}（CSV，${encoding} 编码）`,
     cellName(row, column) {
@@ -154,4 +177,47 @@ export function readCsv(bytes: Uint8Array, source: string): CsvRoster {
       return `第${excelRow}行第${column + 1}列（${columnLetters(column)}${excelRow}）`;
     },
   };
+}
+
+/** Each record of the text, up to `to` of them, with its text (its line, or lines when a quoted field
+ * holds a line break), as csv-parse reads a roster: blank lines kept, short rows as they are, a stray quote
+ * inside a field kept. */
+function eachRecord(text: string, delimiter: string, to: number, source: string, each: (record: string[], line: string) => void): void {
+  const body = text.replace(/^\uFEFF/, '');
+  if (!body.includes('"')) {
+    // no quote: a record is a line, a field what lies between delimiters (a file edited in two tools may
+    // mix CRLF and LF lines)
+    const lines = body.split(/\r\n|\n|\r/, to + 1);
+    if (lines.length > 0 && lines.at(-1) === '' && lines.length <= to) lines.pop();
+    for (const line of lines.slice(0, to)) each(line.split(delimiter), line);
+    return;
+  }
+  parseRecords(body, delimiter, to, source, (record, raw) => each(record, raw.replace(/[\r\n]+$/, '')));
+}
+
+/** csv-parse over a roster's text (or one record's), each record handed on with its text as it is read
+ * (`each`: then nothing is returned). */
+function parseRecords(text: string, delimiter: string, to: number, source: string, each?: (record: string[], raw: string) => void): string[][] {
+  const options = {
+    bom: true,
+    delimiter,
+    // a file edited in two tools may mix CRLF and LF lines
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    to,
+  };
+  try {
+    if (!each) return parse(text, options) as string[][];
+    // with `raw`, each record comes as { record, raw }; null keeps none of them
+    const onRecord = (({ record, raw }: { record: string[]; raw: string }) => {
+      each(record, raw);
+      return null;
+    }) as unknown as (record: string[]) => null;
+    parse(text, { ...options, raw: true, on_record: onRecord });
+    return [];
+  } catch (error) {
+    throw parseError(error, source);
+  }
 }

@@ -1,16 +1,28 @@
-import type { Problem } from '../../core';
-import type { RosterTable } from '../../core/roster/types';
+import { type Problem, rowsOf } from '../../core';
+import type { RosterRows, RosterTable } from '../../core/roster/types';
 import { sniff } from '../../sheet/xlsx/fileKind';
-import { readCsv } from './readCsv';
+import { readCsv, readCsvRows } from './readCsv';
 import { readXlsx } from './readXlsx';
+
+/** A roster file read: its rows (a CSV's a row at a time), the cells the roster cannot take, and, for a
+ * CSV, a way to let go of a row once it is scored. */
+export type ReadRoster = RosterRows & { problems: Problem[]; release?(index: number): void };
 
 /**
  * `mib roster --input`: a roster file by what it is, not by its name (a workbook saved as .csv, or a CSV
- * named .xlsx, is still read): an .xlsx workbook by readXlsx, anything else by readCsv, whose messages
+ * named .xlsx, is still read): an .xlsx workbook by readXlsx, anything else by readCsvRows, whose messages
  * say what a file is when it is neither. `problems` are the cells read that the roster cannot take (an
  * error value in a workbook); a file that cannot be read at all is a MibError.
  */
-export async function readRoster(bytes: Uint8Array, source: string): Promise<RosterTable & { problems: Problem[] }> {
-  if (sniff(bytes) === 'zip') return readXlsx(bytes, source);
-  return { ...readCsv(bytes, source), problems: [] };
+export async function readRoster(bytes: Uint8Array, source: string): Promise<ReadRoster> {
+  if (sniff(bytes) === 'zip') {
+    const table = await readXlsx(bytes, source);
+    return { ...rowsOf(table), problems: table.problems };
+  }
+  return { ...readCsvRows(bytes, source), problems: [] };
+}
+
+/** A roster file read whole (`--previous`: last year's roster, or a result workbook), by what it is. */
+export async function readRosterTable(bytes: Uint8Array, source: string): Promise<RosterTable> {
+  return sniff(bytes) === 'zip' ? readXlsx(bytes, source) : readCsv(bytes, source);
 }

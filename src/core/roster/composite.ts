@@ -23,7 +23,7 @@ export interface CompositeStructure {
 export function compositeStructure(
   institutions: readonly RosterInstitution[],
   policy: Policy | undefined,
-  table: RosterTable,
+  table: Pick<RosterTable, 'cellName'>,
   parentColumn: number | undefined,
 ): CompositeStructure {
   const out: CompositeStructure = { subordinatesOf: new Map(), subordinates: new Set(), problems: [], rowProblems: new Map() };

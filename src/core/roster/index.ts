@@ -1,6 +1,6 @@
 export * from './types';
 export { scoreRoster } from './scoreRoster';
-export { readInstitutions, rosterColumns, HEADER_ROW, type ReadInstitutions, type RosterColumns } from './institutions';
+export { readInstitutions, rosterColumns, rowsOf, HEADER_ROW, type ReadInstitutions, type RosterColumns } from './institutions';
 export { defaultPeerOptions, PeerOptionsSchema, peerOptionsOf, peerOptionsText, peerOptionWords } from './peer/options';
 export { peerClauses, type PeerClause } from './peerClauses';
 export { rosterSummary } from './summary';

@@ -11,7 +11,7 @@ import { downgradeLimit } from '../policy/grade';
 import { depositBeyondRange, specialCaseLabels, specialCaseNamed } from '../policy/refund';
 import { type Policy, type SpecialCase, specialCaseKinds } from '../policy/schema';
 import type { Rubric } from '../schema';
-import type { RosterInstitution, RosterTable } from './types';
+import type { RosterInstitution, RosterRows, RosterTable } from './types';
 
 /** The institution fields a roster's header may hold, each with the names it accepts (the guide's 13.1 lists them all). */
 export const FIELDS = {
@@ -70,9 +70,23 @@ const Downgrade = /*#__PURE__*/ z.pipe(
 /** The header row is -1 for `cellName`: the readers name it as the row above the first data row. */
 export const HEADER_ROW = -1;
 
+/** The rows of a table or of a roster read a row at a time, as one: a count and a row by its index. */
+export function rowsOf(table: RosterTable | RosterRows): RosterRows {
+  if ('row' in table) return table;
+  const rows = table.rows;
+  return {
+    header: table.header,
+    cellName: table.cellName,
+    ...(table.source !== undefined && { source: table.source }),
+    count: rows.length,
+    row: (i) => rows[i]!,
+  };
+}
+
 /** Reads a roster's header and rows into institutions: every cell from outside checked, every problem
- * named by its cell, a bad row flagged while the others stay. */
-export function readInstitutions(rubric: Rubric, table: RosterTable, policy?: Policy): ReadInstitutions {
+ * named by its cell, a bad row flagged while the others stay. With `factIds`, an institution's `facts` hold
+ * those inputs alone (the peer measures, all that is read of the facts before a row is scored). */
+export function readInstitutions(rubric: Rubric, table: RosterTable | RosterRows, policy?: Policy, factIds?: ReadonlySet<string>): ReadInstitutions {
   const problems: Problem[] = [];
   const rowProblems = new Map<number, Problem[]>();
   const flag = (row: number, problem: Problem) => {
@@ -81,11 +95,18 @@ export function readInstitutions(rubric: Rubric, table: RosterTable, policy?: Po
     else rowProblems.set(row, [problem]);
   };
   const columns = readHeader(rubric, table, problems);
+  const rows = rowsOf(table);
   const where = table.source ? `${table.source}：` : '';
-  if (table.rows.length === 0)
-    problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
+  if (rows.count === 0) problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
   if (columns.fields.code === undefined || columns.fields.name === undefined) return { institutions: [], columns, problems, rowProblems };
-  const institutions = table.rows.map((cells, row) => readRow(cells, row, columns, table, policy, (p) => flag(row, p)));
+  const facts = factIds ? columns.inputs.filter(({ id }) => factIds.has(id)) : columns.inputs;
+  // an object with every kept input's key, in the columns' order, made in one go: its copies share one
+  // hidden class and keep their properties in place (a key added at a time, 100-odd of them, makes a hash
+  // table per row: six times the memory)
+  const shape = Object.fromEntries(facts.map(({ id }) => [id, undefined])) as Record<string, unknown>;
+  const institutions: RosterInstitution[] = new Array(rows.count);
+  for (let row = 0; row < rows.count; row++)
+    institutions[row] = readRow(rows.row(row), row, columns, table, policy, (p) => flag(row, p), facts, shape);
   flagDuplicates(institutions, columns.fields.code, table, problems, flag);
   return { institutions, columns, problems, rowProblems };
 }
@@ -93,14 +114,14 @@ export function readInstitutions(rubric: Rubric, table: RosterTable, policy?: Po
 /** Which column holds what, read from the header alone, as scoreRoster reads it: for the pane's 展开
  * links and the rows collect adds, without reading every row again. */
 export function rosterColumns(rubric: Rubric, header: string[]): RosterColumns {
-  return readHeader(rubric, { header, rows: [], cellName: () => '' }, []);
+  return readHeader(rubric, { header, cellName: () => '' }, []);
 }
 
 function problem(field: string, message: string, messageEn: string): Problem {
   return { field, message, messageEn };
 }
 
-function readHeader(rubric: Rubric, table: RosterTable, problems: Problem[]): RosterColumns {
+function readHeader(rubric: Rubric, table: Pick<RosterTable, 'header' | 'cellName'>, problems: Problem[]): RosterColumns {
   const columns: RosterColumns = { fields: {}, inputs: [] };
   const seen = new Map<string, number>();
   table.header.forEach((raw, column) => {
@@ -145,12 +166,14 @@ function readHeader(rubric: Rubric, table: RosterTable, problems: Problem[]): Ro
 const text = (raw: unknown): string => (isBlank(raw) ? '' : String(raw).trim());
 
 function readRow(
-  cells: unknown[],
+  cells: readonly unknown[],
   row: number,
   columns: RosterColumns,
-  table: RosterTable,
+  table: Pick<RosterTable, 'cellName'>,
   policy: Policy | undefined,
   flag: (p: Problem) => void,
+  factColumns: readonly { column: number; id: string }[],
+  shape: Record<string, unknown>,
 ): RosterInstitution {
   const { fields } = columns;
   const at = (field: Field) => (fields[field] === undefined ? undefined : cells[fields[field]!]);
@@ -217,21 +240,11 @@ function readRow(
     if (parsed.success) institution.fundGrowth = parsed.data;
     else bad('fundGrowth', '基金收入增长幅度应为比率（5% 填 5% 或 0.05，可为负）', 'the fund income growth should be a rate');
   }
-  // copied from the one shape every row shares, then filled (a key added at a time, 100-odd of them, makes
-  // a hash table per row: six times the memory)
-  const facts = { ...factsShape(columns) };
-  for (const { column, id } of columns.inputs) facts[id] = cells[column];
+  // copied from the one shape every row shares, then filled
+  const facts = { ...shape };
+  for (const { column, id } of factColumns) facts[id] = cells[column];
   institution.facts = facts;
   return institution;
-}
-
-const shapes = /*#__PURE__*/ new WeakMap<RosterColumns, Record<string, unknown>>();
-/** An object with every input column's key, in the columns' order, made in one go: its copies share
- * one hidden class and keep their properties in place. */
-function factsShape(columns: RosterColumns): Record<string, unknown> {
-  let shape = shapes.get(columns);
-  if (!shape) shapes.set(columns, (shape = Object.fromEntries(columns.inputs.map(({ id }) => [id, undefined]))));
-  return shape;
 }
 
 function readDowngrade(raw: unknown, policy: Policy | undefined, institution: RosterInstitution, bad: (what: string, en: string) => void) {
@@ -247,7 +260,7 @@ function readDowngrade(raw: unknown, policy: Policy | undefined, institution: Ro
 function flagDuplicates(
   institutions: RosterInstitution[],
   codeColumn: number,
-  table: RosterTable,
+  table: Pick<RosterTable, 'cellName'>,
   problems: Problem[],
   flag: (row: number, p: Problem) => void,
 ) {

@@ -12,12 +12,11 @@ import { peerTiers } from './peer/tiers';
 import { type PeerClause, peerClauses } from './peerClauses';
 import type { PeerGroupResult, PeerOptions, PeerReading, RosterInstitution } from './types';
 
-/** What the peers give each institution: the values fed to its clauses (by position in the roster), the
- * readings, the bad measures (as invalid facts of that row), and each group's account. */
+/** What the peers give each institution: the readings (by position in the roster), whose values are fed to
+ * its clauses (fedValues), the bad measures (as invalid facts of that row), and each group's account. */
 export interface PeerValues {
   /** the input ids whose column holds a measure: their raw cells never reach evaluate */
   inputIds: Set<string>;
-  fed: Map<number, Map<string, string | number>>;
   readings: Map<number, PeerReading[]>;
   invalid: Map<number, Problem[]>;
   groups: PeerGroupResult[];
@@ -37,7 +36,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 /** Computes every peer clause whose column the roster has, over each peer group (同级: one 级别/类型). */
 export function computePeers(rubric: Rubric, institutions: readonly RosterInstitution[], columns: RosterColumns, options: PeerOptions): PeerValues {
-  const out: PeerValues = { inputIds: new Set(), fed: new Map(), readings: new Map(), invalid: new Map(), groups: [], problems: [] };
+  const out: PeerValues = { inputIds: new Set(), readings: new Map(), invalid: new Map(), groups: [], problems: [] };
   const columnOf = new Map(columns.inputs.map((c) => [c.id, c.column]));
   const groups = new Map<string, number[]>();
   // no 级别/类型 column: one group; with it, the rows that leave it blank are a group of their own, named so
@@ -57,7 +56,7 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
         if ('problem' in measured) push(out.invalid, i, measured.problem);
         else if ('fail' in measured) {
           const value = clause.labels.length;
-          feed(out, i, clause, {
+          push(out.readings, i, {
             inputId: clause.inputId,
             itemNo: clause.itemNo,
             group,
@@ -79,18 +78,18 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
         clause.peer.kind === 'intervals' && clause.peer.fundGrowthBound ? groupFundGrowth(positions, institutions, options, ctx, out) : undefined;
       const computed = compute(clause, members, options, ctx, printed, fundGrowth);
       out.groups.push(computed.group);
-      for (const [key, reading] of computed.readings) feed(out, key, clause, reading);
+      for (const [key, reading] of computed.readings) push(out.readings, key, reading);
     }
   }
   return out;
 }
 
-function feed(out: PeerValues, key: number, clause: PeerClause, reading: PeerReading & { value?: string | number }) {
-  push(out.readings, key, reading);
-  if (reading.value === undefined) return;
-  let row = out.fed.get(key);
-  if (!row) out.fed.set(key, (row = new Map()));
-  row.set(clause.inputId, reading.value);
+/** The values the peers feed one row's clauses, by input id: its readings that gave one (a Map per row,
+ * made as the row is scored, not one for every row at once). */
+export function fedValues(readings: readonly PeerReading[] | undefined): Map<string, string | number> | undefined {
+  let fed: Map<string, string | number> | undefined;
+  for (const reading of readings ?? []) if (reading.value !== undefined) (fed ??= new Map()).set(reading.inputId, reading.value);
+  return fed;
 }
 
 /** The year's fund income growth for a group (威海 A5's bound): --fund-growth, else the roster's 基金收入增长幅度

@@ -6,43 +6,67 @@ import type { Policy } from '../policy/schema';
 import type { Rubric } from '../schema';
 import { compositeStructure, SUBORDINATE_TEXT } from './composite';
 import { depositStateOf } from './money';
-import { readInstitutions } from './institutions';
+import { readInstitutions, rowsOf } from './institutions';
+import { peerClauses } from './peerClauses';
 import { peerOptionsOf } from './peer/options';
-import { computePeers } from './peerValues';
+import { computePeers, fedValues } from './peerValues';
 import { rosterReadings } from './readings';
 import { applyRosterRules } from './rosterRules';
 import { comparedWithLastYear, type DerivedCounts, derivedChanges, yearComparisons } from './previous';
 import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
-import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, RosterRowResult, RosterTable } from './types';
+import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, RosterRowResult, RosterRows, RosterTable } from './types';
 
 /**
  * Scores a whole roster: the institutions read and checked, the peer clauses computed over each 同级
  * group, every row evaluated with the computed values in place of its raw measures, then graded under
- * the policy (a parent on its 第十一条 composite, after its subordinates), and summed up.
+ * the policy (a parent on its 第十一条 composite, after its subordinates), and summed up. A roster read a
+ * row at a time (RosterRows) is read twice: first its institution fields and peer measures (an
+ * institution's `facts` keep the measures until the peers are computed, then none), then each row as it
+ * is scored; `onScored` takes the rows
+ * in order as they are done.
  */
-export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy, options: RosterOptions = {}): RosterResult {
+export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, policy?: Policy, options: RosterOptions = {}): RosterResult {
   const peerOptions = peerOptionsOf(options.peer);
-  const read = readInstitutions(rubric, table, policy);
+  const rowSource = rowsOf(table);
+  // 较上年: facts computed from last year's roster where the row leaves them blank
+  const previous = options.previous;
+  const comparisons = previous ? yearComparisons(rubric) : [];
+  const derivedCounts = new Map<string, DerivedCounts>();
+  // a roster read a row at a time keeps, of each row's facts, the peers' measures and what 较上年 compares
+  const compared = comparisons.flatMap((c) => [c.id, c.measure]);
+  const kept = 'row' in table ? new Set([...peerClauses(rubric).map((c) => c.inputId), ...compared]) : undefined;
+  const read = readInstitutions(rubric, table, policy, kept);
   const { institutions, columns } = read;
   const peers = computePeers(rubric, institutions, columns, peerOptions);
+  // the peers have their measures now: a row read a row at a time keeps only what 较上年 still reads
+  if ('row' in table) for (const inst of institutions) inst.facts = compared.length > 0 ? keepOnly(inst.facts, compared) : NO_FACTS;
   const structure = compositeStructure(institutions, policy, table, columns.fields.parentCode);
   const inputColumn = new Map(columns.inputs.map((c) => [c.id, c.column]));
   const trace = options.trace === true;
   const inputs = rowInputs(rubric, columns.inputs, peers.inputIds);
   const isParent = (i: number) => policy !== undefined && structure.subordinatesOf.has(i) && !structure.subordinates.has(i);
-  // 较上年: facts computed from last year's roster where the row leaves them blank
-  const previous = options.previous;
-  const comparisons = previous ? yearComparisons(rubric) : [];
-  const derivedCounts = new Map<string, DerivedCounts>();
   const evaluated = (inst: RosterInstitution, i: number): Result => {
     const derived = previous && comparisons.length > 0 ? derivedChanges(inst, previous, comparisons, derivedCounts) : undefined;
-    const result = evaluateRow(rubric, inst, table.rows[inst.row]!, inputs, peers.fed.get(i), options, peers.invalid.get(i), derived);
+    const fed = fedValues(peers.readings.get(i));
+    const result = evaluateRow(rubric, inst, rowSource.row(inst.row), inputs, fed, options, peers.invalid.get(i), derived);
     // each bad fact named by its cell, as the reviewer finds it in the roster
     return result.invalid.length === 0 ? result : { ...result, invalid: result.invalid.map((p) => withCell(p, inst, inputColumn, table)) };
   };
-  const finish = (inst: RosterInstitution, i: number, result: Result, assessment: Assessment | undefined): RosterRowResult =>
-    rowResult(
+  // one row at a time, its Result and Assessment dropped as soon as its row is made (10,000 of them kept
+  // at once held most of a gigabyte); a parent under 第十一条 waits for its subordinates' scores
+  const rows: RosterRowResult[] = new Array(institutions.length);
+  let next = 0;
+  // 名单规则 rank the final scores and 较上年 compares them: under either, rows are handed on once all are
+  // done and marked; otherwise each as soon as it is done
+  const holdRows = (policy?.rosterRules?.length ?? 0) > 0 || previous !== undefined;
+  // the rows done, handed on in order: a row waits for a parent above it
+  const handOn = () => {
+    for (; next < rows.length && rows[next] !== undefined; next++) rows[next] = options.onScored?.(rows[next]!, next) ?? rows[next]!;
+  };
+  const finish = (i: number, result: Result, assessment: Assessment | undefined) => {
+    const inst = institutions[i]!;
+    rows[i] = rowResult(
       inst,
       result,
       assessment,
@@ -51,31 +75,53 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
       peers.readings.get(i) ?? [],
       trace,
     );
-  // one row at a time, its Result and Assessment dropped as soon as its row is made (10,000 of them kept
-  // at once held most of a gigabyte); a parent under 第十一条 waits for its subordinates' scores
-  const rows: RosterRowResult[] = new Array(institutions.length);
+    peers.readings.delete(i);
+  };
+  // what a parent's composite takes of each subordinate (its row may be handed on, and slimmed, before)
+  const parentOf = new Map<number, number>();
+  for (const [parent, subs] of structure.subordinatesOf) if (isParent(parent)) for (const sub of subs) parentOf.set(sub, parent);
+  const pending = new Map([...structure.subordinatesOf].filter(([parent]) => isParent(parent)).map(([parent, subs]) => [parent, subs.length]));
+  const ofSubordinate = new Map<number, { total: Dec; invalid: number; missing: number }>();
   const waiting = new Map<number, Result>();
-  institutions.forEach((inst, i) => {
-    const result = evaluated(inst, i);
-    if (isParent(i)) waiting.set(i, result);
-    else rows[i] = finish(inst, i, result, policy && assessRow(rubric, result, policy, inst, options));
-    options.onRow?.(i + 1, institutions.length);
-  });
-  for (const [i, result] of waiting) {
-    const inst = institutions[i]!;
+  const finishParent = (i: number, result: Result) => {
     // a subordinate's row total is its assessed score; its bad and blank facts weigh on the parent's status
-    const subs = structure.subordinatesOf.get(i)!.map((s) => rows[s]!);
+    const subs = structure.subordinatesOf.get(i)!.map((s) => ofSubordinate.get(s)!);
     const composite = {
       subordinates: subs.map((r) => r.total),
-      invalid: subs.reduce((n, r) => n + r.invalid.length, 0),
-      missing: subs.reduce((n, r) => n + r.missing.length, 0),
+      invalid: subs.reduce((n, r) => n + r.invalid, 0),
+      missing: subs.reduce((n, r) => n + r.missing, 0),
     };
-    rows[i] = finish(inst, i, result, assessRow(rubric, result, policy!, inst, options, { composite }));
-  }
+    finish(i, result, assessRow(rubric, result, policy!, institutions[i]!, options, { composite }));
+  };
+  institutions.forEach((inst, i) => {
+    const result = evaluated(inst, i);
+    peers.invalid.delete(i);
+    if (isParent(i)) {
+      if (pending.get(i) === 0) finishParent(i, result);
+      else waiting.set(i, result);
+    } else {
+      finish(i, result, policy && assessRow(rubric, result, policy, inst, options));
+      const parent = parentOf.get(i);
+      if (parent !== undefined) {
+        const row = rows[i]!;
+        ofSubordinate.set(i, { total: row.total, invalid: row.invalid.length, missing: row.missing.length });
+        const left = pending.get(parent)! - 1;
+        pending.set(parent, left);
+        const parentResult = waiting.get(parent);
+        if (left === 0 && parentResult) {
+          waiting.delete(parent);
+          finishParent(parent, parentResult);
+        }
+      }
+    }
+    if (!holdRows) handOn();
+    options.onRow?.(i + 1, institutions.length);
+  });
   // 名单规则: marks on the finished rows, ranked by their final scores
   const rules = applyRosterRules(rows, policy);
   const previousYear = previous && comparedWithLastYear(rows, previous, comparisons, derivedCounts, policy);
   const previousProblems = previous ? [...previous.problems, ...[...derivedCounts.values()].flatMap((c) => c.bad)] : [];
+  handOn();
   return {
     rubricId: rubric.id,
     ...(policy && { policyId: policy.id }),
@@ -90,7 +136,15 @@ export function scoreRoster(rubric: Rubric, table: RosterTable, policy?: Policy,
   };
 }
 
-function withCell(problem: Problem, inst: RosterInstitution, inputColumn: Map<string, number>, table: RosterTable): Problem {
+const NO_FACTS: Record<string, unknown> = Object.freeze({});
+
+function keepOnly(facts: Record<string, unknown>, ids: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const id of ids) if (id in facts) out[id] = facts[id];
+  return out;
+}
+
+function withCell(problem: Problem, inst: RosterInstitution, inputColumn: Map<string, number>, table: Pick<RosterTable, 'cellName'>): Problem {
   const column = inputColumn.get(problem.field);
   if (column === undefined) return problem;
   const cell = table.cellName(inst.row, column);
@@ -138,7 +192,6 @@ function rowResult(
     gradeText: subordinate ? SUBORDINATE_TEXT : (assessment?.gradeText ?? ''),
     ...(graded && { status: assessment.status.kind }),
     ...(refund && { refund }),
-    ...(graded && assessment.unstatedRefund && { refundUnstated: assessment.unstatedRefund.unstated }),
     vetoItems: result.vetoItems,
     items: result.items.map(itemScore),
     peer,

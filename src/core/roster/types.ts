@@ -28,6 +28,16 @@ export interface RosterTable {
   source?: string;
 }
 
+/** A roster read a row at a time (`mib roster` on a large file): `row` makes a data row's cells as they are
+ * asked for, as often as asked (scoreRoster asks twice: once for the institutions and the peer measures,
+ * once to score the row), so that no array of all the rows' cells is held. */
+export interface RosterRows extends Omit<RosterTable, 'rows'> {
+  /** how many data rows */
+  count: number;
+  /** the cells of data row `index` (0-based, as `rows` of a RosterTable) */
+  row(index: number): readonly unknown[];
+}
+
 /** Every reading the texts leave open in a peer computation, each named, each with a default in
  * `defaultPeerOptions`; the roster sheet and every trace line say which was used. */
 export interface PeerOptions {
@@ -67,6 +77,11 @@ export interface RosterOptions {
   previous?: PreviousYear;
   /** called as each institution is scored (a progress bar: `mib roster` on a terminal) */
   onRow?: (done: number, total: number) => void;
+  /** called with each institution's result in the roster's order, as soon as it and every row above it
+   * are scored (a parent under 第十一条 after its subordinates), so that a caller writes the rows as they
+   * come; what it returns is kept in the result's `institutions` in the row's place (a copy without what
+   * was written already: `mib roster` at 100,000 rows), else the row itself */
+  onScored?: (row: RosterRowResult, index: number) => RosterRowResult | void;
 }
 
 /** One institution as its row says, after checking the institution fields (not yet the facts). */

@@ -21,8 +21,9 @@ export interface RosterWorkbookPlan {
   summary: SummaryCells;
 }
 
-export function planRosterWorkbook(result: RosterResult, rubric: Rubric, policy?: Policy): RosterWorkbookPlan {
-  const roster = planRosterSheet(result, rubric);
+/** `streamed`: 汇总名单's rows are made one at a time as a streaming writer asks for them (`mib roster -o`). */
+export function planRosterWorkbook(result: RosterResult, rubric: Rubric, policy?: Policy, streamed = false): RosterWorkbookPlan {
+  const roster = planRosterSheet(result, rubric, streamed);
   const summary = planSummarySheet(result, rubric, roster, policy);
   const sheets = [roster.plan, summary.plan];
   if (result.groups.length > 0) sheets.push(planPeerGroupsSheet(result, rubric, roster));

@@ -20,19 +20,22 @@ export interface RosterSheet {
 /**
  * 汇总名单: a header row, then one row per institution as plain values (the core computed them; the
  * summary's formulas count them). The rows are a PlanBody — values and a style per column — so 10,000
- * institutions cost one array each, not a cell object per value. Filter buttons on the header, the
+ * institutions cost one array each, not a cell object per value; `streamed`, each is made only as the
+ * writer asks for it (body.lazy), from the scored rows. Filter buttons on the header, the
  * header frozen, vetoes and rows with problems highlighted.
  */
-export function planRosterSheet(result: RosterResult, rubric: Rubric): RosterSheet {
+export function planRosterSheet(result: RosterResult, rubric: Rubric, streamed = false): RosterSheet {
   const columns = rosterColumns(result, rubric);
-  const rows: (PlainValue | null)[][] = new Array(result.institutions.length);
-  result.institutions.forEach((row, r) => {
+  const count = result.institutions.length;
+  const row = (r: number) => {
     const values: (PlainValue | null)[] = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) values[c] = columns[c]!.value(row);
-    rows[r] = values;
-  });
+    for (let c = 0; c < columns.length; c++) values[c] = columns[c]!.value(result.institutions[r]!);
+    return values;
+  };
+  let rows: (PlainValue | null)[][] | undefined;
+  const columnStyles = columns.map((column) => column.style);
   const firstRow = 2;
-  const lastRow = rows.length + 1;
+  const lastRow = count + 1;
   const last = columnLetters(columns.length - 1);
   const letter = (key: string) => {
     const index = columns.findIndex((column) => column.key === key);
@@ -50,11 +53,21 @@ export function planRosterSheet(result: RosterResult, rubric: Rubric): RosterShe
   const plan = rosterGridPlan({
     name: ROSTER_SHEET,
     grid: [columns.map((column) => ({ value: column.header, style: 'header' }))],
-    body: { top: 1, rows, columnStyles: columns.map((column) => column.style) },
+    body: streamed
+      ? {
+          top: 1,
+          // made a row at a time by a writer that streams (body.lazy), or all when first read
+          get rows() {
+            return (rows ??= Array.from({ length: count }, (_, r) => row(r)));
+          },
+          lazy: { count, row },
+          columnStyles,
+        }
+      : { top: 1, rows: Array.from({ length: count }, (_, r) => row(r)), columnStyles },
     columnCount: columns.length,
     columns: columns.map(({ header, width }) => ({ header, width })),
     rowHeights: { 1: 42 },
-    conditionalFormats: rows.length === 0 ? [] : [highlight('veto', '#F8CBAD', 'veto'), highlight('problems', '#FFE699', 'invalidInput')],
+    conditionalFormats: count === 0 ? [] : [highlight('veto', '#F8CBAD', 'veto'), highlight('problems', '#FFE699', 'invalidInput')],
     freezeRows: 1,
     autoFilter: `A1:${last}${Math.max(1, lastRow)}`,
   });

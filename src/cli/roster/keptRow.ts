@@ -1,0 +1,44 @@
+import type { PeerReading, RosterItemScore, RosterRowResult } from '../../core/roster/types';
+
+const NONE: never[] = [];
+
+/**
+ * What `mib roster` keeps of a row once it is scored and written (a 100,000-row roster kept whole is
+ * several gigabytes): what the summary, the readings, the text report and the problems read (the
+ * institution, total, grade, money, vetoes, problems). The workbook's 汇总名单 is planned from the kept rows
+ * once all are scored (a column appears when some row needs it), so `forSheet` keeps its columns too: the
+ * item scores (one shared object for each item and score as the sheet shows it: most rows share most) and the peer
+ * readings' measures and values, without their lines (the sheet writes none; a reading that words its line
+ * when asked holds on to its whole peer computation); the rest is let go.
+ */
+export function keptRow(row: RosterRowResult, forSheet: boolean, shared: SharedScores): RosterRowResult {
+  const { institution } = row;
+  return {
+    ...row,
+    institution: { ...institution, facts: {} },
+    items: forSheet ? row.items.map((item, position) => sharedItem(item, position, shared)) : NONE,
+    peer: forSheet ? row.peer.map(keptReading) : NONE,
+    missing: forSheet ? row.missing : NONE,
+  };
+}
+
+/** A peer reading as 汇总名单 reads it: the measure and the value, no line. */
+function keptReading(reading: PeerReading): PeerReading {
+  const { inputId, itemNo, code, measure, group, value } = reading;
+  return { inputId, itemNo, ...(code && { code }), ...(measure && { measure }), group, ...(value !== undefined && { value }), line: '' };
+}
+
+/** The item scores kept, by the item's position in the rubric and the score as the sheet writes it. */
+export type SharedScores = Map<number, RosterItemScore>[];
+
+/** One object for each item and score as 汇总名单 shows it (a number: all the sheet reads of an item
+ * is its score's number); an item with points over its cap is kept as it is. */
+function sharedItem(item: RosterItemScore, position: number, shared: SharedScores): RosterItemScore {
+  if (!item.overCap.isZero()) return item;
+  const byScore = (shared[position] ??= new Map());
+  const score = item.score.toNumber();
+  const found = byScore.get(score);
+  if (found?.id === item.id) return found;
+  byScore.set(score, item);
+  return item;
+}
