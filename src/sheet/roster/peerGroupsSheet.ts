@@ -94,5 +94,6 @@ export function planPeerGroupsSheet(result: RosterResult, rubric: Rubric, roster
     })),
     rowHeights: { 1: 24 },
     freezeRows: 4,
+    printTitles: { rows: 4 },
   });
 }

@@ -36,5 +36,6 @@ export function planReadingsSheet(result: RosterResult, rubric: Rubric, policy?:
     columns: HEADERS.map((header, i) => ({ header, width: [8, 18, 6, 100][i]! })),
     rowHeights: { 1: 24 },
     freezeRows: 4,
+    printTitles: { rows: 4 },
   });
 }

@@ -135,7 +135,7 @@ export function planSummarySheet(
     categoryAxisTitle,
     valueAxisTitle: '机构数',
     from: `F${from}`,
-    to: `M${from + CHART_ROWS}`,
+    to: `L${from + CHART_ROWS}`,
   });
 
   const plan = rosterGridPlan({
@@ -150,6 +150,9 @@ export function planSummarySheet(
     ],
     rowHeights: { 1: 24 },
     freezeRows: 0,
+    // the tables with the first chart on page 1, the histogram with its chart on page 2 (A4 landscape
+    // at 85% holds columns A–L, LibreOffice’s default column width included)
+    printScale: { scale: 85, pageBreaks: [histogramHeader] },
     charts: [
       chart('等次分布', '等次分布', gradeHeader, gradeLast, '等次'),
       // below the first chart when the tables are short
