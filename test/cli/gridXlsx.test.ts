@@ -21,7 +21,7 @@ async function written() {
 describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, streamed)', () => {
   it('writes the four sheets with frozen headers, filter buttons and widths', async () => {
     const { plan, workbook } = await written();
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单']);
     const roster = workbook.getWorksheet('汇总名单')!;
     expect(roster.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(roster.autoFilter).toBe(plan.sheets[0]!.autoFilter);

@@ -118,7 +118,7 @@ describe('mib roster: the rubric’s and policy’s readings that applied (text,
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('口径说明')!;
-    expect(sheet.getRow(4).values).toEqual([undefined, '来源', '条款或选项', '序号', '口径说明']);
+    expect(sheet.getRow(4).values).toEqual([undefined, '来源', '条款', '序号', '口径说明']);
     const rows = json.readings.map((_, k) => sheet.getRow(5 + k).values as unknown[]);
     expect(rows).toContainEqual([undefined, '条款', '30.1', '30', A6_LOW]);
     expect(rows.map((r) => r[4])).toEqual(json.readings.map((r) => r.text));

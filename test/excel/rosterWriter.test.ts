@@ -24,7 +24,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     // Excel on the web's limits: the strict fake refuses a request or response over 5 MB
     const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }], mode: 'web' });
     const names = await writeGridPlans(excel.context, sheets);
-    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
+    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单']);
     expect(Math.max(...excel.requestSizes)).toBeLessThan(FIVE_MB);
     // one sync reads the names, then one per planned request
     expect(excel.syncs()).toBe(1 + requests.length);
@@ -72,6 +72,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
       ['汇总名单', 1],
       ['同级分组', 4],
       ['口径说明', 4],
+      ['公示名单', 4],
     ]);
     expect(excel.active).toBe('汇总名单');
     expect(excel.syncs()).toBe(3);
@@ -92,8 +93,9 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     expect(sheets[0]!.pageSetup!.fitToWidth).toBeGreaterThan(1);
     // 汇总统计 at a fixed scale, so that its page break (the histogram and its chart on a page of their own) holds
     expect(excel.sheet('汇总统计').pageLayout.zoom).toEqual({ scale: sheets[1]!.pageSetup!.scale });
-    expect(excel.sheet('汇总统计').pageBreaks).toEqual([`A${sheets[1]!.pageSetup!.pageBreaks![0]}`]);
-    for (const name of ['汇总名单', '汇总统计', '同级分组', '口径说明']) expect(excel.sheet(name).pageLayout.orientation, name).toBe('Landscape');
+    expect(excel.sheet('汇总统计').pageBreaks).toEqual(sheets[1]!.pageSetup!.pageBreaks!.map((row) => `A${row}`));
+    for (const name of ['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单'])
+      expect(excel.sheet(name).pageLayout.orientation, name).toBe('Landscape');
   });
 
   it('points the summary at the roster as written when 汇总名单 is taken', async () => {
@@ -113,7 +115,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version.split('.')[1]) < 9 } } });
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
     const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
-    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(4);
+    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(5);
     expect(excel.calls.some((c) => c.target === 'autoFilter')).toBe(false);
     expect(excel.calls.filter((c) => c.target === 'charts')).toHaveLength(2);
   });

@@ -18,7 +18,7 @@ const cellText = (cell: PlanCell | null | undefined) => (cell && 'value' in cell
 describe('the roster workbook plan', () => {
   it('plans 汇总名单, 汇总统计 and 同级分组 from a scored 威海 二级 roster', () => {
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
-    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单']);
   });
 
   it('gives each institution one row: who it is, each item, each peer measure beside its computed value, the results', () => {
@@ -43,7 +43,7 @@ describe('the roster workbook plan', () => {
     const measures = names.filter((name) => /测量值|同级计算/.test(name));
     expect(measures).toEqual(['A2.1 测量值', 'A2.1 同级计算', 'A3.1 测量值', 'A3.1 同级计算']);
     expect(names.indexOf('A2.1 测量值')).toBe(9 + 46);
-    expect(names.slice(-12)).toEqual([
+    expect(names.slice(-13)).toEqual([
       'A3.1 同级计算',
       '考核表得分（795分制）',
       '评定状态',
@@ -52,6 +52,7 @@ describe('the roster workbook plan', () => {
       '保证金去向',
       '否决项',
       '超出单项分值扣分',
+      '超出分值的项目',
       '无效项数',
       '未填项数',
       '自评差异',
@@ -113,7 +114,7 @@ describe('the roster workbook plan', () => {
     // 本机构得分 is the table's own total already (江北 and 吉林 both 100 points): no second column for it
     expect(headers(roster).filter((name) => name.startsWith('考核表得分'))).toEqual([]);
     // no peer clause: no 同级分组 sheet; 江北 has no codes, so items are headed by 序号
-    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '口径说明']);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '口径说明', '公示名单']);
     expect(headers(roster)[9]).toMatch(/^1 /);
     expect(summary.subordinates).toMatch(/^B\d+$/);
   });

@@ -1,4 +1,4 @@
-import type { Dec } from '../../core/decimal';
+import { type Dec, fmt } from '../../core/decimal';
 import { DEPOSIT_STATE_WORDS } from '../../core/roster/money';
 import type { RosterResult, RosterRowResult } from '../../core/roster/types';
 import { inputIndex } from '../../core/evaluate';
@@ -129,6 +129,20 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
     },
     { key: 'veto', header: '否决项', width: 12, style: 'text', value: (r) => text(r.vetoItems.join('、')) },
     { key: 'overCap', header: '超出单项分值扣分', width: 10, style: 'score', value: (r) => r.overCap.toNumber() },
+    {
+      key: 'overCapItems',
+      header: '超出分值的项目',
+      width: 16,
+      style: 'text',
+      // which items the deductions went beyond, and by how much: "C21（超 2 分）"
+      value: (r) =>
+        text(
+          r.items
+            .filter((i) => i.overCap.gt(0))
+            .map((i) => `${i.code ?? `第${i.id}项`}（超 ${fmt(i.overCap)} 分）`)
+            .join('、'),
+        ),
+    },
     { key: 'invalid', header: '无效项数', width: 7, style: 'whole', value: (r) => r.invalid.length },
     { key: 'missing', header: '未填项数', width: 7, style: 'whole', value: (r) => r.missing.length },
   );

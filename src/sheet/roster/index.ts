@@ -5,25 +5,29 @@ import type { RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/schema';
 import type { GridPlan } from '../types';
 import { planPeerGroupsSheet } from './peerGroupsSheet';
+import { planPublishSheet } from './publishSheet';
 import { planReadingsSheet } from './readingsSheet';
 import { type RosterSheet, planRosterSheet } from './rosterSheet';
 import { type SummaryCells, planSummarySheet } from './summarySheet';
 
-export { PEER_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET, rowStatus } from './words';
+export { planPublishSheet, dateText } from './publishSheet';
+export { PEER_SHEET, PUBLISH_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET, rowStatus } from './words';
 export type { RosterSheet, SummaryCells };
 
 export interface RosterWorkbookPlan {
-  /** in writing order: 汇总名单, 汇总统计, 同级分组 (only where a clause depends on the peers), 口径说明 */
+  /** in writing order: 汇总名单, 汇总统计, 同级分组 (only where a clause depends on the peers), 口径说明, 公示名单 */
   sheets: GridPlan[];
   roster: RosterSheet;
   summary: SummaryCells;
 }
 
-export function planRosterWorkbook(result: RosterResult, rubric: Rubric, policy?: Policy): RosterWorkbookPlan {
+/** The workbook's sheets; `date` is the 公示名单's date line (today unless given). */
+export function planRosterWorkbook(result: RosterResult, rubric: Rubric, policy?: Policy, date = new Date()): RosterWorkbookPlan {
   const roster = planRosterSheet(result, rubric);
   const summary = planSummarySheet(result, rubric, roster, policy);
   const sheets = [roster.plan, summary.plan];
   if (result.groups.length > 0) sheets.push(planPeerGroupsSheet(result, rubric, roster));
   sheets.push(planReadingsSheet(result, rubric, policy));
+  sheets.push(planPublishSheet(result, rubric, policy, date));
   return { sheets, roster, summary: summary.cells };
 }

@@ -6,7 +6,7 @@ import type { GridPlan, PlanCell } from '../types';
 import { rosterGridPlan } from './gridPlan';
 import { READINGS_SHEET } from './words';
 
-const HEADERS = ['来源', '条款或选项', '序号', '口径说明'];
+const HEADERS = ['来源', '条款', '序号', '口径说明'];
 
 const SOURCE_WORDS: Record<Reading['source'], string> = { rubric: '考核表', clause: '条款', policy: '政策' };
 
@@ -18,11 +18,12 @@ const SOURCE_WORDS: Record<Reading['source'], string> = { rubric: '考核表', c
 export function planReadingsSheet(result: RosterResult, rubric: Rubric, policy?: Policy): GridPlan {
   const rows = result.readings.map((reading): PlanCell[] => [
     { value: SOURCE_WORDS[reading.source], style: 'label' },
-    { value: reading.id ?? '', text: true, style: 'label' },
+    // a clause's input ids (as the table numbers them); an option's name is for file authors, not the page
+    { value: reading.source === 'clause' ? (reading.id ?? '') : '', text: true, style: 'label' },
     { value: reading.itemNo ?? '', text: true, style: 'label' },
     { value: reading.text, style: 'formulaNote' },
   ]);
-  const basis = `考核表：${rubric.title}（${rubric.id}）；政策：${policy ? `${policy.title}（${policy.id}）` : '未给出'}`;
+  const basis = `考核表：${rubric.title}；考核办法：${policy ? policy.title : '未给出'}`;
   return rosterGridPlan({
     name: READINGS_SHEET,
     grid: [

@@ -13,6 +13,12 @@ export const ROSTER_STYLES = {
   amount: { border: true, horizontal: 'right', numberFormat: '#,##0.00' },
   number: { border: true, horizontal: 'right', numberFormat: 'General' },
   formulaNote: { fontColor: '#595959', wrap: true, vertical: 'top' },
+  /** 公示名单's cells: bordered, text wrapped to the column */
+  listText: { border: true, wrap: true, vertical: 'center', numberFormat: '@' },
+  listNumber: { border: true, horizontal: 'center', vertical: 'center', numberFormat: '0' },
+  listScore: { border: true, horizontal: 'right', vertical: 'center', numberFormat: '0.00' },
+  /** a paragraph of prose (通报) over merged columns */
+  paragraph: { wrap: true, vertical: 'top', horizontal: 'left' },
   text: { numberFormat: '@' },
   /** scores to two decimals (stored unrounded: the formulas count the exact values) */
   score: { numberFormat: '0.00' },
