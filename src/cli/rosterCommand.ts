@@ -2,9 +2,9 @@ import { refuseOverwrite } from './files';
 import { clipped, institutionJson, MibError, readingLine, readingsBlock, type RosterResult, rosterJsonWith, scoreRoster } from '../core';
 import { LazyList, writePrettyJson } from './jsonOut';
 import type { ProgressBar } from './progress';
-import { planRosterWorkbook } from '../sheet/roster';
+import { planPublishSheet, planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
-import { writeRosterWorkbook } from './gridXlsx';
+import { gridPlansToXlsx, writeRosterWorkbook } from './gridXlsx';
 import type { OwnFiles } from './ownFiles';
 import { readRoster } from './roster/readRoster';
 import { rosterOptions } from './roster/rosterOptions';
@@ -39,8 +39,12 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   const output = typeof flags.output === 'string' ? flags.output : undefined;
   if (output !== undefined && !/\.xlsx$/i.test(output))
     throw refuse('-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
+  const publish = typeof flags.publish === 'string' ? flags.publish : undefined;
+  if (publish !== undefined && !/\.xlsx$/i.test(publish))
+    throw refuse('--publish', `公示名单文件应以 .xlsx 结尾，收到的是“${clipped(publish)}”`, 'the --publish file must end in .xlsx');
   // everything the command line can refuse is refused before the file is read
   refuseOverwrite(output, [input]);
+  refuseOverwrite(publish, output === undefined ? [input] : [input, output]);
   const rubric = io.files.rubric(id);
   const policy = typeof flags.policy === 'string' ? io.files.policy(flags.policy) : undefined;
   const options = rosterOptions(flags);
@@ -66,14 +70,17 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     io.err(`“${clipped(input)}”不能作为名单读入，未计分${output ? `，未生成 ${clipped(output)}` : ''}`);
     return 2;
   }
-  if (output !== undefined) {
-    const data = await writeRosterWorkbook(planRosterWorkbook(result, rubric, policy).sheets);
+  const write = (path: string, data: Uint8Array) => {
     try {
-      io.writeFile(output, data);
+      io.writeFile(path, data);
     } catch (error) {
-      throw new MibError('invalid-file', output, `写不了文件“${clipped(output)}”：${clipped((error as Error).message)}`, `cannot write ${output}`);
+      throw new MibError('invalid-file', path, `写不了文件“${clipped(path)}”：${clipped((error as Error).message)}`, `cannot write ${path}`);
     }
-  }
+  };
+  const today = new Date();
+  if (output !== undefined) write(output, await writeRosterWorkbook(planRosterWorkbook(result, rubric, policy, today).sheets));
+  // the 公示名单 alone, to send on
+  if (publish !== undefined) write(publish, await gridPlansToXlsx([planPublishSheet(result, rubric, policy, today)]));
   const problems = rosterProblems(result);
   if (flags.jsonl === true) {
     // one institution a line, for other tools; the problems on stderr as in the text report
@@ -81,9 +88,12 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     for (const line of problemLines(problems)) io.err(line);
   } else if (flags.json === true) {
     // written as it goes: each institution's JSON is made as it is written (writePrettyJson)
-    writePrettyJson(io.out, rosterJsonWith(result, new LazyList(result.institutions.length, (k) => institutionJson(result.institutions[k]!))));
+    writePrettyJson(
+      io.out,
+      rosterJsonWith(result, new LazyList(result.institutions.length, (k) => institutionJson(result.institutions[k]!)), rubric),
+    );
   } else {
-    for (const line of rosterReport(result, { rubric, policy, source: table.source ?? input, output, files: io.files })) io.out(line);
+    for (const line of rosterReport(result, { rubric, policy, source: table.source ?? input, output, publish, files: io.files })) io.out(line);
     for (const line of readingsBlock(result.readings, readingLine)) io.out(line);
     for (const line of problemLines(problems)) io.err(line);
   }

@@ -22,6 +22,7 @@ export interface RosterFindings {
   /** points on the table's own scale: 5% of its total unless another is given */
   selfGapThreshold: Dec;
   invalid: (FoundInstitution & { count: number })[];
+  /** facts left blank where the grade is not final for it (暂评) */
   missing: (FoundInstitution & { count: number })[];
 }
 
@@ -30,6 +31,9 @@ export const SELF_GAP_SHARE = 0.05;
 
 /** "C21" (the table's code) or "第21项" (its 序号 where it has no codes). */
 export const itemLabel = (item: { no: string; code?: string }) => item.code ?? `第${item.no}项`;
+
+/** A veto item as a row lists it (the table's code, or its bare 序号 "1") as a reader names it: "C21", "第1项". */
+export const vetoLabel = (item: string) => (/^\d+$/.test(item) ? `第${item}项` : item);
 
 export function rosterFindings(result: RosterResult, rubric: Rubric, selfGapThreshold?: Dec | number): RosterFindings {
   const threshold = selfGapThreshold === undefined ? new D(rubric.total).times(SELF_GAP_SHARE) : new D(selfGapThreshold);
@@ -48,7 +52,7 @@ export function rosterFindings(result: RosterResult, rubric: Rubric, selfGapThre
   const rows = result.institutions;
   return {
     overCap,
-    vetoes: rows.filter((row) => row.vetoItems.length > 0).map((row) => ({ ...who(row), items: row.vetoItems })),
+    vetoes: rows.filter((row) => row.vetoItems.length > 0).map((row) => ({ ...who(row), items: row.vetoItems.map(vetoLabel) })),
     selfGaps: rows
       .filter((row) => row.selfDifference !== undefined && row.institution.selfScore !== undefined && row.selfDifference.abs().gt(threshold))
       .map((row) => ({
@@ -59,7 +63,10 @@ export function rosterFindings(result: RosterResult, rubric: Rubric, selfGapThre
       })),
     selfGapThreshold: threshold,
     invalid: rows.filter((row) => row.invalid.length > 0).map((row) => ({ ...who(row), count: row.invalid.length })),
-    missing: rows.filter((row) => row.missing.length > 0).map((row) => ({ ...who(row), count: row.missing.length })),
+    // blanks keep a grade provisional (暂评); once the facts are confirmed complete they are final, not a finding
+    missing: rows
+      .filter((row) => row.missing.length > 0 && row.status !== 'final' && !(row.status === undefined && row.grade !== undefined))
+      .map((row) => ({ ...who(row), count: row.missing.length })),
   };
 }
 

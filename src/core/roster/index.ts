@@ -20,5 +20,5 @@ export { institutionJson, rosterJson, rosterJsonWith, type RosterJson } from './
 export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';
 export { rosterReadings } from './readings';
-export { findingLines, findingsJson, itemLabel, rosterFindings, type RosterFindings, SELF_GAP_SHARE } from './findings';
+export { findingLines, findingsJson, itemLabel, vetoLabel, rosterFindings, type RosterFindings, SELF_GAP_SHARE } from './findings';
 export { bulletin, outcomeOf, publicList, type PublicRow, yuanText } from './publish';

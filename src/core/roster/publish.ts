@@ -1,6 +1,7 @@
 import { type Dec, fmt } from '../decimal';
 import { gradeIndex } from '../policy/grade';
 import type { Policy } from '../policy/schema';
+import { vetoLabel } from './findings';
 import { moneyAmount } from './money';
 import type { RosterResult, RosterRowResult } from './types';
 
@@ -33,7 +34,7 @@ export function outcomeOf(row: RosterRowResult, policy: Policy | undefined): str
   if (!policy) return '未给出考核办法，不评定';
   if (!final(row)) return row.status === 'withheld' ? '有无效填报，暂不评定，更正后确定' : '尚有未填，结果待确认';
   const parts: string[] = [];
-  if (row.vetoItems.length > 0) parts.push(`一票否决（${row.vetoItems.join('、')}）`);
+  if (row.vetoItems.length > 0) parts.push(`一票否决（${row.vetoItems.map(vetoLabel).join('、')}）`);
   const band = policy.grades.find((g) => g.label === row.grade);
   const deposit = row.institution.deposit;
   if (row.institution.specialCase !== undefined) parts.push(row.gradeText);
@@ -74,19 +75,19 @@ export function publicList(result: RosterResult, policy: Policy | undefined): Pu
  * The 通报 paragraph: how many institutions were assessed, how many in each grade (vetoes among them), those
  * not yet graded, and the deposits returned, withheld and waiting.
  */
-export function bulletin(result: RosterResult, policy: Policy | undefined): string {
+export function bulletin(result: RosterResult): string {
   const s = result.summary;
   const sentences: string[] = [];
   const graded = s.perGrade.filter((g) => g.count > 0).map((g) => `“${g.label}”${g.count} 家`);
   sentences.push(
-    `本次参加考核的定点医药机构共 ${s.institutions} 家${policy && graded.length > 0 ? `，其中${graded.join('、')}` : ''}${s.vetoes > 0 ? `；因否决项定为“${policy?.veto?.grade ?? '不合格'}”的 ${s.vetoes} 家` : ''}。`,
+    `本次参加考核的定点医药机构共 ${s.institutions} 家${graded.length > 0 ? `，其中${graded.join('、')}` : ''}${s.vetoes > 0 ? `；有否决项（一票否决）的 ${s.vetoes} 家` : ''}。`,
   );
   const pending = [
     s.provisional > 0 && `${s.provisional} 家尚有未填项目，等次暂定`,
     s.withheld > 0 && `${s.withheld} 家填报有误，暂不评定`,
     s.subordinates > 0 && `${s.subordinates} 家下属机构随上级机构评定`,
   ].filter(Boolean);
-  if (pending.length > 0) sentences.push(`另有${pending.join('，')}。`);
+  if (pending.length > 0) sentences.push(`另有 ${pending.join('，')}。`);
   if (s.depositTotal.gt(0)) {
     const deferred = moneyAmount(s, 'deferred.withheld')
       .plus(moneyAmount(s, 'deferred.provisional'))

@@ -29,7 +29,7 @@ export function planPublishSheet(result: RosterResult, rubric: Rubric, policy: P
     { value: row.grade, text: true, style: 'listText' },
     { value: row.outcome, text: true, style: 'listText' },
   ]);
-  const paragraph = `通报：${bulletin(result, policy)}`;
+  const paragraph = `通报：${bulletin(result)}`;
   const width = WIDTHS.reduce((sum, w) => sum + w, 0);
   const last = String.fromCharCode(64 + HEADERS.length);
   const paragraphRow = 4 + rows.length + 2;

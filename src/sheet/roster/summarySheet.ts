@@ -165,7 +165,7 @@ export function planSummarySheet(
   for (const text of found.length > 0 ? found : ['未发现超出单项分值扣分、否决项、自评差异过大、无效或未填的情况。']) prose(text);
   put([]);
   prose('通报', 'header');
-  const bulletinCell = `A${prose(bulletin(result, policy))}`;
+  const bulletinCell = `A${prose(bulletin(result))}`;
 
   const CHART_ROWS = 15;
   const chart = (name: string, title: string, top: number, last: number, categoryAxisTitle: string, from = top): ChartPlan => ({
