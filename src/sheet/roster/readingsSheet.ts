@@ -19,7 +19,8 @@ export function planReadingsSheet(result: RosterResult, rubric: Rubric, policy?:
   const rows = result.readings.map((reading): PlanCell[] => [
     { value: SOURCE_WORDS[reading.source], style: 'label' },
     // a clause's input ids (as the table numbers them); an option's name is for file authors, not the page
-    { value: reading.source === 'clause' ? (reading.id ?? '') : '', text: true, style: 'label' },
+    // wrapped: several ids ("31.2、31.3、31.4、31.5") are wider than the column
+    { value: reading.source === 'clause' ? (reading.id ?? '') : '', text: true, style: 'listText' },
     { value: reading.itemNo ?? '', text: true, style: 'label' },
     { value: reading.text, style: 'formulaNote' },
   ]);

@@ -146,7 +146,12 @@ export function planSummarySheet(
     return { ...bin, cell: at(row) };
   });
   const histogramLast = Math.max(histogramHeader + 1, grid.length);
-  put([]);
+  const CHART_ROWS = 15;
+  // the histogram's chart: beside its table, below the first chart when the tables are short
+  const histogramChartFrom = Math.max(histogramHeader, gradeHeader + CHART_ROWS + 2);
+  // the findings start below the chart (a short histogram leaves it reaching further down than its table)
+  do put([]);
+  while (grid.length < histogramChartFrom + CHART_ROWS);
 
   // what a reviewer looks for, each naming the institutions (rosterFindings), and the 通报 paragraph: text over
   // the width of the tables and the charts, on a page of their own
@@ -167,7 +172,6 @@ export function planSummarySheet(
   prose('通报', 'header');
   const bulletinCell = `A${prose(bulletin(result))}`;
 
-  const CHART_ROWS = 15;
   const chart = (name: string, title: string, top: number, last: number, categoryAxisTitle: string, from = top): ChartPlan => ({
     name,
     kind: 'columnClustered',
@@ -198,14 +202,7 @@ export function planSummarySheet(
     charts: [
       chart('等次分布', '等次分布', gradeHeader, gradeLast, '等次'),
       // below the first chart when the tables are short
-      chart(
-        '得分分布',
-        '最终得分分布（每 10 分一段）',
-        histogramHeader,
-        histogramLast,
-        '最终得分',
-        Math.max(histogramHeader, gradeHeader + CHART_ROWS + 2),
-      ),
+      chart('得分分布', '最终得分分布（每 10 分一段）', histogramHeader, histogramLast, '最终得分', histogramChartFrom),
     ],
   });
   return { plan, cells: { perGrade, ...cells, ...money, moneyCheck, histogram, bulletin: bulletinCell } };
