@@ -1,15 +1,10 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
-import { parseCell } from '../sheet/memory/a1';
 import { validSheetName } from '../sheet/sheetName';
 import type { CellStyle, GridPlan, PlanCell } from '../sheet/types';
+import { addXlsxParts } from './xlsxParts';
 import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from './xlsxStyles';
-
-/** What stands where a chart would: ExcelJS writes no charts, the add-in does. */
-export function chartNote(title: string): string {
-  return `（图表“${title}”：本文件由 mib 命令生成，ExcelJS 不能写图表；左侧表格即图表数据。在 Excel 中用 MIB 考核助手生成的汇总表有原生图表。）`;
-}
 
 /**
  * Grid plans (the roster workbook's sheets) as one .xlsx, streamed: ExcelJS's WorkbookWriter commits each
@@ -21,23 +16,42 @@ export async function gridPlansToXlsx(plans: readonly GridPlan[]): Promise<Uint8
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeGridPlans(plans, stream);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** The same written into `stream` (a file: `mib roster -o`), each row as it is made; done when the stream
- * has taken the last byte. */
-export async function writeGridPlans(plans: readonly GridPlan[], stream: Writable): Promise<void> {
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
   for (const plan of plans) await writeSheet(workbook, plan);
   await workbook.commit();
+  // what ExcelJS's streamed writer leaves out: print titles and the charts (xlsxParts.ts). The workbook is
+  // held compressed for this (tens of megabytes at 100,000 rows), its rows never as cell objects
+  return addXlsxParts(new Uint8Array(Buffer.concat(chunks)), plans);
+}
+
+/** The same written into `stream` (a file: `mib roster -o`); done when the stream has taken the last byte. */
+export async function writeGridPlans(plans: readonly GridPlan[], stream: Writable): Promise<void> {
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  stream.end(await gridPlansToXlsx(plans));
   await finished;
+}
+
+/** A grid plan's print setup in ExcelJS's terms (the print titles are added by addXlsxParts). */
+export function excelPageSetup(plan: GridPlan): Pick<Partial<ExcelJS.AddWorksheetOptions>, 'pageSetup' | 'headerFooter'> {
+  const print = plan.pageSetup;
+  if (!print) return {};
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: print.orientation,
+      // fitted across, the height left free (fitToHeight 0: as many pages down as the rows need), or a scale
+      ...(print.fitToWidth === undefined
+        ? { fitToPage: false, scale: print.scale ?? 100 }
+        : { fitToPage: true, fitToWidth: print.fitToWidth, fitToHeight: 0 }),
+      margins: print.margins,
+    },
+    headerFooter: { oddFooter: `&C${print.footer}` },
+  };
 }
 
 /** The roster workbook (汇总名单, 汇总统计, 同级分组) as .xlsx bytes, for `mib roster -o`. */
@@ -46,6 +60,7 @@ export const writeRosterWorkbook = gridPlansToXlsx;
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan): Promise<void> {
   const sheet = workbook.addWorksheet(validSheetName(plan.name), {
     views: plan.freezeRows > 0 ? [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }] : [],
+    ...excelPageSetup(plan),
   });
   const styleOf = (name: string | undefined): CellStyle | undefined => (name === undefined ? undefined : plan.styles[name]);
   const body = plan.body;
@@ -58,14 +73,10 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
   sheet.columns = plan.columns.map((column, c) => ({ width: column.width, ...(columnStyles[c] && { style: columnStyles[c] }) }));
   if (plan.autoFilter) sheet.autoFilter = plan.autoFilter;
 
-  const notes = new Map<number, { col: number; text: string }[]>();
-  for (const chart of plan.charts ?? []) {
-    const at = parseCell(chart.from);
-    notes.set(at.row, [...(notes.get(at.row) ?? []), { col: at.col, text: chartNote(chart.title) }]);
-  }
   // a body that makes its rows one at a time is never held whole
   const bodyRows = body?.lazy ?? (body && { count: body.rows.length, row: (r: number) => body.rows[r] });
-  const rowCount = Math.max(plan.grid.length, body && bodyRows ? body.top + bodyRows.count : 0, ...[...notes.keys()].map((r) => r + 1));
+  const rowCount = Math.max(plan.grid.length, body && bodyRows ? body.top + bodyRows.count : 0);
+  const breaks = new Set(plan.pageSetup?.pageBreaks ?? []);
   // merges touch their cells, which must not be committed yet
   for (const merge of plan.merges) sheet.mergeCells(merge);
 
@@ -73,6 +84,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
     const row = sheet.getRow(r + 1);
     const height = plan.rowHeights[r + 1];
     if (height !== undefined) row.height = height;
+    // ExcelJS's break follows its row: a page that starts at row r + 2
+    if (breaks.has(r + 2)) row.addPageBreak();
     const cells = plan.grid[r];
     if (cells) cells.forEach((cell, c) => cell && writeCell(row.getCell(c + 1), cell, styleOf(cell.style)));
     const values = body && bodyRows && r >= body.top && r < body.top + bodyRows.count ? bodyRows.row(r - body.top) : undefined;
@@ -89,11 +102,6 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
         // (a style object of its own: the column's is shared by all its cells)
         if (typeof value === 'string' && style?.numFmt !== '@' && excelWouldConvert(value)) cell.style = { ...style, numFmt: '@' };
       }
-    }
-    for (const note of notes.get(r) ?? []) {
-      const cell = row.getCell(note.col + 1);
-      cell.value = note.text;
-      cell.font = { color: { argb: 'FF595959' } };
     }
     row.commit();
     // the committed rows are compressed and written while the next are made: without a pause, a 100,000-row

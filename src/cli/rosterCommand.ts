@@ -18,9 +18,9 @@ import {
 } from '../core';
 import { PrettyJsonWriter } from './jsonOut';
 import type { ProgressBar } from './progress';
-import { planRosterWorkbook } from '../sheet/roster';
+import { planPublishSheet, planRosterWorkbook } from '../sheet/roster';
 import type { Flags } from './args';
-import { writeGridPlans, writeRosterWorkbook } from './gridXlsx';
+import { gridPlansToXlsx, writeGridPlans, writeRosterWorkbook } from './gridXlsx';
 import type { GridPlan } from '../sheet/types';
 import { keptRow, type SharedScores } from './roster/keptRow';
 import type { OwnFiles } from './ownFiles';
@@ -60,8 +60,12 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   const output = typeof flags.output === 'string' ? flags.output : undefined;
   if (output !== undefined && !/\.xlsx$/i.test(output))
     throw refuse('-o', `输出文件应以 .xlsx 结尾，收到的是“${clipped(output)}”`, 'the output file must end in .xlsx');
+  const publish = typeof flags.publish === 'string' ? flags.publish : undefined;
+  if (publish !== undefined && !/\.xlsx$/i.test(publish))
+    throw refuse('--publish', `公示名单文件应以 .xlsx 结尾，收到的是“${clipped(publish)}”`, 'the --publish file must end in .xlsx');
   // everything the command line can refuse is refused before the file is read
   refuseOverwrite(output, [input, ...(typeof flags.previous === 'string' ? [flags.previous] : [])]);
+  refuseOverwrite(publish, [input, ...(typeof flags.previous === 'string' ? [flags.previous] : []), ...(output === undefined ? [] : [output])]);
   const rubric = io.files.rubric(id);
   const policy = typeof flags.policy === 'string' ? io.files.policy(flags.policy) : undefined;
   const options = rosterOptions(flags);
@@ -114,17 +118,27 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     io.err(`“${clipped(input)}”不能作为名单读入，未计分${output ? `，未生成 ${clipped(output)}` : ''}`);
     return 2;
   }
-  if (output !== undefined) await writeWorkbook(io, output, planRosterWorkbook(result, rubric, policy, true).sheets);
+  const today = new Date();
+  if (output !== undefined) await writeWorkbook(io, output, planRosterWorkbook(result, rubric, policy, { streamed: true, date: today }).sheets);
+  // the 公示名单 alone, to send on
+  if (publish !== undefined) {
+    const data = await gridPlansToXlsx([planPublishSheet(result, rubric, policy, today)]);
+    try {
+      io.writeFile(publish, data);
+    } catch (error) {
+      throw fileError(publish, error, { writing: true });
+    }
+  }
   const problems = rosterProblems(result);
   if (jsonl) {
     // one institution a line, for other tools; the problems on stderr as in the text report
     for (const line of problemLines(problems)) io.err(line);
   } else if (json) {
     json.closeList();
-    for (const [key, value] of Object.entries(rosterJsonWith(result, []))) if (!JSON_HEAD.has(key)) json.entry(key, value);
+    for (const [key, value] of Object.entries(rosterJsonWith(result, [], rubric))) if (!JSON_HEAD.has(key)) json.entry(key, value);
     json.end();
   } else {
-    for (const line of rosterReport(result, { rubric, policy, source: rows.source ?? input, output, files: io.files })) io.out(line);
+    for (const line of rosterReport(result, { rubric, policy, source: rows.source ?? input, output, publish, files: io.files })) io.out(line);
     for (const line of readingsBlock(result.readings, readingLine)) io.out(line);
     for (const line of problemLines(problems)) io.err(line);
   }

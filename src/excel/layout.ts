@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { columnLetters } from '../sheet/memory/a1';
-import type { GridPlan, SheetPlan } from '../sheet/types';
+import type { GridPageSetup, GridPlan, SheetPlan } from '../sheet/types';
 
 /**
  * Column widths in the plan count characters of the default font (as in the xlsx file); Office.js
@@ -42,6 +42,27 @@ export function setPrintLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   page.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
   for (const row of plan.print.pageBreaks) sheet.horizontalPageBreaks.add(`A${row}`);
   if (plan.printTitleRows) page.setPrintTitleRows(plan.printTitleRows);
+}
+
+/**
+ * A grid sheet's print setup (the roster workbook): orientation and A4, fitted `fitToWidth` pages across
+ * with the height free (zoom { horizontalFitToPages }, learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions),
+ * margins, the page-number footer, the title rows and columns repeated on each page
+ * (learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlecolumns-member(1):
+ * "The range must span the entire column to be valid"). ExcelApi 1.9, as setPrintLayout.
+ */
+export function setGridPrintLayout(sheet: Excel.Worksheet, setup: GridPageSetup): void {
+  if (!excelApiSupported('1.9')) return;
+  const page = sheet.pageLayout;
+  page.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.paperSize = 'A4';
+  page.zoom = setup.fitToWidth === undefined ? { scale: setup.scale ?? 100 } : { horizontalFitToPages: setup.fitToWidth };
+  const { left, right, top, bottom, header, footer } = setup.margins;
+  page.setPrintMargins('Inches', { left, right, top, bottom, header, footer });
+  page.headersFooters.defaultForAllPages.centerFooter = setup.footer;
+  if (setup.titleRows) page.setPrintTitleRows(setup.titleRows);
+  if (setup.titleColumns) page.setPrintTitleColumns(setup.titleColumns);
+  for (const row of setup.pageBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
 }
 
 /** Whether the host has this ExcelApi version (outside Office, as in tests, it is taken as present). */

@@ -5,7 +5,7 @@ import { bodySteps } from './body';
 import { cellBlocks } from './cells';
 import { addChart } from './charts';
 import { addConditionalFormat } from './conditionalFormats';
-import { excelApiSupported, freezeRows, protect, setPrintLayout, setSizes } from './layout';
+import { excelApiSupported, freezeRows, protect, setGridPrintLayout, setPrintLayout, setSizes } from './layout';
 import { addName } from './names';
 import { withSheetNames } from '../sheet/renamedSheets';
 import { type Step, batches, stepBytes } from './requestSize';
@@ -237,11 +237,29 @@ function gridFinishing(plan: GridPlan, activate: boolean): FinishingPart[] {
         return true;
       },
     })),
+    ...gridPrintPart(plan),
     { part: '冻结表头', step: (sheet) => freezeRows(sheet, plan) },
     {
       part: '激活工作表',
       step: (sheet) => {
         if (activate) sheet.activate();
+      },
+    },
+  ];
+}
+
+/** The print setup a grid plan gives (none without one). */
+function gridPrintPart(plan: GridPlan): FinishingPart[] {
+  const setup = plan.pageSetup;
+  if (!setup) return [];
+  return [
+    {
+      part: '打印设置',
+      step: (sheet) => setGridPrintLayout(sheet, setup),
+      // page breaks a first attempt added are removed before they are added again (ExcelApi 1.9, as the layout)
+      prepare: async (_context, sheet) => {
+        if (setup.pageBreaks?.length && excelApiSupported('1.9')) sheet.horizontalPageBreaks.removePageBreaks();
+        return true;
       },
     },
   ];

@@ -193,6 +193,31 @@ export interface GridPlan {
   /** the range the sheet's filter buttons cover, header row included ("A1:BZ10001") */
   autoFilter?: string;
   charts?: ChartPlan[];
+  /** how the sheet prints (the roster workbook's sheets); an assessment sheet has its own `print` */
+  pageSetup?: GridPageSetup;
+}
+
+/**
+ * A grid sheet's print setup: A4 landscape, scaled so that the columns fit `fitToWidth` pages across
+ * (the height left free), the title rows and columns repeated on every page, a page-number footer.
+ */
+export interface GridPageSetup {
+  orientation: 'landscape' | 'portrait';
+  paper: 'A4';
+  /** pages across the columns fit on (1 for a narrow sheet); the number of pages down is left free */
+  fitToWidth?: number;
+  /** percent, instead of fitting: a sheet whose page breaks must hold (Excel ignores manual breaks when fitting) */
+  scale?: number;
+  /** rows (1-based) that start a new page */
+  pageBreaks?: number[];
+  /** whole rows repeated at the top of every page ("$1:$1") */
+  titleRows?: string;
+  /** whole columns repeated at the left of every page ("$A:$B") */
+  titleColumns?: string;
+  /** the page footer's centre, in Excel's header/footer codes (&P page, &N pages) */
+  footer: string;
+  /** page margins in inches */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
 export interface SheetPlan extends GridPlan {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { chartNote, writeRosterWorkbook } from '../../src/cli/gridXlsx';
+import JSZip from 'jszip';
+import { writeRosterWorkbook } from '../../src/cli/gridXlsx';
 import { getPolicy, getRubric } from '../../src/core/registry';
 import { planRosterWorkbook } from '../../src/sheet/roster';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ async function written() {
 describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, streamed)', () => {
   it('writes the four sheets with frozen headers, filter buttons and widths', async () => {
     const { plan, workbook } = await written();
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单']);
     const roster = workbook.getWorksheet('汇总名单')!;
     expect(roster.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(roster.autoFilter).toBe(plan.sheets[0]!.autoFilter);
@@ -36,12 +37,45 @@ describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, stream
     expect(roster.getCell(2, col('code')).numFmt).toBe('@');
     expect(roster.getCell(4, col('name')).value).toBe('=HYPERLINK("x")');
     expect(roster.getCell(3, col('refund')).value).toBe(45000);
-    expect(roster.getCell(3, col('refund')).numFmt).toBe('0.00');
+    expect(roster.getCell(3, col('refund')).numFmt).toBe('#,##0.00');
+    expect(roster.getCell(2, col('total')).numFmt).toBe('0.00');
     expect(roster.getCell(1, col('refund')).value).toBe('返还金额');
     expect(roster.getCell(1, 1).font?.bold).toBe(true);
   });
 
-  it('writes the summary as formulas with no cached result, and a note where each chart would stand', async () => {
+  it('prints each sheet on A4 landscape, fitted across, 机构编码 and 机构名称 and the header on every page', async () => {
+    const { plan, workbook } = await written();
+    const roster = workbook.getWorksheet('汇总名单')!;
+    expect(roster.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToHeight: 0 });
+    expect(roster.pageSetup.fitToWidth).toBe(plan.sheets[0]!.pageSetup!.fitToWidth);
+    expect(roster.pageSetup.printTitlesColumn).toBe('A:B');
+    expect(roster.pageSetup.printTitlesRow).toBe('1:1');
+    expect(roster.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    for (const sheet of workbook.worksheets) expect(sheet.pageSetup.orientation, sheet.name).toBe('landscape');
+    // the key results stand right after the name
+    expect(plan.roster.columns.slice(0, 5).map((column) => column.header)).toEqual(['机构编码', '机构名称', '最终得分', '等次', '返还金额']);
+  });
+
+  it('writes the two charts of 汇总统计 as native chart parts, over its tables, and no note in their place', async () => {
+    const { plan, workbook } = await written();
+    const zip = await JSZip.loadAsync(await writeRosterWorkbook(plan.sheets));
+    const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(charts).toHaveLength(2);
+    const first = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(first).toContain('<c:barDir val="col"/>');
+    expect(first).toContain('<a:t>等次分布</a:t>');
+    const grade = plan.sheets[1]!.charts![0]!;
+    const [top, last] = grade.data.match(/\d+/g)!.map(Number) as [number, number];
+    expect(first).toContain(`<c:f>'汇总统计'!$B$${top + 1}:$B$${last}</c:f>`);
+    expect(first).toContain('<c:v>优</c:v>');
+    expect(await zip.file('xl/worksheets/sheet2.xml')!.async('string')).toMatch(/<drawing r:id="[^"]+"\/><\/worksheet>$/);
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/charts/chart2.xml');
+    // no cell names a library
+    for (const sheet of workbook.worksheets)
+      sheet.eachRow((row) => row.eachCell((cell) => expect(String(cell.value ?? '')).not.toMatch(/ExcelJS|Office\.js|LibreOffice/)));
+  });
+
+  it('writes the summary as formulas with no cached result', async () => {
     const { plan, workbook } = await written();
     const summary = workbook.getWorksheet('汇总统计')!;
     const total = summary.getCell(plan.summary.depositTotal).value as ExcelJS.CellFormulaValue;
@@ -50,7 +84,6 @@ describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, stream
     const paid = summary.getCell(plan.summary.refundPaid).value as ExcelJS.CellFormulaValue;
     expect(paid.formula).toMatch(/^SUMIFS\('汇总名单'!\$[A-Z]+\$2:\$[A-Z]+\$7,'汇总名单'!\$[A-Z]+\$2:\$[A-Z]+\$7,"已定"\)$/);
     expect(paid.result).toBeUndefined();
-    for (const chart of plan.sheets[1]!.charts!) expect(summary.getCell(chart.from).value).toBe(chartNote(chart.title));
   });
 
   // the .xlsx obeys Excel's limits as the Office.js writer does, and a name beginning with = or @ stays text in

@@ -167,7 +167,7 @@ describe('mib roster input', () => {
     expect(code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总名单', '汇总统计', '口径说明']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总名单', '汇总统计', '口径说明', '公示名单']);
     const sheet = workbook.getWorksheet('汇总名单')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const column = (name: string) => header.indexOf(name) + 1;

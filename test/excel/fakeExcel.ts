@@ -713,6 +713,13 @@ export function fakeExcel(data: FakeExcelData) {
           if (scale !== undefined && !(scale >= MIN_PRINT_SCALE && scale <= MAX_PRINT_SCALE)) {
             refuse('InvalidArgument', `print scale ${scale} (Excel: ${MIN_PRINT_SCALE}–${MAX_PRINT_SCALE})`);
           }
+          // "Number of pages to fit horizontally/vertically" (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions):
+          // a count of pages, whole and at least 1; scale is null when fitting, so the two are not given together
+          for (const key of ['horizontalFitToPages', 'verticalFitToPages'] as const) {
+            const pages = (value as Record<string, unknown>)[key];
+            if (pages !== undefined && !(Number.isInteger(pages) && (pages as number) >= 1)) refuse('InvalidArgument', `${key} ${String(pages)}`);
+            if (pages !== undefined && scale !== undefined) refuse('InvalidArgument', `${key} with a scale`);
+          }
         }
         if (/Footer$|Header$/.test(name) && String(value).length > MAX_HEADER_FOOTER)
           refuse('InvalidArgument', `${name} over ${MAX_HEADER_FOOTER} characters`);
@@ -750,6 +757,12 @@ export function fakeExcel(data: FakeExcelData) {
           // "The range must span the entire row to be valid" — learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)
           if (!/^\$?\d+:\$?\d+$/.test(rows)) refuse('InvalidArgument', `print title rows "${rows}" are not whole rows`);
           sheet.pageLayout.printTitleRows = rows;
+        }),
+      setPrintTitleColumns: (columns: string) =>
+        sheetCall('pageLayout', 'setPrintTitleColumns', [columns], (sheet) => {
+          // "The range must span the entire column to be valid" — learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlecolumns-member(1)
+          if (!/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(columns)) refuse('InvalidArgument', `print title columns "${columns}" are not whole columns`);
+          sheet.pageLayout.printTitleColumns = columns;
         }),
       setPrintArea: (area: string) =>
         sheetCall('pageLayout', 'setPrintArea', [area], (sheet) => {

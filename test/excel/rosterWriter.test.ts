@@ -24,7 +24,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     // Excel on the web's limits: the strict fake refuses a request or response over 5 MB
     const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }], mode: 'web' });
     const names = await writeGridPlans(excel.context, sheets);
-    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
+    expect(names).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单']);
     expect(Math.max(...excel.requestSizes)).toBeLessThan(FIVE_MB);
     // one sync reads the names, then one per planned request
     expect(excel.syncs()).toBe(1 + requests.length);
@@ -37,13 +37,13 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     expect(blocks.reduce((n, block) => n + (block.value as unknown[][]).length, 0)).toBe(10_000);
     expect(blocks[0]!.address).toMatch(/^A2:[A-Z]+\d+$/);
     expect((blocks[0]!.value as unknown[][])[0]!.slice(0, 2)).toEqual(['37100000', '威海市第1医院']);
-    // 机构编码 to 公立/民营 are text columns side by side: one range per block, a full-size array of "@"
-    // (numberFormat takes an array the size of the range), set before the block's values
+    // 机构编码 and 机构名称 are text columns side by side, then 最终得分 to two decimals: one range per block, a
+    // full-size array of formats (numberFormat takes an array the size of the range), set before the block's values
     const firstRows = (blocks[0]!.value as unknown[][]).length;
     const codeFormat = roster.findIndex((w) => w.address.startsWith('A2:') && w.property === 'numberFormat');
     const formats = roster[codeFormat]!.value as string[][];
     expect(formats).toHaveLength(firstRows);
-    expect(formats.every((row) => row.length === formats[0]!.length && row.slice(0, 4).join() === '@,@,@,@')).toBe(true);
+    expect(formats.every((row) => row.length === formats[0]!.length && row.slice(0, 4).join() === '@,@,0.00,@')).toBe(true);
     expect(codeFormat).toBeLessThan(roster.indexOf(blocks[0]!));
     expect(excel.cell('汇总名单', 'A2')).toMatchObject({ value: '37100000', format: '@' });
     // number formats by runs of columns, not per cell
@@ -72,9 +72,30 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
       ['汇总名单', 1],
       ['同级分组', 4],
       ['口径说明', 4],
+      ['公示名单', 4],
     ]);
     expect(excel.active).toBe('汇总名单');
     expect(excel.syncs()).toBe(3);
+  });
+
+  it('sets each sheet’s print setup: A4 landscape, 汇总名单 fitted across with 机构编码 and 机构名称 and its header on every page', async () => {
+    const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
+    const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
+    await writeGridPlans(excel.context, sheets);
+    const roster = excel.sheet('汇总名单').pageLayout;
+    expect(roster).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: sheets[0]!.pageSetup!.fitToWidth },
+      printTitleRows: '$1:$1',
+      printTitleColumns: '$A:$B',
+    });
+    expect(sheets[0]!.pageSetup!.fitToWidth).toBeGreaterThan(1);
+    // 汇总统计 at a fixed scale, so that its page break (the histogram and its chart on a page of their own) holds
+    expect(excel.sheet('汇总统计').pageLayout.zoom).toEqual({ scale: sheets[1]!.pageSetup!.scale });
+    expect(excel.sheet('汇总统计').pageBreaks).toEqual(sheets[1]!.pageSetup!.pageBreaks!.map((row) => `A${row}`));
+    for (const name of ['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单'])
+      expect(excel.sheet(name).pageLayout.orientation, name).toBe('Landscape');
   });
 
   it('points the summary at the roster as written when 汇总名单 is taken', async () => {
@@ -94,7 +115,7 @@ describe('writeGridPlans: the roster workbook through Office.js', () => {
     vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version.split('.')[1]) < 9 } } });
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
     const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
-    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(4);
+    expect(await writeGridPlans(excel.context, sheets)).toHaveLength(5);
     expect(excel.calls.some((c) => c.target === 'autoFilter')).toBe(false);
     expect(excel.calls.filter((c) => c.target === 'charts')).toHaveLength(2);
   });

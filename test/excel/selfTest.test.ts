@@ -41,8 +41,8 @@ describe('自检 on the in-memory workbook', () => {
     expect(book.sheetNames()).toEqual(['Sheet1', 'Sheet2']);
     expect(await book.selection()).toEqual({ sheetName: 'Sheet2', address: 'C7' });
     expect(await files.listFiles()).toEqual([]);
-    // four assessment sheets, and the roster workbook's 汇总名单, 汇总统计 and 口径说明 (no 同级分组: no peer measures)
-    expect(report.steps.at(-1)?.detail).toBe('已删除 7 个自检工作表');
+    // four assessment sheets, and the roster workbook's 汇总名单, 汇总统计, 口径说明 and 公示名单 (no 同级分组: no peer measures)
+    expect(report.steps.at(-1)?.detail).toBe('已删除 8 个自检工作表');
   });
 
   it('reports the add-in version package.json gives', () => {

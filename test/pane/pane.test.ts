@@ -394,7 +394,7 @@ describe('自检 from the 更多 menu, on the in-memory workbook', () => {
       ),
     ).toBe(true);
     expect(lines).toContain('[跳过] MIB.SCORE 重算 — 自定义函数不可用：演示模式没有 Excel 自定义函数 (no Excel custom functions outside Excel)');
-    expect(lines.at(-1)).toMatch(/^\[通过\] 删除自检工作表 — 已删除 7 个自检工作表$/);
+    expect(lines.at(-1)).toMatch(/^\[通过\] 删除自检工作表 — 已删除 8 个自检工作表$/);
     await page.getByTestId('self-test-copy').click();
     await page.getByText('已复制到剪贴板').waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(report);

@@ -70,3 +70,30 @@ describe('problemEntries', () => {
     expect(more).toBe(3);
   });
 });
+
+describe('problemEntries with the roster’s findings (issue 22)', () => {
+  it('lists the veto and the deduction beyond an item’s points first, each selecting the institution’s name', async () => {
+    const { publishRoster, publishRows, publishRubric } = await import('../support/publishRoster');
+    const { rosterFindings } = await import('../../src/core/roster/findings');
+    const { rosterOf } = await import('../core/roster/rosterTable');
+    const table = rosterOf(publishRows());
+    const sheet = rosterSource('名单', { origin: 'A1', values: [table.header, ...(table.rows as (string | number | null)[][])] });
+    const name = table.header.indexOf('机构名称');
+    const scored = publishRoster();
+    const { shown } = problemEntries(scored, sheet, { fields: { code: 0, name }, inputs: [] }, 200, rosterFindings(scored, publishRubric()));
+    expect(shown.slice(0, 2).map((entry) => [entry.message, entry.address])).toEqual([
+      ['H08 H08医院：否决项 第1项', `${String.fromCharCode(65 + name)}9`],
+      ['H06 H06医院：第6项 参保群众的就医购药是否服务到位的扣分超出单项分值 2 分', `${String.fromCharCode(65 + name)}7`],
+    ]);
+    // then the problems: H10's invalid fact
+    expect(shown.slice(2).map((entry) => entry.message)).toEqual([expect.stringContaining('H10 H10医院：')]);
+  });
+
+  it('has entries after a vetoed roster, so the pane never says the roster has no problems', async () => {
+    const vetoed = { ...result, problems: [], institutions: [row(0, 'H001', '甲医院', { vetoItems: ['1'] })] } as unknown as RosterResult;
+    const { rosterFindings } = await import('../../src/core/roster/findings');
+    const { getRubric } = await import('../../src/core');
+    const { shown } = problemEntries(vetoed, source, columns, 200, rosterFindings(vetoed, getRubric('cq-jiangbei-2025-hospital')));
+    expect(shown.map((entry) => entry.message)).toEqual(['H001 甲医院：否决项 第1项']);
+  });
+});

@@ -82,8 +82,15 @@ describe('汇总: a roster scored in the pane', () => {
     await page.getByRole('button', { name: '计算', exact: true }).click();
     await page.getByTestId('roster-summary').waitFor();
     await expect(page.getByTestId('roster-message').textContent()).resolves.toContain(
-      '已计算 5 家机构，已写入：汇总名单、汇总统计、同级分组、口径说明',
+      '已计算 5 家机构，已写入：汇总名单、汇总统计、同级分组、口径说明、公示名单',
     );
+  });
+
+  it('lists what needs looking at first, above the figures and charts, then the 通报 paragraph (issue 22)', async () => {
+    const problems = await page.getByTestId('roster-problems').boundingBox();
+    const summary = await page.getByTestId('roster-summary').boundingBox();
+    expect(problems!.y).toBeLessThan(summary!.y);
+    await expect(page.getByTestId('roster-bulletin').textContent()).resolves.toContain('通报：本次参加考核的定点医药机构共 5 家');
   });
 
   it('shows the summary scoreRoster gives for the same cells', async () => {

@@ -9,7 +9,7 @@ describe('the in-memory workbook takes grid plans (the roster workbook)', () => 
     const { sheets, summary } = planRosterWorkbook(weihaiSmallRoster(), getRubric('weihai-2021-hospital-l2'), getPolicy('jilin-2025'));
     const workbook = new MemoryWorkbook(['汇总名单']);
     const names = await workbook.createGridSheets(sheets);
-    expect(names).toEqual(['汇总名单 (2)', '汇总统计', '同级分组', '口径说明']);
+    expect(names).toEqual(['汇总名单 (2)', '汇总统计', '同级分组', '口径说明', '公示名单']);
     expect(workbook.cell('汇总名单 (2)', 'A1').value).toBe('机构编码');
     expect(workbook.cell('汇总名单 (2)', 'A2').value).toBe('0371001');
     expect(workbook.cell('汇总名单 (2)', 'B4').value).toBe('=HYPERLINK("x")');

@@ -71,7 +71,6 @@ const FORBIDDEN = [
   ...policyIds,
 ];
 
-
 /** The tables' names as the header shows them. */
 const NAMES: Record<string, string> = {
   'cq-jiangbei-2025-hospital': '江北区2025年定点医疗机构协议签订考核表',

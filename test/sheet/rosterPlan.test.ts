@@ -18,32 +18,41 @@ const cellText = (cell: PlanCell | null | undefined) => (cell && 'value' in cell
 describe('the roster workbook plan', () => {
   it('plans 汇总名单, 汇总统计 and 同级分组 from a scored 威海 二级 roster', () => {
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
-    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单']);
   });
 
   it('gives each institution one row: who it is, each item, each peer measure beside its computed value, the results', () => {
     const { sheets } = planRosterWorkbook(weihaiSmallRoster(), weihai, jilin);
     const roster = sheets[0]!;
     const names = headers(roster);
-    expect(names.slice(0, 6)).toEqual(['机构编码', '机构名称', '级别/类型', '公立/民营', '质量保证金', '上级机构编码']);
+    // the key results right after the name: the first printed page says who got what
+    expect(names.slice(0, 9)).toEqual([
+      '机构编码',
+      '机构名称',
+      '最终得分',
+      '等次',
+      '返还金额',
+      '级别/类型',
+      '公立/民营',
+      '质量保证金',
+      '上级机构编码',
+    ]);
     // 46 items, headed by code and the indicator cut to fit
-    expect(names[6]).toBe('B1 规章制度');
+    expect(names[9]).toBe('B1 规章制度');
     expect(names).toContain('C13 落实国家、省组织药品…');
     const measures = names.filter((name) => /测量值|同级计算/.test(name));
     expect(measures).toEqual(['A2.1 测量值', 'A2.1 同级计算', 'A3.1 测量值', 'A3.1 同级计算']);
-    expect(names.indexOf('A2.1 测量值')).toBe(6 + 46);
-    expect(names.slice(-15)).toEqual([
+    expect(names.indexOf('A2.1 测量值')).toBe(9 + 46);
+    expect(names.slice(-13)).toEqual([
       'A3.1 同级计算',
       '考核表得分（795分制）',
-      '最终得分',
-      '等次',
       '评定状态',
       '评定结果',
-      '返还金额',
       '扣除金额',
       '保证金去向',
       '否决项',
       '超出单项分值扣分',
+      '超出分值的项目',
       '无效项数',
       '未填项数',
       '自评差异',
@@ -80,8 +89,12 @@ describe('the roster workbook plan', () => {
     const styleOf = (header: string) => roster.styles[roster.body!.columnStyles[headers(roster).indexOf(header)]!]!;
     expect(styleOf('机构编码').numberFormat).toBe('@');
     expect(styleOf('机构名称').numberFormat).toBe('@');
-    expect(styleOf('质量保证金').numberFormat).toBe('0.00');
-    expect(styleOf('返还金额').numberFormat).toBe('0.00');
+    // yuan with thousands separators, scores to two decimals, ratios as percents (stored unrounded)
+    expect(styleOf('质量保证金').numberFormat).toBe('#,##0.00');
+    expect(styleOf('返还金额').numberFormat).toBe('#,##0.00');
+    expect(styleOf('最终得分').numberFormat).toBe('0.00');
+    expect(styleOf('A2.1 测量值').numberFormat).toBe('0.0%');
+    expect(styleOf('A3.1 同级计算').numberFormat).toBe('General');
     expect(roster.freezeRows).toBe(1);
     expect(roster.body!.top).toBe(1);
     expect(roster.autoFilter).toMatch(/^A1:[A-Z]+7$/);
@@ -101,8 +114,8 @@ describe('the roster workbook plan', () => {
     // 本机构得分 is the table's own total already (江北 and 吉林 both 100 points): no second column for it
     expect(headers(roster).filter((name) => name.startsWith('考核表得分'))).toEqual([]);
     // no peer clause: no 同级分组 sheet; 江北 has no codes, so items are headed by 序号
-    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '口径说明']);
-    expect(headers(roster)[6]).toMatch(/^1 /);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '口径说明', '公示名单']);
+    expect(headers(roster)[9]).toMatch(/^1 /);
     expect(summary.subordinates).toMatch(/^B\d+$/);
   });
 

@@ -8,11 +8,14 @@ import {
   type Policy,
   peerClauses,
   peerOptionsText,
+  bulletin,
+  findingLines,
+  rosterFindings,
   type RosterResult,
   sourceText,
   type Rubric,
 } from '../../core';
-import { PEER_SHEET, PREVIOUS_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster';
+import { PEER_SHEET, PREVIOUS_SHEET, PUBLISH_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET } from '../../sheet/roster';
 import type { OwnFiles } from '../ownFiles';
 
 /**
@@ -32,6 +35,8 @@ export interface ReportContext {
   /** the file read, as the reader names it (with its encoding or sheet) */
   source: string;
   output: string | undefined;
+  /** where `--publish` wrote the 公示名单 */
+  publish?: string | undefined;
   files: OwnFiles;
 }
 
@@ -79,12 +84,17 @@ export function rosterReport(result: RosterResult, ctx: ReportContext): string[]
   if (result.previousYear) lines.push(...result.previousYear.lines);
   lines.push(...selfScoreReport(result, rubric));
   if (s.vetoes > 0) lines.push(`有否决项的机构：${s.vetoes} 家`);
+  // what a reviewer looks for, each naming the institutions and items
+  const found = findingLines(rosterFindings(result, rubric));
+  if (found.length > 0) lines.push('需要复核：', ...found.map((line) => `  ${line}`));
+  lines.push(`通报：${bulletin(result)}`);
   lines.push(s.rowsWithProblems > 0 ? `有问题的行：${s.rowsWithProblems} 行（见下）` : '各行都已计分，没有问题');
   lines.push(
     ctx.output
-      ? `已写入 ${ctx.output}：工作表“${ROSTER_SHEET}”（各机构结果）、“${SUMMARY_SHEET}”${result.groups.length > 0 ? `、“${PEER_SHEET}”（分界点）` : ''}${result.previousYear ? `、“${PREVIOUS_SHEET}”（新增与不在名单的机构）` : ''}、“${READINGS_SHEET}”`
+      ? `已写入 ${ctx.output}：工作表“${ROSTER_SHEET}”（各机构结果）、“${SUMMARY_SHEET}”${result.groups.length > 0 ? `、“${PEER_SHEET}”（分界点）` : ''}${result.previousYear ? `、“${PREVIOUS_SHEET}”（新增与不在名单的机构）` : ''}、“${READINGS_SHEET}”、“${PUBLISH_SHEET}”`
       : '未写工作簿：本次只列出以上汇总；要写出各机构结果的工作簿，请在命令中给出输出文件',
   );
+  if (ctx.publish) lines.push(`已写入 ${ctx.publish}：工作表“${PUBLISH_SHEET}”（公示名单与通报）`);
   return lines;
 }
 

@@ -1,5 +1,8 @@
 import { UNSTATED } from '../policy/unstated';
+import type { Rubric } from '../schema';
+import { findingsJson, rosterFindings } from './findings';
 import { DEFERRED_STATES } from './money';
+import { bulletin } from './publish';
 import type { DeferredState, RosterResult, RosterRowResult } from './types';
 
 const byDeferred = <T>(of: (state: DeferredState) => T) =>
@@ -55,12 +58,13 @@ export function institutionJson(row: RosterRowResult) {
 
 /** A scored roster as plain JSON, the `mib roster --json` contract of DESIGN.md: numbers as numbers, and
  * money beside its exact text (a double cannot hold every fen of a large sum), as serialize.ts does. */
-export function rosterJson(roster: RosterResult): RosterJson {
-  return rosterJsonWith(roster, roster.institutions.map(institutionJson));
+export function rosterJson(roster: RosterResult, rubric?: Rubric): RosterJson {
+  return rosterJsonWith(roster, roster.institutions.map(institutionJson), rubric);
 }
 
-/** The same with `institutions` as the caller gives them (mib roster builds each as it writes it). */
-export function rosterJsonWith<I>(roster: RosterResult, institutions: I) {
+/** The same with `institutions` as the caller gives them (mib roster builds each as it writes it); with the
+ * rubric, the summary carries the findings (over-cap items, vetoes, self-score gaps, invalid and missing facts). */
+export function rosterJsonWith<I>(roster: RosterResult, institutions: I, rubric?: Rubric) {
   const s = roster.summary;
   return {
     rubric: roster.rubricId,
@@ -100,6 +104,9 @@ export function rosterJsonWith<I>(roster: RosterResult, institutions: I) {
       subordinateDeposits: s.subordinateDeposits.toNumber(),
       subordinateDepositsText: s.subordinateDeposits.toFixed(2),
       rowsWithProblems: s.rowsWithProblems,
+      ...(rubric && { findings: findingsJson(rosterFindings(roster, rubric)) }),
+      // 通报: the paragraph an agency publishes with the 公示名单
+      bulletin: bulletin(roster),
     },
     problems: roster.problems.map((p) => p.message),
     // the rubric's and policy's readings that applied (口径说明)

@@ -1,8 +1,9 @@
-import type { Dec } from '../../core/decimal';
+import { type Dec, fmt } from '../../core/decimal';
 import { DEPOSIT_STATE_WORDS } from '../../core/roster/money';
 import { UNSTATED } from '../../core/policy/unstated';
 import { consequenceText } from '../../core/roster/rosterRules';
 import type { RosterResult, RosterRowResult } from '../../core/roster/types';
+import { inputIndex } from '../../core/evaluate';
 import type { Rubric } from '../../core/schema';
 import type { PlainValue } from '../types';
 import type { RosterStyle } from './styles';
@@ -19,6 +20,9 @@ export interface RosterColumn {
 }
 
 const num = (value: Dec | undefined): number | null => (value === undefined ? null : value.toNumber());
+/** A number as a number ("0.072" → 0.072); other text as it is. */
+const numeric = (value: string | number | undefined): PlainValue | null =>
+  value === undefined ? null : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 const text = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
 
 /** The indicator cut to fit a header cell: "落实国家、省组织药品集中采购政策情况" → "落实国家、省组织药品集…". */
@@ -39,6 +43,11 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
   const columns: RosterColumn[] = [
     { key: 'code', header: '机构编码', width: 14, style: 'text', value: (r) => r.institution.code },
     { key: 'name', header: '机构名称', width: 24, style: 'text', value: (r) => r.institution.name },
+    // the key results right after the name, so that the first printed page answers who got what
+    { key: 'total', header: '最终得分', width: 10, style: 'score', value: (r) => r.total.toNumber() },
+    { key: 'grade', header: '等次', width: 8, style: 'text', value: (r) => text(r.grade) },
+    // 方案未规定 where the notice states no refund for the row's band: a word, never an amount
+    { key: 'refund', header: '返还金额', width: 13, style: 'money', value: (r) => (r.refundUnstated === undefined ? num(r.refund) : UNSTATED) },
     { key: 'level', header: '级别/类型', width: 10, style: 'text', value: (r) => text(r.institution.level) },
     {
       key: 'ownership',
@@ -72,13 +81,23 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
   for (const clause of peerClauses(result, rubric)) {
     const reading = (r: RosterRowResult) => r.peer.find((p) => p.inputId === clause.inputId);
     const label = clauseLabel(clause);
-    columns.push({ key: `measure:${clause.inputId}`, header: `${label} 测量值`, width: 10, style: 'score', value: (r) => num(reading(r)?.measure) });
+    // a ratio (0.131) shows as 13.1%; the value computed from the peers is a number (an interval, a tier,
+    // an excess) wherever it reads as one, never the text "0.072" beside numbers
+    const type = inputIndex(rubric).byId.get(clause.inputId)?.spec.type;
+    const ratio = type === 'ratio' || type === 'signedRatio';
+    columns.push({
+      key: `measure:${clause.inputId}`,
+      header: `${label} 测量值`,
+      width: 10,
+      style: ratio ? 'ratio' : 'measure',
+      value: (r) => num(reading(r)?.measure),
+    });
     columns.push({
       key: `peer:${clause.inputId}`,
       header: `${label} 同级计算`,
       width: 10,
-      style: 'score',
-      value: (r) => reading(r)?.value ?? null,
+      style: 'measure',
+      value: (r) => numeric(reading(r)?.value),
     });
   }
 
@@ -93,12 +112,8 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
   if (any((r) => r.ownTotal !== undefined))
     columns.push({ key: 'ownTotal', header: '本机构得分', width: 10, style: 'score', value: (r) => num(r.ownTotal) });
   columns.push(
-    { key: 'total', header: '最终得分', width: 10, style: 'score', value: (r) => r.total.toNumber() },
-    { key: 'grade', header: '等次', width: 8, style: 'text', value: (r) => text(r.grade) },
     { key: 'status', header: '评定状态', width: 9, style: 'text', value: rowStatus },
     { key: 'gradeText', header: '评定结果', width: 22, style: 'text', value: (r) => r.gradeText },
-    // 方案未规定 where the notice states no refund for the row's band: a word, never an amount
-    { key: 'refund', header: '返还金额', width: 13, style: 'money', value: (r) => (r.refundUnstated === undefined ? num(r.refund) : UNSTATED) },
     {
       key: 'withheld',
       header: '扣除金额',
@@ -136,6 +151,20 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
   columns.push(
     { key: 'veto', header: '否决项', width: 12, style: 'text', value: (r) => text(r.vetoItems.join('、')) },
     { key: 'overCap', header: '超出单项分值扣分', width: 10, style: 'score', value: (r) => r.overCap.toNumber() },
+    {
+      key: 'overCapItems',
+      header: '超出分值的项目',
+      width: 16,
+      style: 'text',
+      // which items the deductions went beyond, and by how much: "C21（超 2 分）"
+      value: (r) =>
+        text(
+          r.items
+            .filter((i) => i.overCap.gt(0))
+            .map((i) => `${i.code ?? `第${i.id}项`}（超 ${fmt(i.overCap)} 分）`)
+            .join('、'),
+        ),
+    },
     { key: 'invalid', header: '无效项数', width: 7, style: 'whole', value: (r) => r.invalid.length },
     { key: 'missing', header: '未填项数', width: 7, style: 'whole', value: (r) => r.missing.length },
   );

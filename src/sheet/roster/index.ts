@@ -6,29 +6,38 @@ import type { Rubric } from '../../core/schema';
 import type { GridPlan } from '../types';
 import { planPeerGroupsSheet } from './peerGroupsSheet';
 import { planPreviousSheet } from './previousSheet';
+import { planPublishSheet } from './publishSheet';
 import { planReadingsSheet } from './readingsSheet';
 import { type RosterSheet, planRosterSheet } from './rosterSheet';
 import { type SummaryCells, planSummarySheet } from './summarySheet';
 
-export { PEER_SHEET, PREVIOUS_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET, rowStatus } from './words';
+export { planPublishSheet, dateText } from './publishSheet';
+export { PEER_SHEET, PREVIOUS_SHEET, PUBLISH_SHEET, READINGS_SHEET, ROSTER_SHEET, SUMMARY_SHEET, rowStatus } from './words';
 export type { RosterSheet, SummaryCells };
 
 export interface RosterWorkbookPlan {
   /** in writing order: 汇总名单, 汇总统计, 同级分组 (only where a clause depends on the peers), 上年对比 (with
-   * last year's roster), 口径说明 */
+   * last year's roster), 口径说明, 公示名单 */
   sheets: GridPlan[];
   roster: RosterSheet;
   summary: SummaryCells;
 }
 
-/** `streamed`: 汇总名单's rows are made one at a time as a streaming writer asks for them (`mib roster -o`). */
-export function planRosterWorkbook(result: RosterResult, rubric: Rubric, policy?: Policy, streamed = false): RosterWorkbookPlan {
-  const roster = planRosterSheet(result, rubric, streamed);
+export interface RosterWorkbookOptions {
+  /** 汇总名单's rows are made one at a time as a streaming writer asks for them (`mib roster -o`) */
+  streamed?: boolean;
+  /** the 公示名单's date line (today unless given) */
+  date?: Date;
+}
+
+export function planRosterWorkbook(result: RosterResult, rubric: Rubric, policy?: Policy, options: RosterWorkbookOptions = {}): RosterWorkbookPlan {
+  const roster = planRosterSheet(result, rubric, options.streamed ?? false);
   const summary = planSummarySheet(result, rubric, roster, policy);
   const sheets = [roster.plan, summary.plan];
   if (result.groups.length > 0) sheets.push(planPeerGroupsSheet(result, rubric, roster));
   const previous = planPreviousSheet(result);
   if (previous) sheets.push(previous);
   sheets.push(planReadingsSheet(result, rubric, policy));
+  sheets.push(planPublishSheet(result, rubric, policy, options.date ?? new Date()));
   return { sheets, roster, summary: summary.cells };
 }

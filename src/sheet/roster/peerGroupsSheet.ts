@@ -66,7 +66,8 @@ export function planPeerGroupsSheet(result: RosterResult, rubric: Rubric, roster
           : group.kind === 'ranking'
             ? '排名无分界点'
             : '数值：由程序按所列口径算出（排序后取值，公式不便表达）',
-        style: 'label',
+        // wrapped, so that the sentence is not cut by the 说明 beside it
+        style: 'listText',
       },
       { value: group.lines.join('\n'), style: 'formulaNote' },
     ];
@@ -94,5 +95,6 @@ export function planPeerGroupsSheet(result: RosterResult, rubric: Rubric, roster
     })),
     rowHeights: { 1: 24 },
     freezeRows: 4,
+    printTitles: { rows: 4 },
   });
 }

@@ -19,11 +19,12 @@ const SOURCE_WORDS: Record<Reading['source'], string> = { rubric: '考核表', c
 export function planReadingsSheet(result: RosterResult, rubric: Rubric, policy?: Policy): GridPlan {
   const rows = result.readings.map((reading): PlanCell[] => [
     { value: SOURCE_WORDS[reading.source], style: 'label' },
-    { value: readingSubject(reading), text: true, style: 'label' },
+    // what the reading is of, in words (an option's name is for file authors, not the page); wrapped
+    { value: readingSubject(reading), text: true, style: 'listText' },
     { value: reading.itemNo ?? '', text: true, style: 'label' },
     { value: reading.text, style: 'formulaNote' },
   ]);
-  const basis = `考核表：${documentName(rubric)}；政策：${policy ? documentName(policy) : '未给出'}`;
+  const basis = `考核表：${documentName(rubric)}；考核办法：${policy ? documentName(policy) : '未给出'}`;
   return rosterGridPlan({
     name: READINGS_SHEET,
     grid: [
@@ -37,5 +38,6 @@ export function planReadingsSheet(result: RosterResult, rubric: Rubric, policy?:
     columns: HEADERS.map((header, i) => ({ header, width: [8, 18, 6, 100][i]! })),
     rowHeights: { 1: 24 },
     freezeRows: 4,
+    printTitles: { rows: 4 },
   });
 }

@@ -69,6 +69,8 @@ export function planRosterSheet(result: RosterResult, rubric: Rubric, streamed =
     rowHeights: { 1: 42 },
     conditionalFormats: count === 0 ? [] : [highlight('veto', '#F8CBAD', 'veto'), highlight('problems', '#FFE699', 'invalidInput')],
     freezeRows: 1,
+    // 机构编码 and 机构名称 on every page across, the header on every page down
+    printTitles: { rows: 1, columns: 2 },
     autoFilter: `A1:${last}${Math.max(1, lastRow)}`,
   });
   return {

@@ -1,4 +1,8 @@
+import { fmt } from '../../core/decimal';
 import type { Policy } from '../../core/policy/schema';
+import { findingLines, rosterFindings } from '../../core/roster/findings';
+import { bulletin } from '../../core/roster/publish';
+import { textHeight } from '../textHeight';
 import { DEFERRED_STATES, DEPOSIT_STATE_WORDS, MONEY_LABELS } from '../../core/roster/money';
 import type { DeferredState } from '../../core/roster/types';
 import type { RosterResult } from '../../core/roster/types';
@@ -18,6 +22,12 @@ export interface SummaryCells {
   subordinates: string;
   vetoes: string;
   rowsWithProblems: string;
+  /** rows with a deduction beyond an item's points, facts invalid and facts missing (sums of the columns) */
+  overCapRows: string;
+  invalidFacts: string;
+  missingFacts: string;
+  /** rows whose self-score differs from the table's total by more than the threshold */
+  selfGaps: string;
   depositTotal: string;
   refundPaid: string;
   refundWithheld: string;
@@ -27,6 +37,8 @@ export interface SummaryCells {
   /** 核对: 合计 − the lines above it, rounded to the fen: 0 when every deposit is in one line */
   moneyCheck: string;
   histogram: { lower: number; upper: number; cell: string }[];
+  /** the 通报 paragraph */
+  bulletin: string;
 }
 
 const label = (value: string): PlanCell => ({ value, style: 'label' });
@@ -46,6 +58,7 @@ export function planSummarySheet(
   roster: RosterSheet,
   policy?: Policy,
 ): { plan: GridPlan; cells: SummaryCells } {
+  const findings = rosterFindings(result, rubric);
   const grid: (PlanCell | null)[][] = [];
   const at = (row: number) => `B${row}`;
   const put = (cells: (PlanCell | null)[]) => {
@@ -57,7 +70,8 @@ export function planSummarySheet(
   put([{ value: `汇总统计：${rubric.title}`, style: 'title' }]);
   put([
     {
-      value: `考核表 ${rubric.id}${policy ? `；政策 ${policy.id}` : result.policyId ? `；政策 ${result.policyId}` : ''}。下列数字都是对“${ROSTER_SHEET}”的公式，更正名单后自动更新。`,
+      // names, not ids: the page is printed and signed
+      value: `考核表：${rubric.title}${policy ? `；考核办法：${policy.title}` : ''}。下列数字都是对“${ROSTER_SHEET}”的公式，更正名单后自动更新。`,
       style: 'basis',
     },
   ]);
@@ -89,6 +103,13 @@ export function planSummarySheet(
     subordinates: line('下属机构（不单独评定）', `COUNTIF(${range('status')},"下属机构")`),
     vetoes: line('有否决项的机构', nonEmpty('veto')),
     rowsWithProblems: line('有问题的行', nonEmpty('problems')),
+    overCapRows: line('有超出单项分值扣分的机构', `COUNTIF(${range('overCap')},">0")`),
+    invalidFacts: line('填报无效的项数', `SUM(${range('invalid')})`),
+    missingFacts: line('尚未填写的项数', `SUM(${range('missing')})`),
+    selfGaps: line(
+      `自评与考核相差超过 ${fmt(findings.selfGapThreshold)} 分的机构`,
+      `SUMPRODUCT(--(ABS(${range('selfDifference')})>${findings.selfGapThreshold.toString()}))`,
+    ),
   };
   // the deposits, split by 保证金去向: a row's refund and its 扣除金额 count once its refund is settled
   const byState = (sumKey: string, state: keyof typeof DEPOSIT_STATE_WORDS) =>
@@ -125,8 +146,32 @@ export function planSummarySheet(
     return { ...bin, cell: at(row) };
   });
   const histogramLast = Math.max(histogramHeader + 1, grid.length);
-
   const CHART_ROWS = 15;
+  // the histogram's chart: beside its table, below the first chart when the tables are short
+  const histogramChartFrom = Math.max(histogramHeader, gradeHeader + CHART_ROWS + 2);
+  // the findings start below the chart (a short histogram leaves it reaching further down than its table)
+  do put([]);
+  while (grid.length < histogramChartFrom + CHART_ROWS);
+
+  // what a reviewer looks for, each naming the institutions (rosterFindings), and the 通报 paragraph: text over
+  // the width of the tables and the charts, on a page of their own
+  const WIDE = 'L';
+  const wideChars = 62 + 8 * 8.43;
+  const heights: Record<number, number> = {};
+  const merges: string[] = [];
+  const prose = (text: string, style: 'paragraph' | 'header' = 'paragraph') => {
+    const row = put([{ value: text, style }]);
+    merges.push(`A${row}:${WIDE}${row}`);
+    heights[row] = Math.min(409, textHeight(text, wideChars, style === 'header' ? 11 : undefined));
+    return row;
+  };
+  const reviewTop = prose('需要复核的情况', 'header');
+  const found = findingLines(findings);
+  for (const text of found.length > 0 ? found : ['未发现超出单项分值扣分、否决项、自评差异过大、无效或未填的情况。']) prose(text);
+  put([]);
+  prose('通报', 'header');
+  const bulletinCell = `A${prose(bulletin(result))}`;
+
   const chart = (name: string, title: string, top: number, last: number, categoryAxisTitle: string, from = top): ChartPlan => ({
     name,
     kind: 'columnClustered',
@@ -135,7 +180,7 @@ export function planSummarySheet(
     categoryAxisTitle,
     valueAxisTitle: '机构数',
     from: `F${from}`,
-    to: `M${from + CHART_ROWS}`,
+    to: `L${from + CHART_ROWS}`,
   });
 
   const plan = rosterGridPlan({
@@ -148,20 +193,17 @@ export function planSummarySheet(
       { header: '下限', width: 10 },
       { header: '上限', width: 12 },
     ],
-    rowHeights: { 1: 24 },
+    rowHeights: { 1: 24, ...heights },
+    merges,
     freezeRows: 0,
+    // the tables with the first chart on page 1, the histogram with its chart on page 2 (A4 landscape
+    // at 85% holds columns A–L, LibreOffice’s default column width included)
+    printScale: { scale: 85, pageBreaks: [histogramHeader, reviewTop] },
     charts: [
       chart('等次分布', '等次分布', gradeHeader, gradeLast, '等次'),
       // below the first chart when the tables are short
-      chart(
-        '得分分布',
-        '最终得分分布（每 10 分一段）',
-        histogramHeader,
-        histogramLast,
-        '最终得分',
-        Math.max(histogramHeader, gradeHeader + CHART_ROWS + 2),
-      ),
+      chart('得分分布', '最终得分分布（每 10 分一段）', histogramHeader, histogramLast, '最终得分', histogramChartFrom),
     ],
   });
-  return { plan, cells: { perGrade, ...cells, ...money, moneyCheck, histogram } };
+  return { plan, cells: { perGrade, ...cells, ...money, moneyCheck, histogram, bulletin: bulletinCell } };
 }

@@ -6,6 +6,7 @@ export const SUMMARY_SHEET = '汇总统计';
 export const PEER_SHEET = '同级分组';
 export const READINGS_SHEET = '口径说明';
 export const PREVIOUS_SHEET = '上年对比';
+export const PUBLISH_SHEET = '公示名单';
 
 /**
  * A row's standing in one word, so that a formula can count it (COUNTIF on exact words; wildcards are

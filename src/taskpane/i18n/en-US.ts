@@ -127,6 +127,7 @@ export const enUS: Messages = {
   computedExpanded: 'Peer-computed values updated on {count} expanded sheets',
   rosterStale: 'The roster changed: press Compute to update the results',
   rosterProblems: '{count} problems (click to select the cell)',
+  rosterBulletin: 'Bulletin (in Chinese, as published): {text}',
   rosterNoProblems: 'The roster has no problems.',
   rosterMoreProblems: '{count} more problems: see the problems column of the roster sheet',
   rosterReadings: 'Readings ({count}): how the texts were read where they allow more than one reading',

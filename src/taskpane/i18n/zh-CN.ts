@@ -124,6 +124,7 @@ export const zhCN = {
   computedExpanded: '已更新 {count} 张展开的考核表中同级计算的值',
   rosterStale: '名单已改动，点“计算”更新汇总',
   rosterProblems: '问题 {count} 条（点击定位单元格）',
+  rosterBulletin: '通报：{text}',
   rosterNoProblems: '名单没有问题。',
   rosterMoreProblems: '另有 {count} 条问题，见汇总名单的“问题”列',
   rosterReadings: '口径说明（{count} 条）：原文可两读处按以下读法',

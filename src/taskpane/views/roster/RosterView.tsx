@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { getPolicy } from '../../../core';
+import { bulletin } from '../../../core/roster/publish';
 import type { MemoryWorkbook } from '../../../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../../sheet/port';
 import type { Locale, Translate } from '../../i18n';
@@ -157,6 +158,9 @@ export default function RosterView({
       )}
       {run && histogram && (
         <>
+          {/* what needs looking at first, then the figures and the charts */}
+          <RosterProblems run={run} port={port} t={t} locale={locale} />
+          <Body1 data-testid="roster-bulletin">{t('rosterBulletin', { text: bulletin(run.result) })}</Body1>
           <RosterSummary
             summary={run.result.summary}
             {...(run.result.rules && { rules: run.result.rules })}
@@ -164,7 +168,6 @@ export default function RosterView({
             binWidth={histogram.width}
             t={t}
           />
-          <RosterProblems run={run} port={port} t={t} locale={locale} />
           <RosterReadings result={run.result} t={t} />
           <InstitutionJump run={run} port={port} t={t} locale={locale} onExpand={(index) => expandInstitution(port, run, index, locale)} />
         </>

@@ -1,0 +1,169 @@
+import JSZip from 'jszip';
+import { cellAddress, parseCell, parseRange } from '../sheet/memory/a1';
+import { validSheetName } from '../sheet/sheetName';
+import type { ChartPlan, GridPlan, PlanCell } from '../sheet/types';
+
+// What ExcelJS's streamed writer does not write, added to its .xlsx afterwards: each sheet's print titles
+// (the _xlnm.Print_Titles name, local to the sheet; the streamed writer drops pageSetup.printTitlesRow) and
+// the charts, as DrawingML parts built from the same ChartPlan the Office.js writer draws (src/excel/charts.ts):
+// xl/charts/chartN.xml, xl/drawings/drawingN.xml with its rels, the sheet's <drawing> and rels, content types.
+// ECMA-376 Part 1 §21.2 (charts), §20.5 (spreadsheet drawing), §18.2.5 (definedName).
+
+const NS = {
+  c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
+  rels: 'http://schemas.openxmlformats.org/package/2006/relationships',
+};
+const REL = {
+  drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
+  chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
+};
+const CONTENT = {
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+};
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Text for an element or a double-quoted attribute. */
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const quoted = (sheetName: string) => `'${sheetName.replace(/'/g, "''")}'`;
+const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+
+/** The .xlsx with each plan's print titles and charts added; the bytes as they are when no plan has either. */
+export async function addXlsxParts(xlsx: Uint8Array, plans: readonly GridPlan[]): Promise<Uint8Array> {
+  const titled = plans.some((plan) => plan.pageSetup?.titleRows || plan.pageSetup?.titleColumns);
+  const charted = plans.some((plan) => (plan.charts ?? []).length > 0);
+  if (!titled && !charted) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  if (titled) await addPrintTitles(zip, plans);
+  if (charted) await addCharts(zip, plans);
+  // unchanged entries keep their compressed bytes (JSZip reuses them when the compression is the same)
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** `'汇总名单'!$A:$B,'汇总名单'!$1:$1`: the columns first, as Excel writes them. */
+export function printTitlesRef(plan: GridPlan): string | undefined {
+  const setup = plan.pageSetup;
+  const sheet = quoted(validSheetName(plan.name));
+  const parts = [setup?.titleColumns, setup?.titleRows].filter((part): part is string => !!part).map((part) => `${sheet}!${part}`);
+  return parts.length > 0 ? parts.join(',') : undefined;
+}
+
+async function addPrintTitles(zip: JSZip, plans: readonly GridPlan[]): Promise<void> {
+  const path = 'xl/workbook.xml';
+  const xml = await zip.file(path)!.async('string');
+  const names = plans
+    .map((plan, index) => {
+      const ref = printTitlesRef(plan);
+      return ref && `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(ref)}</definedName>`;
+    })
+    .filter(Boolean)
+    .join('');
+  zip.file(
+    path,
+    xml.includes('<definedNames>')
+      ? xml.replace('<definedNames>', `<definedNames>${names}`)
+      : xml.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`),
+  );
+}
+
+async function addCharts(zip: JSZip, plans: readonly GridPlan[]): Promise<void> {
+  const overrides: string[] = [];
+  let chartNumber = 0;
+  let drawingNumber = 0;
+  for (const [index, plan] of plans.entries()) {
+    const charts = plan.charts ?? [];
+    if (charts.length === 0) continue;
+    const sheetName = validSheetName(plan.name);
+    const drawing = ++drawingNumber;
+    const anchors: string[] = [];
+    const drawingRels: string[] = [];
+    charts.forEach((chart, i) => {
+      const number = ++chartNumber;
+      zip.file(`xl/charts/chart${number}.xml`, chartXml(chart, sheetName, plan));
+      overrides.push(`<Override PartName="/xl/charts/chart${number}.xml" ContentType="${CONTENT.chart}"/>`);
+      drawingRels.push(`<Relationship Id="rId${i + 1}" Type="${REL.chart}" Target="../charts/chart${number}.xml"/>`);
+      anchors.push(anchorXml(chart, i + 1, `rId${i + 1}`));
+    });
+    zip.file(`xl/drawings/drawing${drawing}.xml`, `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`);
+    zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relsXml(drawingRels));
+    overrides.push(`<Override PartName="/xl/drawings/drawing${drawing}.xml" ContentType="${CONTENT.drawing}"/>`);
+
+    // ExcelJS's streamed writer names the sheets' parts by their order: sheet1.xml, sheet2.xml, …
+    const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
+    const relsPath = `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
+    const relId = 'rIdMibDrawing';
+    const relation = `<Relationship Id="${relId}" Type="${REL.drawing}" Target="../drawings/drawing${drawing}.xml"/>`;
+    const rels = zip.file(relsPath);
+    zip.file(relsPath, rels ? (await rels.async('string')).replace('</Relationships>', `${relation}</Relationships>`) : relsXml([relation]));
+    const sheetXml = await zip.file(sheetPath)!.async('string');
+    // <drawing> follows the page setup and comes before <legacyDrawing> (the schema's order; a roster sheet has
+    // no comments, so it is the last element)
+    zip.file(
+      sheetPath,
+      sheetXml.replace(/(<legacyDrawing [^>]*\/>)?<\/worksheet>\s*$/, (rest) => `<drawing r:id="${relId}"/>${rest}`),
+    );
+  }
+  const typesPath = '[Content_Types].xml';
+  const types = await zip.file(typesPath)!.async('string');
+  zip.file(typesPath, types.replace('</Types>', `${overrides.join('')}</Types>`));
+}
+
+const relsXml = (relations: string[]) => `${XML_HEAD}<Relationships xmlns="${NS.rels}">${relations.join('')}</Relationships>`;
+
+/** The chart placed over the cells the plan gives (from its top-left corner to the top-left of `to`). */
+function anchorXml(chart: ChartPlan, id: number, relId: string): string {
+  const marker = (tag: string, address: string) => {
+    const { row, col } = parseCell(address);
+    return `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  };
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">${marker('from', chart.from)}${marker('to', chart.to)}` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${escapeXml(chart.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relId}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+const richText = (text: string) =>
+  `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
+
+const cellValue = (cell: PlanCell | null | undefined) => (cell && 'value' in cell && cell.value !== null ? String(cell.value) : '');
+
+/**
+ * A clustered column chart as the Office.js writer makes it (charts.add('ColumnClustered', data, 'Columns')):
+ * the data's first row is the header, its first column the categories, its second column the one series;
+ * titled, both axes titled, no legend. The categories carry their labels as a cache (they are plain values
+ * in the plan); the counts are formulas, computed by the spreadsheet on opening.
+ */
+export function chartXml(chart: ChartPlan, sheetName: string, plan: GridPlan): string {
+  const rect = parseRange(chart.data);
+  const sheet = quoted(sheetName);
+  const first = rect.top + 1;
+  const ref = (col: number, from: number, to: number) => `${sheet}!${absolute(`${cellAddress(from, col)}:${cellAddress(to, col)}`)}`;
+  const labels = Array.from({ length: rect.bottom - first + 1 }, (_, i) => cellValue(plan.grid[first + i]?.[rect.left]));
+  const strCache = `<c:strCache><c:ptCount val="${labels.length}"/>${labels.map((label, i) => `<c:pt idx="${i}"><c:v>${escapeXml(label)}</c:v></c:pt>`).join('')}</c:strCache>`;
+  const seriesName = cellValue(plan.grid[rect.top]?.[rect.left + 1]);
+  const axisTitle = (text: string) => `<c:title>${richText(text)}</c:title>`;
+  return (
+    `${XML_HEAD}<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>` +
+    `<c:title>${richText(chart.title)}</c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+    `<c:ser><c:idx val="0"/><c:order val="0"/>` +
+    `<c:tx><c:strRef><c:f>${escapeXml(`${sheet}!${absolute(cellAddress(rect.top, rect.left + 1))}`)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(seriesName)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+    `<c:cat><c:strRef><c:f>${escapeXml(ref(rect.left, first, rect.bottom))}</c:f>${strCache}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(ref(rect.left + 1, first, rect.bottom))}</c:f></c:numRef></c:val>` +
+    `</c:ser><c:gapWidth val="150"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    `${axisTitle(chart.categoryAxisTitle)}<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
+    `${axisTitle(chart.valueAxisTitle)}<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}

@@ -1,0 +1,59 @@
+import type { Policy } from '../../core/policy/schema';
+import { bulletin, publicList } from '../../core/roster/publish';
+import type { RosterResult } from '../../core/roster/types';
+import type { Rubric } from '../../core/schema';
+import { textHeight } from '../textHeight';
+import type { GridPlan, PlanCell } from '../types';
+import { rosterGridPlan } from './gridPlan';
+import { PUBLISH_SHEET } from './words';
+
+const HEADERS = ['序号', '机构名称', '级别/类型', '得分', '等次', '处理结果'];
+const WIDTHS = [6, 30, 10, 9, 12, 58];
+
+/** "2026年12月5日" */
+export function dateText(date: Date): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/**
+ * 公示名单: the year's results as an agency publishes them (publicList: in grade order, then by score), under a
+ * title and a line with the basis and the date, with the 通报 paragraph below; printed on A4 landscape with
+ * the header on every page. Values, not formulas: it is what is sent on, as the roster stood when it was made.
+ */
+export function planPublishSheet(result: RosterResult, rubric: Rubric, policy: Policy | undefined, date: Date): GridPlan {
+  const rows = publicList(result, policy).map((row): PlanCell[] => [
+    { value: row.no, style: 'listNumber' },
+    { value: row.name, text: true, style: 'listText' },
+    { value: row.level ?? '', text: true, style: 'listText' },
+    { value: row.score.toNumber(), style: 'listScore' },
+    { value: row.grade, text: true, style: 'listText' },
+    { value: row.outcome, text: true, style: 'listText' },
+  ]);
+  const paragraph = `通报：${bulletin(result)}`;
+  const width = WIDTHS.reduce((sum, w) => sum + w, 0);
+  const last = String.fromCharCode(64 + HEADERS.length);
+  const paragraphRow = 4 + rows.length + 2;
+  return rosterGridPlan({
+    name: PUBLISH_SHEET,
+    grid: [
+      [{ value: `定点医药机构考核结果公示名单`, style: 'title' }],
+      [
+        {
+          value: `考核表：${rubric.title}${policy ? `；考核办法：${policy.title}` : ''}。按等次、得分排列。公示日期：${dateText(date)}`,
+          style: 'basis',
+        },
+      ],
+      [],
+      HEADERS.map((header) => ({ value: header, style: 'header' })),
+      ...rows,
+      [],
+      [{ value: paragraph, style: 'paragraph' }],
+    ],
+    columnCount: HEADERS.length,
+    columns: HEADERS.map((header, i) => ({ header, width: WIDTHS[i]! })),
+    merges: [`A${paragraphRow}:${last}${paragraphRow}`],
+    rowHeights: { 1: 24, [paragraphRow]: Math.min(409, textHeight(paragraph, width)) },
+    freezeRows: 4,
+    printTitles: { rows: 4 },
+  });
+}
