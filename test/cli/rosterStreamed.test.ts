@@ -66,7 +66,7 @@ describe(`mib roster of ${ROWS.toLocaleString('en-US')} rows, streamed`, () => {
     const run = mib(['--json'], out);
     expect(run.status).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text).toBe(`${JSON.stringify(rosterJson(whole), null, 2)}\n`);
+    expect(text).toBe(`${JSON.stringify(rosterJson(whole, rubric), null, 2)}\n`);
     const json = JSON.parse(text) as { institutions: { code: string; total: number }[] };
     expect(json.institutions).toHaveLength(ROWS);
     expect(json.institutions[1234]).toMatchObject({ code: 'W1234', total: whole.institutions[1234]!.total.toNumber() });

@@ -5,7 +5,8 @@ const NONE: never[] = [];
 /**
  * What `mib roster` keeps of a row once it is scored and written (a 100,000-row roster kept whole is
  * several gigabytes): what the summary, the readings, the text report and the problems read (the
- * institution, total, grade, money, vetoes, problems). The workbook's 汇总名单 is planned from the kept rows
+ * institution, total, grade, money, vetoes, problems, and for the findings the blanks and the items scored
+ * beyond their points). The workbook's 汇总名单 is planned from the kept rows
  * once all are scored (a column appears when some row needs it), so `forSheet` keeps its columns too: the
  * item scores (one shared object for each item and score as the sheet shows it: most rows share most) and the peer
  * readings' measures and values, without their lines (the sheet writes none; a reading that words its line
@@ -16,9 +17,9 @@ export function keptRow(row: RosterRowResult, forSheet: boolean, shared: SharedS
   return {
     ...row,
     institution: { ...institution, facts: {} },
-    items: forSheet ? row.items.map((item, position) => sharedItem(item, position, shared)) : NONE,
+    // the findings (需要复核) name the items scored beyond their points, and count the blanks
+    items: forSheet ? row.items.map((item, position) => sharedItem(item, position, shared)) : row.items.filter((item) => !item.overCap.isZero()),
     peer: forSheet ? row.peer.map(keptReading) : NONE,
-    missing: forSheet ? row.missing : NONE,
   };
 }
 

@@ -192,6 +192,7 @@ function rowResult(
     gradeText: subordinate ? SUBORDINATE_TEXT : (assessment?.gradeText ?? ''),
     ...(graded && { status: assessment.status.kind }),
     ...(refund && { refund }),
+    ...(graded && assessment.unstatedRefund && { refundUnstated: assessment.unstatedRefund.unstated }),
     vetoItems: result.vetoItems,
     items: result.items.map(itemScore),
     peer,
