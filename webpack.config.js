@@ -85,9 +85,9 @@ export default async function config(env, argv) {
     },
     performance: { hints: false }, // sizes are reported by `npm run bench`, against the 60 KB budget
     plugins: [
-      // ...so at run time the add-in takes them as they are, and carries no rubric schema (src/core/shipped.ts)
+      // ...so at run time the add-in takes them as they are, and carries no rubric schema (src/core/files/shipped.ts)
       new webpack.NormalModuleReplacementPlugin(/^\.\/shipped$/, (resource) => {
-        if (path.basename(resource.context) === 'core') resource.request = './shipped.prevalidated';
+        if (resource.context.endsWith(path.join('src', 'core', 'files'))) resource.request = './shipped.prevalidated';
       }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
       new ZhFunctionsMetadataPlugin({ source: 'functions.json', output: 'functions.zh-CN.json', manifest: path.join(root, 'manifest.xml') }),

@@ -1,5 +1,5 @@
 import { assess, evaluate, getPolicy, listPolicies, listRubrics, type Policy, type Rubric, scaleFits } from '../src/core';
-import { inputIndex } from '../src/core/evaluate';
+import { inputIndex } from '../src/core/scoring/evaluate';
 
 /** A deterministic pseudo-random roster: the same institutions on every run. */
 export function roster(rubric: Rubric, count: number, seed = 1): Record<string, unknown>[] {

@@ -47,7 +47,7 @@ const json = (file: string) => JSON.parse(read(file)) as FunctionsMetadata;
  * - in taskpane.js only, from zod: the pane checks a region's imported file with the rubric and policy
  *   schemas (as `mib check` does), which brings zod's JSON Schema dialect names (`$schema` values it
  *   writes, never fetched) and the "http://[" its URL check builds for an IPv6 host. functions.js
- *   carries zod/mini only (cell values, src/core/cellValues.ts): the bundled rubrics are checked at
+ *   carries zod/mini only (cell values, src/core/numbers/cellValues.ts): the bundled rubrics are checked at
  *   build time (scripts/build/shippedData.ts).
  */
 const OWN_ALLOWED = new Set([

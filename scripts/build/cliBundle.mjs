@@ -10,7 +10,7 @@
 //
 // As in the add-in's bundles (webpack.config.js), the shipped tables and policies are parsed by their zod
 // schemas while the bundle is built (scripts/build/shippedData.ts: a bad file stops the build) and the
-// bundle holds the parsed data (src/core/shipped.prevalidated.ts), so no call parses them again.
+// bundle holds the parsed data (src/core/files/shipped.prevalidated.ts), so no call parses them again.
 //
 // Plain JavaScript (not TypeScript), because bin/mib.js loads it before anything can compile TypeScript.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -72,7 +72,7 @@ function prevalidated(shippedModuleData) {
     name: 'shipped-prevalidated',
     setup(build) {
       build.onResolve({ filter: /^\.\/shipped$/ }, (args) =>
-        path.basename(args.resolveDir) === 'core' ? { path: path.join(args.resolveDir, 'shipped.prevalidated.ts') } : undefined,
+        args.resolveDir.endsWith(path.join('src', 'core', 'files')) ? { path: path.join(args.resolveDir, 'shipped.prevalidated.ts') } : undefined,
       );
       build.onLoad({ filter: /[\\/]rubrics[\\/].*\.json$/ }, (args) => ({
         contents: `export default ${JSON.stringify(shippedModuleData(args.path, JSON.parse(readFileSync(args.path, 'utf8')), false))};`,

@@ -1,11 +1,11 @@
 // Build-time validation of the rubric and policy files bundled into the add-in: each file is parsed by
 // its zod schema while webpack builds (scripts/build/shippedDataLoader.cjs), a bad file stops the build
 // with the zod paths, and the bundle receives the parsed result (defaults filled in). At run time the
-// add-in then takes the data as it is (src/core/shipped.prevalidated.ts) and carries no rubric schema.
+// add-in then takes the data as it is (src/core/files/shipped.prevalidated.ts) and carries no rubric schema.
 import path from 'node:path';
 import { PolicySchema } from '../../src/core/policy/schema';
-import { type Rubric, RubricSchema } from '../../src/core/schema';
-import { zodProblems } from '../../src/core/zodMessages';
+import { type Rubric, RubricSchema } from '../../src/core/files/schema';
+import { zodProblems } from '../../src/core/messages/zodMessages';
 
 const isPolicyFile = (file: string) => path.basename(path.dirname(file)) === 'policies';
 

@@ -2,7 +2,7 @@ import { createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { clipped, MibError } from '../core';
-import { readJsonText } from '../core/jsonText';
+import { readJsonText } from '../core/files/jsonText';
 
 export interface FileReader {
   readFile(path: string): string;

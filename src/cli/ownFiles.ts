@@ -14,7 +14,7 @@ import {
 } from '../core';
 import type { FileToStore } from '../sheet/storedFiles/contract';
 import { type FileReader, readText } from './files';
-import { readJsonText } from '../core/jsonText';
+import { readJsonText } from '../core/files/jsonText';
 
 /** An argument that names a file rather than an id: ids are lowercase letters, digits and hyphens, so a
  * slash, a backslash or a .json ending can only be a path. */

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // The task pane entry. It shares its page (taskpane.html) with the custom functions: one long-lived
 // runtime, so the pane and the functions see the same state (the core's registry is shared by both
-// bundles, src/core/registry.ts).
+// bundles, src/core/files/registry.ts).
 import { createRoot, type Root } from 'react-dom/client';
 import { getRubric } from '../core';
 import { ExcelFileStore } from '../excel/storedFiles';

@@ -1,9 +1,9 @@
 // The features × faces generator (test/support/ownFiles.ts) draws every field and every choice the JSON
-// Schemas of a region's own files allow (src/core/jsonSchema.ts), among the pairs `mib check` passes: a
+// Schemas of a region's own files allow (src/core/files/jsonSchema.ts), among the pairs `mib check` passes: a
 // field added to the schemas fails this test until the generator draws it, or it is listed below with why.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { policyJsonSchema, rubricJsonSchema } from '../../src/core/jsonSchema';
+import { policyJsonSchema, rubricJsonSchema } from '../../src/core/files/jsonSchema';
 import { AVOID_KNOWN_SEAMS, ownPair } from '../support/ownFiles';
 import { documentPaths, schemaPaths } from '../support/schemaPaths';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { writeRosterWorkbook } from '../../src/cli/gridXlsx';
-import { getPolicy, getRubric } from '../../src/core/registry';
+import { getPolicy, getRubric } from '../../src/core/files/registry';
 import { planRosterWorkbook } from '../../src/sheet/roster';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

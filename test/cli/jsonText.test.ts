@@ -2,7 +2,7 @@
 // and, where JSON.parse is silent or English, a Chinese message with line and column.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, readJsonText } from '../../src/core/jsonText';
+import { MAX_DEPTH, readJsonText } from '../../src/core/files/jsonText';
 import { MibError } from '../../src/core';
 
 const read = (text: string) => readJsonText(text, 'f.json');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cmp, constant, D } from '../../src/core/decimal';
+import { cmp, constant, D } from '../../src/core/numbers/decimal';
 
 // cmp reads the digits decimal.js keeps; it must answer as comparedTo does for every finite value,
 // whatever the sign, exponent and length of either side

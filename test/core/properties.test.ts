@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definitionOf, evaluate, getRubric, listPolicies, refundOf, rubricIds, type Rubric } from '../../src/core';
-import { inputIndex } from '../../src/core/evaluate';
+import { inputIndex } from '../../src/core/scoring/evaluate';
 import { factsOf } from '../support/randomFacts';
 
 /** The same facts with one more finding on a clause that deducts or vetoes. */

@@ -4,9 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 
 describe('registry shared by two copies of the core on one page', () => {
   it('a table registered through one copy is found, listed and forgotten through the other', async () => {
-    const pane = await import('../../src/core/registry');
+    const pane = await import('../../src/core/files/registry');
     vi.resetModules();
-    const functions = await import('../../src/core/registry');
+    const functions = await import('../../src/core/files/registry');
     expect(functions).not.toBe(pane); // two module instances, as in the two bundles
     const local = { ...pane.getRubric('cq-jiangbei-2025-hospital'), id: 'shared-2026-hospital', title: '某地2026年考核表' };
     pane.registerRubric(local);

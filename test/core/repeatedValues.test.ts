@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/core/decimal';
-import { type InputSpec, parseInputValue } from '../../src/core/inputs';
+import { D } from '../../src/core/numbers/decimal';
+import { type InputSpec, parseInputValue } from '../../src/core/scoring/inputs';
 
 // A roster's column repeats a handful of cell values thousands of times (0, 1, 否, 5%): each spec
 // remembers what the first few hundred values it met gave, and hands the same value back.

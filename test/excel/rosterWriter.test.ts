@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getPolicy, getRubric } from '../../src/core/registry';
+import { getPolicy, getRubric } from '../../src/core/files/registry';
 import { plannedRequests, writeGridPlans } from '../../src/excel/writer';
 import { planRosterWorkbook } from '../../src/sheet/roster';
 import { generatedWeihaiRoster, weihaiSmallRoster } from '../support/rosterResults';

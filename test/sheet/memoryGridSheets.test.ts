@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPolicy, getRubric } from '../../src/core/registry';
+import { getPolicy, getRubric } from '../../src/core/files/registry';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
 import { planRosterWorkbook } from '../../src/sheet/roster';
 import { weihaiSmallRoster } from '../support/rosterResults';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPolicy, getRubric } from '../../src/core/registry';
+import { getPolicy, getRubric } from '../../src/core/files/registry';
 import { planRosterWorkbook, rowStatus } from '../../src/sheet/roster';
 import type { GridPlan, PlanCell } from '../../src/sheet/types';
 import { generatedWeihaiRoster, jilinCompositeRoster, weihaiSmallRoster } from '../support/rosterResults';

@@ -137,7 +137,7 @@ describe('the roster workbook printed (LibreOffice PDF)', () => {
     expect(list).toContain('通报：本次参加考核的定点医药机构共12家');
   });
 
-  // 口径说明 prints the readings' own words (src/core/readings.ts), which still name options for file authors:
+  // 口径说明 prints the readings' own words (src/core/readings/readings.ts), which still name options for file authors:
   // the sheets this workbook makes itself are checked
   it('prints no option name, id, command word or library name (口径说明’s readings aside)', () => {
     for (const key of ['jiangbei', 'weihai'] as const) {

@@ -2,7 +2,7 @@
 // issue 13. Each returns the broken invariants' names (empty when all hold), evaluated through the core.
 import fc from 'fast-check';
 import { bonusMaxOf, D, type Dec, definitionOf, evaluate, gradeOf, type Policy, refundOf, type Rubric } from '../../src/core';
-import { type InputSpec, type InputValue, parseInputValue } from '../../src/core/inputs';
+import { type InputSpec, type InputValue, parseInputValue } from '../../src/core/scoring/inputs';
 import type { Rule, RuleContext } from '../../src/core/rules';
 import { compare } from '../../src/core/rules/shared';
 import { factsOf } from './randomFacts';

@@ -1,4 +1,4 @@
-// A region's own table drawn at random, field by field as src/core/schema.ts allows it: every clause kind
+// A region's own table drawn at random, field by field as src/core/files/schema.ts allows it: every clause kind
 // (src/core/rules), peer declarations, appliesTo, unpriced clauses, notes, bonus items and bonusCap, item
 // codes and the printed columns, the footer, the table's reading options. Used by ownFiles.ts, which pairs
 // it with a policy and keeps the pairs `mib check` passes.

@@ -1,9 +1,9 @@
 // Hand-made scored rosters (RosterResult) for the roster workbook's tests and bench, built without the
 // core's scoreRoster: a small 威海 二级 roster graded under 吉林's policy (折算 to 百分制) whose summary is
 // worked out by hand, 吉林 第十一条 composite rows, and a generated roster of any size.
-import { D, type Dec } from '../../src/core/decimal';
-import type { Problem } from '../../src/core/errors';
-import { getPolicy, getRubric } from '../../src/core/registry';
+import { D, type Dec } from '../../src/core/numbers/decimal';
+import type { Problem } from '../../src/core/messages/errors';
+import { getPolicy, getRubric } from '../../src/core/files/registry';
 import { SUBORDINATE_TEXT } from '../../src/core/roster/composite';
 import { rosterReadings } from '../../src/core/roster/readings';
 import { defaultPeerOptions } from '../../src/core/roster/peer/options';

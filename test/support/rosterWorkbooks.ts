@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridPlansToXlsx } from '../../src/cli/gridXlsx';
-import { getPolicy, getRubric } from '../../src/core/registry';
+import { getPolicy, getRubric } from '../../src/core/files/registry';
 import type { MoneyKey } from '../../src/core/roster/money';
 import type { DeferredState, RosterResult } from '../../src/core/roster/types';
 import { type RosterWorkbookPlan, planRosterWorkbook, type SummaryCells } from '../../src/sheet/roster';

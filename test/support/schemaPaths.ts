@@ -1,4 +1,4 @@
-// The fields and choices a JSON Schema (src/core/jsonSchema.ts) allows, and those a document uses, named
+// The fields and choices a JSON Schema (src/core/files/jsonSchema.ts) allows, and those a document uses, named
 // alike: `items[].rules[].perOccurrence.cap` for a field of one clause kind, `…effect=earn` for one value of
 // an enum. The features × faces generator is held to cover the first with the second.
 

@@ -1,5 +1,5 @@
-import { fmt } from '../decimal';
-import type { Problem } from '../errors';
+import { fmt } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
 import type { Policy } from '../policy/schema';
 import { problem } from './problem';
 

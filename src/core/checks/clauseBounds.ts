@@ -1,14 +1,14 @@
-import { D, fmt } from '../decimal';
-import type { InputSpec } from '../inputs';
+import { D, fmt } from '../numbers/decimal';
+import type { InputSpec } from '../scoring/inputs';
 import { compare, type Comparison, opText } from '../rules/shared';
-import type { Problem } from '../errors';
+import type { Problem } from '../messages/errors';
 import { type ClauseAt, clausesOf } from './clauses';
 import { inputsAt } from './clauseInputs';
 import { boundAdvice, type Domain, domainOf, probes, within } from './inputDomain';
 import { capWarnings } from './clauseCaps';
 import { unreachableRows } from './tableRows';
 import { problem } from './problem';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 
 const BOUND = { zh: '门槛', en: 'bound' };
 const who = (at: ClauseAt, spec: InputSpec) => `第${at.item.no}项 ${spec.id}（${spec.label}）`;

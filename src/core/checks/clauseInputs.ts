@@ -1,4 +1,4 @@
-import type { InputSpec } from '../inputs';
+import type { InputSpec } from '../scoring/inputs';
 import type { ClauseAt } from './clauses';
 
 /** Each input a clause declares, with the path of its spec in the file. A 按高分计算 clause declares

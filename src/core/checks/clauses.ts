@@ -1,5 +1,5 @@
 import { type Rule, ruleDefinitions } from '../rules';
-import type { Rubric, RubricItem } from '../schema';
+import type { Rubric, RubricItem } from '../files/schema';
 
 /** A clause of a rubric with the path that names it in the file; a clause written inside another (a 按高分计算
  * clause's methods, items.4.rules.0.methods.1) is a clause of its own, so every check and every reading sees it. */

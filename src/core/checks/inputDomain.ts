@@ -1,7 +1,7 @@
-import { fmt } from '../decimal';
-import type { InputSpec } from '../inputs';
+import { fmt } from '../numbers/decimal';
+import type { InputSpec } from '../scoring/inputs';
 
-/** The values a numeric input can take, as its value is parsed (src/core/inputs.ts): a ratio in [0, 1], a
+/** The values a numeric input can take, as its value is parsed (src/core/scoring/inputs.ts): a ratio in [0, 1], a
  * change of a ratio in [-1, 1], a number within its own [min (default 0), max]. */
 export interface Domain {
   low: number;

@@ -1,10 +1,10 @@
-import { documentName } from '../rubricLabel';
-import type { Problem } from '../errors';
+import { documentName } from '../files/rubricLabel';
+import type { Problem } from '../messages/errors';
 import { scaleDifference } from '../policy/scale';
 import type { Policy } from '../policy/schema';
 import { vetoEffectOf, vetoOutcome } from '../policy/vetoEffect';
 import { definitionOf } from '../rules';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 import { problem } from './problem';
 
 /** Whether a table has a veto clause at all (江北 1–3, 14–16); 威海's tables have none. */

@@ -1,7 +1,7 @@
-import type { Problem } from '../errors';
-import { resolveInputId } from '../evaluate';
+import type { Problem } from '../messages/errors';
+import { resolveInputId } from '../scoring/evaluate';
 import { definitionOf } from '../rules';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 import { clausesOf } from './clauses';
 import { problem as p } from './problem';
 

@@ -1,5 +1,5 @@
-import { D, type Dec, fmt, pct } from '../decimal';
-import type { Problem } from '../errors';
+import { D, type Dec, fmt, pct } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
 import { isUnstated, type RefundOptions, refundOutcome } from '../policy/refund';
 import type { GradeBand, Policy, RefundTier } from '../policy/schema';
 import { problem } from './problem';

@@ -1,4 +1,4 @@
-import type { Problem } from '../errors';
+import type { Problem } from '../messages/errors';
 import { rosterRuleAmount } from '../policy/rosterRules';
 import type { Policy } from '../policy/schema';
 import { problem as p } from './problem';

@@ -1,5 +1,5 @@
-import { D, fmt } from '../decimal';
-import type { Problem } from '../errors';
+import { D, fmt } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
 import { compare, type Comparison, opText } from '../rules/shared';
 import type { TableRule } from '../rules/table';
 import type { ClauseAt } from './clauses';

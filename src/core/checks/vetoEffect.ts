@@ -1,5 +1,5 @@
-import { D, type Dec, fmt, pct } from '../decimal';
-import type { Problem } from '../errors';
+import { D, type Dec, fmt, pct } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
 import type { Policy } from '../policy/schema';
 import { literalVetoScore, vetoEffectOf } from '../policy/vetoEffect';
 import { problem } from './problem';

@@ -1,4 +1,4 @@
-import type { Problem } from '../errors';
+import type { Problem } from '../messages/errors';
 import type { GradeBand } from './schema';
 
 function span(band: GradeBand): string {

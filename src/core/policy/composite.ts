@@ -1,6 +1,6 @@
-import { documentName } from '../rubricLabel';
-import { type Dec, dec, fmt, sum } from '../decimal';
-import { MibError } from '../errors';
+import { documentName } from '../files/rubricLabel';
+import { type Dec, dec, fmt, sum } from '../numbers/decimal';
+import { MibError } from '../messages/errors';
 import type { Policy } from './schema';
 
 /** 吉林 第十一条: own score × 70% + the mean of the subordinate institutions' (or persons') scores × 30%. */

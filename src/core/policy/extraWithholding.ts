@@ -1,8 +1,7 @@
-import { documentName } from '../rubricLabel';
+import { documentName } from '../files/rubricLabel';
 import { z } from 'zod';
-import { D, type Dec, pct } from '../decimal';
-import { MibError } from '../errors';
-import type { Policy } from './schema';
+import { D, type Dec, pct } from '../numbers/decimal';
+import { MibError } from '../messages/errors';
 
 /**
  * A further share of the deposit withheld for a named circumstance of the institution ("被挂牌督办的，
@@ -40,9 +39,13 @@ export function circumstancesFrom(value: string | readonly string[]): string[] {
   return [...new Set(parts.filter((p) => p !== ''))];
 }
 
+/** The circumstances a policy names (its `extraWithholding`). */
+export type ExtraWithholding = z.infer<ReturnType<typeof extraWithholdingShape>>;
+
 /** The extra share withheld for the circumstances named, with a line each; unknown names are refused
- * with the policy's own list. */
-export function extraWithheld(policy: Policy, names: readonly string[]): { ratio: Dec; lines: string[] } {
+ * with the policy's own list. Takes the fields it reads, so this file needs nothing of the policy's schema
+ * (which builds its shape from this file). */
+export function extraWithheld(policy: { id: string; region: string; title: string; extraWithholding?: ExtraWithholding }, names: readonly string[]): { ratio: Dec; lines: string[] } {
   const known = policy.extraWithholding ?? [];
   let ratio = new D(0);
   const lines: string[] = [];

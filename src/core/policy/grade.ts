@@ -1,6 +1,6 @@
-import { documentName } from '../rubricLabel';
-import { cmp, constant, type Dec, dec, fmt } from '../decimal';
-import { MibError } from '../errors';
+import { documentName } from '../files/rubricLabel';
+import { cmp, constant, type Dec, dec, fmt } from '../numbers/decimal';
+import { MibError } from '../messages/errors';
 import { checkWithinScale } from './scale';
 import type { GradeBand, Policy } from './schema';
 import { vetoedScore, vetoEffectOf } from './vetoEffect';

@@ -1,8 +1,8 @@
-import { documentName } from '../rubricLabel';
-import { D, type Dec, dec, fmt, pct } from '../decimal';
-import { decimalFromText } from '../decimalText';
-import { clipped } from '../echo';
-import { MibError } from '../errors';
+import { documentName } from '../files/rubricLabel';
+import { D, type Dec, dec, fmt, pct } from '../numbers/decimal';
+import { decimalFromText } from '../numbers/decimalText';
+import { clipped } from '../messages/echo';
+import { MibError } from '../messages/errors';
 import { type GradeOptions, type GradeResult, gradeIndex, gradeOf } from './grade';
 import { afterExtra, extraWithheld } from './extraWithholding';
 import { UNSTATED, unstatedRefundLine } from './unstated';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pct } from '../decimal';
-import { commentField } from '../schema';
+import { pct } from '../numbers/decimal';
+import { commentField } from '../files/schema';
 
 /**
  * Roster rules (名单规则, issue 23): a consequence for the institutions at the top or the bottom of a

@@ -1,8 +1,8 @@
-import { documentName } from '../rubricLabel';
-import { D, type Dec, fmt } from '../decimal';
-import { MibError } from '../errors';
-import { bonusMaxOf } from '../evaluate';
-import type { Rubric } from '../schema';
+import { documentName } from '../files/rubricLabel';
+import { D, type Dec, fmt } from '../numbers/decimal';
+import { MibError } from '../messages/errors';
+import { bonusMaxOf } from '../scoring/evaluate';
+import type { Rubric } from '../files/schema';
 import type { Policy } from './schema';
 
 /** The points a table or a policy counts in: its printed total, and the bonus allowed on top. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
+import { lazySchema } from '../files/lazySchema';
 import { extraWithholdingShape } from './extraWithholding';
 import { rosterRulesShape } from './rosterRules';
 import { vetoProblems, vetoShape } from './vetoEffect';
 import { UNSTATED, unstatedBandProblems, unstatedTierShape } from './unstated';
 import { withholdTierShape } from './withhold';
-import { commentField } from '../schema';
+import { commentField } from '../files/schema';
 
 /** How a refund counts a fraction of a point under "较90分每低1分扣除…": exactly (84.5 is 5.5 points
  * below 90), only whole points (5), or every started point (6). */

@@ -1,6 +1,6 @@
-import { documentName } from '../rubricLabel';
+import { documentName } from '../files/rubricLabel';
 import { z } from 'zod';
-import { D, type Dec, fmt } from '../decimal';
+import { D, type Dec, fmt } from '../numbers/decimal';
 
 /**
  * What a veto (否决项 / 一票否决 / 严重违规) does to the score the grade is read from:

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D, type Dec, pct } from '../decimal';
+import { D, type Dec, pct } from '../numbers/decimal';
 
 /**
  * A refund tier that withholds a fixed share of the deposit for the whole band ("[80, 90) 扣除20%，

@@ -1,5 +1,5 @@
-import { documentName } from '../rubricLabel';
-import type { Problem } from '../errors';
+import { documentName } from '../files/rubricLabel';
+import type { Problem } from '../messages/errors';
 import type { Policy } from '../policy/schema';
 import type { RosterInstitution, RosterTable } from './types';
 

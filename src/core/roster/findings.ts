@@ -1,5 +1,5 @@
-import { D, type Dec, fmt } from '../decimal';
-import type { Rubric } from '../schema';
+import { D, type Dec, fmt } from '../numbers/decimal';
+import type { Rubric } from '../files/schema';
 import type { RosterResult } from './types';
 
 /** An institution as a finding names it. */

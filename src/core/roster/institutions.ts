@@ -1,16 +1,16 @@
 import * as z from 'zod/mini';
-import { type Ownership, parseOwnership } from '../applicability';
-import { DecimalOrPercentValue, DecimalValue } from '../cellValues';
-import type { Dec } from '../decimal';
-import { clipped } from '../echo';
-import type { Problem } from '../errors';
-import { isBlank, show } from '../inputs';
-import { resolveInputId } from '../evaluate';
+import { type Ownership, parseOwnership } from '../scoring/applicability';
+import { DecimalOrPercentValue, DecimalValue } from '../numbers/cellValues';
+import type { Dec } from '../numbers/decimal';
+import { clipped } from '../messages/echo';
+import type { Problem } from '../messages/errors';
+import { isBlank, show } from '../scoring/inputs';
+import { resolveInputId } from '../scoring/evaluate';
 import { circumstancesFrom } from '../policy/extraWithholding';
 import { downgradeLimit } from '../policy/grade';
 import { depositBeyondRange, specialCaseLabels, specialCaseNamed } from '../policy/refund';
 import { type Policy, type SpecialCase, specialCaseKinds } from '../policy/schema';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 import type { RosterInstitution, RosterRows, RosterTable } from './types';
 
 /** The institution fields a roster's header may hold, each with the names it accepts (the guide's 13.1 lists them all). */

@@ -1,5 +1,5 @@
 import { UNSTATED } from '../policy/unstated';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 import { findingsJson, rosterFindings } from './findings';
 import { DEFERRED_STATES } from './money';
 import { bulletin } from './publish';

@@ -1,5 +1,5 @@
-import type { Assessment } from '../assess';
-import { type Dec, sum, ZERO } from '../decimal';
+import type { Assessment } from '../scoring/assess';
+import { type Dec, sum, ZERO } from '../numbers/decimal';
 import type { DeferredState, DepositState, RosterRowResult } from './types';
 
 /**

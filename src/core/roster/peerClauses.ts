@@ -1,7 +1,7 @@
-import type { InputSpec } from '../inputs';
+import type { InputSpec } from '../scoring/inputs';
 import type { Rule } from '../rules';
 import type { PeerDeclaration } from '../rules/peer';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 
 /** A clause of a rubric that declares how the roster computes its input from the peers. */
 export interface PeerClause {

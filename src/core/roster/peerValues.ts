@@ -1,8 +1,8 @@
-import { DecimalOrPercentValue, quickDecimal } from '../cellValues';
-import { D, type Dec, fmt, pct } from '../decimal';
-import type { Problem } from '../errors';
-import { type InputSpec, isBlank, parseInputValue, show, showValue } from '../inputs';
-import type { Rubric } from '../schema';
+import { DecimalOrPercentValue, quickDecimal } from '../numbers/cellValues';
+import { D, type Dec, fmt, pct } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
+import { type InputSpec, isBlank, parseInputValue, show, showValue } from '../scoring/inputs';
+import type { Rubric } from '../files/schema';
 import type { RosterColumns } from './institutions';
 import { peerIntervals } from './peer/intervals';
 import { peerLowBand, printedLowBand } from './peer/lowBand';

@@ -1,12 +1,12 @@
-import { DecimalOrPercentValue, DecimalValue } from '../cellValues';
+import { DecimalOrPercentValue, DecimalValue } from '../numbers/cellValues';
 import { clausesOf } from '../checks/clauses';
-import { type Dec, fmt } from '../decimal';
-import type { Problem } from '../errors';
-import { resolveInputId } from '../evaluate';
-import { isBlank } from '../inputs';
+import { type Dec, fmt } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
+import { resolveInputId } from '../scoring/evaluate';
+import { isBlank } from '../scoring/inputs';
 import type { Policy } from '../policy/schema';
 import { previousYearChangeWords } from '../rules/previousYear';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 import type { PreviousResult, PreviousYearSummary, RosterInstitution, RosterRowResult, RosterTable } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { type Dec, fmt } from '../decimal';
+import { type Dec, fmt } from '../numbers/decimal';
 import { gradeIndex } from '../policy/grade';
 import type { Policy } from '../policy/schema';
 import { vetoLabel } from './findings';

@@ -1,8 +1,8 @@
-import type { Ownership } from '../applicability';
-import { downgradeRefundReading, vetoReading } from '../decisionReadings';
+import type { Ownership } from '../scoring/applicability';
+import { downgradeRefundReading, vetoReading } from '../readings/decisionReadings';
 import type { Policy } from '../policy/schema';
-import { type Reading, readingsOf } from '../readings';
-import type { Rubric } from '../schema';
+import { type Reading, readingsOf } from '../readings/readings';
+import type { Rubric } from '../files/schema';
 import { rosterRuleRosterReading } from './rosterRules';
 import type { RosterRowResult, RosterRuleOutcome } from './types';
 

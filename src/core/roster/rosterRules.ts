@@ -1,4 +1,4 @@
-import { D, fmt } from '../decimal';
+import { D, fmt } from '../numbers/decimal';
 import { ROSTER_RULE_DEFAULTS, type RosterRule, rosterRuleAmount, rosterRuleReading, rosterRuleSize, rosterRuleWords } from '../policy/rosterRules';
 import type { Policy } from '../policy/schema';
 import { SUBORDINATE_TEXT } from './composite';

@@ -1,9 +1,9 @@
-import type { Assessment } from '../assess';
-import { type Dec, sum, ZERO } from '../decimal';
-import type { Problem } from '../errors';
-import type { ItemResult, Result } from '../evaluate';
+import type { Assessment } from '../scoring/assess';
+import { type Dec, sum, ZERO } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
+import type { ItemResult, Result } from '../scoring/evaluate';
 import type { Policy } from '../policy/schema';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 import { compositeStructure, SUBORDINATE_TEXT } from './composite';
 import { depositStateOf } from './money';
 import { readInstitutions, rowsOf } from './institutions';

@@ -1,9 +1,9 @@
-import { type Assessment, type AssessOptions, assess } from '../assess';
-import type { Problem } from '../errors';
-import { evaluateParsed, type InputIndexEntry, inputIndex, parseKnownInput, type Result } from '../evaluate';
-import type { InputValue } from '../inputs';
+import { type Assessment, type AssessOptions, assess } from '../scoring/assess';
+import type { Problem } from '../messages/errors';
+import { evaluateParsed, type InputIndexEntry, inputIndex, parseKnownInput, type Result } from '../scoring/evaluate';
+import type { InputValue } from '../scoring/inputs';
 import type { Policy } from '../policy/schema';
-import type { Rubric } from '../schema';
+import type { Rubric } from '../files/schema';
 import type { RosterInstitution, RosterOptions } from './types';
 
 /** One input column of a roster as a row is read: where it is, its input, and whether the peers feed it. */

@@ -1,11 +1,11 @@
-import type { Ownership } from '../applicability';
-import type { Assessment } from '../assess';
-import type { Dec } from '../decimal';
-import type { Problem } from '../errors';
-import type { Result } from '../evaluate';
+import type { Ownership } from '../scoring/applicability';
+import type { Assessment } from '../scoring/assess';
+import type { Dec } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
+import type { Result } from '../scoring/evaluate';
 import type { GradeStatusKind } from '../policy/gradeStatus';
 import type { SpecialCase } from '../policy/schema';
-import type { Reading } from '../readings';
+import type { Reading } from '../readings/readings';
 import type { PreviousYear } from './previous';
 
 /**

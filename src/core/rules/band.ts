@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { D } from '../decimal';
-import { InputSpecSchema, listOptionsSchema } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import { D } from '../numbers/decimal';
+import { InputSpecSchema, listOptionsSchema } from '../scoring/inputs';
 import { PeerIntervalsSchema } from './peer';
 import { asDec, describe, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';

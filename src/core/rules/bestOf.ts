@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { D, fmt } from '../decimal';
+import { lazySchema } from '../files/lazySchema';
+import { D, fmt } from '../numbers/decimal';
 import { linear, LinearSchema } from './linear';
 import { table, TableSchema } from './table';
 import { threshold, ThresholdSchema } from './threshold';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { D, ZERO } from '../decimal';
-import { InputSpecSchema, listOptionsSchema } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import { D, ZERO } from '../numbers/decimal';
+import { InputSpecSchema, listOptionsSchema } from '../scoring/inputs';
 import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED, traced } from './shared';
-import { fmt } from '../decimal';
+import { fmt } from '../numbers/decimal';
 import { PeerTiersSchema } from './peer';
 import { clauseBase, type RuleDefinition } from './types';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { D, fmt, ZERO } from '../decimal';
-import { InputSpecSchema } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import { D, fmt, ZERO } from '../numbers/decimal';
+import { InputSpecSchema } from '../scoring/inputs';
 import { applyCap, asDec, blankNoFinding, blankNotAchieved, describe, NO_FINDING, NOT_ACHIEVED, signed, effectOutcome, traced } from './shared';
 import { clauseBase, type RuleDefinition, effectSchema } from './types';
 

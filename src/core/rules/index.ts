@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
+import { lazySchema } from '../files/lazySchema';
 import { allOf, AllOfSchema } from './allOf';
 import { band, BandSchema } from './band';
 import { bestOf, BestOfSchema } from './bestOf';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { constant, D, fmt, ZERO } from '../decimal';
-import { InputSpecSchema } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import { constant, D, fmt, ZERO } from '../numbers/decimal';
+import { InputSpecSchema } from '../scoring/inputs';
 import { applyCap, asDec, blankNotAchieved, EARNS_NOTHING, boundText, describe, NOT_ACHIEVED, stepsBeyond, traced } from './shared';
 import { PeerLowBandSchema } from './peer';
 import { clauseBase, type RuleDefinition, effectSchema } from './types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
+import { lazySchema } from '../files/lazySchema';
 
 /**
  * A clause that depends on the peers says so here (issue 14), so that a region's own table can declare

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
+import { lazySchema } from '../files/lazySchema';
 
 /**
  * A clause whose fact compares with last year ("比上年同期下降≥2%", "与去年持平", 威海 A6 method 2) may say

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { cmp, constant, D, fmt, ZERO } from '../decimal';
-import { InputSpecSchema } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import { cmp, constant, D, fmt, ZERO } from '../numbers/decimal';
+import { InputSpecSchema } from '../scoring/inputs';
 import { asDec, blankNotAchieved, EARNS_NOTHING, describe, NOT_ACHIEVED, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 

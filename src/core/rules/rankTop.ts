@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { D, ZERO } from '../decimal';
-import { InputSpecSchema } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import { D, ZERO } from '../numbers/decimal';
+import { InputSpecSchema } from '../scoring/inputs';
 import { asDec, blankNotAchieved, describe, NOT_ACHIEVED, notEarnedWords, traced } from './shared';
 import { PeerRankingSchema } from './peer';
 import { clauseBase, type RuleDefinition } from './types';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { cmp, constant, D, type Dec, fmt, ZERO } from '../decimal';
-import type { InputSpec, InputValue } from '../inputs';
-import { showValue } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import { cmp, constant, D, type Dec, fmt, ZERO } from '../numbers/decimal';
+import type { InputSpec, InputValue } from '../scoring/inputs';
+import { showValue } from '../scoring/inputs';
 import type { BlankMeaning, Points, RuleContext, RuleOutcome } from './types';
 
 /** The clause's trace lines, built only when the caller reads them (`ctx.trace` is not false): the

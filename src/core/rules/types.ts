@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import type { Dec } from '../decimal';
-import type { InputSpec, InputValue } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import type { Dec } from '../numbers/decimal';
+import type { InputSpec, InputValue } from '../scoring/inputs';
 import { PreviousYearSchema } from './previousYear';
 
 /** Fields every clause carries: the 计分方法 sentence it implements, verbatim, and an optional note

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { lazySchema } from '../lazySchema';
-import { InputSpecSchema } from '../inputs';
+import { lazySchema } from '../files/lazySchema';
+import { InputSpecSchema } from '../scoring/inputs';
 import { blankNoFinding, describe, NO_FINDING, traced } from './shared';
 import { clauseBase, type RuleDefinition } from './types';
 

@@ -1,10 +1,10 @@
-import { type Dec, fmt } from '../../core/decimal';
+import { type Dec, fmt } from '../../core/numbers/decimal';
 import { DEPOSIT_STATE_WORDS } from '../../core/roster/money';
 import { UNSTATED } from '../../core/policy/unstated';
 import { consequenceText } from '../../core/roster/rosterRules';
 import type { RosterResult, RosterRowResult } from '../../core/roster/types';
-import { inputIndex } from '../../core/evaluate';
-import type { Rubric } from '../../core/schema';
+import { inputIndex } from '../../core/scoring/evaluate';
+import type { Rubric } from '../../core/files/schema';
 import type { PlainValue } from '../types';
 import type { RosterStyle } from './styles';
 import { clauseLabel, rowStatus } from './words';

@@ -1,5 +1,5 @@
 import type { RosterRowResult } from '../../core/roster/types';
-import type { Rubric } from '../../core/schema';
+import type { Rubric } from '../../core/files/schema';
 import { planSheet } from '../planSheet';
 import type { CellBlock, SheetSnapshot } from '../port';
 import type { PlanFields, SheetPlan } from '../types';

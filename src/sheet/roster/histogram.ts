@@ -1,4 +1,4 @@
-import type { Dec } from '../../core/decimal';
+import type { Dec } from '../../core/numbers/decimal';
 
 /** A 10-point bin [lower, upper). */
 export interface Bin {

@@ -2,7 +2,7 @@
 // and written by the same writers as an assessment sheet (src/excel/writer.ts, src/cli/rosterWorkbook.ts).
 import type { Policy } from '../../core/policy/schema';
 import type { RosterResult } from '../../core/roster/types';
-import type { Rubric } from '../../core/schema';
+import type { Rubric } from '../../core/files/schema';
 import type { GridPlan } from '../types';
 import { planPeerGroupsSheet } from './peerGroupsSheet';
 import { planPreviousSheet } from './previousSheet';

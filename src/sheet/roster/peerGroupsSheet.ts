@@ -1,7 +1,7 @@
-import { pct } from '../../core/decimal';
+import { pct } from '../../core/numbers/decimal';
 import { peerOptionWords } from '../../core/roster/peer/options';
 import type { PeerGroupResult, RosterResult } from '../../core/roster/types';
-import type { Rubric } from '../../core/schema';
+import type { Rubric } from '../../core/files/schema';
 import type { GridPlan, PlanCell } from '../types';
 import type { RosterSheet } from './rosterSheet';
 import { rosterGridPlan } from './gridPlan';

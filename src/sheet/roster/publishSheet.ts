@@ -1,7 +1,7 @@
 import type { Policy } from '../../core/policy/schema';
 import { bulletin, publicList } from '../../core/roster/publish';
 import type { RosterResult } from '../../core/roster/types';
-import type { Rubric } from '../../core/schema';
+import type { Rubric } from '../../core/files/schema';
 import { textHeight } from '../textHeight';
 import type { GridPlan, PlanCell } from '../types';
 import { rosterGridPlan } from './gridPlan';

@@ -1,8 +1,8 @@
 import type { Policy } from '../../core/policy/schema';
-import { type Reading, readingSubject } from '../../core/readings';
-import { documentName } from '../../core/rubricLabel';
+import { type Reading, readingSubject } from '../../core/readings/readings';
+import { documentName } from '../../core/files/rubricLabel';
 import type { RosterResult } from '../../core/roster/types';
-import type { Rubric } from '../../core/schema';
+import type { Rubric } from '../../core/files/schema';
 import type { GridPlan, PlanCell } from '../types';
 import { rosterGridPlan } from './gridPlan';
 import { READINGS_SHEET } from './words';

@@ -1,5 +1,5 @@
 import type { RosterResult } from '../../core/roster/types';
-import type { Rubric } from '../../core/schema';
+import type { Rubric } from '../../core/files/schema';
 import { columnLetters } from '../memory/a1';
 import type { GridPlan, PlainValue } from '../types';
 import { type RosterColumn, rosterColumns } from './columns';

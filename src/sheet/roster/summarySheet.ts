@@ -1,4 +1,4 @@
-import { fmt } from '../../core/decimal';
+import { fmt } from '../../core/numbers/decimal';
 import type { Policy } from '../../core/policy/schema';
 import { findingLines, rosterFindings } from '../../core/roster/findings';
 import { bulletin } from '../../core/roster/publish';
@@ -6,7 +6,7 @@ import { textHeight } from '../textHeight';
 import { DEFERRED_STATES, DEPOSIT_STATE_WORDS, MONEY_LABELS } from '../../core/roster/money';
 import type { DeferredState } from '../../core/roster/types';
 import type { RosterResult } from '../../core/roster/types';
-import type { Rubric } from '../../core/schema';
+import type { Rubric } from '../../core/files/schema';
 import type { ChartPlan, GridPlan, PlanCell } from '../types';
 import { scoreBins } from './histogram';
 import type { RosterSheet } from './rosterSheet';

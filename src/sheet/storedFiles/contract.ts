@@ -1,4 +1,4 @@
-import { fingerprint } from '../../core/fingerprint';
+import { fingerprint } from '../../core/files/fingerprint';
 
 /**
  * Where a region's own rubric and policy files live in a workbook (a contract shared by the pane's

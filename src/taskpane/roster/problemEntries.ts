@@ -1,5 +1,5 @@
 import type { Problem } from '../../core';
-import { fmt } from '../../core/decimal';
+import { fmt } from '../../core/numbers/decimal';
 import type { RosterFindings } from '../../core/roster/findings';
 import type { RosterResult } from '../../core/roster/types';
 import type { ExpandColumns } from '../../sheet/roster/expand';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { D } from '../../../src/core/decimal';
+import { D } from '../../../src/core/numbers/decimal';
 import { defaultPeerOptions } from '../../../src/core/roster/peer/options';
 import { peerIntervals } from '../../../src/core/roster/peer/intervals';
 import { context, members, values } from './peerSupport';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt } from '../../../src/core/decimal';
+import { fmt } from '../../../src/core/numbers/decimal';
 import { peerIntervals } from '../../../src/core/roster/peer/intervals';
 import { peerLowBand, printedLowBand } from '../../../src/core/roster/peer/lowBand';
 import { defaultPeerOptions } from '../../../src/core/roster/peer/options';

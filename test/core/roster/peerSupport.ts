@@ -1,5 +1,5 @@
 // Hand-made peers for the peer computation tests: measures as typed, a context that shows them plainly.
-import { D, fmt } from '../../../src/core/decimal';
+import { D, fmt } from '../../../src/core/numbers/decimal';
 import type { PeerClauseContext, PeerMember } from '../../../src/core/roster/peer/shared';
 
 export const members = (...measures: (number | string)[]): PeerMember[] => measures.map((m, key) => ({ key, measure: new D(m) }));

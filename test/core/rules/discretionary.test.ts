@@ -128,7 +128,7 @@ describe('discretionary — 威海 D2 “每次加1-5分，最高20分” (bonus
 describe('discretionary per occurrence: totals that no number of findings can reach', () => {
   it('5–6 per occurrence: 7, 8 and 9 are unreachable (one finding gives 5–6, two give 10–12)', async () => {
     const { discretionaryProblem, DiscretionarySchema } = await import('../../../src/core/rules/discretionary');
-    const { D } = await import('../../../src/core/decimal');
+    const { D } = await import('../../../src/core/numbers/decimal');
     const rule = DiscretionarySchema.parse({
       kind: 'discretionary',
       effect: 'deduct',

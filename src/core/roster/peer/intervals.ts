@@ -1,4 +1,4 @@
-import { cmp, type Dec, pct } from '../../decimal';
+import { cmp, type Dec, pct } from '../../numbers/decimal';
 import type { PeerIntervals } from '../../rules/peer';
 import type { PeerOptions } from '../types';
 import { peerOptionWords } from './options';

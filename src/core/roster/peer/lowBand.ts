@@ -1,4 +1,4 @@
-import { beyond, D, type Dec, pct, ZERO } from '../../decimal';
+import { beyond, D, type Dec, pct, ZERO } from '../../numbers/decimal';
 import type { PeerOptions } from '../types';
 import { peerOptionWords } from './options';
 import {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { lazySchema } from '../../lazySchema';
-import { MibError } from '../../errors';
-import { zodProblems } from '../../zodMessages';
-import { pct } from '../../decimal';
+import { lazySchema } from '../../files/lazySchema';
+import { MibError } from '../../messages/errors';
+import { zodProblems } from '../../messages/zodMessages';
+import { pct } from '../../numbers/decimal';
 import type { PeerOptions } from '../types';
 
 /** The documented defaults (docs/编写考核表与政策.md): equal-width intervals, nothing trimmed, the lowest

@@ -1,4 +1,4 @@
-import { cmp, D, type Dec, fmt } from '../../decimal';
+import { cmp, D, type Dec, fmt } from '../../numbers/decimal';
 import type { PeerGroupResult, PeerOptions, PeerReading } from '../types';
 
 /** One peer's measure; `key` is the caller's handle (the institution's position in the roster). */

@@ -1,4 +1,4 @@
-import { type Dec, pct } from '../../decimal';
+import { type Dec, pct } from '../../numbers/decimal';
 import type { PeerOptions } from '../types';
 import { peerOptionWords } from './options';
 import {

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { readingLine } from '../../../core/readings';
+import { readingLine } from '../../../core/readings/readings';
 import type { RosterResult } from '../../../core/roster/types';
 import type { Translate } from '../../i18n';
 

@@ -1,5 +1,5 @@
 import type { InputSpec, InputValue } from './inputs';
-import { definitionOf, type Rule } from './rules';
+import { definitionOf, type Rule } from '../rules';
 
 /** When a blank input still counts as given: the other method of a "按高分计算" item is filled
  * (`anyGiven`), a hospital "未被抽取电话回访" has no rate to enter (`yes`: when that fact is 是), and

@@ -1,6 +1,6 @@
 import type { Assessment } from './assess';
 import type { Result } from './evaluate';
-import { UNSTATED } from './policy/unstated';
+import { UNSTATED } from '../policy/unstated';
 
 /** A result as plain JSON (numbers, not Decimals): the `mib score --json` contract of DESIGN.md. */
 export function resultToJson(result: Result) {

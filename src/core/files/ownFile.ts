@@ -1,6 +1,6 @@
-import { clipped } from './echo';
-import { MibError, type Problem } from './errors';
-import { type Policy, PolicySchema } from './policy/schema';
+import { clipped } from '../messages/echo';
+import { MibError, type Problem } from '../messages/errors';
+import { type Policy, PolicySchema } from '../policy/schema';
 import { type Rubric, RubricSchema } from './schema';
 import { checkFile } from './validate';
 

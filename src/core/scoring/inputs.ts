@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { lazySchema } from './lazySchema';
+import { lazySchema } from '../files/lazySchema';
 import * as mini from 'zod/mini';
-import { DecimalOrPercentValue, DecimalValue, decimalWhere, quickDecimal, quickYesNo, YesNoValue } from './cellValues';
-import { cmp, D, type Dec, fmt } from './decimal';
-import { clipped } from './echo';
-import type { Problem } from './errors';
+import { DecimalOrPercentValue, DecimalValue, decimalWhere, quickDecimal, quickYesNo, YesNoValue } from '../numbers/cellValues';
+import { cmp, D, type Dec, fmt } from '../numbers/decimal';
+import { clipped } from '../messages/echo';
+import type { Problem } from '../messages/errors';
 
 /**
  * One fact a user enters. Ids are `<序号>.<n>` (DESIGN.md, contract): the item number as printed,

@@ -1,8 +1,8 @@
-import type { Dec } from './decimal';
+import type { Dec } from '../numbers/decimal';
 import type { Result } from './evaluate';
-import { compositeScore } from './policy/composite';
-import { type GradeResult, gradeOf } from './policy/grade';
-import { type GradeStatus, gradeStatusOf, shownGrade, shownGradeEn } from './policy/gradeStatus';
+import { compositeScore } from '../policy/composite';
+import { type GradeResult, gradeOf } from '../policy/grade';
+import { type GradeStatus, gradeStatusOf, shownGrade, shownGradeEn } from '../policy/gradeStatus';
 import {
   isUnstated,
   type RefundOptions,
@@ -14,13 +14,13 @@ import {
   specialCaseLabels,
   specialCaseRule,
   specialRefund,
-} from './policy/refund';
-import { type Conversion, conversionFor, conversionLine, convertScore, OUT_OF_SCALE, policyScale, scaleText, withinScale } from './policy/scale';
-import { fmt } from './decimal';
-import type { Policy, SpecialCase } from './policy/schema';
-import { vetoedScore } from './policy/vetoEffect';
-import { listPolicies } from './registry';
-import type { Rubric } from './schema';
+} from '../policy/refund';
+import { type Conversion, conversionFor, conversionLine, convertScore, OUT_OF_SCALE, policyScale, scaleText, withinScale } from '../policy/scale';
+import { fmt } from '../numbers/decimal';
+import type { Policy, SpecialCase } from '../policy/schema';
+import { vetoedScore } from '../policy/vetoEffect';
+import { listPolicies } from '../files/registry';
+import type { Rubric } from '../files/schema';
 
 export interface AssessOptions extends RefundOptions {
   /** grade a table on another scale after converting its score (折算为百分制); refused otherwise */

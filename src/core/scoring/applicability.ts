@@ -1,5 +1,5 @@
-import type { Rule } from './rules';
-import type { Rubric } from './schema';
+import type { Rule } from '../rules';
+import type { Rubric } from '../files/schema';
 
 /** Who owns the institution: a fact of the institution (公立 / 民营), not an input of any item. */
 export type Ownership = 'public' | 'private';

@@ -1,4 +1,4 @@
-import type { Policy } from './policy/schema';
+import type { Policy } from '../policy/schema';
 import type { Rubric } from './schema';
 
 // In the add-in's bundles (see shipped.ts and webpack.config.js): the shipped files were parsed by

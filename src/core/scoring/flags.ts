@@ -1,7 +1,7 @@
 import { isPublicOnly } from './applicability';
-import { fmt } from './decimal';
+import { fmt } from '../numbers/decimal';
 import { type ItemResult, inputIndex, type Result, weighedDeductions } from './evaluate';
-import type { Rubric } from './schema';
+import type { Rubric } from '../files/schema';
 
 /** Something a reviewer must see about a scored table, in the order a reviewer reads them: vetoes first,
  * then deductions beyond an item's points, then bad and missing facts. */

@@ -1,4 +1,4 @@
-import { type Policy, PolicySchema } from './policy/schema';
+import { type Policy, PolicySchema } from '../policy/schema';
 import { type Rubric, RubricSchema } from './schema';
 
 // The rubric and policy files that ship with the product, parsed with their zod schemas. The add-in's

@@ -1,18 +1,18 @@
-import { D, fmt, sum } from './decimal';
-import type { Problem } from './errors';
-import { checkBandsInScale } from './checks/bandsInScale';
-import { checkClauses } from './checks/clauseBounds';
-import { problem as p } from './checks/problem';
-import { checkRefundTiers } from './checks/refundTiers';
-import { checkPreviousYear } from './checks/previousYear';
-import { checkRosterRules } from './checks/rosterRules';
-import { checkVetoEffect } from './checks/vetoEffect';
+import { D, fmt, sum } from '../numbers/decimal';
+import type { Problem } from '../messages/errors';
+import { checkBandsInScale } from '../checks/bandsInScale';
+import { checkClauses } from '../checks/clauseBounds';
+import { problem as p } from '../checks/problem';
+import { checkRefundTiers } from '../checks/refundTiers';
+import { checkPreviousYear } from '../checks/previousYear';
+import { checkRosterRules } from '../checks/rosterRules';
+import { checkVetoEffect } from '../checks/vetoEffect';
 import { placeholdersIn } from './placeholders';
-import { checkBands } from './policy/bands';
-import { type Policy, PolicySchema } from './policy/schema';
-import { definitionOf } from './rules';
+import { checkBands } from '../policy/bands';
+import { type Policy, PolicySchema } from '../policy/schema';
+import { definitionOf } from '../rules';
 import { type Rubric, RubricSchema } from './schema';
-import { zodProblems } from './zodMessages';
+import { zodProblems } from '../messages/zodMessages';
 
 export interface CheckReport {
   kind: 'rubric' | 'policy' | 'unknown';

@@ -1,10 +1,10 @@
 import { type ClauseSkip, clauseSkip, effectiveRule, hasPublicOnlyClauses, type Ownership } from './applicability';
 import { type BlankExcuse, blankExcuse } from './blankExcuse';
-import { D, type Dec, sum } from './decimal';
+import { D, type Dec, sum } from '../numbers/decimal';
 import type { InputSpec } from './inputs';
-import { deductionCapOf, definitionOf, type Rule, type RuleRole, zeroesItem } from './rules';
-import type { RuleDefinition } from './rules/types';
-import type { Rubric, RubricItem } from './schema';
+import { deductionCapOf, definitionOf, type Rule, type RuleRole, zeroesItem } from '../rules';
+import type { RuleDefinition } from '../rules/types';
+import type { Rubric, RubricItem } from '../files/schema';
 
 /** One clause as evaluate reads it, worked out once per rubric: a roster scores thousands of institutions
  * on one table, and none of this depends on an institution's facts. */

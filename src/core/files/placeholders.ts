@@ -1,4 +1,4 @@
-import type { Problem } from './errors';
+import type { Problem } from '../messages/errors';
 
 /** The mark `mib new` puts in every text the author must replace with the document's own words. A file
  * still holding it is usable (so the author can try it at once), and `mib check` names each one left. */

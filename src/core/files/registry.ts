@@ -1,14 +1,14 @@
-import jiangbeiHospital from '../../rubrics/cq-jiangbei-2025-hospital.json';
-import jiangbeiPharmacy from '../../rubrics/cq-jiangbei-2025-pharmacy.json';
-import weihaiL1 from '../../rubrics/weihai-2021-hospital-l1.json';
-import weihaiL2 from '../../rubrics/weihai-2021-hospital-l2.json';
-import jiangbeiPolicy from '../../rubrics/policies/cq-jiangbei-2025.json';
-import jilinPolicy from '../../rubrics/policies/jilin-2025.json';
-import ningdeHospitalPolicy from '../../rubrics/policies/ningde-2025-hospital.json';
-import ningdePharmacyPolicy from '../../rubrics/policies/ningde-2025-pharmacy.json';
-import { clipped } from './echo';
-import { MibError } from './errors';
-import type { Policy } from './policy/schema';
+import jiangbeiHospital from '../../../rubrics/cq-jiangbei-2025-hospital.json';
+import jiangbeiPharmacy from '../../../rubrics/cq-jiangbei-2025-pharmacy.json';
+import weihaiL1 from '../../../rubrics/weihai-2021-hospital-l1.json';
+import weihaiL2 from '../../../rubrics/weihai-2021-hospital-l2.json';
+import jiangbeiPolicy from '../../../rubrics/policies/cq-jiangbei-2025.json';
+import jilinPolicy from '../../../rubrics/policies/jilin-2025.json';
+import ningdeHospitalPolicy from '../../../rubrics/policies/ningde-2025-hospital.json';
+import ningdePharmacyPolicy from '../../../rubrics/policies/ningde-2025-pharmacy.json';
+import { clipped } from '../messages/echo';
+import { MibError } from '../messages/errors';
+import type { Policy } from '../policy/schema';
 import type { Rubric } from './schema';
 import { shippedPolicy, shippedRubric } from './shipped';
 

@@ -1,8 +1,8 @@
-import { EXTRA_WITHHOLDING_READING } from './policy/extraWithholding';
-import type { GradeResult } from './policy/grade';
-import { downgradeCostsNothing, type RefundResult } from './policy/refund';
-import type { DowngradeRefund, Policy } from './policy/schema';
-import { vetoEffectOf, vetoOutcome } from './policy/vetoEffect';
+import { EXTRA_WITHHOLDING_READING } from '../policy/extraWithholding';
+import type { GradeResult } from '../policy/grade';
+import { downgradeCostsNothing, type RefundResult } from '../policy/refund';
+import type { DowngradeRefund, Policy } from '../policy/schema';
+import { vetoEffectOf, vetoOutcome } from '../policy/vetoEffect';
 import type { Reading } from './readings';
 
 /** What the policy's veto does, as this tool applies it, with the words of the text it reads. */

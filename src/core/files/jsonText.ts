@@ -1,6 +1,6 @@
-import { D } from './decimal';
-import { clipped } from './echo';
-import { MibError } from './errors';
+import { D } from '../numbers/decimal';
+import { clipped } from '../messages/echo';
+import { MibError } from '../messages/errors';
 
 /**
  * A strict JSON reader for the files a person gives `mib` (facts, rubrics, policies). JSON.parse would

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from './lazySchema';
-import { RuleSchema } from './rules';
+import { RuleSchema } from '../rules';
 
 /** `$comment`: a remark for whoever edits the file (JSON has no comments); read by no one else. The
  * starting files `mib new` writes explain themselves this way. */

@@ -1,13 +1,13 @@
 import type { ClauseSkip, EvaluateOptions, Ownership } from './applicability';
 import { excused } from './blankExcuse';
-import { beyond, cmp, D, type Dec, fmt, plus, sum, ZERO } from './decimal';
-import { clipped } from './echo';
-import type { Problem } from './errors';
+import { beyond, cmp, D, type Dec, fmt, plus, sum, ZERO } from '../numbers/decimal';
+import { clipped } from '../messages/echo';
+import type { Problem } from '../messages/errors';
 import { type InputSpec, type InputValue, isBlank, parseInputValue, type RawValue } from './inputs';
-import { type BlankMeaning, definitionOf, type Rule, type RuleContext, type RuleOutcome } from './rules';
-import { NO_LINES, traced } from './rules/shared';
+import { type BlankMeaning, definitionOf, type Rule, type RuleContext, type RuleOutcome } from '../rules';
+import { NO_LINES, traced } from '../rules/shared';
 import { type ClausePlan, clauseSkipFor, type ItemPlan, itemPlanOf, rubricPlan } from './rubricPlan';
-import type { Rubric, RubricItem } from './schema';
+import type { Rubric, RubricItem } from '../files/schema';
 
 export interface ClauseResult {
   kind: Rule['kind'];

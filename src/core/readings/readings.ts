@@ -1,11 +1,11 @@
-import { hasPublicOnlyClauses, type Ownership, ownershipLabels } from './applicability';
-import { clausesWithin } from './checks/clauses';
-import { definitionOf, type Rule } from './rules';
-import { EXTRA_WITHHOLDING_READING } from './policy/extraWithholding';
-import { unstatedReadings } from './policy/unstated';
-import { rosterRuleSheetReading } from './policy/rosterRules';
-import type { Policy } from './policy/schema';
-import type { Rubric } from './schema';
+import { hasPublicOnlyClauses, type Ownership, ownershipLabels } from '../scoring/applicability';
+import { clausesWithin } from '../checks/clauses';
+import { definitionOf, type Rule } from '../rules';
+import { EXTRA_WITHHOLDING_READING } from '../policy/extraWithholding';
+import { unstatedReadings } from '../policy/unstated';
+import { rosterRuleSheetReading } from '../policy/rosterRules';
+import type { Policy } from '../policy/schema';
+import type { Rubric } from '../files/schema';
 
 /** How a table or policy was read where its text allows more than one answer (口径说明): the rubric's
  * notes and named options, each clause's note, the policy's notes and refund choices. */

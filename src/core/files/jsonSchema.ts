@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { INPUT_TYPE_TEXT, InputSpecSchema } from './inputs';
-import { kindWithName } from './kindNames';
-import { DowngradeRefundSchema, FractionalPointsSchema, PolicySchema, RatioRoundingSchema } from './policy/schema';
-import { effectSchema, pointsSchema } from './rules/types';
-import { ComparisonSchema } from './rules/shared';
+import { INPUT_TYPE_TEXT, InputSpecSchema } from '../scoring/inputs';
+import { kindWithName } from '../messages/kindNames';
+import { DowngradeRefundSchema, FractionalPointsSchema, PolicySchema, RatioRoundingSchema } from '../policy/schema';
+import { effectSchema, pointsSchema } from '../rules/types';
+import { ComparisonSchema } from '../rules/shared';
 import { ProvenanceSchema, RubricSchema } from './schema';
 
 /** JSON Schemas for rubric and policy files, generated from the zod schemas so that editors can check a
@@ -20,7 +20,7 @@ export function policyJsonSchema(): object {
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null;
 
-/** Descriptions zod's generator does not find: a shared schema built lazily (src/core/lazySchema.ts) is
+/** Descriptions zod's generator does not find: a shared schema built lazily (src/core/files/lazySchema.ts) is
  * registered under the built schema, not the proxy a field holds, so its `.describe()` text is read here
  * by the field's name; an input narrowed by its rule kind (`InputSpecSchema.extend`) loses its own. */
 function sharedDescriptions(): Record<string, string | undefined> {
