@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clipped, decimalFromText, type Dec, MibError, zodProblems } from '../core';
-import { type CommandName, type CommandSpec, commands, type FlagSpec, HELP_FLAG } from './commands';
+import { type CommandName, type CommandSpec, commands, type FlagSpec, HELP_FLAG } from './commands/specs';
 import { flagList } from './usage';
 
 export type Flags = Record<string, string | true>;

@@ -1,4 +1,4 @@
-import { type CommandName, type CommandSpec, commands, type FlagSpec, HELP_FLAG } from './commands';
+import { type CommandName, type CommandSpec, commands, type FlagSpec, HELP_FLAG } from './commands/specs';
 
 const flagText = (name: string, flag: FlagSpec) => `--${name}${flag.kind === 'value' ? ` ${flag.value ?? '<值>'}` : ''}`;
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OwnFiles } from '../../src/cli/ownFiles';
-import { template } from '../../src/cli/templateCommand';
+import { template } from '../../src/cli/commands/template';
 import { registerPolicy, unregister } from '../../src/core';
 import { hubeiVeto, vetoPolicy, withholdPolicy } from '../support/kindPolicies';
 import { mibWith } from '../support/mibRunner';

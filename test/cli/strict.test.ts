@@ -2,7 +2,7 @@
 // listing the command's flags); --help per command; numbers as decimal text; money exact; one fact under
 // two spellings refused; __proto__ an unknown id; deep, huge and malformed JSON a clear Chinese message.
 import { describe, expect, it } from 'vitest';
-import { commands, type CommandName } from '../../src/cli/commands';
+import { commands, type CommandName } from '../../src/cli/commands/specs';
 import { mibWith } from '../support/mibRunner';
 
 const JIANGBEI = 'cq-jiangbei-2025-hospital';

@@ -1,4 +1,4 @@
-import { fileError, type OutputFile, refuseOverwrite } from './files';
+import { fileError, type OutputFile, refuseOverwrite } from '../files';
 import {
   clipped,
   institutionJson,
@@ -15,18 +15,18 @@ import {
   type Rubric,
   rosterJsonWith,
   scoreRoster,
-} from '../core';
-import { PrettyJsonWriter } from './jsonOut';
-import type { ProgressBar } from './progress';
-import { planPublishSheet, planRosterWorkbook } from '../sheet/roster';
-import type { Flags } from './args';
-import { gridPlansToXlsx, writeGridPlans, writeRosterWorkbook } from './gridXlsx';
-import type { GridPlan } from '../sheet/types';
-import { keptRow, type SharedScores } from './roster/keptRow';
-import type { OwnFiles } from './ownFiles';
-import { readRoster, readRosterTable } from './roster/readRoster';
-import { rosterOptions } from './roster/rosterOptions';
-import { rosterProblems, rosterReport } from './roster/rosterReport';
+} from '../../core';
+import { PrettyJsonWriter } from '../jsonOut';
+import type { ProgressBar } from '../progress';
+import { planPublishSheet, planRosterWorkbook } from '../../sheet/roster';
+import type { Flags } from '../args';
+import { gridPlansToXlsx, writeGridPlans, writeRosterWorkbook } from '../gridXlsx';
+import type { GridPlan } from '../../sheet/types';
+import { keptRow, type SharedScores } from '../roster/keptRow';
+import type { OwnFiles } from '../ownFiles';
+import { readRoster, readRosterTable } from '../roster/readRoster';
+import { rosterOptions } from '../roster/rosterOptions';
+import { rosterProblems, rosterReport } from '../roster/rosterReport';
 
 export interface RosterIo {
   out(text: string): void;

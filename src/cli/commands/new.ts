@@ -1,7 +1,7 @@
-import { fileError } from './files';
-import { clipped, MibError, PLACEHOLDER } from '../core';
-import type { Flags } from './args';
-import { starterPolicy, starterTable, starterText } from './starterFiles';
+import { fileError } from '../files';
+import { clipped, MibError, PLACEHOLDER } from '../../core';
+import type { Flags } from '../args';
+import { starterPolicy, starterTable, starterText } from '../starterFiles';
 
 export interface NewIo {
   out(text: string): void;

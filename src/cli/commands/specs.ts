@@ -1,5 +1,5 @@
-import { DowngradeRefundSchema, FractionalPointsSchema, RatioRoundingSchema } from '../core';
-import { specialCaseNames } from './specialCase';
+import { DowngradeRefundSchema, FractionalPointsSchema, RatioRoundingSchema } from '../../core';
+import { specialCaseNames } from '../specialCase';
 
 /**
  * What each `mib` command accepts, as data: the parser, the refusal of unknown flags and extra words,

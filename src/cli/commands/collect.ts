@@ -1,15 +1,15 @@
-import { clipped, fingerprint, getRubric, MibError } from '../core';
-import { type Collected, collector } from '../sheet/collect';
-import { memoizedReplanner } from '../sheet/matchPlan';
-import { planSheet } from '../sheet/plan';
-import type { Flags } from './args';
-import { refuseOverwrite } from './files';
-import { agencyListReport, whyUnwritable } from './collect/agencyListReport';
-import { givenOnce, readAgencyList } from './collect/givenFiles';
-import { readHere, readSources, workerCount } from './collect/readSources';
-import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from './collect/rosterWorkbook';
-import type { OwnFiles } from './ownFiles';
-import type { ProgressBar } from './progress';
+import { clipped, fingerprint, getRubric, MibError } from '../../core';
+import { type Collected, collector } from '../../sheet/collect';
+import { memoizedReplanner } from '../../sheet/matchPlan';
+import { planSheet } from '../../sheet/plan';
+import type { Flags } from '../args';
+import { refuseOverwrite } from '../files';
+import { agencyListReport, whyUnwritable } from '../collect/agencyListReport';
+import { givenOnce, readAgencyList } from '../collect/givenFiles';
+import { readHere, readSources, workerCount } from '../collect/readSources';
+import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from '../collect/rosterWorkbook';
+import type { OwnFiles } from '../ownFiles';
+import type { ProgressBar } from '../progress';
 
 export interface CollectIo {
   out(text: string): void;

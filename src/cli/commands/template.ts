@@ -1,11 +1,11 @@
-import { fileError } from './files';
-import { circumstancesFrom, clipped, evaluate, fingerprint, MibError, sourceText } from '../core';
-import { planSheet } from '../sheet/plan';
-import { FILES_SHEET } from '../sheet/storedFiles/contract';
-import { decimalArg, type Flags, parseArg } from './args';
-import { OwnershipArgSchema } from './ownershipArg';
-import type { OwnFiles } from './ownFiles';
-import { planToXlsx } from './xlsxTemplate';
+import { fileError } from '../files';
+import { circumstancesFrom, clipped, evaluate, fingerprint, MibError, sourceText } from '../../core';
+import { planSheet } from '../../sheet/plan';
+import { FILES_SHEET } from '../../sheet/storedFiles/contract';
+import { decimalArg, type Flags, parseArg } from '../args';
+import { OwnershipArgSchema } from '../ownershipArg';
+import type { OwnFiles } from '../ownFiles';
+import { planToXlsx } from '../xlsxTemplate';
 
 export interface TemplateIo {
   out(text: string): void;
