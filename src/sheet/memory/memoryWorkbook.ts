@@ -118,10 +118,14 @@ export class MemoryWorkbook implements WorkbookPort {
     const sheet = this.sheet(sheetName);
     const used = [...sheet.cells.keys()].filter((key) => this.stored(sheet, key).value !== null).map(parseCell);
     if (used.length === 0) return null;
-    const top = Math.min(...used.map((c) => c.row));
-    const left = Math.min(...used.map((c) => c.col));
-    const bottom = Math.max(...used.map((c) => c.row));
-    const right = Math.max(...used.map((c) => c.col));
+    // a loop, not Math.min(...cells): a 10,000-row roster has over a million cells, beyond the call stack
+    let [top, left, bottom, right] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const { row, col } of used) {
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
+    }
     const values = Array.from({ length: bottom - top + 1 }, (_, r) =>
       Array.from({ length: right - left + 1 }, (_, c) => this.stored(sheet, cellAddress(top + r, left + c)).value),
     );
