@@ -3,7 +3,7 @@ import type { FromWorker, Progress } from './protocol';
 import { toWire } from './wire';
 
 /** How many items of a large array travel in one message. */
-const SLICE = 500;
+const SLICE = 200;
 /** Progress is posted at most this often (ms), and at the end of each stage. */
 const EVERY = 50;
 
