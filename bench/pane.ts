@@ -73,11 +73,13 @@ async function firstRender(browser: Browser, origin: string, dir: string): Promi
     await context.close();
   }
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-  const pane = fetched.filter((file) => file !== 'functions.js');
-  const paneKb = pane.reduce((sum, file) => sum + gzipKb(dir, file), 0);
+  // taskpane.js is the first download; what else the page fetched before 新建考核表 was usable came after it
+  const later = fetched.filter((file) => file !== 'functions.js' && file !== 'taskpane.js');
+  const laterKb = later.reduce((sum, file) => sum + gzipKb(dir, file), 0);
   console.log(
-    `first download of the pane (${pane.join(' + ')}): ${paneKb.toFixed(1)} KB gzip (goal ≤ ${GOAL.firstKb} KB; 328 KB before issue 21); ` +
-      `with the custom functions' functions.js in the same page: ${(paneKb + gzipKb(dir, 'functions.js')).toFixed(1)} KB`,
+    `first download of the pane: taskpane.js ${gzipKb(dir, 'taskpane.js').toFixed(1)} KB gzip (goal ≤ ${GOAL.firstKb} KB; 328 KB when issue 21 was filed); ` +
+      `fetched after it before 新建考核表 was usable: ${later.join(' + ') || 'nothing'} ${laterKb.toFixed(1)} KB; ` +
+      `the custom functions' functions.js in the same page: ${gzipKb(dir, 'functions.js').toFixed(1)} KB`,
   );
   const sorted = [...times].sort((a, b) => a - b);
   console.log(

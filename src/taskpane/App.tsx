@@ -173,7 +173,12 @@ function Rejected({ session, locale, t }: { session: Promise<Session>; locale: L
         {rejected.map((file) => (
           <div key={`${file.kind}:${file.id ?? ''}`}>
             {t('storedRejectedFile', { kind: t(file.kind === 'policy' ? 'storedKind_policy' : 'storedKind_rubric'), id: file.id ?? '' })}
-            <ProblemList problems={file.problems} text={(p) => (locale === 'en-US' ? p.messageEn : p.message)} t={t} testId="stored-rejected-problems" />
+            <ProblemList
+              problems={file.problems}
+              text={(p) => (locale === 'en-US' ? p.messageEn : p.message)}
+              t={t}
+              testId="stored-rejected-problems"
+            />
           </div>
         ))}
       </MessageBarBody>

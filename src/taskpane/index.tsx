@@ -4,11 +4,26 @@
 // bundles, src/core/registry.ts). taskpane.js holds the pane's frame (header, tab list); the views, the
 // rubric core and the workbook port come in the chunk "views", fetched at once (issue 21: the first
 // download stays small and the tab list shows before the core has come).
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { localeOf } from './i18n';
 
 const views = () => import(/* webpackChunkName: "views" */ './session');
+/** The views' chunk, fetched once the frame is on screen (its parsing does not hold up the tab list), or
+ * after 200 ms where no frame is drawn (a pane loaded hidden draws none). */
+function afterPaint<T>(start: () => Promise<T>): Promise<T> {
+  return new Promise((resolve) => {
+    let started = false;
+    const go = () => {
+      if (started) return;
+      started = true;
+      resolve(start());
+    };
+    requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, 200);
+  });
+}
 
 const element = document.getElementById('root');
 if (element) {
@@ -16,7 +31,10 @@ if (element) {
   // Rendered at once on the in-memory workbook: outside Office, office.js finds no host and onReady
   // resolves with none (through the add-in's stand-in for office.js's Office 2013 table, see
   // scripts/build/officeJs.ts). Inside Excel, onReady names the host and the pane switches to Excel.
-  root.render(<App session={views().then((s) => s.demoSession())} locale={localeOf(undefined, window.location.search)} demo />);
+  // the frame and its tab list at once (flushSync: in this task, not a later one)
+  flushSync(() =>
+    root.render(<App session={afterPaint(views).then((s) => s.demoSession())} locale={localeOf(undefined, window.location.search)} demo />),
+  );
   if (typeof Office !== 'undefined') {
     void Office.onReady((info) => {
       if (info.host !== Office.HostType.Excel) return;

@@ -92,9 +92,7 @@ describe('a pane that never freezes', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await page.getByRole('button', { name: '计算', exact: true }).click();
-    await expect
-      .poll(() => page.getByTestId('roster-message').textContent(), { timeout: 300_000 })
-      .toContain(`已计算 ${ROWS} 家机构`);
+    await expect.poll(() => page.getByTestId('roster-message').textContent(), { timeout: 300_000 }).toContain(`已计算 ${ROWS} 家机构`);
     expect(requests.some((url) => url.endsWith('/score.worker.js'))).toBe(true);
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     const counts = seen.map((text) => /正在计算：(\d+) \/ (\d+) 家机构/.exec(text)).filter((m) => m !== null);

@@ -38,5 +38,11 @@ export function scoreJob(request: ScoreRequest, onRow?: (done: number, total: nu
   });
   const { fields, inputs } = rosterColumns(request.rubric, source.table.header);
   const planned = planRosterWorkbook(result, request.rubric, request.policy);
-  return { result, sheets: planned.sheets, firstRow: planned.roster.firstRow, columnCount: planned.roster.columns.length, columns: { fields, inputs } };
+  return {
+    result,
+    sheets: planned.sheets,
+    firstRow: planned.roster.firstRow,
+    columnCount: planned.roster.columns.length,
+    columns: { fields, inputs },
+  };
 }
