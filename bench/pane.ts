@@ -116,6 +116,13 @@ async function rosterCompute(browser: Browser, origin: string): Promise<void> {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) seen.push(entry.duration);
     }).observe({ type: 'longtask' });
+    // where the longest frame went (Chromium's long-animation-frame entries name the scripts)
+    const frames: { duration: number; scripts: string[] }[] = [];
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { duration: number; scripts: { invoker: string; duration: number }[] }[])
+        frames.push({ duration: entry.duration, scripts: entry.scripts.map((x) => `${x.invoker} ${x.duration.toFixed(0)} ms`) });
+    }).observe({ type: 'long-animation-frame' });
   });
   const started = Date.now();
   await page.getByRole('button', { name: '计算', exact: true }).click();
@@ -131,5 +138,8 @@ async function rosterCompute(browser: Browser, origin: string): Promise<void> {
     `计算 of ${ROSTER_ROWS} 威海 二级 rows in the pane (demo workbook): ${wall} ms wall; longest main-thread task ${longest.toFixed(0)} ms ` +
       `(goal < ${GOAL.longestTaskMs} ms), ${tasks.length} tasks over 50 ms totalling ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms; ${message.slice(0, 60)}`,
   );
+  const frames = await page.evaluate(() => (window as unknown as { __frames: { duration: number; scripts: string[] }[] }).__frames);
+  const worst = frames.sort((a, b) => b.duration - a.duration)[0];
+  if (worst) console.log(`  its longest frame (${worst.duration.toFixed(0)} ms) ran: ${worst.scripts.join('; ') || 'no script named'}`);
   await context.close();
 }

@@ -41,8 +41,11 @@ export async function computeRoster(
   );
   const { result } = scored;
   onProgress?.({ stage: 'write', done: 0, total: scored.sheets.length });
-  // the cells' addresses on the sheet (展开 links to them, a problem's cell is selected from them)
+  // the cells' addresses on the sheet (展开 links to them, a problem's cell is selected from them), in a
+  // task of its own
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const source = rosterSource(choice.sheetName, values);
+  await new Promise((resolve) => setTimeout(resolve, 0));
   // the sheets the last 计算 wrote give way (never the roster itself), so the new ones keep their names
   await port.deleteSheets(previous.filter((name) => name !== source.sheetName));
   const written = await port.createGridSheets(scored.sheets);

@@ -41,7 +41,8 @@ export function inWorker<T>(
         }
         case 'done':
           end();
-          resolve({ value: fromWire<T>(message.value), parts });
+          // in a task of its own: what the caller does next (writing the sheets) is not added to this one
+          setTimeout(() => resolve({ value: fromWire<T>(message.value), parts }), 0);
           break;
         case 'error':
           end();
