@@ -54,7 +54,9 @@ beforeAll(async () => {
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(`${session.origin}/taskpane.html`);
   await page.getByRole('tablist').waitFor();
-}, 60_000);
+  // 新建考核表's table list: the views have come
+  await expect.poll(() => page.getByLabel('考核表', { exact: true }).locator('option').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+}, 120_000);
 
 describe('a pane that never freezes', () => {
   it('first downloads none of the parts loaded on first use: no ExcelJS, no worker, no roster code', () => {
@@ -68,9 +70,12 @@ describe('a pane that never freezes', () => {
     // the roster's core and sheet plans are in 计算's worker, not in the pane's first file
     expect(text('score.worker.js')).toContain('同级分组');
     expect(text('taskpane.js')).not.toContain('同级分组');
-    // what the first render fetched: taskpane.js and the custom functions' functions.js, nothing on demand
+    // nor in the views' chunk, fetched right after the first paint
+    expect(text('views.js')).not.toContain('xl/sharedStrings.xml');
+    expect(text('views.js')).not.toContain('同级分组');
+    // what the page fetched before any use: the custom functions, the frame, the views; nothing on demand
     const scripts = requests.filter((url) => url.endsWith('.js') && !url.includes('/office-js/')).map((url) => new URL(url).pathname);
-    expect(scripts.sort()).toEqual(['/functions.js', '/taskpane.js']);
+    expect(scripts.sort()).toEqual(['/functions.js', '/taskpane.js', '/views.js']);
   });
 
   it(`scores ${ROWS} rows in the worker, with a progress bar counting them`, async () => {
