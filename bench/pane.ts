@@ -26,10 +26,12 @@ export async function benchPane(): Promise<void> {
   try {
     // taskpane.js loads first; the others only when first used
     for (const [file, when] of [
-      ['taskpane.js', 'first render'],
+      ['taskpane.js', 'first render: the frame and the tab list'],
+      ['views.js', 'the views and the rubric core, after the first paint'],
       ['roster.js', 'the 汇总 tab'],
       ['charts.js', '汇总 charts'],
-      ['collect.js', '收集报送表 (ExcelJS)'],
+      ['score.worker.js', '计算, in its worker'],
+      ['collect.worker.js', '收集报送表, in its worker (ExcelJS)'],
       ['selftest.js', '更多 → 自检'],
     ]) {
       try {
