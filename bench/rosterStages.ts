@@ -44,7 +44,9 @@ export async function rosterStages(): Promise<void> {
   const read = await timed('  of which: institutions read and checked', () => readInstitutions(rubric, table, policy));
   await timed('  of which: peers (8 clauses over 2 groups)', () => computePeers(rubric, read.institutions, read.columns, peerOptionsOf()));
   await timed('  of which: summary', () => rosterSummary(result.institutions, policy, result.summary.subordinates));
-  const plan = await timed('plan (汇总名单, 汇总统计, 同级分组; 汇总名单 made as written)', () => planRosterWorkbook(result, rubric, policy, { streamed: true }));
+  const plan = await timed('plan (汇总名单, 汇总统计, 同级分组; 汇总名单 made as written)', () =>
+    planRosterWorkbook(result, rubric, policy, { streamed: true }),
+  );
   const bytes = await timed('.xlsx write (ExcelJS streamed)', () => gridPlansToXlsx(plan.sheets));
   console.log(`CSV → .xlsx: ${(performance.now() - runStart).toFixed(0)} ms, ${mb(bytes.length)} written, peak RSS ${mb(peakRss())}`);
 }

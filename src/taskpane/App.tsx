@@ -17,28 +17,17 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, use, useEffect, useMemo, useRef, useState } from 'react';
 import { ADDIN_VERSION } from '../excel/selfTest/version';
-import type { MemoryWorkbook } from '../sheet/memory/memoryWorkbook';
-import type { WorkbookPort } from '../sheet/port';
-import type { FileStorePort } from '../sheet/storedFiles/contract';
-import type { RejectedFile } from '../sheet/storedFiles/load';
-import { type Locale, type MessageKey, translator } from './i18n';
-import { useSelection, useSheet } from './useSheet';
+import { type Locale, type MessageKey, type Translate, translator } from './i18n';
+import type { Session } from './session';
 import { Banner } from './views/Banner';
-import { CheckView } from './views/CheckView';
-import { CreateView } from './views/CreateView';
-import { ExplainView } from './views/ExplainView';
-import { ImportView } from './views/ImportView';
-import { InputsView } from './views/InputsView';
 import { LoadBoundary } from './views/LoadBoundary';
 import { ProblemList } from './views/ProblemList';
-import { useRosterChoices } from './views/roster/rosterChoices';
+import type { View } from './Views';
 
-// 汇总 and everything it needs come in a chunk of their own the first time the tab is opened
-const RosterView = lazy(() => import(/* webpackChunkName: "roster" */ './views/roster/RosterView'));
-// 自检 (更多 menu) and the roster planning it writes come in a chunk of their own too
-const SelfTestView = lazy(() => import(/* webpackChunkName: "selftest" */ './views/SelfTestView'));
+// the views, the rubric core and the workbook port come in the chunk "views", fetched at once (index.tsx)
+const Views = lazy(() => import(/* webpackChunkName: "views" */ './Views'));
 
 const useStyles = makeStyles({
   page: {
@@ -55,7 +44,6 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
-type View = 'create' | 'check' | 'explain' | 'inputs' | 'import' | 'roster' | 'selfTest';
 const TAB_LABELS: Record<View, MessageKey> = {
   create: 'tabCreate',
   check: 'tabCheck',
@@ -68,30 +56,15 @@ const TAB_LABELS: Record<View, MessageKey> = {
 
 /**
  * The task pane: 新建考核表, 填报, 检查 and 说明 over one workbook port — Excel when the pane runs in Excel, the
- * in-memory workbook otherwise (`demo`). 填报 reads and writes the sheet's own input cells. 导入 takes
- * a region's own files into the workbook (`files`); those stored files that failed their checks when the
- * pane started (`rejected`) are listed with their problems. 汇总 scores a roster of institutions together.
+ * in-memory workbook otherwise (`demo`). 填报 reads and writes the sheet's own input cells. 导入 takes a
+ * region's own files into the workbook; those stored files that failed their checks when the pane started
+ * are listed with their problems. 汇总 scores a roster of institutions together. The frame and the tab list
+ * render at once; the views render when `session` (the port and the stored files, made in the chunk
+ * "views") has come.
  */
-export function App({
-  port,
-  files,
-  rejected = [],
-  locale,
-  demo,
-}: {
-  port: WorkbookPort;
-  files: FileStorePort;
-  rejected?: RejectedFile[];
-  locale: Locale;
-  demo?: MemoryWorkbook;
-}) {
+export function App({ session, locale, demo = false }: { session: Promise<Session>; locale: Locale; demo?: boolean }) {
   const styles = useStyles();
   const t = useMemo(() => translator(locale), [locale]);
-  const { state, refresh } = useSheet(port);
-  // bumped after an import: the lists of tables and policies are read again
-  const [catalog, setCatalog] = useState(0);
-  const selection = useSelection(port);
-  const roster = useRosterChoices(port, catalog, t);
   const [view, setView] = useState<View>('create');
   const [created, setCreated] = useState<string | null>(null);
   const [demoShown, setDemoShown] = useState(true);
@@ -108,10 +81,7 @@ export function App({
     document.documentElement.lang = locale;
     document.title = t('appTitle');
   }, [locale, t]);
-  // a sheet that is already there opens on 检查
-  useEffect(() => {
-    if (state.status === 'ready') setView((v) => (v === 'create' ? 'check' : v));
-  }, [state.status === 'ready']); // eslint-disable-line react-hooks/exhaustive-deps
+  const failed = (error: Error) => t('error', { message: error.message });
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -138,7 +108,7 @@ export function App({
         {aboutShown && (
           <Banner intent="info" testId="about" body={t('aboutText', { version: ADDIN_VERSION })} t={t} onDismiss={() => setAboutShown(false)} />
         )}
-        {!port.connected && demoShown && (
+        {demo && demoShown && (
           <Banner
             intent="warning"
             testId="demo-notice"
@@ -149,24 +119,11 @@ export function App({
             onDismiss={() => setDemoShown(false)}
           />
         )}
-        {rejected.length > 0 && (
-          <MessageBar intent="error" data-testid="stored-rejected" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t('storedRejected', { count: rejected.length })}</MessageBarTitle>
-              {rejected.map((file) => (
-                <div key={`${file.kind}:${file.id ?? ''}`}>
-                  {t('storedRejectedFile', { kind: t(file.kind === 'policy' ? 'storedKind_policy' : 'storedKind_rubric'), id: file.id ?? '' })}
-                  <ProblemList
-                    problems={file.problems}
-                    text={(p) => (locale === 'en-US' ? p.messageEn : p.message)}
-                    t={t}
-                    testId="stored-rejected-problems"
-                  />
-                </div>
-              ))}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <LoadBoundary message={() => ''}>
+          <Suspense fallback={null}>
+            <Rejected session={session} locale={locale} t={t} />
+          </Suspense>
+        </LoadBoundary>
         {created && <Banner intent="success" testId="created" body={t('created', { name: created })} t={t} onDismiss={() => setCreated(null)} />}
         <TabList
           className={styles.tabs}
@@ -183,49 +140,48 @@ export function App({
           <Tab value="roster">{t(TAB_LABELS.roster)}</Tab>
         </TabList>
         <div role="tabpanel" aria-label={t(TAB_LABELS[view])} tabIndex={-1} ref={panel} className={styles.panel} data-testid="panel">
-          {view === 'create' && (
-            <CreateView
-              port={port}
-              t={t}
-              locale={locale}
-              catalog={catalog}
-              onCreated={(name) => {
-                setCreated(name);
-                setView('inputs');
-                setFocusPanel(true);
-              }}
-            />
-          )}
-          {view === 'check' && <CheckView port={port} state={state} t={t} locale={locale} />}
-          {view === 'explain' && <ExplainView port={port} state={state} selection={selection} t={t} />}
-          {view === 'inputs' && <InputsView port={port} state={state} t={t} locale={locale} onWritten={refresh} />}
-          {view === 'import' && (
-            <ImportView
-              files={files}
-              t={t}
-              locale={locale}
-              onImported={() => {
-                setCatalog((n) => n + 1);
-                refresh();
-              }}
-            />
-          )}
-          {view === 'selfTest' && (
-            <LoadBoundary message={(error) => t('error', { message: error.message })}>
-              <Suspense fallback={<Spinner size="tiny" label={t('reading')} />}>
-                <SelfTestView port={port} files={files} locale={locale} t={t} onBack={() => setView('create')} {...(demo && { demo })} />
-              </Suspense>
-            </LoadBoundary>
-          )}
-          {view === 'roster' && (
-            <LoadBoundary message={(error) => t('error', { message: error.message })}>
-              <Suspense fallback={<Spinner size="tiny" label={t('reading')} />}>
-                <RosterView port={port} t={t} locale={locale} choices={roster} selection={selection} {...(demo && { demo })} />
-              </Suspense>
-            </LoadBoundary>
-          )}
+          <LoadBoundary message={failed}>
+            <Suspense fallback={<Spinner size="tiny" label={t('reading')} />}>
+              <Views
+                session={session}
+                view={view}
+                setView={setView}
+                t={t}
+                locale={locale}
+                onCreated={(name) => {
+                  setCreated(name);
+                  setView('inputs');
+                  setFocusPanel(true);
+                }}
+              />
+            </Suspense>
+          </LoadBoundary>
         </div>
       </main>
     </FluentProvider>
+  );
+}
+
+/** The stored files that failed their checks when the pane started, with their problems. */
+function Rejected({ session, locale, t }: { session: Promise<Session>; locale: Locale; t: Translate }) {
+  const { rejected } = use(session);
+  if (rejected.length === 0) return null;
+  return (
+    <MessageBar intent="error" data-testid="stored-rejected" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('storedRejected', { count: rejected.length })}</MessageBarTitle>
+        {rejected.map((file) => (
+          <div key={`${file.kind}:${file.id ?? ''}`}>
+            {t('storedRejectedFile', { kind: t(file.kind === 'policy' ? 'storedKind_policy' : 'storedKind_rubric'), id: file.id ?? '' })}
+            <ProblemList
+              problems={file.problems}
+              text={(p) => (locale === 'en-US' ? p.messageEn : p.message)}
+              t={t}
+              testId="stored-rejected-problems"
+            />
+          </div>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -26,7 +26,9 @@ page.startPane = async (): Promise<string> => {
       convert: false,
     }),
   );
-  createRoot(document.getElementById('root')!).render(<App port={port} files={new ExcelFileStore(run)} locale="zh-CN" />);
+  createRoot(document.getElementById('root')!).render(
+    <App session={Promise.resolve({ port, files: new ExcelFileStore(run), rejected: [] })} locale="zh-CN" />,
+  );
   return name;
 };
 /** one input cell as Excel holds it, found by the fact's id on the sheet */

@@ -200,7 +200,7 @@ describe('汇总: a roster scored in the pane', () => {
     await expect(page.getByTestId('collect-report').locator('li[data-status="refused"]').textContent()).resolves.toContain('随便.xlsx');
     await expect(page.getByTestId('collect-report').locator('li[data-status="ok"]').textContent()).resolves.toContain('H006');
     await expect.poll(() => page.getByTestId('roster-stale').count()).toBe(1); // the roster changed since 计算
-    expect(requests.some((url) => url.endsWith('/collect.js'))).toBe(true); // ExcelJS came when needed
+    expect(requests.some((url) => url.endsWith('/collect.worker.js'))).toBe(true); // ExcelJS came when needed, in its worker
     await page.getByRole('button', { name: '计算', exact: true }).click();
     await expect.poll(() => page.getByTestId('roster-message').textContent()).toContain('已计算 6 家机构');
     await expect(figure('institutions')).resolves.toBe('6');

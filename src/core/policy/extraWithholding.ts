@@ -45,7 +45,10 @@ export type ExtraWithholding = z.infer<ReturnType<typeof extraWithholdingShape>>
 /** The extra share withheld for the circumstances named, with a line each; unknown names are refused
  * with the policy's own list. Takes the fields it reads, so this file needs nothing of the policy's schema
  * (which builds its shape from this file). */
-export function extraWithheld(policy: { id: string; region: string; title: string; extraWithholding?: ExtraWithholding }, names: readonly string[]): { ratio: Dec; lines: string[] } {
+export function extraWithheld(
+  policy: { id: string; region: string; title: string; extraWithholding?: ExtraWithholding },
+  names: readonly string[],
+): { ratio: Dec; lines: string[] } {
   const known = policy.extraWithholding ?? [];
   let ratio = new D(0);
   const lines: string[] = [];

@@ -56,8 +56,8 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async createSheet(plan: SheetPlan): Promise<string> {
     refuseBeyondLimits(plan);
+    const cells = await planCells(plan);
     const name = freeSheetName(plan.name, this.sheets.keys());
-    const cells = planCells(plan);
     this.sheets.set(name, { name, plan, cells, protected: plan.protect, selection: plan.inputs[0]?.address ?? 'A1' });
     this.active = name;
     this.emitChanged();
@@ -74,10 +74,10 @@ export class MemoryWorkbook implements WorkbookPort {
       return name;
     });
     const renamed = new Map(plans.map((plan, i) => [plan.name, names[i]!]));
-    plans.forEach((source, i) => {
-      const cells = planCells(withSheetNames(source, renamed));
+    for (const [i, source] of plans.entries()) {
+      const cells = await planCells(withSheetNames(source, renamed));
       this.sheets.set(names[i]!, { name: names[i]!, cells, protected: false, selection: 'A1' });
-    });
+    }
     if (names[0]) this.active = names[0];
     this.emitChanged();
     return names;
@@ -116,15 +116,26 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async readValues(sheetName: string): Promise<SheetValues | null> {
     const sheet = this.sheet(sheetName);
-    const used = [...sheet.cells.keys()].filter((key) => this.stored(sheet, key).value !== null).map(parseCell);
-    if (used.length === 0) return null;
-    const top = Math.min(...used.map((c) => c.row));
-    const left = Math.min(...used.map((c) => c.col));
-    const bottom = Math.max(...used.map((c) => c.row));
-    const right = Math.max(...used.map((c) => c.col));
-    const values = Array.from({ length: bottom - top + 1 }, (_, r) =>
-      Array.from({ length: right - left + 1 }, (_, c) => this.stored(sheet, cellAddress(top + r, left + c)).value),
-    );
+    // a loop, not Math.min(...cells): a 10,000-row roster has over a million cells, beyond the call stack;
+    // and it hands the page back now and then, as Excel reads in its own process (the pane stays live)
+    let [top, left, bottom, right] = [Infinity, Infinity, -Infinity, -Infinity];
+    let seen = 0;
+    for (const key of [...sheet.cells.keys()]) {
+      if (++seen % CELLS_PER_TURN === 0) await handBack();
+      if (this.stored(sheet, key).value === null) continue;
+      const { row, col } = parseCell(key);
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
+    }
+    if (top === Infinity) return null;
+    const width = right - left + 1;
+    const values: (PlainValue | null)[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      values.push(Array.from({ length: width }, (_, c) => this.stored(sheet, cellAddress(r, left + c)).value));
+      if ((r - top + 1) % Math.max(1, Math.floor(CELLS_PER_TURN / width)) === 0) await handBack();
+    }
     return { origin: cellAddress(top, left), values };
   }
 
@@ -327,7 +338,7 @@ function typed(text: string, textFormat: boolean): StoredCell {
 }
 
 /** A plan's cells by address: constants, formulas (not computed: value null) and the body's values. */
-function planCells(plan: GridPlan): Map<string, StoredCell> {
+async function planCells(plan: GridPlan): Promise<Map<string, StoredCell>> {
   const cells = new Map<string, StoredCell>();
   plan.grid.forEach((row, r) =>
     row.forEach((cell, c) => {
@@ -336,10 +347,19 @@ function planCells(plan: GridPlan): Map<string, StoredCell> {
     }),
   );
   const body = plan.body;
-  body?.rows.forEach((row, r) =>
+  if (!body) return cells;
+  // a 10,000-row 汇总名单 holds over half a million values: the page is handed back between slices
+  const perTurn = Math.max(1, Math.floor(CELLS_PER_TURN / Math.max(1, plan.columnCount)));
+  for (const [r, row] of body.rows.entries()) {
     row.forEach((value, c) => {
       if (value !== null) cells.set(cellAddress(body.top + r, c), { value });
-    }),
-  );
+    });
+    if ((r + 1) % perTurn === 0) await handBack();
+  }
   return cells;
 }
+
+/** How many cells the in-memory workbook reads or writes before it hands the page back (a turn of the
+ * event loop), so the pane answers while a large roster is read or its sheets written. */
+const CELLS_PER_TURN = 20_000;
+const handBack = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,11 +1,11 @@
-import { type Policy, rosterColumns, type Rubric, scoreRoster } from '../../core';
+import type { Policy, Rubric } from '../../core';
 import type { PeerOptions } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
 import type { WorkbookPort } from '../../sheet/port';
-import { planRosterWorkbook } from '../../sheet/roster';
 import { expandPlan, peerUpdates } from '../../sheet/roster/expand';
 import { rosterSource } from '../../sheet/roster/source';
 import type { Locale } from '../i18n';
+import { type Progress, runScore } from '../work/jobs';
 import type { RosterRun } from './rosterRun';
 
 export interface RosterChoice {
@@ -17,20 +17,39 @@ export interface RosterChoice {
 }
 
 /**
- * 计算: read the roster sheet through the port, score it in the core, write 汇总名单 / 汇总统计 /
- * 同级分组 (in place of those the last 计算 wrote, `previous`), and write the new peer-computed values
- * into the sheets expanded from this roster.
+ * 计算: read the roster sheet through the port, score it in the core and plan 汇总名单 / 汇总统计 / 同级分组
+ * in the pane's worker (runScore), write them (in place of those the last 计算 wrote, `previous`), and
+ * write the new peer-computed values into the sheets expanded from this roster. `onProgress` follows it.
  */
-export async function computeRoster(port: WorkbookPort, choice: RosterChoice, previous: readonly string[] = []): Promise<RosterRun> {
-  const source = rosterSource(choice.sheetName, await port.readValues(choice.sheetName));
-  const result = scoreRoster(choice.rubric, source.table, choice.policy, { convert: choice.convert, peer: { intervals: choice.intervals } });
-  // where the roster keeps each field and fact: what 展开 links to
-  const { fields, inputs } = rosterColumns(choice.rubric, source.table.header);
-  const planned = planRosterWorkbook(result, choice.rubric, choice.policy);
+export async function computeRoster(
+  port: WorkbookPort,
+  choice: RosterChoice,
+  previous: readonly string[] = [],
+  onProgress?: (progress: Progress) => void,
+): Promise<RosterRun> {
+  const values = await port.readValues(choice.sheetName);
+  const scored = await runScore(
+    {
+      sheetName: choice.sheetName,
+      values,
+      rubric: choice.rubric,
+      ...(choice.policy && { policy: choice.policy }),
+      convert: choice.convert,
+      intervals: choice.intervals,
+    },
+    onProgress,
+  );
+  const { result } = scored;
+  onProgress?.({ stage: 'write', done: 0, total: scored.sheets.length });
+  // the cells' addresses on the sheet (展开 links to them, a problem's cell is selected from them), in a
+  // task of its own
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const source = rosterSource(choice.sheetName, values);
+  await new Promise((resolve) => setTimeout(resolve, 0));
   // the sheets the last 计算 wrote give way (never the roster itself), so the new ones keep their names
   await port.deleteSheets(previous.filter((name) => name !== source.sheetName));
-  const written = await port.createGridSheets(planned.sheets);
-  const last = columnLetters(planned.roster.columns.length - 1);
+  const written = await port.createGridSheets(scored.sheets);
+  const last = columnLetters(scored.columnCount - 1);
   let expandedUpdated = 0;
   for (const name of await port.listAssessmentSheets()) {
     let snapshot;
@@ -50,10 +69,10 @@ export async function computeRoster(port: WorkbookPort, choice: RosterChoice, pr
     ...(choice.policy && { policy: choice.policy }),
     convert: choice.convert,
     result,
-    columns: { fields, inputs },
+    columns: scored.columns,
     written,
     rosterSheet: written[0]!,
-    rosterRow: (index) => `A${planned.roster.firstRow + index}:${last}${planned.roster.firstRow + index}`,
+    rosterRow: (index) => `A${scored.firstRow + index}:${last}${scored.firstRow + index}`,
     expandedUpdated,
   };
 }

@@ -1,12 +1,14 @@
-import { Badge, Body1, Field, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Field, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Rubric } from '../../../core';
+import { bundledRubricIds, getRubric, type Rubric, rubricIds } from '../../../core';
 import type { CollectLine } from '../../../sheet/collect';
 import type { WorkbookPort } from '../../../sheet/port';
 import { rowsIntoRoster } from '../../../sheet/roster/addRows';
 import { rosterSource } from '../../../sheet/roster/source';
 import type { Translate } from '../../i18n';
 import { FilePickButton } from '../FilePickButton';
+import { type Progress, runCollect } from '../../work/jobs';
+import { JobProgress } from './JobProgress';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -23,7 +25,7 @@ const STATUS_COLOR: Record<CollectLine['status'], 'success' | 'warning' | 'impor
 
 /**
  * 收集报送表: the assessment sheets institutions sent back, chosen in the page (several at once), read
- * with ExcelJS (loaded on demand), audited and reported per file as `mib collect` does; the sheets that
+ * with ExcelJS in a worker of its own (src/taskpane/work), audited and reported per file as `mib collect` does; the sheets that
  * go in become rows of the roster sheet (an institution already there is written over).
  */
 export function CollectButton({
@@ -40,18 +42,24 @@ export function CollectButton({
   onAdded: () => void;
 }) {
   const styles = useStyles();
-  const [busy, setBusy] = useState<number | null>(null);
+  // the files are read in a worker (ExcelJS comes with it): a bar counts them
+  const [busy, setBusy] = useState<Progress | null>(null);
   const [lines, setLines] = useState<CollectLine[]>([]);
   const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
 
   async function collect(files: File[]) {
     if (files.length === 0 || !sheetName) return;
-    setBusy(files.length);
+    setBusy({ stage: 'files', done: 0, total: files.length });
     setLines([]);
     setMessage(null);
     try {
-      const { collectFiles } = await import(/* webpackChunkName: "collect" */ '../../roster/collectFiles');
-      const collected = await collectFiles(files, rubric.id);
+      const request = {
+        files: await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() }))),
+        rubricId: rubric.id,
+        // a region's own tables, registered in the pane: the worker has a registry of its own
+        registered: rubricIds.filter((id) => !bundledRubricIds.includes(id)).map(getRubric),
+      };
+      const collected = await runCollect(request, setBusy);
       setLines(collected.lines);
       if (collected.rows.length === 0) {
         setMessage({ intent: 'warning', text: t('collectNone') });
@@ -82,7 +90,7 @@ export function CollectButton({
           t={t}
         />
       </Field>
-      {busy !== null && <Spinner size="tiny" label={t('collectReading', { count: busy })} />}
+      {busy !== null && <JobProgress progress={busy} t={t} testId="collect-progress" />}
       {message && (
         <MessageBar intent={message.intent} data-testid="collect-message">
           <MessageBarBody>{message.text}</MessageBarBody>

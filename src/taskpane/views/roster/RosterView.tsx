@@ -9,11 +9,13 @@ import { computeRoster, expandInstitution } from '../../roster/compute';
 import { histogramBars } from '../../roster/chartData';
 import { rosterSheetChoices } from '../../roster/sheetChoices';
 import { onChangesSettled } from '../../settled';
+import type { Progress } from '../../work/jobs';
 import { TablePolicyFields, usePickerStyles } from '../TablePolicyFields';
 import type { RosterChoices } from './rosterChoices';
 import { CollectButton } from './CollectButton';
 import { DemoPaste } from './DemoPaste';
 import { InstitutionJump } from './InstitutionJump';
+import { JobProgress } from './JobProgress';
 import { RosterProblems } from './RosterProblems';
 import { RosterReadings } from './RosterReadings';
 import { RosterSummary } from './RosterSummary';
@@ -50,6 +52,8 @@ export default function RosterView({
   const { picked, sheetName, setSheetName, intervals, setIntervals, run, setRun, stale, markStale } = choices;
   const [sheets, setSheets] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // 计算 runs in a worker: the pane stays responsive and shows how far it has got
+  const [progress, setProgress] = useState<Progress>({ stage: 'read', done: 0, total: 0 });
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   // the sheets a roster may be on, read again after any change (a new sheet, a paste)
@@ -67,6 +71,7 @@ export default function RosterView({
   async function compute() {
     if (!sheetName || picked.convertError) return;
     setBusy(true);
+    setProgress({ stage: 'read', done: 0, total: 0 });
     setMessage(null);
     try {
       const next = await computeRoster(
@@ -79,6 +84,7 @@ export default function RosterView({
           intervals,
         },
         run?.written ?? [],
+        setProgress,
       );
       setRun(next);
       const done = t('computed', { count: next.result.institutions.length, sheets: next.written.join('、') });
@@ -141,6 +147,7 @@ export default function RosterView({
       >
         {busy ? t('computing') : t('compute')}
       </Button>
+      {busy && <JobProgress progress={progress} t={t} testId="roster-progress" />}
       {message && (
         <MessageBar intent={message.intent} layout="multiline" data-testid="roster-message">
           <MessageBarBody>{message.text}</MessageBarBody>
