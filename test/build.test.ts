@@ -95,8 +95,8 @@ const VENDOR_ALLOWED = new Set([
 ]);
 
 /**
- * Addresses in collect.js: ExcelJS's browser build, which the pane's 收集报送表 loads on demand to read
- * submitted .xlsx files in the page. Each is data, never fetched:
+ * Addresses in collect.worker.js (and collect.js, its stand-in where no Worker exists): ExcelJS's browser
+ * build, which the pane's 收集报送表 loads on demand to read submitted .xlsx files. Each is data, never fetched:
  * - the names of the OOXML format (namespaces, relationship and content types under
  *   schemas.openxmlformats.org, schemas.microsoft.com and purl.org/dc), and the XML ones of the W3C;
  * - links in its bundled libraries' error texts and licence notes (ExcelJS, JSZip, core-js, uuid,
@@ -219,7 +219,7 @@ describe('production build', () => {
     const outside: string[] = [];
     for (const file of served) {
       const vendor = file.startsWith(`${OFFICE_JS_DIR}/`);
-      const xlsx = file === 'collect.js';
+      const xlsx = file === 'collect.js' || file === 'collect.worker.js';
       for (const address of addressesInFile(file, read(file))) {
         const allowed = vendor ? VENDOR_ALLOWED : xlsx ? XLSX_ALLOWED : OWN_ALLOWED;
         if (allowed.has(address)) seenAllowed.add(address);
@@ -234,18 +234,21 @@ describe('production build', () => {
 
   it('functions.js carries no rubric schema (zod/mini only); the pane carries it to check imported files', () => {
     expect(read('functions.js')).not.toContain('json-schema.org');
-    expect(read('taskpane.js')).toContain('json-schema.org');
+    // in views.js, the chunk that follows the pane's frame (taskpane.js)
+    expect(read('views.js')).toContain('json-schema.org');
   });
 
-  it('functions.js carries the rubrics without the verbatim text only the pane shows; taskpane.js keeps it', () => {
+  it('functions.js carries the rubrics without the verbatim text only the pane shows; the pane keeps it', () => {
     const definition = '被当地医保经办机构拒付的医疗费用'; // 威海 C10 挂账处理, 指标释义
     expect(read('functions.js')).not.toContain(definition);
-    expect(read('taskpane.js')).toContain(definition);
+    expect(read('views.js')).toContain(definition);
     expect(read('functions.js')).toContain('挂账处理');
   });
 
   it('the add-in never calls Office single sign-on (the only path that loads MSAL from a CDN)', () => {
-    for (const bundle of ['functions.js', 'taskpane.js']) expect(read(bundle)).not.toMatch(/getAccessToken|OfficeRuntime\.auth|Office\.auth/);
+    const bundles = files().filter((f) => f.endsWith('.js') && !f.startsWith(`${OFFICE_JS_DIR}/`));
+    expect(bundles).toEqual(expect.arrayContaining(['functions.js', 'taskpane.js', 'views.js', 'score.worker.js']));
+    for (const bundle of bundles) expect(read(bundle)).not.toMatch(/getAccessToken|OfficeRuntime\.auth|Office\.auth/);
   });
 
   it('the built functions.js registers every function of functions.json and scores outside Office', () => {

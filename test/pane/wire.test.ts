@@ -42,7 +42,7 @@ describe('the worker wire', () => {
     );
     expect(back.result.summary.depositTotal.toFixed(2)).toBe('300000.37');
     expect(back.result.summary.depositTotal.equals(want.summary.depositTotal)).toBe(true);
-    expect(back.sheets.map((s) => s.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明']);
+    expect(back.sheets.map((s) => s.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单']);
     expect(back.firstRow).toBe(2);
   });
 });
