@@ -24,7 +24,7 @@ export function setSizes(sheet: Excel.Worksheet, plan: GridPlan): void {
 
 /**
  * A4 landscape at the plan's scale, its margins, its print range (the official columns with 得分; the
- * working columns' own print, plan.workingPrint, is written by the xlsx writer only), its page breaks
+ * working columns print apart, plan.workingPrint, on a sheet of their own), its page breaks
  * between items, 第 N 页 共 M 页 (the form's own count) in the footer and the
  * header row repeated on each page (ExcelApi 1.9).
  */

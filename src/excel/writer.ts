@@ -33,7 +33,15 @@ interface SheetStep {
  * rethrown; a finishing part Excel refuses (print layout, protection) is reported, the sheet kept.
  */
 export async function writePlan(context: Excel.RequestContext, plan: SheetPlan, report?: (problem: FinishingProblem) => void): Promise<string> {
-  const [name] = await writeSheets(context, [plan], (_plan, index) => assessmentFinishing(plan, index), report);
+  // the working columns print apart, on a sheet of their own after the form (plan.workingPrint), as in the
+  // .xlsx template: its formulas read the form, and follow it where its name was taken
+  const plans: GridPlan[] = plan.workingPrint ? [plan, plan.workingPrint] : [plan];
+  const [name] = await writeSheets(
+    context,
+    plans,
+    (written, index) => (index === 0 ? assessmentFinishing(plan, index) : workingPrintFinishing(written)),
+    report,
+  );
   return name!;
 }
 
@@ -267,6 +275,26 @@ function gridPrintPart(plan: GridPlan): FinishingPart[] {
 
 const gridFinishingOf = (plan: GridPlan, index: number) => gridFinishing(plan, index === 0);
 
+/** The sheet protected (a sheet the first attempt protected is left as it is). */
+function protectionPart(protects: boolean): FinishingPart {
+  return {
+    part: '工作表保护',
+    step: (sheet) => {
+      if (protects) protect(sheet);
+    },
+    prepare: async (context, sheet) => {
+      sheet.protection.load('protected');
+      await context.sync();
+      return !sheet.protection.protected;
+    },
+  };
+}
+
+/** The working print after the form: its print setup and frozen header, protected (it only reads the form). */
+function workingPrintFinishing(plan: GridPlan): FinishingPart[] {
+  return [...gridPrintPart(plan), { part: '冻结表头', step: (sheet) => freezeRows(sheet, plan) }, protectionPart(true)];
+}
+
 function assessmentFinishing(plan: SheetPlan, _index: number): FinishingPart[] {
   const firstInput = plan.inputs[0]?.address;
   return [
@@ -280,18 +308,7 @@ function assessmentFinishing(plan: SheetPlan, _index: number): FinishingPart[] {
       },
     },
     { part: '冻结表头', step: (sheet) => freezeRows(sheet, plan) },
-    {
-      part: '工作表保护',
-      step: (sheet) => {
-        if (plan.protect) protect(sheet);
-      },
-      // a sheet the first attempt protected is left as it is
-      prepare: async (context, sheet) => {
-        sheet.protection.load('protected');
-        await context.sync();
-        return !sheet.protection.protected;
-      },
-    },
+    protectionPart(plan.protect),
     {
       part: '激活工作表',
       step: (sheet) => {

@@ -88,6 +88,7 @@ export function planWorkingPrint(b: SheetBuilder, rubric: Rubric, planned: Plann
   );
   const rowHeights = fitRowHeights(grid, merges, widths, STYLES, { [TITLE_ROW]: 28 });
   const pageBreaks = pageStarts(blocks, (r) => rowHeights[r] ?? DEFAULT_ROW_HEIGHT, [HEAD_ROW], scale, PRINT_MARGINS);
+  const footer = t.workingFooter.replace('{pages}', String(pageBreaks.length + 1));
   return {
     name: workingSheetName(formName, t),
     grid,
@@ -105,9 +106,11 @@ export function planWorkingPrint(b: SheetBuilder, rubric: Rubric, planned: Plann
       pageBreaks,
       area: `A1:${last}${lastRow}`,
       titleRows: `$${HEAD_ROW}:$${HEAD_ROW}`,
-      footer: t.workingFooter.replace('{pages}', String(pageBreaks.length + 1)),
+      footer,
       margins: PRINT_MARGINS,
     },
+    // the same, as the Office.js writer sets a grid sheet's print (src/excel/layout.ts)
+    pageSetup: { orientation: 'landscape', paper: 'A4', scale, pageBreaks, titleRows: `$${HEAD_ROW}:$${HEAD_ROW}`, footer, margins: PRINT_MARGINS },
   };
 }
 

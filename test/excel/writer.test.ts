@@ -205,3 +205,25 @@ describe('writePlan against Excel’s refusals (strict fake)', () => {
     expect(excel.sheetNames()).toEqual(['Sheet1']);
   });
 });
+
+describe('writePlan: the working print (填报明细)', () => {
+  it('writes it after the form, protected, printing apart, its formulas reading the form where its name was taken', async () => {
+    const { planSheet } = await import('../../src/sheet/planSheet');
+    const { getRubric } = await import('../../src/core');
+    const plan = planSheet(getRubric('cq-jiangbei-2025-hospital'), { policyId: 'cq-jiangbei-2025', institutionName: '江北区示例医院', year: 2025 });
+    const working = plan.workingPrint!;
+    const excel = fakeExcel({ sheets: [{ name: plan.name }] });
+    const name = await writePlan(excel.context, plan);
+    // the plan's name was taken: the form is numbered, and the working print reads the numbered form
+    expect(name).toBe(`${plan.name} (2)`);
+    const names = excel.sheetNames();
+    expect(names).toEqual([plan.name, name, working.name]);
+    const model = excel.sheet(working.name);
+    expect(model.protected).toBe(true);
+    expect(model.pageLayout).toMatchObject({ orientation: 'Landscape' });
+    const formulas = [...model.cells.values()].map((cell) => cell.formula).filter((f): f is string => f !== undefined);
+    expect(formulas.length).toBeGreaterThan(10);
+    expect(formulas.some((f) => f.includes(`'${name}'!`))).toBe(true);
+    expect(formulas.some((f) => f.includes(`'${plan.name}'!`))).toBe(false);
+  });
+});

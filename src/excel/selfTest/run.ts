@@ -51,8 +51,10 @@ export async function runSelfTest(host: SelfTestHost, options: SelfTestOptions):
   } finally {
     record(
       await attempt('cleanup', undefined, async () => {
-        await host.port.deleteSheets(context.created);
-        const left = (await host.port.listSheets()).filter((name) => context.created.includes(name));
+        // with what it made, the sheets that go with them (a form's 填报明细), all named from the scratch prefix
+        const made = [...new Set([...context.created, ...(await host.port.listSheets()).filter((name) => name.startsWith(SCRATCH_PREFIX))])];
+        await host.port.deleteSheets(made);
+        const left = (await host.port.listSheets()).filter((name) => made.includes(name));
         return left.length === 0 ? passed(t('cleaned', { count: context.created.length })) : failed(t('cleanupLeft', { names: left.join('、') }));
       }),
     );
