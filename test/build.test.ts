@@ -221,8 +221,9 @@ describe('production build', () => {
       const vendor = file.startsWith(`${OFFICE_JS_DIR}/`);
       const xlsx = file === 'collect.js' || file === 'collect.worker.js';
       for (const address of addressesInFile(file, read(file))) {
-        const allowed = vendor ? VENDOR_ALLOWED : xlsx ? XLSX_ALLOWED : OWN_ALLOWED;
-        if (allowed.has(address)) seenAllowed.add(address);
+        // a worker that reads workbooks carries the core too: its own addresses and ExcelJS's
+        const allowed = vendor ? VENDOR_ALLOWED.has(address) : OWN_ALLOWED.has(address) || (xlsx && XLSX_ALLOWED.has(address));
+        if (allowed) seenAllowed.add(address);
         else if (xlsx && XLSX_NAMES.test(address)) continue;
         else if (!address.startsWith(`${ORIGIN}/`)) outside.push(`${file}: ${address}`);
       }

@@ -242,9 +242,10 @@ export async function compositeFace(c: OwnCase): Promise<{ shown: Shown; row: Ro
 export async function officeWriterFace(c: OwnCase): Promise<Shown> {
   const plan = planOf(c);
   const excel = fakeExcel({ sheets: [{ name: 'Sheet1' }] });
-  await writePlan(excel.context, plan);
+  const name = await writePlan(excel.context, plan);
   const rows: (string | number | null)[][] = [];
-  for (const write of excel.writes.filter((w) => w.property === 'formulas')) {
+  // the form's own cells (its working print, 填报明细, is a sheet of its own)
+  for (const write of excel.writes.filter((w) => w.property === 'formulas' && w.sheet === name)) {
     const rect = parseRange(write.address);
     (write.value as unknown[][]).forEach((line, r) =>
       line.forEach((value, k) => {
