@@ -1,8 +1,9 @@
-import { type Dec, fmt } from '../numbers/decimal';
+import { D, type Dec, fmt } from '../numbers/decimal';
 import { gradeIndex } from '../policy/grade';
 import type { Policy } from '../policy/schema';
 import { vetoLabel } from './findings';
-import { moneyAmount } from './money';
+import { DEFERRED_STATES, moneyAmount } from './money';
+import { consequenceText } from './rosterRules';
 import type { RosterResult, RosterRowResult } from './types';
 
 /** One line of the 公示名单: what an agency publishes of an institution. */
@@ -46,6 +47,8 @@ export function outcomeOf(row: RosterRowResult, policy: Policy | undefined): str
   } else if (band?.refund) parts.push(band.refund.text);
   parts.push(...(band?.consequences ?? []));
   if (band?.agreementEnds && !(band.consequences ?? []).length) parts.push('终止医疗保障服务协议');
+  // what a 名单规则 of the policy brings the row (排名后5%的，暂停…)
+  parts.push(...(row.consequences ?? []).map(consequenceText));
   return parts.join('；');
 }
 
@@ -88,11 +91,15 @@ export function bulletin(result: RosterResult): string {
     s.subordinates > 0 && `${s.subordinates} 家下属机构随上级机构评定`,
   ].filter(Boolean);
   if (pending.length > 0) sentences.push(`另有 ${pending.join('，')}。`);
+  // 名单规则: who the ranking marks, rule by rule and group by group
+  const marked = (result.rules ?? []).filter((rule) => rule.marked.length > 0);
+  if (marked.length > 0)
+    sentences.push(
+      `按考核得分排名：${marked.map((rule) => `${rule.group ? `“${rule.group}”中` : ''}${rule.consequence} ${rule.marked.length} 家`).join('，')}。`,
+    );
   if (s.depositTotal.gt(0)) {
-    const deferred = moneyAmount(s, 'deferred.withheld')
-      .plus(moneyAmount(s, 'deferred.provisional'))
-      .plus(moneyAmount(s, 'deferred.unprescribed'))
-      .plus(moneyAmount(s, 'deferred.nextYear'));
+    // every deferred state, so that the paragraph's figures add up to the total as the summary's do
+    const deferred = DEFERRED_STATES.reduce((sum, state) => sum.plus(moneyAmount(s, `deferred.${state}`)), new D(0));
     sentences.push(
       `质量保证金合计 ${yuanText(s.depositTotal)}，返还 ${yuanText(s.refundPaid)}，扣除 ${yuanText(s.refundWithheld)}${deferred.gt(0) ? `，暂缓返还 ${yuanText(deferred)}` : ''}${s.subordinateDeposits.gt(0) ? `，下属机构随上级 ${yuanText(s.subordinateDeposits)}` : ''}。`,
     );

@@ -2,7 +2,7 @@
 // equal scores at the cut under each ties reading, who is left out of the ranking, and groups by 级别/类型.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Policy, PolicySchema, RubricSchema, scoreRoster } from '../../../src/core';
+import { bulletin, type Policy, PolicySchema, publicList, RubricSchema, scoreRoster } from '../../../src/core';
 import { rosterOf } from './rosterTable';
 
 // the guide's worked table and policy (docs/编写考核表与政策.md, sections 三 and 五): 30 + 40 + 考核组 score
@@ -105,5 +105,20 @@ describe('名单规则 in scoreRoster', () => {
     expect(readings).toHaveLength(1);
     expect(readings[0]!.text).toContain('按全部机构的最终得分排名，后 1 家：暂停');
     expect(readings[0]!.text).not.toContain('单张考核表不能判定');
+  });
+});
+
+describe('名单规则 in the 公示名单 and the 通报', () => {
+  it('the institutions a rule marks have its consequence in 处理结果, and the 通报 counts them', () => {
+    const rows = [5, 1, 7, 3, 6, 2, 4].map((p, i) => row(`C${i + 1}`, p));
+    const policy = policyWith({ ...bottom, count: 2 });
+    const result = scored(rows, policy);
+    const list = publicList(result, policy);
+    const outcome = (code: string) => list.find((r) => r.code === code)!.outcome;
+    // the two lowest (C2: 71, C6: 72) are marked; the others are not
+    expect(outcome('C2')).toContain('暂停（');
+    expect(outcome('C6')).toContain('暂停（');
+    expect(outcome('C3')).not.toContain('暂停');
+    expect(bulletin(result)).toContain('按考核得分排名：暂停 2 家。');
   });
 });
