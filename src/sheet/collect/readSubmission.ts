@@ -2,10 +2,9 @@ import { bundledPolicyIds, bundledRubricIds, policyIds, rubricIds } from '../../
 import type { AuditFlag } from '../audit';
 import type { Replanner } from '../matchPlan';
 import { FILES_SHEET, readStoredFiles, type StoredFile } from '../storedFiles/contract';
-import type { PlainValue } from '../types';
 import type { WorkbookCells } from './cells';
 import type { CarriedFiles } from './carriedFiles';
-import { readSubmittedSheets, type RefusedSheet } from './submittedSheet';
+import { readSubmittedSheets, type RefusedSheet, type SubmittedSheet } from './submittedSheet';
 
 /** One file given to collect: its cells, or why it could not be opened (not an .xlsx, damaged). */
 export interface CollectSource {
@@ -16,22 +15,23 @@ export interface CollectSource {
 
 /** An assessment sheet of a submitted file, read and audited, as plain data (it crosses from a worker
  * thread): what the roster row and the report line need, nothing of the workbook. */
-export interface CollectedSheet {
-  sheetName: string;
-  rubricId: string;
-  policyId?: string;
-  /** 机构编码 and 机构名称 as text ("" when blank) */
-  code: string;
-  name: string;
-  ownership: PlainValue | null;
-  deposit: PlainValue | null;
-  circumstances?: PlainValue | null;
-  level?: string;
-  parentCode?: string;
-  facts: [id: string, value: PlainValue | null][];
+export interface CollectedSheet extends Pick<
+  SubmittedSheet,
+  | 'sheetName'
+  | 'rubricId'
+  | 'policyId'
+  | 'code'
+  | 'name'
+  | 'ownership'
+  | 'deposit'
+  | 'circumstances'
+  | 'level'
+  | 'parentCode'
+  | 'facts'
+  | 'selfMissing'
+> {
   /** the self-assessed total as a decimal's text, where every regular item has a self-score */
   selfTotal?: string;
-  selfMissing: string[];
   /** the audit's flags and computed total */
   flags: AuditFlag[];
   total: string;
