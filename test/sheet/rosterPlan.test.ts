@@ -201,5 +201,15 @@ describe('the roster workbook plan', () => {
     expect(roster.body!.rows).toHaveLength(10_000);
     expect(roster.body!.rows.every((row) => row.every((value) => value === null || typeof value !== 'object'))).toBe(true);
     expect(roster.autoFilter).toMatch(/10001$/);
+    // every text a sheet holds fits an Excel cell (32,767 characters): 汇总统计's findings name ten and count the rest
+    const longest = Math.max(
+      ...sheets.flatMap((sheet) =>
+        sheet.grid.flat().map((cell) => (cell && 'value' in cell && typeof cell.value === 'string' ? cell.value.length : 0)),
+      ),
+    );
+    expect(longest).toBeLessThan(32_767);
+    const summary = sheets[1]!.grid.flat().map((cell) => (cell && 'value' in cell ? String(cell.value) : ''));
+    // 104 vetoes: ten named, the rest counted
+    expect(summary.find((text) => text.startsWith('否决项：104 家（'))).toMatch(/（威海市第1医院 C21；(.+；){9}……另 94 家）$/);
   });
 });

@@ -70,6 +70,15 @@ export function rosterFindings(result: RosterResult, rubric: Rubric, selfGapThre
   };
 }
 
+/** How many entries a finding's line names; the rest are counted (every one is in the JSON and on 汇总名单):
+ * a line stays readable, and a cell of 汇总统计 stays within Excel's 32,767 characters, at 100,000 rows. */
+const LISTED = 10;
+
+/** The first entries, joined, and how many more there are (另 N 家 / 项). */
+function listed(entries: readonly string[], join: string, unit: '家' | '项'): string {
+  return entries.length <= LISTED ? entries.join(join) : `${entries.slice(0, LISTED).join(join)}${join}……另 ${entries.length - LISTED} ${unit}`;
+}
+
 const names = (list: FoundInstitution[], most = 5) =>
   list.length <= most
     ? list.map((i) => i.name).join('、')
@@ -87,17 +96,30 @@ export function findingLines(findings: RosterFindings): string[] {
   if (findings.overCap.length > 0) {
     const times = findings.overCap.reduce((n, item) => n + item.institutions.length, 0);
     const items = findings.overCap.map(
-      (item) => `${item.label} ${item.indicator}：${item.institutions.map((i) => `${i.name}超出 ${fmt(i.points)} 分`).join('，')}`,
+      (item) =>
+        `${item.label} ${item.indicator}：${listed(
+          item.institutions.map((i) => `${i.name}超出 ${fmt(i.points)} 分`),
+          '，',
+          '家',
+        )}`,
     );
-    lines.push(`超出单项分值扣分：${findings.overCap.length} 项、${times} 家次（${items.join('；')}）`);
+    lines.push(`超出单项分值扣分：${findings.overCap.length} 项、${times} 家次（${listed(items, '；', '项')}）`);
   }
   if (findings.vetoes.length > 0)
-    lines.push(`否决项：${findings.vetoes.length} 家（${findings.vetoes.map((v) => `${v.name} ${v.items.join('、')}`).join('；')}）`);
+    lines.push(
+      `否决项：${findings.vetoes.length} 家（${listed(
+        findings.vetoes.map((v) => `${v.name} ${v.items.join('、')}`),
+        '；',
+        '家',
+      )}）`,
+    );
   if (findings.selfGaps.length > 0)
     lines.push(
-      `自评与考核表得分相差超过 ${fmt(findings.selfGapThreshold)} 分：${findings.selfGaps.length} 家（${findings.selfGaps
-        .map((g) => `${g.name} 自评 ${fmt(g.selfScore)}，考核 ${fmt(g.tableTotal)}，差 ${fmt(g.difference)}`)
-        .join('；')}）`,
+      `自评与考核表得分相差超过 ${fmt(findings.selfGapThreshold)} 分：${findings.selfGaps.length} 家（${listed(
+        findings.selfGaps.map((g) => `${g.name} 自评 ${fmt(g.selfScore)}，考核 ${fmt(g.tableTotal)}，差 ${fmt(g.difference)}`),
+        '；',
+        '家',
+      )}）`,
     );
   if (findings.invalid.length > 0)
     lines.push(`填报无效：${findings.invalid.length} 家、${findings.invalid.reduce((n, i) => n + i.count, 0)} 项（${names(findings.invalid)}）`);
