@@ -1,4 +1,4 @@
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
 import { validSheetName } from '../sheet/sheetName';
@@ -24,16 +24,6 @@ export async function gridPlansToXlsx(plans: readonly GridPlan[]): Promise<Uint8
   // what ExcelJS's streamed writer leaves out: print titles and the charts (xlsxParts.ts). The workbook is
   // held compressed for this (tens of megabytes at 100,000 rows), its rows never as cell objects
   return addXlsxParts(new Uint8Array(Buffer.concat(chunks)), plans);
-}
-
-/** The same written into `stream` (a file: `mib roster -o`); done when the stream has taken the last byte. */
-export async function writeGridPlans(plans: readonly GridPlan[], stream: Writable): Promise<void> {
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  stream.end(await gridPlansToXlsx(plans));
-  await finished;
 }
 
 /** A grid plan's print setup in ExcelJS's terms (the print titles are added by addXlsxParts). */

@@ -20,8 +20,7 @@ import { PrettyJsonWriter } from '../jsonOut';
 import type { ProgressBar } from '../progress';
 import { planPublishSheet, planRosterWorkbook } from '../../sheet/roster';
 import type { Flags } from '../args';
-import { gridPlansToXlsx, writeGridPlans, writeRosterWorkbook } from '../gridXlsx';
-import type { GridPlan } from '../../sheet/types';
+import { gridPlansToXlsx, writeRosterWorkbook } from '../gridXlsx';
 import { keptRow, type SharedScores } from '../roster/keptRow';
 import type { OwnFiles } from '../ownFiles';
 import { readRoster, readRosterTable } from '../roster/readRoster';
@@ -119,16 +118,10 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     return 2;
   }
   const today = new Date();
-  if (output !== undefined) await writeWorkbook(io, output, planRosterWorkbook(result, rubric, policy, { streamed: true, date: today }).sheets);
+  if (output !== undefined)
+    await writeBytes(io, output, await writeRosterWorkbook(planRosterWorkbook(result, rubric, policy, { streamed: true, date: today }).sheets));
   // the 公示名单 alone, to send on
-  if (publish !== undefined) {
-    const data = await gridPlansToXlsx([planPublishSheet(result, rubric, policy, today)]);
-    try {
-      io.writeFile(publish, data);
-    } catch (error) {
-      throw fileError(publish, error, { writing: true });
-    }
-  }
+  if (publish !== undefined) await writeBytes(io, publish, await gridPlansToXlsx([planPublishSheet(result, rubric, policy, today)]));
   const problems = rosterProblems(result);
   if (jsonl) {
     // one institution a line, for other tools; the problems on stderr as in the text report
@@ -148,13 +141,13 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
 /** The entries of --json written before and with the institutions, as each is scored. */
 const JSON_HEAD = new Set(['rubric', 'policy', 'options', 'institutions']);
 
-/** The workbook into the file as it is made, where the Io opens files (a file stream); else as bytes. */
-async function writeWorkbook(io: RosterIo, output: string, sheets: GridPlan[]): Promise<void> {
-  const cannot = (error: unknown) => fileError(output, error, { writing: true });
+/** A workbook's bytes into its file: where the Io opens files, written beside it and put in its place only
+ * once whole (a run that fails part way leaves the file that was there as it was); else at once. */
+async function writeBytes(io: RosterIo, path: string, data: Uint8Array): Promise<void> {
+  const cannot = (error: unknown) => fileError(path, error, { writing: true });
   if (io.openOutput === undefined) {
-    const data = await writeRosterWorkbook(sheets);
     try {
-      io.writeFile(output, data);
+      io.writeFile(path, data);
     } catch (error) {
       throw cannot(error);
     }
@@ -162,15 +155,14 @@ async function writeWorkbook(io: RosterIo, output: string, sheets: GridPlan[]): 
   }
   let file: OutputFile;
   try {
-    file = io.openOutput(output);
+    file = io.openOutput(path);
   } catch (error) {
     throw cannot(error);
   }
   try {
-    await writeGridPlans(sheets, file.stream);
+    await new Promise<void>((resolve, reject) => file.stream.end(data, (error?: Error | null) => (error ? reject(error) : resolve())));
     await file.commit();
   } catch (error) {
-    // what was there before stays as it was: the workbook is written beside it and only then put in its place
     file.abort();
     throw cannot(error);
   }
