@@ -67,10 +67,17 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
   const bodyRows = body?.lazy ?? (body && { count: body.rows.length, row: (r: number) => body.rows[r] });
   const rowCount = Math.max(plan.grid.length, body && bodyRows ? body.top + bodyRows.count : 0);
   const breaks = new Set(plan.pageSetup?.pageBreaks ?? []);
-  // merges touch their cells, which must not be committed yet
-  for (const merge of plan.merges) sheet.mergeCells(merge);
+  // a merge touches its cells, which must not be committed yet, so it is made when the loop reaches its top
+  // row: made all at first, one at the foot of a 100,000-row sheet would keep every row before it pending
+  // (ExcelJS commits a row by shifting its pending array, which then costs the whole sheet a row)
+  const mergesAt = new Map<number, string[]>();
+  for (const merge of plan.merges) {
+    const top = Number(/\d+/.exec(merge)?.[0] ?? 1);
+    mergesAt.set(top, [...(mergesAt.get(top) ?? []), merge]);
+  }
 
   for (let r = 0; r < rowCount; r++) {
+    for (const merge of mergesAt.get(r + 1) ?? []) sheet.mergeCells(merge);
     const row = sheet.getRow(r + 1);
     const height = plan.rowHeights[r + 1];
     if (height !== undefined) row.height = height;
@@ -98,6 +105,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
     // sheet's XML (some 300 MB) would wait whole in memory for the loop to end
     if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await new Promise((resolve) => setImmediate(resolve));
   }
+  // a merge below the last planned row (none is planned so) still stands
+  for (const [top, merges] of mergesAt) if (top > rowCount) merges.forEach((merge) => sheet.mergeCells(merge));
   // the streamed sheet keeps validations by range (its rows are committed; ExcelJS's types omit the field)
   const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   for (const validation of plan.validations) validations.add(validation.range, dataValidation(validation));
