@@ -4,6 +4,7 @@ import { excelWouldConvert } from '../sheet/excelLimits';
 import { validSheetName } from '../sheet/sheetName';
 import type { CellStyle, GridPlan, PlanCell } from '../sheet/types';
 import { addXlsxParts } from './xlsxParts';
+import { bodyRowWriter } from './xlsxRows';
 import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from './xlsxStyles';
 
 /**
@@ -12,14 +13,14 @@ import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from '.
  * column takes its style once, as the column's style; its values follow, text as text. Formulas carry no
  * cached result, so every spreadsheet computes them on opening.
  */
-export async function gridPlansToXlsx(plans: readonly GridPlan[]): Promise<Uint8Array> {
+export async function gridPlansToXlsx(plans: readonly GridPlan[], options: WriteOptions = {}): Promise<Uint8Array> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
-  for (const plan of plans) await writeSheet(workbook, plan);
+  for (const plan of plans) await writeSheet(workbook, plan, options);
   await workbook.commit();
   // what ExcelJS's streamed writer leaves out: print titles and the charts (xlsxParts.ts). The workbook is
   // held compressed for this (tens of megabytes at 100,000 rows), its rows never as cell objects
@@ -47,7 +48,12 @@ export function excelPageSetup(plan: GridPlan): Pick<Partial<ExcelJS.AddWorkshee
 /** The roster workbook (汇总名单, 汇总统计, 同级分组) as .xlsx bytes, for `mib roster -o`. */
 export const writeRosterWorkbook = gridPlansToXlsx;
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan): Promise<void> {
+interface WriteOptions {
+  /** every row through ExcelJS, none straight to the XML (the comparison in test/cli/xlsxRows.test.ts) */
+  rowsByExcelJS?: boolean;
+}
+
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan, options: WriteOptions): Promise<void> {
   const sheet = workbook.addWorksheet(validSheetName(plan.name), {
     views: plan.freezeRows > 0 ? [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }] : [],
     ...excelPageSetup(plan),
@@ -76,16 +82,24 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
     mergesAt.set(top, [...(mergesAt.get(top) ?? []), merge]);
   }
 
+  const straight = options.rowsByExcelJS ? undefined : bodyRowWriter(workbook, sheet, columnStyles);
   for (let r = 0; r < rowCount; r++) {
+    const height = plan.rowHeights[r + 1];
+    const cells = plan.grid[r];
+    const values = body && bodyRows && r >= body.top && r < body.top + bodyRows.count ? bodyRows.row(r - body.top) : undefined;
+    // a row of the body alone goes straight to the sheet's XML (xlsxRows.ts); others through ExcelJS
+    if (straight && values && !cells?.some(Boolean) && !mergesAt.has(r + 1) && straight.ready()) {
+      straight.write(r + 1, values, height, breaks.has(r + 2));
+      if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await new Promise((resolve) => setImmediate(resolve));
+      continue;
+    }
+    straight?.flush();
     for (const merge of mergesAt.get(r + 1) ?? []) sheet.mergeCells(merge);
     const row = sheet.getRow(r + 1);
-    const height = plan.rowHeights[r + 1];
     if (height !== undefined) row.height = height;
     // ExcelJS's break follows its row: a page that starts at row r + 2
     if (breaks.has(r + 2)) row.addPageBreak();
-    const cells = plan.grid[r];
     if (cells) cells.forEach((cell, c) => cell && writeCell(row.getCell(c + 1), cell, styleOf(cell.style)));
-    const values = body && bodyRows && r >= body.top && r < body.top + bodyRows.count ? bodyRows.row(r - body.top) : undefined;
     if (values) {
       for (let c = 0; c < values.length; c++) {
         const value = values[c];
@@ -105,6 +119,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
     // sheet's XML (some 300 MB) would wait whole in memory for the loop to end
     if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await new Promise((resolve) => setImmediate(resolve));
   }
+  straight?.flush();
   // a merge below the last planned row (none is planned so) still stands
   for (const [top, merges] of mergesAt) if (top > rowCount) merges.forEach((merge) => sheet.mergeCells(merge));
   // the streamed sheet keeps validations by range (its rows are committed; ExcelJS's types omit the field)

@@ -43,16 +43,24 @@ export function cellBlocks(plan: GridPlan, maxBytes = Number.POSITIVE_INFINITY):
   });
   if (formulas.length === 0) return [];
 
+  // the body's rows are the body's (bodySteps): grid rows after it (公示名单's 通报) are written apart
+  const bodyTop = plan.body ? plan.body.top : formulas.length;
+  const bodyEnd = plan.body ? plan.body.top + plan.body.rows.length : formulas.length;
   const perBlock = rowsPerBlock(formulas.length, jsonBytes(formulas) + jsonBytes(numberFormats), maxBytes);
   const blocks: CellBlock[] = [];
-  for (let top = 0; top < formulas.length; top += perBlock) {
-    const bottom = Math.min(formulas.length, top + perBlock) - 1;
-    blocks.push({
-      address: `${cellAddress(top, 0)}:${cellAddress(bottom, columns - 1)}`,
-      numberFormats: numberFormats.slice(top, bottom + 1),
-      formulas: formulas.slice(top, bottom + 1),
-    });
-  }
+  const runs: [number, number][] = [
+    [0, Math.min(formulas.length, bodyTop)],
+    [Math.max(bodyTop, bodyEnd), formulas.length],
+  ];
+  for (const [start, end] of runs)
+    for (let top = start; top < end; top += perBlock) {
+      const bottom = Math.min(end, top + perBlock) - 1;
+      blocks.push({
+        address: `${cellAddress(top, 0)}:${cellAddress(bottom, columns - 1)}`,
+        numberFormats: numberFormats.slice(top, bottom + 1),
+        formulas: formulas.slice(top, bottom + 1),
+      });
+    }
   return blocks;
 }
 

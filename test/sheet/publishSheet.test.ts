@@ -21,7 +21,9 @@ const rowsOf = (values: unknown[][]) => {
 describe('公示名单', () => {
   it('is planned as the list by hand, under a title and a line with the basis and the date, the 通报 below', () => {
     const plan = planPublishSheet(publishRoster(), publishRubric(), publishPolicy(), DATE);
-    const values = plan.grid.map((row) => row.map((cell) => (cell && 'value' in cell ? cell.value : null)));
+    // the grid, and the list as the sheet's body (values styled by column)
+    const values: unknown[][] = plan.grid.map((row) => row.map((cell) => (cell && 'value' in cell ? cell.value : null)));
+    plan.body!.rows.forEach((row, r) => (values[plan.body!.top + r] = row));
     expect(values[0]![0]).toBe('定点医药机构考核结果公示名单');
     expect(values[1]![0]).toContain('公示日期：2026年12月5日');
     expect(values[1]![0]).toContain('考核办法：吉林省医疗保障定点医药机构考核暂行办法');

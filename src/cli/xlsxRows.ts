@@ -1,0 +1,135 @@
+import ExcelJS from 'exceljs';
+import { excelWouldConvert } from '../sheet/excelLimits';
+import { columnLetter } from '../sheet/layout';
+import type { PlainValue } from '../sheet/types';
+
+/**
+ * A body row's XML, written straight into ExcelJS's streamed worksheet. ExcelJS makes a row object, a cell
+ * object per value, a style merge per cell and an XML node tree per row before it writes the same few
+ * characters: at 10,000 institutions × 80 columns that was a third of `mib roster -o`'s time per row (issue
+ * 21). What is written is what ExcelJS 4.4 writes for those rows, character for character (the row's r,
+ * height, spans and x14ac:dyDescent; a cell's r, s and t="b"|"str" with its <v>; ExcelJS's escaping) and
+ * the style ids come from ExcelJS's own style table, so the workbook is the same (test/cli/xlsxRows.test.ts
+ * compares the two). Rows it cannot take (a row holding grid cells or a merge, or ExcelJS's internals not
+ * as expected) are left to ExcelJS.
+ */
+export interface BodyRowWriter {
+  /** true when the rows before are all written (the row can go straight to the sheet's XML) */
+  ready(): boolean;
+  /** the 1-based row `number`'s values (null: no cell), its height, and a page break after it */
+  write(number: number, values: readonly (PlainValue | null | undefined)[], height: number | undefined, breakAfter: boolean): void;
+  /** hands the rows written so far on to the sheet (before ExcelJS writes a row of its own, and at the end) */
+  flush(): void;
+}
+
+/** ExcelJS 4.4's streamed worksheet, as far as writing its rows goes (lib/stream/xlsx/worksheet-writer.js). */
+interface StreamedSheetInternals {
+  _rows: unknown[];
+  _rowZero: number;
+  startedData: boolean;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  stream: { write(xml: string): unknown };
+  rowBreaks: { id: number; max: number; man: number }[];
+}
+
+interface StylesInternals {
+  addStyleModel(style: Partial<ExcelJS.Style>, cellType: ExcelJS.ValueType): number;
+}
+
+const isStreamedSheet = (sheet: object): sheet is StreamedSheetInternals => {
+  const s = sheet as Partial<StreamedSheetInternals>;
+  return (
+    Array.isArray(s._rows) &&
+    typeof s._rowZero === 'number' &&
+    typeof s._writeColumns === 'function' &&
+    typeof s._writeOpenSheetData === 'function' &&
+    typeof s.stream?.write === 'function' &&
+    Array.isArray(s.rowBreaks)
+  );
+};
+
+// ExcelJS's xmlEncode (lib/utils/utils.js): the five entities, and the characters XML 1.0 forbids dropped
+const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /["&'<>\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const xmlEncode = (text: string) => text.replace(ESCAPED, (c) => ENTITIES[c] ?? '');
+
+/**
+ * A writer of a body's rows into `sheet`, each column in `columnStyles`' style (the same object for every
+ * cell of the column, as ExcelJS is given it), or undefined where ExcelJS's internals are not what this
+ * writes into (another version): the rows then go through ExcelJS.
+ */
+export function bodyRowWriter(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: ExcelJS.Worksheet,
+  columnStyles: readonly (Partial<ExcelJS.Style> | undefined)[],
+): BodyRowWriter | undefined {
+  const styles = (workbook as unknown as { styles?: Partial<StylesInternals> }).styles;
+  if (!isStreamedSheet(sheet) || typeof styles?.addStyleModel !== 'function') return undefined;
+  const addStyle = (style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType) => styles.addStyleModel!(style, type);
+  const letters = columnStyles.map((_, c) => columnLetter(c));
+  // a column's style id: ExcelJS keeps the first id it gave a style object, whatever the cell's type; a
+  // column without a style gives each cell a style of its own ({}), whose id depends on the type alone;
+  // a text that Excel would read as a number or formula takes the column's style in the text format "@"
+  const ids = new Map<string, number>();
+  const idOf = (c: number, type: ExcelJS.ValueType, asText: boolean): number => {
+    const style = columnStyles[c];
+    const key = `${asText ? '@' : style ? 's' : type}:${c}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = addStyle(asText ? { ...style, numFmt: '@' } : (style ?? {}), type);
+      ids.set(key, id);
+    }
+    return id;
+  };
+  // rows are handed to the sheet's stream some 64 KB at a time (each write is a buffer of its own)
+  let pending = '';
+  const flush = () => {
+    if (pending) sheet.stream.write(pending);
+    pending = '';
+  };
+  return {
+    ready: () => sheet._rows.length === 0,
+    flush,
+    write(number, values, height, breakAfter) {
+      if (!sheet.startedData) {
+        sheet._writeColumns();
+        sheet._writeOpenSheetData();
+        sheet.startedData = true;
+      }
+      let cells = '';
+      let min = 0;
+      let max = 0;
+      for (let c = 0; c < values.length; c++) {
+        const value = values[c];
+        if (value === null || value === undefined) continue;
+        if (!min) min = c + 1;
+        max = c + 1;
+        const ref = `${letters[c] ?? columnLetter(c)}${number}`;
+        if (typeof value === 'number') {
+          const id = idOf(c, ExcelJS.ValueType.Number, false);
+          cells += `<c r="${ref}"${id ? ` s="${id}"` : ''}><v>${xmlEncode(String(value))}</v></c>`;
+        } else if (typeof value === 'boolean') {
+          const id = idOf(c, ExcelJS.ValueType.Boolean, false);
+          cells += `<c r="${ref}"${id ? ` s="${id}"` : ''} t="b"><v>${value ? '1' : '0'}</v></c>`;
+        } else {
+          const style = columnStyles[c];
+          const id = idOf(c, ExcelJS.ValueType.String, style?.numFmt !== '@' && excelWouldConvert(value));
+          cells += `<c r="${ref}"${id ? ` s="${id}"` : ''} t="str"><v>${xmlEncode(value)}</v></c>`;
+        }
+      }
+      // ExcelJS writes a row only when it has a value or a height
+      if (cells || height) {
+        const spans = min > 0 ? ` spans="${min}:${max}"` : '';
+        const ht = height ? ` ht="${height}" customHeight="1"` : '';
+        const open = `<row r="${number}"${ht}${spans} x14ac:dyDescent="0.25"`;
+        pending += cells ? `${open}>${cells}</row>` : `${open}/>`;
+        if (pending.length > 1 << 16) flush();
+      }
+      // ExcelJS's Row.addPageBreak(): the break follows its row
+      if (breakAfter) sheet.rowBreaks.push({ id: number, max: 16838, man: 1 });
+      sheet._rowZero = number + 1;
+    },
+  };
+}
