@@ -29,7 +29,7 @@ interface StreamedSheetInternals {
   startedData: boolean;
   _writeColumns(): void;
   _writeOpenSheetData(): void;
-  stream: { write(xml: string): unknown };
+  stream: { write(xml: string | Uint8Array): unknown };
   rowBreaks: { id: number; max: number; man: number }[];
 }
 
@@ -83,11 +83,15 @@ export function bodyRowWriter(
     }
     return id;
   };
-  // rows are handed to the sheet's stream some 64 KB at a time (each write is a buffer of its own)
-  let pending = '';
+  // each row is made from its parts at once and encoded on its own (a string grown piece by piece, or one
+  // of 64 KB, is flattened and encoded several times slower), and handed to the sheet's stream some 64 KB
+  // at a time (each write is a buffer of its own)
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   const flush = () => {
-    if (pending) sheet.stream.write(pending);
-    pending = '';
+    if (pendingBytes > 0) sheet.stream.write(Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
   };
   return {
     ready: () => sheet._rows.length === 0,
@@ -98,7 +102,7 @@ export function bodyRowWriter(
         sheet._writeOpenSheetData();
         sheet.startedData = true;
       }
-      let cells = '';
+      const parts: string[] = [''];
       let min = 0;
       let max = 0;
       for (let c = 0; c < values.length; c++) {
@@ -109,23 +113,29 @@ export function bodyRowWriter(
         const ref = `${letters[c] ?? columnLetter(c)}${number}`;
         if (typeof value === 'number') {
           const id = idOf(c, ExcelJS.ValueType.Number, false);
-          cells += `<c r="${ref}"${id ? ` s="${id}"` : ''}><v>${xmlEncode(String(value))}</v></c>`;
+          parts.push(`<c r="${ref}"${id ? ` s="${id}"` : ''}><v>${xmlEncode(String(value))}</v></c>`);
         } else if (typeof value === 'boolean') {
           const id = idOf(c, ExcelJS.ValueType.Boolean, false);
-          cells += `<c r="${ref}"${id ? ` s="${id}"` : ''} t="b"><v>${value ? '1' : '0'}</v></c>`;
+          parts.push(`<c r="${ref}"${id ? ` s="${id}"` : ''} t="b"><v>${value ? '1' : '0'}</v></c>`);
         } else {
           const style = columnStyles[c];
           const id = idOf(c, ExcelJS.ValueType.String, style?.numFmt !== '@' && excelWouldConvert(value));
-          cells += `<c r="${ref}"${id ? ` s="${id}"` : ''} t="str"><v>${xmlEncode(value)}</v></c>`;
+          parts.push(`<c r="${ref}"${id ? ` s="${id}"` : ''} t="str"><v>${xmlEncode(value)}</v></c>`);
         }
       }
       // ExcelJS writes a row only when it has a value or a height
-      if (cells || height) {
+      if (parts.length > 1 || height) {
         const spans = min > 0 ? ` spans="${min}:${max}"` : '';
         const ht = height ? ` ht="${height}" customHeight="1"` : '';
         const open = `<row r="${number}"${ht}${spans} x14ac:dyDescent="0.25"`;
-        pending += cells ? `${open}>${cells}</row>` : `${open}/>`;
-        if (pending.length > 1 << 16) flush();
+        if (parts.length > 1) {
+          parts[0] = `${open}>`;
+          parts.push('</row>');
+        } else parts[0] = `${open}/>`;
+        const bytes = Buffer.from(parts.join(''));
+        pending.push(bytes);
+        pendingBytes += bytes.length;
+        if (pendingBytes > 1 << 16) flush();
       }
       // ExcelJS's Row.addPageBreak(): the break follows its row
       if (breakAfter) sheet.rowBreaks.push({ id: number, max: 16838, man: 1 });
