@@ -11,8 +11,7 @@
 // As in the add-in's bundles (webpack.config.js), the shipped tables and policies are parsed by their zod
 // schemas while the bundle is built (scripts/build/shippedData.ts: a bad file stops the build) and the
 // bundle holds the parsed data (src/core/files/shipped.prevalidated.ts), so no call parses them again.
-// Here each is held as JSON text and read by JSON.parse when a command first names it: as object literals,
-// the four tables (about 300 KB) were compiled by every command, `mib grade` too.
+// Here each is a JSON file beside the bundle's, read when a command first names it (see prevalidated below).
 //
 // What start-up costs (median of 5 paired runs, bench/startup.ts): the files that every command loads are
 // compiled whole on every call, so they hold only what the small commands need. zod is imported as a
@@ -75,19 +74,30 @@ async function shippedDataChecker(esbuild) {
   }
 }
 
-/** esbuild plugin: shipped files enter the bundle parsed, and the core takes them as they are. */
-function prevalidated(shippedModuleData) {
+/** esbuild plugin: shipped files enter the bundle parsed, and the core takes them as they are. Each is
+ * written as JSON beside the bundle's files (`tables/<name>.json` in `outdir`) and the bundle holds a function
+ * that reads it, which shipped.prevalidated.ts calls when a command first names that file: the tables
+ * (about 300 KB) are then neither decoded nor compiled by every command, `mib grade` too, as they were
+ * when the bundle held them. */
+function prevalidated(shippedModuleData, outdir) {
   return {
     name: 'shipped-prevalidated',
     setup(build) {
       build.onResolve({ filter: /^\.\/shipped$/ }, (args) =>
         args.resolveDir.endsWith(path.join('src', 'core', 'files')) ? { path: path.join(args.resolveDir, 'shipped.prevalidated.ts') } : undefined,
       );
-      // as JSON text, which shipped.prevalidated.ts parses when a command first asks for that file
-      build.onLoad({ filter: /[\\/]rubrics[\\/].*\.json$/ }, (args) => ({
-        contents: `export default ${JSON.stringify(JSON.stringify(shippedModuleData(args.path, JSON.parse(readFileSync(args.path, 'utf8')), false)))};`,
-        loader: 'js',
-      }));
+      build.onLoad({ filter: /[\\/]rubrics[\\/].*\.json$/ }, (args) => {
+        const data = shippedModuleData(args.path, JSON.parse(readFileSync(args.path, 'utf8')), false);
+        // rubrics/x.json and rubrics/policies/y.json: the folder keeps the names apart
+        const name = path.relative(path.join(ROOT, 'rubrics'), args.path).split(path.sep).join('-');
+        mkdirSync(path.join(outdir, 'tables'), { recursive: true });
+        writeFileSync(path.join(outdir, 'tables', name), JSON.stringify(data));
+        // every chunk sits in outdir, so the chunk that holds this reads the file beside it
+        return {
+          contents: `import { readFileSync } from 'node:fs';\nexport default () => readFileSync(new URL(${JSON.stringify(`./tables/${name}`)}, import.meta.url), 'utf8');`,
+          loader: 'js',
+        };
+      });
     },
   };
 }
@@ -114,7 +124,7 @@ export async function buildBundle() {
     external: EXTERNAL,
     metafile: true,
     logLevel: 'error',
-    plugins: [prevalidated(await shippedDataChecker(esbuild))],
+    plugins: [prevalidated(await shippedDataChecker(esbuild), path.join(OUT, dir))],
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',

@@ -73,7 +73,31 @@ describe('the compiled mib', () => {
     expect(loaded.filter((input) => /zod\/v4\/classic\/from-json-schema/.test(input))).toEqual([]);
   });
 
-  it('scores as the sources do: the shipped tables, held as JSON text, parsed when a command names one', async () => {
+  it('starts without the shipped tables: each is a file beside the bundle, read when a command names it', async () => {
+    const entry = await current();
+    const meta = JSON.parse(readFileSync(join(dirname(entry), 'metafile.json'), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+    };
+    const tables = Object.values(meta.outputs).flatMap((output) => Object.entries(output.inputs).filter(([input]) => input.startsWith('rubrics/')));
+    // the four tables and four policies, each in the bundle as the few bytes that read its file
+    expect(tables.map(([input]) => input).sort()).toEqual([
+      'rubrics/cq-jiangbei-2025-hospital.json',
+      'rubrics/cq-jiangbei-2025-pharmacy.json',
+      'rubrics/policies/cq-jiangbei-2025.json',
+      'rubrics/policies/jilin-2025.json',
+      'rubrics/policies/ningde-2025-hospital.json',
+      'rubrics/policies/ningde-2025-pharmacy.json',
+      'rubrics/weihai-2021-hospital-l1.json',
+      'rubrics/weihai-2021-hospital-l2.json',
+    ]);
+    for (const [, { bytesInOutput }] of tables) expect(bytesInOutput).toBeLessThan(300);
+    // and the file holds the table as the build checked it
+    const l2 = JSON.parse(readFileSync(join(dirname(entry), 'tables', 'weihai-2021-hospital-l2.json'), 'utf8')) as { id: string; items: unknown[] };
+    expect(l2.id).toBe('weihai-2021-hospital-l2');
+    expect(l2.items.length).toBeGreaterThan(0);
+  });
+
+  it('scores as the sources do, the shipped table and policy read from their files', async () => {
     await current();
     const argv = [
       'score',
