@@ -106,6 +106,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  {
+    // esbuild keeps the whole of zod (its 40-odd locales among it) in the compiled `mib` that every command
+    // loads when one file takes `z` by name; as a namespace, only what is used (scripts/build/cliBundle.mjs)
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z']",
+          message: "import * as z from 'zod': esbuild bundles all of zod for `import { z }` (see scripts/build/cliBundle.mjs).",
+        },
+      ],
+    },
+  },
   // The direction of dependencies, folder by folder.
   {
     // the pure folders: no Office or Node types by reference, no Office or Node globals

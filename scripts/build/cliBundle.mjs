@@ -11,6 +11,13 @@
 // As in the add-in's bundles (webpack.config.js), the shipped tables and policies are parsed by their zod
 // schemas while the bundle is built (scripts/build/shippedData.ts: a bad file stops the build) and the
 // bundle holds the parsed data (src/core/files/shipped.prevalidated.ts), so no call parses them again.
+// Here each is a JSON file beside the bundle's, read when a command first names it (see prevalidated below).
+//
+// Start-up (bench/startup.ts: `mib grade`, `refund` and `score` beside `node -e 0`): the chunk that every
+// command loads is read, decoded and compiled whole on every call, so it should hold only what the small
+// commands need. zod is imported as a namespace (`import * as z from 'zod'`, held by ESLint): with
+// `import { z }` esbuild keeps zod's whole API, its 40-odd locales among it (about 430 KB of the 1.2 MB
+// that each call compiled).
 //
 // Plain JavaScript (not TypeScript), because bin/mib.js loads it before anything can compile TypeScript.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,12 +41,14 @@ export function freshBundle() {
   } catch {
     return undefined;
   }
-  for (const [file, mtime] of Object.entries(current.inputs)) {
-    try {
-      if (statSync(path.join(ROOT, file)).mtimeMs !== mtime) return undefined;
-    } catch {
-      return undefined;
+  // every call stats the 350-odd files: joined by hand, as path.join's normalising of each cost twice the stats
+  // (about 13 ms of CPU on a cold start); the metafile names them with "/", which Windows reads as well
+  try {
+    for (const [file, mtime] of Object.entries(current.inputs)) {
+      if (statSync(`${ROOT}/${file}`, { throwIfNoEntry: false })?.mtimeMs !== mtime) return undefined;
     }
+  } catch {
+    return undefined;
   }
   return path.join(OUT, current.dir, 'bin.js');
 }
@@ -66,18 +75,30 @@ async function shippedDataChecker(esbuild) {
   }
 }
 
-/** esbuild plugin: shipped files enter the bundle parsed, and the core takes them as they are. */
-function prevalidated(shippedModuleData) {
+/** esbuild plugin: shipped files enter the bundle parsed, and the core takes them as they are. Each is
+ * written as JSON beside the bundle's files (`tables/<name>.json` in `outdir`) and the bundle holds a function
+ * that reads it, which shipped.prevalidated.ts calls when a command first names that file: the tables
+ * (about 300 KB) are then neither decoded nor compiled by every command, `mib grade` too, as they were
+ * when the bundle held them. */
+function prevalidated(shippedModuleData, outdir) {
   return {
     name: 'shipped-prevalidated',
     setup(build) {
       build.onResolve({ filter: /^\.\/shipped$/ }, (args) =>
         args.resolveDir.endsWith(path.join('src', 'core', 'files')) ? { path: path.join(args.resolveDir, 'shipped.prevalidated.ts') } : undefined,
       );
-      build.onLoad({ filter: /[\\/]rubrics[\\/].*\.json$/ }, (args) => ({
-        contents: `export default ${JSON.stringify(shippedModuleData(args.path, JSON.parse(readFileSync(args.path, 'utf8')), false))};`,
-        loader: 'js',
-      }));
+      build.onLoad({ filter: /[\\/]rubrics[\\/].*\.json$/ }, (args) => {
+        const data = shippedModuleData(args.path, JSON.parse(readFileSync(args.path, 'utf8')), false);
+        // rubrics/x.json and rubrics/policies/y.json: the folder keeps the names apart
+        const name = path.relative(path.join(ROOT, 'rubrics'), args.path).split(path.sep).join('-');
+        mkdirSync(path.join(outdir, 'tables'), { recursive: true });
+        writeFileSync(path.join(outdir, 'tables', name), JSON.stringify(data));
+        // every chunk sits in outdir, so the chunk that holds this reads the file beside it
+        return {
+          contents: `import { readFileSync } from 'node:fs';\nexport default () => readFileSync(new URL(${JSON.stringify(`./tables/${name}`)}, import.meta.url), 'utf8');`,
+          loader: 'js',
+        };
+      });
     },
   };
 }
@@ -104,7 +125,7 @@ export async function buildBundle() {
     external: EXTERNAL,
     metafile: true,
     logLevel: 'error',
-    plugins: [prevalidated(await shippedDataChecker(esbuild))],
+    plugins: [prevalidated(await shippedDataChecker(esbuild), path.join(OUT, dir))],
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
@@ -116,6 +137,8 @@ export async function buildBundle() {
   }
   // package.json decides which package versions are bundled
   inputs['package-lock.json'] = statSync(path.join(ROOT, 'package-lock.json')).mtimeMs;
+  // what went into each file (esbuild's metafile): test/cli/bundle.test.ts reads what start-up loads
+  writeFileSync(path.join(OUT, dir, 'metafile.json'), JSON.stringify(result.metafile));
   mkdirSync(OUT, { recursive: true });
   const temporary = `${CURRENT}.${process.pid}`;
   writeFileSync(temporary, JSON.stringify({ dir, inputs }));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { clipped, decimalFromText, type Dec, MibError, zodProblems } from '../core';
 import { type CommandName, type CommandSpec, commands, type FlagSpec, HELP_FLAG } from './commands/specs';
 import { flagList } from './usage';

@@ -109,6 +109,10 @@ export interface OutputFile {
   abort(): void;
 }
 
+/** The hidden sibling a file is written into before it takes its name (openOutputFile): beside it, so the
+ * rename stays on one disk, and this process's own. */
+export const partFileOf = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+
 /**
  * A file written as it is made (`mib roster -o`'s workbook), into a hidden sibling first and renamed over
  * `path` only once whole: a run that fails part way (a full disk, an error while writing) leaves the file
@@ -116,13 +120,20 @@ export interface OutputFile {
  * before anything is made.
  */
 export function openOutputFile(path: string): OutputFile {
-  const part = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+  const part = partFileOf(path);
   const stream = createWriteStream(part, { fd: openSync(part, 'w') });
+  // a write the system refuses (a full disk) is this file's failure, given to whoever commits it: never an
+  // unhandled 'error' event, which would end the command with Node's English stack after its own message
+  let failed: Error | undefined;
+  stream.on('error', (error) => {
+    failed ??= error;
+  });
   const closed = new Promise<void>((done) => stream.once('close', () => done()));
   return {
     stream,
     async commit() {
       await closed;
+      if (failed) throw failed;
       renameSync(part, path);
     },
     abort() {

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clipped, MibError, zodProblems } from '../core';
 import { type Flags, parseCommandLine } from './args';
 import { type CommandName, isCommandName } from './commands/specs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOwnership } from '../core';
 
 /** --ownership 公立|民营 (or public|private): the institution's ownership, which public-only clauses read. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type SpecialCase, specialCaseKinds, specialCaseLabels, specialCaseNamed } from '../core';
 
 /** The special cases `--case` takes (吉林 第十三–十五条, 宁德 准入不满一年): the id or the short Chinese name. */

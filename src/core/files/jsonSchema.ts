@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INPUT_TYPE_TEXT, InputSpecSchema } from '../scoring/inputs';
 import { kindWithName } from '../messages/kindNames';
 import { DowngradeRefundSchema, FractionalPointsSchema, PolicySchema, RatioRoundingSchema } from '../policy/schema';

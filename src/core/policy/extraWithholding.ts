@@ -1,5 +1,5 @@
 import { documentName } from '../files/rubricLabel';
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, type Dec, pct } from '../numbers/decimal';
 import { MibError } from '../messages/errors';
 

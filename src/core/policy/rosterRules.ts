@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pct } from '../numbers/decimal';
 import { commentField } from '../files/schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A band the notice leaves unstated (issue 23): 灌南 prints refunds down to 70 and nothing below. Rather

@@ -1,5 +1,5 @@
 import { documentName } from '../files/rubricLabel';
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, type Dec, fmt } from '../numbers/decimal';
 
 /**

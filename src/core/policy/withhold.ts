@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { D, type Dec, pct } from '../numbers/decimal';
 
 /**

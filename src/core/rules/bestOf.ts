@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../files/lazySchema';
 import { D, fmt } from '../numbers/decimal';
 import { linear, LinearSchema } from './linear';

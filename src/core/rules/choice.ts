@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../files/lazySchema';
 import { D, ZERO } from '../numbers/decimal';
 import { InputSpecSchema, listOptionsSchema } from '../scoring/inputs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../files/lazySchema';
 import { allOf, AllOfSchema } from './allOf';
 import { band, BandSchema } from './band';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../files/lazySchema';
 import { constant, D, fmt, ZERO } from '../numbers/decimal';
 import { InputSpecSchema } from '../scoring/inputs';

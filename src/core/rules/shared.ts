@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../files/lazySchema';
 import { cmp, constant, D, type Dec, fmt, ZERO } from '../numbers/decimal';
 import type { InputSpec, InputValue } from '../scoring/inputs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../files/lazySchema';
 import { InputSpecSchema } from '../scoring/inputs';
 import { blankNoFinding, describe, NO_FINDING, traced } from './shared';

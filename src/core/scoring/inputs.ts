@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../files/lazySchema';
 import * as mini from 'zod/mini';
 import { DecimalOrPercentValue, DecimalValue, decimalWhere, quickDecimal, quickYesNo, YesNoValue } from '../numbers/cellValues';
