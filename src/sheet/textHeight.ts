@@ -26,6 +26,9 @@ const ROW_PADDING_PT = 4;
 /** The font size that column widths are counted in. */
 const BASE_FONT_PT = 11;
 
+/** A line's tokens: a CJK character alone, a run of other non-space characters, or spaces. */
+const TOKENS = new RegExp(`${FULL_WIDTH.source}|[^\\s${FULL_WIDTH.source.slice(1, -1)}]+|\\s+`, 'gu');
+
 /** A character's width in digits of the default font. */
 export function charWidth(char: string): number {
   return FULL_WIDTH.test(char) ? FULL_WIDTH_DIGITS : 1;
@@ -43,12 +46,14 @@ export function lineCapacity(columnChars: number, fontSize = BASE_FONT_PT): numb
  */
 export function wrappedLines(text: string, columnChars: number, fontSize = BASE_FONT_PT): number {
   const capacity = Math.max(1, lineCapacity(columnChars, fontSize));
+  // a line that would fit were every character full width is one line (most of a roster's names)
+  if (text.length * FULL_WIDTH_DIGITS <= capacity && !/[\r\n]/.test(text)) return 1;
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let used = 0;
     let count = 1;
     // tokens: a CJK character alone, a run of other non-space characters, or spaces
-    for (const token of paragraph.match(new RegExp(`${FULL_WIDTH.source}|[^\\s${FULL_WIDTH.source.slice(1, -1)}]+|\\s+`, 'gu')) ?? []) {
+    for (const token of paragraph.match(TOKENS) ?? []) {
       const width = [...token].reduce((sum, c) => sum + charWidth(c), 0);
       if (/^\s+$/.test(token)) {
         used += width;
