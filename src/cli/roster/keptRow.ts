@@ -37,9 +37,19 @@ export type SharedScores = Map<number, RosterItemScore>[];
 function sharedItem(item: RosterItemScore, position: number, shared: SharedScores): RosterItemScore {
   if (!item.overCap.isZero()) return item;
   const byScore = (shared[position] ??= new Map());
+  // most rows score most items as the row before did: a comparison, not a decimal's number (through its text)
+  const last = lastShared.get(byScore);
+  if (last?.id === item.id && last.score.eq(item.score)) return last;
   const score = item.score.toNumber();
   const found = byScore.get(score);
-  if (found?.id === item.id) return found;
+  if (found?.id === item.id) {
+    lastShared.set(byScore, found);
+    return found;
+  }
   byScore.set(score, item);
+  lastShared.set(byScore, item);
   return item;
 }
+
+/** The item each position's scores last shared. */
+const lastShared = new WeakMap<Map<number, RosterItemScore>, RosterItemScore>();
