@@ -1,5 +1,5 @@
 // A worker thread of `mib collect` (readSources.ts): everything one submitted file needs before the roster
-// is merged: reads it, opens it with ExcelJS, finds and audits its assessment sheets (readSubmission, as
+// is merged: reads it, opens it (xlsxCells.ts, no ExcelJS), finds and audits its assessment sheets (readSubmission, as
 // the main thread does without workers), and sends back the result as plain data, or why the file could
 // not be read. The tables and policies given on the command line come in workerData and are registered
 // here as the main thread registered them.

@@ -1,0 +1,113 @@
+// One worksheet part (xl/worksheets/sheetN.xml) as the collector reads it (xlsxCells.ts): its cells in the
+// order they are written, its merged ranges and its links, read as ExcelJS 4.4 reads them
+// (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js; the file named beside each rule is ExcelJS's).
+import { parseCell, parseRange, type Rect } from '../memory/a1';
+import { unescapeXmlChars } from './workbookParts';
+import { readXml } from './xmlEvents';
+
+/** A cell as the XML holds it, before the workbook's strings and styles apply (cell-xform.js parse). */
+export interface XmlCell {
+  /** 0-based, the row from its <row>, the column from its own `r` */
+  row: number;
+  col: number;
+  /** its `r` as written (a link is found by it) */
+  r: string;
+  /** `t`: s (shared string), str, inlineStr, b, e, n… */
+  t?: string;
+  /** `s`: the cell style, 0 when none */
+  s: number;
+  /** the text of its <v> (and of an inline string's <t>), where there is any */
+  value?: string;
+  /** an inline rich text's runs */
+  runs?: string[];
+  /** <f>: its text, t (shared, array), si and ref */
+  formula?: string;
+  shareType?: string;
+  si?: string;
+  ref?: string;
+}
+
+export interface SheetPart {
+  cells: XmlCell[];
+  /** the rows a <row> stands for (0-based), cells or not */
+  rowCount: number;
+  merges: Rect[];
+  /** <hyperlink ref r:id>: links to an address outside the workbook, by the cell's `r` */
+  links: Map<string, string>;
+}
+
+/**
+ * Reads a worksheet's XML. Throws on XML that is not well formed and on what makes ExcelJS give up on the
+ * file: a cell without `r` as the first of its row, two merged ranges that overlap (fastMerges.ts).
+ */
+export function readSheetPart(xml: string): SheetPart {
+  const cells: XmlCell[] = [];
+  const merges: Rect[] = [];
+  const links = new Map<string, string>();
+  let rowCount = 0;
+  let row = -1;
+  let cell: XmlCell | undefined;
+  let previous: XmlCell | undefined;
+  /** the element whose text goes into the cell (cell-xform.js currentNode) */
+  let into: 'f' | 'v' | 't' | undefined;
+  /** inside a run of an inline rich text, and that run's text */
+  let run: string[] | undefined;
+  let runText: string[] | undefined;
+  readXml(xml, {
+    open(tag, a) {
+      if (cell) {
+        if (run) {
+          if (tag === 't') runText = [];
+        } else if (tag === 'f') {
+          into = 'f';
+          cell.si = a.si;
+          cell.shareType = a.t;
+          cell.ref = a.ref;
+        } else if (tag === 'v' || tag === 't') into = tag;
+        else if (tag === 'r') run = [];
+        return;
+      }
+      if (tag === 'row') {
+        row = parseInt(a.r ?? '', 10) - 1;
+        previous = undefined;
+        if (row + 1 > rowCount) rowCount = row + 1;
+      } else if (tag === 'c') {
+        let col: number;
+        if (a.r !== undefined) col = parseCell(a.r).col;
+        else if (previous) col = previous.col + 1;
+        else throw new Error('a cell without its address');
+        cell = { row: row >= 0 ? row : parseCell(a.r!).row, col, r: a.r ?? '', s: a.s ? parseInt(a.s, 10) : 0 };
+        if (a.t !== undefined) cell.t = a.t;
+      } else if (tag === 'mergeCell' && a.ref !== undefined) {
+        const rect = parseRange(a.ref);
+        if (merges.some((m) => !(rect.bottom < m.top || rect.top > m.bottom || rect.right < m.left || rect.left > m.right)))
+          throw new Error('Cannot merge already merged cells');
+        merges.push(rect);
+      } else if (tag === 'hyperlink' && a['r:id'] !== undefined && a.ref !== undefined) links.set(a.ref, a['r:id']);
+    },
+    text(text) {
+      if (!cell) return;
+      if (runText) runText.push(text);
+      else if (into === 'f') cell.formula = (cell.formula ?? '') + text;
+      else if (into === 'v' || into === 't') cell.value = (cell.value ?? '') + text;
+    },
+    close(tag) {
+      if (!cell) return;
+      if (run) {
+        if (tag === 't' && runText) {
+          run.push(runText.join(''));
+          runText = undefined;
+        } else if (tag === 'r') {
+          (cell.runs ??= []).push(unescapeXmlChars(run.join('')));
+          run = undefined;
+        }
+      } else if (tag === 'f' || tag === 'v' || tag === 't' || tag === 'is') into = undefined;
+      else if (tag === 'c') {
+        cells.push(cell);
+        previous = cell;
+        cell = undefined;
+      }
+    },
+  });
+  return { cells, rowCount, merges, links };
+}
