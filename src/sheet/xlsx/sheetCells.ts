@@ -74,7 +74,7 @@ export function sheetCells(part: SheetPart, context: SheetContext): SheetCells {
     const reconciled = reconcile(xml, context, part.links, masters);
     // a cell with neither value, formula nor style is not made (row.js model setter: Merge)
     if (!reconciled) continue;
-    cells.set(cellAddress(xml.row, xml.col), reconciled);
+    cells.set(xml.address, reconciled);
     widen(xml.row, xml.col + 1);
   }
   // a merged range's cells, all but its first, show the first cell's value (doc/cell.js MergeValue); ExcelJS

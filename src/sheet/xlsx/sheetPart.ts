@@ -1,7 +1,7 @@
 // One worksheet part (xl/worksheets/sheetN.xml) as the collector reads it (xlsxCells.ts): its cells in the
 // order they are written, its merged ranges and its links, read as ExcelJS 4.4 reads them
 // (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js; the file named beside each rule is ExcelJS's).
-import { parseCell, parseRange, type Rect } from '../memory/a1';
+import { cellAddress, parseRange, type Rect } from '../memory/a1';
 import { unescapeXmlChars } from './workbookParts';
 import { readXml } from './xmlEvents';
 
@@ -12,6 +12,8 @@ export interface XmlCell {
   col: number;
   /** its `r` as written (a link is found by it) */
   r: string;
+  /** its A1 address without "$" */
+  address: string;
   /** `t`: s (shared string), str, inlineStr, b, e, n… */
   t?: string;
   /** `s`: the cell style, 0 when none */
@@ -72,11 +74,14 @@ export function readSheetPart(xml: string): SheetPart {
         previous = undefined;
         if (row + 1 > rowCount) rowCount = row + 1;
       } else if (tag === 'c') {
+        const own = a.r === undefined ? undefined : addressOf(a.r);
         let col: number;
-        if (a.r !== undefined) col = parseCell(a.r).col;
+        if (own) col = own.col;
         else if (previous) col = previous.col + 1;
         else throw new Error('a cell without its address');
-        cell = { row: row >= 0 ? row : parseCell(a.r!).row, col, r: a.r ?? '', s: a.s ? parseInt(a.s, 10) : 0 };
+        const at = row >= 0 ? row : own!.row;
+        const address = own && own.row === at ? own.address : cellAddress(at, col);
+        cell = { row: at, col, r: a.r ?? '', address, s: a.s ? parseInt(a.s, 10) : 0 };
         if (a.t !== undefined) cell.t = a.t;
       } else if (tag === 'mergeCell' && a.ref !== undefined) {
         const rect = parseRange(a.ref);
@@ -110,4 +115,25 @@ export function readSheetPart(xml: string): SheetPart {
     },
   });
   return { cells, rowCount, merges, links };
+}
+
+/** A cell's `r` ("K12", "$K$12"): its 0-based row and column and its address without "$" (a sheet has
+ * thousands of cells: read character by character). Throws on anything else. */
+function addressOf(r: string): { row: number; col: number; address: string } {
+  let col = 0;
+  let row = 0;
+  let i = 0;
+  let dollar = false;
+  if (r.charCodeAt(i) === 36) i++;
+  for (let c = r.charCodeAt(i); c >= 65 && c <= 90; c = r.charCodeAt(++i)) col = col * 26 + (c - 64);
+  const letters = i;
+  if (r.charCodeAt(i) === 36) {
+    dollar = true;
+    i++;
+  }
+  const digits = i;
+  for (let c = r.charCodeAt(i); c >= 48 && c <= 57; c = r.charCodeAt(++i)) row = row * 10 + (c - 48);
+  if (col === 0 || row === 0 || i !== r.length || i === digits || col > 16_384) throw new Error(`not a cell address: ${r}`);
+  const plain = !dollar && letters === digits && r.charCodeAt(0) !== 36;
+  return { row: row - 1, col: col - 1, address: plain ? r : r.replace(/\$/g, '') };
 }
