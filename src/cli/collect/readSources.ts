@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { CollectSource, ReadSubmission } from '../../sheet/collect';
 import type { FileToStore } from '../../sheet/storedFiles/contract';
 import { collectSourceOf } from '../../sheet/xlsx/collectSource';
+import { nativeInflate } from './nativeInflate';
 
 /** Below this many files the workers' own start-up (each loads the collector and lays out the table) costs more than they save. */
 const FEWEST_FOR_WORKERS = 8;
@@ -116,5 +117,5 @@ export async function readHere(readBytes: (path: string) => Uint8Array, path: st
   } catch {
     return { source: path, error: '读不到文件' };
   }
-  return collectSourceOf(bytes, path);
+  return collectSourceOf(bytes, path, nativeInflate);
 }

@@ -49,11 +49,7 @@ function shown(value: Held): ShownCell {
 }
 
 /** A cell once reconciled: a formula (its text, or the cell of the shared formula it takes), or a value. */
-type Reconciled =
-  | { kind: 'formula'; cell: XmlCell; formula?: string; sharedFrom?: string; result: Held }
-  | { kind: 'value'; value: Held }
-  /** a cell with a style and nothing else */
-  | { kind: 'blank' };
+type Reconciled = { kind: 'formula'; cell: XmlCell; formula?: string; sharedFrom?: string; result: Held } | { kind: 'value'; value: Held };
 
 /**
  * The sheet's cells, read as ExcelJS reads them. Throws where ExcelJS gives up on the file: a shared
@@ -62,21 +58,12 @@ type Reconciled =
 export function sheetCells(part: SheetPart, context: SheetContext): SheetCells {
   const cells = new Map<string, Reconciled>();
   /** per row (0-based), one past its last cell: Row.cellCount */
-  const widths: number[] = [];
-  const widen = (row: number, width: number) => {
-    if ((widths[row] ?? 0) < width) widths[row] = width;
-  };
+  const widths = [...part.widths];
   // a link to an address outside the workbook stands on a cell by its `r`; its relationship must exist
   // (worksheet-xform.js reconcile)
   for (const rId of part.links.values()) if (!context.rels?.has(rId)) throw new Error(`no relationship ${rId}`);
   const masters = new Map<string | undefined, string>();
-  for (const xml of part.cells) {
-    const reconciled = reconcile(xml, context, part.links, masters);
-    // a cell with neither value, formula nor style is not made (row.js model setter: Merge)
-    if (!reconciled) continue;
-    cells.set(xml.address, reconciled);
-    widen(xml.row, xml.col + 1);
-  }
+  for (const xml of part.cells) cells.set(xml.address, reconcile(xml, context, part.links, masters));
   // a merged range's cells, all but its first, show the first cell's value (doc/cell.js MergeValue); ExcelJS
   // makes every cell of the range, and its rows
   let rowCount = part.rowCount;
@@ -84,9 +71,8 @@ export function sheetCells(part: SheetPart, context: SheetContext): SheetCells {
   const large: Rect[] = [];
   for (const merge of part.merges) {
     rowCount = Math.max(rowCount, merge.bottom + 1);
-    for (let r = merge.top; r <= merge.bottom && r < merge.top + 100_000; r++) widen(r, merge.right + 1);
+    for (let r = merge.top; r <= merge.bottom && r < merge.top + 100_000; r++) if ((widths[r] ?? 0) < merge.right + 1) widths[r] = merge.right + 1;
     const master = cellAddress(merge.top, merge.left);
-    if (!cells.has(master)) cells.set(master, { kind: 'blank' });
     if ((merge.bottom - merge.top + 1) * (merge.right - merge.left + 1) > 10_000) {
       large.push(merge);
       continue;
@@ -118,7 +104,7 @@ export function sheetCells(part: SheetPart, context: SheetContext): SheetCells {
       return first?.kind === 'value' ? shown(first.value) : BLANK;
     }
     const cell = cells.get(address);
-    if (!cell || cell.kind === 'blank') return BLANK;
+    if (!cell) return BLANK;
     if (cell.kind === 'value') return shown(cell.value);
     const formula = `=${formulaOf(cell)}`;
     return cell.result === undefined ? { value: null, formula } : { ...shown(cell.result), formula };
@@ -137,8 +123,8 @@ export function sheetCells(part: SheetPart, context: SheetContext): SheetCells {
   };
 }
 
-/** cell-xform.js parseClose and reconcile: a cell's type and value; undefined for a cell not made. */
-function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'], masters: Map<string | undefined, string>): Reconciled | undefined {
+/** cell-xform.js parseClose and reconcile: the type and value of a cell with a value or a formula. */
+function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'], masters: Map<string | undefined, string>): Reconciled {
   const date = xml.s ? context.dateStyles[xml.s] === true : false;
   const linked = links.has(xml.r);
   if (xml.formula || xml.shareType) {
@@ -166,31 +152,28 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
       result,
     };
   }
-  if (xml.value !== undefined || xml.runs) {
-    const raw = xml.value ?? '';
-    switch (xml.t) {
-      case 's': {
-        const index = parseInt(raw, 10);
-        if (!context.strings) return { kind: 'value', value: index };
-        const text = context.strings[index];
-        if (text === undefined) throw new Error(`no shared string ${raw}`);
-        return { kind: 'value', value: text };
-      }
-      case 'str':
-        return { kind: 'value', value: xmlDecodeAgain(raw) };
-      case 'inlineStr':
-        return { kind: 'value', value: xml.runs ? xml.runs.join('') : raw };
-      case 'b':
-        return { kind: 'value', value: parseInt(raw, 10) !== 0 };
-      case 'e':
-        return { kind: 'value', value: { error: raw } };
-      default: {
-        const number = parseFloat(raw);
-        return { kind: 'value', value: date ? excelDate(number, context.date1904) : number };
-      }
+  const raw = xml.value ?? '';
+  switch (xml.t) {
+    case 's': {
+      const index = parseInt(raw, 10);
+      if (!context.strings) return { kind: 'value', value: index };
+      const text = context.strings[index];
+      if (text === undefined) throw new Error(`no shared string ${raw}`);
+      return { kind: 'value', value: text };
+    }
+    case 'str':
+      return { kind: 'value', value: xmlDecodeAgain(raw) };
+    case 'inlineStr':
+      return { kind: 'value', value: xml.runs ? xml.runs.join('') : raw };
+    case 'b':
+      return { kind: 'value', value: parseInt(raw, 10) !== 0 };
+    case 'e':
+      return { kind: 'value', value: { error: raw } };
+    default: {
+      const number = parseFloat(raw);
+      return { kind: 'value', value: date ? excelDate(number, context.date1904) : number };
     }
   }
-  return xml.s ? { kind: 'blank' } : undefined;
 }
 
 /**

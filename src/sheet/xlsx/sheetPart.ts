@@ -30,7 +30,11 @@ export interface XmlCell {
 }
 
 export interface SheetPart {
+  /** the cells with a value or a formula */
   cells: XmlCell[];
+  /** per row (0-based), one past its last cell ExcelJS makes (one with a value, a formula or a style):
+   * Row.cellCount */
+  widths: number[];
   /** the rows a <row> stands for (0-based), cells or not */
   rowCount: number;
   merges: Rect[];
@@ -44,6 +48,7 @@ export interface SheetPart {
  */
 export function readSheetPart(xml: string): SheetPart {
   const cells: XmlCell[] = [];
+  const widths: number[] = [];
   const merges: Rect[] = [];
   const links = new Map<string, string>();
   let rowCount = 0;
@@ -108,13 +113,17 @@ export function readSheetPart(xml: string): SheetPart {
         }
       } else if (tag === 'f' || tag === 'v' || tag === 't' || tag === 'is') into = undefined;
       else if (tag === 'c') {
-        cells.push(cell);
+        // a cell with neither value, formula nor style is not made (row.js model setter: Merge); one with a
+        // style alone is blank, and only counts for its row's width
+        const made = cell.value !== undefined || cell.runs !== undefined || cell.formula || cell.shareType;
+        if (made) cells.push(cell);
+        if ((made || cell.s) && (widths[cell.row] ?? 0) < cell.col + 1) widths[cell.row] = cell.col + 1;
         previous = cell;
         cell = undefined;
       }
     },
   });
-  return { cells, rowCount, merges, links };
+  return { cells, widths, rowCount, merges, links };
 }
 
 /** A cell's `r` ("K12", "$K$12"): its 0-based row and column and its address without "$" (a sheet has
