@@ -1,8 +1,8 @@
 // A worker thread of `mib collect` (readSources.ts): everything one submitted file needs before the roster
-// is merged: reads it, opens it (xlsxCells.ts, no ExcelJS), finds and audits its assessment sheets (readSubmission, as
-// the main thread does without workers), and sends back the result as plain data, or why the file could
-// not be read. The tables and policies given on the command line come in workerData and are registered
-// here as the main thread registered them.
+// is merged: reads it, opens it (xlsxCells.ts, no ExcelJS), finds and audits its assessment sheets
+// (readSubmission, as the main thread does without workers), and sends back the result as plain data, or
+// why the file could not be read. The tables and policies given on the command line come in workerData and
+// are registered here as the main thread registered them.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { getRubric } from '../../core';

@@ -5,7 +5,8 @@ import type { FileToStore } from '../../sheet/storedFiles/contract';
 import { collectSourceOf } from '../../sheet/xlsx/collectSource';
 import { nativeInflate } from './nativeInflate';
 
-/** Below this many files the workers' own start-up (each loads the collector and lays out the table) costs more than they save. */
+/** Below this many files the workers' own start-up (each loads the collector and lays out the table) costs
+ * more than they save. */
 const FEWEST_FOR_WORKERS = 8;
 /** Files sent ahead of the collector per worker: enough to keep them busy, few enough to bound memory
  * (a file is sent only while fewer than workers × this are read and not yet taken by the collector). */
