@@ -76,16 +76,24 @@ export function readFacts(io: FileReader, path: string): Record<string, unknown>
   return value as Record<string, unknown>;
 }
 
+/** What names a file: its path once resolved and, where it exists, its place on the disk (device and
+ * inode); two paths name one file when they share one of these. */
+export function fileIdentities(path: string): string[] {
+  const resolved = `path:${resolve(path)}`;
+  try {
+    const stat = statSync(path);
+    return [resolved, `inode:${stat.dev}:${stat.ino}`];
+  } catch {
+    return [resolved];
+  }
+}
+
 /** Whether two paths name one file: the same path once resolved, or (where both exist) the same file on
  * the disk through a link or another spelling. */
 export function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
+  const other = fileIdentities(b);
+  return fileIdentities(a).some((identity) => other.includes(identity));
 }
 
 /** Refuses, before anything is read, an output (-o) that names one of the command's inputs: writing it

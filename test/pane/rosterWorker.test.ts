@@ -64,7 +64,7 @@ describe('a pane that never freezes', () => {
     const files = readdirSync(session.dir).filter((name) => name.endsWith('.js'));
     expect(files).toContain('score.worker.js');
     expect(files).toContain('collect.worker.js');
-    // ExcelJS (its zip part names survive minification) is in collect's worker, not in the pane's first file
+    // the reader of submitted files (its zip part names survive minification) is in collect's worker, not in the pane's first file
     expect(text('collect.worker.js')).toContain('xl/sharedStrings.xml');
     expect(text('taskpane.js')).not.toContain('xl/sharedStrings.xml');
     // the roster's core and sheet plans are in 计算's worker, not in the pane's first file

@@ -1,19 +1,24 @@
 import type { RosterTable } from '../../core/roster/types';
-import { fileError, sameFile } from '../files';
+import { fileError, fileIdentities } from '../files';
 import { readRosterTable } from '../roster/readRoster';
 
 /**
  * The files to collect, each once: a file named twice (the same path, or another spelling of it) is read
  * once, at its first place, and `repeated` gives how many times it was named, for its line to say so
- * (rather than calling it a duplicate of itself).
+ * (rather than calling it a duplicate of itself). Each path is looked up on the disk once: comparing every
+ * pair (sameFile) took 2 s of 500 files' 3.4 s on the main thread while worker threads read them.
  */
 export function givenOnce(positionals: readonly string[]): { paths: string[]; repeated: Map<string, number> } {
   const paths: string[] = [];
   const repeated = new Map<string, number>();
+  const firstOf = new Map<string, string>();
   for (const path of positionals) {
-    const first = paths.find((p) => p === path || sameFile(p, path));
-    if (first === undefined) paths.push(path);
-    else repeated.set(first, (repeated.get(first) ?? 1) + 1);
+    const identities = fileIdentities(path);
+    const first = identities.map((identity) => firstOf.get(identity)).find((p) => p !== undefined);
+    if (first === undefined) {
+      paths.push(path);
+      for (const identity of identities) firstOf.set(identity, path);
+    } else repeated.set(first, (repeated.get(first) ?? 1) + 1);
   }
   return { paths, repeated };
 }

@@ -3,8 +3,10 @@ import { Worker } from 'node:worker_threads';
 import type { CollectSource, ReadSubmission } from '../../sheet/collect';
 import type { FileToStore } from '../../sheet/storedFiles/contract';
 import { collectSourceOf } from '../../sheet/xlsx/collectSource';
+import { nativeInflate } from './nativeInflate';
 
-/** Below this many files the workers' own start-up (each loads ExcelJS) costs more than they save. */
+/** Below this many files the workers' own start-up (each loads the collector and lays out the table) costs
+ * more than they save. */
 const FEWEST_FOR_WORKERS = 8;
 /** Files sent ahead of the collector per worker: enough to keep them busy, few enough to bound memory
  * (a file is sent only while fewer than workers × this are read and not yet taken by the collector). */
@@ -116,5 +118,5 @@ export async function readHere(readBytes: (path: string) => Uint8Array, path: st
   } catch {
     return { source: path, error: '读不到文件' };
   }
-  return collectSourceOf(bytes, path);
+  return collectSourceOf(bytes, path, nativeInflate);
 }

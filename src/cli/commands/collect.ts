@@ -7,7 +7,6 @@ import { refuseOverwrite } from '../files';
 import { agencyListReport, whyUnwritable } from '../collect/agencyListReport';
 import { givenOnce, readAgencyList } from '../collect/givenFiles';
 import { readHere, readSources, workerCount } from '../collect/readSources';
-import { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } from '../collect/rosterWorkbook';
 import type { OwnFiles } from '../ownFiles';
 import type { ProgressBar } from '../progress';
 
@@ -55,11 +54,15 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
     ...(agencyList && { agencyList }),
   });
   let collected: Collected;
+  // the roster's writer brings ExcelJS, loaded while the files are read (in worker threads, the main thread
+  // is free meanwhile); reading them needs no ExcelJS
+  let writer: Promise<typeof import('../collect/rosterWorkbook')> | undefined;
   try {
     const workers = io.readsDisk ? workerCount(paths.length) : 0;
     const progress = await io.progress?.('收集报送表', paths.length);
     try {
       for await (const item of readSources(paths, workers, (path) => readHere(io.readBytes, path), io.files.stored())) {
+        writer ??= import('../collect/rosterWorkbook');
         // a file a worker read with another version of a region's own table than this thread has is read again here
         if ('source' in item) gather.add(item.source);
         else if (!gather.merge(item.read)) gather.add(await readHere(io.readBytes, item.path));
@@ -76,6 +79,7 @@ export async function collect(io: CollectIo, positionals: string[], flags: Flags
   const flagged = collected.lines.filter((line) => line.status === 'flagged').length;
   const duplicate = collected.lines.filter((line) => line.status === 'duplicate').length;
   const written = collected.rows.length > 0;
+  const { COLLECTED_SHEET, REPORT_SHEET, rosterWorkbook } = await (writer ?? import('../collect/rosterWorkbook'));
   if (written) {
     const data = await rosterWorkbook(collected);
     try {

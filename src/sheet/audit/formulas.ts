@@ -7,6 +7,18 @@ import type { AuditCheck, AuditFlag } from './types';
 /** Formula text compared as Excel gives it back: "=" first, no _xlfn. prefixes, case and spaces outside
  * string literals ignored. */
 function normalized(formula: string): string {
+  let done = normalizedOf.get(formula);
+  if (done === undefined) {
+    done = normalizedAnew(formula);
+    // the plan's formulas come again with every sheet of the table: each is normalized once
+    if (normalizedOf.size < 100_000) normalizedOf.set(formula, done);
+  }
+  return done;
+}
+
+const normalizedOf = new Map<string, string>();
+
+function normalizedAnew(formula: string): string {
   return typedFormula(formula)
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, '').toUpperCase()))
@@ -24,7 +36,7 @@ export const formulaCheck: AuditCheck = ({ snapshot, plan, rubric }) => {
     const expected = planned.get(cell.address);
     if (expected === undefined) continue;
     const now = cell.formula;
-    if (typeof now === 'string' && now.startsWith('=') && normalized(now) === normalized(expected)) continue;
+    if (typeof now === 'string' && now.startsWith('=') && (now === expected || normalized(now) === normalized(expected))) continue;
     const item = itemCellsAt(plan, cell.address);
     const name = item ? itemName(rubric, item.itemNo) : undefined;
     const where = name ? name.zh : resultName(plan, cell.address);

@@ -14,15 +14,22 @@ export interface StoredCell {
 export type CellReader = (address: string) => StoredCell;
 
 /** Every cell the plan puts a formula in, row by row: address → the planned formula. */
-export function plannedFormulas(plan: SheetPlan): Map<string, string> {
+export function plannedFormulas(plan: SheetPlan): ReadonlyMap<string, string> {
+  const listed = plannedOf.get(plan);
+  if (listed) return listed;
   const formulas = new Map<string, string>();
   plan.grid.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell && 'formula' in cell) formulas.set(cellAddress(r, c), cell.formula);
     }),
   );
+  plannedOf.set(plan, formulas);
   return formulas;
 }
+
+/** A plan is data made once per layout (memoizedReplanner): its formulas are listed once, not once per
+ * sheet read with it (mib collect reads hundreds with one plan). */
+const plannedOf = new WeakMap<SheetPlan, ReadonlyMap<string, string>>();
 
 /**
  * The snapshot of an assessment sheet laid out by `plan`, whatever holds the cells: the Excel reader

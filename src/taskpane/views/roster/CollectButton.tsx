@@ -25,7 +25,7 @@ const STATUS_COLOR: Record<CollectLine['status'], 'success' | 'warning' | 'impor
 
 /**
  * 收集报送表: the assessment sheets institutions sent back, chosen in the page (several at once), read
- * with ExcelJS in a worker of its own (src/taskpane/work), audited and reported per file as `mib collect` does; the sheets that
+ * by the collector's reader in a worker of its own (src/taskpane/work), audited and reported per file as `mib collect` does; the sheets that
  * go in become rows of the roster sheet (an institution already there is written over).
  */
 export function CollectButton({
@@ -42,7 +42,7 @@ export function CollectButton({
   onAdded: () => void;
 }) {
   const styles = useStyles();
-  // the files are read in a worker (ExcelJS comes with it): a bar counts them
+  // the files are read in a worker (the reader comes with it): a bar counts them
   const [busy, setBusy] = useState<Progress | null>(null);
   const [lines, setLines] = useState<CollectLine[]>([]);
   const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);

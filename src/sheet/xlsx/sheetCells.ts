@@ -1,0 +1,203 @@
+// A worksheet's cells as a reader sees them (xlsxCells.ts): the workbook's shared strings and date styles
+// applied, shared formulas written out for each cell, merged cells showing their first cell's value, each
+// as ExcelJS 4.4 gives it once it has opened the file (cell-xform.js reconcile, doc/cell.js; the file named
+// beside each rule is ExcelJS's), so that a submitted sheet reads as it did when ExcelJS opened it.
+import { cellAddress, columnLetters, parseCell, type Rect } from '../memory/a1';
+import type { PlainValue } from '../types';
+import type { SheetPart, XmlCell } from './sheetPart';
+import { xmlDecodeAgain } from './workbookParts';
+
+/** One cell as read: what it shows (null = blank), its formula with "=", the error it shows. */
+export interface ShownCell {
+  value: PlainValue | null;
+  formula?: string;
+  error?: string;
+}
+
+/** What the workbook gives every sheet: its shared strings (undefined: the file has none), which styles
+ * show dates, the 1904 date system, and the targets of this sheet's relationships (its links). */
+export interface SheetContext {
+  strings: readonly string[] | undefined;
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  rels: ReadonlyMap<string, string> | undefined;
+}
+
+export interface SheetCells {
+  /** the cell at an address without "$" (blank when the sheet has none there) */
+  cell(address: string): ShownCell;
+  /** row by row from the first, each up to its last cell: what `rows` of a WorkbookCells gives */
+  rows(): (PlainValue | null)[][];
+}
+
+/** A value as ExcelJS holds it before a reader flattens it. */
+type Held = number | string | boolean | Date | { error: string } | undefined;
+
+const BLANK: ShownCell = { value: null };
+
+/** utils.excelToDate */
+const excelDate = (value: Held, date1904: boolean) => new Date(Math.round((Number(value) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+
+/** readCell.ts plainOf: what a held value shows. */
+function shown(value: Held): ShownCell {
+  if (value === undefined) return BLANK;
+  if (typeof value === 'number') return Number.isFinite(value) ? { value } : { value: null, error: '#NUM!' };
+  if (typeof value === 'string') return value === '' ? BLANK : { value };
+  if (typeof value === 'boolean') return { value };
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? BLANK : { value: value.toISOString().slice(0, 10) };
+  return { value: null, error: value.error };
+}
+
+/** A cell once reconciled: a formula (its text, or the cell of the shared formula it takes), or a value. */
+type Reconciled = { kind: 'formula'; cell: XmlCell; formula?: string; sharedFrom?: string; result: Held } | { kind: 'value'; value: Held };
+
+/**
+ * The sheet's cells, read as ExcelJS reads them. Throws where ExcelJS gives up on the file: a shared
+ * string that does not exist, a link to a relationship the sheet does not have.
+ */
+export function sheetCells(part: SheetPart, context: SheetContext): SheetCells {
+  const cells = new Map<string, Reconciled>();
+  /** per row (0-based), one past its last cell: Row.cellCount */
+  const widths = [...part.widths];
+  // a link to an address outside the workbook stands on a cell by its `r`; its relationship must exist
+  // (worksheet-xform.js reconcile)
+  for (const rId of part.links.values()) if (!context.rels?.has(rId)) throw new Error(`no relationship ${rId}`);
+  const masters = new Map<string | undefined, string>();
+  for (const xml of part.cells) cells.set(xml.address, reconcile(xml, context, part.links, masters));
+  // a merged range's cells, all but its first, show the first cell's value (doc/cell.js MergeValue); ExcelJS
+  // makes every cell of the range, and its rows
+  let rowCount = part.rowCount;
+  const mergedInto = new Map<string, string>();
+  const large: Rect[] = [];
+  for (const merge of part.merges) {
+    rowCount = Math.max(rowCount, merge.bottom + 1);
+    for (let r = merge.top; r <= merge.bottom && r < merge.top + 100_000; r++) if ((widths[r] ?? 0) < merge.right + 1) widths[r] = merge.right + 1;
+    const master = cellAddress(merge.top, merge.left);
+    if ((merge.bottom - merge.top + 1) * (merge.right - merge.left + 1) > 10_000) {
+      large.push(merge);
+      continue;
+    }
+    for (let r = merge.top; r <= merge.bottom; r++)
+      for (let c = merge.left; c <= merge.right; c++) if (r !== merge.top || c !== merge.left) mergedInto.set(cellAddress(r, c), master);
+  }
+  const masterOf = (address: string): string | undefined => {
+    const found = mergedInto.get(address);
+    if (found !== undefined || large.length === 0) return found;
+    const { row, col } = parseCell(address);
+    const merge = large.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    return merge && !(row === merge.top && col === merge.left) ? cellAddress(merge.top, merge.left) : undefined;
+  };
+
+  /** the formula a cell's `formula` gives: its own text, else its shared formula's moved to it */
+  const formulaOf = (cell: Reconciled & { kind: 'formula' }): string | undefined => {
+    if (cell.formula) return cell.formula;
+    if (cell.sharedFrom === undefined) return undefined;
+    const master = cells.get(cell.sharedFrom);
+    const text = master?.kind === 'formula' ? master.formula : undefined;
+    return text === undefined ? undefined : slideFormula(text, cell.sharedFrom, cellAddress(cell.cell.row, cell.cell.col));
+  };
+  const read = (address: string): ShownCell => {
+    const master = masterOf(address);
+    if (master !== undefined) {
+      // a merged cell is no formula: it shows its first cell's value, and a formula's (an object) shows nothing
+      const first = cells.get(master);
+      return first?.kind === 'value' ? shown(first.value) : BLANK;
+    }
+    const cell = cells.get(address);
+    if (!cell) return BLANK;
+    if (cell.kind === 'value') return shown(cell.value);
+    const formula = `=${formulaOf(cell)}`;
+    return cell.result === undefined ? { value: null, formula } : { ...shown(cell.result), formula };
+  };
+  return {
+    cell: (address) => read(address.replace(/\$/g, '').toUpperCase()),
+    rows() {
+      const rows: (PlainValue | null)[][] = [];
+      for (let r = 0; r < rowCount; r++) {
+        const values: (PlainValue | null)[] = [];
+        for (let c = 0; c < (widths[r] ?? 0); c++) values.push(read(cellAddress(r, c)).value);
+        rows.push(values);
+      }
+      return rows;
+    },
+  };
+}
+
+/** cell-xform.js parseClose and reconcile: the type and value of a cell with a value or a formula. */
+function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'], masters: Map<string | undefined, string>): Reconciled {
+  const date = xml.s ? context.dateStyles[xml.s] === true : false;
+  const linked = links.has(xml.r);
+  if (xml.formula || xml.shareType) {
+    const raw = xml.value;
+    let result: Held;
+    if (raw) {
+      if (xml.t === 'str') result = xmlDecodeAgain(raw);
+      else if (xml.t === 'b') result = parseInt(raw, 10) !== 0;
+      else if (xml.t === 'e') result = { error: raw };
+      else result = parseFloat(raw);
+    }
+    if (result !== undefined && date) result = excelDate(result, context.date1904);
+    // a link on a formula's cell: ExcelJS keeps its result as the link's text, and the formula goes
+    if (linked) return { kind: 'value', value: result };
+    let sharedFrom: string | undefined;
+    if (xml.shareType === 'shared') {
+      if (xml.ref) masters.set(xml.si, xml.r);
+      else sharedFrom = masters.get(xml.si);
+    }
+    return {
+      kind: 'formula',
+      cell: xml,
+      ...(xml.formula && { formula: xml.formula }),
+      ...(sharedFrom !== undefined && { sharedFrom: sharedFrom.replace(/\$/g, '').toUpperCase() }),
+      result,
+    };
+  }
+  const raw = xml.value ?? '';
+  switch (xml.t) {
+    case 's': {
+      const index = parseInt(raw, 10);
+      if (!context.strings) return { kind: 'value', value: index };
+      const text = context.strings[index];
+      if (text === undefined) throw new Error(`no shared string ${raw}`);
+      return { kind: 'value', value: text };
+    }
+    case 'str':
+      return { kind: 'value', value: xmlDecodeAgain(raw) };
+    case 'inlineStr':
+      return { kind: 'value', value: xml.runs ? xml.runs.join('') : raw };
+    case 'b':
+      return { kind: 'value', value: parseInt(raw, 10) !== 0 };
+    case 'e':
+      return { kind: 'value', value: { error: raw } };
+    default: {
+      const number = parseFloat(raw);
+      return { kind: 'value', value: date ? excelDate(number, context.date1904) : number };
+    }
+  }
+}
+
+/**
+ * utils/shared-formula.js slideFormula: a shared formula moved from its first cell to another, each
+ * relative reference shifted by the distance (a name, a function's name and a column past XFD left alone).
+ */
+export function slideFormula(formula: string, from: string, to: string): string {
+  const a = parseCell(from);
+  const b = parseCell(to);
+  return formula.replace(
+    /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi,
+    (match, sheet: string | undefined, _s, part: string, paren: string | undefined) => {
+      if (paren) return match;
+      const ref = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(part);
+      if (!ref) return match;
+      const [, colDollar, colText, rowDollar, rowText] = ref as unknown as [string, string | undefined, string, string | undefined, string];
+      const letters = colText.toUpperCase();
+      if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return match;
+      let col = parseCell(`${letters}1`).col;
+      let row = parseInt(rowText, 10);
+      if (!colDollar) col += b.col - a.col;
+      if (!rowDollar) row += b.row - a.row;
+      if (col < 0 || col >= 16_384) return match;
+      return `${sheet ?? ''}${colDollar ?? ''}${columnLetters(col)}${rowDollar ?? ''}${row}`;
+    },
+  );
+}

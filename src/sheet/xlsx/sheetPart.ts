@@ -1,0 +1,148 @@
+// One worksheet part (xl/worksheets/sheetN.xml) as the collector reads it (xlsxCells.ts): its cells in the
+// order they are written, its merged ranges and its links, read as ExcelJS 4.4 reads them
+// (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js; the file named beside each rule is ExcelJS's).
+import { cellAddress, parseRange, type Rect } from '../memory/a1';
+import { unescapeXmlChars } from './workbookParts';
+import { readXml } from './xmlEvents';
+
+/** A cell as the XML holds it, before the workbook's strings and styles apply (cell-xform.js parse). */
+export interface XmlCell {
+  /** 0-based, the row from its <row>, the column from its own `r` */
+  row: number;
+  col: number;
+  /** its `r` as written (a link is found by it) */
+  r: string;
+  /** its A1 address without "$" */
+  address: string;
+  /** `t`: s (shared string), str, inlineStr, b, e, n… */
+  t?: string;
+  /** `s`: the cell style, 0 when none */
+  s: number;
+  /** the text of its <v> (and of an inline string's <t>), where there is any */
+  value?: string;
+  /** an inline rich text's runs */
+  runs?: string[];
+  /** <f>: its text, t (shared, array), si and ref */
+  formula?: string;
+  shareType?: string;
+  si?: string;
+  ref?: string;
+}
+
+export interface SheetPart {
+  /** the cells with a value or a formula */
+  cells: XmlCell[];
+  /** per row (0-based), one past its last cell ExcelJS makes (one with a value, a formula or a style):
+   * Row.cellCount */
+  widths: number[];
+  /** the rows a <row> stands for (0-based), cells or not */
+  rowCount: number;
+  merges: Rect[];
+  /** <hyperlink ref r:id>: links to an address outside the workbook, by the cell's `r` */
+  links: Map<string, string>;
+}
+
+/**
+ * Reads a worksheet's XML. Throws on XML that is not well formed and on what makes ExcelJS give up on the
+ * file: a cell without `r` as the first of its row, two merged ranges that overlap (fastMerges.ts).
+ */
+export function readSheetPart(xml: string): SheetPart {
+  const cells: XmlCell[] = [];
+  const widths: number[] = [];
+  const merges: Rect[] = [];
+  const links = new Map<string, string>();
+  let rowCount = 0;
+  let row = -1;
+  let cell: XmlCell | undefined;
+  let previous: XmlCell | undefined;
+  /** the element whose text goes into the cell (cell-xform.js currentNode) */
+  let into: 'f' | 'v' | 't' | undefined;
+  /** inside a run of an inline rich text, and that run's text */
+  let run: string[] | undefined;
+  let runText: string[] | undefined;
+  readXml(xml, {
+    open(tag, a) {
+      if (cell) {
+        if (run) {
+          if (tag === 't') runText = [];
+        } else if (tag === 'f') {
+          into = 'f';
+          cell.si = a.si;
+          cell.shareType = a.t;
+          cell.ref = a.ref;
+        } else if (tag === 'v' || tag === 't') into = tag;
+        else if (tag === 'r') run = [];
+        return;
+      }
+      if (tag === 'row') {
+        row = parseInt(a.r ?? '', 10) - 1;
+        previous = undefined;
+        if (row + 1 > rowCount) rowCount = row + 1;
+      } else if (tag === 'c') {
+        const own = a.r === undefined ? undefined : addressOf(a.r);
+        let col: number;
+        if (own) col = own.col;
+        else if (previous) col = previous.col + 1;
+        else throw new Error('a cell without its address');
+        const at = row >= 0 ? row : own!.row;
+        const address = own && own.row === at ? own.address : cellAddress(at, col);
+        cell = { row: at, col, r: a.r ?? '', address, s: a.s ? parseInt(a.s, 10) : 0 };
+        if (a.t !== undefined) cell.t = a.t;
+      } else if (tag === 'mergeCell' && a.ref !== undefined) {
+        const rect = parseRange(a.ref);
+        if (merges.some((m) => !(rect.bottom < m.top || rect.top > m.bottom || rect.right < m.left || rect.left > m.right)))
+          throw new Error('Cannot merge already merged cells');
+        merges.push(rect);
+      } else if (tag === 'hyperlink' && a['r:id'] !== undefined && a.ref !== undefined) links.set(a.ref, a['r:id']);
+    },
+    text(text) {
+      if (!cell) return;
+      if (runText) runText.push(text);
+      else if (into === 'f') cell.formula = (cell.formula ?? '') + text;
+      else if (into === 'v' || into === 't') cell.value = (cell.value ?? '') + text;
+    },
+    close(tag) {
+      if (!cell) return;
+      if (run) {
+        if (tag === 't' && runText) {
+          run.push(runText.join(''));
+          runText = undefined;
+        } else if (tag === 'r') {
+          (cell.runs ??= []).push(unescapeXmlChars(run.join('')));
+          run = undefined;
+        }
+      } else if (tag === 'f' || tag === 'v' || tag === 't' || tag === 'is') into = undefined;
+      else if (tag === 'c') {
+        // a cell with neither value, formula nor style is not made (row.js model setter: Merge); one with a
+        // style alone is blank, and only counts for its row's width
+        const made = cell.value !== undefined || cell.runs !== undefined || cell.formula || cell.shareType;
+        if (made) cells.push(cell);
+        if ((made || cell.s) && (widths[cell.row] ?? 0) < cell.col + 1) widths[cell.row] = cell.col + 1;
+        previous = cell;
+        cell = undefined;
+      }
+    },
+  });
+  return { cells, widths, rowCount, merges, links };
+}
+
+/** A cell's `r` ("K12", "$K$12"): its 0-based row and column and its address without "$" (a sheet has
+ * thousands of cells: read character by character). Throws on anything else. */
+function addressOf(r: string): { row: number; col: number; address: string } {
+  let col = 0;
+  let row = 0;
+  let i = 0;
+  let dollar = false;
+  if (r.charCodeAt(i) === 36) i++;
+  for (let c = r.charCodeAt(i); c >= 65 && c <= 90; c = r.charCodeAt(++i)) col = col * 26 + (c - 64);
+  const letters = i;
+  if (r.charCodeAt(i) === 36) {
+    dollar = true;
+    i++;
+  }
+  const digits = i;
+  for (let c = r.charCodeAt(i); c >= 48 && c <= 57; c = r.charCodeAt(++i)) row = row * 10 + (c - 48);
+  if (col === 0 || row === 0 || i !== r.length || i === digits || col > 16_384) throw new Error(`not a cell address: ${r}`);
+  const plain = !dollar && letters === digits && r.charCodeAt(0) !== 36;
+  return { row: row - 1, col: col - 1, address: plain ? r : r.replace(/\$/g, '') };
+}
