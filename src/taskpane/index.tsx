@@ -47,6 +47,8 @@ if (element) {
   flushSync(() =>
     root.render(styled(<App session={afterPaint(views).then((s) => s.demoSession())} locale={localeOf(undefined, window.location.search)} demo />)),
   );
+  // taskpane.js runs after the first paint, maybe after office.js has initialised: onReady then resolves at
+  // once (learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in)
   if (typeof Office !== 'undefined') {
     void Office.onReady((info) => {
       if (info.host !== Office.HostType.Excel) return;
