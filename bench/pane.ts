@@ -58,8 +58,10 @@ export async function benchPane(): Promise<void> {
  * requestAnimationFrame callback, so after its style, layout and paint); `live`, the same for the first
  * frame whose tab list is React's own (clickable: before it, taskpane.html's prerendered frame is on
  * screen, scripts/build/prerenderFrame.tsx); `usable`, 新建考核表's table list filled. Installed before the
- * page's own scripts run. Timestamps are taken in the page, not after a round trip to the bench (which
- * added its latency to every figure until issue 21's deliver 6 was worked on). */
+ * page's own scripts run. Until issue 21's deliver 6 was worked on, the bench stopped the clock at the
+ * requestAnimationFrame callback that first found the tab list, before that frame's layout and paint, and
+ * asked the page for the time in a second round trip; this clock stops after the paint, so it reads some
+ * tens of ms later on the same build. */
 // (a string: tsx would wrap the names of a compiled function's inner functions in a helper the page lacks)
 const WATCH_FRAME = `(() => {
   const marks = {};
