@@ -162,11 +162,11 @@ describe('production build', () => {
     for (const src of [...scripts, 'taskpane.js']) expect(files()).toContain(src);
   });
 
-  it('the page holds the pane’s frame prerendered (title, demo notice, the six tabs) and the CSS it needs', () => {
+  it('the page holds the pane’s frame prerendered (title, the six tabs; no demo notice, false in Excel) and the CSS it needs', () => {
     const html = read('taskpane.html');
     const root = html.slice(html.indexOf('<div id=root>'));
     expect(root).toContain('>MIB 考核助手</h1>');
-    expect(root).toContain('未连接 Excel（演示模式）');
+    expect(root).not.toContain('未连接 Excel');
     const tabs = [...root.matchAll(/role=tab [^>]*>\s*<span[^>]*>([^<]+)</g)].map((m) => m[1]);
     expect(tabs).toEqual(['新建考核表', '检查', '说明', '填报', '导入', '汇总']);
     // every class the frame names that Griffel makes (f… atoms) has its rule in <head>
