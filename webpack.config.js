@@ -1,6 +1,6 @@
 // Builds the add-in into dist/: one shared-runtime page (taskpane.html) that loads office.js from the
-// add-in's own origin, the custom functions (functions.js + functions.json + functions.zh-CN.json) and
-// the task pane (taskpane.js), the icons and the manifest.
+// add-in's own origin, the task pane (taskpane.js; its frame prerendered in the page) and the custom
+// functions (functions.js + functions.json + functions.zh-CN.json), the icons and the manifest.
 //
 //   npm run build        production; MIB_PUBLIC_URL=https://host/path/ puts that address in dist/manifest.xml
 //   npm run build:dev    development, manifest on https://localhost:3000/
@@ -9,6 +9,7 @@
 //   npm start            the same server in the background, then sideload or upload instructions (npm stop)
 //
 // The TypeScript helpers in scripts/build are loaded through tsx, so plain `npx webpack` works too.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
@@ -27,14 +28,22 @@ export default async function config(env, argv) {
     ZhFunctionsMetadataPlugin,
     devHttpsOptions,
     devServerOptions,
+    frameHtml,
     officeJsCopyPatterns,
     publicUrlFrom,
     rewriteManifest,
     shippedModuleData,
+    withFrame,
   } = await tsImport('./scripts/build/index.ts', import.meta.url);
   const dev = argv.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
   const publicUrl = dev ? { url: DEV_URL, fromEnvironment: false } : publicUrlFrom(process.env.MIB_PUBLIC_URL);
+  // production: the pane's frame prerendered into taskpane.html, painted before taskpane.js has run
+  // (scripts/build/prerenderFrame.tsx); development keeps the template's one line
+  const paneTemplate = './src/taskpane/taskpane.html';
+  const paneHtml = dev
+    ? { template: paneTemplate }
+    : { templateContent: withFrame(readFileSync(path.join(root, paneTemplate), 'utf8'), frameHtml()) };
   if (!dev && !publicUrl.fromEnvironment) {
     console.warn(`[mib] MIB_PUBLIC_URL is not set: dist/manifest.xml keeps ${DEV_URL} (set it to the https address dist/ is served from).`);
   }
@@ -93,10 +102,11 @@ export default async function config(env, argv) {
       new ZhFunctionsMetadataPlugin({ source: 'functions.json', output: 'functions.zh-CN.json', manifest: path.join(root, 'manifest.xml') }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
-        // one page for both: the shared runtime runs the custom functions and the pane together
-        chunks: ['functions', 'taskpane'],
-        chunksSortMode: 'manual',
+        ...paneHtml,
+        // one page for both: the shared runtime runs the custom functions and the pane together. functions.js
+        // is injected here (deferred); taskpane.js is loaded by the page itself once the frame is painted
+        // (src/taskpane/taskpane.html)
+        chunks: ['functions'],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -139,11 +139,28 @@ describe('production build', () => {
     }
   });
 
-  it('one shared-runtime page loads office.js from the add-in itself, then the functions, then the pane', () => {
+  it('one shared-runtime page loads office.js from the add-in itself, then the functions, and the pane once its frame is painted', () => {
     const html = read('taskpane.html');
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
-    expect(scripts).toEqual([`${OFFICE_JS_DIR}/office.js`, 'functions.js', 'taskpane.js']);
-    for (const src of scripts) expect(files()).toContain(src);
+    expect(scripts).toEqual([`${OFFICE_JS_DIR}/office.js`, 'functions.js']);
+    // taskpane.js: fetched from the start, run by the page's own loader after the first paint
+    expect(html).toMatch(/<link rel="?preload"? href="?taskpane\.js"? as="?script"?\s*\/?>/);
+    expect(html).toMatch(/\.src\s*=\s*["']taskpane\.js["']/);
+    for (const src of [...scripts, 'taskpane.js']) expect(files()).toContain(src);
+  });
+
+  it('the page holds the pane’s frame prerendered (title, the six tabs; no demo notice, false in Excel) and the CSS it needs', () => {
+    const html = read('taskpane.html');
+    const root = html.slice(html.indexOf('<div id=root>'));
+    expect(root).toContain('>MIB 考核助手</h1>');
+    expect(root).not.toContain('未连接 Excel');
+    const tabs = [...root.matchAll(/role=tab [^>]*>\s*<span[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(tabs).toEqual(['新建考核表', '检查', '说明', '填报', '导入', '汇总']);
+    // every class the frame names that Griffel makes (f… atoms) has its rule in <head>
+    const head = html.slice(0, html.indexOf('</head>'));
+    const atoms = new Set([...root.matchAll(/class="?([^">]+)"?/g)].flatMap((m) => m[1]!.split(' ')).filter((c) => /^f[0-9a-z]{5,8}$/.test(c)));
+    expect(atoms.size).toBeGreaterThan(50);
+    expect([...atoms].filter((atom) => !head.includes(`.${atom}`))).toEqual([]);
   });
 
   it('copies only the office.js files the supported Excel clients need, as shipped, and our stand-in for the Office 2013 table', () => {

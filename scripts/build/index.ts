@@ -5,3 +5,4 @@ export { ZhFunctionsMetadataPlugin } from './zhFunctionsMetadataPlugin';
 export { devHttpsOptions } from './devCertificates';
 export { devServerOptions } from './devServer';
 export { shippedModuleData } from './shippedData';
+export { frameHtml, withFrame } from './frame';

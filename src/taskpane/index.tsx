@@ -4,6 +4,8 @@
 // bundles, src/core/files/registry.ts). taskpane.js holds the pane's frame (header, tab list); the views, the
 // rubric core and the workbook port come in the chunk "views", fetched at once (issue 21: the first
 // download stays small and the tab list shows before the core has come).
+import { createDOMRenderer, RendererProvider } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -25,6 +27,16 @@ function afterPaint<T>(start: () => Promise<T>): Promise<T> {
   });
 }
 
+// The production page holds the frame prerendered at build time (scripts/build/prerenderFrame.tsx), and
+// its CSS in <head>: the renderer takes those rules as already inserted (Griffel's rehydration) and adds
+// only the ones the page lacks. React replaces the prerendered markup with its own.
+const renderer = createDOMRenderer(document);
+const styled = (app: ReactNode) => (
+  <RendererProvider renderer={renderer} targetDocument={document}>
+    {app}
+  </RendererProvider>
+);
+
 const element = document.getElementById('root');
 if (element) {
   const root = createRoot(element);
@@ -33,13 +45,15 @@ if (element) {
   // scripts/build/officeJs.ts). Inside Excel, onReady names the host and the pane switches to Excel.
   // the frame and its tab list at once (flushSync: in this task, not a later one)
   flushSync(() =>
-    root.render(<App session={afterPaint(views).then((s) => s.demoSession())} locale={localeOf(undefined, window.location.search)} demo />),
+    root.render(styled(<App session={afterPaint(views).then((s) => s.demoSession())} locale={localeOf(undefined, window.location.search)} demo />)),
   );
+  // taskpane.js runs after the first paint, maybe after office.js has initialised: onReady then resolves at
+  // once (learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in)
   if (typeof Office !== 'undefined') {
     void Office.onReady((info) => {
       if (info.host !== Office.HostType.Excel) return;
       const locale = localeOf(Office.context.displayLanguage, window.location.search);
-      root.render(<App key="excel" session={views().then((s) => s.excelSession())} locale={locale} />);
+      root.render(styled(<App key="excel" session={views().then((s) => s.excelSession())} locale={locale} />));
     });
   }
 }

@@ -167,6 +167,9 @@ describe('the task pane outside Excel', () => {
 
   it('speaks English when asked', async () => {
     const english = await openPane('?lang=en');
+    // the table list is filled once the views have come (taskpane.js runs after the first paint, the views after
+    // the next): wait for it, as a clerk would
+    await english.getByLabel('Assessment table', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
     await expect(english.getByLabel('Assessment table', { exact: true }).locator('option').allTextContents()).resolves.toContain(
       '江北 2025 hospital',
     );
