@@ -1,6 +1,7 @@
-import type { PeerReading, RosterItemScore, RosterRowResult } from '../../core/roster/types';
+import { D, type Dec } from '../../core/numbers/decimal';
+import type { PeerReading, RosterInstitution, RosterItemScore, RosterRowResult } from '../../core/roster/types';
 
-const NONE: never[] = [];
+const NONE: never[] = Object.freeze([]) as never[];
 
 /**
  * What `mib roster` keeps of a row once it is scored and written (a 100,000-row roster kept whole is
@@ -16,17 +17,54 @@ export function keptRow(row: RosterRowResult, forSheet: boolean, shared: SharedS
   const { institution } = row;
   return {
     ...row,
-    institution: { ...institution, facts: {} },
+    institution: keptInstitution(institution),
+    total: tight(row.total),
+    ...(row.ownTotal && { ownTotal: tight(row.ownTotal) }),
+    ...(row.refund && { refund: tight(row.refund) }),
+    overCap: tight(row.overCap),
+    ...(row.tableTotal && { tableTotal: tight(row.tableTotal) }),
+    ...(row.selfDifference && { selfDifference: tight(row.selfDifference) }),
+    vetoItems: orNone(row.vetoItems),
+    invalid: orNone(row.invalid),
+    missing: orNone(row.missing),
+    problems: orNone(row.problems),
     // the findings (需要复核) name the items scored beyond their points, and count the blanks
     items: forSheet ? row.items.map((item, position) => sharedItem(item, position, shared)) : row.items.filter((item) => !item.overCap.isZero()),
     peer: forSheet ? row.peer.map(keptReading) : NONE,
   };
 }
 
+/** The institution without its facts, its money kept tight. */
+function keptInstitution(institution: RosterInstitution): RosterInstitution {
+  const { deposit, selfScore, fundGrowth } = institution;
+  return {
+    ...institution,
+    facts: {},
+    ...(deposit && { deposit: tight(deposit) }),
+    ...(selfScore && { selfScore: tight(selfScore) }),
+    ...(fundGrowth && { fundGrowth: tight(fundGrowth) }),
+  };
+}
+
+/** A Decimal kept to the end as a copy of the same value whose digits fill their array: decimal.js grows
+ * a result's digits a push at a time, leaving room for 17 (about 240 bytes a Decimal); its copy slices them. */
+const tight = (d: Dec): Dec => new D(d);
+
+/** An empty list as the one shared empty list (most rows have no veto, no problem). */
+const orNone = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
+
 /** A peer reading as 汇总名单 reads it: the measure and the value, no line. */
 function keptReading(reading: PeerReading): PeerReading {
   const { inputId, itemNo, code, measure, group, value } = reading;
-  return { inputId, itemNo, ...(code && { code }), ...(measure && { measure }), group, ...(value !== undefined && { value }), line: '' };
+  return {
+    inputId,
+    itemNo,
+    ...(code && { code }),
+    ...(measure && { measure: tight(measure) }),
+    group,
+    ...(value !== undefined && { value }),
+    line: '',
+  };
 }
 
 /** The item scores kept, by the item's position in the rubric and the score as the sheet writes it. */

@@ -125,7 +125,9 @@ export class MemberReadings {
   readonly #ctx: PeerClauseContext;
   readonly #said: Said;
   readonly #keys: Int32Array;
-  readonly #measures: (Dec | undefined)[];
+  /** each measure as its exact text (valueOf keeps the sign of a zero): a Decimal is about 240 bytes, most of
+   * it its digits' spare room */
+  readonly #measures: (string | undefined)[];
   readonly #values: (number | string)[];
   #positions: Map<number, number> | undefined;
 
@@ -135,7 +137,7 @@ export class MemberReadings {
     this.#ctx = ctx;
     this.#said = said;
     this.#keys = Int32Array.from(sorted, (m) => m.key);
-    this.#measures = sorted.map((m) => m.measure);
+    this.#measures = sorted.map((m) => m.measure.valueOf());
     this.#values = sorted.map((_, p) => valueAt(p));
   }
 
@@ -148,7 +150,7 @@ export class MemberReadings {
   at(position: number): PeerReading & { value: number | string } {
     const measure = this.#measures[position];
     if (measure === undefined) throw new Error(`peer reading ${position} of ${this.#ctx.inputId} was let go`);
-    return new MemberReading(this.#ctx, measure, this.#values[position]!, this.#said, position);
+    return new MemberReading(this.#ctx, new D(measure), this.#values[position]!, this.#said, position);
   }
 
   release(position: number): void {
