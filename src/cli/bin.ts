@@ -7,6 +7,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// A pipe written as a file is, blocking: `mib roster --json | jq` then writes as fast as the reader reads.
+// Node otherwise queues in memory what the pipe cannot take at once, and with a reader slower than the
+// scoring (a busy machine) a 20,000-row roster's whole text was queued: over a gigabyte.
+const stdoutHandle = (process.stdout as unknown as { _handle?: { setBlocking?(blocking: boolean): unknown } })._handle;
+if (!process.stdout.isTTY) stdoutHandle?.setBlocking?.(true);
+
 const code = run(process.argv.slice(2), nodeIo);
 if (typeof code === 'number') process.exitCode = code;
 else void code.then((c) => (process.exitCode = c));
