@@ -56,8 +56,9 @@ const orNone = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
 
 /** The fields a clause's readings in one group share, with the measure made from its text when read. */
 interface KeptClause extends PeerReading {
-  /** the measure's exact text (Decimal valueOf), where there is one */
-  readonly text?: string;
+  /** the measure, where there is one: a number where the number's text is the measure's exact text (valueOf),
+   * else that text */
+  readonly text?: string | number;
 }
 
 /** One KeptClause for each clause and group, the prototype of their rows' readings. */
@@ -86,13 +87,18 @@ function keptClause({ inputId, itemNo, code, group }: PeerReading): KeptClause {
  * prototype's; its own are the measure's text and the value (eight readings a row, a Decimal each, were a
  * kilobyte a row). */
 function keptReading(reading: PeerReading): PeerReading {
-  const kept = Object.create(keptClause(reading)) as { text?: string; value?: string | number };
-  if (reading.measure) kept.text = reading.measure.valueOf();
-  if (reading.value !== undefined) kept.value = reading.value;
+  const kept = Object.create(keptClause(reading)) as { text?: string | number; value?: string | number };
+  if (reading.measure) {
+    // decimal.js makes its texts piece by piece (a string of strings); a number is one value
+    const text = reading.measure.valueOf();
+    const n = Number(text);
+    kept.text = String(n) === text ? n : interned(text);
+  }
+  if (reading.value !== undefined) kept.value = typeof reading.value === 'string' ? interned(reading.value) : reading.value;
   return kept as PeerReading;
 }
 
-/** The texts many rows say alike (a grade's words), one string for each. */
+/** The texts many rows say alike (a grade's words, a value the peers fed), one string for each. */
 const texts = new Map<string, string>();
 const TEXTS_KEPT = 10_000;
 
