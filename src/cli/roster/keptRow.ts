@@ -1,6 +1,7 @@
-import type { PeerReading, RosterItemScore, RosterRowResult } from '../../core/roster/types';
+import { D, type Dec, ZERO } from '../../core/numbers/decimal';
+import type { PeerReading, RosterInstitution, RosterItemScore, RosterRowResult } from '../../core/roster/types';
 
-const NONE: never[] = [];
+const NONE: never[] = Object.freeze([]) as never[];
 
 /**
  * What `mib roster` keeps of a row once it is scored and written (a 100,000-row roster kept whole is
@@ -16,17 +17,96 @@ export function keptRow(row: RosterRowResult, forSheet: boolean, shared: SharedS
   const { institution } = row;
   return {
     ...row,
-    institution: { ...institution, facts: {} },
+    institution: keptInstitution(institution),
+    total: tight(row.total),
+    ...(row.ownTotal && { ownTotal: tight(row.ownTotal) }),
+    ...(row.refund && { refund: tight(row.refund) }),
+    overCap: tight(row.overCap),
+    ...(row.tableTotal && { tableTotal: tight(row.tableTotal) }),
+    ...(row.selfDifference && { selfDifference: tight(row.selfDifference) }),
+    gradeText: interned(row.gradeText),
+    vetoItems: orNone(row.vetoItems),
+    invalid: orNone(row.invalid),
+    missing: orNone(row.missing),
+    problems: orNone(row.problems),
     // the findings (需要复核) name the items scored beyond their points, and count the blanks
     items: forSheet ? row.items.map((item, position) => sharedItem(item, position, shared)) : row.items.filter((item) => !item.overCap.isZero()),
     peer: forSheet ? row.peer.map(keptReading) : NONE,
   };
 }
 
-/** A peer reading as 汇总名单 reads it: the measure and the value, no line. */
+/** The institution without its facts, its money kept tight. */
+function keptInstitution(institution: RosterInstitution): RosterInstitution {
+  const { deposit, selfScore, fundGrowth } = institution;
+  return {
+    ...institution,
+    facts: {},
+    ...(deposit && { deposit: tight(deposit) }),
+    ...(selfScore && { selfScore: tight(selfScore) }),
+    ...(fundGrowth && { fundGrowth: tight(fundGrowth) }),
+  };
+}
+
+/** A Decimal kept to the end as a copy of the same value whose digits fill their array: decimal.js grows
+ * a result's digits a push at a time, leaving room for 17 (about 240 bytes a Decimal); its copy slices them. */
+const tight = (d: Dec): Dec => (d.isZero() && !d.isNeg() ? ZERO : new D(d));
+
+/** An empty list as the one shared empty list (most rows have no veto, no problem). */
+const orNone = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
+
+/** The fields a clause's readings in one group share, with the measure made from its text when read. */
+interface KeptClause extends PeerReading {
+  /** the measure, where there is one: a number where the number's text is the measure's exact text (valueOf),
+   * else that text */
+  readonly text?: string | number;
+}
+
+/** One KeptClause for each clause and group, the prototype of their rows' readings. */
+const keptClauses = new Map<string, KeptClause>();
+
+function keptClause({ inputId, itemNo, code, group }: PeerReading): KeptClause {
+  const key = [inputId, itemNo, code ?? '', group].join('\u0000');
+  let clause = keptClauses.get(key);
+  if (clause === undefined) {
+    clause = {
+      inputId,
+      itemNo,
+      ...(code && { code }),
+      group,
+      line: '',
+      get measure(): Dec | undefined {
+        return this.text === undefined ? undefined : new D(this.text);
+      },
+    };
+    keptClauses.set(key, clause);
+  }
+  return clause;
+}
+
+/** A peer reading as 汇总名单 reads it: the measure and the value, no line. The clause's fields are its
+ * prototype's; its own are the measure's text and the value (eight readings a row, a Decimal each, were a
+ * kilobyte a row). */
 function keptReading(reading: PeerReading): PeerReading {
-  const { inputId, itemNo, code, measure, group, value } = reading;
-  return { inputId, itemNo, ...(code && { code }), ...(measure && { measure }), group, ...(value !== undefined && { value }), line: '' };
+  const kept = Object.create(keptClause(reading)) as { text?: string | number; value?: string | number };
+  if (reading.measure) {
+    // decimal.js makes its texts piece by piece (a string of strings); a number is one value
+    const text = reading.measure.valueOf();
+    const n = Number(text);
+    kept.text = String(n) === text ? n : interned(text);
+  }
+  if (reading.value !== undefined) kept.value = typeof reading.value === 'string' ? interned(reading.value) : reading.value;
+  return kept as PeerReading;
+}
+
+/** The texts many rows say alike (a grade's words, a value the peers fed), one string for each. */
+const texts = new Map<string, string>();
+const TEXTS_KEPT = 10_000;
+
+function interned(text: string): string {
+  const found = texts.get(text);
+  if (found !== undefined) return found;
+  if (texts.size < TEXTS_KEPT) texts.set(text, text);
+  return text;
 }
 
 /** The item scores kept, by the item's position in the rubric and the score as the sheet writes it. */

@@ -131,7 +131,7 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
   const delimiter = delimiterOf(text.replace(/^\uFEFF/, ''));
   let header: string[] | undefined;
   let headerRow = 0;
-  const lines: (string | undefined)[] = [];
+  const lines = new PackedLines();
   const excelRows: number[] = [];
   let records = 0;
   // one row more than allowed (and the header) is enough to know the file is too long
@@ -147,6 +147,9 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
     lines.push(line);
     excelRows.push(records);
   });
+  // V8 keeps the last text a regular expression ran on (RegExp.lastMatch): here the whole file's text, twice
+  // the file's size, until some other match; one on nothing lets it go now
+  /$/.test('');
   if (lines.length > ROSTER_MAX_ROWS || records > ROSTER_MAX_ROWS + 1)
     throw refuse(
       source,
@@ -159,16 +162,17 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
       `“${clipped(source)}”只有表头，没有机构行（表头：${clipped((header ?? []).join('，'))}）`,
       `${source} has a header but no rows`,
     );
+  lines.end();
   return {
     header: header!,
     count: lines.length,
     row(index) {
-      const line = lines[index];
+      const line = lines.at(index);
       if (line === undefined) throw new Error(`row ${index} of ${source} was let go`);
-      return trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter));
+      return trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter)).map(own);
     },
     release(index) {
-      lines[index] = undefined;
+      lines.release(index);
     },
     encoding,
     source: `${source}（CSV，${encoding} 编码）`,
@@ -178,6 +182,73 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
     },
   };
 }
+
+/** Lines a block at a time, in blocks of LINES_A_BLOCK lines. */
+const LINES_A_BLOCK = 1024;
+
+/**
+ * A CSV's data lines kept as UTF-8 bytes, a block of lines to a buffer, and made text again when asked
+ * for. Kept as slices of the file's text, each line held the whole text (twice the file's size where a
+ * name is Chinese) until the last was let go, and the cells taken from them (a name kept to the end) held
+ * it still; a block is let go once all its lines are.
+ */
+class PackedLines {
+  length = 0;
+  readonly #blocks: (Buffer | undefined)[] = [];
+  /** each block's line ends (byte offsets in its buffer) */
+  readonly #ends: Uint32Array[] = [];
+  /** how many lines of each block are still held */
+  readonly #held: number[] = [];
+  readonly #released: Uint8Array[] = [];
+  #pending: string[] = [];
+
+  push(line: string): void {
+    this.#pending.push(line);
+    this.length++;
+    if (this.#pending.length === LINES_A_BLOCK) this.#pack();
+  }
+
+  /** the last block packed: no line is pushed after */
+  end(): void {
+    if (this.#pending.length > 0) this.#pack();
+  }
+
+  #pack(): void {
+    const lines = this.#pending;
+    this.#pending = [];
+    const ends = new Uint32Array(lines.length);
+    let size = 0;
+    lines.forEach((line, k) => (ends[k] = size += Buffer.byteLength(line)));
+    const block = Buffer.allocUnsafeSlow(size);
+    lines.forEach((line, k) => block.write(line, k === 0 ? 0 : ends[k - 1]!));
+    this.#blocks.push(block);
+    this.#ends.push(ends);
+    this.#held.push(lines.length);
+    this.#released.push(new Uint8Array(lines.length));
+  }
+
+  at(index: number): string | undefined {
+    const b = Math.floor(index / LINES_A_BLOCK);
+    const k = index % LINES_A_BLOCK;
+    const block = this.#blocks[b];
+    if (block === undefined || this.#released[b]![k] === 1) return undefined;
+    const ends = this.#ends[b]!;
+    return block.toString('utf8', k === 0 ? 0 : ends[k - 1], ends[k]);
+  }
+
+  release(index: number): void {
+    const b = Math.floor(index / LINES_A_BLOCK);
+    const k = index % LINES_A_BLOCK;
+    const released = this.#released[b];
+    if (released === undefined || released[k] === 1) return;
+    released[k] = 1;
+    if (--this.#held[b]! === 0) this.#blocks[b] = undefined;
+  }
+}
+
+/** A cell as a string of its own: V8 keeps a longer piece of a string as a slice that holds the whole (here
+ * the row's line, a kilobyte), so a name kept to the end would keep its line. Short ones are copies already. */
+const own = <T extends string | null>(cell: T): T => (cell !== null && cell.length >= 13 ? (Buffer.from(cell, 'utf8').toString('utf8') as T) : cell);
 
 /** Each record of the text, up to `to` of them, with its text (its line, or lines when a quoted field
  * holds a line break), as csv-parse reads a roster: blank lines kept, short rows as they are, a stray quote

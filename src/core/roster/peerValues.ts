@@ -7,7 +7,7 @@ import type { RosterColumns } from './institutions';
 import { peerIntervals } from './peer/intervals';
 import { peerLowBand, printedLowBand } from './peer/lowBand';
 import { peerRanking } from './peer/ranking';
-import { groupName, type PeerClauseContext, type PeerComputation, type PeerMember } from './peer/shared';
+import { groupName, MemberReadings, type PeerClauseContext, type PeerComputation, type PeerMember } from './peer/shared';
 import { peerTiers } from './peer/tiers';
 import { type PeerClause, peerClauses } from './peerClauses';
 import type { PeerGroupResult, PeerOptions, PeerReading, RosterInstitution } from './types';
@@ -17,7 +17,7 @@ import type { PeerGroupResult, PeerOptions, PeerReading, RosterInstitution } fro
 export interface PeerValues {
   /** the input ids whose column holds a measure: their raw cells never reach evaluate */
   inputIds: Set<string>;
-  readings: Map<number, PeerReading[]>;
+  readings: RowReadings;
   invalid: Map<number, Problem[]>;
   groups: PeerGroupResult[];
   problems: Problem[];
@@ -36,7 +36,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 /** Computes every peer clause whose column the roster has, over each peer group (同级: one 级别/类型). */
 export function computePeers(rubric: Rubric, institutions: readonly RosterInstitution[], columns: RosterColumns, options: PeerOptions): PeerValues {
-  const out: PeerValues = { inputIds: new Set(), readings: new Map(), invalid: new Map(), groups: [], problems: [] };
+  const readings = new RowReadings(institutions.length);
+  const out: PeerValues = { inputIds: new Set(), readings, invalid: new Map(), groups: [], problems: [] };
   const columnOf = new Map(columns.inputs.map((c) => [c.id, c.column]));
   const groups = new Map<string, number[]>();
   // no 级别/类型 column: one group; with it, the rows that leave it blank are a group of their own, named so
@@ -46,6 +47,7 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
     const column = columnOf.get(clause.inputId);
     if (column === undefined) continue;
     out.inputIds.add(clause.inputId);
+    const slot = readings.clause();
     for (const [group, positions] of groups) {
       const members: PeerMember[] = [];
       const ctx = contextOf(clause, group);
@@ -56,7 +58,7 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
         if ('problem' in measured) push(out.invalid, i, measured.problem);
         else if ('fail' in measured) {
           const value = clause.labels.length;
-          push(out.readings, i, {
+          readings.set(slot, i, {
             inputId: clause.inputId,
             itemNo: clause.itemNo,
             group,
@@ -71,17 +73,80 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
         const message = `${clause.itemNo}${clause.code ? `（${clause.code}）` : ''} ${clause.inputId} ${ctx.measureName}：${groupName(group)}只有 1 家填了数据，无法与同级机构比较，本项留空（暂评）`;
         out.problems.push({ field: clause.inputId, message, messageEn: `${clause.inputId}: peer group "${group}" has a single measure; left blank` });
         for (const m of members)
-          push(out.readings, m.key, { inputId: clause.inputId, itemNo: clause.itemNo, measure: m.measure, group, line: message });
+          readings.set(slot, m.key, { inputId: clause.inputId, itemNo: clause.itemNo, measure: m.measure, group, line: message });
         continue;
       }
       const fundGrowth =
         clause.peer.kind === 'intervals' && clause.peer.fundGrowthBound ? groupFundGrowth(positions, institutions, options, ctx, out) : undefined;
       const computed = compute(clause, members, options, ctx, printed, fundGrowth);
       out.groups.push(computed.group);
-      for (const [key, reading] of computed.readings) push(out.readings, key, reading);
+      readings.setAll(slot, computed.readings);
     }
   }
   return out;
+}
+
+/**
+ * Each row's peer readings, in the clauses' order, made when the row asks for them: by clause, each row's
+ * computation (or a reading of its own: a 不参加排名 tier, a group of one) and its position there. Made once
+ * a row and kept until `delete`, which lets go of the members' measures as well.
+ */
+export class RowReadings {
+  readonly #rows: number;
+  /** by clause: where each row's reading is (an index into #sources, −1 for none) and its position there */
+  readonly #source: Int32Array[] = [];
+  readonly #position: Int32Array[] = [];
+  readonly #sources: (MemberReadings | PeerReading)[] = [];
+  readonly #made = new Map<number, PeerReading[]>();
+
+  constructor(rows: number) {
+    this.#rows = rows;
+  }
+
+  /** a new clause's slot */
+  clause(): number {
+    this.#source.push(new Int32Array(this.#rows).fill(-1));
+    this.#position.push(new Int32Array(this.#rows));
+    return this.#source.length - 1;
+  }
+
+  set(slot: number, row: number, reading: PeerReading): void {
+    this.#source[slot]![row] = this.#sources.push(reading) - 1;
+  }
+
+  setAll(slot: number, readings: MemberReadings): void {
+    const source = this.#sources.push(readings) - 1;
+    for (let p = 0; p < readings.size; p++) {
+      const row = readings.keyAt(p);
+      this.#source[slot]![row] = source;
+      this.#position[slot]![row] = p;
+    }
+  }
+
+  get(row: number): PeerReading[] | undefined {
+    let made = this.#made.get(row);
+    if (made) return made;
+    for (let slot = 0; slot < this.#source.length; slot++) {
+      const at = this.#source[slot]![row]!;
+      if (at < 0) continue;
+      const source = this.#sources[at]!;
+      (made ??= []).push(source instanceof MemberReadings ? source.at(this.#position[slot]![row]!) : source);
+    }
+    if (made) this.#made.set(row, made);
+    return made;
+  }
+
+  /** the row is done with: its readings and its measures let go */
+  delete(row: number): void {
+    this.#made.delete(row);
+    for (let slot = 0; slot < this.#source.length; slot++) {
+      const at = this.#source[slot]![row]!;
+      if (at < 0) continue;
+      const source = this.#sources[at]!;
+      if (source instanceof MemberReadings) source.release(this.#position[slot]![row]!);
+      this.#source[slot]![row] = -1;
+    }
+  }
 }
 
 /** The values the peers feed one row's clauses, by input id: its readings that gave one (a Map per row,

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { MibError } from '../../../src/core';
-import { readCsv } from '../../../src/cli/roster/readCsv';
+import { readCsv, readCsvRows } from '../../../src/cli/roster/readCsv';
 import { ROSTER_MAX_ROWS } from '../../../src/cli/roster/limits';
 
 // a roster as a clerk types it: Chinese names, a code with leading zeros, a percent, 是/否
@@ -115,5 +115,31 @@ describe('readCsv: files that are not a roster get one clear message', () => {
   it('a file past the byte limit is refused before it is decoded', () => {
     const huge = new Uint8Array(64 * 1024 * 1024 + 1).fill(0x31);
     expect(refusal(() => readCsv(huge, 'huge.csv')).message).toContain('超过名单文件的上限 64.0 MB');
+  });
+});
+
+describe('a CSV roster read a row at a time (mib roster)', () => {
+  // 2,500 rows: three blocks of kept lines, names in Chinese (a two-byte text), one a quoted field with a comma
+  const names = Array.from({ length: 2500 }, (_, i) => (i === 1500 ? '"威海市立医院，东院区（分院名称较长的一家）"' : `威海市第${i}医院`));
+  const text = `机构编码,机构名称,4.1\r\n${names.map((name, i) => `${String(i).padStart(5, '0')},${name},${i % 2 ? '是' : '否'}`).join('\r\n')}\r\n`;
+
+  it('gives each row as readCsv does, as often as asked, across the blocks its lines are kept in', () => {
+    const whole = readCsv(utf8(text), 'r.csv').rows;
+    const rows = readCsvRows(utf8(text), 'r.csv');
+    expect(rows.count).toBe(2500);
+    for (const i of [0, 1023, 1024, 1500, 2047, 2048, 2499]) {
+      expect(rows.row(i)).toEqual(whole[i]);
+      expect(rows.row(i)).toEqual(whole[i]);
+    }
+    expect(rows.row(1500)[1]).toBe('威海市立医院，东院区（分院名称较长的一家）');
+  });
+
+  it('a row let go is no longer given; the rows around it are', () => {
+    const rows = readCsvRows(utf8(text), 'r.csv');
+    for (let i = 0; i < 1024; i++) rows.release(i);
+    expect(() => rows.row(5)).toThrow('row 5 of r.csv was let go');
+    rows.release(1030);
+    expect(() => rows.row(1030)).toThrow('was let go');
+    expect(rows.row(1029)).toEqual(['01029', '威海市第1029医院', '是']);
   });
 });

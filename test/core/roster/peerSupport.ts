@@ -14,5 +14,5 @@ export const context: PeerClauseContext = {
 };
 
 /** each member's fed value, in the members' order */
-export const values = (readings: Map<number, { value: number | string }>, count: number) =>
+export const values = (readings: { get(key: number): { value: number | string } | undefined }, count: number) =>
   Array.from({ length: count }, (_, key) => readings.get(key)?.value);

@@ -7,7 +7,7 @@ import {
   equalRuns,
   groupHead,
   groupName,
-  memberReading,
+  MemberReadings,
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
@@ -63,13 +63,9 @@ export function peerIntervals(
   const tieWords = options.intervals === 'equal-width' ? '分界点上的值归较低区间' : `分界点上的值归较低区间，${peerOptionWords.ties[options.ties]}`;
   const reading = [peerOptionWords.intervals[options.intervals], trimWords, tieWords, ...(bound.words ? [bound.words] : [])].join('，');
   const cuts = cutsText(cutPoints, ctx.show);
-  const readings: PeerComputation['readings'] = new Map();
-  const intervalAt = (position: number) => intervalOf.get(sorted[position]!.key) ?? n;
-  const said: Said = (position) => {
-    const why = position < trimmed ? '（剔除的过低值）' : position >= count - trimmed ? '（剔除的过高值）' : '';
-    return `分界点 ${cuts}（${reading}）→ ${labels[intervalAt(position) - 1] ?? intervalAt(position)}${why}`;
-  };
-  sorted.forEach((member, position) => readings.set(member.key, memberReading(ctx, member, intervalAt(position), said, position)));
+  const intervals = sorted.map((member) => intervalOf.get(member.key) ?? n);
+  const said = intervalSaid(`分界点 ${cuts}（${reading}）→ `, labels, intervals, trimmed, count);
+  const readings = new MemberReadings(ctx, sorted, (position) => intervals[position]!, said);
   return {
     group: {
       ...groupHead(ctx, 'intervals', reading, count),
@@ -80,6 +76,15 @@ export function peerIntervals(
       lines: [`${ctx.inputId} ${ctx.measureName}（${groupName(ctx.group)}，${count} 家）：${reading}；分界点 ${cuts}`],
     },
     readings,
+  };
+}
+
+/** What a member's interval says, made apart from the computation so that it holds only the group's words and
+ * each position's interval, never the members. */
+function intervalSaid(head: string, labels: readonly string[], intervals: readonly number[], trimmed: number, count: number): Said {
+  return (position) => {
+    const why = position < trimmed ? '（剔除的过低值）' : position >= count - trimmed ? '（剔除的过高值）' : '';
+    return `${head}${labels[intervals[position]! - 1] ?? intervals[position]}${why}`;
   };
 }
 

@@ -4,7 +4,7 @@ import { peerOptionWords } from './options';
 import {
   groupHead,
   groupName,
-  memberReading,
+  MemberReadings,
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
@@ -32,19 +32,10 @@ export function peerLowBand(members: readonly PeerMember[], clause: LowBandClaus
   const inBand = Math.min(count, Math.max(1, shareCount(options.lowBandShare, count, options.tierRounding)));
   const upper = sorted[inBand - 1]!.measure;
   const reading = `低位区间为同级最低的 ${pct(options.lowBandShare)}（${count} 家的 ${pct(options.lowBandShare)} ${peerOptionWords.tierRounding[options.tierRounding]}为 ${inBand} 家）`;
-  const readings: PeerComputation['readings'] = new Map();
-  // the first inBand members are within the band (sorted, and at most the band's upper limit): no arithmetic
-  const excessAt = (p: number) => (p < inBand ? ZERO : beyond(sorted[p]!.measure, upper));
   const inBandFed = fedValue(clause, ZERO).toFixed();
-  const said: Said = (p) => {
-    const excess = excessAt(p);
-    const where = `低位区间上限 ${ctx.show(upper)}（${reading}）→ ${excess.isZero() ? '在区间内' : `高出 ${ctx.show(excess)}`}`;
-    return clause.reference === 0 ? where : `${where}，本条从 ${ctx.show(new D(clause.reference))} 起算，计为 ${ctx.show(fedValue(clause, excess))}`;
-  };
-  sorted.forEach((member, p) => {
-    const fed = p < inBand ? inBandFed : fedValue(clause, excessAt(p)).toFixed();
-    readings.set(member.key, memberReading(ctx, member, fed, said, p));
-  });
+  const said = lowBandSaid(clause, ctx, upper, reading, inBand);
+  const fed = (p: number) => (p < inBand ? inBandFed : fedValue(clause, excessOf(p, sorted[p]!.measure, inBand, upper)).toFixed());
+  const readings = new MemberReadings(ctx, sorted, fed, said);
   return {
     group: {
       ...groupHead(ctx, 'lowBand', reading, count),
@@ -61,9 +52,8 @@ export function peerLowBand(members: readonly PeerMember[], clause: LowBandClaus
 export function printedLowBand(members: readonly PeerMember[], clause: LowBandClause, ctx: PeerClauseContext): PeerComputation {
   const band = new D(clause.reference);
   const reading = `低位区间${peerOptionWords.a6LowBand.fixed}：${ctx.show(band)} 及以下`;
-  const readings: PeerComputation['readings'] = new Map();
-  const said: Said = () => `${reading}，按本条计`;
-  members.forEach((member, p) => readings.set(member.key, memberReading(ctx, member, member.measure.toFixed(), said, p)));
+  const said = printedSaid(`${reading}，按本条计`);
+  const readings = new MemberReadings(ctx, members, (p) => members[p]!.measure.toFixed(), said);
   return {
     group: {
       ...groupHead(ctx, 'lowBand', reading, members.length),
@@ -75,6 +65,23 @@ export function printedLowBand(members: readonly PeerMember[], clause: LowBandCl
     readings,
   };
 }
+
+// the first inBand members are within the band (sorted, and at most the band's upper limit): no arithmetic
+const excessOf = (p: number, measure: Dec, inBand: number, upper: Dec) => (p < inBand ? ZERO : beyond(measure, upper));
+
+/** What a member's place against the band says (made apart: it holds the band, never the members). */
+function lowBandSaid(clause: LowBandClause, ctx: PeerClauseContext, upper: Dec, reading: string, inBand: number): Said {
+  return (p, measure) => {
+    const excess = excessOf(p, measure, inBand, upper);
+    const where = `低位区间上限 ${ctx.show(upper)}（${reading}）→ ${excess.isZero() ? '在区间内' : `高出 ${ctx.show(excess)}`}`;
+    return clause.reference === 0 ? where : `${where}，本条从 ${ctx.show(new D(clause.reference))} 起算，计为 ${ctx.show(fedValue(clause, excess))}`;
+  };
+}
+
+const printedSaid =
+  (words: string): Said =>
+  () =>
+    words;
 
 function fedValue(clause: LowBandClause, excess: Dec): Dec {
   const fed = clause.reference === 0 ? excess : excess.plus(clause.reference);

@@ -4,7 +4,7 @@ import {
   equalRuns,
   groupHead,
   groupName,
-  memberReading,
+  MemberReadings,
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
@@ -21,10 +21,9 @@ export function peerRanking(members: readonly PeerMember[], descending: boolean,
   const sorted = sortedMembers(members, descending);
   const runs = equalRuns(sorted);
   const reading = `${descending ? '由高到低' : '由低到高'}排名，${peerOptionWords.ties[ties]}`;
-  const readings: PeerComputation['readings'] = new Map();
-  const rankAt = (p: number) => (ties === 'better' ? runs.first[p]! : runs.last[p]!) + 1;
-  const said: Said = (p) => `共 ${sorted.length} 家（${reading}）→ 第 ${rankAt(p)} 名`;
-  sorted.forEach((member, p) => readings.set(member.key, memberReading(ctx, member, rankAt(p), said, p)));
+  const ranks = (ties === 'better' ? runs.first : runs.last).map((p) => p + 1);
+  const said = rankSaid(`共 ${sorted.length} 家（${reading}）→ 第 `, ranks);
+  const readings = new MemberReadings(ctx, sorted, (p) => ranks[p]!, said);
   const top = sorted.slice(0, 3).map((m) => ctx.show(m.measure));
   return {
     group: {
@@ -36,4 +35,9 @@ export function peerRanking(members: readonly PeerMember[], descending: boolean,
     },
     readings,
   };
+}
+
+/** What a member's rank says (made apart: it holds each position's rank, never the members). */
+function rankSaid(head: string, ranks: readonly number[]): Said {
+  return (p) => `${head}${ranks[p]} 名`;
 }

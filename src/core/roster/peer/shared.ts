@@ -22,7 +22,7 @@ export interface PeerClauseContext {
 /** A computation's answer: the group's account and each member's reading with the value fed to the clause. */
 export interface PeerComputation {
   group: PeerGroupResult;
-  readings: Map<number, PeerReading & { value: number | string }>;
+  readings: MemberReadings;
 }
 
 /** Members in ascending order of measure (descending when asked), equal measures in the roster's order:
@@ -68,9 +68,10 @@ export function groupHead(ctx: PeerClauseContext, kind: PeerGroupResult['kind'],
   return { inputId: ctx.inputId, itemNo: ctx.itemNo, ...(ctx.code && { code: ctx.code }), group: ctx.group, kind, reading, count };
 }
 
-/** Words what the member at `position` (in the computation's sorted order) gave: one per computation, not
- * one per member (a function made per member costs more than the member's scoring). */
-export type Said = (position: number) => string;
+/** Words what the member at `position` (in the computation's sorted order), whose measure is `measure`, gave:
+ * one per computation, not one per member (a function made per member costs more than the member's scoring).
+ * It holds what the group computed (cut points, each position's interval or tier), never the members. */
+export type Said = (position: number, measure: Dec) => string;
 
 /**
  * A member's reading: the measure, then what it gave. Its line is worded when first read (and kept): a
@@ -103,7 +104,7 @@ class MemberReading implements PeerReading {
   get line(): string {
     if (typeof this.#said !== 'string') {
       const ctx = this.#ctx;
-      this.#said = `${ctx.inputId} ${ctx.measureName} ${ctx.show(this.measure)}（${groupName(ctx.group)}）：${this.#said(this.#position)}`;
+      this.#said = `${ctx.inputId} ${ctx.measureName} ${ctx.show(this.measure)}（${groupName(ctx.group)}）：${this.#said(this.#position, this.measure)}`;
     }
     return this.#said;
   }
@@ -113,15 +114,60 @@ class MemberReading implements PeerReading {
   }
 }
 
-/** The reading of the member at `position` of the computation's sorted members. */
-export function memberReading(
-  ctx: PeerClauseContext,
-  member: PeerMember,
-  value: number | string,
-  said: Said,
-  position: number,
-): PeerReading & { value: number | string } {
-  return new MemberReading(ctx, member.measure, value, said, position);
+/**
+ * A computation's readings, made as they are asked for: the members' measures and fed values by their
+ * position in the sorted order, the group's context and its `said`, once for the group. A 100,000-row
+ * roster's readings made at once (an object per member and clause, each holding its group) were most of
+ * its memory; `release` lets go of a member's measure once its row has its reading.
+ */
+export class MemberReadings {
+  readonly size: number;
+  readonly #ctx: PeerClauseContext;
+  readonly #said: Said;
+  readonly #keys: Int32Array;
+  /** each measure as its exact text (valueOf keeps the sign of a zero): a Decimal is about 240 bytes, most of
+   * it its digits' spare room */
+  readonly #measures: (string | undefined)[];
+  readonly #values: (number | string)[];
+  #positions: Map<number, number> | undefined;
+
+  /** `sorted`: the members in the computation's order; `valueAt`: the value fed at each position */
+  constructor(ctx: PeerClauseContext, sorted: readonly PeerMember[], valueAt: (position: number) => number | string, said: Said) {
+    this.size = sorted.length;
+    this.#ctx = ctx;
+    this.#said = said;
+    this.#keys = Int32Array.from(sorted, (m) => m.key);
+    this.#measures = sorted.map((m) => m.measure.valueOf());
+    this.#values = sorted.map((_, p) => valueAt(p));
+  }
+
+  /** the caller's key of the member at a position */
+  keyAt(position: number): number {
+    return this.#keys[position]!;
+  }
+
+  /** the reading of the member at a position (a new one on each call, until it is released) */
+  at(position: number): PeerReading & { value: number | string } {
+    const measure = this.#measures[position];
+    if (measure === undefined) throw new Error(`peer reading ${position} of ${this.#ctx.inputId} was let go`);
+    return new MemberReading(this.#ctx, new D(measure), this.#values[position]!, this.#said, position);
+  }
+
+  release(position: number): void {
+    this.#measures[position] = undefined;
+  }
+
+  /** the reading of the member with this key */
+  get(key: number): (PeerReading & { value: number | string }) | undefined {
+    this.#positions ??= new Map(Array.from(this.#keys, (k, p) => [k, p]));
+    const position = this.#positions.get(key);
+    return position === undefined ? undefined : this.at(position);
+  }
+
+  /** every member's reading, in the computation's order */
+  *values(): IterableIterator<PeerReading & { value: number | string }> {
+    for (let p = 0; p < this.size; p++) yield this.at(p);
+  }
 }
 
 export const cutsText = (cuts: Dec[], show: (d: Dec) => string) => (cuts.length === 0 ? '无' : cuts.map(show).join('、'));

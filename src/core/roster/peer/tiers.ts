@@ -5,7 +5,7 @@ import {
   equalRuns,
   groupHead,
   groupName,
-  memberReading,
+  MemberReadings,
   type PeerClauseContext,
   type PeerComputation,
   type PeerMember,
@@ -49,9 +49,8 @@ export function peerTiers(
   const shareWords = shares.map((s, j) => `${labels[j] ?? j + 1} ${pct(s)}`).join('、');
   const reading = `由高到低 ${shareWords}，家数${peerOptionWords.tierRounding[options.tierRounding]}，${peerOptionWords.ties[options.ties]}`;
   const countWords = counts.map((c, j) => `${labels[j] ?? j + 1} ${c} 家`).join('、');
-  const readings: PeerComputation['readings'] = new Map();
-  const said: Said = (p) => `第 ${runs.first[p]! + 1} 名（共 ${count} 家；${countWords}；${reading}）→ ${labels[tierOf[p]! - 1] ?? tierOf[p]}`;
-  sorted.forEach((member, p) => readings.set(member.key, memberReading(ctx, member, tierOf[p]!, said, p)));
+  const said = tierSaid(runs.first, `（共 ${count} 家；${countWords}；${reading}）→ `, labels, tierOf);
+  const readings = new MemberReadings(ctx, sorted, (p) => tierOf[p]!, said);
   return {
     group: {
       ...groupHead(ctx, 'tiers', reading, count),
@@ -62,4 +61,9 @@ export function peerTiers(
     },
     readings,
   };
+}
+
+/** What a member's tier says (made apart: it holds each position's place and tier, never the members). */
+function tierSaid(first: readonly number[], words: string, labels: readonly string[], tierOf: readonly number[]): Said {
+  return (p) => `第 ${first[p]! + 1} 名${words}${labels[tierOf[p]! - 1] ?? tierOf[p]}`;
 }
