@@ -23,8 +23,11 @@ export async function gridPlansToXlsx(plans: readonly GridPlan[], options: Write
   for (const plan of plans) await writeSheet(workbook, plan, options);
   await workbook.commit();
   // what ExcelJS's streamed writer leaves out: print titles and the charts (xlsxParts.ts). The workbook is
-  // held compressed for this (tens of megabytes at 100,000 rows), its rows never as cell objects
-  return addXlsxParts(new Uint8Array(Buffer.concat(chunks)), plans);
+  // held compressed for this (tens of megabytes at 100,000 rows), its rows never as cell objects, and once:
+  // the pieces are let go as they are joined
+  const whole = Buffer.concat(chunks);
+  chunks.length = 0;
+  return addXlsxParts(new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength), plans);
 }
 
 /** A grid plan's print setup in ExcelJS's terms (the print titles are added by addXlsxParts). */
