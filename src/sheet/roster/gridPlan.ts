@@ -33,7 +33,7 @@ export function rosterGridPlan({ printTitles, printScale, ...parts }: RosterShee
 }
 
 /** Excel's tallest row, in points. */
-const MAX_ROW_HEIGHT = 409;
+export const MAX_ROW_HEIGHT = 409;
 
 /**
  * The height each grid row with wrapped text needs (a header in a narrow column, a reading of a paragraph),

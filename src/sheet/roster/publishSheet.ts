@@ -4,7 +4,7 @@ import type { RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/files/schema';
 import { textHeight } from '../textHeight';
 import type { GridPlan, PlainValue } from '../types';
-import { rosterGridPlan } from './gridPlan';
+import { MAX_ROW_HEIGHT, rosterGridPlan } from './gridPlan';
 import { PUBLISH_SHEET } from './words';
 
 const HEADERS = ['序号', '机构名称', '级别/类型', '得分', '等次', '处理结果'];
@@ -22,7 +22,7 @@ export function dateText(date: Date): string {
  */
 export function planPublishSheet(result: RosterResult, rubric: Rubric, policy: Policy | undefined, date: Date): GridPlan {
   // the list is the sheet's body (values styled by column: a row of objects per cell would be 600,000 of them
-  // at 100,000 institutions), each row as tall as its wrapped name or 处理结果 needs
+  // at 100,000 institutions), each row as tall as its wrapped texts need
   const list = publicList(result, policy);
   const rows = list.map((row): PlainValue[] => [row.no, row.name, row.level ?? '', row.score.toNumber(), row.grade, row.outcome]);
   const top = 4;
@@ -55,12 +55,11 @@ export function planPublishSheet(result: RosterResult, rubric: Rubric, policy: P
     columnCount: HEADERS.length,
     columns: HEADERS.map((header, i) => ({ header, width: WIDTHS[i]! })),
     merges: [`A${paragraphRow}:${last}${paragraphRow}`],
-    rowHeights: { ...heights, 1: 24, [paragraphRow]: Math.min(409, textHeight(paragraph, width)) },
+    rowHeights: { ...heights, 1: 24, [paragraphRow]: Math.min(MAX_ROW_HEIGHT, textHeight(paragraph, width)) },
     freezeRows: 4,
     printTitles: { rows: 4 },
   });
 }
 
-/** The columns whose text wraps (机构名称, 级别/类型, 等次, 处理结果), and Excel's tallest row in points. */
+/** The columns whose text wraps: 机构名称, 级别/类型, 等次, 处理结果. */
 const WRAPPED = [1, 2, 4, 5];
-const MAX_ROW_HEIGHT = 409;
