@@ -4,28 +4,19 @@
 // by the whole-number formula and by the plain one a many-decimal rate falls back to.
 import { describe, expect, it } from 'vitest';
 import { circumstancesFrom, isUnstated, type Policy, PolicySchema, refundOutcome, UNSTATED } from '../../src/core';
+import { countyPolicyJson } from '../support/countyPolicy';
 import { computeGrid } from '../support/hyperformula';
 import { coreScore, type RefundCase, refundRows } from '../support/refundCases';
 
 function policy(rate: number, lowest: Record<string, unknown>): Policy {
-  return PolicySchema.parse({
-    kind: 'policy',
-    id: 'unstated-sheet',
-    title: '某县考核结果运用办法',
-    region: '某县',
-    institution: 'any',
-    provenance: { issuer: '某县医疗保障局', documentNumber: '某医保发〔2026〕1号', title: '通知', date: '2026-01-01' },
-    scale: { points: 100, text: '考核实行百分制' },
-    grades: [
+  return PolicySchema.parse(
+    countyPolicyJson('unstated-sheet', [
       { label: '优秀', min: 90, text: '90分以上为优秀', refund: { kind: 'full', text: '全额返还' } },
       { label: '良好', min: 80, max: 90, text: '80分至90分', refund: { kind: 'perPointBelow', base: 90, ratePerPoint: rate, text: '每低1分扣除' } },
       { label: '合格', min: 70, max: 80, text: '70分至80分', refund: { kind: 'unstated', text: '合格的返还未规定' } },
       { max: 70, text: '只规定到70分', refund: { kind: 'unstated', text: '70分以下未规定' }, ...lowest },
-    ],
-    veto: { effect: 'setScore', score: 0, text: '存在否决项的，考核得分为0分' },
-    refund: { fractionalPoints: 'proportional', ratioRounding: 'none' },
-    extraWithholding: [{ name: '挂牌督办', ratio: 0.1, text: '再扣除10%' }],
-  });
+    ]),
+  );
 }
 
 const cases: RefundCase[] = [

@@ -2,29 +2,18 @@
 // in the policy file, accepted by mib check, and gives 方案未规定 with the notice's text, never an amount.
 import { describe, expect, it } from 'vitest';
 import { checkFile, gradeOf, isUnstated, PolicySchema, refundOf, refundOutcome, refundShown, UNSTATED } from '../../../src/core';
+import { countyPolicyJson } from '../../support/countyPolicy';
 
 const REFUND_TEXT = '通知只规定了考核得分70分（含）以上的保证金返还，70分以下未作规定';
 const GRADE_TEXT = '通知只规定了70分（含）以上的等次';
 
 function policyJson(last: Record<string, unknown>, middle?: Record<string, unknown>): Record<string, any> {
-  return {
-    kind: 'policy',
-    id: 'unstated-test',
-    title: '某县考核结果运用办法',
-    region: '某县',
-    institution: 'any',
-    provenance: { issuer: '某县医疗保障局', documentNumber: '某医保发〔2026〕1号', title: '通知', date: '2026-01-01' },
-    scale: { points: 100, text: '考核实行百分制' },
-    grades: [
-      { label: '优秀', min: 90, text: '90分以上为优秀', refund: { kind: 'full', text: '全额返还' } },
-      { label: '良好', min: 80, max: 90, text: '80分至90分为良好', refund: middle ?? { kind: 'withhold', ratio: 0.1, text: '扣除10%' } },
-      { label: '合格', min: 70, max: 80, text: '70分至80分为合格', refund: { kind: 'withhold', ratio: 0.3, text: '扣除30%' } },
-      { max: 70, text: GRADE_TEXT, refund: { kind: 'unstated', text: REFUND_TEXT }, ...last },
-    ],
-    veto: { effect: 'setScore', score: 0, text: '存在否决项的，考核得分为0分' },
-    refund: { fractionalPoints: 'proportional', ratioRounding: 'none' },
-    extraWithholding: [{ name: '挂牌督办', ratio: 0.1, text: '被挂牌督办的，再扣除10%' }],
-  };
+  return countyPolicyJson('unstated-test', [
+    { label: '优秀', min: 90, text: '90分以上为优秀', refund: { kind: 'full', text: '全额返还' } },
+    { label: '良好', min: 80, max: 90, text: '80分至90分为良好', refund: middle ?? { kind: 'withhold', ratio: 0.1, text: '扣除10%' } },
+    { label: '合格', min: 70, max: 80, text: '70分至80分为合格', refund: { kind: 'withhold', ratio: 0.3, text: '扣除30%' } },
+    { max: 70, text: GRADE_TEXT, refund: { kind: 'unstated', text: REFUND_TEXT }, ...last },
+  ]);
 }
 const unstatedGrade = () => policyJson({ unstated: true });
 const printedGrade = () => policyJson({ label: '不合格', text: '70分以下为不合格' });
