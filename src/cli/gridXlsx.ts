@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
 import { validSheetName } from '../sheet/sheetName';
-import type { CellStyle, GridPlan, PlanCell } from '../sheet/types';
+import type { CellStyle, GridPlan, PlainValue, PlanCell } from '../sheet/types';
 import { addXlsxParts } from './xlsxParts';
 import { bodyRowWriter } from './xlsxRows';
 import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from './xlsxStyles';
@@ -85,18 +85,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
     mergesAt.set(top, [...(mergesAt.get(top) ?? []), merge]);
   }
 
-  const straight = options.rowsByExcelJS ? undefined : bodyRowWriter(workbook, sheet, columnStyles);
-  for (let r = 0; r < rowCount; r++) {
-    const height = plan.rowHeights[r + 1];
-    const cells = plan.grid[r];
-    const values = body && bodyRows && r >= body.top && r < body.top + bodyRows.count ? bodyRows.row(r - body.top) : undefined;
-    // a row of the body alone goes straight to the sheet's XML (xlsxRows.ts); others through ExcelJS
-    if (straight && values && !cells?.some(Boolean) && !mergesAt.has(r + 1) && straight.ready()) {
-      straight.write(r + 1, values, height, breaks.has(r + 2));
-      if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await new Promise((resolve) => setImmediate(resolve));
-      continue;
-    }
-    straight?.flush();
+  // a row through ExcelJS: its merges, height, page break, grid cells and body values as cell objects
+  const byExcelJS = (r: number, cells: GridPlan['grid'][number] | undefined, values: BodyValues | undefined, height: number | undefined) => {
     for (const merge of mergesAt.get(r + 1) ?? []) sheet.mergeCells(merge);
     const row = sheet.getRow(r + 1);
     if (height !== undefined) row.height = height;
@@ -118,7 +108,21 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
       }
     }
     row.commit();
-    // the committed rows are compressed and written while the next are made: without a pause, a 100,000-row
+  };
+
+  const straight = options.rowsByExcelJS ? undefined : bodyRowWriter(workbook, sheet, columnStyles);
+  for (let r = 0; r < rowCount; r++) {
+    const height = plan.rowHeights[r + 1];
+    const cells = plan.grid[r];
+    const values = body && bodyRows && r >= body.top && r < body.top + bodyRows.count ? bodyRows.row(r - body.top) : undefined;
+    // a row of the body alone goes straight to the sheet's XML (xlsxRows.ts); others through ExcelJS
+    if (straight && values && !cells?.some(Boolean) && !mergesAt.has(r + 1) && straight.ready())
+      straight.write(r + 1, values, height, breaks.has(r + 2));
+    else {
+      straight?.flush();
+      byExcelJS(r, cells, values, height);
+    }
+    // the written rows are compressed and written while the next are made: without a pause, a 100,000-row
     // sheet's XML (some 300 MB) would wait whole in memory for the loop to end
     if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -135,6 +139,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
 }
 
 const ROWS_BETWEEN_PAUSES = 256;
+
+type BodyValues = readonly (PlainValue | null)[];
 
 function writeCell(target: ExcelJS.Cell, cell: PlanCell, style: CellStyle | undefined): void {
   if (style) applyStyle(target, style);

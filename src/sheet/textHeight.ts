@@ -52,7 +52,6 @@ export function wrappedLines(text: string, columnChars: number, fontSize = BASE_
   for (const paragraph of text.split(/\r?\n/)) {
     let used = 0;
     let count = 1;
-    // tokens: a CJK character alone, a run of other non-space characters, or spaces
     for (const token of paragraph.match(TOKENS) ?? []) {
       const width = [...token].reduce((sum, c) => sum + charWidth(c), 0);
       if (/^\s+$/.test(token)) {

@@ -44,8 +44,8 @@ export function rosterFindings(result: RosterResult, rubric: Rubric, selfGapThre
   for (const row of result.institutions)
     for (const score of row.items)
       if (score.overCap.gt(0)) {
-        const found = overBy.get(score.id) ?? [];
-        if (found.length === 0) overBy.set(score.id, found);
+        let found = overBy.get(score.id);
+        if (!found) overBy.set(score.id, (found = []));
         found.push({ ...who(row), points: score.overCap });
       }
   const overCap = rubric.items.flatMap((item) => {
