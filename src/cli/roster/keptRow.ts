@@ -1,4 +1,4 @@
-import { D, type Dec, ZERO } from '../../core/numbers/decimal';
+import { D, type Dec, toNumber, ZERO } from '../../core/numbers/decimal';
 import type { PeerReading, RosterInstitution, RosterItemScore, RosterRowResult } from '../../core/roster/types';
 
 const NONE: never[] = Object.freeze([]) as never[];
@@ -120,7 +120,7 @@ function sharedItem(item: RosterItemScore, position: number, shared: SharedScore
   // most rows score most items as the row before did: a comparison, not a decimal's number (through its text)
   const last = lastShared.get(byScore);
   if (last?.id === item.id && last.score.eq(item.score)) return last;
-  const score = item.score.toNumber();
+  const score = toNumber(item.score);
   const found = byScore.get(score);
   if (found?.id === item.id) {
     lastShared.set(byScore, found);

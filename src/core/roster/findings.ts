@@ -1,4 +1,4 @@
-import { D, type Dec, fmt } from '../numbers/decimal';
+import { cmp, D, type Dec, fmt, ZERO } from '../numbers/decimal';
 import type { Rubric } from '../files/schema';
 import type { RosterResult } from './types';
 
@@ -35,7 +35,20 @@ export const itemLabel = (item: { no: string; code?: string }) => item.code ?? `
 /** A veto item as a row lists it (the table's code, or its bare 序号 "1") as a reader names it: "C21", "第1项". */
 export const vetoLabel = (item: string) => (/^\d+$/.test(item) ? `第${item}项` : item);
 
+/** The findings at the table's own threshold, by roster: `mib roster -o` words them in its report and on
+ * 汇总统计, from the same finished roster (a roster is not changed once it is scored). */
+const findingsBy = new WeakMap<RosterResult, { rubric: Rubric; rows: RosterResult['institutions']; findings: RosterFindings }>();
+
 export function rosterFindings(result: RosterResult, rubric: Rubric, selfGapThreshold?: Dec | number): RosterFindings {
+  if (selfGapThreshold !== undefined) return findingsOf(result, rubric, selfGapThreshold);
+  const known = findingsBy.get(result);
+  if (known?.rubric === rubric && known.rows === result.institutions) return known.findings;
+  const findings = findingsOf(result, rubric);
+  findingsBy.set(result, { rubric, rows: result.institutions, findings });
+  return findings;
+}
+
+function findingsOf(result: RosterResult, rubric: Rubric, selfGapThreshold?: Dec | number): RosterFindings {
   const threshold = selfGapThreshold === undefined ? new D(rubric.total).times(SELF_GAP_SHARE) : new D(selfGapThreshold);
   const who = (row: RosterResult['institutions'][number]): FoundInstitution => ({ code: row.institution.code, name: row.institution.name });
   // one pass over the rows and their items (a lookup per item and row would be items² × rows: 64 million
@@ -43,7 +56,7 @@ export function rosterFindings(result: RosterResult, rubric: Rubric, selfGapThre
   const overBy = new Map<string, (FoundInstitution & { points: Dec })[]>();
   for (const row of result.institutions)
     for (const score of row.items)
-      if (score.overCap.gt(0)) {
+      if (cmp(score.overCap, ZERO) > 0) {
         let found = overBy.get(score.id);
         if (!found) overBy.set(score.id, (found = []));
         found.push({ ...who(row), points: score.overCap });

@@ -1,4 +1,4 @@
-import { type Dec, fmt } from '../../core/numbers/decimal';
+import { cmp, type Dec, fmt, toNumber, ZERO } from '../../core/numbers/decimal';
 import { DEPOSIT_STATE_WORDS } from '../../core/roster/money';
 import { UNSTATED } from '../../core/policy/unstated';
 import { consequenceText } from '../../core/roster/rosterRules';
@@ -19,15 +19,8 @@ export interface RosterColumn {
   value: (row: RosterRowResult) => PlainValue | null;
 }
 
-// a decimal's number, once for each decimal object: the rows of a roster share their item scores (keptRow), and
-// decimal.js's toNumber goes through its text (800,000 calls for 10,000 rows of 80 items)
-const numbers = new WeakMap<Dec, number>();
-const num = (value: Dec | undefined): number | null => {
-  if (value === undefined) return null;
-  let n = numbers.get(value);
-  if (n === undefined) numbers.set(value, (n = value.toNumber()));
-  return n;
-};
+// a decimal's number from its digits (toNumber): 汇总名单 writes 800,000 of them for 10,000 rows of 80 items
+const num = (value: Dec | undefined): number | null => (value === undefined ? null : toNumber(value));
 /** A number as a number ("0.072" → 0.072); other text as it is. */
 const numeric = (value: string | number | undefined): PlainValue | null =>
   value === undefined ? null : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
@@ -128,7 +121,7 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
       width: 13,
       style: 'money',
       // what the deposit keeps back: deposit − refund, where both are known
-      value: (r) => (r.institution.deposit !== undefined && r.refund !== undefined ? r.institution.deposit.minus(r.refund).toNumber() : null),
+      value: (r) => (r.institution.deposit !== undefined && r.refund !== undefined ? toNumber(r.institution.deposit.minus(r.refund)) : null),
     },
     {
       key: 'depositState',
@@ -168,7 +161,7 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
       value: (r) =>
         text(
           r.items
-            .filter((i) => i.overCap.gt(0))
+            .filter((i) => cmp(i.overCap, ZERO) > 0)
             .map((i) => `${i.code ?? `第${i.id}项`}（超 ${fmt(i.overCap)} 分）`)
             .join('、'),
         ),

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { D, toNumber } from '../../src/core/numbers/decimal';
+
+// toNumber reads the digits decimal.js keeps; it must give the very double decimal.js's toNumber gives
+// (through the value's text) for every value: short ones take the fast path, long ones decimal.js's
+const short = fc
+  .tuple(fc.integer({ min: -99_999_999_999_999, max: 99_999_999_999_999 }), fc.integer({ min: -40, max: 40 }))
+  .map(([digits, exponent]) => new D(`${digits}e${exponent}`));
+const decimal = fc.oneof(
+  short,
+  fc.double({ noNaN: true }).map((n) => new D(n)),
+  fc
+    .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -340, max: 320 }))
+    .map(([digits, exponent]) => new D(`${digits}e${exponent}`)),
+  // a score, a ratio, a deposit as a roster has them
+  fc.tuple(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 6 })).map(([n, places]) => new D(n).dividedBy(10 ** places)),
+);
+
+describe('toNumber: a Decimal as a double without its text', () => {
+  it('is the double decimal.js gives, for any value', () => {
+    fc.assert(
+      fc.property(decimal, (a) => {
+        expect(Object.is(toNumber(a), a.toNumber())).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('keeps what the fast path must get right: halves, long fractions, signs, zeros, Infinity and NaN', () => {
+    for (const text of ['0.1', '0.0632', '7.68', '-2.68', '99999999999999', '1e-22', '12345678901234e-22', '9.9e22', '1e23', '123456789.123456'])
+      expect(toNumber(new D(text))).toBe(Number(text));
+    expect(Object.is(toNumber(new D('-0')), -0)).toBe(true);
+    expect(Object.is(toNumber(new D(0)), 0)).toBe(true);
+    expect(toNumber(new D(Infinity))).toBe(Infinity);
+    expect(Number.isNaN(toNumber(new D(NaN)))).toBe(true);
+  });
+});
