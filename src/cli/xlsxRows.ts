@@ -49,6 +49,8 @@ const isStreamedSheet = (sheet: object): sheet is StreamedSheetInternals => {
   );
 };
 
+const { Number: NUMBER, Boolean: BOOLEAN, String: STRING } = ExcelJS.ValueType;
+
 // ExcelJS's xmlEncode (lib/utils/utils.js): the five entities, and the characters XML 1.0 forbids dropped
 const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 // eslint-disable-next-line no-control-regex
@@ -76,11 +78,23 @@ export function bodyRowWriter(
   const ids: (number | undefined)[] = [];
   const idOf = (c: number, type: ExcelJS.ValueType, asText: boolean): number => {
     const style = columnStyles[c];
-    const slot = 4 * c + (asText ? 3 : style ? 0 : type === ExcelJS.ValueType.Number ? 0 : type === ExcelJS.ValueType.Boolean ? 1 : 2);
+    const slot = 4 * c + (asText ? 3 : style ? 0 : type === NUMBER ? 0 : type === BOOLEAN ? 1 : 2);
     let id = ids[slot];
     if (id === undefined) ids[slot] = id = addStyle(asText ? { ...style, numFmt: '@' } : (style ?? {}), type);
     return id;
   };
+  // what a cell of a column and type writes between its row's number and its value: `" s="4" t="str"><v>`
+  const heads: (string | undefined)[] = [];
+  const headOf = (c: number, type: ExcelJS.ValueType, asText: boolean): string => {
+    const slot = 4 * c + (asText ? 3 : type === NUMBER ? 0 : type === BOOLEAN ? 1 : 2);
+    let head = heads[slot];
+    if (head === undefined) {
+      const id = idOf(c, type, asText);
+      heads[slot] = head = `"${id ? ` s="${id}"` : ''}${type === BOOLEAN ? ' t="b"' : type === STRING ? ' t="str"' : ''}><v>`;
+    }
+    return head;
+  };
+  const opens: (string | undefined)[] = [];
   // each row is made from its parts at once and encoded on its own, straight into a 64 KB chunk that goes to
   // the sheet's stream when full (a string grown piece by piece, or one of 64 KB, is flattened and encoded
   // several times slower; a buffer per row, joined, was two copies)
@@ -107,7 +121,10 @@ export function bodyRowWriter(
         sheet._writeOpenSheetData();
         sheet.startedData = true;
       }
+      // a cell in five pieces joined once with the row: what its column always writes before the row's
+      // number (`<c r="BD`), the number, its style and type (`" s="4"><v>`), the value, the end
       const parts: string[] = [''];
+      const rowText = String(number);
       let min = 0;
       let max = 0;
       for (let c = 0; c < values.length; c++) {
@@ -115,18 +132,19 @@ export function bodyRowWriter(
         if (value === null || value === undefined) continue;
         if (!min) min = c + 1;
         max = c + 1;
-        const ref = `${letters[c] ?? columnLetter(c)}${number}`;
+        let head: string;
+        let text: string;
         if (typeof value === 'number') {
-          const id = idOf(c, ExcelJS.ValueType.Number, false);
-          parts.push(`<c r="${ref}"${id ? ` s="${id}"` : ''}><v>${String(value)}</v></c>`);
+          head = headOf(c, NUMBER, false);
+          text = String(value);
         } else if (typeof value === 'boolean') {
-          const id = idOf(c, ExcelJS.ValueType.Boolean, false);
-          parts.push(`<c r="${ref}"${id ? ` s="${id}"` : ''} t="b"><v>${value ? '1' : '0'}</v></c>`);
+          head = headOf(c, BOOLEAN, false);
+          text = value ? '1' : '0';
         } else {
-          const style = columnStyles[c];
-          const id = idOf(c, ExcelJS.ValueType.String, style?.numFmt !== '@' && excelWouldConvert(value));
-          parts.push(`<c r="${ref}"${id ? ` s="${id}"` : ''} t="str"><v>${xmlEncode(value)}</v></c>`);
+          head = headOf(c, STRING, columnStyles[c]?.numFmt !== '@' && excelWouldConvert(value));
+          text = xmlEncode(value);
         }
+        parts.push((opens[c] ??= `<c r="${letters[c] ?? columnLetter(c)}`), rowText, head, text, '</v></c>');
       }
       // ExcelJS writes a row only when it has a value or a height
       if (parts.length > 1 || height) {
