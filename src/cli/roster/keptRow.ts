@@ -1,4 +1,4 @@
-import { D, type Dec, toNumber, ZERO } from '../../core/numbers/decimal';
+import { cmp, D, type Dec, toNumber, ZERO } from '../../core/numbers/decimal';
 import type { PeerReading, RosterInstitution, RosterItemScore, RosterRowResult } from '../../core/roster/types';
 
 const NONE: never[] = Object.freeze([]) as never[];
@@ -109,27 +109,25 @@ function interned(text: string): string {
   return text;
 }
 
-/** The item scores kept, by the item's position in the rubric and the score as the sheet writes it. */
-export type SharedScores = Map<number, RosterItemScore>[];
+/** The item scores kept, by the item's position in the rubric: each score as the sheet writes it (a
+ * number), and the one the position shared last. */
+export class SharedScores {
+  readonly byScore: Map<number, RosterItemScore>[] = [];
+  readonly last: (RosterItemScore | undefined)[] = [];
+}
 
 /** One object for each item and score as 汇总名单 shows it (a number: all the sheet reads of an item
  * is its score's number); an item with points over its cap is kept as it is. */
 function sharedItem(item: RosterItemScore, position: number, shared: SharedScores): RosterItemScore {
   if (!item.overCap.isZero()) return item;
-  const byScore = (shared[position] ??= new Map());
-  // most rows score most items as the row before did: a comparison, not a decimal's number (through its text)
-  const last = lastShared.get(byScore);
-  if (last?.id === item.id && last.score.eq(item.score)) return last;
+  // most rows score most items as the row before did: a comparison (cmp: decimal.js's eq copies its
+  // argument), not a decimal's number
+  const last = shared.last[position];
+  if (last?.id === item.id && cmp(last.score, item.score) === 0) return last;
+  const byScore = (shared.byScore[position] ??= new Map());
   const score = toNumber(item.score);
   const found = byScore.get(score);
-  if (found?.id === item.id) {
-    lastShared.set(byScore, found);
-    return found;
-  }
+  if (found?.id === item.id) return (shared.last[position] = found);
   byScore.set(score, item);
-  lastShared.set(byScore, item);
-  return item;
+  return (shared.last[position] = item);
 }
-
-/** The item each position's scores last shared. */
-const lastShared = new WeakMap<Map<number, RosterItemScore>, RosterItemScore>();
