@@ -1,4 +1,4 @@
-import { cmp, D, type Dec, fmt } from '../../numbers/decimal';
+import { cmp, D, type Dec, fmt, toNumber } from '../../numbers/decimal';
 import type { PeerGroupResult, PeerOptions, PeerReading } from '../types';
 
 /** One peer's measure; `key` is the caller's handle (the institution's position in the roster). */
@@ -30,7 +30,7 @@ export interface PeerComputation {
 export function sortedMembers(members: readonly PeerMember[], descending = false): PeerMember[] {
   const sign = descending ? -1 : 1;
   // compared as doubles first (cheap, and never out of order: toNumber only merges neighbours), exactly on a tie
-  const keyed = members.map((m) => ({ m, n: m.measure.toNumber() }));
+  const keyed = members.map((m) => ({ m, n: toNumber(m.measure) }));
   keyed.sort((a, b) => sign * (a.n - b.n || cmp(a.m.measure, b.m.measure)) || a.m.key - b.m.key);
   return keyed.map((k) => k.m);
 }
@@ -56,7 +56,7 @@ export function equalRuns(sorted: readonly PeerMember[]): { first: number[]; las
 export function shareCount(share: number | Dec, count: number, rounding: PeerOptions['tierRounding']): number {
   const exact = new D(share).times(count);
   const whole = rounding === 'floor' ? exact.floor() : rounding === 'ceil' ? exact.ceil() : exact.toDecimalPlaces(0, D.ROUND_HALF_UP);
-  return whole.toNumber();
+  return toNumber(whole);
 }
 
 export function groupName(group: string): string {
