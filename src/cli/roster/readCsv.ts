@@ -53,7 +53,8 @@ function decode(bytes: Uint8Array, source: string): { text: string; encoding: Cs
 
 /** Excel's “Unicode 文本” separates by tabs; a first line with tabs and no comma is read so. */
 const delimiterOf = (text: string) => {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  // the first line that holds anything (a blank line before the header is not the header)
+  const firstLine = /^.*\S.*$/m.exec(text)?.[0] ?? '';
   return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 };
 
@@ -135,12 +136,14 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
   const excelRows: number[] = [];
   let records = 0;
   // one row more than allowed (and the header) is enough to know the file is too long
+  // a line without quotes is blank when it holds only delimiters and spaces (what trim takes away is \s)
+  const blankLine = new RegExp(`^[\\s${delimiter === '\t' ? '' : delimiter}]*$`);
   eachRecord(text, delimiter, ROSTER_MAX_ROWS + 2, source, (record, line) => {
     records++;
-    if (record.every(blank)) return;
+    if (record ? record.every(blank) : blankLine.test(line)) return;
     // the header is the first row that holds anything (a blank first line is not a header)
     if (header === undefined) {
-      header = trimmedRow(record).map((cell) => (cell ?? '').trim());
+      header = trimmedRow(record ?? line.split(delimiter)).map((cell) => (cell ?? '').trim());
       headerRow = records;
       return;
     }
@@ -252,15 +255,16 @@ const own = <T extends string | null>(cell: T): T => (cell !== null && cell.leng
 
 /** Each record of the text, up to `to` of them, with its text (its line, or lines when a quoted field
  * holds a line break), as csv-parse reads a roster: blank lines kept, short rows as they are, a stray quote
- * inside a field kept. */
-function eachRecord(text: string, delimiter: string, to: number, source: string, each: (record: string[], line: string) => void): void {
+ * inside a field kept. A text without quotes gives its lines unsplit (null): a line's fields are the pieces
+ * between delimiters, split when they are read (a roster's row is read twice later, not here). */
+function eachRecord(text: string, delimiter: string, to: number, source: string, each: (record: string[] | null, line: string) => void): void {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.includes('"')) {
     // no quote: a record is a line, a field what lies between delimiters (a file edited in two tools may
     // mix CRLF and LF lines)
     const lines = body.split(/\r\n|\n|\r/, to + 1);
     if (lines.length > 0 && lines.at(-1) === '' && lines.length <= to) lines.pop();
-    for (const line of lines.slice(0, to)) each(line.split(delimiter), line);
+    for (const line of lines.slice(0, to)) each(null, line);
     return;
   }
   parseRecords(body, delimiter, to, source, (record, raw) => each(record, raw.replace(/[\r\n]+$/, '')));

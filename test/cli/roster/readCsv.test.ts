@@ -55,6 +55,16 @@ describe('readCsv: a roster as Chinese Excel saves it', () => {
     expect(table.source).toBe(`名单.csv（CSV，${encoding} 编码）`);
   });
 
+  it('blank lines before the header and between rows (spaces, delimiters, a full-width space) are skipped, tabs found below them', () => {
+    const tabs = readCsv(utf8('\r\n\t \t\r\n机构编码\t机构名称\r\n \t\u3000\r\n0012\t江北区人民医院\r\n'), 't.csv');
+    expect(tabs.header).toEqual(['机构编码', '机构名称']);
+    expect(tabs.rows).toEqual([['0012', '江北区人民医院']]);
+    expect(tabs.cellName(0, 1)).toBe('第5行第2列（B5）');
+    const commas = readCsv(utf8(', ,\n机构编码,机构名称\n ,\u3000, \n0012,江北区人民医院\n'), 'c.csv');
+    expect(commas.header).toEqual(['机构编码', '机构名称']);
+    expect(commas.rows).toEqual([['0012', '江北区人民医院']]);
+  });
+
   it('GBK bytes are not valid UTF-8, so they are not misread as mojibake', () => {
     const table = readCsv(gbk('机构编码,机构名称\n1,江北区人民医院\n'), 'g.csv');
     expect(table.rows[0]![1]).toBe('江北区人民医院');
