@@ -4,7 +4,7 @@ import { excelWouldConvert } from '../sheet/excelLimits';
 import { validSheetName } from '../sheet/sheetName';
 import type { CellStyle, GridPlan, PlainValue, PlanCell } from '../sheet/types';
 import { addXlsxParts } from './xlsxParts';
-import { bodyRowWriter } from './xlsxRows';
+import { bodyRowWriter, sheetBacklog } from './xlsxRows';
 import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from './xlsxStyles';
 
 /**
@@ -122,9 +122,13 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
       straight?.flush();
       byExcelJS(r, cells, values, height);
     }
-    // the written rows are compressed and written while the next are made: without a pause, a 100,000-row
-    // sheet's XML (some 300 MB) would wait whole in memory for the loop to end
-    if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await new Promise((resolve) => setImmediate(resolve));
+    // the written rows are compressed before more are made: the compressor moves only when the event loop
+    // turns, so without these pauses a 100,000-row sheet's XML (some 300 MB) would wait whole in memory
+    if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) {
+      straight?.flush();
+      do await new Promise((resolve) => setImmediate(resolve));
+      while (sheetBacklog(sheet) > MAX_BACKLOG);
+    }
   }
   straight?.flush();
   // a merge below the last planned row (none is planned so) still stands
@@ -139,6 +143,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
 }
 
 const ROWS_BETWEEN_PAUSES = 256;
+/** Bytes of a sheet's XML let wait for the compressor (xlsxRows.ts sheetBacklog). */
+const MAX_BACKLOG = 1 << 20;
 
 type BodyValues = readonly (PlainValue | null)[];
 

@@ -163,3 +163,20 @@ export function bodyRowWriter(
     },
   };
 }
+
+/** What ExcelJS's streamed sheet hands its XML to: the zip's entry stream (a readable-stream PassThrough). */
+interface PipedSheet {
+  stream?: { pipes?: { writableLength?: number; _writableState?: { length?: number } }[] };
+}
+
+/**
+ * The bytes of the sheet's XML written and not yet taken by the compressor. ExcelJS's StreamBuf writes
+ * into the zip's entry stream without waiting for it, and the compressor takes some 64 KB each time the
+ * event loop turns: a loop that makes rows faster than that left a 100,000-row sheet's XML, 274 MB of
+ * it, waiting whole. 0 where ExcelJS's internals are not what this reads.
+ */
+export function sheetBacklog(sheet: ExcelJS.Worksheet): number {
+  const pipe = (sheet as unknown as PipedSheet).stream?.pipes?.[0];
+  const length = pipe?.writableLength ?? pipe?._writableState?.length;
+  return typeof length === 'number' ? length : 0;
+}

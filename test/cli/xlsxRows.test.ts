@@ -1,9 +1,12 @@
 // The body rows written straight into the sheet's XML (src/cli/xlsxRows.ts) against the same workbook written
 // by ExcelJS cell by cell: every worksheet and the style table must be the same, character for character, so
 // the fast path changes nothing a spreadsheet reads.
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { gridPlansToXlsx } from '../../src/cli/gridXlsx';
+import { bodyRowWriter, sheetBacklog } from '../../src/cli/xlsxRows';
 import { getPolicy, getRubric } from '../../src/core/files/registry';
 import { planRosterWorkbook } from '../../src/sheet/roster';
 import type { GridPlan } from '../../src/sheet/types';
@@ -76,5 +79,24 @@ describe('body rows written straight to the sheet XML', () => {
     const sheet = written.get('xl/worksheets/sheet1.xml')!;
     expect(sheet).toContain('<v>a&lt;b &amp; &quot;c&quot;</v>');
     expect(sheet).toContain('<v>xyz\r\n\t</v>');
+  });
+});
+
+describe("the sheet's XML waiting for the compressor (sheetBacklog)", () => {
+  it('is read from ExcelJS as written and taken: rows made without the event loop turning wait, and go when it turns', async () => {
+    const stream = new PassThrough();
+    stream.resume();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('名单');
+    const writer = bodyRowWriter(workbook, sheet, [undefined, undefined])!;
+    // 4,000 rows of some 80 bytes, handed on in 64 KB pieces: more than the compressor takes in one turn
+    for (let r = 1; r <= 4000; r++) writer.write(r, [`医院${r}`, r * 1.5], undefined, false);
+    writer.flush();
+    const waiting = sheetBacklog(sheet);
+    expect(waiting).toBeGreaterThan(100_000);
+    for (let turns = 0; turns < 1000 && sheetBacklog(sheet) > 0; turns++) await new Promise((resolve) => setImmediate(resolve));
+    expect(sheetBacklog(sheet)).toBeLessThan(waiting);
+    sheet.commit();
+    await workbook.commit();
   });
 });
