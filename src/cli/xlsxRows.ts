@@ -74,7 +74,7 @@ export function bodyRowWriter(
   // a column's style id: ExcelJS keeps the first id it gave a style object, whatever the cell's type; a
   // column without a style gives each cell a style of its own ({}), whose id depends on the type alone;
   // a text that Excel would read as a number or formula takes the column's style in the text format "@"
-  // by column: one slot for a column's style, or by type where it has none, and one for text as "@"
+  // (four slots a column: its style or a number, true/false, text, text as "@")
   const ids: (number | undefined)[] = [];
   const idOf = (c: number, type: ExcelJS.ValueType, asText: boolean): number => {
     const style = columnStyles[c];
