@@ -4,7 +4,7 @@ import { excelWouldConvert } from '../sheet/excelLimits';
 import { validSheetName } from '../sheet/sheetName';
 import type { CellStyle, GridPlan, PlainValue, PlanCell } from '../sheet/types';
 import { addXlsxParts } from './xlsxParts';
-import { bodyRowWriter, sheetBacklog } from './xlsxRows';
+import { bodyRowWriter, compressorDrained } from './xlsxRows';
 import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from './xlsxStyles';
 
 /**
@@ -126,8 +126,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
     // turns, so without these pauses a 100,000-row sheet's XML (some 300 MB) would wait whole in memory
     if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) {
       straight?.flush();
-      do await new Promise((resolve) => setImmediate(resolve));
-      while (sheetBacklog(sheet) > MAX_BACKLOG);
+      await (compressorDrained(sheet, MAX_BACKLOG) ?? new Promise((resolve) => setImmediate(resolve)));
     }
   }
   straight?.flush();
@@ -143,7 +142,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
 }
 
 const ROWS_BETWEEN_PAUSES = 256;
-/** Bytes of a sheet's XML let wait for the compressor (xlsxRows.ts sheetBacklog). */
+/** Bytes of a sheet's XML let wait for the compressor (xlsxRows.ts compressorDrained). */
 const MAX_BACKLOG = 1 << 20;
 
 type BodyValues = readonly (PlainValue | null)[];

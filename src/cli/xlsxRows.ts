@@ -166,7 +166,7 @@ export function bodyRowWriter(
 
 /** What ExcelJS's streamed sheet hands its XML to: the zip's entry stream (a readable-stream PassThrough). */
 interface PipedSheet {
-  stream?: { pipes?: { writableLength?: number; _writableState?: { length?: number } }[] };
+  stream?: { pipes?: { writableLength?: number; _writableState?: { length?: number }; once?(event: 'drain', listener: () => void): unknown }[] };
 }
 
 /**
@@ -179,4 +179,15 @@ export function sheetBacklog(sheet: ExcelJS.Worksheet): number {
   const pipe = (sheet as unknown as PipedSheet).stream?.pipes?.[0];
   const length = pipe?.writableLength ?? pipe?._writableState?.length;
   return typeof length === 'number' ? length : 0;
+}
+
+/**
+ * Once the sheet's XML waiting for the compressor is over `most` bytes, a promise of its having all been
+ * taken (the entry stream's 'drain'; the thread sleeps meanwhile, where turning the event loop until the
+ * backlog shrank kept it busy: a second of CPU for 10,000 rows); else undefined.
+ */
+export function compressorDrained(sheet: ExcelJS.Worksheet, most: number): Promise<void> | undefined {
+  const pipe = (sheet as unknown as PipedSheet).stream?.pipes?.[0];
+  if (sheetBacklog(sheet) <= most || typeof pipe?.once !== 'function') return undefined;
+  return new Promise((resolve) => pipe.once!('drain', resolve));
 }
