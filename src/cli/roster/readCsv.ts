@@ -135,9 +135,9 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
   const lines = new PackedLines();
   const excelRows: number[] = [];
   let records = 0;
-  // one row more than allowed (and the header) is enough to know the file is too long
   // a line without quotes is blank when it holds only delimiters and spaces (what trim takes away is \s)
   const blankLine = new RegExp(`^[\\s${delimiter === '\t' ? '' : delimiter}]*$`);
+  // one row more than allowed (and the header) is enough to know the file is too long
   eachRecord(text, delimiter, ROSTER_MAX_ROWS + 2, source, (record, line) => {
     records++;
     if (record ? record.every(blank) : blankLine.test(line)) return;
