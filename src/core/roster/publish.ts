@@ -1,4 +1,4 @@
-import { D, type Dec, fmt } from '../numbers/decimal';
+import { cmp, D, type Dec, fmt } from '../numbers/decimal';
 import { gradeIndex } from '../policy/grade';
 import type { Policy } from '../policy/schema';
 import { vetoLabel } from './findings';
@@ -62,7 +62,7 @@ export function publicList(result: RosterResult, policy: Policy | undefined): Pu
   return result.institutions
     .filter((row) => !(row.institution.parentCode !== undefined && row.grade === undefined))
     .slice()
-    .sort((a, b) => rank(a) - rank(b) || b.total.comparedTo(a.total) || a.institution.code.localeCompare(b.institution.code))
+    .sort((a, b) => rank(a) - rank(b) || cmp(b.total, a.total) || a.institution.code.localeCompare(b.institution.code))
     .map((row, i) => ({
       no: i + 1,
       code: row.institution.code,
