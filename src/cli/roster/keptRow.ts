@@ -61,13 +61,16 @@ interface KeptClause extends PeerReading {
   readonly text?: string | number;
 }
 
-/** One KeptClause for each clause and group, the prototype of their rows' readings. */
-const keptClauses = new Map<string, KeptClause>();
+/** One KeptClause for each clause and group, the prototype of their rows' readings: by input, then group
+ * (a key joined from the four fields was a string made for each of a row's readings). */
+const keptClauses = new Map<string, Map<string, KeptClause>>();
 
 function keptClause({ inputId, itemNo, code, group }: PeerReading): KeptClause {
-  const key = [inputId, itemNo, code ?? '', group].join('\u0000');
-  let clause = keptClauses.get(key);
-  if (clause === undefined) {
+  let byGroup = keptClauses.get(inputId);
+  if (byGroup === undefined) keptClauses.set(inputId, (byGroup = new Map()));
+  let clause = byGroup.get(group);
+  // an input belongs to one clause of one item in a table: another table's reading takes the place over
+  if (clause === undefined || clause.itemNo !== itemNo || (clause.code ?? '') !== (code ?? '')) {
     clause = {
       inputId,
       itemNo,
@@ -78,7 +81,7 @@ function keptClause({ inputId, itemNo, code, group }: PeerReading): KeptClause {
         return this.text === undefined ? undefined : new D(this.text);
       },
     };
-    keptClauses.set(key, clause);
+    byGroup.set(group, clause);
   }
   return clause;
 }

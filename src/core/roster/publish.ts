@@ -59,11 +59,12 @@ export function outcomeOf(row: RosterRowResult, policy: Policy | undefined): str
  */
 export function publicList(result: RosterResult, policy: Policy | undefined): PublicRow[] {
   const rank = (row: RosterRowResult) => (policy && final(row) ? gradeIndex(policy, row.grade!) : Number.MAX_SAFE_INTEGER);
+  // each row's grade rank found once, not at each of the sort's comparisons
   return result.institutions
     .filter((row) => !(row.institution.parentCode !== undefined && row.grade === undefined))
-    .slice()
-    .sort((a, b) => rank(a) - rank(b) || cmp(b.total, a.total) || a.institution.code.localeCompare(b.institution.code))
-    .map((row, i) => ({
+    .map((row) => ({ row, rank: rank(row) }))
+    .sort((a, b) => a.rank - b.rank || cmp(b.row.total, a.row.total) || a.row.institution.code.localeCompare(b.row.institution.code))
+    .map(({ row }, i) => ({
       no: i + 1,
       code: row.institution.code,
       name: row.institution.name,
