@@ -50,6 +50,8 @@ const isStreamedSheet = (sheet: object): sheet is StreamedSheetInternals => {
 };
 
 const { Number: NUMBER, Boolean: BOOLEAN, String: STRING } = ExcelJS.ValueType;
+/** A cell type's slot among a column's four (number, true/false, text; the fourth is text as "@"). */
+const kindSlot = (type: ExcelJS.ValueType) => (type === NUMBER ? 0 : type === BOOLEAN ? 1 : 2);
 
 // ExcelJS's xmlEncode (lib/utils/utils.js): the five entities, and the characters XML 1.0 forbids dropped
 const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
@@ -70,7 +72,6 @@ export function bodyRowWriter(
   const styles = (workbook as unknown as { styles?: Partial<StylesInternals> }).styles;
   if (!isStreamedSheet(sheet) || typeof styles?.addStyleModel !== 'function') return undefined;
   const addStyle = (style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType) => styles.addStyleModel!(style, type);
-  const letters = columnStyles.map((_, c) => columnLetter(c));
   // a column's style id: ExcelJS keeps the first id it gave a style object, whatever the cell's type; a
   // column without a style gives each cell a style of its own ({}), whose id depends on the type alone;
   // a text that Excel would read as a number or formula takes the column's style in the text format "@"
@@ -78,7 +79,7 @@ export function bodyRowWriter(
   const ids: (number | undefined)[] = [];
   const idOf = (c: number, type: ExcelJS.ValueType, asText: boolean): number => {
     const style = columnStyles[c];
-    const slot = 4 * c + (asText ? 3 : style ? 0 : type === NUMBER ? 0 : type === BOOLEAN ? 1 : 2);
+    const slot = 4 * c + (asText ? 3 : style ? 0 : kindSlot(type));
     let id = ids[slot];
     if (id === undefined) ids[slot] = id = addStyle(asText ? { ...style, numFmt: '@' } : (style ?? {}), type);
     return id;
@@ -86,7 +87,7 @@ export function bodyRowWriter(
   // what a cell of a column and type writes between its row's number and its value: `" s="4" t="str"><v>`
   const heads: (string | undefined)[] = [];
   const headOf = (c: number, type: ExcelJS.ValueType, asText: boolean): string => {
-    const slot = 4 * c + (asText ? 3 : type === NUMBER ? 0 : type === BOOLEAN ? 1 : 2);
+    const slot = 4 * c + (asText ? 3 : kindSlot(type));
     let head = heads[slot];
     if (head === undefined) {
       const id = idOf(c, type, asText);
@@ -94,15 +95,18 @@ export function bodyRowWriter(
     }
     return head;
   };
-  const opens: (string | undefined)[] = [];
+  // what a cell of a column writes before its row's number: `<c r="BD`
+  const opens = columnStyles.map((_, c) => `<c r="${columnLetter(c)}`);
   // each row is made from its parts at once and encoded on its own, straight into a 64 KB chunk that goes to
   // the sheet's stream when full (a string grown piece by piece, or one of 64 KB, is flattened and encoded
   // several times slower; a buffer per row, joined, was two copies)
   const CHUNK = 1 << 16;
   let chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
+  // (a chunk is handed on, never written again: a new one follows it, and none where nothing was written)
   const flush = () => {
-    if (used > 0) sheet.stream.write(chunk.subarray(0, used));
+    if (used === 0) return;
+    sheet.stream.write(chunk.subarray(0, used));
     chunk = Buffer.allocUnsafe(CHUNK);
     used = 0;
   };
@@ -144,7 +148,7 @@ export function bodyRowWriter(
           head = headOf(c, STRING, columnStyles[c]?.numFmt !== '@' && excelWouldConvert(value));
           text = xmlEncode(value);
         }
-        parts.push((opens[c] ??= `<c r="${letters[c] ?? columnLetter(c)}`), rowText, head, text, '</v></c>');
+        parts.push(opens[c] ?? `<c r="${columnLetter(c)}`, rowText, head, text, '</v></c>');
       }
       // ExcelJS writes a row only when it has a value or a height
       if (parts.length > 1 || height) {
@@ -165,9 +169,19 @@ export function bodyRowWriter(
 }
 
 /** What ExcelJS's streamed sheet hands its XML to: the zip's entry stream (a readable-stream PassThrough). */
-interface PipedSheet {
-  stream?: { pipes?: { writableLength?: number; _writableState?: { length?: number }; once?(event: 'drain', listener: () => void): unknown }[] };
+interface EntryStream {
+  writableLength?: number;
+  _writableState?: { length?: number };
+  once?(event: 'drain', listener: () => void): unknown;
 }
+
+const entryStream = (sheet: ExcelJS.Worksheet): EntryStream | undefined =>
+  (sheet as unknown as { stream?: { pipes?: EntryStream[] } }).stream?.pipes?.[0];
+
+const waiting = (entry: EntryStream | undefined): number => {
+  const length = entry?.writableLength ?? entry?._writableState?.length;
+  return typeof length === 'number' ? length : 0;
+};
 
 /**
  * The bytes of the sheet's XML written and not yet taken by the compressor. ExcelJS's StreamBuf writes
@@ -176,9 +190,7 @@ interface PipedSheet {
  * it, waiting whole. 0 where ExcelJS's internals are not what this reads.
  */
 export function sheetBacklog(sheet: ExcelJS.Worksheet): number {
-  const pipe = (sheet as unknown as PipedSheet).stream?.pipes?.[0];
-  const length = pipe?.writableLength ?? pipe?._writableState?.length;
-  return typeof length === 'number' ? length : 0;
+  return waiting(entryStream(sheet));
 }
 
 /**
@@ -187,7 +199,7 @@ export function sheetBacklog(sheet: ExcelJS.Worksheet): number {
  * backlog shrank kept it busy: a second of CPU for 10,000 rows); else undefined.
  */
 export function compressorDrained(sheet: ExcelJS.Worksheet, most: number): Promise<void> | undefined {
-  const pipe = (sheet as unknown as PipedSheet).stream?.pipes?.[0];
-  if (sheetBacklog(sheet) <= most || typeof pipe?.once !== 'function') return undefined;
-  return new Promise((resolve) => pipe.once!('drain', resolve));
+  const entry = entryStream(sheet);
+  if (waiting(entry) <= most || typeof entry?.once !== 'function') return undefined;
+  return new Promise((resolve) => entry.once!('drain', resolve));
 }
