@@ -1,3 +1,4 @@
+import { toNumber } from '../../core/numbers/decimal';
 import type { Policy } from '../../core/policy/schema';
 import { bulletin, publicList } from '../../core/roster/publish';
 import type { RosterResult } from '../../core/roster/types';
@@ -24,7 +25,7 @@ export function planPublishSheet(result: RosterResult, rubric: Rubric, policy: P
   // the list is the sheet's body (values styled by column: a row of objects per cell would be 600,000 of them
   // at 100,000 institutions), each row as tall as its wrapped texts need
   const list = publicList(result, policy);
-  const rows = list.map((row): PlainValue[] => [row.no, row.name, row.level ?? '', row.score.toNumber(), row.grade, row.outcome]);
+  const rows = list.map((row): PlainValue[] => [row.no, row.name, row.level ?? '', toNumber(row.score), row.grade, row.outcome]);
   const top = 4;
   const heights: Record<number, number> = {};
   rows.forEach((row, i) => {
