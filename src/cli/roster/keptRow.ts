@@ -54,49 +54,28 @@ const tight = (d: Dec): Dec => (d.isZero() && !d.isNeg() ? ZERO : new D(d));
 /** An empty list as the one shared empty list (most rows have no veto, no problem). */
 const orNone = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
 
-/** The fields a clause's readings in one group share, with the measure made from its text when read. */
-interface KeptClause extends PeerReading {
-  /** the measure, where there is one: a number where the number's text is the measure's exact text (valueOf),
-   * else that text */
-  readonly text?: string | number;
-}
-
-/** One KeptClause for each clause and group, the prototype of their rows' readings: by input, then group
+/** One object for each clause and group, the prototype of their rows' readings: by input, then group
  * (a key joined from the four fields was a string made for each of a row's readings). */
-const keptClauses = new Map<string, Map<string, KeptClause>>();
+const keptClauses = new Map<string, Map<string, PeerReading>>();
 
-function keptClause({ inputId, itemNo, code, group }: PeerReading): KeptClause {
+function keptClause({ inputId, itemNo, code, group }: PeerReading): PeerReading {
   let byGroup = keptClauses.get(inputId);
   if (byGroup === undefined) keptClauses.set(inputId, (byGroup = new Map()));
   let clause = byGroup.get(group);
   // an input belongs to one clause of one item in a table: another table's reading takes the place over
   if (clause === undefined || clause.itemNo !== itemNo || (clause.code ?? '') !== (code ?? '')) {
-    clause = {
-      inputId,
-      itemNo,
-      ...(code && { code }),
-      group,
-      line: '',
-      get measure(): Dec | undefined {
-        return this.text === undefined ? undefined : new D(this.text);
-      },
-    };
+    clause = { inputId, itemNo, ...(code && { code }), group, line: '' };
     byGroup.set(group, clause);
   }
   return clause;
 }
 
 /** A peer reading as 汇总名单 reads it: the measure and the value, no line. The clause's fields are its
- * prototype's; its own are the measure's text and the value (eight readings a row, a Decimal each, were a
- * kilobyte a row). */
+ * prototype's; its own are the measure (the peers' own Decimal, which they made tight and let go of once
+ * the row has it) and the value. */
 function keptReading(reading: PeerReading): PeerReading {
-  const kept = Object.create(keptClause(reading)) as { text?: string | number; value?: string | number };
-  if (reading.measure) {
-    // decimal.js makes its texts piece by piece (a string of strings); a number is one value
-    const text = reading.measure.valueOf();
-    const n = Number(text);
-    kept.text = String(n) === text ? n : interned(text);
-  }
+  const kept = Object.create(keptClause(reading)) as { measure?: Dec; value?: string | number };
+  if (reading.measure) kept.measure = reading.measure;
   if (reading.value !== undefined) kept.value = typeof reading.value === 'string' ? interned(reading.value) : reading.value;
   return kept as PeerReading;
 }

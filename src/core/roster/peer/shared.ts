@@ -125,9 +125,10 @@ export class MemberReadings {
   readonly #ctx: PeerClauseContext;
   readonly #said: Said;
   readonly #keys: Int32Array;
-  /** each measure as its exact text (valueOf keeps the sign of a zero): a Decimal is about 240 bytes, most of
-   * it its digits' spare room */
-  readonly #measures: (string | undefined)[];
+  /** each measure, a copy whose digits fill their array (a Decimal parsed from text or made by arithmetic
+   * leaves its digits' array room to grow: about 240 bytes, where the copy takes about 80): one Decimal
+   * serves every reading made of it, as a Decimal never changes */
+  readonly #measures: (Dec | undefined)[];
   readonly #values: (number | string)[];
   #positions: Map<number, number> | undefined;
 
@@ -137,7 +138,7 @@ export class MemberReadings {
     this.#ctx = ctx;
     this.#said = said;
     this.#keys = Int32Array.from(sorted, (m) => m.key);
-    this.#measures = sorted.map((m) => m.measure.valueOf());
+    this.#measures = sorted.map((m) => new D(m.measure));
     this.#values = sorted.map((_, p) => valueAt(p));
   }
 
@@ -150,7 +151,7 @@ export class MemberReadings {
   at(position: number): PeerReading & { value: number | string } {
     const measure = this.#measures[position];
     if (measure === undefined) throw new Error(`peer reading ${position} of ${this.#ctx.inputId} was let go`);
-    return new MemberReading(this.#ctx, new D(measure), this.#values[position]!, this.#said, position);
+    return new MemberReading(this.#ctx, measure, this.#values[position]!, this.#said, position);
   }
 
   release(position: number): void {
