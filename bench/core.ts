@@ -88,11 +88,13 @@ function scoreRoster(rubric: Rubric, facts: Record<string, unknown>[]): void {
 }
 
 /** The core's CPU milliseconds for `count` 威海 二级 institutions (evaluate + assess under jilin-2025 折算,
- * without trace), after a warm-up: what a roster's per-row cost is set against (bench/rosterScale.ts). */
-export function coreRosterCpuMs(count: number): number {
+ * without trace): what a roster's per-row cost is set against (bench/rosterScale.ts). `warm`: after 1,000 of
+ * them, V8's code for the rules made (the core's steady cost); cold: from the first, as a fresh process meets
+ * them (V8 compiles the rules as they run: half a second of 10,000 rows' CPU), as `mib roster` does. */
+export function coreRosterCpuMs(count: number, warm = true): number {
   const weihai = listRubrics().find((r) => r.id === 'weihai-2021-hospital-l2')!;
   const facts = roster(weihai, count);
-  scoreRoster(weihai, facts.slice(0, 1000)); // warm-up
+  if (warm) scoreRoster(weihai, facts.slice(0, 1000));
   const cpu = cpuMs();
   scoreRoster(weihai, facts);
   return cpuMs() - cpu;
