@@ -7,10 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fmt, getPolicy, getRubric, scoreRoster } from '../../src/core';
+import { fmt, getPolicy, getRubric, rosterColumns, scoreRoster } from '../../src/core';
+import { rosterFindings } from '../../src/core/roster/findings';
 import type { RosterResult } from '../../src/core/roster/types';
 import { MemoryWorkbook } from '../../src/sheet/memory/memoryWorkbook';
-import { rosterSource } from '../../src/sheet/roster/source';
+import { type RosterSource, rosterSource } from '../../src/sheet/roster/source';
+import { problemEntries } from '../../src/taskpane/roster/problemEntries';
 import { PANE_HEIGHT, PANE_WIDTH } from '../support/paneHarness';
 import { paneSession } from '../support/paneSession';
 
@@ -37,14 +39,15 @@ const ROSTER = [
 ];
 const TSV = `${ROSTER.map((row) => row.join('\t')).join('\r\n')}\r\n`;
 
-async function expected(): Promise<RosterResult> {
+async function expected(): Promise<{ result: RosterResult; source: RosterSource }> {
   const book = new MemoryWorkbook();
   book.paste('Sheet1', 'A1', TSV);
   const source = rosterSource('Sheet1', await book.readValues('Sheet1'));
-  return scoreRoster(getRubric('weihai-2021-hospital-l2'), source.table, getPolicy('jilin-2025'), {
+  const result = scoreRoster(getRubric('weihai-2021-hospital-l2'), source.table, getPolicy('jilin-2025'), {
     convert: true,
     peer: { intervals: 'equal-width' },
   });
+  return { result, source };
 }
 
 const figure = (key: string) => page.locator(`[data-figure="${key}"] [data-value]`).textContent();
@@ -79,7 +82,7 @@ describe('a pane that never freezes', () => {
   });
 
   it(`scores ${ROWS} rows in the worker, with a progress bar counting them`, async () => {
-    const want = await expected();
+    const { result: want, source } = await expected();
     await page.getByRole('tab', { name: '汇总' }).click();
     await expect.poll(() => page.getByTestId('roster-sheet').inputValue()).toBe('Sheet1');
     // the text put in at once, not typed (4,000 rows)
@@ -122,6 +125,13 @@ describe('a pane that never freezes', () => {
     await expect(figure('depositTotal')).resolves.toBe(s.depositTotal.toFixed(2));
     await expect(figure('refundPaid')).resolves.toBe(s.refundPaid.toFixed(2));
     expect(s.rowsWithProblems).toBeGreaterThan(0); // the 17th row's deposit
+
+    // what to look at and the problems, listed as the worker made them: the core's findings and problems of
+    // the same cells, entry by entry (H0017's deposit among them, naming its cell)
+    const rubric = getRubric('weihai-2021-hospital-l2');
+    const listed = problemEntries(want, source, rosterColumns(rubric, source.table.header), undefined, rosterFindings(want, rubric));
+    expect(listed.shown.some((entry) => entry.address === 'D18')).toBe(true);
+    await expect(page.getByTestId('roster-problems').locator('li').allTextContents()).resolves.toEqual(listed.shown.map((entry) => entry.message));
 
     // and one institution deep in the roster: its score and grade, as the core gives them
     const at = 2718;

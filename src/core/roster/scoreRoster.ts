@@ -20,11 +20,10 @@ import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, R
 /**
  * Scores a whole roster: the institutions read and checked, the peer clauses computed over each 同级
  * group, every row evaluated with the computed values in place of its raw measures, then graded under
- * the policy (a parent on its 第十一条 composite, after its subordinates), and summed up. A roster read a
- * row at a time (RosterRows) is read twice: first its institution fields and peer measures (an
- * institution's `facts` keep the measures until the peers are computed, then none), then each row as it
- * is scored; `onScored` takes the rows
- * in order as they are done.
+ * the policy (a parent on its 第十一条 composite, after its subordinates), and summed up. The roster is read
+ * twice: first its institution fields and peer measures (an institution's `facts` keep the measures until
+ * the peers are computed, then only what 较上年 compares), then each row's cells as it is scored (a roster
+ * read a row at a time, RosterRows, holds no row longer); `onScored` takes the rows in order as they are done.
  */
 export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, policy?: Policy, options: RosterOptions = {}): RosterResult {
   const peerOptions = peerOptionsOf(options.peer);
@@ -33,14 +32,16 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   const previous = options.previous;
   const comparisons = previous ? yearComparisons(rubric) : [];
   const derivedCounts = new Map<string, DerivedCounts>();
-  // a roster read a row at a time keeps, of each row's facts, the peers' measures and what 较上年 compares
+  // of each row's facts, an institution keeps the peers' measures and what 较上年 compares: a row is scored
+  // from its cells, and the facts kept whole went on with every institution of the result (the pane's
+  // worker sent 10,000 rows' 130 facts each to the pane's thread, most of its heap)
   const compared = comparisons.flatMap((c) => [c.id, c.measure]);
-  const kept = 'row' in table ? new Set([...peerClauses(rubric).map((c) => c.inputId), ...compared]) : undefined;
+  const kept = new Set([...peerClauses(rubric).map((c) => c.inputId), ...compared]);
   const read = readInstitutions(rubric, table, policy, kept);
   const { institutions, columns } = read;
   const peers = computePeers(rubric, institutions, columns, peerOptions);
-  // the peers have their measures now: a row read a row at a time keeps only what 较上年 still reads
-  if ('row' in table) for (const inst of institutions) inst.facts = compared.length > 0 ? keepOnly(inst.facts, compared) : NO_FACTS;
+  // the peers have their measures now: a row keeps only what 较上年 still reads
+  for (const inst of institutions) inst.facts = compared.length > 0 ? keepOnly(inst.facts, compared) : NO_FACTS;
   const structure = compositeStructure(institutions, policy, table, columns.fields.parentCode);
   const inputColumn = new Map(columns.inputs.map((c) => [c.id, c.column]));
   const trace = options.trace === true;

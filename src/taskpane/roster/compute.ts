@@ -70,6 +70,8 @@ export async function computeRoster(
     convert: choice.convert,
     result,
     columns: scored.columns,
+    problems: scored.problems,
+    histogram: scored.histogram,
     written,
     rosterSheet: written[0]!,
     rosterRow: (index) => `A${scored.firstRow + index}:${last}${scored.firstRow + index}`,

@@ -2,6 +2,8 @@ import type { Policy, Rubric } from '../../core';
 import type { RosterResult } from '../../core/roster/types';
 import type { ExpandColumns } from '../../sheet/roster/expand';
 import type { RosterSource } from '../../sheet/roster/source';
+import type { Histogram } from './chartData';
+import type { ProblemEntry } from './problemEntries';
 
 /** One 计算 of the roster: what was read, what the core made of it, and where it was written. */
 export interface RosterRun {
@@ -19,4 +21,7 @@ export interface RosterRun {
   rosterRow: (index: number) => string;
   /** expanded sheets whose peer-computed values were written again */
   expandedUpdated: number;
+  /** what the 汇总 tab lists and draws, made with the scores (scoreJob) */
+  problems: { shown: ProblemEntry[]; more: number };
+  histogram: Histogram;
 }

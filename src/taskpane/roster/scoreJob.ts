@@ -1,10 +1,13 @@
 import { type Policy, rosterColumns, type Rubric, scoreRoster } from '../../core';
+import { rosterFindings } from '../../core/roster/findings';
 import type { PeerOptions, RosterResult } from '../../core/roster/types';
 import type { SheetValues } from '../../sheet/port';
 import { planRosterWorkbook } from '../../sheet/roster';
 import type { ExpandColumns } from '../../sheet/roster/expand';
 import { rosterSource } from '../../sheet/roster/source';
 import type { GridPlan } from '../../sheet/types';
+import { type Histogram, histogramBars } from './chartData';
+import { type ProblemEntry, problemEntries } from './problemEntries';
 
 /** What 计算 hands to the worker: the roster sheet's cells as read, and the choices. */
 export interface ScoreRequest {
@@ -25,6 +28,10 @@ export interface Scored {
   columnCount: number;
   /** where the roster keeps each field and fact: what 展开 links to */
   columns: ExpandColumns;
+  /** the 汇总 tab's list of what to look at and of the problems, and its score histogram: made here, over
+   * every row, not in the pane's render (10,000 rows' findings and bins were most of its longest task) */
+  problems: { shown: ProblemEntry[]; more: number };
+  histogram: Histogram;
 }
 
 /** 计算's work without the workbook: score the roster in the core and plan 汇总名单 / 汇总统计 / 同级分组 /
@@ -37,12 +44,15 @@ export function scoreJob(request: ScoreRequest, onRow?: (done: number, total: nu
     ...(onRow && { onRow }),
   });
   const { fields, inputs } = rosterColumns(request.rubric, source.table.header);
+  const columns = { fields, inputs };
   const planned = planRosterWorkbook(result, request.rubric, request.policy);
   return {
     result,
     sheets: planned.sheets,
     firstRow: planned.roster.firstRow,
     columnCount: planned.roster.columns.length,
-    columns: { fields, inputs },
+    columns,
+    problems: problemEntries(result, source, columns, undefined, rosterFindings(result, request.rubric)),
+    histogram: histogramBars(result),
   };
 }

@@ -47,3 +47,18 @@ describe.each(computations)('%s over 100 peers', (_, compute) => {
     });
   });
 });
+
+describe('a member reading’s measure', () => {
+  it('is the member’s exact value, kept as a copy of it: one Decimal for every reading made of it', () => {
+    // a measure parsed from text keeps its digits in an array grown a push at a time; the readings keep a copy
+    const parsed = members('0.123456789012345678', '-0', '1e-9', '12345678901234567890.5');
+    const { readings } = peerLowBand(parsed, { reference: 0.05, max: 1 }, defaultPeerOptions, context);
+    parsed.forEach((member) => {
+      const first = readings.get(member.key)!.measure!;
+      expect(first.valueOf()).toBe(member.measure.valueOf()); // the sign of −0 too
+      expect(readings.get(member.key)!.measure).toBe(first);
+      expect(first).not.toBe(member.measure);
+      expect(first.d).toEqual(member.measure.d);
+    });
+  });
+});

@@ -48,3 +48,19 @@ describe('scoreRoster over rows read one at a time', () => {
     expect(result.institutions[0]!.grade).toBe('良');
   });
 });
+
+describe('what an institution keeps of its facts', () => {
+  it('keeps none once its row is scored, from a whole table as from rows read one at a time (the peers read their measures before)', () => {
+    const weihai = getRubric('weihai-2021-hospital-l2');
+    const table = rosterOf(
+      ['0.05', '0.10', '0.30'].map((growth, i) => ({ 机构编码: `W${i}`, 机构名称: `医院${i}`, '1.1': 1, '6.1': 2, '27.1': growth })),
+    );
+    const rows: RosterRows = { header: table.header, cellName: table.cellName, count: table.rows.length, row: (i) => table.rows[i]! };
+    for (const roster of [table, rows]) {
+      const result = scoreRoster(weihai, roster);
+      // 27.1's three intervals of equal width over the three growth rates, 0.05 to 0.30
+      expect(result.institutions.map((row) => row.peer.find((p) => p.inputId === '27.1')?.value)).toEqual([1, 1, 3]);
+      for (const row of result.institutions) expect(row.institution.facts).toEqual({});
+    }
+  });
+});

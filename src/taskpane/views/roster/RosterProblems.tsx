@@ -1,8 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../../sheet/port';
 import type { Locale, Translate } from '../../i18n';
-import { rosterFindings } from '../../../core/roster/findings';
-import { problemEntries } from '../../roster/problemEntries';
 import type { RosterRun } from '../../roster/rosterRun';
 
 const useStyles = makeStyles({
@@ -24,7 +22,7 @@ const useStyles = makeStyles({
  * cell; a click selects that cell on the roster sheet. */
 export function RosterProblems({ run, port, t, locale }: { run: RosterRun; port: WorkbookPort; t: Translate; locale: Locale }) {
   const styles = useStyles();
-  const { shown, more } = problemEntries(run.result, run.source, run.columns, undefined, rosterFindings(run.result, run.rubric));
+  const { shown, more } = run.problems;
   if (shown.length === 0) return <Body1 data-testid="roster-no-problems">{t('rosterNoProblems')}</Body1>;
   const text = (entry: (typeof shown)[number]) => (locale === 'en-US' ? entry.messageEn : entry.message);
   return (

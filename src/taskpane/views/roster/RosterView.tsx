@@ -6,7 +6,6 @@ import type { MemoryWorkbook } from '../../../sheet/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../../sheet/port';
 import type { Locale, Translate } from '../../i18n';
 import { computeRoster, expandInstitution } from '../../roster/compute';
-import { histogramBars } from '../../roster/chartData';
 import { rosterSheetChoices } from '../../roster/sheetChoices';
 import { onChangesSettled } from '../../settled';
 import type { Progress } from '../../work/jobs';
@@ -96,7 +95,7 @@ export default function RosterView({
     }
   }
 
-  const histogram = run ? histogramBars(run.result) : null;
+  const histogram = run?.histogram ?? null;
   return (
     <section className={styles.view} aria-label={t('tabRoster')}>
       <Body1 className={styles.help}>{t('rosterHelp')}</Body1>
