@@ -158,6 +158,9 @@ async function rosterCompute(browser: Browser, origin: string): Promise<void> {
         frames.push({ duration: entry.duration, scripts: entry.scripts.map((x) => `${x.invoker} ${x.duration.toFixed(0)} ms`) });
     }).observe({ type: 'long-animation-frame' });
   });
+  // Chromium's own record of the main thread's tasks as well: the longtask entries leave out a task that only
+  // collects garbage, which freezes the pane as much
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] });
   const started = Date.now();
   await page.getByRole('button', { name: '计算', exact: true }).click();
   await page.getByTestId('roster-message').waitFor({ timeout: 1_200_000 });
@@ -166,16 +169,50 @@ async function rosterCompute(browser: Browser, origin: string): Promise<void> {
   const wall = Date.now() - started;
   // one frame more, so a task that ended the render is counted
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  const traced = longestTracedTask(await browser.stopTracing());
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const longest = Math.max(0, ...tasks);
+  const worstOf = Math.max(longest, traced?.ms ?? 0);
   console.log(
     `计算 of ${ROSTER_ROWS} 威海 二级 rows in the pane (demo workbook): ${wall} ms wall; longest main-thread task ${longest.toFixed(0)} ms ` +
-      `(goal < ${GOAL.longestTaskMs} ms), ${tasks.length} tasks over 50 ms totalling ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms; ${message.slice(0, 60)}`,
+      `by the page's longtask entries, ${traced ? `${traced.ms.toFixed(0)} ms in Chromium's trace (${traced.parts})` : 'no trace'} ` +
+      `(goal < ${GOAL.longestTaskMs} ms: ${worstOf < GOAL.longestTaskMs ? 'met' : 'not met'}), ${tasks.length} tasks over 50 ms totalling ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms; ${message.slice(0, 60)}`,
   );
   const frames = await page.evaluate(() => (window as unknown as { __frames: { duration: number; scripts: string[] }[] }).__frames);
   const worst = frames.sort((a, b) => b.duration - a.duration)[0];
   if (worst) console.log(`  its longest frame (${worst.duration.toFixed(0)} ms) ran: ${worst.scripts.join('; ') || 'no script named'}`);
   await context.close();
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Events that only wrap the task's work. */
+const WRAPPERS = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'v8.callFunction', 'FunctionCall']);
+
+/** The longest task of the page's main thread (CrRendererMain) in a Chromium trace, and what took most of
+ * it (the three longest kinds of event within it). */
+function longestTracedTask(trace: Buffer): { ms: number; parts: string } | undefined {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return undefined;
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const task = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  if (!task) return undefined;
+  const end = task.ts + (task.dur ?? 0);
+  const byName = new Map<string, number>();
+  for (const e of onMain)
+    if (e !== task && e.ts >= task.ts && e.ts < end && !WRAPPERS.has(e.name)) byName.set(e.name, Math.max(byName.get(e.name) ?? 0, e.dur ?? 0));
+  const parts = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return { ms: (task.dur ?? 0) / 1000, parts: parts.map(([name, us]) => `${name} ${(us / 1000).toFixed(0)} ms`).join(', ') };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchPane();
