@@ -101,10 +101,12 @@ export class SharedScores {
 /** One object for each item and score as 汇总名单 shows it (a number: all the sheet reads of an item
  * is its score's number); an item with points over its cap is kept as it is. */
 function sharedItem(item: RosterItemScore, position: number, shared: SharedScores): RosterItemScore {
-  if (!item.overCap.isZero()) return item;
-  // most rows score most items as the row before did: a comparison (cmp: decimal.js's eq copies its
+  // most rows score most items as the row before did, most often in the very object the core shares for an
+  // item's full and zero score (scoreRoster's itemScore); else a comparison (cmp: decimal.js's eq copies its
   // argument), not a decimal's number
   const last = shared.last[position];
+  if (item === last) return last;
+  if (!item.overCap.isZero()) return item;
   if (last?.id === item.id && cmp(last.score, item.score) === 0) return last;
   const byScore = (shared.byScore[position] ??= new Map());
   const score = toNumber(item.score);

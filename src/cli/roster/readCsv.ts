@@ -60,11 +60,14 @@ const delimiterOf = (text: string) => {
 
 const blank = (cell: unknown) => cell === null || (typeof cell === 'string' && cell.trim() === '');
 
-/** The row without its blank cells at the end (Excel writes ",,," for a row formatted further right). */
-function trimmedRow(row: string[]): (string | null)[] {
+/** The row without its blank cells at the end (Excel writes ",,," for a row formatted further right), a
+ * blank cell as null and each cell a string of its own (`own`), in one array. */
+function trimmedRow(row: string[], each: (cell: string) => string = (cell) => cell): (string | null)[] {
   let end = row.length;
   while (end > 0 && blank(row[end - 1])) end--;
-  return row.slice(0, end).map((cell) => (blank(cell) ? null : cell));
+  const cells = new Array<string | null>(end);
+  for (let c = 0; c < end; c++) cells[c] = blank(row[c]) ? null : each(row[c]!);
+  return cells;
 }
 
 /** csv-parse's refusals in Chinese (its own messages are English). */
@@ -172,7 +175,7 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
     row(index) {
       const line = lines.at(index);
       if (line === undefined) throw new Error(`row ${index} of ${source} was let go`);
-      return trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter)).map(own);
+      return trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter), own);
     },
     release(index) {
       lines.release(index);
@@ -251,7 +254,7 @@ class PackedLines {
 
 /** A cell as a string of its own: V8 keeps a longer piece of a string as a slice that holds the whole (here
  * the row's line, a kilobyte), so a name kept to the end would keep its line. Short ones are copies already. */
-const own = <T extends string | null>(cell: T): T => (cell !== null && cell.length >= 13 ? (Buffer.from(cell, 'utf8').toString('utf8') as T) : cell);
+const own = (cell: string): string => (cell.length >= 13 ? Buffer.from(cell, 'utf8').toString('utf8') : cell);
 
 /** Each record of the text, up to `to` of them, with its text (its line, or lines when a quoted field
  * holds a line break), as csv-parse reads a roster: blank lines kept, short rows as they are, a stray quote
