@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { D, toNumber } from '../../src/core/numbers/decimal';
+import { D, DecimalPool, toNumber } from '../../src/core/numbers/decimal';
 
 // toNumber reads the digits decimal.js keeps; it must give the very double decimal.js's toNumber gives
 // (through the value's text) for every value: short ones take the fast path, long ones decimal.js's
@@ -34,5 +34,35 @@ describe('toNumber: a Decimal as a double without its text', () => {
     expect(Object.is(toNumber(new D(0)), 0)).toBe(true);
     expect(toNumber(new D(Infinity))).toBe(Infinity);
     expect(Number.isNaN(toNumber(new D(NaN)))).toBe(true);
+  });
+});
+
+describe('DecimalPool: one Decimal for each value', () => {
+  it('gives back a Decimal of the very value (its text, its sign), the same one for an equal value it has met', () => {
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 1, maxLength: 40 }), (values) => {
+        const pool = new DecimalPool();
+        const given = values.map((a) => pool.shared(a));
+        values.forEach((a, i) => expect(given[i]!.valueOf()).toBe(a.valueOf()));
+        // two values equal in value share one Decimal where both are short; never two unequal ones
+        for (let i = 0; i < values.length; i++)
+          for (let j = 0; j < i; j++) if (given[i] === given[j]) expect(values[i]!.valueOf()).toBe(values[j]!.valueOf());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('shares the short values a roster repeats, not −0 with 0, nor a long value', () => {
+    const pool = new DecimalPool();
+    expect(pool.shared(new D('0.10'))).toBe(pool.shared(new D(0.1)));
+    expect(pool.shared(new D('-0.038'))).toBe(pool.shared(new D('-0.0380')));
+    expect(pool.shared(new D('-0')).isNeg()).toBe(true);
+    expect(pool.shared(new D('0')).isNeg()).toBe(false);
+    expect(pool.shared(new D('-0'))).not.toBe(pool.shared(new D('0')));
+    const long = new D('0.12345678901234567');
+    expect(pool.shared(long)).not.toBe(pool.shared(long));
+    expect(pool.shared(long).valueOf()).toBe('0.12345678901234567');
+    // 0.1 and 0.1000000000000001 are told apart by their doubles
+    expect(pool.shared(new D('0.1000000000000001'))).not.toBe(pool.shared(new D('0.1')));
   });
 });

@@ -71,8 +71,8 @@ function keptClause({ inputId, itemNo, code, group }: PeerReading): PeerReading 
 }
 
 /** A peer reading as 汇总名单 reads it: the measure and the value, no line. The clause's fields are its
- * prototype's; its own are the measure (the peers' own Decimal, which they made tight and let go of once
- * the row has it) and the value. */
+ * prototype's; its own are the measure (the peers' Decimal, one for each value their measures take) and the
+ * value. */
 function keptReading(reading: PeerReading): PeerReading {
   const kept = Object.create(keptClause(reading)) as { measure?: Dec; value?: string | number };
   if (reading.measure) kept.measure = reading.measure;

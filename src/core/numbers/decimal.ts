@@ -94,6 +94,35 @@ export function toNumber(a: Dec): number {
   return a.s < 0 ? -n : n;
 }
 
+/**
+ * One Decimal for each value met: a long list's values often repeat (a rate to three places takes a few
+ * hundred values over 100,000 rows), and a Decimal is some 100 bytes. A value is found by its double, which
+ * tells apart every value of at most two words (14 digits) within a double's normal range; the pool keeps a
+ * copy of the first it meets, its digits in an array of their own length (a Decimal parsed or computed
+ * leaves room in its array to grow). Any other value, and −0 (a Map takes it for 0), is copied each time.
+ */
+export class DecimalPool {
+  readonly #byNumber = new Map<number, Dec>();
+  readonly #most: number;
+
+  constructor(most = 10_000) {
+    this.#most = most;
+  }
+
+  shared(a: Dec): Dec {
+    const d = a.d;
+    if (!d || d.length > 2 || Math.abs(a.e) > 300) return new D(a);
+    const n = toNumber(a);
+    if (Object.is(n, -0)) return new D(a);
+    let found = this.#byNumber.get(n);
+    if (found === undefined) {
+      found = new D(a);
+      if (this.#byNumber.size < this.#most) this.#byNumber.set(n, found);
+    }
+    return found;
+  }
+}
+
 const constants = new Map<number, Dec>();
 /** new D(n), made once per number: the bounds, caps and points a rubric prints are compared with and
  * multiplied by for every institution, and decimal.js reads a number through its text each time. */

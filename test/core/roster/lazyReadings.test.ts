@@ -49,9 +49,9 @@ describe.each(computations)('%s over 100 peers', (_, compute) => {
 });
 
 describe('a member reading’s measure', () => {
-  it('is the member’s exact value, kept as a copy of it: one Decimal for every reading made of it', () => {
+  it('is the member’s exact value, kept as a copy: one Decimal for every reading made of it, and for equal measures', () => {
     // a measure parsed from text keeps its digits in an array grown a push at a time; the readings keep a copy
-    const parsed = members('0.123456789012345678', '-0', '1e-9', '12345678901234567890.5');
+    const parsed = members('0.123456789012345678', '-0', '1e-9', '12345678901234567890.5', '0.10', '0.1', '0');
     const { readings } = peerLowBand(parsed, { reference: 0.05, max: 1 }, defaultPeerOptions, context);
     parsed.forEach((member) => {
       const first = readings.get(member.key)!.measure!;
@@ -60,5 +60,8 @@ describe('a member reading’s measure', () => {
       expect(first).not.toBe(member.measure);
       expect(first.d).toEqual(member.measure.d);
     });
+    // 0.10 and 0.1 are one value, and one Decimal; −0 and 0 are not
+    expect(readings.get(4)!.measure).toBe(readings.get(5)!.measure);
+    expect(readings.get(1)!.measure).not.toBe(readings.get(6)!.measure);
   });
 });

@@ -1,4 +1,4 @@
-import { cmp, D, type Dec, fmt, toNumber } from '../../numbers/decimal';
+import { cmp, D, type Dec, DecimalPool, fmt, toNumber } from '../../numbers/decimal';
 import type { PeerGroupResult, PeerOptions, PeerReading } from '../types';
 
 /** One peer's measure; `key` is the caller's handle (the institution's position in the roster). */
@@ -125,9 +125,9 @@ export class MemberReadings {
   readonly #ctx: PeerClauseContext;
   readonly #said: Said;
   readonly #keys: Int32Array;
-  /** each measure, a copy whose digits fill their array (a Decimal parsed from text or made by arithmetic
-   * leaves its digits' array room to grow: about 240 bytes, where the copy takes about 80): one Decimal
-   * serves every reading made of it, as a Decimal never changes */
+  /** each measure, one Decimal for each value the group's measures take (DecimalPool: a Decimal parsed from
+   * text is about 240 bytes, and 100,000 rows' measures repeat a few hundred values); a Decimal never
+   * changes, so one serves every reading made of it */
   readonly #measures: (Dec | undefined)[];
   readonly #values: (number | string)[];
   #positions: Map<number, number> | undefined;
@@ -138,7 +138,8 @@ export class MemberReadings {
     this.#ctx = ctx;
     this.#said = said;
     this.#keys = Int32Array.from(sorted, (m) => m.key);
-    this.#measures = sorted.map((m) => new D(m.measure));
+    const pool = new DecimalPool();
+    this.#measures = sorted.map((m) => pool.shared(m.measure));
     this.#values = sorted.map((_, p) => valueAt(p));
   }
 
