@@ -34,7 +34,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   const derivedCounts = new Map<string, DerivedCounts>();
   // of each row's facts, an institution keeps the peers' measures and what 较上年 compares: a row is scored
   // from its cells, and the facts kept whole went on with every institution of the result (the pane's
-  // worker sent 10,000 rows' 130 facts each to the pane's thread, most of its heap)
+  // worker sent 10,000 rows' 130 facts each to the pane's thread, which never read them)
   const compared = comparisons.flatMap((c) => [c.id, c.measure]);
   const kept = new Set([...peerClauses(rubric).map((c) => c.inputId), ...compared]);
   const read = readInstitutions(rubric, table, policy, kept);
