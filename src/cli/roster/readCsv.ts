@@ -169,13 +169,21 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
       `${source} has a header but no rows`,
     );
   lines.end();
+  const lineAt = (index: number) => {
+    const line = lines.at(index);
+    if (line === undefined) throw new Error(`row ${index} of ${source} was let go`);
+    return line;
+  };
+  // where a line's last character that is neither a delimiter nor a space is (-1: a blank line)
+  const lastContent = new RegExp(`[^\\s${delimiter === '\t' ? '' : delimiter}][\\s${delimiter === '\t' ? '' : delimiter}]*$`);
+  const row = (line: string) => trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter), own);
   return {
     header: header!,
     count: lines.length,
-    row(index) {
-      const line = lines.at(index);
-      if (line === undefined) throw new Error(`row ${index} of ${source} was let go`);
-      return trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter), own);
+    row: (index) => row(lineAt(index)),
+    cells(index, columns) {
+      const line = lineAt(index);
+      return line.includes('"') ? row(line) : pickedCells(line, delimiter, columns, lastContent);
     },
     release(index) {
       lines.release(index);
@@ -187,6 +195,29 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
       return `第${excelRow}行第${column + 1}列（${columnLetters(column)}${excelRow}）`;
     },
   };
+}
+
+/** The cells of a line without quotes at `columns` (ascending) as `row` gives them, found by their delimiters
+ * (the line is not split into all its cells): each a string of its own, a blank one null, or left out where
+ * only blanks follow it (row's trimmedRow drops them). `lastContent` finds where the last cell that holds
+ * anything ends. */
+function pickedCells(line: string, delimiter: string, columns: readonly number[], lastContent: RegExp): (string | null)[] {
+  const cells = new Array<string | null>(columns.length > 0 ? columns[columns.length - 1]! + 1 : 0);
+  let contentEnds: number | undefined;
+  let field = 0;
+  let start = 0;
+  for (const column of columns) {
+    for (; field < column; field++) {
+      const next = line.indexOf(delimiter, start);
+      if (next < 0) return cells;
+      start = next + 1;
+    }
+    const end = line.indexOf(delimiter, start);
+    const cell = end < 0 ? line.slice(start) : line.slice(start, end);
+    if (!blank(cell)) cells[column] = own(cell);
+    else if (end >= 0 && end < (contentEnds ??= line.search(lastContent))) cells[column] = null;
+  }
+  return cells;
 }
 
 /** Lines a block at a time, in blocks of LINES_A_BLOCK lines. */

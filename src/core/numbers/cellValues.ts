@@ -100,6 +100,12 @@ export const PlainCellValue = z.catch(
 /** A Decimal that a schema above produced, checked further (a whole number, a range). */
 export const decimalWhere = (...checks: z.core.$ZodCheck<Dec>[]) => z.custom<Dec>((v) => v instanceof D).check(...checks);
 
+/** DecimalValue's reading of `raw` (with `percent`, DecimalOrPercentValue's), by the quick reader where it
+ * reads it, else by the schema; null when the schema refuses it. A roster reads each row's deposit so. */
+export function decimalOrNull(raw: unknown, percent = false): Dec | null {
+  return quickDecimal(raw, percent) ?? parsedOrNull<Dec>(percent ? DecimalOrPercentValue : DecimalValue, raw);
+}
+
 /** The parsed value, or null when the schema refuses it. */
 export function parsedOrNull<T>(schema: z.ZodMiniType<T>, raw: unknown): T | null {
   const parsed = schema.safeParse(raw);

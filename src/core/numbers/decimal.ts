@@ -95,6 +95,18 @@ export function toNumber(a: Dec): number {
 }
 
 /**
+ * The double of a value that no other value shares: one of at most two words (14 digits) within a double's
+ * normal range, read exactly by toNumber, so two such values have the same double only when they are equal.
+ * undefined for any other value, and for −0 (a Map takes it for 0; decimal.js keeps it apart).
+ */
+export function exactNumber(a: Dec): number | undefined {
+  const d = a.d;
+  if (!d || d.length > 2 || Math.abs(a.e) > 300) return undefined;
+  const n = toNumber(a);
+  return Object.is(n, -0) ? undefined : n;
+}
+
+/**
  * One Decimal for each value met: a long list's values often repeat (a rate to three places takes a few
  * hundred values over 100,000 rows), and a Decimal is some 100 bytes. A value is found by its double, which
  * tells apart every value of at most two words (14 digits) within a double's normal range; the pool keeps a
@@ -110,10 +122,8 @@ export class DecimalPool {
   }
 
   shared(a: Dec): Dec {
-    const d = a.d;
-    if (!d || d.length > 2 || Math.abs(a.e) > 300) return new D(a);
-    const n = toNumber(a);
-    if (Object.is(n, -0)) return new D(a);
+    const n = exactNumber(a);
+    if (n === undefined) return new D(a);
     let found = this.#byNumber.get(n);
     if (found === undefined) {
       found = new D(a);

@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import { type Ownership, parseOwnership } from '../scoring/applicability';
-import { DecimalOrPercentValue, DecimalValue } from '../numbers/cellValues';
-import type { Dec } from '../numbers/decimal';
+import { decimalOrNull } from '../numbers/cellValues';
+import { cmp, type Dec, ZERO } from '../numbers/decimal';
 import { clipped } from '../messages/echo';
 import type { Problem } from '../messages/errors';
 import { isBlank, show } from '../scoring/inputs';
@@ -58,14 +57,11 @@ export interface ReadInstitutions {
   rowProblems: Map<number, Problem[]>;
 }
 
-const Deposit = /*#__PURE__*/ z.pipe(
-  DecimalValue,
-  z.custom<Dec>((d) => (d as Dec).gte(0)),
-);
-const Downgrade = /*#__PURE__*/ z.pipe(
-  DecimalValue,
-  z.custom<Dec>((d) => (d as Dec).isInteger() && (d as Dec).gte(0)),
-);
+/** A number of at least 0, read as DecimalValue reads it (a deposit, a 降档); null for anything else. */
+function notNegative(raw: unknown): Dec | null {
+  const value = decimalOrNull(raw);
+  return value !== null && cmp(value, ZERO) >= 0 ? value : null;
+}
 
 /** The header row is -1 for `cellName`: the readers name it as the row above the first data row. */
 export const HEADER_ROW = -1;
@@ -105,8 +101,11 @@ export function readInstitutions(rubric: Rubric, table: RosterTable | RosterRows
   // table per row: six times the memory)
   const shape = Object.fromEntries(facts.map(({ id }) => [id, undefined])) as Record<string, unknown>;
   const institutions: RosterInstitution[] = new Array(rows.count);
+  // the cells read here: the institution's and the kept facts' (a reader that can give those alone does)
+  const read = [...new Set([...Object.values(columns.fields), ...facts.map(({ column }) => column)])].sort((a, b) => a - b);
+  const cellsOf = rows.cells ? (row: number) => rows.cells!(row, read) : (row: number) => rows.row(row);
   for (let row = 0; row < rows.count; row++)
-    institutions[row] = readRow(rows.row(row), row, columns, table, policy, (p) => flag(row, p), facts, shape);
+    institutions[row] = readRow(cellsOf(row), row, columns, table, policy, (p) => flag(row, p), facts, shape);
   flagDuplicates(institutions, columns.fields.code, table, problems, flag);
   return { institutions, columns, problems, rowProblems };
 }
@@ -194,10 +193,10 @@ function readRow(
   else if (ownership !== undefined) institution.ownership = ownership as Ownership;
   const deposit = at('deposit');
   if (!isBlank(deposit)) {
-    const parsed = Deposit.safeParse(deposit);
-    const beyond = parsed.success ? depositBeyondRange(parsed.data) : null;
+    const amount = notNegative(deposit);
+    const beyond = amount && depositBeyondRange(amount);
     if (beyond) bad('deposit', `质量保证金${beyond.zh}`, `the deposit ${beyond.en}`);
-    else if (parsed.success) institution.deposit = parsed.data;
+    else if (amount) institution.deposit = amount;
     else bad('deposit', '质量保证金应为不小于 0 的金额（元）', 'the deposit should be an amount ≥ 0');
   }
   const parent = text(at('parentCode'));
@@ -216,7 +215,8 @@ function readRow(
       );
   }
   // 扣减情形 (挂牌督办 再扣除10%), by the policy's own names: an unknown name is the row's problem, never ignored
-  const circumstances = circumstancesFrom(text(at('circumstances')));
+  const named = text(at('circumstances'));
+  const circumstances = named === '' ? [] : circumstancesFrom(named);
   if (circumstances.length > 0) {
     const known = policy?.extraWithholding?.map((c) => c.name) ?? [];
     const unknown = circumstances.filter((name) => !known.includes(name));
@@ -230,14 +230,14 @@ function readRow(
   }
   const selfScore = at('selfScore');
   if (!isBlank(selfScore)) {
-    const parsed = DecimalValue.safeParse(selfScore);
-    if (parsed.success) institution.selfScore = parsed.data;
+    const score = decimalOrNull(selfScore);
+    if (score) institution.selfScore = score;
     else bad('selfScore', '自评得分应为数字', 'the self-score should be a number');
   }
   const fundGrowth = at('fundGrowth');
   if (!isBlank(fundGrowth)) {
-    const parsed = DecimalOrPercentValue.safeParse(fundGrowth);
-    if (parsed.success) institution.fundGrowth = parsed.data;
+    const growth = decimalOrNull(fundGrowth, true);
+    if (growth) institution.fundGrowth = growth;
     else bad('fundGrowth', '基金收入增长幅度应为比率（5% 填 5% 或 0.05，可为负）', 'the fund income growth should be a rate');
   }
   // copied from the one shape every row shares, then filled
@@ -248,9 +248,9 @@ function readRow(
 }
 
 function readDowngrade(raw: unknown, policy: Policy | undefined, institution: RosterInstitution, bad: (what: string, en: string) => void) {
-  const parsed = Downgrade.safeParse(raw);
-  if (!parsed.success) return bad('降档应为 0 或正整数', 'the downgrade should be a whole number ≥ 0');
-  const steps = parsed.data.toNumber();
+  const parsed = notNegative(raw);
+  if (!parsed?.isInteger()) return bad('降档应为 0 或正整数', 'the downgrade should be a whole number ≥ 0');
+  const steps = parsed.toNumber();
   const limit = policy && downgradeLimit(policy);
   if (limit && steps > limit.allowed) return bad(limit.zh, limit.en);
   if (steps > 0) institution.downgrade = steps;

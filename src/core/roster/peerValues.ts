@@ -49,24 +49,8 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
     out.inputIds.add(clause.inputId);
     const slot = readings.clause();
     for (const [group, positions] of groups) {
-      const members: PeerMember[] = [];
       const ctx = contextOf(clause, group);
-      for (const i of positions) {
-        const inst = institutions[i]!;
-        const measured = measureOf(clause, inst.facts[clause.inputId]);
-        if (measured === undefined) continue;
-        if ('problem' in measured) push(out.invalid, i, measured.problem);
-        else if ('fail' in measured) {
-          const value = clause.labels.length;
-          readings.set(slot, i, {
-            inputId: clause.inputId,
-            itemNo: clause.itemNo,
-            group,
-            value,
-            line: `${clause.inputId} ${ctx.measureName}：${clause.labels[value - 1]}（不参加排名）`,
-          });
-        } else members.push({ key: i, measure: measured.measure });
-      }
+      const members = groupMembers(clause, ctx, positions, institutions, slot, out);
       const printed = clause.peer.kind === 'lowBand' && clause.peer.printed === true && options.a6LowBand === 'fixed';
       if (members.length === 0) continue;
       if (members.length < 2 && !printed) {
@@ -84,6 +68,36 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
     }
   }
   return out;
+}
+
+/** The members of a group that give the clause a measure, in the group's order: a bad measure is its row's
+ * problem, a 不参加排名 tier its row's reading, and neither is a member. (A function of its own, not a loop
+ * inside computePeers: V8 compiles a loop over 10,000 rows while it runs, with the whole function around it.) */
+function groupMembers(
+  clause: PeerClause,
+  ctx: PeerClauseContext,
+  positions: readonly number[],
+  institutions: readonly RosterInstitution[],
+  slot: number,
+  out: PeerValues,
+): PeerMember[] {
+  const members: PeerMember[] = [];
+  for (const i of positions) {
+    const measured = measureOf(clause, institutions[i]!.facts[clause.inputId]);
+    if (measured === undefined) continue;
+    if ('problem' in measured) push(out.invalid, i, measured.problem);
+    else if ('fail' in measured) {
+      const value = clause.labels.length;
+      out.readings.set(slot, i, {
+        inputId: clause.inputId,
+        itemNo: clause.itemNo,
+        group: ctx.group,
+        value,
+        line: `${clause.inputId} ${ctx.measureName}：${clause.labels[value - 1]}（不参加排名）`,
+      });
+    } else members.push({ key: i, measure: measured.measure });
+  }
+  return members;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Assessment } from '../scoring/assess';
-import { type Dec, sum, ZERO } from '../numbers/decimal';
+import { cmp, type Dec, exactNumber, sum, ZERO } from '../numbers/decimal';
 import type { Problem } from '../messages/errors';
 import type { ItemResult, Result } from '../scoring/evaluate';
 import type { Policy } from '../policy/schema';
@@ -152,20 +152,37 @@ function withCell(problem: Problem, inst: RosterInstitution, inputColumn: Map<st
   return { ...problem, message: `${cell}：${problem.message}`, messageEn: `${cell}: ${problem.messageEn}` };
 }
 
-/** The full-score and the zero-score reading of each item, made once and shared by every row that
- * scores so (most rows, most items): 10,000 rows × 46 items of their own were tens of megabytes. */
-const sharedScores = /*#__PURE__*/ new WeakMap<Dec, { full: RosterItemScore; zero: RosterItemScore }>();
+/** Each item's score readings, one object for each score met and shared by every row that scores so (most
+ * rows score most items alike: 10,000 rows × 46 items of their own were tens of megabytes, and the roster's
+ * writer looked each one up again): by the item's points (one Decimal per item of a rubric's plan), checked
+ * by id, then by the score's double where that tells the value apart (exactNumber). An item scored beyond
+ * its points keeps a reading of its own, with its over-cap. */
+interface ItemScores {
+  id: string;
+  code: string | undefined;
+  byScore: Map<number, RosterItemScore>;
+}
+const sharedScores = /*#__PURE__*/ new WeakMap<Dec, ItemScores>();
+/** The most scores an item keeps (a score proportional to a rate may take many). */
+const SCORES_AN_ITEM = 1024;
 
 function itemScore(item: ItemResult): RosterItemScore {
-  const plain = item.overCap.isZero() && (item.score === item.max || item.score.isZero());
-  if (!plain) return newItemScore(item, item.score, item.overCap);
-  // keyed by the item's points (one Decimal per item of a rubric's plan), checked by id
+  if (!item.overCap.isZero()) return newItemScore(item, item.score, item.overCap);
+  // a zero score is 0 (never −0), the full score the item's own points
+  const score = item.score.isZero() ? ZERO : cmp(item.score, item.max) === 0 ? item.max : item.score;
+  const key = exactNumber(score);
+  if (key === undefined) return newItemScore(item, score, ZERO);
   let shared = sharedScores.get(item.max);
-  if (!shared || shared.full.id !== item.id || shared.full.code !== item.code) {
-    shared = { full: newItemScore(item, item.max, ZERO), zero: newItemScore(item, ZERO, ZERO) };
+  if (!shared || shared.id !== item.id || shared.code !== item.code) {
+    shared = { id: item.id, code: item.code, byScore: new Map() };
     sharedScores.set(item.max, shared);
   }
-  return item.score === item.max ? shared.full : shared.zero;
+  let found = shared.byScore.get(key);
+  if (found === undefined) {
+    found = newItemScore(item, score, ZERO);
+    if (shared.byScore.size < SCORES_AN_ITEM) shared.byScore.set(key, found);
+  }
+  return found;
 }
 
 function newItemScore(item: ItemResult, score: Dec, overCap: Dec): RosterItemScore {

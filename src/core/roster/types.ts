@@ -36,6 +36,9 @@ export interface RosterRows extends Omit<RosterTable, 'rows'> {
   count: number;
   /** the cells of data row `index` (0-based, as `rows` of a RosterTable) */
   row(index: number): readonly unknown[];
+  /** the same row's cells at `columns` (ascending), each as `row` gives it, the others left out: the first
+   * pass over a roster reads the institution and the peer measures, a tenth of a row's cells */
+  cells?(index: number, columns: readonly number[]): readonly unknown[];
 }
 
 /** Every reading the texts leave open in a peer computation, each named, each with a default in

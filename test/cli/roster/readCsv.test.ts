@@ -153,3 +153,28 @@ describe('a CSV roster read a row at a time (mib roster)', () => {
     expect(rows.row(1029)).toEqual(['01029', '威海市第1029医院', '是']);
   });
 });
+
+describe('a CSV roster row read at a few of its cells (the first pass of mib roster)', () => {
+  const header = 'a,b,c,d,e,f';
+  const columnSets = [[0], [1, 3], [0, 2, 5], [4, 5], [5], [0, 1, 2, 3, 4, 5], []];
+  const lines = ['1,2,3,4,5,6', '1,,3, ,5,', ' x ,y,,,,', ',,,,,z', '1,2', ',  ,3,,,', 'a\tb,c', '"q,1",2,,4', '1,"2",3,,,'];
+  it('gives at each column what the whole row gives there, blanks as null and none past the last filled cell', () => {
+    const rows = readCsvRows(utf8([header, ...lines].join('\n')), 'r.csv');
+    lines.forEach((_, index) => {
+      const whole = rows.row(index);
+      for (const columns of columnSets) {
+        const picked = rows.cells!(index, columns);
+        for (const column of columns) expect([index, column, picked[column]]).toEqual([index, column, whole[column]]);
+        // in or out of the array as the whole row has it (null and undefined told apart)
+        for (const column of columns) expect(column in picked && picked[column] !== undefined).toBe(whole[column] !== undefined);
+      }
+    });
+  });
+
+  it('reads a tab-separated file the same way', () => {
+    const rows = readCsvRows(utf8(['a\tb\tc', 'x\t\ty', 'x\t \t'].join('\n')), 'r.txt');
+    expect(rows.cells!(0, [0, 1, 2])).toEqual(['x', null, 'y']);
+    expect(rows.cells!(1, [0, 1, 2])[1]).toBeUndefined();
+    expect(rows.row(1)[1]).toBeUndefined();
+  });
+});
