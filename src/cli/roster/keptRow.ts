@@ -1,5 +1,5 @@
-import { D, type Dec, ZERO } from '../../core/numbers/decimal';
-import type { PeerReading, RosterInstitution, RosterRowResult } from '../../core/roster/types';
+import { cmp, D, type Dec, exactNumber, toNumber, ZERO } from '../../core/numbers/decimal';
+import type { PeerReading, RosterInstitution, RosterItemScore, RosterRowResult } from '../../core/roster/types';
 
 const NONE: never[] = Object.freeze([]) as never[];
 
@@ -9,11 +9,11 @@ const NONE: never[] = Object.freeze([]) as never[];
  * institution, total, grade, money, vetoes, problems, and for the findings the blanks and the items scored
  * beyond their points). The workbook's 汇总名单 is planned from the kept rows
  * once all are scored (a column appears when some row needs it), so `forSheet` keeps its columns too: the
- * item scores (the core's, one object for each item and score: most rows share most) and the peer
+ * item scores (one object for each item and score as the sheet shows it: most rows share most) and the peer
  * readings' measures and values, without their lines (the sheet writes none; a reading that words its line
  * when asked holds on to its whole peer computation); the rest is let go.
  */
-export function keptRow(row: RosterRowResult, forSheet: boolean): RosterRowResult {
+export function keptRow(row: RosterRowResult, forSheet: boolean, long: LongScores): RosterRowResult {
   const { institution } = row;
   return {
     ...row,
@@ -30,8 +30,7 @@ export function keptRow(row: RosterRowResult, forSheet: boolean): RosterRowResul
     missing: orNone(row.missing),
     problems: orNone(row.problems),
     // the findings (需要复核) name the items scored beyond their points, and count the blanks
-    // (the core shares one reading for each item and score: scoreRoster's itemScore)
-    items: forSheet ? row.items : row.items.filter((item) => !item.overCap.isZero()),
+    items: forSheet ? row.items.map((item, position) => keptItem(item, position, long)) : row.items.filter((item) => !item.overCap.isZero()),
     peer: forSheet ? row.peer.map(keptReading) : NONE,
   };
 }
@@ -90,4 +89,29 @@ function interned(text: string): string {
   if (found !== undefined) return found;
   if (texts.size < TEXTS_KEPT) texts.set(text, text);
   return text;
+}
+
+/** The item scores of more than 14 digits kept (a proportional score: the core shares one reading for each
+ * item and exact score, and these it cannot tell apart by their double), by the item's position in the
+ * rubric: one for each score as 汇总名单 shows it (a number: all the sheet reads of an item), and the one the
+ * position shared last. */
+export class LongScores {
+  readonly byScore: Map<number, RosterItemScore>[] = [];
+  readonly last: (RosterItemScore | undefined)[] = [];
+}
+
+/** The item's reading as kept: the core's (its shared one, or one scored beyond its points), or one for
+ * each long score as the sheet shows it. */
+function keptItem(item: RosterItemScore, position: number, long: LongScores): RosterItemScore {
+  if (!item.overCap.isZero() || exactNumber(item.score) !== undefined) return item;
+  // most rows score an item as the row before did; else by the score's double (cmp: decimal.js's eq copies
+  // its argument)
+  const last = long.last[position];
+  if (last?.id === item.id && cmp(last.score, item.score) === 0) return last;
+  const byScore = (long.byScore[position] ??= new Map());
+  const score = toNumber(item.score);
+  const found = byScore.get(score);
+  if (found?.id === item.id) return (long.last[position] = found);
+  byScore.set(score, item);
+  return (long.last[position] = item);
 }

@@ -57,6 +57,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   // one row at a time, its Result and Assessment dropped as soon as its row is made (10,000 of them kept
   // at once held most of a gigabyte); a parent under 第十一条 waits for its subordinates' scores
   const rows: RosterRowResult[] = new Array(institutions.length);
+  const scores = new ItemScores();
   let next = 0;
   // 名单规则 rank the final scores and 较上年 compares them: under either, rows are handed on once all are
   // done and marked; otherwise each as soon as it is done
@@ -75,6 +76,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
       [...(read.rowProblems.get(inst.row) ?? []), ...(structure.rowProblems.get(i) ?? [])],
       peers.readings.get(i) ?? [],
       trace,
+      scores,
     );
     peers.readings.delete(i);
   };
@@ -152,37 +154,27 @@ function withCell(problem: Problem, inst: RosterInstitution, inputColumn: Map<st
   return { ...problem, message: `${cell}：${problem.message}`, messageEn: `${cell}: ${problem.messageEn}` };
 }
 
-/** Each item's score readings, one object for each score met and shared by every row that scores so (most
- * rows score most items alike: 10,000 rows × 46 items of their own were tens of megabytes, and the roster's
- * writer looked each one up again): by the item's points (one Decimal per item of a rubric's plan), checked
- * by id, then by the score's double where that tells the value apart (exactNumber). An item scored beyond
- * its points keeps a reading of its own, with its over-cap. */
-interface ItemScores {
-  id: string;
-  code: string | undefined;
-  byScore: Map<number, RosterItemScore>;
-}
-const sharedScores = /*#__PURE__*/ new WeakMap<Dec, ItemScores>();
-/** The most scores an item keeps (a score proportional to a rate may take many). */
-const SCORES_AN_ITEM = 1024;
+/** One roster's item score readings, one object for each item and score met and shared by every row that
+ * scores so (most rows score most items alike: 10,000 rows × 46 items of their own were tens of megabytes,
+ * and the roster's writer looked each one up again): by the item's 序号, then by the score's double where
+ * that tells the value apart (exactNumber; a score proportional to a rate may take thousands of values, each
+ * kept once, as the rows keep it anyway). An item scored beyond its points keeps a reading of its own, with
+ * its over-cap. */
+class ItemScores {
+  readonly #byItem = new Map<string, Map<number, RosterItemScore>>();
 
-function itemScore(item: ItemResult): RosterItemScore {
-  if (!item.overCap.isZero()) return newItemScore(item, item.score, item.overCap);
-  // a zero score is 0 (never −0), the full score the item's own points
-  const score = item.score.isZero() ? ZERO : cmp(item.score, item.max) === 0 ? item.max : item.score;
-  const key = exactNumber(score);
-  if (key === undefined) return newItemScore(item, score, ZERO);
-  let shared = sharedScores.get(item.max);
-  if (!shared || shared.id !== item.id || shared.code !== item.code) {
-    shared = { id: item.id, code: item.code, byScore: new Map() };
-    sharedScores.set(item.max, shared);
+  of(item: ItemResult): RosterItemScore {
+    if (!item.overCap.isZero()) return newItemScore(item, item.score, item.overCap);
+    // a zero score is 0 (never −0), the full score the item's own points
+    const score = item.score.isZero() ? ZERO : cmp(item.score, item.max) === 0 ? item.max : item.score;
+    const key = exactNumber(score);
+    if (key === undefined) return newItemScore(item, score, ZERO);
+    let byScore = this.#byItem.get(item.id);
+    if (byScore === undefined) this.#byItem.set(item.id, (byScore = new Map()));
+    let found = byScore.get(key);
+    if (found === undefined) byScore.set(key, (found = newItemScore(item, score, ZERO)));
+    return found;
   }
-  let found = shared.byScore.get(key);
-  if (found === undefined) {
-    found = newItemScore(item, score, ZERO);
-    if (shared.byScore.size < SCORES_AN_ITEM) shared.byScore.set(key, found);
-  }
-  return found;
 }
 
 function newItemScore(item: ItemResult, score: Dec, overCap: Dec): RosterItemScore {
@@ -197,6 +189,7 @@ function rowResult(
   problems: Problem[],
   peer: RosterRowResult['peer'],
   trace: boolean,
+  scores: ItemScores,
 ): RosterRowResult {
   const total = assessment?.score ?? result.total;
   const graded = assessment && !subordinate;
@@ -212,7 +205,7 @@ function rowResult(
     ...(refund && { refund }),
     ...(graded && assessment.unstatedRefund && { refundUnstated: assessment.unstatedRefund.unstated }),
     vetoItems: result.vetoItems,
-    items: result.items.map(itemScore),
+    items: result.items.map((item) => scores.of(item)),
     peer,
     overCap: sum(result.items.map((i) => i.overCap)),
     invalid: result.invalid,
