@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { gridPlansToXlsx } from '../src/cli/gridXlsx';
-import { keptRow, LongScores } from '../src/cli/roster/keptRow';
+import { keptRow, SharedScores } from '../src/cli/roster/keptRow';
 import { readCsvRows } from '../src/cli/roster/readCsv';
 import { getPolicy, getRubric, scoreRoster } from '../src/core';
 import { readInstitutions } from '../src/core/roster/institutions';
@@ -36,9 +36,9 @@ export async function rosterStages(): Promise<void> {
   console.log(`(the bench's CSV made: peak RSS ${mb(peakRss())} before reading)`);
   const runStart = performance.now();
   const table = await timed(`read CSV (${mb(csv.length)}, ${ROWS} rows)`, () => readCsvRows(csv, 'roster.csv'));
-  const long = new LongScores();
+  const shared = new SharedScores();
   const result = await timed('scoreRoster (read, peers, evaluate + assess, summary; jilin-2025, 折算, deposits), rows kept for the sheet', () =>
-    scoreRoster(rubric, table, policy, { convert: true, onScored: (row) => keptRow(row, true, long) }),
+    scoreRoster(rubric, table, policy, { convert: true, onScored: (row) => keptRow(row, true, shared) }),
   );
   // its parts on their own, after it (as mib roster runs, scoreRoster above met them first)
   const read = await timed('  of which: institutions read and checked', () => readInstitutions(rubric, table, policy));

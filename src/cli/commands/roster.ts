@@ -21,7 +21,7 @@ import type { ProgressBar } from '../progress';
 import { planPublishSheet, planRosterWorkbook } from '../../sheet/roster';
 import type { Flags } from '../args';
 import { gridPlansToXlsx, writeRosterWorkbook } from '../gridXlsx';
-import { keptRow, LongScores } from '../roster/keptRow';
+import { keptRow, SharedScores } from '../roster/keptRow';
 import type { OwnFiles } from '../ownFiles';
 import { readRoster, readRosterTable } from '../roster/readRoster';
 import { rosterOptions } from '../roster/rosterOptions';
@@ -82,7 +82,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   // (keptRow); the workbook is written from the kept rows, 汇总名单's rows made as they are written
   const jsonl = flags.jsonl === true;
   const json = !jsonl && flags.json === true ? new PrettyJsonWriter(io.out) : undefined;
-  const long = new LongScores();
+  const shared = new SharedScores();
   const onScored = (row: RosterRowResult, index: number): RosterRowResult => {
     rows.release?.(index);
     if (jsonl) io.out(JSON.stringify(institutionJson(row)));
@@ -96,7 +96,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
       }
       json.item(institutionJson(row));
     }
-    return keptRow(row, output !== undefined, long);
+    return keptRow(row, output !== undefined, shared);
   };
   let scored;
   try {

@@ -1,4 +1,4 @@
-import { cmp, D, type Dec, exactNumber, toNumber, ZERO } from '../../core/numbers/decimal';
+import { cmp, D, type Dec, toNumber, ZERO } from '../../core/numbers/decimal';
 import type { PeerReading, RosterInstitution, RosterItemScore, RosterRowResult } from '../../core/roster/types';
 
 const NONE: never[] = Object.freeze([]) as never[];
@@ -9,11 +9,11 @@ const NONE: never[] = Object.freeze([]) as never[];
  * institution, total, grade, money, vetoes, problems, and for the findings the blanks and the items scored
  * beyond their points). The workbook's 汇总名单 is planned from the kept rows
  * once all are scored (a column appears when some row needs it), so `forSheet` keeps its columns too: the
- * item scores (one object for each item and score as the sheet shows it: most rows share most) and the peer
+ * item scores (one shared object for each item and score as the sheet shows it: most rows share most) and the peer
  * readings' measures and values, without their lines (the sheet writes none; a reading that words its line
  * when asked holds on to its whole peer computation); the rest is let go.
  */
-export function keptRow(row: RosterRowResult, forSheet: boolean, long: LongScores): RosterRowResult {
+export function keptRow(row: RosterRowResult, forSheet: boolean, shared: SharedScores): RosterRowResult {
   const { institution } = row;
   return {
     ...row,
@@ -30,7 +30,7 @@ export function keptRow(row: RosterRowResult, forSheet: boolean, long: LongScore
     missing: orNone(row.missing),
     problems: orNone(row.problems),
     // the findings (需要复核) name the items scored beyond their points, and count the blanks
-    items: forSheet ? row.items.map((item, position) => keptItem(item, position, long)) : row.items.filter((item) => !item.overCap.isZero()),
+    items: forSheet ? row.items.map((item, position) => sharedItem(item, position, shared)) : row.items.filter((item) => !item.overCap.isZero()),
     peer: forSheet ? row.peer.map(keptReading) : NONE,
   };
 }
@@ -91,27 +91,27 @@ function interned(text: string): string {
   return text;
 }
 
-/** The item scores of more than 14 digits kept (a proportional score: the core shares one reading for each
- * item and exact score, and these it cannot tell apart by their double), by the item's position in the
- * rubric: one for each score as 汇总名单 shows it (a number: all the sheet reads of an item), and the one the
- * position shared last. */
-export class LongScores {
+/** The item scores kept, by the item's position in the rubric: each score as the sheet writes it (a
+ * number), and the one the position shared last. */
+export class SharedScores {
   readonly byScore: Map<number, RosterItemScore>[] = [];
   readonly last: (RosterItemScore | undefined)[] = [];
 }
 
-/** The item's reading as kept: the core's (its shared one, or one scored beyond its points), or one for
- * each long score as the sheet shows it. */
-function keptItem(item: RosterItemScore, position: number, long: LongScores): RosterItemScore {
-  if (!item.overCap.isZero() || exactNumber(item.score) !== undefined) return item;
-  // most rows score an item as the row before did; else by the score's double (cmp: decimal.js's eq copies
-  // its argument)
-  const last = long.last[position];
+/** One object for each item and score as 汇总名单 shows it (a number: all the sheet reads of an item
+ * is its score's number); an item with points over its cap is kept as it is. */
+function sharedItem(item: RosterItemScore, position: number, shared: SharedScores): RosterItemScore {
+  // most rows score most items as the row before did, most often in the very object the core shares for an
+  // item's full and zero score (scoreRoster's itemScore); else a comparison (cmp: decimal.js's eq copies its
+  // argument), not a decimal's number
+  const last = shared.last[position];
+  if (item === last) return last;
+  if (!item.overCap.isZero()) return item;
   if (last?.id === item.id && cmp(last.score, item.score) === 0) return last;
-  const byScore = (long.byScore[position] ??= new Map());
+  const byScore = (shared.byScore[position] ??= new Map());
   const score = toNumber(item.score);
   const found = byScore.get(score);
-  if (found?.id === item.id) return (long.last[position] = found);
+  if (found?.id === item.id) return (shared.last[position] = found);
   byScore.set(score, item);
-  return (long.last[position] = item);
+  return (shared.last[position] = item);
 }

@@ -1,5 +1,5 @@
 import type { Assessment } from '../scoring/assess';
-import { cmp, type Dec, exactNumber, sum, ZERO } from '../numbers/decimal';
+import { type Dec, sum, ZERO } from '../numbers/decimal';
 import type { Problem } from '../messages/errors';
 import type { ItemResult, Result } from '../scoring/evaluate';
 import type { Policy } from '../policy/schema';
@@ -57,7 +57,6 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   // one row at a time, its Result and Assessment dropped as soon as its row is made (10,000 of them kept
   // at once held most of a gigabyte); a parent under 第十一条 waits for its subordinates' scores
   const rows: RosterRowResult[] = new Array(institutions.length);
-  const scores = new ItemScores();
   let next = 0;
   // 名单规则 rank the final scores and 较上年 compares them: under either, rows are handed on once all are
   // done and marked; otherwise each as soon as it is done
@@ -76,7 +75,6 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
       [...(read.rowProblems.get(inst.row) ?? []), ...(structure.rowProblems.get(i) ?? [])],
       peers.readings.get(i) ?? [],
       trace,
-      scores,
     );
     peers.readings.delete(i);
   };
@@ -154,27 +152,20 @@ function withCell(problem: Problem, inst: RosterInstitution, inputColumn: Map<st
   return { ...problem, message: `${cell}：${problem.message}`, messageEn: `${cell}: ${problem.messageEn}` };
 }
 
-/** One roster's item score readings, one object for each item and score met and shared by every row that
- * scores so (most rows score most items alike: 10,000 rows × 46 items of their own were tens of megabytes,
- * and the roster's writer looked each one up again): by the item's 序号, then by the score's double where
- * that tells the value apart (exactNumber; a score proportional to a rate may take thousands of values, each
- * kept once, as the rows keep it anyway). An item scored beyond its points keeps a reading of its own, with
- * its over-cap. */
-class ItemScores {
-  readonly #byItem = new Map<string, Map<number, RosterItemScore>>();
+/** The full-score and the zero-score reading of each item, made once and shared by every row that
+ * scores so (most rows, most items): 10,000 rows × 46 items of their own were tens of megabytes. */
+const sharedScores = /*#__PURE__*/ new WeakMap<Dec, { full: RosterItemScore; zero: RosterItemScore }>();
 
-  of(item: ItemResult): RosterItemScore {
-    if (!item.overCap.isZero()) return newItemScore(item, item.score, item.overCap);
-    // a zero score is 0 (never −0), the full score the item's own points
-    const score = item.score.isZero() ? ZERO : cmp(item.score, item.max) === 0 ? item.max : item.score;
-    const key = exactNumber(score);
-    if (key === undefined) return newItemScore(item, score, ZERO);
-    let byScore = this.#byItem.get(item.id);
-    if (byScore === undefined) this.#byItem.set(item.id, (byScore = new Map()));
-    let found = byScore.get(key);
-    if (found === undefined) byScore.set(key, (found = newItemScore(item, score, ZERO)));
-    return found;
+function itemScore(item: ItemResult): RosterItemScore {
+  const plain = item.overCap.isZero() && (item.score === item.max || item.score.isZero());
+  if (!plain) return newItemScore(item, item.score, item.overCap);
+  // keyed by the item's points (one Decimal per item of a rubric's plan), checked by id
+  let shared = sharedScores.get(item.max);
+  if (!shared || shared.full.id !== item.id || shared.full.code !== item.code) {
+    shared = { full: newItemScore(item, item.max, ZERO), zero: newItemScore(item, ZERO, ZERO) };
+    sharedScores.set(item.max, shared);
   }
+  return item.score === item.max ? shared.full : shared.zero;
 }
 
 function newItemScore(item: ItemResult, score: Dec, overCap: Dec): RosterItemScore {
@@ -189,7 +180,6 @@ function rowResult(
   problems: Problem[],
   peer: RosterRowResult['peer'],
   trace: boolean,
-  scores: ItemScores,
 ): RosterRowResult {
   const total = assessment?.score ?? result.total;
   const graded = assessment && !subordinate;
@@ -205,7 +195,7 @@ function rowResult(
     ...(refund && { refund }),
     ...(graded && assessment.unstatedRefund && { refundUnstated: assessment.unstatedRefund.unstated }),
     vetoItems: result.vetoItems,
-    items: result.items.map((item) => scores.of(item)),
+    items: result.items.map(itemScore),
     peer,
     overCap: sum(result.items.map((i) => i.overCap)),
     invalid: result.invalid,
