@@ -138,8 +138,10 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
   const lines = new PackedLines();
   const excelRows: number[] = [];
   let records = 0;
-  // a line without quotes is blank when it holds only delimiters and spaces (what trim takes away is \s)
-  const blankLine = new RegExp(`^[\\s${delimiter === '\t' ? '' : delimiter}]*$`);
+  // what fills a line besides its content: spaces (what trim takes away is \s) and the delimiter; a line
+  // without quotes is blank when it holds only these
+  const filler = `\\s${delimiter === '\t' ? '' : delimiter}`;
+  const blankLine = new RegExp(`^[${filler}]*$`);
   // one row more than allowed (and the header) is enough to know the file is too long
   eachRecord(text, delimiter, ROSTER_MAX_ROWS + 2, source, (record, line) => {
     records++;
@@ -175,7 +177,7 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
     return line;
   };
   // where a line's last character that is neither a delimiter nor a space is (-1: a blank line)
-  const lastContent = new RegExp(`[^\\s${delimiter === '\t' ? '' : delimiter}][\\s${delimiter === '\t' ? '' : delimiter}]*$`);
+  const lastContent = new RegExp(`[^${filler}][${filler}]*$`);
   const row = (line: string) => trimmedRow(line.includes('"') ? (parseRecords(line, delimiter, 1, source)[0] ?? []) : line.split(delimiter), own);
   return {
     header: header!,

@@ -1,4 +1,4 @@
-import { DecimalOrPercentValue, quickDecimal } from '../numbers/cellValues';
+import { decimalOrNull } from '../numbers/cellValues';
 import { D, type Dec, fmt, pct } from '../numbers/decimal';
 import type { Problem } from '../messages/errors';
 import { type InputSpec, isBlank, parseInputValue, show, showValue } from '../scoring/inputs';
@@ -248,10 +248,8 @@ function measureOf(clause: PeerClause, raw: unknown): Measured {
   if (clause.peer.kind === 'intervals') {
     // a growth rate has no bound (it may pass ±100%), so no input spec reads it: a number cell or a rate
     // as a CSV holds it ("0.05", "5%") is read by the schema's own quick reading, anything else by the schema
-    const quick = quickDecimal(raw, true);
-    if (quick) return { measure: quick };
-    const parsed = DecimalOrPercentValue.safeParse(raw);
-    if (parsed.success) return { measure: parsed.data };
+    const measure = decimalOrNull(raw, true);
+    if (measure) return { measure };
     return {
       problem: {
         field: clause.inputId,
