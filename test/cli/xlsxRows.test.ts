@@ -56,6 +56,8 @@ describe('body rows written straight to the sheet XML', () => {
           ['01', -0, false, 'x\u0001y\u000bz\r\n\t'],
           ['=1+1', 1e21, null, '  spaces  '],
           ["it's", 0.1 + 0.2, true, '2024-01-01'],
+          // a text longer than the writer's chunk holds, encoded (3 bytes a character) on its own
+          ['长'.repeat(25_000), 2, false, `${'&'.repeat(30_000)}尾`],
         ],
         columnStyles: ['code', undefined, 'flag', 'money'],
       },

@@ -50,7 +50,7 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
     const slot = readings.clause();
     for (const [group, positions] of groups) {
       const ctx = contextOf(clause, group);
-      const members = groupMembers(clause, ctx, positions, institutions, slot, out);
+      const members = groupMembers(clause, measureReader(clause), ctx, positions, institutions, slot, out);
       const printed = clause.peer.kind === 'lowBand' && clause.peer.printed === true && options.a6LowBand === 'fixed';
       if (members.length === 0) continue;
       if (members.length < 2 && !printed) {
@@ -72,9 +72,13 @@ export function computePeers(rubric: Rubric, institutions: readonly RosterInstit
 
 /** The members of a group that give the clause a measure, in the group's order: a bad measure is its row's
  * problem, a 不参加排名 tier its row's reading, and neither is a member. (A function of its own, not a loop
- * inside computePeers: V8 compiles a loop over 10,000 rows while it runs, with the whole function around it.) */
+ * inside computePeers: V8 compiles a loop over 10,000 rows while it runs, with the whole function around it;
+ * and it reads no clause but a 不参加排名 tier's labels, each cell through the clause's reader: the clauses'
+ * objects differ in shape, and the loop that read them was compiled anew for each clause, ten times in a
+ * 10,000-row roster.) */
 function groupMembers(
   clause: PeerClause,
+  measureOf: MeasureReader,
   ctx: PeerClauseContext,
   positions: readonly number[],
   institutions: readonly RosterInstitution[],
@@ -82,8 +86,10 @@ function groupMembers(
   out: PeerValues,
 ): PeerMember[] {
   const members: PeerMember[] = [];
-  for (const i of positions) {
-    const measured = measureOf(clause, institutions[i]!.facts[clause.inputId]);
+  const inputId = ctx.inputId;
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k]!;
+    const measured = measureOf(institutions[i]!.facts[inputId]);
     if (measured === undefined) continue;
     if ('problem' in measured) push(out.invalid, i, measured.problem);
     else if ('fail' in measured) {
@@ -241,31 +247,40 @@ function newMeasureSpec(clause: PeerClause): InputSpec {
   }
 }
 
-function measureOf(clause: PeerClause, raw: unknown): Measured {
-  if (isBlank(raw)) return undefined;
-  if (clause.peer.kind === 'tiers' && clause.peer.fail !== undefined && typeof raw === 'string' && raw.trim() === clause.peer.fail)
-    return { fail: true };
-  if (clause.peer.kind === 'intervals') {
-    // a growth rate has no bound (it may pass ±100%), so no input spec reads it: a number cell or a rate
-    // as a CSV holds it ("0.05", "5%") is read by the schema's own quick reading, anything else by the schema
-    const measure = decimalOrNull(raw, true);
-    if (measure) return { measure };
-    return {
-      problem: {
-        field: clause.inputId,
-        message: `${clause.inputId}（${clause.peer.measure}）应为比率（5% 填 5% 或 0.05，可为负），收到的是 ${show(raw)}`,
-        messageEn: `${clause.inputId}: expects a rate, got ${show(raw)}`,
-      },
-    };
-  }
-  // the input's own parser: its quick path, range checks and refusals, as for any fact
-  const parsed = parseInputValue(measureSpec(clause), raw);
-  if ('problem' in parsed) {
-    if (clause.peer.kind === 'tiers' && clause.peer.fail)
-      return { problem: { ...parsed.problem, message: `${parsed.problem.message}（或填“${clause.peer.fail}”）` } };
-    return parsed;
-  }
-  return typeof parsed.value === 'boolean' ? undefined : { measure: parsed.value };
+/** A clause's measure as its cell gives it: none for a blank, a 不参加排名 tier (the clause's fail word), a
+ * problem, or the measure. What the clause fixes is taken once, so that the reader's code, shared by every
+ * clause's reader, never reads a clause's object. */
+type MeasureReader = (raw: unknown) => Measured;
+
+const readers = /*#__PURE__*/ new WeakMap<PeerClause, MeasureReader>();
+function measureReader(clause: PeerClause): MeasureReader {
+  let reader = readers.get(clause);
+  if (!reader) readers.set(clause, (reader = newMeasureReader(clause)));
+  return reader;
+}
+
+function newMeasureReader(clause: PeerClause): MeasureReader {
+  const { inputId, peer } = clause;
+  // a growth rate has no bound (it may pass ±100%), so no input spec reads it: a number cell or a rate
+  // as a CSV holds it ("0.05", "5%") is read by the schema's own quick reading, anything else by the schema
+  const rate = peer.kind === 'intervals' ? peer.measure : undefined;
+  // else the input's own parser: its quick path, range checks and refusals, as for any fact
+  const spec = measureSpec(clause);
+  const fail = peer.kind === 'tiers' ? peer.fail : undefined;
+  // one function for every clause (a reader of its own for a rate made the loop's call meet two)
+  return (raw) => {
+    if (isBlank(raw)) return undefined;
+    if (rate !== undefined) {
+      const measure = decimalOrNull(raw, true);
+      if (measure) return { measure };
+      const message = `${inputId}（${rate}）应为比率（5% 填 5% 或 0.05，可为负），收到的是 ${show(raw)}`;
+      return { problem: { field: inputId, message, messageEn: `${inputId}: expects a rate, got ${show(raw)}` } };
+    }
+    if (fail !== undefined && typeof raw === 'string' && raw.trim() === fail) return { fail: true };
+    const parsed = parseInputValue(spec, raw);
+    if ('problem' in parsed) return fail ? { problem: { ...parsed.problem, message: `${parsed.problem.message}（或填“${fail}”）` } } : parsed;
+    return typeof parsed.value === 'boolean' ? undefined : { measure: parsed.value };
+  };
 }
 
 function contextOf(clause: PeerClause, group: string): PeerClauseContext {
