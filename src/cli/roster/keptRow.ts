@@ -54,8 +54,8 @@ const tight = (d: Dec): Dec => (d.isZero() && !d.isNeg() ? ZERO : new D(d));
 /** An empty list as the one shared empty list (most rows have no veto, no problem). */
 const orNone = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
 
-/** One object for each clause and group, the prototype of their rows' readings: by input, then group
- * (a key joined from the four fields was a string made for each of a row's readings). */
+/** One object for each clause and group, shared by their rows' readings: by input, then group (a key joined
+ * from the four fields was a string made for each of a row's readings). */
 const keptClauses = new Map<string, Map<string, PeerReading>>();
 
 function keptClause({ inputId, itemNo, code, group }: PeerReading): PeerReading {
@@ -70,14 +70,40 @@ function keptClause({ inputId, itemNo, code, group }: PeerReading): PeerReading 
   return clause;
 }
 
-/** A peer reading as 汇总名单 reads it: the measure and the value, no line. The clause's fields are its
- * prototype's; its own are the measure (the peers' Decimal, one for each value their measures take) and the
- * value. */
+/** A peer reading as 汇总名单 reads it: the measure and the value, no line; the clause's fields are its
+ * clause's (one object for each clause and group). One shape for every clause's reading, so that the
+ * sheet's columns read them all alike. */
+class KeptReading implements PeerReading {
+  readonly #clause: PeerReading;
+  readonly measure: Dec | undefined;
+  readonly value: string | number | undefined;
+
+  constructor(clause: PeerReading, measure: Dec | undefined, value: string | number | undefined) {
+    this.#clause = clause;
+    this.measure = measure;
+    this.value = value;
+  }
+
+  get inputId(): string {
+    return this.#clause.inputId;
+  }
+  get itemNo(): string {
+    return this.#clause.itemNo;
+  }
+  get code(): string | undefined {
+    return this.#clause.code;
+  }
+  get group(): string {
+    return this.#clause.group;
+  }
+  get line(): string {
+    return '';
+  }
+}
+
 function keptReading(reading: PeerReading): PeerReading {
-  const kept = Object.create(keptClause(reading)) as { measure?: Dec; value?: string | number };
-  if (reading.measure) kept.measure = reading.measure;
-  if (reading.value !== undefined) kept.value = typeof reading.value === 'string' ? interned(reading.value) : reading.value;
-  return kept as PeerReading;
+  const value = typeof reading.value === 'string' ? interned(reading.value) : reading.value;
+  return new KeptReading(keptClause(reading), reading.measure, value);
 }
 
 /** The texts many rows say alike (a grade's words, a value the peers fed), one string for each. */
