@@ -225,15 +225,20 @@ function compute(
   }
 }
 
-/** The spec a measure is read with: a rate for a low band (the clause's own ratio), a 0–100 score for
- * tiers, a number ≥ 0 for a ranking; a growth rate (intervals) is any rate, read separately. */
-const specs = /*#__PURE__*/ new WeakMap<PeerClause, InputSpec>();
-function measureSpec(clause: PeerClause): InputSpec {
-  // one spec per clause: its parsing schema is built once and cached on it
-  let spec = specs.get(clause);
-  if (!spec) specs.set(clause, (spec = newMeasureSpec(clause)));
-  return spec;
+/** What `make` gives for a clause, made once for each clause. */
+function perClause<T>(make: (clause: PeerClause) => T): (clause: PeerClause) => T {
+  const made = new WeakMap<PeerClause, T>();
+  return (clause) => {
+    let value = made.get(clause);
+    if (value === undefined) made.set(clause, (value = make(clause)));
+    return value;
+  };
 }
+
+/** The spec a measure is read with: a rate for a low band (the clause's own ratio), a 0–100 score for
+ * tiers, a number ≥ 0 for a ranking; a growth rate (intervals) is any rate, read separately. One spec per
+ * clause: its parsing schema is built once and cached on it. */
+const measureSpec = /*#__PURE__*/ perClause(newMeasureSpec);
 
 function newMeasureSpec(clause: PeerClause): InputSpec {
   const label = clause.peer.measure;
@@ -252,12 +257,7 @@ function newMeasureSpec(clause: PeerClause): InputSpec {
  * clause's reader, never reads a clause's object. */
 type MeasureReader = (raw: unknown) => Measured;
 
-const readers = /*#__PURE__*/ new WeakMap<PeerClause, MeasureReader>();
-function measureReader(clause: PeerClause): MeasureReader {
-  let reader = readers.get(clause);
-  if (!reader) readers.set(clause, (reader = newMeasureReader(clause)));
-  return reader;
-}
+const measureReader = /*#__PURE__*/ perClause(newMeasureReader);
 
 function newMeasureReader(clause: PeerClause): MeasureReader {
   const { inputId, peer } = clause;
