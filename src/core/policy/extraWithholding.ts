@@ -35,6 +35,8 @@ export const EXTRA_WITHHOLDING_READING =
 
 /** The circumstances a cell or a flag lists: "挂牌督办, 其他" / "挂牌督办、其他" / ["挂牌督办"]. */
 export function circumstancesFrom(value: string | readonly string[]): string[] {
+  // a blank names none (most rows of a roster): nothing to split
+  if (value === '') return [];
   const parts = (typeof value === 'string' ? [value] : value).flatMap((v) => v.split(/[,，、;；\s]+/));
   return [...new Set(parts.filter((p) => p !== ''))];
 }

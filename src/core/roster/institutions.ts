@@ -215,8 +215,7 @@ function readRow(
       );
   }
   // 扣减情形 (挂牌督办 再扣除10%), by the policy's own names: an unknown name is the row's problem, never ignored
-  const named = text(at('circumstances'));
-  const circumstances = named === '' ? [] : circumstancesFrom(named);
+  const circumstances = circumstancesFrom(text(at('circumstances')));
   if (circumstances.length > 0) {
     const known = policy?.extraWithholding?.map((c) => c.name) ?? [];
     const unknown = circumstances.filter((name) => !known.includes(name));
