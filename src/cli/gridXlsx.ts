@@ -20,14 +20,15 @@ export async function gridPlansToXlsx(plans: readonly GridPlan[], options: Write
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
-  for (const plan of plans) await writeSheet(workbook, plan, options);
+  // what ExcelJS's streamed writer leaves out, added as it writes: print titles and the charts
+  const parts = addXlsxParts(workbook, plans);
+  for (const [index, plan] of plans.entries()) await writeSheet(workbook, plan, options, (sheet) => parts.beforeCommit(sheet, index));
   await workbook.commit();
-  // what ExcelJS's streamed writer leaves out: print titles and the charts (xlsxParts.ts). The workbook is
-  // held compressed for this (tens of megabytes at 100,000 rows), its rows never as cell objects, and once:
-  // the pieces are let go as they are joined
+  // the workbook held compressed (tens of megabytes at 100,000 rows), its rows never as cell objects, and
+  // once: the pieces are let go as they are joined
   const whole = Buffer.concat(chunks);
   chunks.length = 0;
-  return addXlsxParts(new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength), plans);
+  return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
 }
 
 /** A grid plan's print setup in ExcelJS's terms (the print titles are added by addXlsxParts). */
@@ -56,7 +57,12 @@ interface WriteOptions {
   rowsByExcelJS?: boolean;
 }
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: GridPlan, options: WriteOptions): Promise<void> {
+async function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  plan: GridPlan,
+  options: WriteOptions,
+  beforeCommit: (sheet: ExcelJS.Worksheet) => void,
+): Promise<void> {
   const sheet = workbook.addWorksheet(validSheetName(plan.name), {
     views: plan.freezeRows > 0 ? [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }] : [],
     ...excelPageSetup(plan),
@@ -138,6 +144,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: Gr
   for (const format of plan.conditionalFormats) sheet.addConditionalFormatting(conditionalFormatting(format));
   const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
   for (const name of plan.names) workbook.definedNames.add(`${quoted}!${name.ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`, name.name);
+  beforeCommit(sheet);
   sheet.commit();
 }
 
