@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
 import { validSheetName } from '../sheet/sheetName';
@@ -11,12 +11,24 @@ import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from '.
  * Grid plans (the roster workbook's sheets) as one .xlsx, streamed: ExcelJS's WorkbookWriter commits each
  * row as it goes, so 10,000 institutions × 80 columns never stand in memory as cell objects. A body's
  * column takes its style once, as the column's style; its values follow, text as text. Formulas carry no
- * cached result, so every spreadsheet computes them on opening.
+ * cached result, so every spreadsheet computes them on opening. The .xlsx goes into `stream` as it is made
+ * (compressed: `mib roster -o` writes it into its file so); done when the stream has taken it all, and
+ * refused with the stream's own error where the stream fails (a full disk).
  */
-export async function gridPlansToXlsx(plans: readonly GridPlan[], options: WriteOptions = {}): Promise<Uint8Array> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+export async function writeGridPlans(plans: readonly GridPlan[], stream: Writable, options: WriteOptions = {}): Promise<void> {
+  // the stream's failure ends the writing at once: ExcelJS listens for it only once it commits, and a
+  // stream that failed before would never finish
+  let failed: (error: Error) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (failed = reject));
+  stream.once('error', failed);
+  try {
+    await Promise.race([write(plans, stream, options), failure]);
+  } finally {
+    stream.off('error', failed);
+  }
+}
+
+async function write(plans: readonly GridPlan[], stream: Writable, options: WriteOptions): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
@@ -24,8 +36,15 @@ export async function gridPlansToXlsx(plans: readonly GridPlan[], options: Write
   const parts = addXlsxParts(workbook, plans);
   for (const [index, plan] of plans.entries()) await writeSheet(workbook, plan, options, (sheet) => parts.beforeCommit(sheet, index));
   await workbook.commit();
-  // the workbook held compressed (tens of megabytes at 100,000 rows), its rows never as cell objects, and
-  // once: the pieces are let go as they are joined
+}
+
+/** Grid plans as the bytes of one .xlsx (writeGridPlans), held compressed: tens of megabytes at 100,000 rows. */
+export async function gridPlansToXlsx(plans: readonly GridPlan[], options: WriteOptions = {}): Promise<Uint8Array> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeGridPlans(plans, stream, options);
+  // the pieces let go as they are joined
   const whole = Buffer.concat(chunks);
   chunks.length = 0;
   return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
@@ -48,9 +67,6 @@ export function excelPageSetup(plan: GridPlan): Pick<Partial<ExcelJS.AddWorkshee
     headerFooter: { oddFooter: `&C${print.footer}` },
   };
 }
-
-/** The roster workbook (汇总名单, 汇总统计, 同级分组) as .xlsx bytes, for `mib roster -o`. */
-export const writeRosterWorkbook = gridPlansToXlsx;
 
 interface WriteOptions {
   /** every row through ExcelJS, none straight to the XML (the comparison in test/cli/xlsxRows.test.ts) */

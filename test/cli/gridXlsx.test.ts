@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { writeRosterWorkbook } from '../../src/cli/gridXlsx';
+import { gridPlansToXlsx } from '../../src/cli/gridXlsx';
 import { getPolicy, getRubric } from '../../src/core/files/registry';
 import { planRosterWorkbook } from '../../src/sheet/roster';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,11 +14,11 @@ import { recalculate, sofficeVersion } from '../support/sofficeRecalc';
 async function written() {
   const plan = planRosterWorkbook(weihaiSmallRoster(), getRubric('weihai-2021-hospital-l2'), getPolicy('jilin-2025'));
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(await writeRosterWorkbook(plan.sheets)) as unknown as ArrayBuffer);
+  await workbook.xlsx.load(Buffer.from(await gridPlansToXlsx(plan.sheets)) as unknown as ArrayBuffer);
   return { plan, workbook };
 }
 
-describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, streamed)', () => {
+describe('gridPlansToXlsx: the roster workbook as one .xlsx (ExcelJS, streamed)', () => {
   it('writes the four sheets with frozen headers, filter buttons and widths', async () => {
     const { plan, workbook } = await written();
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总名单', '汇总统计', '同级分组', '口径说明', '公示名单']);
@@ -58,7 +58,7 @@ describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, stream
 
   it('writes the two charts of 汇总统计 as native chart parts, over its tables, and no note in their place', async () => {
     const { plan, workbook } = await written();
-    const zip = await JSZip.loadAsync(await writeRosterWorkbook(plan.sheets));
+    const zip = await JSZip.loadAsync(await gridPlansToXlsx(plan.sheets));
     const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     expect(charts).toHaveLength(2);
     const first = await zip.file('xl/charts/chart1.xml')!.async('string');
@@ -94,7 +94,7 @@ describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, stream
     roster.institutions[1]!.institution.name = '@SUM(1)';
     const plan = planRosterWorkbook(roster, getRubric('weihai-2021-hospital-l2'), getPolicy('jilin-2025'));
     for (const sheet of plan.sheets) expect(planProblems(sheet)).toEqual([]);
-    const bytes = await writeRosterWorkbook(plan.sheets);
+    const bytes = await gridPlansToXlsx(plan.sheets);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('汇总名单')!;
@@ -115,7 +115,7 @@ describe('writeRosterWorkbook: the roster workbook as one .xlsx (ExcelJS, stream
     small.institutions[1]!.institution.name = '@SUM(1)';
     const smallPlan = planRosterWorkbook(small, getRubric('weihai-2021-hospital-l2'), getPolicy('jilin-2025'));
     const file = join(mkdtempSync(join(tmpdir(), 'mib-grid-')), '名单.xlsx');
-    writeFileSync(file, await writeRosterWorkbook(smallPlan.sheets));
+    writeFileSync(file, await gridPlansToXlsx(smallPlan.sheets));
     const cell = (await recalculate([file])).get(file)!;
     const letter = String.fromCharCode(64 + name);
     expect(cell(`${letter}2`)).toBe('=1+1');

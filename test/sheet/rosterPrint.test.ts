@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeRosterWorkbook } from '../../src/cli/gridXlsx';
+import { gridPlansToXlsx } from '../../src/cli/gridXlsx';
 import { getPolicy, getRubric } from '../../src/core';
 import { planRosterWorkbook } from '../../src/sheet/roster';
 import { publishPolicy, publishRoster, publishRubric } from '../support/publishRoster';
@@ -75,7 +75,7 @@ beforeAll(() => {
     const paths = await Promise.all(
       Object.entries(files).map(async ([key, plan]) => {
         const path = join(dir, `${key}.xlsx`);
-        writeFileSync(path, await writeRosterWorkbook(plan.sheets));
+        writeFileSync(path, await gridPlansToXlsx(plan.sheets));
         return path;
       }),
     );

@@ -19,8 +19,9 @@ import {
 import { PrettyJsonWriter } from '../jsonOut';
 import type { ProgressBar } from '../progress';
 import { planPublishSheet, planRosterWorkbook } from '../../sheet/roster';
+import type { GridPlan } from '../../sheet/types';
 import type { Flags } from '../args';
-import { gridPlansToXlsx, writeRosterWorkbook } from '../gridXlsx';
+import { gridPlansToXlsx, writeGridPlans } from '../gridXlsx';
 import { keptRow, SharedScores } from '../roster/keptRow';
 import type { OwnFiles } from '../ownFiles';
 import { readRoster, readRosterTable } from '../roster/readRoster';
@@ -118,10 +119,9 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     return 2;
   }
   const today = new Date();
-  if (output !== undefined)
-    await writeBytes(io, output, await writeRosterWorkbook(planRosterWorkbook(result, rubric, policy, { streamed: true, date: today }).sheets));
+  if (output !== undefined) await writeWorkbook(io, output, planRosterWorkbook(result, rubric, policy, { streamed: true, date: today }).sheets);
   // the 公示名单 alone, to send on
-  if (publish !== undefined) await writeBytes(io, publish, await gridPlansToXlsx([planPublishSheet(result, rubric, policy, today)]));
+  if (publish !== undefined) await writeWorkbook(io, publish, [planPublishSheet(result, rubric, policy, today)]);
   const problems = rosterProblems(result);
   if (jsonl) {
     // one institution a line, for other tools; the problems on stderr as in the text report
@@ -141,11 +141,13 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
 /** The entries of --json written before and with the institutions, as each is scored. */
 const JSON_HEAD = new Set(['rubric', 'policy', 'options', 'institutions']);
 
-/** A workbook's bytes into its file: where the Io opens files, written beside it and put in its place only
- * once whole (a run that fails part way leaves the file that was there as it was); else at once. */
-async function writeBytes(io: RosterIo, path: string, data: Uint8Array): Promise<void> {
+/** A workbook into its file: where the Io opens files, written as it is made into one beside it and put in
+ * its place only once whole (a run that fails part way leaves the file that was there as it was); else
+ * made whole and written at once. */
+async function writeWorkbook(io: RosterIo, path: string, plans: readonly GridPlan[]): Promise<void> {
   const cannot = (error: unknown) => fileError(path, error, { writing: true });
   if (io.openOutput === undefined) {
+    const data = await gridPlansToXlsx(plans);
     try {
       io.writeFile(path, data);
     } catch (error) {
@@ -160,13 +162,17 @@ async function writeBytes(io: RosterIo, path: string, data: Uint8Array): Promise
     throw cannot(error);
   }
   try {
-    await new Promise<void>((resolve, reject) => file.stream.end(data, (error?: Error | null) => (error ? reject(error) : resolve())));
+    await writeGridPlans(plans, file.stream);
     await file.commit();
   } catch (error) {
     file.abort();
-    throw cannot(error);
+    // the file's failure (a full disk) is said as such; any other is not the file's
+    throw isSystemError(error) ? cannot(error) : error;
   }
 }
+
+/** An error of the system (a file, a disk: Node gives it a syscall), not of this program. */
+const isSystemError = (error: unknown) => typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
 
 /** `--previous`: last year's roster or result workbook, read whole (readRosterTable), its results taken
  * from its 最终得分 and 等次 or, where it has none, scored under this year's table, policy and options. */

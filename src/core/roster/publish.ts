@@ -1,4 +1,4 @@
-import { cmp, D, type Dec, fmt } from '../numbers/decimal';
+import { cmp, D, type Dec, fmt, toNumber } from '../numbers/decimal';
 import { gradeIndex } from '../policy/grade';
 import type { Policy } from '../policy/schema';
 import { vetoLabel } from './findings';
@@ -59,11 +59,15 @@ export function outcomeOf(row: RosterRowResult, policy: Policy | undefined): str
  */
 export function publicList(result: RosterResult, policy: Policy | undefined): PublicRow[] {
   const rank = (row: RosterRowResult) => (policy && final(row) ? gradeIndex(policy, row.grade!) : Number.MAX_SAFE_INTEGER);
-  // each row's grade rank found once, not at each of the sort's comparisons
+  // each row's grade rank and score's double found once, not at each of the sort's comparisons: two scores
+  // whose doubles differ are in the doubles' order (a double is its decimal rounded, which keeps the order),
+  // and only equal doubles are compared as decimals
   return result.institutions
     .filter((row) => !(row.institution.parentCode !== undefined && row.grade === undefined))
-    .map((row) => ({ row, rank: rank(row) }))
-    .sort((a, b) => a.rank - b.rank || cmp(b.row.total, a.row.total) || a.row.institution.code.localeCompare(b.row.institution.code))
+    .map((row) => ({ row, rank: rank(row), score: toNumber(row.total) }))
+    .sort(
+      (a, b) => a.rank - b.rank || b.score - a.score || cmp(b.row.total, a.row.total) || a.row.institution.code.localeCompare(b.row.institution.code),
+    )
     .map(({ row }, i) => ({
       no: i + 1,
       code: row.institution.code,

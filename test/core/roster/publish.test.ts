@@ -3,7 +3,7 @@
 //   优 ≥ 90: "年度清算时全额退还质量保证金"; 良 80–90: "较 90 分每低 1 分扣除质量保证金 2%";
 //   合格 70–80: "每低 1 分扣除 2.5%"; 基本合格 60–70: "每低 1 分扣除 3%"; 不合格 < 60 or 一票否决: "扣除全部质量保证金".
 import { describe, expect, it } from 'vitest';
-import { bulletin, findingLines, publicList, rosterFindings } from '../../../src/core';
+import { bulletin, D, findingLines, publicList, rosterFindings } from '../../../src/core';
 import { EXPECTED_BULLETIN, EXPECTED_LIST, publishPolicy, publishRoster, publishRubric } from '../../support/publishRoster';
 
 describe('公示名单 and 通报 of twelve hospitals under 吉林', () => {
@@ -17,6 +17,18 @@ describe('公示名单 and 通报 of twelve hospitals under 吉林', () => {
       row.outcome,
     ]);
     expect(list).toEqual(EXPECTED_LIST);
+  });
+
+  it('orders scores that differ past a double’s digits by their decimals, and equal scores by code', () => {
+    const result = publishRoster();
+    const [h01, h11, h02] = result.institutions.filter((row) => row.grade === '优');
+    // 92 and 92 + 10⁻²⁰ are one double; the higher comes first even when listed last
+    const at = (row: typeof h01, total: string, code: string) => ({ ...row!, total: new D(total), institution: { ...row!.institution, code } });
+    const list = publicList(
+      { ...result, institutions: [at(h01, '92', 'B'), at(h11, '92', 'A'), at(h02, '92.00000000000000000001', 'C')] },
+      publishPolicy(),
+    );
+    expect(list.map((row) => row.code)).toEqual(['C', 'A', 'B']);
   });
 
   it('says the counts per grade, the veto and the deposits returned, kept and waiting in one paragraph', () => {
