@@ -18,7 +18,7 @@ import { mb } from './measure';
 import { weihaiRosterCsv } from './rosterStages';
 
 const GB = 1024 * 1024 * 1024;
-const RUNS = 5;
+const RUNS = 7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -71,7 +71,7 @@ export function benchRosterScale(): void {
     rmSync(json, { force: true });
 
     // 10,000 rows end to end, and the core's time for them, measured in rounds: each round runs the command
-    // on 10,000 rows and on 10 (its start-up), by -o and with the text report alone, then the core in fresh
+    // on 10,000 rows and on 10 (its start-up), by -o and with the text report alone, and the core in fresh
     // processes as the command runs (in this one it depends on what ran before) on 10,000 rows cold and
     // warm and on 10 rows cold. A ratio is taken within its round and the median of the rounds' ratios
     // judged: the machine is shared, and its slow spells (a tenth or more) then slow both sides of a ratio
@@ -82,12 +82,17 @@ export function benchRosterScale(): void {
     const tenThousand = rosterOf(10_000);
     const core = (count: number, how: 'cold' | 'warm') =>
       Number(nodeProcess(['--import', 'tsx', join(import.meta.dirname, 'coreChild.ts'), String(count), how]).stdout.trim());
+    // (in each round the 10,000-row runs of the core and the command follow each other, then the 10-row
+    // runs: the machine's slow spells last seconds, and a ratio's two sides measured apart took different ones)
     const rounds = Array.from({ length: RUNS }, () => {
+      const coldMs = core(10_000, 'cold');
       const run = mib(tenThousand, ['-o', xlsx]);
-      const start = mib(small, ['-o', join(dir, 'small.xlsx')]);
       // the same rows with the text report alone (no workbook): where the per-row cost goes (informative)
-      const [report, reportStart] = [mib(tenThousand, []), mib(small, [])];
-      return { run, start, report, reportStart, coldMs: core(10_000, 'cold'), coldSmallMs: core(10, 'cold'), warmMs: core(10_000, 'warm') };
+      const report = mib(tenThousand, []);
+      const coldSmallMs = core(10, 'cold');
+      const start = mib(small, ['-o', join(dir, 'small.xlsx')]);
+      const reportStart = mib(small, []);
+      return { run, start, report, reportStart, coldMs, coldSmallMs, warmMs: core(10_000, 'warm') };
     });
     const mid = (of: (round: (typeof rounds)[number]) => number) => median(rounds.map(of));
     const spread = (of: (round: (typeof rounds)[number]) => number) => {

@@ -21,8 +21,11 @@ export async function writeGridPlans(plans: readonly GridPlan[], stream: Writabl
   let failed: (error: Error) => void = () => {};
   const failure = new Promise<never>((_, reject) => (failed = reject));
   stream.once('error', failed);
+  const writing = write(plans, stream, options);
+  // (once the stream has failed, what the writing does after is of no account: never an unhandled rejection)
+  writing.catch(() => {});
   try {
-    await Promise.race([write(plans, stream, options), failure]);
+    await Promise.race([writing, failure]);
   } finally {
     stream.off('error', failed);
   }

@@ -19,5 +19,4 @@ export interface Io {
 }
 
 /** What a command is given: the Io, and the tables and policies it names, by id or by path. */
-/** What a command is given: the Io, and the tables and policies it names, by id or by path. */
 export type CommandIo = Io & { files: OwnFiles };
