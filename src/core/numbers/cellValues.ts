@@ -21,9 +21,23 @@ const numberText = (shape: RegExp) =>
     z.string().check(z.regex(shape)),
   );
 
+// each short text read once: decimal.js reads a text character by character, and a roster's 10,000 rows
+// hold a million number cells, most of them alike ("0", "1", "2"): one Decimal serves them all (a Decimal
+// is never changed, only made anew by its operations)
+const readTexts = new Map<string, Dec>();
+const TEXTS_KEPT = 10_000;
+const TEXT_KEPT_LENGTH = 12;
+
 /** Trimmed text of the PLAIN_NUMBER or PERCENT shape as its number, without the thousands separators:
  * the schemas below and quickDecimal read it alike. */
-const plainNumber = (text: string): Dec => new D(text.replace(/,/g, ''));
+const plainNumber = (text: string): Dec => {
+  let read = readTexts.get(text);
+  if (read === undefined) {
+    read = new D(text.replace(/,/g, ''));
+    if (readTexts.size < TEXTS_KEPT && text.length <= TEXT_KEPT_LENGTH) readTexts.set(text, read);
+  }
+  return read;
+};
 const percentNumber = (text: string): Dec => new D(text.replace(/,/g, '').replace(/\s*[%％]$/, '')).div(100);
 
 /**
