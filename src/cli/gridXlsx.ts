@@ -15,7 +15,7 @@ import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from '.
  * (compressed: `mib roster -o` writes it into its file so); done when the stream has taken it all, and
  * refused with the stream's own error where the stream fails (a full disk).
  */
-export async function writeGridPlans(plans: readonly GridPlan[], stream: Writable, options: WriteOptions = {}): Promise<void> {
+export async function gridPlansToStream(plans: readonly GridPlan[], stream: Writable, options: WriteOptions = {}): Promise<void> {
   // the stream's failure ends the writing at once: ExcelJS listens for it only once it commits, and a
   // stream that failed before would never finish
   let failed: (error: Error) => void = () => {};
@@ -41,12 +41,12 @@ async function write(plans: readonly GridPlan[], stream: Writable, options: Writ
   await workbook.commit();
 }
 
-/** Grid plans as the bytes of one .xlsx (writeGridPlans), held compressed: tens of megabytes at 100,000 rows. */
+/** Grid plans as the bytes of one .xlsx (gridPlansToStream), held compressed: tens of megabytes at 100,000 rows. */
 export async function gridPlansToXlsx(plans: readonly GridPlan[], options: WriteOptions = {}): Promise<Uint8Array> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeGridPlans(plans, stream, options);
+  await gridPlansToStream(plans, stream, options);
   // the pieces let go as they are joined
   const whole = Buffer.concat(chunks);
   chunks.length = 0;

@@ -21,7 +21,7 @@ import type { ProgressBar } from '../progress';
 import { planPublishSheet, planRosterWorkbook } from '../../sheet/roster';
 import type { GridPlan } from '../../sheet/types';
 import type { Flags } from '../args';
-import { gridPlansToXlsx, writeGridPlans } from '../gridXlsx';
+import { gridPlansToXlsx, gridPlansToStream } from '../gridXlsx';
 import { keptRow, SharedScores } from '../roster/keptRow';
 import type { OwnFiles } from '../ownFiles';
 import { readRoster, readRosterTable } from '../roster/readRoster';
@@ -162,7 +162,7 @@ async function writeWorkbook(io: RosterIo, path: string, plans: readonly GridPla
     throw cannot(error);
   }
   try {
-    await writeGridPlans(plans, file.stream);
+    await gridPlansToStream(plans, file.stream);
     await file.commit();
   } catch (error) {
     file.abort();
