@@ -1,7 +1,8 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
-import { validSheetName } from '../sheet/sheetName';
+import { quotedSheet, validSheetName } from '../sheet/sheetName';
+import { absoluteArea } from '../sheet/memory/a1';
 import type { CellStyle, GridPlan, PlainValue, PlanCell } from '../sheet/types';
 import { addXlsxParts } from './xlsxParts';
 import { bodyRowWriter, compressorDrained } from './xlsxRows';
@@ -161,8 +162,7 @@ async function writeSheet(
   const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   for (const validation of plan.validations) validations.add(validation.range, dataValidation(validation));
   for (const format of plan.conditionalFormats) sheet.addConditionalFormatting(conditionalFormatting(format));
-  const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
-  for (const name of plan.names) workbook.definedNames.add(`${quoted}!${name.ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`, name.name);
+  for (const name of plan.names) workbook.definedNames.add(`${quotedSheet(sheet.name)}!${absoluteArea(name.ref)}`, name.name);
   beforeCommit(sheet);
   sheet.commit();
 }

@@ -1,5 +1,5 @@
-import { cellAddress, parseCell, parseRange } from '../sheet/memory/a1';
-import { validSheetName } from '../sheet/sheetName';
+import { absoluteArea, cellAddress, parseCell, parseRange } from '../sheet/memory/a1';
+import { quotedSheet, validSheetName } from '../sheet/sheetName';
 import type { ChartPlan, GridPlan, PlanCell } from '../sheet/types';
 
 // What ExcelJS's streamed writer does not write, added to its .xlsx as it writes: each sheet's print titles
@@ -28,8 +28,6 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Text for an element or a double-quoted attribute. */
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const quoted = (sheetName: string) => `'${sheetName.replace(/'/g, "''")}'`;
-const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 
 /** ExcelJS 4.4's streamed workbook and worksheet, as far as adding parts goes (lib/stream/xlsx/workbook-writer.js,
  * worksheet-writer.js, sheet-rels-writer.js). */
@@ -137,7 +135,7 @@ export function addXlsxParts(workbook: object, plans: readonly GridPlan[]): Xlsx
 /** `'汇总名单'!$A:$B,'汇总名单'!$1:$1`: the columns first, as Excel writes them. */
 export function printTitlesRef(plan: GridPlan): string | undefined {
   const setup = plan.pageSetup;
-  const sheet = quoted(validSheetName(plan.name));
+  const sheet = quotedSheet(validSheetName(plan.name));
   const parts = [setup?.titleColumns, setup?.titleRows].filter((part): part is string => !!part).map((part) => `${sheet}!${part}`);
   return parts.length > 0 ? parts.join(',') : undefined;
 }
@@ -172,9 +170,9 @@ const cellValue = (cell: PlanCell | null | undefined) => (cell && 'value' in cel
  */
 export function chartXml(chart: ChartPlan, sheetName: string, plan: GridPlan): string {
   const rect = parseRange(chart.data);
-  const sheet = quoted(sheetName);
+  const sheet = quotedSheet(sheetName);
   const first = rect.top + 1;
-  const ref = (col: number, from: number, to: number) => `${sheet}!${absolute(`${cellAddress(from, col)}:${cellAddress(to, col)}`)}`;
+  const ref = (col: number, from: number, to: number) => `${sheet}!${absoluteArea(`${cellAddress(from, col)}:${cellAddress(to, col)}`)}`;
   const labels = Array.from({ length: rect.bottom - first + 1 }, (_, i) => cellValue(plan.grid[first + i]?.[rect.left]));
   const strCache = `<c:strCache><c:ptCount val="${labels.length}"/>${labels.map((label, i) => `<c:pt idx="${i}"><c:v>${escapeXml(label)}</c:v></c:pt>`).join('')}</c:strCache>`;
   const seriesName = cellValue(plan.grid[rect.top]?.[rect.left + 1]);
@@ -184,7 +182,7 @@ export function chartXml(chart: ChartPlan, sheetName: string, plan: GridPlan): s
     `<c:title>${richText(chart.title)}</c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     `<c:ser><c:idx val="0"/><c:order val="0"/>` +
-    `<c:tx><c:strRef><c:f>${escapeXml(`${sheet}!${absolute(cellAddress(rect.top, rect.left + 1))}`)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(seriesName)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+    `<c:tx><c:strRef><c:f>${escapeXml(`${sheet}!${absoluteArea(cellAddress(rect.top, rect.left + 1))}`)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(seriesName)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
     `<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
     `<c:cat><c:strRef><c:f>${escapeXml(ref(rect.left, first, rect.bottom))}</c:f>${strCache}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(ref(rect.left + 1, first, rect.bottom))}</c:f></c:numRef></c:val>` +

@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { excelWouldConvert } from '../sheet/excelLimits';
-import { parseRange } from '../sheet/memory/a1';
-import { validSheetName } from '../sheet/sheetName';
+import { absoluteArea, parseRange } from '../sheet/memory/a1';
+import { quotedSheet, validSheetName } from '../sheet/sheetName';
 import { FILES_SHEET, type FileToStore, planStoredFiles } from '../sheet/storedFiles/contract';
 import { withSheetNames } from '../sheet/renamedSheets';
 import type { GridPlan, SheetPlan, WorkingPrintPlan } from '../sheet/types';
 import { applyStyle, conditionalFormatting, dataValidation } from './xlsxStyles';
-
-const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 
 /**
  * The plan as an .xlsx workbook: what an agency sends to institutions without the add-in. Formulas are
@@ -42,8 +40,7 @@ export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[]
   }
   for (const format of plan.conditionalFormats) sheet.addConditionalFormatting(conditionalFormatting(format));
   // the names point at the sheet as written, whatever name it was given
-  const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
-  for (const name of plan.names) workbook.definedNames.add(`${quoted}!${absolute(name.ref)}`, name.name);
+  for (const name of plan.names) workbook.definedNames.add(`${quotedSheet(sheet.name)}!${absoluteArea(name.ref)}`, name.name);
   if (plan.protect) {
     await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
@@ -62,8 +59,7 @@ async function withPrintAreas(xlsx: Buffer, sheets: { sheetName: string; index: 
   const names = sheets
     .filter((s) => s.areas.length > 0)
     .map(({ sheetName, index, areas }) => {
-      const quoted = `'${sheetName.replace(/'/g, "''")}'`;
-      const ranges = areas.map((area) => `${quoted}!${absolute(area)}`).join(',');
+      const ranges = areas.map((area) => `${quotedSheet(sheetName)}!${absoluteArea(area)}`).join(',');
       return `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(ranges)}</definedName>`;
     });
   if (names.length === 0) return xlsx;

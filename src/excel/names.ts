@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { splitReference } from '../sheet/memory/a1';
+import { absoluteArea, splitReference } from '../sheet/memory/a1';
+import { quotedSheet } from '../sheet/sheetName';
 import type { PlanName } from '../sheet/types';
 
 export { RUBRIC_NAME } from '../sheet/matchPlan';
@@ -15,9 +16,7 @@ export function addName(sheet: Excel.Worksheet, sheetName: string, name: PlanNam
     sheet.names.add(name.name, sheet.getRange(areas[0]!));
     return;
   }
-  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
-  const absolute = (area: string) => area.replace(/\$/g, '').replace(/([A-Za-z]+)(\d+)/g, '$$$1$$$2');
-  sheet.names.add(name.name, `=${areas.map((area) => `${quoted}!${absolute(area)}`).join(',')}`);
+  sheet.names.add(name.name, `=${areas.map((area) => `${quotedSheet(sheetName)}!${absoluteArea(area)}`).join(',')}`);
 }
 
 /** A loaded name: its name and its formula, e.g. "='考核 表'!$B$2". */

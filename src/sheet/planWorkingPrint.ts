@@ -10,7 +10,7 @@ import type { PlannedItems } from './planItems';
 import { PRINT_MARGINS } from './planPrint';
 import { pageStarts, printScale } from './pagination';
 import { DEFAULT_ROW_HEIGHT, fitRowHeights } from './rowHeights';
-import { validSheetName } from './sheetName';
+import { quotedSheet, validSheetName } from './sheetName';
 import { STYLES, type StyleName } from './styles';
 import type { PlanCell, WorkingPrintPlan } from './types';
 
@@ -46,7 +46,7 @@ export function workingSheetName(formName: string, t: SheetLabels): string {
  */
 export function planWorkingPrint(b: SheetBuilder, rubric: Rubric, planned: PlannedItems, formName: string, title: string): WorkingPrintPlan {
   const { t, label } = b;
-  const sheet = `'${formName.replace(/'/g, "''")}'!`;
+  const sheet = `${quotedSheet(formName)}!`;
   const grid: (PlanCell | null)[][] = [];
   const put = (row: number, c: number, cell: PlanCell) => {
     const line = (grid[row - 1] ??= []);

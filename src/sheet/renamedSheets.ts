@@ -1,3 +1,4 @@
+import { quotedSheet } from './sheetName';
 import type { GridPlan, PlanCell } from './types';
 
 /**
@@ -8,7 +9,7 @@ import type { GridPlan, PlanCell } from './types';
 export function withSheetNames<T extends GridPlan>(plan: T, renamed: ReadonlyMap<string, string>): T {
   const moves = [...renamed].filter(([from, to]) => from !== to);
   if (moves.length === 0) return plan;
-  const quote = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+  const quote = (name: string) => `${quotedSheet(name)}!`;
   const rewrite = (formula: string) => moves.reduce((text, [from, to]) => text.split(quote(from)).join(quote(to)), formula);
   const grid = plan.grid.map((row) =>
     row.map((cell): PlanCell | null => (cell && 'formula' in cell ? { ...cell, formula: rewrite(cell.formula) } : cell)),

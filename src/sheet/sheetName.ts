@@ -47,3 +47,8 @@ export function freeSheetName(wanted: string, existing: Iterable<string>): strin
 export function regionUnit(region: string): string {
   return region.match(/.+?(?:自治区|自治州|特别行政区|省|市|区|县|州|盟|旗)/g)?.at(-1) ?? region;
 }
+
+/** 'My Sheet' with Excel's quoting (always quoted: Chinese and spaced names need it, plain ones allow it). */
+export function quotedSheet(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}

@@ -72,3 +72,8 @@ export function splitReference(reference: string): { sheet?: string; address: st
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, address: normalizeAddress(text.slice(bang + 1)) };
 }
+
+/** An area's references made absolute, "B5:B9" → "$B$5:$B$9" (one already absolute in part stays right). */
+export function absoluteArea(area: string): string {
+  return area.replace(/\$/g, '').replace(/([A-Za-z]+)(\d+)/g, '$$$1$$$2');
+}

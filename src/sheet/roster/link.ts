@@ -1,4 +1,5 @@
 import { columnLetters, normalizeAddress, parseCell } from '../memory/a1';
+import { quotedSheet } from '../sheetName';
 
 /**
  * The formula 展开 puts in an expanded sheet's input cell so that it follows the roster: the roster
@@ -20,11 +21,6 @@ export function linkTarget(formula: string): { sheetName: string; address: strin
   const sheet = match[1]!;
   const sheetName = sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
   return { sheetName, address: normalizeAddress(match[2]!) };
-}
-
-/** 'My Sheet' with Excel's quoting (always quoted: Chinese and spaced names need it, plain ones allow it). */
-export function quotedSheet(sheetName: string): string {
-  return `'${sheetName.replace(/'/g, "''")}'`;
 }
 
 function absolute(address: string): string {
