@@ -121,6 +121,21 @@ describe('a submitted .xlsx reads as ExcelJS read it', () => {
     expect(read.names.filter((n) => n.name === 'MIB_TOTAL').map((n) => `${n.sheet}!${n.address}`)).toEqual(["It's 第二!A1", '考核表!C5']);
   });
 
+  it('reads whole the characters a part cuts between the pieces it is decoded in (32 KB)', async () => {
+    // texts of three-byte (医) and four-byte (𠀀, two UTF-16 units) characters, offset by one to three ASCII
+    // characters, so that across 120 KB of each part some characters of each kind are cut at every place
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('考核表');
+    const texts = Array.from({ length: 12 }, (_, k) => 'x'.repeat(k % 4) + (k % 2 ? '𠀀' : '医疗保障').repeat(2_500 + k));
+    texts.forEach((text, k) => (sheet.getCell(`A${k + 1}`).value = text));
+    for (const sharedStrings of [true, false]) {
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: sharedStrings }));
+      expect(await differences(bytes)).toEqual([]);
+      const read = openXlsxCells(bytes, 'x.xlsx');
+      texts.forEach((text, k) => expect(read.cell('考核表', `A${k + 1}`).value === text, `A${k + 1}`).toBe(true));
+    }
+  });
+
   it('a name Excel saves once per sheet (local names) is read from its last definition, as ExcelJS read it', async () => {
     const zip = await JSZip.loadAsync(await everything());
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
@@ -147,6 +162,25 @@ describe('a submitted .xlsx reads as ExcelJS read it', () => {
       source: '上报.xlsx',
       error: '文件已损坏或不是 Excel 工作簿，读不了：请让对方重新保存后再发',
     });
+  });
+
+  it('refuses merged ranges that overlap as damaged, as ExcelJS does, wherever the two stand in the list', async () => {
+    const withMerges = async (refs: string) => {
+      const zip = await JSZip.loadAsync(await everything());
+      const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      const more = refs
+        .split(' ')
+        .map((ref) => `<mergeCell ref="${ref}"/>`)
+        .join('');
+      zip.file('xl/worksheets/sheet1.xml', sheet.replace(/<mergeCells count="\d+">/, (open) => `${open}${more}`));
+      return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    };
+    // B20:B40 and A35:C35 cross, with two merges between them; the second list only touches
+    const crossing = await withMerges('B20:B40 D25:E25 F30:G31 A35:C35');
+    await expect(exceljsCells(crossing)).rejects.toThrow(/已损坏或不是 Excel 工作簿/);
+    expect(collectSourceOf(crossing, '上报.xlsx').error).toBe('文件已损坏或不是 Excel 工作簿，读不了：请让对方重新保存后再发');
+    const touching = await withMerges('B20:B40 D25:E25 F30:G31 C35:D35 A41:B41');
+    expect(await differences(touching)).toEqual([]);
   });
 
   it('keeps the limits with either inflater (pako in the pane, zlib on the command line)', async () => {

@@ -16,6 +16,29 @@ export interface Rect {
   right: number;
 }
 
+/**
+ * Whether two of the rectangles share a cell (two merged ranges that overlap, which Excel and ExcelJS
+ * refuse). Taken by their top rows, each is compared only with those before it that reach down to its top
+ * row: a filled 威海 二级 sheet has 558 merges, each one or two rows tall, where comparing each with all
+ * before it made 155,000 comparisons a sheet (a tenth of `mib collect`'s time).
+ */
+export function anyOverlap(rects: readonly Rect[]): boolean {
+  const byTop = [...rects].sort((a, b) => a.top - b.top);
+  // those taken so far whose bottom row is at or below the current top row
+  const reaching: Rect[] = [];
+  for (const rect of byTop) {
+    let kept = 0;
+    for (const before of reaching) {
+      if (before.bottom < rect.top) continue;
+      if (before.left <= rect.right && rect.left <= before.right) return true;
+      reaching[kept++] = before;
+    }
+    reaching.length = kept;
+    reaching.push(rect);
+  }
+  return false;
+}
+
 /** 0 → "A", 25 → "Z", 26 → "AA" */
 export function columnLetters(col: number): string {
   let letters = '';
@@ -29,19 +52,35 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/**
+ * "K12", "$K$12", "k12", " A5 ": a cell's 0-based row and column, as /^\$?([A-Za-z]{1,3})\$?(\d+)$/ reads
+ * the trimmed text; throws on anything else. Read character by character: a submitted 威海 二级 sheet has
+ * 558 merged ranges, and the regular expression was 2 % of `mib collect`'s time.
+ */
 export function parseCell(address: string): Cell {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!match) throw new Error(`not a cell address: "${address}"`);
+  const text = address.trim();
+  let i = text.charCodeAt(0) === 36 ? 1 : 0;
+  const letters = i;
   let col = 0;
-  for (const ch of match[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
+  for (let c = text.charCodeAt(i); (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++i)) col = col * 26 + (c & 0xdf) - 64;
+  const letterCount = i - letters;
+  if (text.charCodeAt(i) === 36) i++;
+  const digits = i;
+  while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (letterCount < 1 || letterCount > 3 || i === digits || i !== text.length) throw new Error(`not a cell address: "${address}"`);
+  return { row: Number(text.slice(digits)) - 1, col: col - 1 };
 }
 
-/** "A5:B9" or "A5" */
+/** "A5:B9" or "A5" (what follows a second ":" is not read) */
 export function parseRange(address: string): Rect {
-  const [first, last = first] = address.split(':') as [string, string?];
-  const a = parseCell(first);
-  const b = parseCell(last!);
+  const colon = address.indexOf(':');
+  if (colon < 0) {
+    const { row, col } = parseCell(address);
+    return { top: row, left: col, bottom: row, right: col };
+  }
+  const second = address.indexOf(':', colon + 1);
+  const a = parseCell(address.slice(0, colon));
+  const b = parseCell(address.slice(colon + 1, second < 0 ? address.length : second));
   return {
     top: Math.min(a.row, b.row),
     left: Math.min(a.col, b.col),

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseRange, type Rect } from '../memory/a1';
+import { anyOverlap, parseRange, type Rect } from '../memory/a1';
 
 /** ExcelJS's worksheet, as far as opening its merged cells goes (exceljs 4.4, lib/doc/worksheet.js). */
 interface MergingSheet {
@@ -8,16 +8,14 @@ interface MergingSheet {
   mergeCellsWithoutStyle(range: unknown): void;
 }
 
-const overlap = (a: Rect, b: Rect) => !(b.bottom < a.top || b.top > a.bottom || b.right < a.left || b.left > a.right);
-
 /**
  * ExcelJS opens a sheet's merged cells one at a time, checking each against every merge before it by
  * listing the worksheet's merges anew (`_.each(this._merges, …)` in _mergeCellsInternal): quadratic, with
  * a fresh array per merge. A filled 威海 二级 sheet has hundreds of merges, and this check was about 60% of
  * the CPU of `mib collect` (a profile of 100 files: 5 s of 8 s, much of it garbage collection). Here the
- * same check is made once per merge against a plain list of rectangles, and ExcelJS then merges the cells
- * as before with its own list of merges set aside for the call, so the sheet ends as ExcelJS leaves it; two
- * merges that overlap still fail as ExcelJS fails ("Cannot merge already merged cells"). A range this
+ * same check is made once for all the merges (anyOverlap), and ExcelJS then merges the cells as before
+ * with its own list of merges set aside for the call, so the sheet ends as ExcelJS leaves it; two merges
+ * that overlap still fail as ExcelJS fails ("Cannot merge already merged cells"). A range this
  * cannot read, or an ExcelJS without these methods, is left to ExcelJS as it is.
  */
 export function speedUpMergeOpening(): void {
@@ -28,16 +26,17 @@ export function speedUpMergeOpening(): void {
   if (typeof original !== 'function' || typeof proto.mergeCellsWithoutStyle !== 'function') return;
   proto._parseMergeCells = function (this: MergingSheet, model) {
     const ranges = model.mergeCells ?? [];
+    // those it can read, up to the first it cannot (left to ExcelJS with all after it)
     const rects: Rect[] = [];
     for (const range of ranges) {
-      let rect: Rect;
       try {
-        rect = parseRange(String(range));
+        rects.push(parseRange(String(range)));
       } catch {
-        return original.call(this, { ...model, mergeCells: ranges.slice(rects.length) });
+        break;
       }
-      if (rects.some((before) => overlap(before, rect))) throw new Error('Cannot merge already merged cells');
-      rects.push(rect);
+    }
+    if (anyOverlap(rects)) throw new Error('Cannot merge already merged cells');
+    for (const range of ranges.slice(0, rects.length)) {
       const merges = this._merges;
       this._merges = {};
       try {
@@ -46,6 +45,7 @@ export function speedUpMergeOpening(): void {
         this._merges = Object.assign(merges, this._merges);
       }
     }
+    if (rects.length < ranges.length) original.call(this, { ...model, mergeCells: ranges.slice(rects.length) });
   };
 }
 

@@ -1,7 +1,7 @@
 // One worksheet part (xl/worksheets/sheetN.xml) as the collector reads it (xlsxCells.ts): its cells in the
 // order they are written, its merged ranges and its links, read as ExcelJS 4.4 reads them
 // (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js; the file named beside each rule is ExcelJS's).
-import { cellAddress, parseRange, type Rect } from '../memory/a1';
+import { anyOverlap, cellAddress, parseRange, type Rect } from '../memory/a1';
 import { unescapeXmlChars } from './workbookParts';
 import { readXml } from './xmlEvents';
 
@@ -46,7 +46,7 @@ export interface SheetPart {
  * Reads a worksheet's XML. Throws on XML that is not well formed and on what makes ExcelJS give up on the
  * file: a cell without `r` as the first of its row, two merged ranges that overlap (fastMerges.ts).
  */
-export function readSheetPart(xml: string): SheetPart {
+export function readSheetPart(xml: Uint8Array): SheetPart {
   const cells: XmlCell[] = [];
   const widths: number[] = [];
   const merges: Rect[] = [];
@@ -88,12 +88,8 @@ export function readSheetPart(xml: string): SheetPart {
         const address = own && own.row === at ? own.address : cellAddress(at, col);
         cell = { row: at, col, r: a.r ?? '', address, s: a.s ? parseInt(a.s, 10) : 0 };
         if (a.t !== undefined) cell.t = a.t;
-      } else if (tag === 'mergeCell' && a.ref !== undefined) {
-        const rect = parseRange(a.ref);
-        if (merges.some((m) => !(rect.bottom < m.top || rect.top > m.bottom || rect.right < m.left || rect.left > m.right)))
-          throw new Error('Cannot merge already merged cells');
-        merges.push(rect);
-      } else if (tag === 'hyperlink' && a['r:id'] !== undefined && a.ref !== undefined) links.set(a.ref, a['r:id']);
+      } else if (tag === 'mergeCell' && a.ref !== undefined) merges.push(parseRange(a.ref));
+      else if (tag === 'hyperlink' && a['r:id'] !== undefined && a.ref !== undefined) links.set(a.ref, a['r:id']);
     },
     text(text) {
       if (!cell) return;
@@ -123,6 +119,7 @@ export function readSheetPart(xml: string): SheetPart {
       }
     },
   });
+  if (anyOverlap(merges)) throw new Error('Cannot merge already merged cells');
   return { cells, widths, rowCount, merges, links };
 }
 

@@ -17,7 +17,7 @@ export interface WorkbookPart {
   date1904: boolean;
 }
 
-export function readWorkbookPart(xml: string): WorkbookPart {
+export function readWorkbookPart(xml: Uint8Array): WorkbookPart {
   const part: WorkbookPart = { sheets: [], definedNames: [], date1904: false };
   let name: { name: string; text: string[] } | undefined;
   readXml(xml, {
@@ -45,7 +45,7 @@ export function readWorkbookPart(xml: string): WorkbookPart {
 }
 
 /** A relationships part: Id → Target. */
-export function readRels(xml: string): Map<string, string> {
+export function readRels(xml: Uint8Array): Map<string, string> {
   const rels = new Map<string, string>();
   readXml(xml, {
     open(tag, attributes) {
@@ -69,7 +69,7 @@ export function isDateFormat(format: string): boolean {
  * such a number as a Date (styles-xform.js getStyleModel, cell-xform.js reconcile). A format id 0 is
  * General; a <numFmt> of the file's own comes before the built-in one of that id.
  */
-export function readDateStyles(xml: string): boolean[] {
+export function readDateStyles(xml: Uint8Array): boolean[] {
   const own = new Map<number, string>();
   const formatIds: number[] = [];
   let inCellXfs = false;
@@ -101,7 +101,7 @@ export const unescapeXmlChars = (text: string) => text.replace(/_x([0-9A-F]{4})_
  * The shared strings, each as the text it shows: a rich text's runs joined, phonetic guides (<rPh>) left
  * out (shared-string-xform.js).
  */
-export function readSharedStrings(xml: string): string[] {
+export function readSharedStrings(xml: Uint8Array): string[] {
   const strings: string[] = [];
   let plain: string | undefined;
   let runs: string[] | undefined;

@@ -51,21 +51,15 @@ export function openXlsxCells(bytes: Uint8Array, source: string, inflateWhole?: 
   return read;
 }
 
-/** A part's text (UTF-8, as Excel, WPS and LibreOffice write them), undefined when the file has none. */
-const textOf = (parts: ReadonlyMap<string, Uint8Array>, name: string) => {
-  const data = parts.get(name);
-  return data === undefined ? undefined : new TextDecoder().decode(data);
-};
-
 function readParts(parts: ReadonlyMap<string, Uint8Array>, source: string): WorkbookCells {
-  const workbookXml = textOf(parts, WORKBOOK);
+  const workbookXml = parts.get(WORKBOOK);
   if (workbookXml === undefined) throw new Error('no workbook part');
   const workbook = readWorkbookPart(workbookXml);
-  const relsXml = textOf(parts, WORKBOOK_RELS);
+  const relsXml = parts.get(WORKBOOK_RELS);
   const rels = relsXml === undefined ? new Map<string, string>() : readRels(relsXml);
-  const stringsXml = textOf(parts, STRINGS);
+  const stringsXml = parts.get(STRINGS);
   const strings = stringsXml === undefined ? undefined : readSharedStrings(stringsXml);
-  const stylesXml = textOf(parts, STYLES);
+  const stylesXml = parts.get(STYLES);
   const dateStyles = stylesXml === undefined ? [] : readDateStyles(stylesXml);
   const names = readDefinedNames(workbook.definedNames);
   // the sheets a collector reads are read now, so that a damaged one refuses the file as ExcelJS refused
@@ -85,8 +79,8 @@ function readParts(parts: ReadonlyMap<string, Uint8Array>, source: string): Work
     const name = sheetName(sheet.name ?? `sheet${sheet.id}`, taken);
     let cells: SheetCells | undefined;
     const open = () => {
-      const sheetRels = textOf(parts, `xl/worksheets/_rels/sheet${number}.xml.rels`);
-      return (cells ??= sheetCells(readSheetPart(textOf(parts, path)!), {
+      const sheetRels = parts.get(`xl/worksheets/_rels/sheet${number}.xml.rels`);
+      return (cells ??= sheetCells(readSheetPart(parts.get(path)!), {
         strings,
         dateStyles,
         date1904: workbook.date1904,
