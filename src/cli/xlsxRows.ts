@@ -106,14 +106,14 @@ export function bodyRowWriter(
   // (a chunk is handed on, never written again: a new one follows it, and none where nothing was written)
   const flush = () => {
     if (used === 0) return;
-    sheet.stream.write(chunk.subarray(0, used));
+    handOn(sheet, chunk.subarray(0, used));
     chunk = Buffer.allocUnsafe(CHUNK);
     used = 0;
   };
   // a row's text into the chunk as UTF-8 (at most 3 bytes a UTF-16 unit), the chunk handed on when full
   const put = (xml: string) => {
     if (used + 3 * xml.length > CHUNK) flush();
-    if (3 * xml.length > CHUNK) sheet.stream.write(Buffer.from(xml));
+    if (3 * xml.length > CHUNK) handOn(sheet, Buffer.from(xml));
     else used += chunk.write(xml, used);
   };
   return {
@@ -167,9 +167,33 @@ export function bodyRowWriter(
 
 /** What ExcelJS's streamed sheet hands its XML to: the zip's entry stream (a readable-stream PassThrough). */
 interface EntryStream {
+  write?(bytes: Uint8Array): unknown;
   writableLength?: number;
   _writableState?: { length?: number };
   once?(event: 'drain', listener: () => void): unknown;
+}
+
+/** ExcelJS 4.4's StreamBuf (lib/utils/stream-buf.js), the sheet's stream, as far as handing on what it holds. */
+interface StreamBufInternals {
+  pipes?: EntryStream[];
+  corked?: boolean;
+  _flush?(): void;
+}
+
+/**
+ * Rows' bytes handed on to the sheet's entry stream, after what the sheet's StreamBuf holds (ExcelJS's own
+ * XML before the rows, and rows it wrote). Written through the StreamBuf, each 64 KB chunk was copied
+ * into a zeroed 64 KB buffer of its own (it batches what it is given): 70 ms of a 10,000-row roster. Where
+ * the StreamBuf is not yet piped into its entry, or is not what this reads (another ExcelJS), through it.
+ */
+function handOn(sheet: StreamedSheetInternals, bytes: Uint8Array): void {
+  const buf = sheet.stream as StreamBufInternals;
+  const entry = buf.pipes?.length === 1 ? buf.pipes[0] : undefined;
+  if (buf.corked === false && typeof buf._flush === 'function' && typeof entry?.write === 'function') {
+    // (StreamBuf's _flush writes into the entry at once, so its bytes go first)
+    buf._flush();
+    entry.write(bytes);
+  } else sheet.stream.write(bytes);
 }
 
 const entryStream = (sheet: ExcelJS.Worksheet): EntryStream | undefined =>
