@@ -1,11 +1,13 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { clipped, MibError } from '../../core';
 import type { RosterRows, RosterTable } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
 import { sniff } from '../../sheet/xlsx/fileKind';
 import { megabytes, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from './limits';
+import { PackedLines } from './packedLines';
 
 /** The encodings a roster CSV comes in, as the source line names them. */
 export type CsvEncoding = 'UTF-8' | 'UTF-8（带 BOM）' | 'GBK' | 'UTF-16';
@@ -24,7 +26,7 @@ const refuse = (source: string, message: string, messageEn: string) => new MibEr
  * with iconv-lite as GB18030 (GBK's superset, which also decodes every GBK file). “Unicode 文本” is
  * UTF-16 with a BOM.
  */
-function decode(bytes: Uint8Array, source: string): { text: string; encoding: CsvEncoding } {
+function decode(bytes: Uint8Array, source: string): { text: string; encoding: CsvEncoding } | PlainUtf8 {
   const kind = sniff(bytes);
   if (kind === 'zip')
     throw refuse(
@@ -43,13 +45,34 @@ function decode(bytes: Uint8Array, source: string): { text: string; encoding: Cs
   if (kind === 'binary')
     throw refuse(source, `“${clipped(source)}”不是文本文件，不是 CSV 名单：请在 Excel 中“另存为”CSV UTF-8`, `${source} is not a text file`);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: bom ? 'UTF-8（带 BOM）' : 'UTF-8' };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'GBK' };
-  }
+  if (!isUtf8(bytes)) return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'GBK' };
+  const encoding = bom ? 'UTF-8（带 BOM）' : 'UTF-8';
+  // without a quote, its lines are read from its bytes, where what comes before its first content is
+  // plain spaces and line breaks (else a Unicode space, a second BOM: read as text)
+  const start = bom ? 3 : 0;
+  let firstContent = start;
+  while (firstContent < bytes.length && isAsciiSpace(bytes[firstContent]!)) firstContent++;
+  const spaceBeyondAscii = /^\s/.test(utf8Text.decode(bytes.subarray(firstContent, firstContent + 4)));
+  if (!bytes.includes(0x22) && !spaceBeyondAscii) return { bytes, start, firstContent, encoding };
+  return { text: utf8Text.decode(bytes), encoding };
 }
+
+/** A UTF-8 CSV without a quote (what Excel's “CSV UTF-8” makes of a roster): its lines are found in its
+ * bytes and kept as they are, never made one text. A string over 128 KB costs V8 five times as much a
+ * character: a 10,000-row roster's 5.7 MB took 45 ms to decode whole, and 5 ms in pieces. */
+interface PlainUtf8 {
+  bytes: Uint8Array;
+  /** after the BOM */
+  start: number;
+  /** the first byte that is not a space or a line break (the file's length: an empty file) */
+  firstContent: number;
+  encoding: CsvEncoding;
+}
+
+const utf8Text = new TextDecoder();
+/** what String.prototype.trim and \s take away among ASCII bytes: tab, line feed, vertical tab, form feed,
+ * carriage return, space */
+const isAsciiSpace = (byte: number) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
 
 /** Excel's “Unicode 文本” separates by tabs; a first line with tabs and no comma is read so. */
 const delimiterOf = (text: string) => {
@@ -130,9 +153,14 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
       `“${clipped(source)}”有 ${megabytes(bytes.length)}，超过名单文件的上限 ${megabytes(ROSTER_MAX_BYTES)}：请确认选的是机构名单`,
       `${source} is larger than ${megabytes(ROSTER_MAX_BYTES)}`,
     );
-  const { text, encoding } = decode(bytes, source);
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw refuse(source, `“${clipped(source)}”是空文件，没有表头和机构行`, `${source} is empty`);
-  const delimiter = delimiterOf(text.replace(/^\uFEFF/, ''));
+  const decoded = decode(bytes, source);
+  const { encoding } = decoded;
+  const plain = 'bytes' in decoded ? decoded : undefined;
+  if (plain ? plain.firstContent === bytes.length : (decoded as { text: string }).text.replace(/^\uFEFF/, '').trim() === '')
+    throw refuse(source, `“${clipped(source)}”是空文件，没有表头和机构行`, `${source} is empty`);
+  const delimiter = delimiterOf(
+    plain ? utf8Text.decode(lineAround(plain.bytes, plain.start, plain.firstContent)) : (decoded as { text: string }).text.replace(/^\uFEFF/, ''),
+  );
   let header: string[] | undefined;
   let headerRow = 0;
   const lines = new PackedLines();
@@ -142,19 +170,33 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
   // without quotes is blank when it holds only these
   const filler = `\\s${delimiter === '\t' ? '' : delimiter}`;
   const blankLine = new RegExp(`^[${filler}]*$`);
-  // one row more than allowed (and the header) is enough to know the file is too long
-  eachRecord(text, delimiter, ROSTER_MAX_ROWS + 2, source, (record, line) => {
+  // a line of bytes is blank when it holds only spaces and delimiters; one with other bytes beyond ASCII is
+  // asked of as text
+  const delimiterByte = delimiter.charCodeAt(0);
+  const blankBytes = (line: Uint8Array) => {
+    for (let i = 0; i < line.length; i++) {
+      const byte = line[i]!;
+      if (isAsciiSpace(byte) || byte === delimiterByte) continue;
+      return byte < 0x80 ? false : blankLine.test(utf8Text.decode(line));
+    }
+    return true;
+  };
+  const onRecord = (record: string[] | null, line: string | Uint8Array) => {
     records++;
-    if (record ? record.every(blank) : blankLine.test(line)) return;
+    if (record ? record.every(blank) : typeof line === 'string' ? blankLine.test(line) : blankBytes(line)) return;
     // the header is the first row that holds anything (a blank first line is not a header)
     if (header === undefined) {
-      header = trimmedRow(record ?? line.split(delimiter)).map((cell) => (cell ?? '').trim());
+      const text = typeof line === 'string' ? line : utf8Text.decode(line);
+      header = trimmedRow(record ?? text.split(delimiter)).map((cell) => (cell ?? '').trim());
       headerRow = records;
       return;
     }
     lines.push(line);
     excelRows.push(records);
-  });
+  };
+  // one row more than allowed (and the header) is enough to know the file is too long
+  if (plain) eachLineOfBytes(plain.bytes, plain.start, ROSTER_MAX_ROWS + 2, (line) => onRecord(null, line));
+  else eachRecord((decoded as { text: string }).text, delimiter, ROSTER_MAX_ROWS + 2, source, onRecord);
   // V8 keeps the last text a regular expression ran on (RegExp.lastMatch): here the whole file's text, twice
   // the file's size, until some other match; one on nothing lets it go now
   /$/.test('');
@@ -222,72 +264,37 @@ function pickedCells(line: string, delimiter: string, columns: readonly number[]
   return cells;
 }
 
-/** Lines a block at a time, in blocks of LINES_A_BLOCK lines. */
-const LINES_A_BLOCK = 1024;
-
-/**
- * A CSV's data lines kept as UTF-8 bytes, a block of lines to a buffer, and made text again when asked
- * for. Kept as slices of the file's text, each line held the whole text (twice the file's size where a
- * name is Chinese) until the last was let go, and the cells taken from them (a name kept to the end) held
- * it still; a block is let go once all its lines are.
- */
-class PackedLines {
-  length = 0;
-  readonly #blocks: (Buffer | undefined)[] = [];
-  /** each block's line ends (byte offsets in its buffer) */
-  readonly #ends: Uint32Array[] = [];
-  /** how many lines of each block are still held */
-  readonly #held: number[] = [];
-  readonly #released: Uint8Array[] = [];
-  #pending: string[] = [];
-
-  push(line: string): void {
-    this.#pending.push(line);
-    this.length++;
-    if (this.#pending.length === LINES_A_BLOCK) this.#pack();
-  }
-
-  /** the last block packed: no line is pushed after */
-  end(): void {
-    if (this.#pending.length > 0) this.#pack();
-  }
-
-  #pack(): void {
-    const lines = this.#pending;
-    this.#pending = [];
-    const ends = new Uint32Array(lines.length);
-    let size = 0;
-    lines.forEach((line, k) => (ends[k] = size += Buffer.byteLength(line)));
-    const block = Buffer.allocUnsafeSlow(size);
-    lines.forEach((line, k) => block.write(line, k === 0 ? 0 : ends[k - 1]!));
-    this.#blocks.push(block);
-    this.#ends.push(ends);
-    this.#held.push(lines.length);
-    this.#released.push(new Uint8Array(lines.length));
-  }
-
-  at(index: number): string | undefined {
-    const b = Math.floor(index / LINES_A_BLOCK);
-    const k = index % LINES_A_BLOCK;
-    const block = this.#blocks[b];
-    if (block === undefined || this.#released[b]![k] === 1) return undefined;
-    const ends = this.#ends[b]!;
-    return block.toString('utf8', k === 0 ? 0 : ends[k - 1], ends[k]);
-  }
-
-  release(index: number): void {
-    const b = Math.floor(index / LINES_A_BLOCK);
-    const k = index % LINES_A_BLOCK;
-    const released = this.#released[b];
-    if (released === undefined || released[k] === 1) return;
-    released[k] = 1;
-    if (--this.#held[b]! === 0) this.#blocks[b] = undefined;
-  }
-}
-
 /** A cell as a string of its own: V8 keeps a longer piece of a string as a slice that holds the whole (here
  * the row's line, a kilobyte), so a name kept to the end would keep its line. Short ones are copies already. */
 const own = (cell: string): string => (cell.length >= 13 ? Buffer.from(cell, 'utf8').toString('utf8') : cell);
+
+/** Each line of UTF-8 bytes from `start`, up to `to` of them, as its bytes: as eachRecord splits a text
+ * without quotes (CR LF, LF or CR end a line; a line break at the very end starts none). */
+function eachLineOfBytes(bytes: Uint8Array, start: number, to: number, each: (line: Uint8Array) => void): void {
+  // the next LF and CR at or after a place (the length where there is none), each found again only once passed
+  let lf = -1;
+  let cr = -1;
+  const after = (byte: number, from: number) => {
+    const at = bytes.indexOf(byte, from);
+    return at < 0 ? bytes.length : at;
+  };
+  for (let at = start, count = 0; at < bytes.length && count < to; count++) {
+    if (lf < at) lf = after(0x0a, at);
+    if (cr < at) cr = after(0x0d, at);
+    const end = Math.min(lf, cr);
+    each(bytes.subarray(at, end));
+    at = end + (end === cr && cr + 1 === lf ? 2 : 1);
+  }
+}
+
+/** The line of UTF-8 bytes that holds byte `at`, without its line break, the text starting at `from`. */
+function lineAround(bytes: Uint8Array, from: number, at: number): Uint8Array {
+  let start = at;
+  while (start > from && bytes[start - 1] !== 0x0a && bytes[start - 1] !== 0x0d) start--;
+  let end = at;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  return bytes.subarray(start, end);
+}
 
 /** Each record of the text, up to `to` of them, with its text (its line, or lines when a quoted field
  * holds a line break), as csv-parse reads a roster: blank lines kept, short rows as they are, a stray quote

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MibError } from '../../../src/core';
 import { readCsv, readCsvRows } from '../../../src/cli/roster/readCsv';
@@ -176,5 +177,38 @@ describe('a CSV roster row read at a few of its cells (the first pass of mib ros
     expect(rows.cells!(0, [0, 1, 2])).toEqual(['x', null, 'y']);
     expect(rows.cells!(1, [0, 1, 2])[1]).toBeUndefined();
     expect(rows.row(1)[1]).toBeUndefined();
+  });
+});
+
+describe('readCsvRows: a UTF-8 file without quotes, read from its bytes, reads as the same text in GBK (read as text)', () => {
+  /** all a reader says of a file: its header, each row and the name of its cells, or its refusal */
+  const everything = (bytes: Uint8Array) => {
+    try {
+      const rows = readCsvRows(bytes, 'r.csv');
+      return {
+        header: rows.header,
+        rows: Array.from({ length: rows.count }, (_, i) => [rows.row(i), rows.cells!(i, [0, 2]), rows.cellName(i, 1)]),
+        headerName: rows.cellName(-1, 0),
+      };
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  // blank lines (spaces, a full-width space, delimiters) before the header, lines ended by CR LF, LF or a
+  // lone CR, tabs or commas, a line of spaces, a break at the end or none; 中 (GBK D6 D0, never UTF-8)
+  // makes the GBK file one that is read as GBK text
+  const piece = fc.constantFrom('a', '1', '0.5', ',', '\t', ' ', '\u3000', '医', '\r', '\n', '\r\n', '', ',,');
+  const text = fc
+    .tuple(fc.array(fc.constantFrom(' ', '\u3000', ',', '\r\n', '\n', '\r', '\t'), { maxLength: 4 }), fc.array(piece, { maxLength: 60 }))
+    .map(([before, after]) => `${before.join('')}中${after.join('')}`);
+
+  it('the same header, rows, cells and their names, or the same refusal', () => {
+    fc.assert(
+      fc.property(text, (csv) => {
+        expect(everything(utf8(csv))).toEqual(everything(gbk(csv)));
+        expect(everything(withBom(csv))).toEqual(everything(gbk(csv)));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
