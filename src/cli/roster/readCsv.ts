@@ -22,11 +22,11 @@ const refuse = (source: string, message: string, messageEn: string) => new MibEr
 /**
  * The text of a CSV as Chinese Excel saves it. “CSV UTF-8” starts with a BOM; plain “CSV” is GBK (the
  * ANSI code page of a Chinese Windows); other tools write UTF-8 without a BOM. UTF-8 is tried first and
- * strictly (TextDecoder with fatal): GBK text is almost never valid UTF-8, so a failure means GBK, read
- * with iconv-lite as GB18030 (GBK's superset, which also decodes every GBK file). “Unicode 文本” is
- * UTF-16 with a BOM.
+ * strictly (Node's isUtf8): GBK text is almost never valid UTF-8, so a failure means GBK, read with
+ * iconv-lite as GB18030 (GBK's superset, which also decodes every GBK file). “Unicode 文本” is UTF-16
+ * with a BOM. A UTF-8 file without a quote is left as its bytes (PlainUtf8).
  */
-function decode(bytes: Uint8Array, source: string): { text: string; encoding: CsvEncoding } | PlainUtf8 {
+function decode(bytes: Uint8Array, source: string): { text: string; encoding: CsvEncoding } | { plain: PlainUtf8; encoding: CsvEncoding } {
   const kind = sniff(bytes);
   if (kind === 'zip')
     throw refuse(
@@ -53,7 +53,7 @@ function decode(bytes: Uint8Array, source: string): { text: string; encoding: Cs
   let firstContent = start;
   while (firstContent < bytes.length && isAsciiSpace(bytes[firstContent]!)) firstContent++;
   const spaceBeyondAscii = /^\s/.test(utf8Text.decode(bytes.subarray(firstContent, firstContent + 4)));
-  if (!bytes.includes(0x22) && !spaceBeyondAscii) return { bytes, start, firstContent, encoding };
+  if (!bytes.includes(0x22) && !spaceBeyondAscii) return { plain: { bytes, start, firstContent }, encoding };
   return { text: utf8Text.decode(bytes), encoding };
 }
 
@@ -66,7 +66,6 @@ interface PlainUtf8 {
   start: number;
   /** the first byte that is not a space or a line break (the file's length: an empty file) */
   firstContent: number;
-  encoding: CsvEncoding;
 }
 
 const utf8Text = new TextDecoder();
@@ -155,11 +154,12 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
     );
   const decoded = decode(bytes, source);
   const { encoding } = decoded;
-  const plain = 'bytes' in decoded ? decoded : undefined;
-  if (plain ? plain.firstContent === bytes.length : (decoded as { text: string }).text.replace(/^\uFEFF/, '').trim() === '')
-    throw refuse(source, `“${clipped(source)}”是空文件，没有表头和机构行`, `${source} is empty`);
+  const empty = 'plain' in decoded ? decoded.plain.firstContent === bytes.length : decoded.text.replace(/^\uFEFF/, '').trim() === '';
+  if (empty) throw refuse(source, `“${clipped(source)}”是空文件，没有表头和机构行`, `${source} is empty`);
   const delimiter = delimiterOf(
-    plain ? utf8Text.decode(lineAround(plain.bytes, plain.start, plain.firstContent)) : (decoded as { text: string }).text.replace(/^\uFEFF/, ''),
+    'plain' in decoded
+      ? utf8Text.decode(lineAround(decoded.plain.bytes, decoded.plain.start, decoded.plain.firstContent))
+      : decoded.text.replace(/^\uFEFF/, ''),
   );
   let header: string[] | undefined;
   let headerRow = 0;
@@ -170,8 +170,8 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
   // without quotes is blank when it holds only these
   const filler = `\\s${delimiter === '\t' ? '' : delimiter}`;
   const blankLine = new RegExp(`^[${filler}]*$`);
-  // a line of bytes is blank when it holds only spaces and delimiters; one with other bytes beyond ASCII is
-  // asked of as text
+  // a line of bytes is blank when it holds only spaces and delimiters; one with a byte beyond ASCII before
+  // any other is tested as text
   const delimiterByte = delimiter.charCodeAt(0);
   const blankBytes = (line: Uint8Array) => {
     for (let i = 0; i < line.length; i++) {
@@ -195,8 +195,8 @@ export function readCsvRows(bytes: Uint8Array, source: string): CsvRows {
     excelRows.push(records);
   };
   // one row more than allowed (and the header) is enough to know the file is too long
-  if (plain) eachLineOfBytes(plain.bytes, plain.start, ROSTER_MAX_ROWS + 2, (line) => onRecord(null, line));
-  else eachRecord((decoded as { text: string }).text, delimiter, ROSTER_MAX_ROWS + 2, source, onRecord);
+  if ('plain' in decoded) eachLineOfBytes(decoded.plain.bytes, decoded.plain.start, ROSTER_MAX_ROWS + 2, (line) => onRecord(null, line));
+  else eachRecord(decoded.text, delimiter, ROSTER_MAX_ROWS + 2, source, onRecord);
   // V8 keeps the last text a regular expression ran on (RegExp.lastMatch): here the whole file's text, twice
   // the file's size, until some other match; one on nothing lets it go now
   /$/.test('');
