@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { nativeInflate } from '../../src/cli/collect/nativeInflate';
 import { cellAddress } from '../../src/sheet/memory/a1';
 import { collectSourceOf } from '../../src/sheet/xlsx/collectSource';
-import { openXlsxCells } from '../../src/sheet/xlsx/xlsxCells';
+import { openXlsxCells, xlsxSheets } from '../../src/sheet/xlsx/xlsxCells';
+import { loadWorkbook } from '../support/loadWorkbook';
+import { readCell } from '../support/readCell';
 import { exceljsCells } from '../support/exceljsCells';
 import { fillTemplate } from '../support/filledSheet';
 import { lyingSize, manyRows } from '../support/hostileXlsx';
@@ -172,7 +174,10 @@ describe('a submitted .xlsx reads as ExcelJS read it', () => {
         .split(' ')
         .map((ref) => `<mergeCell ref="${ref}"/>`)
         .join('');
-      zip.file('xl/worksheets/sheet1.xml', sheet.replace(/<mergeCells count="\d+">/, (open) => `${open}${more}`));
+      zip.file(
+        'xl/worksheets/sheet1.xml',
+        sheet.replace(/<mergeCells count="\d+">/, (open) => `${open}${more}`),
+      );
       return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     };
     // B20:B40 and A35:C35 cross, with two merges between them; the second list only touches
@@ -181,6 +186,49 @@ describe('a submitted .xlsx reads as ExcelJS read it', () => {
     expect(collectSourceOf(crossing, '上报.xlsx').error).toBe('文件已损坏或不是 Excel 工作簿，读不了：请让对方重新保存后再发');
     const touching = await withMerges('B20:B40 D25:E25 F30:G31 C35:D35 A41:B41');
     expect(await differences(touching)).toEqual([]);
+  });
+
+  it('xlsxSheets (a roster’s reader): each sheet’s state, rows and cells, formulas without results and own formats as ExcelJS reads them', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明', { state: 'hidden' }).addRow(['藏起来的说明']);
+    workbook.addWorksheet('另一张', { state: 'veryHidden' });
+    const roster = workbook.addWorksheet('名单');
+    roster.addRow(['机构编码', '机构名称', '4.1', '4.2', '签约日期']);
+    roster.addRow([
+      3720,
+      { richText: [{ text: '江北' }, { text: '医院' }] },
+      { formula: 'NA()', result: { error: '#N/A' } },
+      { formula: 'C2+1' },
+      new Date(Date.UTC(2025, 0, 31)),
+    ]);
+    roster.getCell('A2').numFmt = '00000';
+    roster.addRow([]);
+    roster.addRow([12, '某药店', { formula: '1+1', result: 2 }, '', true]);
+    roster.getCell('A4').numFmt = '0';
+    roster.mergeCells('B6:C6');
+    roster.getCell('B6').value = '合并';
+    roster.getCell('F8').style = { font: { bold: true } };
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const oracle = await loadWorkbook(bytes, 'x.xlsx');
+    const read = xlsxSheets(bytes, 'x.xlsx');
+    expect(read.sheets.map((sheet) => [sheet.name, sheet.state ?? 'visible'])).toEqual(oracle.worksheets.map((sheet) => [sheet.name, sheet.state]));
+    for (const sheet of oracle.worksheets) {
+      const cells = read.sheets.find((s) => s.name === sheet.name)!.cells();
+      expect([sheet.name, cells.rowCount]).toEqual([sheet.name, sheet.rowCount]);
+      for (let r = 1; r <= sheet.rowCount; r++) {
+        const row = sheet.getRow(r);
+        const theirs = Array.from({ length: row.cellCount }, (_, c) => readCell(row.getCell(c + 1)));
+        expect([r, cells.rowCells(r - 1)]).toEqual([r, theirs]);
+        // a number's format of the file's own as ExcelJS gives it (a code typed as a number, shown with its
+        // zeros: 00000); a built-in one (0) ExcelJS names, where the reader says none
+        theirs.forEach((cell, c) => {
+          if (typeof cell.value !== 'number') return;
+          const own = read.ownFormats[cells.styleAt(r - 1, c)];
+          const numFmt = row.getCell(c + 1).numFmt;
+          if (own !== undefined || /^0{2,}$/.test(numFmt ?? '')) expect([r, c, own]).toEqual([r, c, numFmt]);
+        });
+      }
+    }
   });
 
   it('keeps the limits with either inflater (pako in the pane, zlib on the command line)', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MibError } from '../../src/core';
 import { XLSX_LIMITS } from '../../src/sheet/xlsx/limits';
-import { loadWorkbook } from '../../src/sheet/xlsx/loadWorkbook';
+import { xlsxSheets } from '../../src/sheet/xlsx/xlsxCells';
 import { checkXlsxInsides } from '../../src/sheet/xlsx/zipGuard';
 import { lyingSize, manyParts, manyRows, manyStrings } from '../support/hostileXlsx';
 
@@ -23,7 +23,8 @@ describe('an .xlsx past a limit is refused before it is parsed', () => {
     const message = refusal(await manyRows(XLSX_LIMITS.rows + 10));
     expect(message).toContain('“上报.xlsx”');
     expect(message).toContain('超过 100,001 行');
-    await expect(loadWorkbook(await manyRows(XLSX_LIMITS.rows + 10), '上报.xlsx')).rejects.toThrow(/超过 100,001 行/);
+    const bytes = await manyRows(XLSX_LIMITS.rows + 10);
+    expect(() => xlsxSheets(bytes, '上报.xlsx')).toThrow(/超过 100,001 行/);
   });
 
   it('a sheet just within the rows opens', async () => {
@@ -56,6 +57,6 @@ describe('an .xlsx past a limit is refused before it is parsed', () => {
   it('a damaged zip is left to the workbook reader’s own message', async () => {
     const bytes = (await manyRows(3)).slice(0, 200);
     expect(refusal(bytes)).toBeUndefined();
-    await expect(loadWorkbook(bytes, '上报.xlsx')).rejects.toThrow(/已损坏或不是 Excel 工作簿/);
+    expect(() => xlsxSheets(bytes, '上报.xlsx')).toThrow(/已损坏或不是 Excel 工作簿/);
   });
 });

@@ -2,8 +2,8 @@
 // its own, src/sheet/xlsx/xlsxCells.ts): the oracle the reader is compared with, cell by cell.
 import type { WorkbookCells } from '../../src/sheet/collect';
 import { splitReference } from '../../src/sheet/memory/a1';
-import { loadWorkbook } from '../../src/sheet/xlsx/loadWorkbook';
-import { readCell } from '../../src/sheet/xlsx/readCell';
+import { loadWorkbook } from './loadWorkbook';
+import { readCell } from './readCell';
 
 /** The cells as ExcelJS opens them, with the extent of each sheet (to compare every cell in it). */
 export async function exceljsCells(bytes: Uint8Array): Promise<WorkbookCells & { extent(sheet: string): { rows: number; columns: number } }> {

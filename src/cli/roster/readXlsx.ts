@@ -1,11 +1,11 @@
-import type ExcelJS from 'exceljs';
 import { clipped, MibError, type Problem } from '../../core';
 import { isCodeHeader } from '../../core/roster/institutions';
 import type { RosterTable } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
-import { readCell } from '../../sheet/xlsx/readCell';
+import { damagedXlsx } from '../../sheet/xlsx/xlsxRefusals';
+import { type XlsxSheets, xlsxSheets } from '../../sheet/xlsx/xlsxCells';
+import { nativeInflate } from '../collect/nativeInflate';
 import { megabytes, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from './limits';
-import { loadWorkbook } from '../../sheet/xlsx/loadWorkbook';
 
 /** The worksheet names a roster goes by; one of them is read before the first sheet. */
 export const ROSTER_SHEET_NAMES = ['名单', '花名册', 'roster'];
@@ -21,9 +21,9 @@ export interface XlsxRoster extends RosterTable {
 const refuse = (source: string, message: string, messageEn: string) => new MibError('invalid-file', source, message, messageEn);
 
 /** 名单 / 花名册 / roster when the workbook has one, else its first visible worksheet. */
-function rosterSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
-  const named = workbook.worksheets.find((sheet) => ROSTER_SHEET_NAMES.includes(sheet.name.trim().toLowerCase()));
-  return named ?? workbook.worksheets.find((sheet) => sheet.state === 'visible' || sheet.state === undefined) ?? workbook.worksheets[0]!;
+function rosterSheet(workbook: XlsxSheets): XlsxSheets['sheets'][number] {
+  const named = workbook.sheets.find((sheet) => ROSTER_SHEET_NAMES.includes(sheet.name.trim().toLowerCase()));
+  return named ?? workbook.sheets.find((sheet) => sheet.state === 'visible' || sheet.state === undefined) ?? workbook.sheets[0]!;
 }
 
 const blank = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '');
@@ -42,10 +42,16 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
       `“${clipped(source)}”有 ${megabytes(bytes.length)}，超过名单文件的上限 ${megabytes(ROSTER_MAX_BYTES)}`,
       `${source} is too large`,
     );
-  const workbook = await loadWorkbook(bytes, source);
+  const workbook = xlsxSheets(bytes, source, nativeInflate);
   const sheet = rosterSheet(workbook);
+  let cells: ReturnType<typeof sheet.cells>;
+  try {
+    cells = sheet.cells();
+  } catch {
+    throw damagedXlsx(source);
+  }
   const where = `“${clipped(source)}”的工作表“${sheet.name}”`;
-  if (sheet.rowCount > ROSTER_MAX_ROWS + 1)
+  if (cells.rowCount > ROSTER_MAX_ROWS + 1)
     throw refuse(
       source,
       `${where}超过 ${ROSTER_MAX_ROWS.toLocaleString('en-US')} 行，超过名单的上限：请按级别或地区分成几个文件`,
@@ -58,13 +64,9 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
    * A code (codeColumns, 0-based) stored as a number shown with leading zeros (format 00000) is the
    * text it shows: codes stay text, "03720" as typed. */
   const valuesOf = (r: number, codeColumns = new Set<number>()): unknown[] => {
-    const row = sheet.getRow(r);
     const values: unknown[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const cell = row.getCell(c);
-      const read = readCell(cell);
-      if (codeColumns.has(c - 1) && typeof read.value === 'number') read.value = zeroPadded(read.value, cell.numFmt);
-      const name = cellName(r, c - 1);
+    for (const [c, read] of cells.rowCells(r - 1).entries()) {
+      const name = cellName(r, c);
       if (read.error) {
         problems.push({ field: name, message: `${name} 是错误值 ${read.error}，请更正该单元格`, messageEn: `${name} holds the error ${read.error}` });
         values.push(read.error);
@@ -75,7 +77,9 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
           messageEn: `${name} is a formula saved without its result`,
         });
         values.push(null);
-      } else values.push(read.value);
+      } else if (codeColumns.has(c) && typeof read.value === 'number')
+        values.push(zeroPadded(read.value, workbook.ownFormats[cells.styleAt(r - 1, c)]));
+      else values.push(read.value);
     }
     let end = values.length;
     while (end > 0 && blank(values[end - 1])) end--;
@@ -92,7 +96,7 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
     );
   const rows: unknown[][] = [];
   const excelRows: number[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
+  for (let r = 2; r <= cells.rowCount; r++) {
     const values = valuesOf(r, codeColumns);
     if (values.length === 0) continue;
     rows.push(values);

@@ -7,11 +7,13 @@ import type { PlainValue } from '../types';
 import type { SheetPart, XmlCell } from './sheetPart';
 import { xmlDecodeAgain } from './workbookParts';
 
-/** One cell as read: what it shows (null = blank), its formula with "=", the error it shows. */
+/** One cell as read: what it shows (null = blank), its formula with "=", the error it shows, and whether
+ * it is a formula saved without its result (ExcelJS writes none). */
 export interface ShownCell {
   value: PlainValue | null;
   formula?: string;
   error?: string;
+  noResult?: true;
 }
 
 /** What the workbook gives every sheet: its shared strings (undefined: the file has none), which styles
@@ -28,6 +30,12 @@ export interface SheetCells {
   cell(address: string): ShownCell;
   /** row by row from the first, each up to its last cell: what `rows` of a WorkbookCells gives */
   rows(): (PlainValue | null)[][];
+  /** how many rows the sheet has (Worksheet.rowCount) */
+  readonly rowCount: number;
+  /** row r's cells (0-based), up to its last (Row.cellCount) */
+  rowCells(r: number): ShownCell[];
+  /** the style (`s`) of the cell with a value or formula at a row and column (0-based; 0: none) */
+  styleAt(row: number, col: number): number;
 }
 
 /** A value as ExcelJS holds it before a reader flattens it. */
@@ -38,7 +46,7 @@ const BLANK: ShownCell = { value: null };
 /** utils.excelToDate */
 const excelDate = (value: Held, date1904: boolean) => new Date(Math.round((Number(value) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 
-/** readCell.ts plainOf: what a held value shows. */
+/** What a held value shows, as a reader flattens ExcelJS's value (test/support/readCell.ts plainOf). */
 function shown(value: Held): ShownCell {
   if (value === undefined) return BLANK;
   if (typeof value === 'number') return Number.isFinite(value) ? { value } : { value: null, error: '#NUM!' };
@@ -49,78 +57,93 @@ function shown(value: Held): ShownCell {
 }
 
 /** A cell once reconciled: a formula (its text, or the cell of the shared formula it takes), or a value. */
-type Reconciled = { kind: 'formula'; cell: XmlCell; formula?: string; sharedFrom?: string; result: Held } | { kind: 'value'; value: Held };
+type Reconciled = ({ kind: 'formula'; cell: XmlCell; formula?: string; sharedFrom?: string; result: Held } | { kind: 'value'; value: Held }) & {
+  style: number;
+};
 
 /**
  * The sheet's cells, read as ExcelJS reads them. Throws where ExcelJS gives up on the file: a shared
  * string that does not exist, a link to a relationship the sheet does not have.
  */
 export function sheetCells(part: SheetPart, context: SheetContext): SheetCells {
-  const cells = new Map<string, Reconciled>();
+  // the cells by row and column (a roster's 800,000 cells keyed by their addresses in a Map took seconds,
+  // most of them in garbage collection)
+  const byRow: (Reconciled | undefined)[][] = [];
+  const at = (row: number, col: number) => byRow[row]?.[col];
   /** per row (0-based), one past its last cell: Row.cellCount */
   const widths = [...part.widths];
   // a link to an address outside the workbook stands on a cell by its `r`; its relationship must exist
   // (worksheet-xform.js reconcile)
   for (const rId of part.links.values()) if (!context.rels?.has(rId)) throw new Error(`no relationship ${rId}`);
   const masters = new Map<string | undefined, string>();
-  for (const xml of part.cells) cells.set(xml.address, reconcile(xml, context, part.links, masters));
+  for (const xml of part.cells) (byRow[xml.row] ??= [])[xml.col] = reconcile(xml, context, part.links, masters);
   // a merged range's cells, all but its first, show the first cell's value (doc/cell.js MergeValue); ExcelJS
   // makes every cell of the range, and its rows
   let rowCount = part.rowCount;
-  const mergedInto = new Map<string, string>();
+  /** a merged cell's place (row × COLUMNS + column) → its range's first cell's */
+  const mergedInto = new Map<number, number>();
   const large: Rect[] = [];
   for (const merge of part.merges) {
     rowCount = Math.max(rowCount, merge.bottom + 1);
     for (let r = merge.top; r <= merge.bottom && r < merge.top + 100_000; r++) if ((widths[r] ?? 0) < merge.right + 1) widths[r] = merge.right + 1;
-    const master = cellAddress(merge.top, merge.left);
     if ((merge.bottom - merge.top + 1) * (merge.right - merge.left + 1) > 10_000) {
       large.push(merge);
       continue;
     }
     for (let r = merge.top; r <= merge.bottom; r++)
-      for (let c = merge.left; c <= merge.right; c++) if (r !== merge.top || c !== merge.left) mergedInto.set(cellAddress(r, c), master);
+      for (let c = merge.left; c <= merge.right; c++)
+        if (r !== merge.top || c !== merge.left) mergedInto.set(r * COLUMNS + c, merge.top * COLUMNS + merge.left);
   }
-  const masterOf = (address: string): string | undefined => {
-    const found = mergedInto.get(address);
-    if (found !== undefined || large.length === 0) return found;
-    const { row, col } = parseCell(address);
+  const masterOf = (row: number, col: number): Reconciled | undefined | null => {
+    const found = mergedInto.get(row * COLUMNS + col);
+    if (found !== undefined) return at(Math.floor(found / COLUMNS), found % COLUMNS);
     const merge = large.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
-    return merge && !(row === merge.top && col === merge.left) ? cellAddress(merge.top, merge.left) : undefined;
+    return merge && !(row === merge.top && col === merge.left) ? at(merge.top, merge.left) : null;
   };
 
   /** the formula a cell's `formula` gives: its own text, else its shared formula's moved to it */
   const formulaOf = (cell: Reconciled & { kind: 'formula' }): string | undefined => {
     if (cell.formula) return cell.formula;
     if (cell.sharedFrom === undefined) return undefined;
-    const master = cells.get(cell.sharedFrom);
+    const from = parseCell(cell.sharedFrom);
+    const master = at(from.row, from.col);
     const text = master?.kind === 'formula' ? master.formula : undefined;
     return text === undefined ? undefined : slideFormula(text, cell.sharedFrom, cellAddress(cell.cell.row, cell.cell.col));
   };
-  const read = (address: string): ShownCell => {
-    const master = masterOf(address);
-    if (master !== undefined) {
-      // a merged cell is no formula: it shows its first cell's value, and a formula's (an object) shows nothing
-      const first = cells.get(master);
-      return first?.kind === 'value' ? shown(first.value) : BLANK;
-    }
-    const cell = cells.get(address);
+  const read = (row: number, col: number): ShownCell => {
+    // (null: not a merged cell)
+    const first = masterOf(row, col);
+    // a merged cell is no formula: it shows its first cell's value, and a formula's (an object) shows nothing
+    if (first !== null) return first?.kind === 'value' ? shown(first.value) : BLANK;
+    const cell = at(row, col);
     if (!cell) return BLANK;
     if (cell.kind === 'value') return shown(cell.value);
     const formula = `=${formulaOf(cell)}`;
-    return cell.result === undefined ? { value: null, formula } : { ...shown(cell.result), formula };
+    return cell.result === undefined ? { value: null, formula, noResult: true } : { ...shown(cell.result), formula };
   };
+  const rowCells = (r: number) => Array.from({ length: widths[r] ?? 0 }, (_, c) => read(r, c));
   return {
-    cell: (address) => read(address.replace(/\$/g, '').toUpperCase()),
-    rows() {
-      const rows: (PlainValue | null)[][] = [];
-      for (let r = 0; r < rowCount; r++) {
-        const values: (PlainValue | null)[] = [];
-        for (let c = 0; c < (widths[r] ?? 0); c++) values.push(read(cellAddress(r, c)).value);
-        rows.push(values);
-      }
-      return rows;
+    cell(address) {
+      const place = placeOf(address);
+      return place ? read(place.row, place.col) : BLANK;
     },
+    rows: () => Array.from({ length: rowCount }, (_, r) => rowCells(r).map((cell) => cell.value)),
+    rowCount,
+    rowCells,
+    styleAt: (row, col) => at(row, col)?.style ?? 0,
   };
+}
+
+/** A sheet's columns (XFD): a cell's place is row × COLUMNS + column. */
+const COLUMNS = 16_384;
+
+/** An address's row and column ("K12", "$K$12"), or undefined where it is none. */
+function placeOf(address: string): { row: number; col: number } | undefined {
+  try {
+    return parseCell(address);
+  } catch {
+    return undefined;
+  }
 }
 
 /** cell-xform.js parseClose and reconcile: the type and value of a cell with a value or a formula. */
@@ -138,7 +161,7 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
     }
     if (result !== undefined && date) result = excelDate(result, context.date1904);
     // a link on a formula's cell: ExcelJS keeps its result as the link's text, and the formula goes
-    if (linked) return { kind: 'value', value: result };
+    if (linked) return { kind: 'value', style: xml.s, value: result };
     let sharedFrom: string | undefined;
     if (xml.shareType === 'shared') {
       if (xml.ref) masters.set(xml.si, xml.r);
@@ -146,6 +169,7 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
     }
     return {
       kind: 'formula',
+      style: xml.s,
       cell: xml,
       ...(xml.formula && { formula: xml.formula }),
       ...(sharedFrom !== undefined && { sharedFrom: sharedFrom.replace(/\$/g, '').toUpperCase() }),
@@ -156,22 +180,22 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
   switch (xml.t) {
     case 's': {
       const index = parseInt(raw, 10);
-      if (!context.strings) return { kind: 'value', value: index };
+      if (!context.strings) return { kind: 'value', style: xml.s, value: index };
       const text = context.strings[index];
       if (text === undefined) throw new Error(`no shared string ${raw}`);
-      return { kind: 'value', value: text };
+      return { kind: 'value', style: xml.s, value: text };
     }
     case 'str':
-      return { kind: 'value', value: xmlDecodeAgain(raw) };
+      return { kind: 'value', style: xml.s, value: xmlDecodeAgain(raw) };
     case 'inlineStr':
-      return { kind: 'value', value: xml.runs ? xml.runs.join('') : raw };
+      return { kind: 'value', style: xml.s, value: xml.runs ? xml.runs.join('') : raw };
     case 'b':
-      return { kind: 'value', value: parseInt(raw, 10) !== 0 };
+      return { kind: 'value', style: xml.s, value: parseInt(raw, 10) !== 0 };
     case 'e':
-      return { kind: 'value', value: { error: raw } };
+      return { kind: 'value', style: xml.s, value: { error: raw } };
     default: {
       const number = parseFloat(raw);
-      return { kind: 'value', value: date ? excelDate(number, context.date1904) : number };
+      return { kind: 'value', style: xml.s, value: date ? excelDate(number, context.date1904) : number };
     }
   }
 }

@@ -44,7 +44,7 @@ export interface SheetPart {
 
 /**
  * Reads a worksheet's XML. Throws on XML that is not well formed and on what makes ExcelJS give up on the
- * file: a cell without `r` as the first of its row, two merged ranges that overlap (fastMerges.ts).
+ * file: a cell without `r` as the first of its row, two merged ranges that overlap (anyOverlap).
  */
 export function readSheetPart(xml: Uint8Array): SheetPart {
   const cells: XmlCell[] = [];

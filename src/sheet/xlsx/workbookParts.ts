@@ -10,7 +10,7 @@ export const xmlDecodeAgain = (text: string) =>
 
 export interface WorkbookPart {
   /** <sheets>, in order (sheet-xform.js) */
-  sheets: { name: string | undefined; id: number; rId: string | undefined }[];
+  sheets: { name: string | undefined; id: number; rId: string | undefined; state: string | undefined }[];
   /** <definedNames>: each name's text as written */
   definedNames: { name: string; text: string }[];
   /** <workbookPr date1904="1"> */
@@ -27,6 +27,7 @@ export function readWorkbookPart(xml: Uint8Array): WorkbookPart {
           name: attributes.name === undefined ? undefined : xmlDecodeAgain(attributes.name),
           id: parseInt(attributes.sheetId ?? '', 10),
           rId: attributes['r:id'],
+          state: attributes.state,
         });
       else if (tag === 'definedName') name = { name: attributes.name ?? '', text: [] };
       else if (tag === 'workbookPr') part.date1904 = attributes.date1904 === '1';
@@ -64,12 +65,19 @@ export function isDateFormat(format: string): boolean {
   return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
+/** What a cell style (the `s` of a cell, an index into <cellXfs>) does to a number (styles-xform.js). */
+export interface CellStyles {
+  /** whether it shows a number as a date: ExcelJS reads such a number as a Date (getStyleModel, cell-xform.js reconcile) */
+  dates: boolean[];
+  /** its number format where the file gives it as a <numFmt> of its own ("00000"), as ExcelJS's numFmt */
+  ownFormats: (string | undefined)[];
+}
+
 /**
- * Which cell styles (the `s` of a cell, an index into <cellXfs>) show a number as a date: ExcelJS reads
- * such a number as a Date (styles-xform.js getStyleModel, cell-xform.js reconcile). A format id 0 is
- * General; a <numFmt> of the file's own comes before the built-in one of that id.
+ * The cell styles' number formats. A format id 0 is General; a <numFmt> of the file's own comes before the
+ * built-in one of that id.
  */
-export function readDateStyles(xml: Uint8Array): boolean[] {
+export function readCellStyles(xml: Uint8Array): CellStyles {
   const own = new Map<number, string>();
   const formatIds: number[] = [];
   let inCellXfs = false;
@@ -87,11 +95,15 @@ export function readDateStyles(xml: Uint8Array): boolean[] {
       else if (tag === 'numFmts') inNumFmts = false;
     },
   });
-  return formatIds.map((id) => {
-    if (!id) return false;
-    const format = own.get(id);
-    return format ? isDateFormat(format) : BUILT_IN_DATES.has(id);
-  });
+  const ownFormats = formatIds.map((id) => (id ? own.get(id) : undefined));
+  return {
+    dates: formatIds.map((id, s) => {
+      if (!id) return false;
+      const format = ownFormats[s];
+      return format ? isDateFormat(format) : BUILT_IN_DATES.has(id);
+    }),
+    ownFormats,
+  };
 }
 
 /** text-xform.js: `_x000D_` and the like stand for the character of that code. */

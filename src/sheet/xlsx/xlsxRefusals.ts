@@ -4,7 +4,7 @@ import { sniff } from './fileKind';
 const refuse = (source: string, message: string, messageEn: string) => new MibError('invalid-file', source, message, messageEn);
 
 /** A file that is not an .xlsx at all (a CSV, a PDF, an old .xls), refused by what its first bytes say it
- * is, whatever its name. Both readers of .xlsx files (loadWorkbook.ts, xlsxCells.ts) start here. */
+ * is, whatever its name. The reader of .xlsx files (xlsxCells.ts) starts here. */
 export function refuseNotXlsx(bytes: Uint8Array, source: string): void {
   const kind = sniff(bytes);
   if (kind === 'ole')

@@ -176,7 +176,7 @@ function centralDirectory(b: Uint8Array): Entry[] | undefined {
 
 /**
  * Inflates one part piece by piece, handing each piece to `piece` and keeping none. 'over' when the part
- * proves larger than it declares, 'damaged' when it cannot be inflated (loadWorkbook then says so).
+ * proves larger than it declares, 'damaged' when it cannot be inflated (the reader then says so).
  */
 /**
  * A faster inflater where the platform has one (Node's zlib, for mib collect): a raw deflate stream inflated

@@ -1,6 +1,7 @@
-// ExcelJS adapters shared by mib (src/cli) and the pane's 收集报送表, which loads ExcelJS on demand.
+// A cell as ExcelJS gives it, reduced to what a reader needs: the oracle the reader of .xlsx files
+// (src/sheet/xlsx/xlsxCells.ts, which reads without ExcelJS) is compared with (exceljsCells.ts).
 import ExcelJS from 'exceljs';
-import type { PlainValue } from '../types';
+import type { PlainValue } from '../../src/sheet/types';
 
 /** One cell as ExcelJS reads it from a file, reduced to what a reader needs. */
 export interface ReadCell {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { anyOverlap, parseRange, type Rect } from '../memory/a1';
+import { anyOverlap, parseRange, type Rect } from '../../src/sheet/memory/a1';
 
 /** ExcelJS's worksheet, as far as opening its merged cells goes (exceljs 4.4, lib/doc/worksheet.js). */
 interface MergingSheet {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
+import { damagedXlsx, noWorksheet, refuseNotXlsx } from '../../src/sheet/xlsx/xlsxRefusals';
+import { checkXlsxInsides } from '../../src/sheet/xlsx/zipGuard';
 import { speedUpMergeOpening } from './fastMerges';
-import { damagedXlsx, noWorksheet, refuseNotXlsx } from './xlsxRefusals';
-import { checkXlsxInsides } from './zipGuard';
 
 /** Parts of a worksheet no reader here looks at (cells, merges, names and sheet states are read): left
  * unparsed, they cost nothing (a 威海 sheet's data validations and print setup are a good share of it). */
@@ -19,9 +19,10 @@ const UNREAD_PARTS = [
 ];
 
 /**
- * An .xlsx file opened with ExcelJS (mib roster), or one clear message: a file that is not a
- * zip (a CSV, a PDF, an old .xls) or a zip ExcelJS cannot read as a workbook (damaged, cut short, a .docx).
- * The sheets institutions send back are read without ExcelJS (xlsxCells.ts).
+ * An .xlsx file opened with ExcelJS, the oracle the reader of .xlsx files (src/sheet/xlsx/xlsxCells.ts,
+ * which reads without ExcelJS) is compared with (exceljsCells.ts), or one clear message: a file that is
+ * not a zip (a CSV, a PDF, an old .xls) or a zip ExcelJS cannot read as a workbook (damaged, cut short, a
+ * .docx). Until 2026-12 `mib roster` read .xlsx rosters so.
  */
 export async function loadWorkbook(bytes: Uint8Array, source: string): Promise<ExcelJS.Workbook> {
   refuseNotXlsx(bytes, source);
