@@ -12,12 +12,12 @@ import { XLSX_LIMITS, xlsxLimitText } from './limits';
  * part whole and only then compares it with the size the zip declares. Here the zip's central directory
  * (APPNOTE.TXT 4.3.12–4.3.16, with the ZIP64 fields of 4.3.14 and 4.5.3) gives each part's declared
  * sizes; every compressed part is then inflated by pako in pieces of at most 1 MB (or whole, up to its
- * declared size, by a faster inflater where one is given, for parts of up to 16 MB: Node's zlib in mib
- * collect) that are counted and dropped at once, and the inflating stops at the first piece past a limit:
- * at a declared size that lies, at the part's or the file's byte limit, at too many rows or cells in a
- * sheet, or too many shared strings.
+ * declared size, by a faster inflater where one is given, for parts of up to 64 MB: Node's zlib in mib
+ * collect and mib roster) that are counted and dropped at once, and the inflating stops at the first
+ * piece past a limit: at a declared size that lies, at the part's or the file's byte limit, at too many
+ * rows or cells in a sheet, or too many shared strings.
  *
- * `keep` names the parts a reader wants (the collector's xlsxCells.ts): their pieces, as they are checked,
+ * `keep` names the parts a reader wants (xlsxCells.ts): their pieces, as they are checked,
  * are kept and handed back once the whole file has passed, so that no part is inflated twice. Undefined
  * when the zip cannot be read or a part cannot be inflated (a damaged file: the reader says so in its own
  * words).
@@ -179,14 +179,16 @@ function centralDirectory(b: Uint8Array): Entry[] | undefined {
  * proves larger than it declares, 'damaged' when it cannot be inflated (the reader then says so).
  */
 /**
- * A faster inflater where the platform has one (Node's zlib, for mib collect): a raw deflate stream inflated
- * whole, but never past `most` bytes ('over' beyond them), or 'damaged'. A part of at most 16 MB then comes
- * as one piece, up to its declared size, and its rows are counted after.
+ * A faster inflater where the platform has one (Node's zlib, for mib collect and mib roster): a raw deflate
+ * stream inflated whole, but never past `most` bytes ('over' beyond them), or 'damaged'. A part of at most
+ * 64 MB then comes as one piece, up to its declared size, and its rows are counted after.
  */
 export type WholeInflater = (data: Uint8Array, most: number) => Uint8Array | 'over' | 'damaged';
 
-/** The largest part a faster inflater takes whole. */
-const WHOLE_AT_MOST = 16 * 1024 * 1024;
+/** The largest part a faster inflater takes whole: a 10,000-row .xlsx roster's sheet is 38 MB (checked in
+ * 0.50 s with pako, 0.35 s with zlib), where a sheet of more rows than a roster may hold is larger (the
+ * bench's 3,800,000-row one is about 140 MB), and is still inflated in pieces and refused early. */
+const WHOLE_AT_MOST = 64 * 1024 * 1024;
 
 function inflatePart(
   b: Uint8Array,
@@ -204,7 +206,7 @@ function inflatePart(
     return 'ok';
   }
   if (entry.method !== 8) return 'damaged';
-  // a part of a few MB at most (a submitted sheet's are a few hundred KB) inflated whole where that is
+  // a part of tens of MB at most (a submitted sheet's are a few hundred KB) inflated whole where that is
   // faster; a larger one in pieces, so that a sheet of too many rows stops early and in little memory
   if (inflateWhole && entry.size <= WHOLE_AT_MOST) {
     const whole = inflateWhole(data, entry.size);
