@@ -39,7 +39,7 @@ export interface XlsxSheets {
  * states, the defined names, and the cells, with their values and formulas as ExcelJS 4.4 gave them when
  * it opened these files (so a sheet reads as it did): shared strings, dates by their style, shared formulas
  * written out per cell, merged cells showing their first cell's value. No workbook is built: ExcelJS took
- * about 45 ms a 威海 二级 sheet to build one, and most of the memory; a 10,000-row roster took it 8 s
+ * about 45 ms a 威海 二级 sheet to build one, and most of the memory; a 10,000-row roster took it 7 s
  * and 450 MB more than its CSV.
  *
  * `inflateWhole`: a faster inflater than pako where the platform has one (zipGuard.ts).
