@@ -2,7 +2,6 @@ import { clipped, MibError, type Problem } from '../../core';
 import { isCodeHeader } from '../../core/roster/institutions';
 import type { RosterTable } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
-import { damagedXlsx } from '../../sheet/xlsx/xlsxRefusals';
 import { type XlsxSheets, xlsxSheets } from '../../sheet/xlsx/xlsxCells';
 import { nativeInflate } from '../collect/nativeInflate';
 import { megabytes, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from './limits';
@@ -44,12 +43,7 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxR
     );
   const workbook = xlsxSheets(bytes, source, nativeInflate);
   const sheet = rosterSheet(workbook);
-  let cells: ReturnType<typeof sheet.cells>;
-  try {
-    cells = sheet.cells();
-  } catch {
-    throw damagedXlsx(source);
-  }
+  const cells = sheet.cells();
   const where = `“${clipped(source)}”的工作表“${sheet.name}”`;
   if (cells.rowCount > ROSTER_MAX_ROWS + 1)
     throw refuse(

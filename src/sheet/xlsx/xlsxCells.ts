@@ -24,7 +24,8 @@ const wanted = (name: string) => {
 /** An .xlsx file's worksheets, each read when first asked for (xlsxSheets). */
 export interface XlsxSheets {
   /** in the workbook's order: each name as ExcelJS takes it, its state (visible, hidden, veryHidden; none
-   * written: visible), and its cells, read once when first asked for (throws on a damaged sheet) */
+   * written: visible), and its cells, read once when first asked for (a damaged sheet: the file's one
+   * message, damagedXlsx) */
   sheets: { name: string; state: string | undefined; cells(): SheetCells }[];
   /** every area of every defined name (definedNames.ts) */
   names: WorkbookCells['names'];
@@ -46,8 +47,8 @@ export interface XlsxSheets {
  *
  * Throws a MibError with one Chinese message for a file that is not an .xlsx, is past a limit, is damaged
  * (a part that is not well-formed XML, a shared string or relationship that is not there, a sheet name
- * Excel would not take), or has no worksheet. A sheet's cells that cannot be read (merged ranges that
- * overlap) throw when they are asked for.
+ * Excel would not take), or has no worksheet. A sheet whose cells cannot be read (merged ranges that
+ * overlap) throws the same message for a damaged file when its cells are asked for.
  */
 export function xlsxSheets(bytes: Uint8Array, source: string, inflateWhole?: WholeInflater): XlsxSheets {
   refuseNotXlsx(bytes, source);
@@ -56,7 +57,7 @@ export function xlsxSheets(bytes: Uint8Array, source: string, inflateWhole?: Who
   const parts = new Map([...found].map(([name, data]) => [partName(name), data]));
   let read: XlsxSheets;
   try {
-    read = readParts(parts);
+    read = readParts(parts, source);
   } catch {
     throw damagedXlsx(source);
   }
@@ -75,18 +76,8 @@ export function openXlsxCells(bytes: Uint8Array, source: string, inflateWhole?: 
   const readNow = new Set([...names.map((n) => n.sheet), FILES_SHEET]);
   const byName = new Map<string, () => SheetCells>();
   for (const sheet of sheets) {
-    try {
-      if (readNow.has(sheet.name)) sheet.cells();
-    } catch {
-      throw damagedXlsx(source);
-    }
-    byName.set(sheet.name, () => {
-      try {
-        return sheet.cells();
-      } catch {
-        throw damagedXlsx(source);
-      }
-    });
+    if (readNow.has(sheet.name)) sheet.cells();
+    byName.set(sheet.name, sheet.cells);
   }
   return {
     sheets: sheets.map((sheet) => sheet.name),
@@ -102,7 +93,7 @@ export function openXlsxCells(bytes: Uint8Array, source: string, inflateWhole?: 
   };
 }
 
-function readParts(parts: ReadonlyMap<string, Uint8Array>): XlsxSheets {
+function readParts(parts: ReadonlyMap<string, Uint8Array>, source: string): XlsxSheets {
   const workbookXml = parts.get(WORKBOOK);
   if (workbookXml === undefined) throw new Error('no workbook part');
   const workbook = readWorkbookPart(workbookXml);
@@ -125,13 +116,18 @@ function readParts(parts: ReadonlyMap<string, Uint8Array>): XlsxSheets {
     const name = sheetName(sheet.name ?? `sheet${sheet.id}`, taken);
     let cells: SheetCells | undefined;
     const open = () => {
+      if (cells) return cells;
       const sheetRels = parts.get(`xl/worksheets/_rels/sheet${number}.xml.rels`);
-      return (cells ??= sheetCells(readSheetPart(parts.get(path)!), {
-        strings,
-        dateStyles: styles.dates,
-        date1904: workbook.date1904,
-        rels: sheetRels === undefined ? undefined : readRels(sheetRels),
-      }));
+      try {
+        return (cells = sheetCells(readSheetPart(parts.get(path)!), {
+          strings,
+          dateStyles: styles.dates,
+          date1904: workbook.date1904,
+          rels: sheetRels === undefined ? undefined : readRels(sheetRels),
+        }));
+      } catch {
+        throw damagedXlsx(source);
+      }
     };
     sheets.push({ name, state: sheet.state, cells: open });
     taken.push(name);
