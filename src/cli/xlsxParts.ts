@@ -99,12 +99,7 @@ export function addXlsxParts(workbook: object, plans: readonly GridPlan[]): Xlsx
 
   // ExcelJS puts xl/workbook.xml and [Content_Types].xml in the zip whole, as text, when it commits
   const amend: Record<string, (xml: string) => string> = {
-    'xl/workbook.xml': (xml) =>
-      !names
-        ? xml
-        : xml.includes('<definedNames>')
-          ? xml.replace('<definedNames>', `<definedNames>${names}`)
-          : xml.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`),
+    'xl/workbook.xml': (xml) => withDefinedNames(xml, names),
     '[Content_Types].xml': (xml) => xml.replace('</Types>', `${overrides.join('')}</Types>`),
   };
   const zip = workbook.zip;
@@ -130,6 +125,15 @@ export function addXlsxParts(workbook: object, plans: readonly GridPlan[]): Xlsx
       };
     },
   };
+}
+
+/** xl/workbook.xml with `names` (<definedName> elements) first in its <definedNames>, which follows <sheets>
+ * where the workbook had none. */
+export function withDefinedNames(workbookXml: string, names: string): string {
+  if (!names) return workbookXml;
+  return workbookXml.includes('<definedNames>')
+    ? workbookXml.replace('<definedNames>', `<definedNames>${names}`)
+    : workbookXml.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
 }
 
 /** `'汇总名单'!$A:$B,'汇总名单'!$1:$1`: the columns first, as Excel writes them. */

@@ -6,6 +6,7 @@ import { quotedSheet, validSheetName } from '../sheet/sheetName';
 import { FILES_SHEET, type FileToStore, planStoredFiles } from '../sheet/storedFiles/contract';
 import { withSheetNames } from '../sheet/renamedSheets';
 import type { GridPlan, SheetPlan, WorkingPrintPlan } from '../sheet/types';
+import { withDefinedNames } from './xlsxParts';
 import { applyStyle, conditionalFormatting, dataValidation } from './xlsxStyles';
 
 /**
@@ -65,9 +66,7 @@ async function withPrintAreas(xlsx: Buffer, sheets: { sheetName: string; index: 
   if (names.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   const path = 'xl/workbook.xml';
-  const xml = await zip.file(path)!.async('string');
-  // the print titles make sure a definedNames element exists
-  zip.file(path, xml.replace('<definedNames>', `<definedNames>${names.join('')}`));
+  zip.file(path, withDefinedNames(await zip.file(path)!.async('string'), names.join('')));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
