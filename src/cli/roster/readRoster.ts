@@ -1,24 +1,22 @@
-import { type Problem, rowsOf } from '../../core';
+import type { Problem } from '../../core';
 import type { RosterRows, RosterTable } from '../../core/roster/types';
 import { sniff } from '../../sheet/xlsx/fileKind';
 import { readCsv, readCsvRows } from './readCsv';
-import { readXlsx } from './readXlsx';
+import { readXlsx, readXlsxRows } from './readXlsx';
 
-/** A roster file read: its rows (a CSV's a row at a time), the cells the roster cannot take, and, for a
- * CSV, a way to let go of a row once it is scored. */
+/** A roster file read: its rows, a row at a time, the cells the roster cannot take, and a way to let go of
+ * a row once it is scored. */
 export type ReadRoster = RosterRows & { problems: Problem[]; release?(index: number): void };
 
 /**
  * `mib roster --input`: a roster file by what it is, not by its name (a workbook saved as .csv, or a CSV
- * named .xlsx, is still read): an .xlsx workbook by readXlsx, anything else by readCsvRows, whose messages
+ * named .xlsx, is still read): an .xlsx workbook by readXlsxRows, anything else by readCsvRows, whose messages
  * say what a file is when it is neither. `problems` are the cells read that the roster cannot take (an
- * error value in a workbook); a file that cannot be read at all is a MibError.
+ * error value in a workbook); a file that cannot be read at all is a MibError. Either is read a row at a time
+ * and lets go of a row once it is scored.
  */
 export async function readRoster(bytes: Uint8Array, source: string): Promise<ReadRoster> {
-  if (sniff(bytes) === 'zip') {
-    const table = await readXlsx(bytes, source);
-    return { ...rowsOf(table), problems: table.problems };
-  }
+  if (sniff(bytes) === 'zip') return readXlsxRows(bytes, source);
   return { ...readCsvRows(bytes, source), problems: [] };
 }
 

@@ -1,10 +1,13 @@
 import { clipped, MibError, type Problem } from '../../core';
 import { isCodeHeader } from '../../core/roster/institutions';
-import type { RosterTable } from '../../core/roster/types';
+import type { RosterRows, RosterTable } from '../../core/roster/types';
 import { columnLetters } from '../../sheet/memory/a1';
-import { type XlsxSheets, xlsxSheets } from '../../sheet/xlsx/xlsxCells';
+import type { ShownCell } from '../../sheet/xlsx/sheetCells';
+import { eachSheetRow } from '../../sheet/xlsx/sheetRows';
+import { xlsxSheets } from '../../sheet/xlsx/xlsxCells';
 import { nativeInflate } from '../collect/nativeInflate';
 import { megabytes, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from './limits';
+import { PackedLines } from './packedLines';
 
 /** The worksheet names a roster goes by; one of them is read before the first sheet. */
 export const ROSTER_SHEET_NAMES = ['名单', '花名册', 'roster'];
@@ -20,92 +23,191 @@ export interface XlsxRoster extends RosterTable {
 const refuse = (source: string, message: string, messageEn: string) => new MibError('invalid-file', source, message, messageEn);
 
 /** 名单 / 花名册 / roster when the workbook has one, else its first visible worksheet. */
-function rosterSheet(workbook: XlsxSheets): XlsxSheets['sheets'][number] {
-  const named = workbook.sheets.find((sheet) => ROSTER_SHEET_NAMES.includes(sheet.name.trim().toLowerCase()));
-  return named ?? workbook.sheets.find((sheet) => sheet.state === 'visible' || sheet.state === undefined) ?? workbook.sheets[0]!;
+function rosterSheet<T extends { name: string; state: string | undefined }>(sheets: readonly T[]): T {
+  const named = sheets.find((sheet) => ROSTER_SHEET_NAMES.includes(sheet.name.trim().toLowerCase()));
+  return named ?? sheets.find((sheet) => sheet.state === 'visible' || sheet.state === undefined) ?? sheets[0]!;
 }
 
 const blank = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '');
 
+/** An .xlsx roster read a row at a time: each data row kept as a line of JSON and made cells again when
+ * asked for (as a CSV's rows are kept as their text, readCsv.ts). */
+export type XlsxRows = RosterRows & {
+  /** the worksheet read */
+  sheetName: string;
+  /** as XlsxRoster's */
+  problems: Problem[];
+  /** lets go of a row once it is no longer asked for (scored and written) */
+  release(index: number): void;
+};
+
 /**
  * A roster workbook as its rows: header on row 1 of the sheet named 名单 / 花名册 / roster (or the first
- * sheet), then one institution a row, blank rows left out. Values as the cells show them: numbers as
- * numbers, text as text (rich text flattened), a formula's cached result, a date as yyyy-mm-dd. An error
+ * visible sheet), then one institution a row, blank rows left out. Values as the cells show them: numbers
+ * as numbers, text as text (rich text flattened), a formula's cached result, a date as yyyy-mm-dd. An error
  * cell (#N/A) is kept as its text and listed in `problems`, naming the cell ("名单!C7"). A file that is not
  * an .xlsx, or is damaged, is one MibError.
+ *
+ * The sheet is read as it is inflated, each row kept as a line of JSON (eachSheetRow): 10,000 institutions
+ * of 125 columns are about 9 MB so, where read whole they held 500 MB. A sheet with merged ranges or links
+ * is read whole (a merged cell shows its range's first cell, which the rows before did not know).
  */
-export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxRoster> {
+export function readXlsxRows(bytes: Uint8Array, source: string): XlsxRows {
   if (bytes.length > ROSTER_MAX_BYTES)
     throw refuse(
       source,
       `“${clipped(source)}”有 ${megabytes(bytes.length)}，超过名单文件的上限 ${megabytes(ROSTER_MAX_BYTES)}`,
       `${source} is too large`,
     );
+  let sheetName = '';
+  let rows = new RowsRead(source, () => sheetName);
+  const streamed = eachSheetRow(
+    bytes,
+    source,
+    nativeInflate,
+    (sheets) => {
+      const sheet = rosterSheet(sheets);
+      sheetName = sheet.name;
+      return sheet;
+    },
+    (row, cells) => rows.add(row + 1, cells, (c) => cells[c]?.format),
+  );
+  if (streamed) return rows.done(streamed.rowCount);
+  // merged ranges or links: the sheet read whole
   const workbook = xlsxSheets(bytes, source, nativeInflate);
-  const sheet = rosterSheet(workbook);
+  const sheet = rosterSheet(workbook.sheets);
+  sheetName = sheet.name;
   const cells = sheet.cells();
-  const where = `“${clipped(source)}”的工作表“${sheet.name}”`;
-  if (cells.rowCount > ROSTER_MAX_ROWS + 1)
-    throw refuse(
-      source,
-      `${where}超过 ${ROSTER_MAX_ROWS.toLocaleString('en-US')} 行，超过名单的上限：请按级别或地区分成几个文件`,
-      `${source} has too many rows`,
-    );
-  const cellName = (excelRow: number, column: number) => `${sheet.name}!${columnLetters(column)}${excelRow}`;
-  const problems: Problem[] = [];
+  rows = new RowsRead(source, () => sheetName);
+  rows.checkRowCount(cells.rowCount);
+  for (let r = 0; r < cells.rowCount; r++) {
+    const rowCells = cells.rowCells(r);
+    if (rowCells.length > 0) rows.add(r + 1, rowCells, (c) => workbook.ownFormats[cells.styleAt(r, c)]);
+  }
+  return rows.done(cells.rowCount);
+}
 
-  /** Row r (1-based) as values, trailing blanks dropped; error cells become their text and a problem.
-   * A code (codeColumns, 0-based) stored as a number shown with leading zeros (format 00000) is the
-   * text it shows: codes stay text, "03720" as typed. */
-  const valuesOf = (r: number, codeColumns = new Set<number>()): unknown[] => {
+/** The same roster with all its rows at once (--previous: last year's roster). */
+export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxRoster> {
+  const { count, row, release: _release, ...table } = readXlsxRows(bytes, source);
+  return { ...table, rows: Array.from({ length: count }, (_, i) => [...row(i)]) };
+}
+
+/** The rows of a roster sheet as they are read: the header (row 1), then each row that holds anything. */
+class RowsRead {
+  header: string[] | undefined;
+  #codeColumns = new Set<number>();
+  readonly #lines = new PackedLines();
+  readonly #excelRows: number[] = [];
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly sheetName: () => string,
+  ) {}
+
+  #cellName(excelRow: number, column: number): string {
+    return `${this.sheetName()}!${columnLetters(column)}${excelRow}`;
+  }
+
+  #where(): string {
+    return `“${clipped(this.source)}”的工作表“${this.sheetName()}”`;
+  }
+
+  checkRowCount(rowCount: number): void {
+    if (rowCount > ROSTER_MAX_ROWS + 1)
+      throw refuse(
+        this.source,
+        `${this.#where()}超过 ${ROSTER_MAX_ROWS.toLocaleString('en-US')} 行，超过名单的上限：请按级别或地区分成几个文件`,
+        `${this.source} has too many rows`,
+      );
+  }
+
+  /** Row `excelRow` (1-based) from its cells, trailing blanks dropped; error cells become their text and a
+   * problem. A code stored as a number shown with leading zeros (format 00000) is the text it shows:
+   * codes stay text, "03720" as typed. Row 1 is the header. */
+  add(excelRow: number, cells: readonly (ShownCell | undefined)[], formatAt: (column: number) => string | undefined): void {
+    // a header not on row 1 is none: the rows after it are data
+    if (this.header === undefined) {
+      this.header = [];
+      if (excelRow === 1) {
+        this.header = this.#values(excelRow, cells, formatAt).map((value) => (value === null ? '' : String(value).trim()));
+        this.#codeColumns = new Set(this.header.flatMap((name, c) => (isCodeHeader(name) ? [c] : [])));
+        return;
+      }
+    }
+    const values = this.#values(excelRow, cells, formatAt);
+    if (values.length === 0) return;
+    this.#lines.push(JSON.stringify(values));
+    this.#excelRows.push(excelRow);
+  }
+
+  #values(excelRow: number, cells: readonly (ShownCell | undefined)[], formatAt: (column: number) => string | undefined) {
     const values: unknown[] = [];
-    for (const [c, read] of cells.rowCells(r - 1).entries()) {
-      const name = cellName(r, c);
+    for (let c = 0; c < cells.length; c++) {
+      const read = cells[c];
+      if (read === undefined) {
+        values.push(null);
+        continue;
+      }
+      const name = this.#cellName(excelRow, c);
       if (read.error) {
-        problems.push({ field: name, message: `${name} 是错误值 ${read.error}，请更正该单元格`, messageEn: `${name} holds the error ${read.error}` });
+        this.problems.push({
+          field: name,
+          message: `${name} 是错误值 ${read.error}，请更正该单元格`,
+          messageEn: `${name} holds the error ${read.error}`,
+        });
         values.push(read.error);
       } else if (read.noResult) {
-        problems.push({
+        this.problems.push({
           field: name,
           message: `${name} 是公式，文件中没有保存计算结果：请在 Excel 中打开、保存后再读`,
           messageEn: `${name} is a formula saved without its result`,
         });
         values.push(null);
-      } else if (codeColumns.has(c) && typeof read.value === 'number')
-        values.push(zeroPadded(read.value, workbook.ownFormats[cells.styleAt(r - 1, c)]));
+      } else if (this.#codeColumns.has(c) && typeof read.value === 'number') values.push(zeroPadded(read.value, formatAt(c)));
       else values.push(read.value);
     }
     let end = values.length;
     while (end > 0 && blank(values[end - 1])) end--;
     return values.slice(0, end).map((value) => (blank(value) ? null : value));
-  };
-
-  const header = valuesOf(1).map((value) => (value === null ? '' : String(value).trim()));
-  const codeColumns = new Set(header.flatMap((name, c) => (isCodeHeader(name) ? [c] : [])));
-  if (header.length === 0)
-    throw refuse(
-      source,
-      `${where}第 1 行（表头）是空的：表头应为 机构编码、机构名称，再是各事实的输入编号`,
-      `${source}: row 1 (the header) is empty`,
-    );
-  const rows: unknown[][] = [];
-  const excelRows: number[] = [];
-  for (let r = 2; r <= cells.rowCount; r++) {
-    const values = valuesOf(r, codeColumns);
-    if (values.length === 0) continue;
-    rows.push(values);
-    excelRows.push(r);
   }
-  if (rows.length === 0)
-    throw refuse(source, `${where}只有表头，没有机构行（表头：${clipped(header.join('，'))}）`, `${source} has a header but no rows`);
-  return {
-    header,
-    rows,
-    sheetName: sheet.name,
-    problems,
-    source: `${source}（工作表“${sheet.name}”）`,
-    cellName: (row, column) => cellName(row < 0 ? 1 : (excelRows[row] ?? row + 2), column),
-  };
+
+  /** The rows read, once the sheet's last row is. */
+  done(rowCount: number): XlsxRows {
+    this.checkRowCount(rowCount);
+    this.#lines.end();
+    const header = this.header ?? [];
+    const sheetName = this.sheetName();
+    if (header.length === 0)
+      throw refuse(
+        this.source,
+        `${this.#where()}第 1 行（表头）是空的：表头应为 机构编码、机构名称，再是各事实的输入编号`,
+        `${this.source}: row 1 (the header) is empty`,
+      );
+    if (this.#lines.length === 0)
+      throw refuse(
+        this.source,
+        `${this.#where()}只有表头，没有机构行（表头：${clipped(header.join('，'))}）`,
+        `${this.source} has a header but no rows`,
+      );
+    const lines = this.#lines;
+    const excelRows = this.#excelRows;
+    return {
+      header,
+      count: lines.length,
+      row(index) {
+        const line = lines.at(index);
+        if (line === undefined) throw new Error(`roster row ${index} was let go`);
+        return JSON.parse(line) as unknown[];
+      },
+      release: (index) => lines.release(index),
+      sheetName,
+      problems: this.problems,
+      source: `${this.source}（工作表“${sheetName}”）`,
+      cellName: (row, column) => `${sheetName}!${columnLetters(column)}${row < 0 ? 1 : (excelRows[row] ?? row + 2)}`,
+    };
+  }
 }
 
 /** A whole number shown through a format of zeros ("00000": 3720 shows as 03720) as the text it shows;

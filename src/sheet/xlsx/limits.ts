@@ -13,13 +13,16 @@ export const XLSX_LIMITS = {
   partBytes: 256 * 1024 * 1024,
   /** all parts, unzipped */
   totalBytes: 512 * 1024 * 1024,
+  /** a sheet read a row at a time and never held (an .xlsx roster: 100,000 institutions of 125 columns
+   * are about 380 MB), unzipped; such sheets count against this, all together, in place of the two above */
+  streamedBytes: 1024 * 1024 * 1024,
   /** rows in one sheet (a header and 100,000 institutions) */
   rows: 100_001,
   /** rows in all sheets together */
   totalRows: 200_000,
   /** cells in one row */
   columns: 2_000,
-  /** cells in all sheets together */
+  /** cells in all sheets together (but those read a row at a time) */
   cells: 5_000_000,
   /** distinct texts (shared strings) */
   sharedStrings: 2_000_000,

@@ -34,7 +34,8 @@ export interface SheetCells {
   readonly rowCount: number;
   /** row r's cells (0-based), up to its last (Row.cellCount) */
   rowCells(r: number): ShownCell[];
-  /** the style (`s`) of the cell with a value or formula at a row and column (0-based; 0: none) */
+  /** the style (`s`) of the cell with a value or formula at a row and column (0-based; 0: none); in a merged
+   * range, its first cell's */
   styleAt(row: number, col: number): number;
 }
 
@@ -130,8 +131,27 @@ export function sheetCells(part: SheetPart, context: SheetContext): SheetCells {
     rows: () => Array.from({ length: rowCount }, (_, r) => rowCells(r).map((cell) => cell.value)),
     rowCount,
     rowCells,
-    styleAt: (row, col) => at(row, col)?.style ?? 0,
+    styleAt(row, col) {
+      // a merged range's other cells wear its first cell's style: Excel and ExcelJS give it them on merging
+      const first = masterOf(row, col);
+      return (first === null ? at(row, col) : first)?.style ?? 0;
+    },
   };
+}
+
+/** No links: a cell read alone has none standing on it. */
+const NO_LINKS: SheetPart['links'] = new Map();
+
+/**
+ * One cell as `cell` of sheetCells shows it where no merged range and no link stands on it (a roster's
+ * sheet read a row at a time as it arrives, sheetRows.ts, which reads a sheet with either whole): its value,
+ * the error it shows, or a formula saved without its result (`noResult`); a formula's text is left out.
+ * Throws where sheetCells throws: a shared string that does not exist.
+ */
+export function shownAlone(xml: XmlCell, context: SheetContext): ShownCell {
+  const cell = reconcile(xml, context, NO_LINKS);
+  if (cell.kind === 'value') return shown(cell.value);
+  return cell.result === undefined ? { value: null, noResult: true } : shown(cell.result);
 }
 
 /** A sheet's columns (XFD): a cell's place is row × COLUMNS + column. */
@@ -147,7 +167,7 @@ function placeOf(address: string): { row: number; col: number } | undefined {
 }
 
 /** cell-xform.js parseClose and reconcile: the type and value of a cell with a value or a formula. */
-function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'], masters: Map<string | undefined, string>): Reconciled {
+function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'], masters?: Map<string | undefined, string>): Reconciled {
   const date = xml.s ? context.dateStyles[xml.s] === true : false;
   const linked = links.has(xml.r);
   if (xml.formula || xml.shareType) {
@@ -163,7 +183,7 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
     // a link on a formula's cell: ExcelJS keeps its result as the link's text, and the formula goes
     if (linked) return { kind: 'value', style: xml.s, value: result };
     let sharedFrom: string | undefined;
-    if (xml.shareType === 'shared') {
+    if (xml.shareType === 'shared' && masters) {
       if (xml.ref) masters.set(xml.si, xml.r);
       else sharedFrom = masters.get(xml.si);
     }

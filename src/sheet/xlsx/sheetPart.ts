@@ -3,7 +3,7 @@
 // (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js; the file named beside each rule is ExcelJS's).
 import { anyOverlap, cellAddress, parseRange, type Rect } from '../memory/a1';
 import { unescapeXmlChars } from './workbookParts';
-import { readXml } from './xmlEvents';
+import { xmlReader } from './xmlEvents';
 
 /** A cell as the XML holds it, before the workbook's strings and styles apply (cell-xform.js parse). */
 export interface XmlCell {
@@ -48,6 +48,15 @@ export interface SheetPart {
  */
 export function readSheetPart(xml: Uint8Array): SheetPart {
   const cells: XmlCell[] = [];
+  const reader = sheetPartReader((cell) => cells.push(cell));
+  reader.write(xml);
+  return { cells, ...reader.end() };
+}
+
+/** A worksheet part read as its bytes arrive (a roster's sheet, inflated a piece at a time, is never held
+ * whole): each cell with a value or a formula goes to `onCell` once its </c> is read, in the order written;
+ * `end` gives the rest, once the last piece is written, and throws as readSheetPart does. */
+export function sheetPartReader(onCell: (cell: XmlCell) => void): { write(bytes: Uint8Array): void; end(): Omit<SheetPart, 'cells'> } {
   const widths: number[] = [];
   const merges: Rect[] = [];
   const links = new Map<string, string>();
@@ -60,7 +69,7 @@ export function readSheetPart(xml: Uint8Array): SheetPart {
   /** inside a run of an inline rich text, and that run's text */
   let run: string[] | undefined;
   let runText: string[] | undefined;
-  readXml(xml, {
+  const reader = xmlReader({
     open(tag, a) {
       if (cell) {
         if (run) {
@@ -112,15 +121,21 @@ export function readSheetPart(xml: Uint8Array): SheetPart {
         // a cell with neither value, formula nor style is not made (row.js model setter: Merge); one with a
         // style alone is blank, and only counts for its row's width
         const made = cell.value !== undefined || cell.runs !== undefined || cell.formula || cell.shareType;
-        if (made) cells.push(cell);
+        if (made) onCell(cell);
         if ((made || cell.s) && (widths[cell.row] ?? 0) < cell.col + 1) widths[cell.row] = cell.col + 1;
         previous = cell;
         cell = undefined;
       }
     },
   });
-  if (anyOverlap(merges)) throw new Error('Cannot merge already merged cells');
-  return { cells, widths, rowCount, merges, links };
+  return {
+    write: (bytes) => reader.write(bytes),
+    end() {
+      reader.close();
+      if (anyOverlap(merges)) throw new Error('Cannot merge already merged cells');
+      return { widths, rowCount, merges, links };
+    },
+  };
 }
 
 /** A cell's `r` ("K12", "$K$12"): its 0-based row and column and its address without "$" (a sheet has

@@ -3,7 +3,7 @@ import { FILES_SHEET } from '../storedFiles/contract';
 import { readDefinedNames } from './definedNames';
 import { type SheetCells, sheetCells } from './sheetCells';
 import { readSheetPart } from './sheetPart';
-import { readCellStyles, readRels, readSharedStrings, readWorkbookPart } from './workbookParts';
+import { readCellStyles, readRels, readSharedStrings, readWorkbookPart, type WorkbookPart } from './workbookParts';
 import { damagedXlsx, noWorksheet, refuseNotXlsx } from './xlsxRefusals';
 import { checkXlsxInsides, type WholeInflater } from './zipGuard';
 
@@ -15,11 +15,13 @@ const STYLES = 'xl/styles.xml';
 const SHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 const SHEET_RELS = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
 
-const partName = (name: string) => (name.startsWith('/') ? name.slice(1) : name);
-const wanted = (name: string) => {
+export const partName = (name: string) => (name.startsWith('/') ? name.slice(1) : name);
+/** the parts every sheet is read with (workbookWide) */
+export const isWorkbookWide = (name: string) => {
   const part = partName(name);
-  return part === WORKBOOK || part === WORKBOOK_RELS || part === STRINGS || part === STYLES || SHEET.test(part) || SHEET_RELS.test(part);
+  return part === WORKBOOK || part === WORKBOOK_RELS || part === STRINGS || part === STYLES;
 };
+const wanted = (name: string) => isWorkbookWide(name) || SHEET.test(partName(name)) || SHEET_RELS.test(partName(name));
 
 /** An .xlsx file's worksheets, each read when first asked for (xlsxSheets). */
 export interface XlsxSheets {
@@ -94,26 +96,9 @@ export function openXlsxCells(bytes: Uint8Array, source: string, inflateWhole?: 
 }
 
 function readParts(parts: ReadonlyMap<string, Uint8Array>, source: string): XlsxSheets {
-  const workbookXml = parts.get(WORKBOOK);
-  if (workbookXml === undefined) throw new Error('no workbook part');
-  const workbook = readWorkbookPart(workbookXml);
-  const relsXml = parts.get(WORKBOOK_RELS);
-  const rels = relsXml === undefined ? new Map<string, string>() : readRels(relsXml);
-  const stringsXml = parts.get(STRINGS);
-  const strings = stringsXml === undefined ? undefined : readSharedStrings(stringsXml);
-  const stylesXml = parts.get(STYLES);
-  const styles = stylesXml === undefined ? { dates: [], ownFormats: [] } : readCellStyles(stylesXml);
-  // the sheets, in the workbook's order, each whose relationship leads to a worksheet part (a chart sheet
-  // is none)
+  const { workbook, rels, strings, styles } = workbookWide(parts);
   const sheets: XlsxSheets['sheets'] = [];
-  const taken: string[] = [];
-  for (const sheet of workbook.sheets) {
-    const target = sheet.rId === undefined ? undefined : rels.get(sheet.rId);
-    if (target === undefined) continue;
-    const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
-    const number = SHEET.exec(path)?.[1];
-    if (number === undefined || !parts.has(path)) continue;
-    const name = sheetName(sheet.name ?? `sheet${sheet.id}`, taken);
+  for (const { name, state, path, number } of worksheetsOf(workbook, rels, (path) => parts.has(path))) {
     let cells: SheetCells | undefined;
     const open = () => {
       if (cells) return cells;
@@ -129,10 +114,54 @@ function readParts(parts: ReadonlyMap<string, Uint8Array>, source: string): Xlsx
         throw damagedXlsx(source);
       }
     };
-    sheets.push({ name, state: sheet.state, cells: open });
-    taken.push(name);
+    sheets.push({ name, state, cells: open });
   }
   return { sheets, names: readDefinedNames(workbook.definedNames), ownFormats: styles.ownFormats };
+}
+
+/** What every sheet of the workbook reads with: xl/workbook.xml (which must be there), its relationships,
+ * the shared strings and the cell styles, from `parts` by their names without a leading "/". Throws on a
+ * part that is not well formed. */
+export function workbookWide(parts: ReadonlyMap<string, Uint8Array>) {
+  const workbookXml = parts.get(WORKBOOK);
+  if (workbookXml === undefined) throw new Error('no workbook part');
+  const workbook = readWorkbookPart(workbookXml);
+  const relsXml = parts.get(WORKBOOK_RELS);
+  const rels = relsXml === undefined ? new Map<string, string>() : readRels(relsXml);
+  const stringsXml = parts.get(STRINGS);
+  const strings = stringsXml === undefined ? undefined : readSharedStrings(stringsXml);
+  const stylesXml = parts.get(STYLES);
+  const styles = stylesXml === undefined ? { dates: [], ownFormats: [] } : readCellStyles(stylesXml);
+  return { workbook, rels, strings, styles };
+}
+
+/** A worksheet of the workbook: its name as ExcelJS takes it, its state, its part and that part's number. */
+export interface Worksheet {
+  name: string;
+  state: string | undefined;
+  path: string;
+  number: string;
+}
+
+/**
+ * The worksheets, in the workbook's order, each whose relationship leads to a worksheet part the file holds
+ * (`has`; a chart sheet is none). Throws on a name ExcelJS refuses (sheetName).
+ */
+export function worksheetsOf(workbook: WorkbookPart, rels: ReadonlyMap<string, string>, has: (path: string) => boolean): Worksheet[] {
+  const sheets: Worksheet[] = [];
+  for (const sheet of workbook.sheets) {
+    const target = sheet.rId === undefined ? undefined : rels.get(sheet.rId);
+    if (target === undefined) continue;
+    const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+    const number = SHEET.exec(path)?.[1];
+    if (number === undefined || !has(path)) continue;
+    const name = sheetName(
+      sheet.name ?? `sheet${sheet.id}`,
+      sheets.map((s) => s.name),
+    );
+    sheets.push({ name, state: sheet.state, path, number });
+  }
+  return sheets;
 }
 
 /** A sheet's name as ExcelJS takes it (doc/worksheet.js `set name`): cut to 31 characters; refused when

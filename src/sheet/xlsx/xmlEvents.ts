@@ -14,12 +14,26 @@ export interface XmlHandlers {
  * was a ninth of `mib collect`'s time. saxes reads text in pieces as it reads a stream. */
 const PIECE = 1 << 15;
 
+/** An XML part read as its bytes arrive (a roster's sheet, inflated a piece at a time): `write` each
+ * piece in order, then `close`. */
+export interface XmlReader {
+  write(bytes: Uint8Array): void;
+  close(): void;
+}
+
 /**
- * One XML part (its bytes, UTF-8 as Excel, WPS and LibreOffice write them) read with saxes, the conforming streaming parser ExcelJS itself reads workbooks with, in
- * the same mode (no namespace processing: `x14ac:dyDescent` is one name). XML that is not well formed
- * throws, as it makes ExcelJS refuse the file.
+ * One XML part (its bytes, UTF-8 as Excel, WPS and LibreOffice write them) read with saxes, the conforming
+ * streaming parser ExcelJS itself reads workbooks with, in the same mode (no namespace processing:
+ * `x14ac:dyDescent` is one name). XML that is not well formed throws, as it makes ExcelJS refuse the file.
  */
 export function readXml(bytes: Uint8Array, handlers: XmlHandlers): void {
+  const reader = xmlReader(handlers);
+  reader.write(bytes);
+  reader.close();
+}
+
+/** The same, for a part whose bytes come in pieces: a piece may end inside a character or a tag. */
+export function xmlReader(handlers: XmlHandlers): XmlReader {
   const parser = new SaxesParser({ position: false });
   const { open, text: onText, close } = handlers;
   if (open) parser.on('opentag', (tag) => open(tag.name, tag.attributes as Record<string, string>));
@@ -30,6 +44,12 @@ export function readXml(bytes: Uint8Array, handlers: XmlHandlers): void {
   });
   // a character cut between two pieces is held by the decoder until the next
   const decoder = new TextDecoder();
-  for (let at = 0; at < bytes.length; at += PIECE) parser.write(decoder.decode(bytes.subarray(at, at + PIECE), { stream: true }));
-  parser.write(decoder.decode()).close();
+  return {
+    write(bytes) {
+      for (let at = 0; at < bytes.length; at += PIECE) parser.write(decoder.decode(bytes.subarray(at, at + PIECE), { stream: true }));
+    },
+    close() {
+      parser.write(decoder.decode()).close();
+    },
+  };
 }

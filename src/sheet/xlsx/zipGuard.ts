@@ -21,12 +21,20 @@ import { XLSX_LIMITS, xlsxLimitText } from './limits';
  * are kept and handed back once the whole file has passed, so that no part is inflated twice. Undefined
  * when the zip cannot be read or a part cannot be inflated (a damaged file: the reader says so in its own
  * words).
+ *
+ * `streamTo` lets a reader take a worksheet a piece at a time as it is checked, never held whole (a
+ * roster of 100,000 institutions, sheetRows.ts): the worksheets are then checked after every other part,
+ * and for each `streamTo` is given its name, the parts kept so far and the names of all parts; where it
+ * gives back a taker, the pieces go to it, and that sheet's cells count against no limit but the rows' and
+ * a row's columns (the cell limit guards what is held whole). No sheet is then held whole: their bytes
+ * count against a limit of their own (streamedBytes), not the part's or the file's.
  */
 export function checkXlsxInsides(
   bytes: Uint8Array,
   source: string,
   keep: (name: string) => boolean = () => false,
   inflateWhole?: WholeInflater,
+  streamTo?: (name: string, kept: ReadonlyMap<string, Uint8Array>, names: ReadonlySet<string>) => ((piece: Uint8Array) => void) | undefined,
 ): Map<string, Uint8Array> | undefined {
   const refuse = (what: string, whatEn: string) =>
     new MibError('invalid-file', source, `“${clipped(source)}”${what}：请确认选的文件，或分成几个文件`, `${source}: ${whatEn}`);
@@ -39,7 +47,16 @@ export function checkXlsxInsides(
   let rows = 0;
   let cells = 0;
   let texts = 0;
+  const isSheet = (entry: Entry) => /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
+  // where a reader takes the sheets a row at a time, none is held whole: they have a limit of their own
+  let streamedTotal = 0;
   for (const entry of entries) {
+    if (streamTo && isSheet(entry)) {
+      streamedTotal += entry.size;
+      if (streamedTotal > XLSX_LIMITS.streamedBytes)
+        throw refuse(`的工作表解压后超过 ${xlsxLimitText.bytes(XLSX_LIMITS.streamedBytes)}，超过上限`, 'sheets too large unzipped');
+      continue;
+    }
     if (entry.size > XLSX_LIMITS.partBytes)
       throw refuse(
         `中的“${clipped(entry.name)}”解压后有 ${xlsxLimitText.bytes(entry.size)}，超过每个部件的上限 ${xlsxLimitText.bytes(XLSX_LIMITS.partBytes)}`,
@@ -49,13 +66,17 @@ export function checkXlsxInsides(
     if (total > XLSX_LIMITS.totalBytes) throw refuse(`解压后超过 ${xlsxLimitText.bytes(XLSX_LIMITS.totalBytes)}，超过上限`, 'too large unzipped');
   }
   const kept = new Map<string, Uint8Array>();
-  for (const entry of entries) {
-    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
+  // a sheet a reader takes as it is checked comes once the parts it needs (strings, styles) are kept
+  const ordered = streamTo ? [...entries.filter((e) => !isSheet(e)), ...entries.filter(isSheet)] : entries;
+  const names = new Set(entries.map((e) => e.name));
+  for (const entry of ordered) {
+    const sheet = isSheet(entry);
     const strings = /^xl\/sharedStrings\.xml$/i.test(entry.name);
     const finder = sheet ? new TagFinder(['row', 'c']) : strings ? new TagFinder(['si']) : undefined;
     let sheetRows = 0;
     let rowCells = 0;
-    const pieces: Uint8Array[] | undefined = keep(entry.name) ? [] : undefined;
+    const taker = sheet ? streamTo?.(entry.name, kept, names) : undefined;
+    const pieces: Uint8Array[] | undefined = !taker && keep(entry.name) ? [] : undefined;
     const inflated = inflatePart(bytes, entry, inflateWhole, (piece) => {
       pieces?.push(piece);
       if (!finder) return;
@@ -72,15 +93,18 @@ export function checkXlsxInsides(
           if (rows > XLSX_LIMITS.totalRows)
             throw refuse(`的各工作表合计超过 ${XLSX_LIMITS.totalRows.toLocaleString('en-US')} 行，超过上限`, 'too many rows in all');
         } else if (tag === 'c') {
-          cells += 1;
+          if (!taker) cells += 1;
           rowCells += 1;
           if (rowCells > XLSX_LIMITS.columns)
             throw refuse(`有一张工作表的一行超过 ${XLSX_LIMITS.columns.toLocaleString('en-US')} 列，超过上限`, 'too many columns');
-          if (cells > XLSX_LIMITS.cells) throw refuse(`的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个，超过上限`, 'too many cells');
+          if (!taker && cells > XLSX_LIMITS.cells)
+            throw refuse(`的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个，超过上限`, 'too many cells');
         } else if (tag === 'si' && ++texts > XLSX_LIMITS.sharedStrings) {
           throw refuse(`含不同的文本超过 ${XLSX_LIMITS.sharedStrings.toLocaleString('en-US')} 个，超过上限`, 'too many shared strings');
         }
       });
+      // counted first: a piece past a limit is refused before it is read
+      taker?.(piece);
     });
     if (inflated === 'damaged') return undefined; // the reader's own message says it is damaged
     if (inflated === 'over')
