@@ -1,6 +1,8 @@
 // Hostile workbooks are refused before ExcelJS parses them (src/sheet/xlsx/zipGuard.ts), each with one
 // Chinese message naming the file and the limit; a workbook within the limits opens as before.
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { readXlsxRows } from '../../src/cli/roster/readXlsx';
 import { MibError } from '../../src/core';
 import { XLSX_LIMITS } from '../../src/sheet/xlsx/limits';
 import { xlsxSheets } from '../../src/sheet/xlsx/xlsxCells';
@@ -25,6 +27,16 @@ describe('an .xlsx past a limit is refused before it is parsed', () => {
     expect(message).toContain('超过 100,001 行');
     const bytes = await manyRows(XLSX_LIMITS.rows + 10);
     expect(() => xlsxSheets(bytes, '上报.xlsx')).toThrow(/超过 100,001 行/);
+  });
+
+  it('a sheet named with a leading "/" (which the reader takes as the same part) is counted too', async () => {
+    const zip = await JSZip.loadAsync(await manyRows(XLSX_LIMITS.rows + 10));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('uint8array');
+    zip.remove('xl/worksheets/sheet1.xml');
+    zip.file('/xl/worksheets/sheet1.xml', sheet);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(() => xlsxSheets(bytes, '上报.xlsx')).toThrow(/超过 100,001 行/);
+    expect(() => readXlsxRows(bytes, '名单.xlsx')).toThrow(/超过 100,001 行/);
   });
 
   it('a sheet just within the rows opens', async () => {

@@ -47,7 +47,8 @@ export function checkXlsxInsides(
   let rows = 0;
   let cells = 0;
   let texts = 0;
-  const isSheet = (entry: Entry) => /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
+  // (a part's name may start with "/", as the readers take it: xlsxCells.ts partName)
+  const isSheet = (entry: Entry) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
   // where a reader takes the sheets a row at a time, none is held whole: they have a limit of their own
   let streamedTotal = 0;
   for (const entry of entries) {
@@ -71,7 +72,7 @@ export function checkXlsxInsides(
   const names = new Set(entries.map((e) => e.name));
   for (const entry of ordered) {
     const sheet = isSheet(entry);
-    const strings = /^xl\/sharedStrings\.xml$/i.test(entry.name);
+    const strings = /^\/?xl\/sharedStrings\.xml$/i.test(entry.name);
     const finder = sheet ? new TagFinder(['row', 'c']) : strings ? new TagFinder(['si']) : undefined;
     let sheetRows = 0;
     let rowCells = 0;
