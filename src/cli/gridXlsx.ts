@@ -43,11 +43,16 @@ async function write(plans: readonly GridPlan[], stream: Writable, options: Writ
 }
 
 /** Grid plans as the bytes of one .xlsx (gridPlansToStream), held compressed: tens of megabytes at 100,000 rows. */
-export async function gridPlansToXlsx(plans: readonly GridPlan[], options: WriteOptions = {}): Promise<Uint8Array> {
+export function gridPlansToXlsx(plans: readonly GridPlan[], options: WriteOptions = {}): Promise<Uint8Array> {
+  return bytesWritten((stream) => gridPlansToStream(plans, stream, options));
+}
+
+/** What `write` writes into a stream (an .xlsx made by ExcelJS's streamed writer), as one array of bytes. */
+export async function bytesWritten(write: (stream: Writable) => Promise<void>): Promise<Uint8Array> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await gridPlansToStream(plans, stream, options);
+  await write(stream);
   // the pieces let go as they are joined
   const whole = Buffer.concat(chunks);
   chunks.length = 0;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { auditOrder } from '../../sheet/audit';
 import { AUDIT_KINDS, type Collected, KIND_LABELS, STATUS_LABELS } from '../../sheet/collect';
+import { bytesWritten } from '../gridXlsx';
 
 /** The roster sheet's name: one of the names the roster reader looks for first. */
 export const COLLECTED_SHEET = '名单';
@@ -17,8 +18,13 @@ const FLAGS_LISTED = 30;
  * code as text so leading zeros stay), and sheet 收集情况 with one line per file (and, with --roster, one per
  * institution on the agency's list that sent nothing).
  */
-export async function rosterWorkbook(collected: Collected): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+export function rosterWorkbook(collected: Collected): Promise<Uint8Array> {
+  // ExcelJS's streamed writer, whose zip is compressed by Node's zlib (the whole workbook's writeBuffer
+  // compressed it with JSZip's pako, in JavaScript: about 0.4 s of collecting 500 sheets)
+  return bytesWritten((stream) => write(collected, new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })));
+}
+
+async function write(collected: Collected, workbook: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
   const roster = workbook.addWorksheet(COLLECTED_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
@@ -82,5 +88,5 @@ export async function rosterWorkbook(collected: Collected): Promise<Uint8Array> 
   }
   for (const problem of collected.agencyList?.problems ?? [])
     report.addRow([collected.agencyList!.source, null, '机构名单有误', null, null, null, null, null, problem]);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
 }

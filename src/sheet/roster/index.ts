@@ -1,5 +1,5 @@
 // The roster workbook as data (issue 14): 汇总名单, 汇总统计, 同级分组 and 口径说明, planned from a scored roster
-// and written by the same writers as an assessment sheet (src/excel/writer.ts, src/cli/rosterWorkbook.ts).
+// and written by the same writers as an assessment sheet (src/excel/writer.ts, src/cli/gridXlsx.ts).
 import type { Policy } from '../../core/policy/schema';
 import type { RosterResult } from '../../core/roster/types';
 import type { Rubric } from '../../core/files/schema';
