@@ -22,7 +22,8 @@ export const XLSX_LIMITS = {
   totalRows: 200_000,
   /** cells in one row */
   columns: 2_000,
-  /** cells in all sheets together (but those read a row at a time) */
+  /** cells in all sheets together (where an .xlsx roster's sheets are read a row at a time, none is held
+   * whole, and none counts) */
   cells: 5_000_000,
   /** distinct texts (shared strings) */
   sharedStrings: 2_000_000,

@@ -25,9 +25,9 @@ import { XLSX_LIMITS, xlsxLimitText } from './limits';
  * `streamTo` lets a reader take a worksheet a piece at a time as it is checked, never held whole (a
  * roster of 100,000 institutions, sheetRows.ts): the worksheets are then checked after every other part,
  * and for each `streamTo` is given its name, the parts kept so far and the names of all parts; where it
- * gives back a taker, the pieces go to it, and that sheet's cells count against no limit but the rows' and
- * a row's columns (the cell limit guards what is held whole). No sheet is then held whole: their bytes
- * count against a limit of their own (streamedBytes), not the part's or the file's.
+ * gives back a taker, the pieces go to it. No sheet is then held whole: the sheets' cells count against
+ * no limit but the rows' and a row's columns (the cell limit guards what is held whole), and their bytes
+ * against a limit of their own (streamedBytes), not the part's or the file's.
  */
 export function checkXlsxInsides(
   bytes: Uint8Array,
@@ -78,6 +78,8 @@ export function checkXlsxInsides(
     let rowCells = 0;
     const taker = sheet ? streamTo?.(entry.name, kept, names) : undefined;
     const pieces: Uint8Array[] | undefined = !taker && keep(entry.name) ? [] : undefined;
+    // the cell limit guards what a reader holds whole: where sheets are taken a row at a time, the kept parts'
+    const countCells = !streamTo || pieces !== undefined;
     const inflated = inflatePart(bytes, entry, inflateWhole, (piece) => {
       pieces?.push(piece);
       if (!finder) return;
@@ -94,11 +96,11 @@ export function checkXlsxInsides(
           if (rows > XLSX_LIMITS.totalRows)
             throw refuse(`的各工作表合计超过 ${XLSX_LIMITS.totalRows.toLocaleString('en-US')} 行，超过上限`, 'too many rows in all');
         } else if (tag === 'c') {
-          if (!taker) cells += 1;
+          if (countCells) cells += 1;
           rowCells += 1;
           if (rowCells > XLSX_LIMITS.columns)
             throw refuse(`有一张工作表的一行超过 ${XLSX_LIMITS.columns.toLocaleString('en-US')} 列，超过上限`, 'too many columns');
-          if (!taker && cells > XLSX_LIMITS.cells)
+          if (countCells && cells > XLSX_LIMITS.cells)
             throw refuse(`的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个，超过上限`, 'too many cells');
         } else if (tag === 'si' && ++texts > XLSX_LIMITS.sharedStrings) {
           throw refuse(`含不同的文本超过 ${XLSX_LIMITS.sharedStrings.toLocaleString('en-US')} 个，超过上限`, 'too many shared strings');

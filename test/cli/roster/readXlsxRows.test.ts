@@ -234,13 +234,16 @@ describe('an .xlsx roster read a row at a time', () => {
     expect(table.row(1)).toEqual(['WH2', 0.2]);
   });
 
-  it('a sheet of more cells than may be read whole is read a row at a time, when its rows are within the limit', async () => {
+  it('sheets of more cells than may be read whole: the roster is read a row at a time, when its rows are within the limit', async () => {
     // the cell limit (5,000,000) guards what a reader holds whole; lowered here to 1,000, a roster of 2,000
     // cells is still read, and the same file read whole (xlsxSheets) is refused
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('名单');
     sheet.addRow(['机构编码', ...Array.from({ length: 49 }, (_, c) => `${c + 1}.1`)]);
     for (let k = 1; k < 40; k++) sheet.addRow([`WH${k}`, ...Array.from({ length: 49 }, (_, c) => k + c)]);
+    // and a sheet beside it, not the roster, of as many cells: not read, and not held either
+    const other = workbook.addWorksheet('明细');
+    for (let k = 1; k <= 40; k++) other.addRow(Array.from({ length: 50 }, (_, c) => k * c));
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const cells = XLSX_LIMITS.cells;
     XLSX_LIMITS.cells = 1_000;
