@@ -150,8 +150,8 @@ class RowsRead {
         values.push(null);
         continue;
       }
-      const name = this.#cellName(excelRow, c);
       if (read.error) {
+        const name = this.#cellName(excelRow, c);
         this.problems.push({
           field: name,
           message: `${name} 是错误值 ${read.error}，请更正该单元格`,
@@ -159,6 +159,7 @@ class RowsRead {
         });
         values.push(read.error);
       } else if (read.noResult) {
+        const name = this.#cellName(excelRow, c);
         this.problems.push({
           field: name,
           message: `${name} 是公式，文件中没有保存计算结果：请在 Excel 中打开、保存后再读`,
