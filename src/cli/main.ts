@@ -114,5 +114,5 @@ export const nodeIo: Io = {
   readsDisk: true,
   openOutput: openOutputFile,
   // cli-progress loads only where a bar is drawn
-  progress: async (label, total) => (process.stderr.isTTY ? (await import('./progress')).terminalBar(label, total) : undefined),
+  progress: async (label, total, options) => (process.stderr.isTTY ? (await import('./progress')).terminalBar(label, total, options) : undefined),
 };

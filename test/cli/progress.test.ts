@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../support/filledSheet';
 import { twelveInstitutions } from '../support/jiangbeiRows';
@@ -37,5 +38,27 @@ describe('progress on stderr', () => {
     expect(readFileSync(log, 'utf8')).toMatch(/计分 [█░]+ 12\/12 100%/);
     const piped = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
     expect(`${piped.stdout}${piped.stderr}`).not.toMatch(/计分 [█░]/);
+  }, 120_000);
+
+  it('mib roster of an .xlsx roster draws a bar while it reads the sheet, then while it scores', async () => {
+    const records = twelveInstitutions();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    const header = Object.keys(records[0]!);
+    sheet.addRow(header);
+    for (const record of records) sheet.addRow(header.map((key) => (record[key] ?? null) as ExcelJS.CellValue));
+    const xlsx = join(dir, 'roster.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const command = ['node', 'bin/mib.js', 'roster', 'cq-jiangbei-2025-hospital', '--input', xlsx, '--policy', 'jilin-2025'];
+    const log = join(dir, 'roster-xlsx.log');
+    spawnSync('script', ['-qec', `${command.join(' ')} > /dev/null`, log], { encoding: 'utf8' });
+    const drawn = readFileSync(log, 'utf8');
+    // the share of the sheet read alone (its bytes mean nothing to a clerk), then the rows scored
+    expect(drawn).toMatch(/读取名单 [█░]+ 100%/);
+    expect(drawn).not.toMatch(/读取名单 [█░]+ \d+\//);
+    expect(drawn).toMatch(/计分 [█░]+ 12\/12 100%/);
+    const piped = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
+    expect(piped.stdout).toContain('12 家机构');
+    expect(`${piped.stdout}${piped.stderr}`).not.toMatch(/读取名单 [█░]/);
   }, 120_000);
 });

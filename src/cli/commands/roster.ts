@@ -20,11 +20,12 @@ import { PrettyJsonWriter } from '../jsonOut';
 import type { ProgressBar } from '../progress';
 import { planPublishSheet, planRosterWorkbook } from '../../sheet/roster';
 import type { GridPlan } from '../../sheet/types';
+import { sniff } from '../../sheet/xlsx/fileKind';
 import type { Flags } from '../args';
 import { gridPlansToXlsx, gridPlansToStream } from '../gridXlsx';
 import { keptRow, SharedScores } from '../roster/keptRow';
 import type { OwnFiles } from '../ownFiles';
-import { readRoster, readRosterTable } from '../roster/readRoster';
+import { type ReadRoster, readRoster, readRosterTable } from '../roster/readRoster';
 import { rosterOptions } from '../roster/rosterOptions';
 import { rosterProblems, rosterReport } from '../roster/rosterReport';
 
@@ -75,7 +76,19 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   } catch (error) {
     throw fileError(input, error, { what: '名单文件' });
   }
-  const rows = await readRoster(bytes, input);
+  // an .xlsx roster of thousands of rows takes seconds to read (a CSV a moment): a bar of how far
+  const reading = sniff(bytes) === 'zip' ? await io.progress?.('读取名单', 100, { percent: true }) : undefined;
+  let shown = 0;
+  let rows: ReadRoster;
+  try {
+    rows = await readRoster(bytes, input, (done, total) => {
+      const percent = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 100;
+      if (percent > shown) reading?.tick(percent - shown);
+      shown = Math.max(shown, percent);
+    });
+  } finally {
+    reading?.stop();
+  }
   bytes = undefined;
   const previous = typeof flags.previous === 'string' ? await readPrevious(io, flags.previous, rubric, policy, options) : undefined;
   const progress = await io.progress?.('计分', rows.count);

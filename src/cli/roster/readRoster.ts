@@ -13,10 +13,11 @@ export type ReadRoster = RosterRows & { problems: Problem[]; release?(index: num
  * named .xlsx, is still read): an .xlsx workbook by readXlsxRows, anything else by readCsvRows, whose messages
  * say what a file is when it is neither. `problems` are the cells read that the roster cannot take (an
  * error value in a workbook); a file that cannot be read at all is a MibError. Either is read a row at a time
- * and lets go of a row once it is scored.
+ * and lets go of a row once it is scored. `onRead` is told how far a workbook's sheet is read (a CSV is
+ * read in a moment).
  */
-export async function readRoster(bytes: Uint8Array, source: string): Promise<ReadRoster> {
-  if (sniff(bytes) === 'zip') return readXlsxRows(bytes, source);
+export async function readRoster(bytes: Uint8Array, source: string, onRead?: (done: number, total: number) => void): Promise<ReadRoster> {
+  if (sniff(bytes) === 'zip') return readXlsxRows(bytes, source, onRead);
   return { ...readCsvRows(bytes, source), problems: [] };
 }
 

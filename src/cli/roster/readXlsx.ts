@@ -51,8 +51,9 @@ export type XlsxRows = RosterRows & {
  * The sheet is read as it is inflated, each row kept as a line of JSON (eachSheetRow): 10,000 institutions
  * of 125 columns are about 9 MB so, where read whole they held 500 MB. A sheet with merged ranges or links
  * is read whole (a merged cell shows its range's first cell, which the rows before did not know).
+ * `onRead`: how many of the sheet's bytes are read, of how many (a bar while a large roster is read).
  */
-export function readXlsxRows(bytes: Uint8Array, source: string): XlsxRows {
+export function readXlsxRows(bytes: Uint8Array, source: string, onRead?: (done: number, total: number) => void): XlsxRows {
   if (bytes.length > ROSTER_MAX_BYTES)
     throw refuse(
       source,
@@ -71,6 +72,7 @@ export function readXlsxRows(bytes: Uint8Array, source: string): XlsxRows {
       return sheet;
     },
     (row, cells) => rows.add(row + 1, cells, (c) => cells[c]?.format),
+    onRead,
   );
   if (streamed) return rows.done(streamed.rowCount);
   // merged ranges or links: the sheet read whole

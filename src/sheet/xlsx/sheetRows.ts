@@ -7,6 +7,9 @@ import { isWorkbookWide, partName, type Worksheet, workbookWide, worksheetsOf } 
 import { damagedXlsx, noWorksheet, refuseNotXlsx } from './xlsxRefusals';
 import { checkXlsxInsides, type WholeInflater } from './zipGuard';
 
+/** The bytes of the sheet's XML read between two reports of how far (onRead). */
+const STEP = 1 << 20;
+
 /** A cell of a row read so: what it shows, and the number format its style gives where the file gives its
  * own ("00000": a code typed as 3720 shows as 03720). */
 export type RowCell = ShownCell & { format?: string };
@@ -24,6 +27,8 @@ export interface StreamedSheet {
  * (0-based; a column without one is empty), each as `cell` of xlsxSheets shows it. The file is checked as
  * xlsxSheets checks it, the sheet as it is inflated; only its cell count is not limited (nothing is held).
  *
+ * `onRead` is told how many of the sheet's bytes (unzipped) are read, of how many.
+ *
  * Undefined where the sheet cannot be read so and read the same as whole: merged ranges or links (their
  * list follows the rows), or rows written out of order. `onRow` may have been called for some rows: the
  * caller lets them go and reads the sheet whole (xlsxSheets). Throws what xlsxSheets throws for the file.
@@ -34,6 +39,7 @@ export function eachSheetRow(
   inflateWhole: WholeInflater | undefined,
   pick: (sheets: readonly Worksheet[]) => Worksheet,
   onRow: (row: number, cells: readonly (RowCell | undefined)[]) => void,
+  onRead?: (done: number, total: number) => void,
 ): StreamedSheet | undefined {
   refuseNotXlsx(bytes, source);
   let chosen: Worksheet | undefined;
@@ -47,7 +53,7 @@ export function eachSheetRow(
   // the chosen sheet's pieces went to the reader (a part named otherwise than the guard's sheets, or twice,
   // is read whole)
   let streamed = 0;
-  const streamTo = (name: string, kept: ReadonlyMap<string, Uint8Array>, names: ReadonlySet<string>) => {
+  const streamTo = (name: string, kept: ReadonlyMap<string, Uint8Array>, names: ReadonlySet<string>, size: number) => {
     if (damaged || noSheet) return undefined;
     if (!chosen) {
       try {
@@ -84,12 +90,17 @@ export function eachSheetRow(
     }
     if (partName(name) !== chosen.path) return undefined;
     streamed++;
+    let done = 0;
     return (piece: Uint8Array) => {
-      if (damaged) return;
-      try {
-        reader!.write(piece);
-      } catch {
-        damaged = true;
+      // read a megabyte at a time, so that `onRead` tells how far (a part inflated whole is one piece)
+      for (let at = 0; at < piece.length && !damaged; at += STEP) {
+        const step = piece.subarray(at, at + STEP);
+        try {
+          reader!.write(step);
+        } catch {
+          damaged = true;
+        }
+        onRead?.((done += step.length), size);
       }
     };
   };

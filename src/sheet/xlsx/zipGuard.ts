@@ -24,7 +24,8 @@ import { XLSX_LIMITS, xlsxLimitText } from './limits';
  *
  * `streamTo` lets a reader take a worksheet a piece at a time as it is checked, never held whole (a
  * roster of 100,000 institutions, sheetRows.ts): the worksheets are then checked after every other part,
- * and for each `streamTo` is given its name, the parts kept so far and the names of all parts; where it
+ * and for each `streamTo` is given its name, the parts kept so far, the names of all parts and its declared
+ * size unzipped; where it
  * gives back a taker, the pieces go to it. No sheet is then held whole: the sheets' cells count against
  * no limit but the rows' and a row's columns (the cell limit guards what is held whole), and their bytes
  * against a limit of their own (streamedBytes), not the part's or the file's.
@@ -34,7 +35,12 @@ export function checkXlsxInsides(
   source: string,
   keep: (name: string) => boolean = () => false,
   inflateWhole?: WholeInflater,
-  streamTo?: (name: string, kept: ReadonlyMap<string, Uint8Array>, names: ReadonlySet<string>) => ((piece: Uint8Array) => void) | undefined,
+  streamTo?: (
+    name: string,
+    kept: ReadonlyMap<string, Uint8Array>,
+    names: ReadonlySet<string>,
+    size: number,
+  ) => ((piece: Uint8Array) => void) | undefined,
 ): Map<string, Uint8Array> | undefined {
   const refuse = (what: string, whatEn: string) =>
     new MibError('invalid-file', source, `“${clipped(source)}”${what}：请确认选的文件，或分成几个文件`, `${source}: ${whatEn}`);
@@ -76,7 +82,7 @@ export function checkXlsxInsides(
     const finder = sheet ? new TagFinder(['row', 'c']) : strings ? new TagFinder(['si']) : undefined;
     let sheetRows = 0;
     let rowCells = 0;
-    const taker = sheet ? streamTo?.(entry.name, kept, names) : undefined;
+    const taker = sheet ? streamTo?.(entry.name, kept, names, entry.size) : undefined;
     const pieces: Uint8Array[] | undefined = !taker && keep(entry.name) ? [] : undefined;
     // the cell limit guards what a reader holds whole: where sheets are taken a row at a time, the kept parts'
     const countCells = !streamTo || pieces !== undefined;
