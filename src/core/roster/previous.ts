@@ -7,7 +7,8 @@ import { isBlank } from '../scoring/inputs';
 import type { Policy } from '../policy/schema';
 import { previousYearChangeWords } from '../rules/previousYear';
 import type { Rubric } from '../files/schema';
-import type { PreviousResult, PreviousYearSummary, RosterInstitution, RosterRowResult, RosterTable } from './types';
+import { rowsOf } from './institutions';
+import type { PreviousResult, PreviousYearSummary, RosterInstitution, RosterRowResult, RosterRows, RosterTable } from './types';
 
 /**
  * Last year's roster (`mib roster --previous`, issue 23): each institution's measures and results by
@@ -21,7 +22,8 @@ export interface PreviousRow {
   name: string;
   total?: Dec;
   grade?: string;
-  /** raw cells by input id, as last year's roster (or its 测量值 column) holds them */
+  /** raw cells by input id, as last year's roster (or its 测量值 column) holds them: the measures a year
+   * comparison reads */
   measures: Map<string, unknown>;
 }
 
@@ -43,10 +45,17 @@ function measureId(rubric: Rubric, header: string): string | undefined {
 }
 
 /**
- * Reads last year's file. `score` scores it when it holds no results (the caller passes scoreRoster with
- * this year's options: the core's roster cannot import itself here without a cycle).
+ * Reads last year's file, a row at a time (only each row's code, name, measures and results are kept).
+ * `score` scores it when it holds no results (the caller passes scoreRoster with this year's options: the
+ * core's roster cannot import itself here without a cycle); of each row scored, the institution's code,
+ * total and grade are read.
  */
-export function readPreviousYear(rubric: Rubric, table: RosterTable, score: (table: RosterTable) => readonly RosterRowResult[]): PreviousYear {
+export function readPreviousYear(
+  rubric: Rubric,
+  table: RosterTable | RosterRows,
+  score: (rows: RosterRows) => readonly Pick<RosterRowResult, 'institution' | 'total' | 'grade'>[],
+): PreviousYear {
+  const lines = rowsOf(table);
   const source = table.source ?? '上年名单';
   const header = table.header.map((h) => text(h));
   const problems: Problem[] = [];
@@ -63,20 +72,23 @@ export function readPreviousYear(rubric: Rubric, table: RosterTable, score: (tab
     });
     return { source, rows, scored: false, problems };
   }
+  // the measures a year comparison reads (derivedChanges), not every fact: 20,000 rows kept whole held 200 MB
+  const compared = new Set(yearComparisons(rubric).map((c) => c.measure));
   const measures = header.flatMap((h, column) => {
     const id = measureId(rubric, h);
-    return id ? [{ id, column }] : [];
+    return id && compared.has(id) ? [{ id, column }] : [];
   });
-  table.rows.forEach((cells, r) => {
+  for (let r = 0; r < lines.count; r++) {
+    const cells = lines.row(r);
     const code = text(cells[codeColumn]);
-    if (code === '') return;
+    if (code === '') continue;
     if (rows.has(code)) {
       problems.push({
         field: 'previous',
         message: `上年名单“${source}”中机构编码“${code}”重复（${table.cellName(r, codeColumn)}）：按第一次出现的一行对照`,
         messageEn: `last year's roster repeats ${code}`,
       });
-      return;
+      continue;
     }
     const row: PreviousRow = { code, name: nameColumn < 0 ? '' : text(cells[nameColumn]), measures: new Map() };
     for (const { id, column } of measures) if (!isBlank(cells[column])) row.measures.set(id, cells[column]);
@@ -87,16 +99,45 @@ export function readPreviousYear(rubric: Rubric, table: RosterTable, score: (tab
       if (grade !== '') row.grade = grade;
     }
     rows.set(code, row);
-  });
+  }
   const scored = totalColumn < 0;
   if (scored)
-    for (const result of score(table)) {
+    for (const result of score(lines)) {
       const row = rows.get(result.institution.code);
       if (!row) continue;
       row.total = result.total;
       if (result.grade !== undefined) row.grade = result.grade;
     }
   return { source, rows, scored, problems };
+}
+
+/**
+ * What marks a row with last year's result (`row.previous`: its score and grade, the change of each), once
+ * its own final score and grade are known: at once as it is scored, or over the finished rows where 名单规则
+ * rank them first (comparedWithLastYear). A row not in last year's roster is left as it is.
+ */
+export function lastYearMarker(previous: PreviousYear, policy: Policy | undefined): (row: RosterRowResult) => void {
+  const order = new Map((policy?.grades ?? []).map((g, i) => [g.label, i]));
+  const gradeChange = (now: string | undefined, then: string | undefined): PreviousResult['gradeChange'] => {
+    if (now === undefined || then === undefined) return undefined;
+    if (now === then) return 'same';
+    const [a, b] = [order.get(now), order.get(then)];
+    return a === undefined || b === undefined ? 'other' : a < b ? 'up' : 'down';
+  };
+  return (row) => {
+    const last = previous.rows.get(row.institution.code);
+    if (!last) return;
+    // a result workbook holds last year's score as a number cell (15 significant digits): this year's is met at
+    // the same precision, so an unchanged score is a change of 0, not 3e-15
+    const change = last.total && row.total.toSignificantDigits(15).minus(last.total).toDecimalPlaces(9);
+    const moved = gradeChange(row.grade, last.grade);
+    row.previous = {
+      ...(last.total && { total: last.total }),
+      ...(last.grade !== undefined && { grade: last.grade }),
+      ...(change && { change }),
+      ...(moved && { gradeChange: moved }),
+    };
+  };
 }
 
 /** A clause whose fact is the change of a measure since last year (rules/previousYear.ts). */
@@ -169,21 +210,17 @@ export function derivedChanges(
   return out;
 }
 
-/** Each row's last-year score and grade and the change, and who is new and who is gone. */
+/** Each row's last-year score and grade and the change (marked here, unless `marked` as each was scored),
+ * and who is new and who is gone. */
 export function comparedWithLastYear(
   rows: readonly RosterRowResult[],
   previous: PreviousYear,
   comparisons: readonly YearComparison[],
   countsById: ReadonlyMap<string, DerivedCounts>,
   policy: Policy | undefined,
+  marked = false,
 ): PreviousYearSummary {
-  const order = new Map((policy?.grades ?? []).map((g, i) => [g.label, i]));
-  const gradeChange = (now: string | undefined, then: string | undefined): PreviousResult['gradeChange'] => {
-    if (now === undefined || then === undefined) return undefined;
-    if (now === then) return 'same';
-    const [a, b] = [order.get(now), order.get(then)];
-    return a === undefined || b === undefined ? 'other' : a < b ? 'up' : 'down';
-  };
+  const mark = lastYearMarker(previous, policy);
   const here = new Set<string>();
   const newcomers: PreviousYearSummary['newcomers'] = [];
   let up = 0;
@@ -191,21 +228,12 @@ export function comparedWithLastYear(
   for (const row of rows) {
     const { code, name } = row.institution;
     here.add(code);
-    const last = previous.rows.get(code);
-    if (!last) {
+    if (!marked) mark(row);
+    if (!previous.rows.has(code)) {
       newcomers.push({ code, name });
       continue;
     }
-    // a result workbook holds last year's score as a number cell (15 significant digits): this year's is met at
-    // the same precision, so an unchanged score is a change of 0, not 3e-15
-    const change = last.total && row.total.toSignificantDigits(15).minus(last.total).toDecimalPlaces(9);
-    const moved = gradeChange(row.grade, last.grade);
-    row.previous = {
-      ...(last.total && { total: last.total }),
-      ...(last.grade !== undefined && { grade: last.grade }),
-      ...(change && { change }),
-      ...(moved && { gradeChange: moved }),
-    };
+    const change = row.previous?.change;
     if (change?.gt(0)) up++;
     else if (change?.lt(0)) down++;
   }

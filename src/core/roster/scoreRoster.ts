@@ -12,7 +12,7 @@ import { peerOptionsOf } from './peer/options';
 import { computePeers, fedValues } from './peerValues';
 import { rosterReadings } from './readings';
 import { applyRosterRules } from './rosterRules';
-import { comparedWithLastYear, type DerivedCounts, derivedChanges, yearComparisons } from './previous';
+import { comparedWithLastYear, type DerivedCounts, derivedChanges, lastYearMarker, yearComparisons } from './previous';
 import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
 import type { RosterInstitution, RosterItemScore, RosterOptions, RosterResult, RosterRowResult, RosterRows, RosterTable } from './types';
@@ -58,9 +58,11 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   // at once held most of a gigabyte); a parent under 第十一条 waits for its subordinates' scores
   const rows: RosterRowResult[] = new Array(institutions.length);
   let next = 0;
-  // 名单规则 rank the final scores and 较上年 compares them: under either, rows are handed on once all are
-  // done and marked; otherwise each as soon as it is done
-  const holdRows = (policy?.rosterRules?.length ?? 0) > 0 || previous !== undefined;
+  // 名单规则 rank the final scores: under them, rows are handed on once all are done and marked (and then
+  // compared with last year's); otherwise each as soon as it is done, compared with last year's first (held
+  // for 较上年 too, 100,000 rows' whole results took 800 MB)
+  const holdRows = (policy?.rosterRules?.length ?? 0) > 0;
+  const markLastYear = previous && !holdRows ? lastYearMarker(previous, policy) : undefined;
   // the rows done, handed on in order: a row waits for a parent above it
   const handOn = () => {
     for (; next < rows.length && rows[next] !== undefined; next++) rows[next] = options.onScored?.(rows[next]!, next) ?? rows[next]!;
@@ -76,6 +78,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
       peers.readings.get(i) ?? [],
       trace,
     );
+    markLastYear?.(rows[i]!);
     peers.readings.delete(i);
   };
   // what a parent's composite takes of each subordinate (its row may be handed on, and slimmed, before)
@@ -120,7 +123,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   });
   // 名单规则: marks on the finished rows, ranked by their final scores
   const rules = applyRosterRules(rows, policy);
-  const previousYear = previous && comparedWithLastYear(rows, previous, comparisons, derivedCounts, policy);
+  const previousYear = previous && comparedWithLastYear(rows, previous, comparisons, derivedCounts, policy, markLastYear !== undefined);
   const previousProblems = previous ? [...previous.problems, ...[...derivedCounts.values()].flatMap((c) => c.bad)] : [];
   handOn();
   return {
