@@ -2,7 +2,8 @@
 // a fresh process each time) on the bench's 威海 二级 CSV with deposits, under jilin-2025 折算:
 // - 100,000 rows by -o and by --json: CPU, wall and peak RSS beside the goal (under 1 GB), and whether it
 //   succeeded (the --json text goes to a file, and only its size and ending are looked at); the same rows
-//   as an .xlsx roster (saved by ExcelJS, as Excel saves one: shared strings, numbers as numbers) by -o;
+//   as an .xlsx roster (saved by ExcelJS, as Excel saves one: shared strings, numbers as numbers) by -o; and
+//   by -o with --previous of the same rows (last year's roster, scored as such);
 // - 10,000 rows end to end (process start to exit) beside 2 × (the core's time for those rows + start-up),
 //   start-up being the same command on a 10-row roster, each ratio taken within a round of runs;
 // - the command's CPU per row ((10,000 rows − 10 rows) / 9,990) beside 2 × the core's (evaluate + assess
@@ -97,6 +98,12 @@ export async function benchRosterScale(): Promise<void> {
     );
     rmSync(xlsx, { force: true });
     rmSync(bigXlsx, { force: true });
+    const withPrevious = mib(big, ['--previous', big, '-o', xlsx]);
+    console.log(
+      `mib roster, 100,000 rows -o with --previous of the same 100,000 (scored as last year's): exit ${withPrevious.code}; ` +
+        `CPU ${s(withPrevious.cpuMs)}, wall ${s(withPrevious.wallMs)}, peak RSS ${mb(withPrevious.maxRss)} (goal < 1 GB: ${withPrevious.maxRss < GB ? 'met' : 'not met'}; 2.9 GB before last year's rows were read a row at a time and this year's handed on as scored), load ${loadavg()[0]!.toFixed(1)}`,
+    );
+    rmSync(xlsx, { force: true });
 
     // 10,000 rows end to end, and the core's time for them, measured in rounds: each round runs the command
     // on 10,000 rows and on 10 (its start-up), by -o and with the text report alone, and the core in fresh
