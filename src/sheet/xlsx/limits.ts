@@ -16,6 +16,10 @@ export const XLSX_LIMITS = {
   /** a sheet read a row at a time and never held (an .xlsx roster: 100,000 institutions of 125 columns
    * are about 380 MB), unzipped; such sheets count against this, all together, in place of the two above */
   streamedBytes: 1024 * 1024 * 1024,
+  /** cells in the sheets read a row at a time (an .xlsx roster's), all together: 100,000 institutions of
+   * 200 columns (the largest table has 125 facts), so that a sheet of far more is refused before it is all
+   * read */
+  streamedCells: 20_000_000,
   /** rows in one sheet (a header and 100,000 institutions) */
   rows: 100_001,
   /** rows in all sheets together */
@@ -23,7 +27,7 @@ export const XLSX_LIMITS = {
   /** cells in one row */
   columns: 2_000,
   /** cells in all sheets together (where an .xlsx roster's sheets are read a row at a time, none is held
-   * whole, and none counts) */
+   * whole, and none counts: they count against streamedCells) */
   cells: 5_000_000,
   /** distinct texts (shared strings) */
   sharedStrings: 2_000_000,

@@ -25,10 +25,9 @@ import { XLSX_LIMITS, xlsxLimitText } from './limits';
  * `streamTo` lets a reader take a worksheet a piece at a time as it is checked, never held whole (a
  * roster of 100,000 institutions, sheetRows.ts): the worksheets are then checked after every other part,
  * and for each `streamTo` is given its name, the parts kept so far, the names of all parts and its declared
- * size unzipped; where it
- * gives back a taker, the pieces go to it. No sheet is then held whole: the sheets' cells count against
- * no limit but the rows' and a row's columns (the cell limit guards what is held whole), and their bytes
- * against a limit of their own (streamedBytes), not the part's or the file's.
+ * size unzipped; where it gives back a taker, the pieces go to it. No sheet is then held whole: the cells
+ * of the sheets taken and the bytes of all sheets count against limits of their own (streamedCells,
+ * streamedBytes), not the cell limit (which guards what is held whole), the part's or the file's.
  */
 export function checkXlsxInsides(
   bytes: Uint8Array,
@@ -52,6 +51,7 @@ export function checkXlsxInsides(
   let total = 0;
   let rows = 0;
   let cells = 0;
+  let streamedCells = 0;
   let texts = 0;
   // (a part's name may start with "/", as the readers take it: xlsxCells.ts partName)
   const isSheet = (entry: Entry) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
@@ -103,6 +103,11 @@ export function checkXlsxInsides(
             throw refuse(`的各工作表合计超过 ${XLSX_LIMITS.totalRows.toLocaleString('en-US')} 行，超过上限`, 'too many rows in all');
         } else if (tag === 'c') {
           if (countCells) cells += 1;
+          else if (taker && ++streamedCells > XLSX_LIMITS.streamedCells)
+            throw refuse(
+              `的工作表合计超过 ${XLSX_LIMITS.streamedCells.toLocaleString('en-US')} 个单元格，超过名单的上限`,
+              'too many cells in the sheets',
+            );
           rowCells += 1;
           if (rowCells > XLSX_LIMITS.columns)
             throw refuse(`有一张工作表的一行超过 ${XLSX_LIMITS.columns.toLocaleString('en-US')} 列，超过上限`, 'too many columns');

@@ -245,15 +245,18 @@ describe('an .xlsx roster read a row at a time', () => {
     const other = workbook.addWorksheet('明细');
     for (let k = 1; k <= 40; k++) other.addRow(Array.from({ length: 50 }, (_, c) => k * c));
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const cells = XLSX_LIMITS.cells;
+    const { cells, streamedCells } = XLSX_LIMITS;
     XLSX_LIMITS.cells = 1_000;
     try {
       expect(() => xlsxSheets(bytes, 'r.xlsx')).toThrow(/的单元格超过 1,000 个，超过上限/);
       const table = readXlsxRows(bytes, 'r.xlsx');
       expect(table.count).toBe(39);
       expect(table.row(38)).toEqual(['WH39', ...Array.from({ length: 49 }, (_, c) => 39 + c)]);
+      // the sheet read a row at a time has a cell limit of its own (20,000,000), here lowered below its 2,000
+      XLSX_LIMITS.streamedCells = 1_500;
+      expect(() => readXlsxRows(bytes, 'r.xlsx')).toThrow(/“r\.xlsx”的工作表合计超过 1,500 个单元格，超过名单的上限/);
     } finally {
-      XLSX_LIMITS.cells = cells;
+      Object.assign(XLSX_LIMITS, { cells, streamedCells });
     }
   });
 });
