@@ -3,7 +3,7 @@
 // the first row was read: a 30,000-row roster took 1.5 GB, and one of 40,000 rows was past the cell limit.
 import { type ShownCell, shownAlone } from './sheetCells';
 import { sheetPartReader, type XmlCell } from './sheetPart';
-import { isWorkbookWide, partName, type Worksheet, workbookWide, worksheetsOf } from './xlsxCells';
+import { byPartName, isWorkbookWide, partName, type Worksheet, workbookWide, worksheetsOf } from './xlsxCells';
 import { damagedXlsx, noWorksheet, refuseNotXlsx } from './xlsxRefusals';
 import { checkXlsxInsides, type WholeInflater } from './zipGuard';
 
@@ -57,7 +57,7 @@ export function eachSheetRow(
     if (damaged || noSheet) return undefined;
     if (!chosen) {
       try {
-        const { workbook, rels, strings, styles } = workbookWide(new Map([...kept].map(([n, data]) => [partName(n), data])));
+        const { workbook, rels, strings, styles } = workbookWide(byPartName(kept));
         const all = new Set([...names].map(partName));
         const sheets = worksheetsOf(workbook, rels, (path) => all.has(path));
         if (sheets.length === 0) {
@@ -110,7 +110,7 @@ export function eachSheetRow(
   if (!chosen || !reader) {
     // no worksheet part at all: a workbook part missing or damaged, else no worksheet
     try {
-      workbookWide(new Map([...found].map(([n, data]) => [partName(n), data])));
+      workbookWide(byPartName(found));
     } catch {
       throw damagedXlsx(source);
     }

@@ -16,6 +16,8 @@ const SHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 const SHEET_RELS = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
 
 export const partName = (name: string) => (name.startsWith('/') ? name.slice(1) : name);
+/** The parts the zip guard kept, by their names without a leading "/". */
+export const byPartName = (parts: ReadonlyMap<string, Uint8Array>) => new Map([...parts].map(([name, data]) => [partName(name), data]));
 /** the parts every sheet is read with (workbookWide) */
 export const isWorkbookWide = (name: string) => {
   const part = partName(name);
@@ -56,7 +58,7 @@ export function xlsxSheets(bytes: Uint8Array, source: string, inflateWhole?: Who
   refuseNotXlsx(bytes, source);
   const found = checkXlsxInsides(bytes, source, wanted, inflateWhole);
   if (!found) throw damagedXlsx(source);
-  const parts = new Map([...found].map(([name, data]) => [partName(name), data]));
+  const parts = byPartName(found);
   let read: XlsxSheets;
   try {
     read = readParts(parts, source);
