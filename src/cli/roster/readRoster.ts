@@ -6,7 +6,7 @@ import { readXlsx, readXlsxRows } from './readXlsx';
 
 /** A roster file read: its rows, a row at a time, the cells the roster cannot take, and a way to let go of
  * a row once it is scored. */
-export type ReadRoster = RosterRows & { problems: Problem[]; release?(index: number): void };
+export type ReadRoster = RosterRows & { problems: Problem[]; release(index: number): void };
 
 /**
  * `mib roster --input`: a roster file by what it is, not by its name (a workbook saved as .csv, or a CSV
@@ -21,7 +21,7 @@ export async function readRoster(bytes: Uint8Array, source: string, onRead?: (do
   return { ...readCsvRows(bytes, source), problems: [] };
 }
 
-/** A roster file read whole (`--previous`: last year's roster, or a result workbook), by what it is. */
+/** A roster file read whole (the agency's list `mib collect --roster` reads), by what it is. */
 export async function readRosterTable(bytes: Uint8Array, source: string): Promise<RosterTable> {
   return sniff(bytes) === 'zip' ? readXlsx(bytes, source) : readCsv(bytes, source);
 }

@@ -89,10 +89,11 @@ export function readXlsxRows(bytes: Uint8Array, source: string, onRead?: (done: 
   return rows.done(cells.rowCount);
 }
 
-/** The same roster with all its rows at once (--previous: last year's roster). */
+/** The same roster with all its rows at once (the agency's list `mib collect --roster` reads). */
 export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxRoster> {
   const { count, row, release: _release, ...table } = readXlsxRows(bytes, source);
-  return { ...table, rows: Array.from({ length: count }, (_, i) => [...row(i)]) };
+  // (each row is made anew from its line when asked for: no copy is needed)
+  return { ...table, rows: Array.from({ length: count }, (_, i) => row(i) as unknown[]) };
 }
 
 /** The rows of a roster sheet as they are read: the header (row 1), then each row that holds anything. */
