@@ -60,5 +60,9 @@ describe('progress on stderr', () => {
     const piped = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
     expect(piped.stdout).toContain('12 家机构');
     expect(`${piped.stdout}${piped.stderr}`).not.toMatch(/读取名单 [█░]/);
+    // last year's roster (--previous) as an .xlsx: a bar of its own
+    const withPrevious = join(dir, 'roster-previous.log');
+    spawnSync('script', ['-qec', `${[...command, '--previous', xlsx].join(' ')} > /dev/null`, withPrevious], { encoding: 'utf8' });
+    expect(readFileSync(withPrevious, 'utf8')).toMatch(/读取上年名单 [█░]+ 100%/);
   }, 120_000);
 });

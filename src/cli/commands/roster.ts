@@ -76,19 +76,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   } catch (error) {
     throw fileError(input, error, { what: '名单文件' });
   }
-  // an .xlsx roster of thousands of rows takes seconds to read (a CSV a moment): a bar of how far
-  const reading = sniff(bytes) === 'zip' ? await io.progress?.('读取名单', 100, { percent: true }) : undefined;
-  let shown = 0;
-  let rows: ReadRoster;
-  try {
-    rows = await readRoster(bytes, input, (done, total) => {
-      const percent = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 100;
-      if (percent > shown) reading?.tick(percent - shown);
-      shown = Math.max(shown, percent);
-    });
-  } finally {
-    reading?.stop();
-  }
+  const rows = await readShowingProgress(io, bytes, input, '读取名单');
   bytes = undefined;
   const previous = typeof flags.previous === 'string' ? await readPrevious(io, flags.previous, rubric, policy, options) : undefined;
   const progress = await io.progress?.('计分', rows.count);
@@ -98,7 +86,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   const json = !jsonl && flags.json === true ? new PrettyJsonWriter(io.out) : undefined;
   const shared = new SharedScores();
   const onScored = (row: RosterRowResult, index: number): RosterRowResult => {
-    rows.release?.(index);
+    rows.release(index);
     if (jsonl) io.out(JSON.stringify(institutionJson(row)));
     else if (json) {
       if (index === 0) {
@@ -187,6 +175,22 @@ async function writeWorkbook(io: RosterIo, path: string, plans: readonly GridPla
 /** An error of the system (a file, a disk: Node gives it a syscall), not of this program. */
 const isSystemError = (error: unknown) => typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
 
+/** A roster file read (readRoster), with a bar of how far where it is an .xlsx (thousands of rows take seconds
+ * to read; a CSV a moment). */
+async function readShowingProgress(io: RosterIo, bytes: Uint8Array, source: string, label: string): Promise<ReadRoster> {
+  const reading = sniff(bytes) === 'zip' ? await io.progress?.(label, 100, { percent: true }) : undefined;
+  let shown = 0;
+  try {
+    return await readRoster(bytes, source, (done, total) => {
+      const percent = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 100;
+      if (percent > shown) reading?.tick(percent - shown);
+      shown = Math.max(shown, percent);
+    });
+  } finally {
+    reading?.stop();
+  }
+}
+
 /** `--previous`: last year's roster or result workbook, read a row at a time as `--input` is (readRoster),
  * its results taken from its 最终得分 and 等次 or, where it has none, scored under this year's table, policy
  * and options, each row let go once scored and only what is compared kept of it (gradedOnly): read whole, and
@@ -198,7 +202,7 @@ async function readPrevious(io: RosterIo, path: string, rubric: Rubric, policy: 
   } catch (error) {
     throw fileError(path, error, { what: '上年名单' });
   }
-  const last = await readRoster(bytes, path);
+  const last = await readShowingProgress(io, bytes, path, '读取上年名单');
   return readPreviousYear(
     rubric,
     last,
@@ -206,7 +210,7 @@ async function readPrevious(io: RosterIo, path: string, rubric: Rubric, policy: 
       scoreRoster(rubric, rows, policy, {
         ...options,
         onScored: (row, index) => {
-          last.release?.(index);
+          last.release(index);
           return gradedOnly(row);
         },
       }).institutions,
