@@ -2,8 +2,9 @@
 // a fresh process each time) on the bench's 威海 二级 CSV with deposits, under jilin-2025 折算:
 // - 100,000 rows by -o and by --json: CPU, wall and peak RSS beside the goal (under 1 GB), and whether it
 //   succeeded (the --json text goes to a file, and only its size and ending are looked at); the same rows
-//   as an .xlsx roster (saved by ExcelJS, as Excel saves one: shared strings, numbers as numbers) by -o; and
-//   by -o with --previous of the same rows (last year's roster, scored as such);
+//   as an .xlsx roster (saved by ExcelJS, as Excel saves one: shared strings, numbers as numbers) by -o;
+//   by -o with --previous of the same rows (last year's roster, scored as such); and by --json under a
+//   policy with 名单规则 (the rows held until all are scored);
 // - 10,000 rows end to end (process start to exit) beside 2 × (the core's time for those rows + start-up),
 //   start-up being the same command on a 10-row roster, each ratio taken within a round of runs;
 // - the command's CPU per row ((10,000 rows − 10 rows) / 9,990) beside 2 × the core's (evaluate + assess
@@ -104,6 +105,26 @@ export async function benchRosterScale(): Promise<void> {
         `CPU ${s(withPrevious.cpuMs)}, wall ${s(withPrevious.wallMs)}, peak RSS ${mb(withPrevious.maxRss)} (goal < 1 GB: ${withPrevious.maxRss < GB ? 'met' : 'not met'}; 2.9 GB before last year's rows were read a row at a time and this year's handed on as scored), load ${loadavg()[0]!.toFixed(1)}`,
     );
     rmSync(xlsx, { force: true });
+    // a policy with 名单规则 (jilin-2025 and two rules of its own), which rank the final scores and so hold
+    // every row until all are scored: --json, where each row's JSON is held too
+    const rulesPolicy = join(dir, 'rules-policy.json');
+    const jilin = JSON.parse(readFileSync('rubrics/policies/jilin-2025.json', 'utf8')) as Record<string, unknown>;
+    const rosterRules = [
+      { rank: 'bottom', share: 0.05, consequence: '暂停医保结算', text: '考核得分排名后5%的，暂停医保结算' },
+      { rank: 'top', share: 0.1, group: 'level', consequence: '通报表扬', text: '前10%的通报表扬' },
+    ];
+    writeFileSync(rulesPolicy, JSON.stringify({ ...jilin, id: 'jilin-rules', rosterRules }));
+    const withRules = nodeProcess(
+      ['bin/mib.js', 'roster', 'weihai-2021-hospital-l2', '--input', big, '--policy', rulesPolicy, '--convert', '--json'],
+      {},
+      json,
+    );
+    const rulesWhole = (withRules.code === 0 || withRules.code === 1) && /"readings": \[[\s\S]*\]\s*}\s*$/.test(tail(json, 256 * 1024));
+    console.log(
+      `mib roster, 100,000 rows --json under a policy with 名单规则: exit ${withRules.code}, ${mb(statSync(json).size)} of JSON${rulesWhole ? ', whole' : `, not whole: ${withRules.stderr.trim().slice(0, 200)}`}; ` +
+        `CPU ${s(withRules.cpuMs)}, wall ${s(withRules.wallMs)}, peak RSS ${mb(withRules.maxRss)} (goal < 1 GB: ${withRules.maxRss < GB ? 'met' : 'not met'}; 1.1 GB before the held rows were kept slim and their JSON deflated), load ${loadavg()[0]!.toFixed(1)}`,
+    );
+    rmSync(json, { force: true });
 
     // 10,000 rows end to end, and the core's time for them, measured in rounds: each round runs the command
     // on 10,000 rows and on 10 (its start-up), by -o and with the text report alone, and the core in fresh

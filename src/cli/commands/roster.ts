@@ -24,6 +24,7 @@ import { sniff } from '../../sheet/xlsx/fileKind';
 import type { Flags } from '../args';
 import { gridPlansToXlsx, gridPlansToStream } from '../gridXlsx';
 import { gradedOnly, keptRow, SharedScores } from '../roster/keptRow';
+import { HeldJson } from '../roster/heldJson';
 import type { OwnFiles } from '../ownFiles';
 import { type ReadRoster, readRoster } from '../roster/readRoster';
 import { rosterOptions } from '../roster/rosterOptions';
@@ -85,9 +86,20 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   const jsonl = flags.jsonl === true;
   const json = !jsonl && flags.json === true ? new PrettyJsonWriter(io.out) : undefined;
   const shared = new SharedScores();
-  const onScored = (row: RosterRowResult, index: number): RosterRowResult => {
+  const kept = (row: RosterRowResult, index: number): RosterRowResult => {
     rows.release(index);
-    if (jsonl) io.out(JSON.stringify(institutionJson(row)));
+    return keptRow(row, output !== undefined, shared);
+  };
+  // 名单规则 mark the rows once all are scored: each is held till then as it is kept, and its JSON as text
+  const held = (policy?.rosterRules?.length ?? 0) > 0;
+  const heldJson = held && (jsonl || json) ? new HeldJson() : undefined;
+  const onHeld = (row: RosterRowResult, index: number): RosterRowResult => {
+    heldJson?.hold(row, index);
+    return kept(row, index);
+  };
+  const onScored = (row: RosterRowResult, index: number): RosterRowResult => {
+    const entry = () => heldJson?.take(row, index) ?? institutionJson(row);
+    if (jsonl) io.out(JSON.stringify(entry()));
     else if (json) {
       if (index === 0) {
         // what rosterJsonWith puts before the institutions
@@ -96,15 +108,16 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
         json.entry('options', peerOptionsOf(options.peer));
         json.openList('institutions');
       }
-      json.item(institutionJson(row));
+      json.item(entry());
     }
-    return keptRow(row, output !== undefined, shared);
+    return held ? row : kept(row, index);
   };
   let scored;
   try {
     scored = scoreRoster(rubric, rows, policy, {
       ...options,
       onScored,
+      onHeld,
       ...(previous && { previous }),
       ...(progress && { onRow: () => progress.tick() }),
     });
@@ -203,18 +216,12 @@ async function readPrevious(io: RosterIo, path: string, rubric: Rubric, policy: 
     throw fileError(path, error, { what: '上年名单' });
   }
   const last = await readShowingProgress(io, bytes, path, '读取上年名单');
-  return readPreviousYear(
-    rubric,
-    last,
-    (rows) =>
-      scoreRoster(rubric, rows, policy, {
-        ...options,
-        onScored: (row, index) => {
-          last.release(index);
-          return gradedOnly(row);
-        },
-      }).institutions,
-  );
+  const graded = (row: RosterRowResult, index: number) => {
+    last.release(index);
+    return gradedOnly(row);
+  };
+  // (under 名单规则 each row is held as it is scored, as graded: their marks are not compared)
+  return readPreviousYear(rubric, last, (rows) => scoreRoster(rubric, rows, policy, { ...options, onScored: graded, onHeld: graded }).institutions);
 }
 
 /** How many problems the text report lists; the rest are counted, and --json (or the workbook) has them all. */

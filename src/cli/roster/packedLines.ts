@@ -1,3 +1,5 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
 /** Lines a block at a time, in blocks of LINES_A_BLOCK lines. */
 const LINES_A_BLOCK = 1024;
 
@@ -9,6 +11,11 @@ const LINES_A_BLOCK = 1024;
  */
 export class PackedLines {
   length = 0;
+  /** each block deflated (zlib's fastest level) and inflated when a line of it is asked for, the last so
+   * inflated kept: for lines held long and read in about the order they came (HeldJson's rows' JSON, a
+   * tenth of its size so) */
+  readonly #deflated: boolean;
+  #inflated: { block: number; bytes: Buffer } | undefined;
   readonly #blocks: (Buffer | undefined)[] = [];
   /** each block's line ends (byte offsets in its buffer) */
   readonly #ends: Uint32Array[] = [];
@@ -16,6 +23,10 @@ export class PackedLines {
   readonly #held: number[] = [];
   readonly #released: Uint8Array[] = [];
   #pending: (string | Uint8Array)[] = [];
+
+  constructor(options: { deflated?: boolean } = {}) {
+    this.#deflated = options.deflated === true;
+  }
 
   push(line: string | Uint8Array): void {
     this.#pending.push(line);
@@ -40,7 +51,7 @@ export class PackedLines {
       if (typeof line === 'string') block.write(line, at);
       else block.set(line, at);
     });
-    this.#blocks.push(block);
+    this.#blocks.push(this.#deflated ? deflateRawSync(block, { level: 1 }) : block);
     this.#ends.push(ends);
     this.#held.push(lines.length);
     this.#released.push(new Uint8Array(lines.length));
@@ -49,9 +60,16 @@ export class PackedLines {
   at(index: number): string | undefined {
     const b = Math.floor(index / LINES_A_BLOCK);
     const k = index % LINES_A_BLOCK;
-    const block = this.#blocks[b];
-    if (block === undefined || this.#released[b]![k] === 1) return undefined;
+    const stored = this.#blocks[b];
+    if (stored === undefined || this.#released[b]![k] === 1) return undefined;
     const ends = this.#ends[b]!;
+    let block = stored;
+    if (this.#deflated) {
+      if (this.#inflated?.block !== b)
+        // (inflated in one piece of the block's own size, as nativeInflate does: zlib's 16 KB pieces, joined, cost more)
+        this.#inflated = { block: b, bytes: inflateRawSync(stored, { chunkSize: Math.max(64, ends[ends.length - 1]! + 1) }) };
+      block = this.#inflated.bytes;
+    }
     return block.toString('utf8', k === 0 ? 0 : ends[k - 1], ends[k]);
   }
 
@@ -61,6 +79,9 @@ export class PackedLines {
     const released = this.#released[b];
     if (released === undefined || released[k] === 1) return;
     released[k] = 1;
-    if (--this.#held[b]! === 0) this.#blocks[b] = undefined;
+    if (--this.#held[b]! === 0) {
+      this.#blocks[b] = undefined;
+      if (this.#inflated?.block === b) this.#inflated = undefined;
+    }
   }
 }

@@ -16,7 +16,7 @@ export {
   type RosterMoney,
   rosterMoney,
 } from './money';
-export { institutionJson, rosterJson, rosterJsonWith, type RosterJson } from './json';
+export { institutionJson, rosterJson, rosterJsonWith, type RosterJson, withConsequences } from './json';
 export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';
 export { rosterReadings } from './readings';

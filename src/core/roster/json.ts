@@ -57,6 +57,29 @@ export function institutionJson(row: RosterRowResult) {
   };
 }
 
+/** The entries institutionJson writes after the 名单规则 marks (`consequences`), in its order. */
+const AFTER_CONSEQUENCES = new Set(['previous', 'trace', 'gradeTrace']);
+
+/**
+ * `institutionJson` of a row made before 名单规则 marked it (`mib roster --json` holds a row so, as text,
+ * until the rules have run: the row whole was several kilobytes), with the row's marks put in their place:
+ * the same JSON as institutionJson of the marked row, entry for entry and in its order.
+ */
+export function withConsequences(json: Record<string, unknown>, row: Pick<RosterRowResult, 'consequences'>): Record<string, unknown> {
+  if (!row.consequences) return json;
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [key, value] of Object.entries(json)) {
+    if (!placed && AFTER_CONSEQUENCES.has(key)) {
+      out.consequences = row.consequences;
+      placed = true;
+    }
+    if (key !== 'consequences') out[key] = value;
+  }
+  if (!placed) out.consequences = row.consequences;
+  return out;
+}
+
 /** A scored roster as plain JSON, the `mib roster --json` contract of DESIGN.md: numbers as numbers, and
  * money beside its exact text (a double cannot hold every fen of a large sum), as serialize.ts does. */
 export function rosterJson(roster: RosterResult, rubric?: Rubric): RosterJson {

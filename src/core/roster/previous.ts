@@ -112,9 +112,9 @@ export function readPreviousYear(
 }
 
 /**
- * What marks a row with last year's result (`row.previous`: its score and grade, the change of each), once
- * its own final score and grade are known: at once as it is scored, or over the finished rows where 名单规则
- * rank them first (comparedWithLastYear). A row not in last year's roster is left as it is.
+ * What marks a row with last year's result (`row.previous`: its score and grade, the change of each), as
+ * soon as it is scored (its own final score and grade; 名单规则 mark rows but change neither). A row not in
+ * last year's roster is left as it is.
  */
 export function lastYearMarker(previous: PreviousYear, policy: Policy | undefined): (row: RosterRowResult) => void {
   const order = new Map((policy?.grades ?? []).map((g, i) => [g.label, i]));
@@ -210,17 +210,14 @@ export function derivedChanges(
   return out;
 }
 
-/** Each row's last-year score and grade and the change (marked here, unless `marked` as each was scored),
- * and who is new and who is gone. */
+/** Who is new and who is gone, and how the rows (each marked with last year's result as it was scored,
+ * lastYearMarker) moved. */
 export function comparedWithLastYear(
   rows: readonly RosterRowResult[],
   previous: PreviousYear,
   comparisons: readonly YearComparison[],
   countsById: ReadonlyMap<string, DerivedCounts>,
-  policy: Policy | undefined,
-  marked = false,
 ): PreviousYearSummary {
-  const mark = lastYearMarker(previous, policy);
   const here = new Set<string>();
   const newcomers: PreviousYearSummary['newcomers'] = [];
   let up = 0;
@@ -228,7 +225,6 @@ export function comparedWithLastYear(
   for (const row of rows) {
     const { code, name } = row.institution;
     here.add(code);
-    if (!marked) mark(row);
     if (!previous.rows.has(code)) {
       newcomers.push({ code, name });
       continue;

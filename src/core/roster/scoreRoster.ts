@@ -58,11 +58,12 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   // at once held most of a gigabyte); a parent under 第十一条 waits for its subordinates' scores
   const rows: RosterRowResult[] = new Array(institutions.length);
   let next = 0;
-  // 名单规则 rank the final scores: under them, rows are handed on once all are done and marked (and then
-  // compared with last year's); otherwise each as soon as it is done, compared with last year's first (held
-  // for 较上年 too, 100,000 rows' whole results took 800 MB)
+  // 名单规则 rank the final scores: under them, rows are handed on once all are done and marked, each held
+  // meanwhile as `onHeld` keeps it; otherwise each as soon as it is done. Either way a row is compared with
+  // last year's as it is done (its own score and grade, which the rules do not change): held for 较上年,
+  // 100,000 rows' whole results took 800 MB
   const holdRows = (policy?.rosterRules?.length ?? 0) > 0;
-  const markLastYear = previous && !holdRows ? lastYearMarker(previous, policy) : undefined;
+  const markLastYear = previous && lastYearMarker(previous, policy);
   // the rows done, handed on in order: a row waits for a parent above it
   const handOn = () => {
     for (; next < rows.length && rows[next] !== undefined; next++) rows[next] = options.onScored?.(rows[next]!, next) ?? rows[next]!;
@@ -79,6 +80,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
       trace,
     );
     markLastYear?.(rows[i]!);
+    if (holdRows) rows[i] = options.onHeld?.(rows[i]!, i) ?? rows[i]!;
     peers.readings.delete(i);
   };
   // what a parent's composite takes of each subordinate (its row may be handed on, and slimmed, before)
@@ -123,7 +125,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   });
   // 名单规则: marks on the finished rows, ranked by their final scores
   const rules = applyRosterRules(rows, policy);
-  const previousYear = previous && comparedWithLastYear(rows, previous, comparisons, derivedCounts, policy, markLastYear !== undefined);
+  const previousYear = previous && comparedWithLastYear(rows, previous, comparisons, derivedCounts);
   const previousProblems = previous ? [...previous.problems, ...[...derivedCounts.values()].flatMap((c) => c.bad)] : [];
   handOn();
   return {

@@ -85,6 +85,11 @@ export interface RosterOptions {
    * come; what it returns is kept in the result's `institutions` in the row's place (a copy without what
    * was written already: `mib roster` at 100,000 rows), else the row itself */
   onScored?: (row: RosterRowResult, index: number) => RosterRowResult | void;
+  /** under 名单规则, which rank the final scores and so hold every row until all are scored: called with each
+   * row as soon as it is scored (and compared with last year's), in the order they are done; what it returns
+   * is held in the row's place, marked by the rules and then given to `onScored` (a copy without what was
+   * taken already: a 100,000-row roster held whole took over a gigabyte), else the row itself */
+  onHeld?: (row: RosterRowResult, index: number) => RosterRowResult | void;
 }
 
 /** One institution as its row says, after checking the institution fields (not yet the facts). */

@@ -2,7 +2,18 @@
 // equal scores at the cut under each ties reading, who is left out of the ranking, and groups by 级别/类型.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bulletin, type Policy, PolicySchema, publicList, RubricSchema, scoreRoster } from '../../../src/core';
+import {
+  bulletin,
+  institutionJson,
+  type Policy,
+  PolicySchema,
+  publicList,
+  readPreviousYear,
+  type RosterRowResult,
+  RubricSchema,
+  scoreRoster,
+  withConsequences,
+} from '../../../src/core';
 import { rosterOf } from './rosterTable';
 
 // the guide's worked table and policy (docs/编写考核表与政策.md, sections 三 and 五): 30 + 40 + 考核组 score
@@ -105,6 +116,59 @@ describe('名单规则 in scoreRoster', () => {
     expect(readings).toHaveLength(1);
     expect(readings[0]!.text).toContain('按全部机构的最终得分排名，后 1 家：暂停');
     expect(readings[0]!.text).not.toContain('单张考核表不能判定');
+  });
+});
+
+describe('the rows 名单规则 hold', () => {
+  it('each is given to onHeld as soon as it is scored, marked with last year’s; the rules mark what it returned; onScored gets those', () => {
+    const rows = [5, 1, 7].map((p, i) => row(`H${i + 1}`, p));
+    const last = readPreviousYear(rubric, rosterOf([{ 机构编码: 'H2', 机构名称: 'H2医院', 最终得分: 75, 等次: '合格' }]), () => []);
+    const events: string[] = [];
+    const kept = new Map<number, RosterRowResult>();
+    const result = scoreRoster(rubric, rosterOf(rows), policyWith({ ...bottom, count: 1 }), {
+      previous: last,
+      onRow: (done) => events.push(`scored ${done}`),
+      onHeld: (whole, index) => {
+        events.push(`held ${index}${whole.previous ? ` (上年 ${whole.previous.total?.toNumber()})` : ''}`);
+        // what is held in the row's place: a copy without its items
+        const copy = { ...whole, items: [] };
+        kept.set(index, copy);
+        return copy;
+      },
+      onScored: (marked, index) => {
+        events.push(`handed on ${index}${marked.consequences ? ' 暂停' : ''}`);
+        expect(marked).toBe(kept.get(index));
+      },
+    });
+    // held as scored, one by one (not whole until the end); handed on, marked, once all are
+    expect(events).toEqual([
+      'held 0',
+      'scored 1',
+      'held 1 (上年 75)',
+      'scored 2',
+      'held 2',
+      'scored 3',
+      'handed on 0',
+      'handed on 1 暂停',
+      'handed on 2',
+    ]);
+    expect(result.institutions.every((r, i) => r === kept.get(i) && r.items.length === 0)).toBe(true);
+    expect(result.rules![0]!.marked).toEqual(['H2']);
+  });
+
+  it('the JSON made of a row before it was marked, with its marks put in (withConsequences), is institutionJson of the marked row', () => {
+    const policy = policyWith({ ...bottom, count: 1 }, { ...bottom, rank: 'top', count: 1, consequence: '表扬' });
+    const lastYear = ['J1', 'J2', 'J3'].map((code) => ({ 机构编码: code, 机构名称: `${code}医院`, 最终得分: 75, 等次: '合格' }));
+    const last = readPreviousYear(rubric, rosterOf(lastYear), () => []);
+    const result = scoreRoster(rubric, rosterOf([row('J1', 5), row('J2', 1), row('J3', 9)]), policy, { previous: last });
+    for (const marked of result.institutions) {
+      const unmarked = JSON.parse(JSON.stringify(institutionJson({ ...marked, consequences: undefined }))) as Record<string, unknown>;
+      // entry for entry and in order: the text is the same
+      expect(JSON.stringify(withConsequences(unmarked, marked))).toBe(JSON.stringify(institutionJson(marked)));
+    }
+    expect(result.institutions.map((r) => r.consequences?.map((c) => c.consequence))).toEqual([undefined, ['暂停'], ['表扬']]);
+    // the marks stand before last year's result, as institutionJson writes them
+    expect(Object.keys(institutionJson(result.institutions[1]!)).slice(-2)).toEqual(['consequences', 'previous']);
   });
 });
 
