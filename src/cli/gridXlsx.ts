@@ -1,11 +1,12 @@
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
 import { quotedSheet, validSheetName } from '../sheet/sheetName';
 import { absoluteArea } from '../sheet/memory/a1';
 import type { CellStyle, GridPlan, PlainValue, PlanCell } from '../sheet/types';
 import { addXlsxParts } from './xlsxParts';
 import { bodyRowWriter, compressorDrained } from './xlsxRows';
+import { WorkbookWriter } from './workbookWriter';
 import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from './xlsxStyles';
 
 /**
@@ -33,7 +34,7 @@ export async function gridPlansToStream(plans: readonly GridPlan[], stream: Writ
 }
 
 async function write(plans: readonly GridPlan[], stream: Writable, options: WriteOptions): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
   // what ExcelJS's streamed writer leaves out, added as it writes: print titles and the charts

@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
 import { columnLetter } from '../sheet/layout';
 import type { PlainValue } from '../sheet/types';
+import { ValueType } from './workbookWriter';
 
 /**
  * A body row's XML, written straight into ExcelJS's streamed worksheet. ExcelJS makes a row object, a cell
@@ -49,7 +50,7 @@ const isStreamedSheet = (sheet: object): sheet is StreamedSheetInternals => {
   );
 };
 
-const { Number: NUMBER, Boolean: BOOLEAN, String: STRING } = ExcelJS.ValueType;
+const { Number: NUMBER, Boolean: BOOLEAN, String: STRING } = ValueType;
 /** A cell type's slot among a column's four (number, true/false, text; the fourth is text as "@"). */
 const kindSlot = (type: ExcelJS.ValueType) => (type === NUMBER ? 0 : type === BOOLEAN ? 1 : 2);
 

@@ -2,7 +2,8 @@
 // without ExcelJS, csv-parse or iconv-lite, which only template, collect and roster load, and without
 // what no command needs (zod's locales), and scoring as the sources do.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript, loaded by bin/mib.js before anything compiles TypeScript
@@ -50,6 +51,9 @@ describe('the compiled mib', () => {
     const { files: seen, packages } = startup(entry);
     expect(seen.size).toBeGreaterThan(1);
     expect([...packages].filter((p) => HEAVY.includes(p))).toEqual([]);
+    // nor through require (ExcelJS's writer is required from its own module, workbookWriter.ts)
+    const required = [...seen].filter((file) => HEAVY.some((p) => new RegExp(`require\\(["']${p}[/"']`).test(readFileSync(file, 'utf8'))));
+    expect(required).toEqual([]);
     // and they are there, behind import(): the files that read CSV (roster, collect --roster) are not loaded at start
     const holders = spawnSync('grep', ['-l', 'csv-parse', '-r', dirname(entry)], { encoding: 'utf8' })
       .stdout.split('\n')
@@ -119,5 +123,26 @@ describe('the compiled mib', () => {
     // a real outcome, from the table: 江北 医院 item 4 (医保支付资格相关人员) 3 of 5 in this example
     const shown = spawnSync(process.execPath, ['bin/mib.js', ...argv], { encoding: 'utf8' }).stdout;
     expect(shown).toContain('医保支付资格相关人员是否管理到位：3 / 5');
+  });
+});
+
+describe('mib roster -o', () => {
+  it('loads ExcelJS’s streamed writer alone, not the package whole with its reader', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mib-bundle-'));
+    try {
+      const csv = join(dir, 'roster.csv');
+      writeFileSync(csv, '机构编码,机构名称,1.1\nW1,甲医院,0\n');
+      // Node names each CommonJS file it loads (NODE_DEBUG=module)
+      const run = spawnSync(process.execPath, ['bin/mib.js', 'roster', 'weihai-2021-hospital-l2', '--input', csv, '-o', join(dir, 'out.xlsx')], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DEBUG: 'module' },
+      });
+      expect(run.status, run.stderr.slice(-500)).toBeLessThan(2);
+      const loaded = [...run.stderr.matchAll(/load "([^"]*node_modules\/exceljs\/[^"]*)"/g)].map((m) => relative('node_modules/exceljs', m[1]!));
+      expect(loaded).toContain(join('lib', 'stream', 'xlsx', 'workbook-writer.js'));
+      expect(loaded.filter((file) => /workbook-reader|exceljs\.nodejs|excel\.js$/.test(file))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

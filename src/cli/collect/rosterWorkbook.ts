@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { auditOrder } from '../../sheet/audit';
 import { AUDIT_KINDS, type Collected, KIND_LABELS, STATUS_LABELS } from '../../sheet/collect';
 import { bytesWritten } from '../gridXlsx';
+import { WorkbookWriter } from '../workbookWriter';
 
 /** The roster sheet's name: one of the names the roster reader looks for first. */
 export const COLLECTED_SHEET = '名单';
@@ -21,7 +22,7 @@ const FLAGS_LISTED = 30;
 export function rosterWorkbook(collected: Collected): Promise<Uint8Array> {
   // ExcelJS's streamed writer, whose zip is compressed by Node's zlib (the whole workbook's writeBuffer
   // compressed it with JSZip's pako, in JavaScript: about 0.4 s of collecting 500 sheets)
-  return bytesWritten((stream) => write(collected, new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })));
+  return bytesWritten((stream) => write(collected, new WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })));
 }
 
 async function write(collected: Collected, workbook: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
