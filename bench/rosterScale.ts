@@ -119,7 +119,8 @@ export async function benchRosterScale(): Promise<void> {
       {},
       json,
     );
-    const rulesWhole = (withRules.code === 0 || withRules.code === 1) && /"readings": \[[\s\S]*\]\s*}\s*$/.test(tail(json, 256 * 1024));
+    // (the rules' outcomes, `rules`, follow the readings: the last entry)
+    const rulesWhole = (withRules.code === 0 || withRules.code === 1) && /"rules": \[[\s\S]*\]\s*}\s*$/.test(tail(json, 256 * 1024));
     console.log(
       `mib roster, 100,000 rows --json under a policy with 名单规则: exit ${withRules.code}, ${mb(statSync(json).size)} of JSON${rulesWhole ? ', whole' : `, not whole: ${withRules.stderr.trim().slice(0, 200)}`}; ` +
         `CPU ${s(withRules.cpuMs)}, wall ${s(withRules.wallMs)}, peak RSS ${mb(withRules.maxRss)} (goal < 1 GB: ${withRules.maxRss < GB ? 'met' : 'not met'}; 1.1 GB before the held rows were kept slim and their JSON deflated), load ${loadavg()[0]!.toFixed(1)}`,

@@ -58,7 +58,7 @@ export function institutionJson(row: RosterRowResult) {
 }
 
 /** The entries institutionJson writes after the 名单规则 marks (`consequences`), in its order. */
-const AFTER_CONSEQUENCES = new Set(['previous', 'trace', 'gradeTrace']);
+const AFTER_CONSEQUENCES = /*#__PURE__*/ new Set(['previous', 'trace', 'gradeTrace']);
 
 /**
  * `institutionJson` of a row made before 名单规则 marked it (`mib roster --json` holds a row so, as text,
