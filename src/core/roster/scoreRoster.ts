@@ -80,8 +80,11 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
       trace,
     );
     markLastYear?.(rows[i]!);
-    if (holdRows) rows[i] = options.onHeld?.(rows[i]!, i) ?? rows[i]!;
     peers.readings.delete(i);
+  };
+  // under 名单规则, a finished row is held as onHeld keeps it, once a parent has taken what it reads of it
+  const hold = (i: number) => {
+    if (holdRows) rows[i] = options.onHeld?.(rows[i]!, i) ?? rows[i]!;
   };
   // what a parent's composite takes of each subordinate (its row may be handed on, and slimmed, before)
   const parentOf = new Map<number, number>();
@@ -98,6 +101,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
       missing: subs.reduce((n, r) => n + r.missing, 0),
     };
     finish(i, result, assessRow(rubric, result, policy!, institutions[i]!, options, { composite }));
+    hold(i);
   };
   institutions.forEach((inst, i) => {
     const result = evaluated(inst, i);
@@ -119,6 +123,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
           finishParent(parent, parentResult);
         }
       }
+      hold(i);
     }
     if (!holdRows) handOn();
     options.onRow?.(i + 1, institutions.length);

@@ -49,6 +49,33 @@ describe('scoreRoster over rows read one at a time', () => {
   });
 });
 
+describe('under 名单规则, the rows held as scored', () => {
+  it('a parent is held after its subordinates, from their whole rows: a subordinate held without its blanks leaves the parent as it was', () => {
+    const withRules = { ...jilin, rosterRules: [{ rank: 'bottom' as const, count: 1, consequence: '约谈', text: '末位的约谈' }] };
+    // S2 leaves 6.1 blank: the parent's composite counts it, so the parent is 暂评
+    const [parent, s1, s2] = jiangbeiParentAndSubordinates();
+    const table = rosterOf([parent!, ...twelveInstitutions(), s1!, { ...s2!, '6.1': '' }]);
+    const whole = scoreRoster(jiangbei, table, withRules);
+    const held: number[] = [];
+    const slim = scoreRoster(jiangbei, table, withRules, {
+      // kept as `mib roster --previous` keeps last year's rows: no blanks, no problems
+      onHeld: (row, index) => {
+        held.push(index);
+        return { ...row, missing: [], invalid: [], problems: [] };
+      },
+    });
+    expect(whole.institutions[0]!.status).toBe('provisional');
+    expect([slim.institutions[0]!.total.toNumber(), slim.institutions[0]!.status, slim.institutions[0]!.gradeText]).toEqual([
+      whole.institutions[0]!.total.toNumber(),
+      whole.institutions[0]!.status,
+      whole.institutions[0]!.gradeText,
+    ]);
+    // the parent (row 0) once both subordinates (13 and 14) are done
+    expect(held.indexOf(0)).toBeGreaterThan(held.indexOf(13));
+    expect(held).toHaveLength(15);
+  });
+});
+
 describe('what an institution keeps of its facts', () => {
   it('keeps none once its row is scored, from a whole table as from rows read one at a time (the peers read their measures before)', () => {
     const weihai = getRubric('weihai-2021-hospital-l2');
