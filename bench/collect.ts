@@ -1,7 +1,9 @@
 // `npm run bench`, collecting section: 500 filled 威海 二级 sheets, as institutions send them back, read by
 // `mib collect` into one roster, on one thread and in two worker threads (goal ≤ 60 s on the 2-core machine,
-// and the workers ≥ 1.7× faster: issue 21). Prints only; nothing is asserted. Alone:
+// and the workers ≥ 1.7× faster: issue 21), and what two cores give at best (two separate processes side by
+// side, each on half the sheets). Prints only; nothing is asserted. Alone:
 // `npx tsx bench/collect.ts` (MIB_BENCH_COLLECT_COUNT=60 for a quick look).
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,10 +82,52 @@ export async function benchCollect(): Promise<void> {
       );
     }
     console.log(`  the same roster either way: ${readOutputs(one, two)}`);
+    await ceiling(files, dir);
     console.log(`  ${two.stdout.trim().split('\n').at(-1) ?? ''}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `node bin/mib.js collect …` on one thread, its wall time in ms (its output let go). */
+function collectWall(files: readonly string[], out: string, workers: string): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/mib.js', 'collect', ...files, '-o', out], {
+      cwd: join(import.meta.dirname, '..'),
+      env: { ...process.env, MIB_COLLECT_WORKERS: workers },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`mib collect exit ${code}`))));
+  });
+}
+
+/**
+ * What two cores give this work at best, a yardstick outside the command's design: two separate `mib
+ * collect` processes side by side, each on one thread and half the sheets (nothing shared, nothing sent
+ * between them, each its own start-up and roster), against one process on all of them; beside it, the two
+ * worker threads against one thread again, each ratio taken within a round of the three runs (the machine's
+ * slow spells last seconds), the median of three rounds. V8's collector and compiler run on helper threads
+ * of their own, so a process on one thread already keeps more than one core busy at times.
+ */
+async function ceiling(files: readonly string[], dir: string): Promise<void> {
+  const half = Math.ceil(files.length / 2);
+  const rounds: { pair: number; workers: number }[] = [];
+  for (let round = 0; round < 3; round++) {
+    const one = await collectWall(files, join(dir, 'one.xlsx'), '0');
+    const startPair = performance.now();
+    await Promise.all([collectWall(files.slice(0, half), join(dir, 'a.xlsx'), '0'), collectWall(files.slice(half), join(dir, 'b.xlsx'), '0')]);
+    const pair = performance.now() - startPair;
+    const workers = await collectWall(files, join(dir, 'two.xlsx'), '2');
+    rounds.push({ pair: one / pair, workers: one / workers });
+  }
+  const mid = (of: (r: (typeof rounds)[number]) => number) => [...rounds.map(of)].sort((a, b) => a - b)[1]!;
+  const all = (of: (r: (typeof rounds)[number]) => number) => rounds.map((r) => of(r).toFixed(2)).join(', ');
+  console.log(
+    `  the ceiling on this machine: two separate processes side by side, each on one thread and half the sheets, ${mid((r) => r.pair).toFixed(2)}× faster in wall time than one process on all (rounds ${all((r) => r.pair)}); ` +
+      `2 worker threads in the same rounds ${mid((r) => r.workers).toFixed(2)}× (rounds ${all((r) => r.workers)}), load ${loadavg()[0]!.toFixed(1)}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchCollect();
