@@ -6,7 +6,7 @@ import { absoluteArea } from '../sheet/memory/a1';
 import type { CellStyle, GridPlan, PlainValue, PlanCell } from '../sheet/types';
 import { addXlsxParts } from './xlsxParts';
 import { bodyRowWriter, compressorDrained } from './xlsxRows';
-import { WorkbookWriter } from './workbookWriter';
+import { WorkbookWriter } from './exceljs/writer';
 import { applyStyle, conditionalFormatting, dataValidation, excelStyle } from './xlsxStyles';
 
 /**

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { excelWouldConvert } from '../sheet/excelLimits';
 import { columnLetter } from '../sheet/layout';
 import type { PlainValue } from '../sheet/types';
-import { ValueType } from './workbookWriter';
+import { ValueType } from './exceljs/writer';
 
 /**
  * A body row's XML, written straight into ExcelJS's streamed worksheet. ExcelJS makes a row object, a cell

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './exceljs/workbook';
 import JSZip from 'jszip';
 import { excelWouldConvert } from '../sheet/excelLimits';
 import { absoluteArea, parseRange } from '../sheet/memory/a1';
@@ -15,7 +16,7 @@ import { applyStyle, conditionalFormatting, dataValidation } from './xlsxStyles'
  * opening; text the plan marks as text is stored as text, never as a formula.
  */
 export async function planToXlsx(plan: SheetPlan, stored: readonly FileToStore[] = []): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   workbook.creator = 'MIB 考核助手';
   workbook.created = new Date(0);
   // plan.name is valid already; made so again here, as ExcelJS throws on some characters and cuts long names

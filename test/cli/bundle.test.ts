@@ -51,7 +51,7 @@ describe('the compiled mib', () => {
     const { files: seen, packages } = startup(entry);
     expect(seen.size).toBeGreaterThan(1);
     expect([...packages].filter((p) => HEAVY.includes(p))).toEqual([]);
-    // nor through require (ExcelJS's writer is required from its own module, workbookWriter.ts)
+    // nor through require (ExcelJS's parts are required from their own modules, src/cli/exceljs/)
     const required = [...seen].filter((file) => HEAVY.some((p) => new RegExp(`require\\(["']${p}[/"']`).test(readFileSync(file, 'utf8'))));
     expect(required).toEqual([]);
     // and they are there, behind import(): the files that read CSV (roster, collect --roster) are not loaded at start
@@ -126,23 +126,36 @@ describe('the compiled mib', () => {
   });
 });
 
-describe('mib roster -o', () => {
-  it('loads ExcelJS’s streamed writer alone, not the package whole with its reader', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mib-bundle-'));
-    try {
+/** The files of ExcelJS a `mib` command loads (Node names each CommonJS file it loads under NODE_DEBUG=module),
+ * relative to the package, with a scratch folder for its files. */
+function exceljsLoaded(args: (dir: string) => string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'mib-bundle-'));
+  try {
+    const run = spawnSync(process.execPath, ['bin/mib.js', ...args(dir)], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
+    expect(run.status, run.stderr.slice(-500)).toBeLessThan(2);
+    return [...run.stderr.matchAll(/load "([^"]*node_modules\/exceljs\/[^"]*)"/g)].map((m) => relative('node_modules/exceljs', m[1]!));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The package's entry, which loads every part, and its streamed reader. */
+const WHOLE = /workbook-reader|exceljs\.nodejs|excel\.js$/;
+
+describe('the parts of ExcelJS a command loads', () => {
+  it('mib roster -o: the streamed writer alone, not the package whole with its reader', () => {
+    const loaded = exceljsLoaded((dir) => {
       const csv = join(dir, 'roster.csv');
       writeFileSync(csv, '机构编码,机构名称,1.1\nW1,甲医院,0\n');
-      // Node names each CommonJS file it loads (NODE_DEBUG=module)
-      const run = spawnSync(process.execPath, ['bin/mib.js', 'roster', 'weihai-2021-hospital-l2', '--input', csv, '-o', join(dir, 'out.xlsx')], {
-        encoding: 'utf8',
-        env: { ...process.env, NODE_DEBUG: 'module' },
-      });
-      expect(run.status, run.stderr.slice(-500)).toBeLessThan(2);
-      const loaded = [...run.stderr.matchAll(/load "([^"]*node_modules\/exceljs\/[^"]*)"/g)].map((m) => relative('node_modules/exceljs', m[1]!));
-      expect(loaded).toContain(join('lib', 'stream', 'xlsx', 'workbook-writer.js'));
-      expect(loaded.filter((file) => /workbook-reader|exceljs\.nodejs|excel\.js$/.test(file))).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      return ['roster', 'weihai-2021-hospital-l2', '--input', csv, '-o', join(dir, 'out.xlsx')];
+    });
+    expect(loaded).toContain(join('lib', 'stream', 'xlsx', 'workbook-writer.js'));
+    expect(loaded.filter((file) => WHOLE.test(file))).toEqual([]);
+  });
+
+  it('mib template: the workbook, not the package whole', () => {
+    const loaded = exceljsLoaded((dir) => ['template', 'cq-jiangbei-2025-hospital', '-o', join(dir, 'form.xlsx')]);
+    expect(loaded).toContain(join('lib', 'doc', 'workbook.js'));
+    expect(loaded.filter((file) => WHOLE.test(file))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { auditOrder } from '../../sheet/audit';
 import { AUDIT_KINDS, type Collected, KIND_LABELS, STATUS_LABELS } from '../../sheet/collect';
 import { bytesWritten } from '../gridXlsx';
-import { WorkbookWriter } from '../workbookWriter';
+import { WorkbookWriter } from '../exceljs/writer';
 
 /** The roster sheet's name: one of the names the roster reader looks for first. */
 export const COLLECTED_SHEET = '名单';
