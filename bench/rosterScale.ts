@@ -64,12 +64,8 @@ export async function benchRosterScale(): Promise<void> {
       writeFileSync(file, weihaiRosterCsv(rows));
       return file;
     };
-    const mib = (input: string, more: string[], stdoutFile?: string): ChildRun =>
-      nodeProcess(
-        ['bin/mib.js', 'roster', 'weihai-2021-hospital-l2', '--input', input, '--policy', 'jilin-2025', '--convert', ...more],
-        {},
-        stdoutFile,
-      );
+    const mib = (input: string, more: string[], stdoutFile?: string, policy = 'jilin-2025'): ChildRun =>
+      nodeProcess(['bin/mib.js', 'roster', 'weihai-2021-hospital-l2', '--input', input, '--policy', policy, '--convert', ...more], {}, stdoutFile);
     // a first call builds the command's bundle where the sources changed since: not counted
     const small = rosterOf(10);
     mib(small, []);
@@ -114,11 +110,7 @@ export async function benchRosterScale(): Promise<void> {
       { rank: 'top', share: 0.1, group: 'level', consequence: '通报表扬', text: '前10%的通报表扬' },
     ];
     writeFileSync(rulesPolicy, JSON.stringify({ ...jilin, id: 'jilin-rules', rosterRules }));
-    const withRules = nodeProcess(
-      ['bin/mib.js', 'roster', 'weihai-2021-hospital-l2', '--input', big, '--policy', rulesPolicy, '--convert', '--json'],
-      {},
-      json,
-    );
+    const withRules = mib(big, ['--json'], json, rulesPolicy);
     // (the rules' outcomes, `rules`, follow the readings: the last entry)
     const rulesWhole = (withRules.code === 0 || withRules.code === 1) && /"rules": \[[\s\S]*\]\s*}\s*$/.test(tail(json, 256 * 1024));
     console.log(

@@ -5,6 +5,7 @@ import {
   MibError,
   peerOptionsOf,
   type Policy,
+  ranksRoster,
   type PreviousYear,
   readingLine,
   readingsBlock,
@@ -91,7 +92,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
     return keptRow(row, output !== undefined, shared);
   };
   // 名单规则 mark the rows once all are scored: each is held till then as it is kept, and its JSON as text
-  const held = (policy?.rosterRules?.length ?? 0) > 0;
+  const held = ranksRoster(policy);
   const heldJson = held && (jsonl || json) ? new HeldJson() : undefined;
   const onHeld = (row: RosterRowResult, index: number): RosterRowResult => {
     heldJson?.hold(row, index);

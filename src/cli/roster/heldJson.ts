@@ -12,7 +12,6 @@ export class HeldJson {
   readonly #lines = new PackedLines({ deflated: true });
   /** each row's place among the lines (rows are done in about their order: a parent after its subordinates) */
   readonly #at = new Map<number, number>();
-  #ended = false;
 
   /** the scored row `index`, whole */
   hold(row: RosterRowResult, index: number): void {
@@ -23,10 +22,8 @@ export class HeldJson {
   /** the JSON of row `index`, as institutionJson of `row` (the row as kept, marked by the rules) gives it;
    * then let go */
   take(row: RosterRowResult, index: number): Record<string, unknown> {
-    if (!this.#ended) {
-      this.#lines.end();
-      this.#ended = true;
-    }
+    // (the last block packed once every row is held: no row is held after the first is taken)
+    this.#lines.end();
     const at = this.#at.get(index);
     const text = at === undefined ? undefined : this.#lines.at(at);
     // (a row never held cannot be asked for: each is held as it is scored, before any is taken)

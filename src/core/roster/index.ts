@@ -20,7 +20,7 @@ export { institutionJson, rosterJson, rosterJsonWith, type RosterJson, withConse
 export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';
 export { rosterReadings } from './readings';
-export { applyRosterRules, consequenceText, rosterRuleRosterReading } from './rosterRules';
+export { applyRosterRules, consequenceText, ranksRoster, rosterRuleRosterReading } from './rosterRules';
 export { changeText, readPreviousYear, yearComparisons, type PreviousRow, type PreviousYear } from './previous';
 export { findingLines, findingsJson, itemLabel, vetoLabel, rosterFindings, type RosterFindings, SELF_GAP_SHARE } from './findings';
 export { bulletin, outcomeOf, publicList, type PublicRow, yuanText } from './publish';

@@ -22,6 +22,10 @@ function groupWords(rule: RosterRule, group: string): string {
   return group === '' ? '未填级别/类型的机构' : `“${group}”`;
 }
 
+/** Whether the policy has 名单规则: they rank the final scores, so a roster's rows are held until all are
+ * scored (scoreRoster's `onHeld`). */
+export const ranksRoster = (policy: Policy | undefined): boolean => (policy?.rosterRules?.length ?? 0) > 0;
+
 /**
  * Applies the policy's 名单规则 (src/core/policy/rosterRules.ts) to the scored rows: within each group
  * (the whole roster, or each 级别/类型), the rows with a grade of their own (final or 暂评; not 暂不评定, a

@@ -11,7 +11,7 @@ import { peerClauses } from './peerClauses';
 import { peerOptionsOf } from './peer/options';
 import { computePeers, fedValues } from './peerValues';
 import { rosterReadings } from './readings';
-import { applyRosterRules } from './rosterRules';
+import { applyRosterRules, ranksRoster } from './rosterRules';
 import { comparedWithLastYear, type DerivedCounts, derivedChanges, lastYearMarker, yearComparisons } from './previous';
 import { assessRow, evaluateRow, rowInputs } from './scoreRow';
 import { rosterSummary } from './summary';
@@ -62,7 +62,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
   // meanwhile as `onHeld` keeps it; otherwise each as soon as it is done. Either way a row is compared with
   // last year's as it is done (its own score and grade, which the rules do not change): held for 较上年,
   // 100,000 rows' whole results took 800 MB
-  const holdRows = (policy?.rosterRules?.length ?? 0) > 0;
+  const holdRows = ranksRoster(policy);
   const markLastYear = previous && lastYearMarker(previous, policy);
   // the rows done, handed on in order: a row waits for a parent above it
   const handOn = () => {
