@@ -76,29 +76,37 @@ export function sheetPartReader(onCell: (cell: XmlCell) => void): { write(bytes:
           if (tag === 't') runText = [];
         } else if (tag === 'f') {
           into = 'f';
-          cell.si = a.si;
-          cell.shareType = a.t;
-          cell.ref = a.ref;
+          cell.si = a.get('si');
+          cell.shareType = a.get('t');
+          cell.ref = a.get('ref');
         } else if (tag === 'v' || tag === 't') into = tag;
         else if (tag === 'r') run = [];
         return;
       }
       if (tag === 'row') {
-        row = parseInt(a.r ?? '', 10) - 1;
+        row = parseInt(a.get('r') ?? '', 10) - 1;
         previous = undefined;
         if (row + 1 > rowCount) rowCount = row + 1;
       } else if (tag === 'c') {
-        const own = a.r === undefined ? undefined : addressOf(a.r);
+        const r = a.get('r');
+        const t = a.get('t');
+        const s = a.get('s');
+        const own = r === undefined ? undefined : addressOf(r);
         let col: number;
         if (own) col = own.col;
         else if (previous) col = previous.col + 1;
         else throw new Error('a cell without its address');
         const at = row >= 0 ? row : own!.row;
         const address = own && own.row === at ? own.address : cellAddress(at, col);
-        cell = { row: at, col, r: a.r ?? '', address, s: a.s ? parseInt(a.s, 10) : 0 };
-        if (a.t !== undefined) cell.t = a.t;
-      } else if (tag === 'mergeCell' && a.ref !== undefined) merges.push(parseRange(a.ref));
-      else if (tag === 'hyperlink' && a['r:id'] !== undefined && a.ref !== undefined) links.set(a.ref, a['r:id']);
+        cell = { row: at, col, r: r ?? '', address, s: s ? parseInt(s, 10) : 0 };
+        if (t !== undefined) cell.t = t;
+      } else if (tag === 'mergeCell') {
+        const ref = a.get('ref');
+        if (ref !== undefined) merges.push(parseRange(ref));
+      } else if (tag === 'hyperlink') {
+        const [id, ref] = [a.get('r:id'), a.get('ref')];
+        if (id !== undefined && ref !== undefined) links.set(ref, id);
+      }
     },
     text(text) {
       if (!cell) return;

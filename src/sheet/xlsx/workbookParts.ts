@@ -22,15 +22,16 @@ export function readWorkbookPart(xml: Uint8Array): WorkbookPart {
   let name: { name: string; text: string[] } | undefined;
   readXml(xml, {
     open(tag, attributes) {
-      if (tag === 'sheet')
+      if (tag === 'sheet') {
+        const sheetName = attributes.get('name');
         part.sheets.push({
-          name: attributes.name === undefined ? undefined : xmlDecodeAgain(attributes.name),
-          id: parseInt(attributes.sheetId ?? '', 10),
-          rId: attributes['r:id'],
-          state: attributes.state,
+          name: sheetName === undefined ? undefined : xmlDecodeAgain(sheetName),
+          id: parseInt(attributes.get('sheetId') ?? '', 10),
+          rId: attributes.get('r:id'),
+          state: attributes.get('state'),
         });
-      else if (tag === 'definedName') name = { name: attributes.name ?? '', text: [] };
-      else if (tag === 'workbookPr') part.date1904 = attributes.date1904 === '1';
+      } else if (tag === 'definedName') name = { name: attributes.get('name') ?? '', text: [] };
+      else if (tag === 'workbookPr') part.date1904 = attributes.get('date1904') === '1';
     },
     text(text) {
       name?.text.push(text);
@@ -50,7 +51,8 @@ export function readRels(xml: Uint8Array): Map<string, string> {
   const rels = new Map<string, string>();
   readXml(xml, {
     open(tag, attributes) {
-      if (tag === 'Relationship' && attributes.Id !== undefined) rels.set(attributes.Id, attributes.Target ?? '');
+      const id = tag === 'Relationship' ? attributes.get('Id') : undefined;
+      if (id !== undefined) rels.set(id, attributes.get('Target') ?? '');
     },
   });
   return rels;
@@ -86,9 +88,9 @@ export function readCellStyles(xml: Uint8Array): CellStyles {
     open(tag, attributes) {
       if (tag === 'cellXfs') inCellXfs = true;
       else if (tag === 'numFmts') inNumFmts = true;
-      else if (tag === 'xf' && inCellXfs) formatIds.push(parseInt(attributes.numFmtId ?? '', 10));
+      else if (tag === 'xf' && inCellXfs) formatIds.push(parseInt(attributes.get('numFmtId') ?? '', 10));
       else if (tag === 'numFmt' && inNumFmts)
-        own.set(parseInt(attributes.numFmtId ?? '', 10), (attributes.formatCode ?? '').replace(/[\\](.)/g, '$1'));
+        own.set(parseInt(attributes.get('numFmtId') ?? '', 10), (attributes.get('formatCode') ?? '').replace(/[\\](.)/g, '$1'));
     },
     close(tag) {
       if (tag === 'cellXfs') inCellXfs = false;

@@ -1,17 +1,11 @@
-import { SaxesParser } from 'saxes';
+import { type XmlHandlers, XmlScanner } from './xmlScan';
 
-/** What a reader of one XML part is told: each element opened (its qualified name and attributes, entities
- * decoded), the text between tags, and each element closed. */
-export interface XmlHandlers {
-  open?(name: string, attributes: Readonly<Record<string, string>>): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
+export type { XmlHandlers };
 
 /** Bytes decoded at a time. A string longer than V8's largest ordinary object (128 KB: 64 K characters
  * once one is Chinese) is made in V8's large-object space, at five times the cost a character: a 威海
  * 二级 sheet's 200 KB part decoded whole took 2.1 ms, in pieces of 32 KB 0.4 ms (Node 20), and decoding
- * was a ninth of `mib collect`'s time. saxes reads text in pieces as it reads a stream. */
+ * was a ninth of `mib collect`'s time. The scanner reads text in pieces as it reads a stream. */
 const PIECE = 1 << 15;
 
 /** An XML part read as its bytes arrive (a roster's sheet, inflated a piece at a time): `write` each
@@ -22,9 +16,10 @@ export interface XmlReader {
 }
 
 /**
- * One XML part (its bytes, UTF-8 as Excel, WPS and LibreOffice write them) read with saxes, the conforming
- * streaming parser ExcelJS itself reads workbooks with, in the same mode (no namespace processing:
- * `x14ac:dyDescent` is one name). XML that is not well formed throws, as it makes ExcelJS refuse the file.
+ * One XML part (its bytes, UTF-8 as Excel, WPS and LibreOffice write them) read by the scanner (xmlScan.ts),
+ * which reads as saxes does, the conforming streaming parser ExcelJS itself reads workbooks with, in the mode
+ * ExcelJS uses (no namespace processing: `x14ac:dyDescent` is one name). XML that is not well formed throws,
+ * as it makes ExcelJS refuse the file.
  */
 export function readXml(bytes: Uint8Array, handlers: XmlHandlers): void {
   const reader = xmlReader(handlers);
@@ -34,22 +29,15 @@ export function readXml(bytes: Uint8Array, handlers: XmlHandlers): void {
 
 /** The same, for a part whose bytes come in pieces: a piece may end inside a character or a tag. */
 export function xmlReader(handlers: XmlHandlers): XmlReader {
-  const parser = new SaxesParser({ position: false });
-  const { open, text: onText, close } = handlers;
-  if (open) parser.on('opentag', (tag) => open(tag.name, tag.attributes as Record<string, string>));
-  if (onText) parser.on('text', onText);
-  if (close) parser.on('closetag', (tag) => close(tag.name));
-  parser.on('error', (error) => {
-    throw error;
-  });
+  const scanner = new XmlScanner(handlers);
   // a character cut between two pieces is held by the decoder until the next
   const decoder = new TextDecoder();
   return {
     write(bytes) {
-      for (let at = 0; at < bytes.length; at += PIECE) parser.write(decoder.decode(bytes.subarray(at, at + PIECE), { stream: true }));
+      for (let at = 0; at < bytes.length; at += PIECE) scanner.write(decoder.decode(bytes.subarray(at, at + PIECE), { stream: true }));
     },
     close() {
-      parser.write(decoder.decode()).close();
+      scanner.write(decoder.decode()).close();
     },
   };
 }

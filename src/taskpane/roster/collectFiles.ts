@@ -1,4 +1,4 @@
-// 收集报送表's reading (xlsxCells.ts, with saxes; no ExcelJS): the chosen files read in the pane's collect worker
+// 收集报送表's reading (xlsxCells.ts, with its own XML scanner; no ExcelJS): the chosen files read in the pane's collect worker
 // (src/taskpane/work), nothing uploaded.
 import { getRubric, registerRubric, type Rubric } from '../../core';
 import { type Collected, collectSubmissions } from '../../sheet/collect';
