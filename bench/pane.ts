@@ -34,7 +34,7 @@ export async function benchPane(): Promise<void> {
       ['roster.js', 'the 汇总 tab'],
       ['charts.js', '汇总 charts'],
       ['score.worker.js', '计算, in its worker'],
-      ['collect.worker.js', '收集报送表, in its worker (its own reader of the sheets, saxes)'],
+      ['collect.worker.js', '收集报送表, in its worker (its own reader of the sheets, with its own XML scanner)'],
       ['selftest.js', '更多 → 自检'],
     ]) {
       try {
