@@ -122,7 +122,7 @@ const comment = fc
 const cdata = text.map((t) => `<![CDATA[${t.split(']]>').join('')}]]>`);
 const instruction = fc
   .tuple(fc.constantFrom('pi', 'xml-stylesheet', 'mso-application'), text)
-  .map(([target, t]) => `<?${target} ${t.split('?>').join('')}?>`);
+  .map(([target, t]) => `<?${target} ${t.replace(/\?+>/g, '>')}?>`);
 const misc = fc.oneof(comment, instruction, someSpace);
 const { element } = fc.letrec<{ element: string }>((tie) => ({
   element: fc
@@ -203,6 +203,9 @@ const broken = fc
       '<?xml\tversion="1.0"?>',
       '<?xmlx?>',
       '<?xml-x?>',
+      '\u3000',
+      '\u00B7',
+      '1',
     ),
     fc.nat({ max: 3 }),
   )
