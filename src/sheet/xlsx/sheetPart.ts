@@ -7,10 +7,10 @@ import { xmlReader } from './xmlEvents';
 
 /** A cell as the XML holds it, before the workbook's strings and styles apply (cell-xform.js parse). */
 export interface XmlCell {
-  /** 0-based, the row from its <row>, the column from its own `r` */
+  /** 0-based, the row from its <row>, the column from its own `r` (else the one after the cell before) */
   row: number;
   col: number;
-  /** its `r` as written (a link is found by it) */
+  /** its `r` as written (a link is found by it), or its address where it has none */
   r: string;
   /** its A1 address without "$" */
   address: string;
@@ -43,8 +43,15 @@ export interface SheetPart {
 }
 
 /**
- * Reads a worksheet's XML. Throws on XML that is not well formed and on what makes ExcelJS give up on the
- * file: a cell without `r` as the first of its row, two merged ranges that overlap (anyOverlap).
+ * Reads a worksheet's XML. Throws on XML that is not well formed and on two merged ranges that overlap
+ * (anyOverlap), on which ExcelJS gives up on the file.
+ *
+ * A row or cell may leave out its `r` (ECMA-376's schema makes it optional; some exporters write none). A
+ * cell without it stands in the column after the cell before it in its row, the first such cell in column
+ * A: Excel's rule, https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/2fd4e47f-0965-4c60-95bd-cff980b6c325
+ * (MS-OI29500 2.1.590, c (Cell), note c). A row without it is the row after the row before it, the first
+ * row 1, as LibreOffice reads it (test/sheet/xlsx/withoutAddresses.test.ts holds the reader to LibreOffice).
+ * ExcelJS gave up on a file whose first cell of a row had no `r`, and this reader did so after it.
  */
 export function readSheetPart(xml: Uint8Array): SheetPart {
   const cells: XmlCell[] = [];
@@ -84,7 +91,9 @@ export function sheetPartReader(onCell: (cell: XmlCell) => void): { write(bytes:
         return;
       }
       if (tag === 'row') {
-        row = parseInt(a.get('r') ?? '', 10) - 1;
+        const r = a.get('r');
+        // (a row number that is not one leaves each cell to its own `r`, as ExcelJS read it)
+        row = r === undefined ? row + 1 : parseInt(r, 10) - 1;
         previous = undefined;
         if (row + 1 > rowCount) rowCount = row + 1;
       } else if (tag === 'c') {
@@ -92,13 +101,12 @@ export function sheetPartReader(onCell: (cell: XmlCell) => void): { write(bytes:
         const t = a.get('t');
         const s = a.get('s');
         const own = r === undefined ? undefined : addressOf(r);
-        let col: number;
-        if (own) col = own.col;
-        else if (previous) col = previous.col + 1;
-        else throw new Error('a cell without its address');
-        const at = row >= 0 ? row : own!.row;
+        const col = own ? own.col : previous ? previous.col + 1 : 0;
+        const at = row >= 0 ? row : own?.row;
+        if (at === undefined) throw new Error('a cell without its address, in a row without its number');
         const address = own && own.row === at ? own.address : cellAddress(at, col);
-        cell = { row: at, col, r: r ?? '', address, s: s ? parseInt(s, 10) : 0 };
+        // (a cell without `r` is found by its address: a link's or a shared formula's `ref` names it so)
+        cell = { row: at, col, r: r ?? address, address, s: s ? parseInt(s, 10) : 0 };
         if (t !== undefined) cell.t = t;
       } else if (tag === 'mergeCell') {
         const ref = a.get('ref');
