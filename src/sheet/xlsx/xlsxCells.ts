@@ -7,13 +7,16 @@ import { readCellStyles, readRels, readSharedStrings, readWorkbookPart, type Wor
 import { damagedXlsx, noWorksheet, refuseNotXlsx } from './xlsxRefusals';
 import { checkXlsxInsides, type WholeInflater } from './zipGuard';
 
-/** The parts read (lib/xlsx/xlsx.js of ExcelJS 4.4 finds them by these names; a leading "/" dropped). */
+/** The parts read (lib/xlsx/xlsx.js of ExcelJS 4.4 finds them by these names; a leading "/" dropped). A
+ * worksheet is any part in xl/worksheets/ that the workbook's relationships lead to, as in Excel: ExcelJS took
+ * only sheet1.xml, sheet2.xml …, and the Open XML SDK names a workbook's first sheet.xml
+ * (dotnet/Open-XML-SDK#123). */
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
-const SHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
-const SHEET_RELS = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
+const SHEET = /^xl\/worksheets\/([^/]+)[.]xml$/;
+const SHEET_RELS = /^xl\/worksheets\/_rels\/[^/]+[.]xml[.]rels$/;
 
 export const partName = (name: string) => (name.startsWith('/') ? name.slice(1) : name);
 /** The parts the zip guard kept, by their names without a leading "/". */
@@ -100,11 +103,11 @@ export function openXlsxCells(bytes: Uint8Array, source: string, inflateWhole?: 
 function readParts(parts: ReadonlyMap<string, Uint8Array>, source: string): XlsxSheets {
   const { workbook, rels, strings, styles } = workbookWide(parts);
   const sheets: XlsxSheets['sheets'] = [];
-  for (const { name, state, path, number } of worksheetsOf(workbook, rels, (path) => parts.has(path))) {
+  for (const { name, state, path, file } of worksheetsOf(workbook, rels, (path) => parts.has(path))) {
     let cells: SheetCells | undefined;
     const open = () => {
       if (cells) return cells;
-      const sheetRels = parts.get(`xl/worksheets/_rels/sheet${number}.xml.rels`);
+      const sheetRels = parts.get(`xl/worksheets/_rels/${file}.xml.rels`);
       try {
         return (cells = sheetCells(readSheetPart(parts.get(path)!), {
           strings,
@@ -137,12 +140,13 @@ export function workbookWide(parts: ReadonlyMap<string, Uint8Array>) {
   return { workbook, rels, strings, styles };
 }
 
-/** A worksheet of the workbook: its name as ExcelJS takes it, its state, its part and that part's number. */
+/** A worksheet of the workbook: its name as ExcelJS takes it, its state, its part and that part's file name
+ * without .xml (sheet1; its relationships are in _rels/sheet1.xml.rels). */
 export interface Worksheet {
   name: string;
   state: string | undefined;
   path: string;
-  number: string;
+  file: string;
 }
 
 /**
@@ -155,13 +159,13 @@ export function worksheetsOf(workbook: WorkbookPart, rels: ReadonlyMap<string, s
     const target = sheet.rId === undefined ? undefined : rels.get(sheet.rId);
     if (target === undefined) continue;
     const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
-    const number = SHEET.exec(path)?.[1];
-    if (number === undefined || !has(path)) continue;
+    const file = SHEET.exec(path)?.[1];
+    if (file === undefined || !has(path)) continue;
     const name = sheetName(
       sheet.name ?? `sheet${sheet.id}`,
       sheets.map((s) => s.name),
     );
-    sheets.push({ name, state: sheet.state, path, number });
+    sheets.push({ name, state: sheet.state, path, file });
   }
   return sheets;
 }

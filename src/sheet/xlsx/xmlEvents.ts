@@ -1,3 +1,4 @@
+import { byReadNames } from './xmlNames';
 import { type XmlHandlers, XmlScanner } from './xmlScan';
 
 export type { XmlHandlers };
@@ -18,8 +19,9 @@ export interface XmlReader {
 /**
  * One XML part (its bytes, UTF-8 as Excel, WPS and LibreOffice write them) read by the scanner (xmlScan.ts),
  * which reads as saxes does, the conforming streaming parser ExcelJS itself reads workbooks with, in the mode
- * ExcelJS uses (no namespace processing: `x14ac:dyDescent` is one name). XML that is not well formed throws,
- * as it makes ExcelJS refuse the file.
+ * ExcelJS uses (no namespace processing: `x14ac:dyDescent` is one name). An element of SpreadsheetML's
+ * namespace is told by its local name whatever prefix the file binds to it (x:row is row: xmlNames.ts).
+ * XML that is not well formed throws, as it makes ExcelJS refuse the file.
  */
 export function readXml(bytes: Uint8Array, handlers: XmlHandlers): void {
   const reader = xmlReader(handlers);
@@ -29,7 +31,7 @@ export function readXml(bytes: Uint8Array, handlers: XmlHandlers): void {
 
 /** The same, for a part whose bytes come in pieces: a piece may end inside a character or a tag. */
 export function xmlReader(handlers: XmlHandlers): XmlReader {
-  const scanner = new XmlScanner(handlers);
+  const scanner = new XmlScanner(byReadNames(handlers));
   // a character cut between two pieces is held by the decoder until the next
   const decoder = new TextDecoder();
   return {

@@ -18,6 +18,9 @@ export interface XmlHandlers {
   open?(name: string, attributes: XmlAttributes): void;
   text?(text: string): void;
   close?(name: string): void;
+  /** before `open`, for an element that declares a namespace (xmlns, xmlns:…), `depth` its depth (the root 1);
+   * the handlers' open and close are looked up again after it (xmlNames.ts may change them) */
+  declare?(attributes: XmlAttributes, depth: number): void;
 }
 
 /** The longest markup (a tag with its attributes, a comment, a PI, a CDATA section) waited for across
@@ -91,6 +94,8 @@ export class XmlAttributes {
   #count = 0;
   /** once there are many (a hostile tag may have thousands), the names, to find one given twice */
   #many: Set<string> | undefined;
+  /** an xmlns or xmlns:… among them (a namespace declared: xmlNames.ts) */
+  declares = false;
 
   /** the value of the attribute of that name, or undefined */
   get(name: string): string | undefined {
@@ -106,6 +111,12 @@ export class XmlAttributes {
   clear(): void {
     this.#count = 0;
     this.#many = undefined;
+    this.declares = false;
+  }
+
+  /** the attribute `from` (a name with a prefix) named `to` instead, where it is there */
+  rename(from: string, to: string): void {
+    for (let k = 0; k < this.#count; k++) if (this.#names[k] === from) this.#names[k] = to;
   }
 
   add(name: string, value: string): void {
@@ -159,9 +170,10 @@ function entity(text: string, from: number, to: number): string {
  * element too). Throws XmlNotWellFormed at the first thing that is not well-formed XML.
  */
 export class XmlScanner {
-  readonly #open: XmlHandlers['open'];
+  readonly #handlers: XmlHandlers;
+  #open: XmlHandlers['open'];
   readonly #text: XmlHandlers['text'];
-  readonly #close: XmlHandlers['close'];
+  #close: XmlHandlers['close'];
   /** what was written and not yet read: a token cut by the end of a piece */
   #rest = '';
   readonly #stack: string[] = [];
@@ -172,6 +184,7 @@ export class XmlScanner {
   #closed = false;
 
   constructor(handlers: XmlHandlers) {
+    this.#handlers = handlers;
     this.#open = handlers.open;
     this.#text = handlers.text;
     this.#close = handlers.close;
@@ -327,13 +340,21 @@ export class XmlScanner {
         if (value.includes('&')) value = decodeEntities(value);
       }
       attributes.add(key, value);
+      // a namespace declared (the name's first character, x, already read: a look that leaves out nearly every name)
+      if (c === 120 && (key === 'xmlns' || key.startsWith('xmlns:'))) attributes.declares = true;
       i = close + 1;
     }
   }
 
   #opened(name: string, attributes: XmlAttributes, empty: boolean, after: number): number {
     this.#sawRoot = true;
-    if (this.#stack.push(name) > DEEPEST) fail('elements nested too deep');
+    const depth = this.#stack.push(name);
+    if (depth > DEEPEST) fail('elements nested too deep');
+    if (attributes.declares && this.#handlers.declare) {
+      this.#handlers.declare(attributes, depth);
+      this.#open = this.#handlers.open;
+      this.#close = this.#handlers.close;
+    }
     this.#open?.(name, attributes);
     if (empty) {
       this.#stack.pop();

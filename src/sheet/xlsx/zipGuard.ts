@@ -1,6 +1,7 @@
 import pako from 'pako';
 import { clipped, MibError } from '../../core';
 import { XLSX_LIMITS, xlsxLimitText } from './limits';
+import { LONGEST_PREFIX } from './xmlNames';
 
 /**
  * Checks an .xlsx file's insides before any library parses it, so that a hostile or runaway file (a zip
@@ -86,40 +87,42 @@ export function checkXlsxInsides(
     const pieces: Uint8Array[] | undefined = !taker && keep(entry.name) ? [] : undefined;
     // the cell limit guards what a reader holds whole: where sheets are taken a row at a time, the kept parts'
     const countCells = !streamTo || pieces !== undefined;
+    const onTag = (tag: string) => {
+      if (tag === 'row') {
+        sheetRows += 1;
+        rows += 1;
+        rowCells = 0;
+        if (sheetRows > XLSX_LIMITS.rows)
+          throw refuse(
+            `有一张工作表超过 ${XLSX_LIMITS.rows.toLocaleString('en-US')} 行（表头和 ${(XLSX_LIMITS.rows - 1).toLocaleString('en-US')} 个机构），超过上限`,
+            'too many rows',
+          );
+        if (rows > XLSX_LIMITS.totalRows)
+          throw refuse(`的各工作表合计超过 ${XLSX_LIMITS.totalRows.toLocaleString('en-US')} 行，超过上限`, 'too many rows in all');
+      } else if (tag === 'c') {
+        if (countCells) cells += 1;
+        else if (taker && ++streamedCells > XLSX_LIMITS.streamedCells)
+          throw refuse(
+            `的工作表合计超过 ${XLSX_LIMITS.streamedCells.toLocaleString('en-US')} 个单元格，超过名单的上限`,
+            'too many cells in the sheets',
+          );
+        rowCells += 1;
+        if (rowCells > XLSX_LIMITS.columns)
+          throw refuse(`有一张工作表的一行超过 ${XLSX_LIMITS.columns.toLocaleString('en-US')} 列，超过上限`, 'too many columns');
+        if (countCells && cells > XLSX_LIMITS.cells)
+          throw refuse(`的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个，超过上限`, 'too many cells');
+      } else if (tag === 'si' && ++texts > XLSX_LIMITS.sharedStrings) {
+        throw refuse(`含不同的文本超过 ${XLSX_LIMITS.sharedStrings.toLocaleString('en-US')} 个，超过上限`, 'too many shared strings');
+      }
+    };
     const inflated = inflatePart(bytes, entry, inflateWhole, (piece) => {
       pieces?.push(piece);
-      if (!finder) return;
-      finder.scan(piece, (tag) => {
-        if (tag === 'row') {
-          sheetRows += 1;
-          rows += 1;
-          rowCells = 0;
-          if (sheetRows > XLSX_LIMITS.rows)
-            throw refuse(
-              `有一张工作表超过 ${XLSX_LIMITS.rows.toLocaleString('en-US')} 行（表头和 ${(XLSX_LIMITS.rows - 1).toLocaleString('en-US')} 个机构），超过上限`,
-              'too many rows',
-            );
-          if (rows > XLSX_LIMITS.totalRows)
-            throw refuse(`的各工作表合计超过 ${XLSX_LIMITS.totalRows.toLocaleString('en-US')} 行，超过上限`, 'too many rows in all');
-        } else if (tag === 'c') {
-          if (countCells) cells += 1;
-          else if (taker && ++streamedCells > XLSX_LIMITS.streamedCells)
-            throw refuse(
-              `的工作表合计超过 ${XLSX_LIMITS.streamedCells.toLocaleString('en-US')} 个单元格，超过名单的上限`,
-              'too many cells in the sheets',
-            );
-          rowCells += 1;
-          if (rowCells > XLSX_LIMITS.columns)
-            throw refuse(`有一张工作表的一行超过 ${XLSX_LIMITS.columns.toLocaleString('en-US')} 列，超过上限`, 'too many columns');
-          if (countCells && cells > XLSX_LIMITS.cells)
-            throw refuse(`的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个，超过上限`, 'too many cells');
-        } else if (tag === 'si' && ++texts > XLSX_LIMITS.sharedStrings) {
-          throw refuse(`含不同的文本超过 ${XLSX_LIMITS.sharedStrings.toLocaleString('en-US')} 个，超过上限`, 'too many shared strings');
-        }
-      });
+      finder?.scan(piece, onTag);
       // counted first: a piece past a limit is refused before it is read
       taker?.(piece);
     });
+    // (the last bytes, held back in case a tag was cut there, counted too)
+    if (inflated === 'ok') finder?.finish(onTag);
     if (inflated === 'damaged') return undefined; // the reader's own message says it is damaged
     if (inflated === 'over')
       throw refuse(
@@ -277,20 +280,29 @@ function inflatePart(
   return 'ok';
 }
 
+/** The bytes a prefix may take before its ':' (xmlNames.ts refuses one of more characters; four bytes a
+ * character at most in UTF-8). */
+const PREFIX_BYTES = LONGEST_PREFIX * 4;
+
+/** The bytes that end a name (whitespace, > / < = ' " ! ?): no prefix holds one. */
+const ENDS_NAME = new Uint8Array(256);
+for (const c of ' >/\n\r\t<="\'!?') ENDS_NAME[c.charCodeAt(0)] = 1;
+
 /**
- * Finds opening tags by name (`<row `, `<row>`, `<c `) in XML arriving in pieces and reports each, keeping nothing but
- * the last few bytes of a piece (a tag cut between two pieces is still counted once). Only the bytes are
- * looked at: tag names are ASCII in any encoding the XML may use.
+ * Finds opening tags by name (`<row `, `<row>`, `<c `, and with a prefix, `<x:row>`: xmlNames.ts reads a
+ * prefixed element as its local name) in XML arriving in pieces and reports each, keeping nothing but the last
+ * few bytes of a piece (a tag cut between two pieces is still counted once). Only the bytes are looked at: tag
+ * names are ASCII in any encoding the XML may use.
  */
 class TagFinder {
   private readonly names: Uint8Array[];
-  /** the longest name and the byte after it: a '<' closer than this to a piece's end waits for the next */
+  /** the longest prefix, name and the byte after: a '<' closer than this to a piece's end waits for the next */
   private readonly longest: number;
   private tail = new Uint8Array(0);
 
   constructor(private readonly tags: string[]) {
     this.names = tags.map((t) => new TextEncoder().encode(t));
-    this.longest = Math.max(...this.names.map((n) => n.length)) + 1;
+    this.longest = PREFIX_BYTES + 1 + Math.max(...this.names.map((n) => n.length)) + 1;
   }
 
   scan(piece: Uint8Array, found: (tag: string) => void): void {
@@ -305,16 +317,28 @@ class TagFinder {
     const end = data.length - longest;
     let i = data.indexOf(0x3c);
     while (i >= 0 && i < end) {
+      // the local name starts after a prefix's ':', where the name has one (a closing tag, a comment or a
+      // PI has none to count)
+      let at = i + 1;
+      if (!ENDS_NAME[data[at]!])
+        for (let k = at + 1; k <= i + 1 + PREFIX_BYTES; k++) {
+          const b = data[k]!;
+          if (b === 0x3a) {
+            at = k + 1;
+            break;
+          }
+          if (ENDS_NAME[b]) break;
+        }
       for (let t = 0; t < this.names.length; t++) {
         const name = this.names[t]!;
         let match = true;
         for (let k = 0; k < name.length; k++) {
-          if (data[i + 1 + k] !== name[k]) {
+          if (data[at + k] !== name[k]) {
             match = false;
             break;
           }
         }
-        const after = data[i + 1 + name.length];
+        const after = data[at + name.length];
         // the name ends there: a space, '>', '/' or a line break follows
         if (match && (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x0a || after === 0x0d || after === 0x09)) {
           const tag = this.tags[t]!;
@@ -325,5 +349,17 @@ class TagFinder {
       i = data.indexOf(0x3c, i + 1);
     }
     this.tail = data.slice(i >= 0 ? i : Math.max(0, data.length - longest));
+  }
+
+  /** the bytes held back at the end of the last piece, scanned */
+  finish(found: (tag: string) => void): void {
+    const tail = this.tail;
+    this.tail = new Uint8Array(0);
+    // (a '<' past the end reads no further: the bytes after it are undefined, which end a name and match none)
+    const padded = new Uint8Array(tail.length + this.longest);
+    padded.set(tail);
+    padded.fill(0x20, tail.length, tail.length + 1);
+    this.scan(padded, found);
+    this.tail = new Uint8Array(0);
   }
 }

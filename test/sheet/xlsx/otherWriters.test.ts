@@ -1,0 +1,143 @@
+// Workbooks as writers other than Excel write them, read as Excel and LibreOffice read them. The Open XML SDK
+// and ClosedXML (the .NET libraries many information systems export with) bind the prefix x: to
+// SpreadsheetML's namespace (<x:worksheet xmlns:x="…"><x:sheetData><x:row>…) and name a workbook's first sheet
+// xl/worksheets/sheet.xml; Python's ElementTree writes relationships as <ns0:Relationship>. ExcelJS read
+// none of these (exceljs/exceljs#1437), and the reader, which read as ExcelJS did, said such a file had no
+// worksheet. The yardstick is LibreOffice: it shows the rewritten workbook cell for cell as the one Excel
+// wrote; the readers must too, and the limits must still count every row.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { readXlsxRows } from '../../../src/cli/roster/readXlsx';
+import { cellAddress } from '../../../src/sheet/memory/a1';
+import { XLSX_LIMITS } from '../../../src/sheet/xlsx/limits';
+import { openXlsxCells, xlsxSheets } from '../../../src/sheet/xlsx/xlsxCells';
+import { collectSourceOf } from '../../../src/sheet/xlsx/collectSource';
+import { mibOnDisk } from '../../support/mibOnDisk';
+import { recalculate, sofficeVersion } from '../../support/sofficeRecalc';
+
+const dir = mkdtempSync(join(tmpdir(), 'mib-other-writers-'));
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/** A roster with what a clerk's file holds: shared strings, a code kept as text, a date, a number shown with
+ * a format of its own, a link (the sheet's own relationships), a defined name, and a second sheet. */
+async function excelWritten(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('名单');
+  sheet.addRow(['机构编码', '机构名称', '3.1', '3.2', '5.1', '签约日期']);
+  sheet.addRow(['03720', '江北区某大药房', '是', 2, 1, new Date(Date.UTC(2025, 0, 15))]);
+  sheet.addRow(['JB002', { text: '某药店', hyperlink: 'https://example.org' }, '否', 0, 3, null]);
+  sheet.addRow(['JB003', '第三家药店', '否', 1.5, 2, null]);
+  sheet.getCell('D4').numFmt = '0.00"次"';
+  workbook.addWorksheet('说明').addRow(['本表由信息系统导出']);
+  workbook.definedNames.add("'名单'!$A$1", 'MIB_TEST');
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Every element of `namespace` in `xml` written with `prefix` (the default namespace declared as the prefix). */
+function prefixed(xml: string, namespace: string, prefix: string): string {
+  const declared = xml.replace(`xmlns="${namespace}"`, `xmlns:${prefix}="${namespace}"`);
+  return declared.replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (_whole, slash: string, name: string) => `<${slash}${prefix}:${name}`);
+}
+
+/** The workbook as the Open XML SDK writes it: x: on SpreadsheetML, ns0: on the relationships, the first
+ * sheet's part named sheet.xml, r:id written as rel:id. */
+async function asOtherWriters(bytes: Uint8Array, prefix = 'x'): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const renamed = new Map([
+    ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet.xml'],
+    ['xl/worksheets/_rels/sheet1.xml.rels', 'xl/worksheets/_rels/sheet.xml.rels'],
+  ]);
+  const out = new JSZip();
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    let text = await file.async('string');
+    if (name.endsWith('.rels')) text = prefixed(text, PACKAGE_RELS, 'ns0');
+    else if (/^xl\/(workbook|styles|sharedStrings|worksheets\/[^/]+)\.xml$/.test(name)) text = prefixed(text, MAIN, prefix);
+    if (name === 'xl/workbook.xml') text = text.replace('xmlns:r=', 'xmlns:rel=').replace(/ r:id=/g, ' rel:id=');
+    text = text.replace(/worksheets\/sheet1\.xml/g, 'worksheets/sheet.xml');
+    out.file(renamed.get(name) ?? name, text);
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+describe('workbooks as the Open XML SDK, ClosedXML and ElementTree write them', () => {
+  it('LibreOffice shows the rewritten workbook as the one Excel wrote, and so does each reader', async () => {
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+    const excel = await excelWritten();
+    const other = await asOtherWriters(excel);
+    // the rewriting did what it says
+    const parts = await JSZip.loadAsync(other);
+    expect(Object.keys(parts.files)).toContain('xl/worksheets/sheet.xml');
+    expect(await parts.file('xl/worksheets/sheet.xml')!.async('string')).toMatch(/<x:sheetData><x:row r="1"[^>]*><x:c r="A1"/);
+    expect(await parts.file('xl/_rels/workbook.xml.rels')!.async('string')).toMatch(/<ns0:Relationship /);
+    expect(await parts.file('xl/workbook.xml')!.async('string')).toMatch(/<x:sheet [^>]*rel:id="rId\d+"/);
+
+    const files = [join(dir, 'excel.xlsx'), join(dir, 'other.xlsx')];
+    writeFileSync(files[0]!, excel);
+    writeFileSync(files[1]!, other);
+    const shown = await recalculate(files);
+    const [byExcel, byOther] = [shown.get(files[0]!)!, shown.get(files[1]!)!];
+    const [mine, theirs] = [openXlsxCells(other, 'other.xlsx'), openXlsxCells(excel, 'excel.xlsx')];
+    expect(mine.sheets).toEqual(theirs.sheets);
+    expect(mine.names).toEqual(theirs.names);
+    for (let r = 0; r < 6; r++)
+      for (let c = 0; c < 8; c++) {
+        const address = cellAddress(r, c);
+        // LibreOffice: the two files alike, and the value where the reader has one
+        expect([address, byOther(address)]).toEqual([address, byExcel(address)]);
+        expect([address, mine.cell('名单', address)]).toEqual([address, theirs.cell('名单', address)]);
+      }
+    expect(mine.cell('名单', 'B2').value).toBe(byOther('B2'));
+    expect(mine.cell('名单', 'D4').value).toBe(byOther('D4'));
+    expect(mine.rows!('说明')).toEqual([['本表由信息系统导出']]);
+
+    const [whole, wholeExcel] = [xlsxSheets(other, 'o.xlsx'), xlsxSheets(excel, 'e.xlsx')];
+    expect(whole.ownFormats).toEqual(wholeExcel.ownFormats);
+    const [cells, cellsExcel] = [whole.sheets[0]!.cells(), wholeExcel.sheets[0]!.cells()];
+    expect(Array.from({ length: cells.rowCount }, (_, r) => cells.rowCells(r))).toEqual(
+      Array.from({ length: cellsExcel.rowCount }, (_, r) => cellsExcel.rowCells(r)),
+    );
+    const rows = (bytes: Uint8Array) => {
+      const table = readXlsxRows(bytes, 'r.xlsx');
+      return { sheet: table.sheetName, header: table.header, rows: Array.from({ length: table.count }, (_, i) => table.row(i)) };
+    };
+    expect(rows(other)).toEqual(rows(excel));
+    expect(rows(other).rows[0]).toEqual(['03720', '江北区某大药房', '是', 2, 1, '2025-01-15']);
+  }, 180_000);
+
+  it('mib roster scores the rewritten roster as the one Excel wrote', async () => {
+    const excel = await excelWritten();
+    const files = { excel: join(dir, 'roster-excel.xlsx'), other: join(dir, 'roster-other.xlsx') };
+    writeFileSync(files.excel, excel);
+    writeFileSync(files.other, await asOtherWriters(excel));
+    const run = (file: string) => mibOnDisk('roster', 'cq-jiangbei-2025-pharmacy', '--input', file, '--policy', 'cq-jiangbei-2025');
+    const [byExcel, byOther] = [await run(files.excel), await run(files.other)];
+    expect(byOther.code).toBe(byExcel.code);
+    expect(byOther.out.replaceAll(files.other, files.excel)).toBe(byExcel.out);
+    expect(byExcel.out).toContain('3 家机构');
+  });
+
+  it('still counts every row against the limit, prefixed or not, and refuses a prefix no writer uses', async () => {
+    const rows = XLSX_LIMITS.rows + 5;
+    const body = Array.from({ length: rows }, (_, k) => `<x:row r="${k + 1}"><x:c r="A${k + 1}"><x:v>1</x:v></x:c></x:row>`).join('');
+    const zip = await JSZip.loadAsync(await excelWritten());
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${body}</x:sheetData></x:worksheet>`,
+    );
+    const tooMany = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(collectSourceOf(tooMany, '上报.xlsx').error).toMatch(/有一张工作表超过 100,001 行/);
+    expect(() => readXlsxRows(tooMany, 'r.xlsx')).toThrow(/有一张工作表超过 100,001 行/);
+
+    const long = 'p'.repeat(33);
+    const withLong = await asOtherWriters(await excelWritten(), long);
+    expect(collectSourceOf(withLong, '上报.xlsx').error).toBe('文件已损坏或不是 Excel 工作簿，读不了：请让对方重新保存后再发');
+    const withShort = await asOtherWriters(await excelWritten(), 'p'.repeat(32));
+    expect(collectSourceOf(withShort, '上报.xlsx').error).toBeUndefined();
+  });
+});
