@@ -9,7 +9,8 @@
 // (https://www.w3.org/TR/xml-names/#ns-qualnames); so does this reader. An element of one of these namespaces
 // is told by its local name (x:row → row), an attribute in the relationships namespace as r:… (rel:id → r:id);
 // every other name is told as written (x14ac:dyDescent, mc:AlternateContent), as an unprefixed one always is.
-import type { XmlAttributes, XmlHandlers } from './xmlScan';
+import type { XmlAttributes } from './xmlAttributes';
+import type { XmlHandlers } from './xmlScan';
 
 /** The namespaces whose elements the readers know by their local names. */
 const READ_BY_LOCAL_NAME = new Set([
@@ -19,8 +20,9 @@ const READ_BY_LOCAL_NAME = new Set([
 /** The namespace of r:id, the relationship a <sheet> or <hyperlink> stands for. */
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A prefix no workbook writes (the Open XML SDK's x, ElementTree's ns0): a longer one is refused, so that
- * the byte scan that counts rows and cells before a part is read (zipGuard.ts TagFinder) sees every one. */
+/** The longest prefix read on an element where a prefix is bound to these namespaces (writers use x or ns0):
+ * a longer one is refused, so that the byte scan that counts rows and cells before a part is read
+ * (zipGuard.ts TagFinder) sees every element read as one. */
 export const LONGEST_PREFIX = 32;
 
 /**

@@ -10,6 +10,9 @@
 // Not supported, as in no workbook part: a DOCTYPE (refused: it is where entity bombs live), markup of over a
 // megabyte, elements nested over 512 deep.
 import { isChar, NAME_RE } from 'xmlchars/xml/1.0/ed5';
+import { fail, XmlAttributes } from './xmlAttributes';
+
+export { XmlAttributes, XmlNotWellFormed } from './xmlAttributes';
 
 /** What a reader of one XML part is told: each element opened (its qualified name and attributes, entities
  * decoded), the text between tags (in pieces: join them), and each element closed. */
@@ -46,11 +49,6 @@ const XML_DECLARATION =
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-export class XmlNotWellFormed extends Error {}
-const fail = (what: string): never => {
-  throw new XmlNotWellFormed(what);
-};
-
 /** The names with a character past ASCII already found to be XML names, up to a bound a hostile part cannot grow. */
 const knownNames = new Set<string>();
 
@@ -81,55 +79,6 @@ function nameEnd(s: string, from: number): number {
     }
   } else if (NAME_ASCII[s.charCodeAt(from)] !== 2) fail(`malformed name: ${s.slice(from, Math.min(i, from + 40))}`);
   return i;
-}
-
-/**
- * An element's attributes, by name (an element's few are found sooner by comparing names than an object's
- * made for each tag: making them was a third of the scanner's time). One for the scanner, filled again for
- * each tag: what a reader keeps of it, it copies.
- */
-export class XmlAttributes {
-  readonly #names: string[] = [];
-  readonly #values: string[] = [];
-  #count = 0;
-  /** once there are many (a hostile tag may have thousands), the names, to find one given twice */
-  #many: Set<string> | undefined;
-  /** an xmlns or xmlns:… among them (a namespace declared: xmlNames.ts) */
-  declares = false;
-
-  /** the value of the attribute of that name, or undefined */
-  get(name: string): string | undefined {
-    for (let k = 0; k < this.#count; k++) if (this.#names[k] === name) return this.#values[k];
-    return undefined;
-  }
-
-  /** each attribute, in the order written */
-  entries(): [string, string][] {
-    return this.#names.slice(0, this.#count).map((name, k) => [name, this.#values[k]!]);
-  }
-
-  clear(): void {
-    this.#count = 0;
-    this.#many = undefined;
-    this.declares = false;
-  }
-
-  /** the attribute `from` (a name with a prefix) named `to` instead, where it is there */
-  rename(from: string, to: string): void {
-    for (let k = 0; k < this.#count; k++) if (this.#names[k] === from) this.#names[k] = to;
-  }
-
-  add(name: string, value: string): void {
-    const count = this.#count;
-    if (this.#many === undefined) {
-      for (let k = 0; k < count; k++) if (this.#names[k] === name) fail(`duplicate attribute: ${name.slice(0, 40)}`);
-      if (count >= 16) this.#many = new Set(this.#names.slice(0, count));
-    }
-    if (this.#many !== undefined && this.#many.size === this.#many.add(name).size) fail(`duplicate attribute: ${name.slice(0, 40)}`);
-    this.#names[count] = name;
-    this.#values[count] = value;
-    this.#count = count + 1;
-  }
 }
 
 /** `&…;` references replaced by their characters; throws on one that is not XML's. */

@@ -355,10 +355,9 @@ class TagFinder {
   finish(found: (tag: string) => void): void {
     const tail = this.tail;
     this.tail = new Uint8Array(0);
-    // (a '<' past the end reads no further: the bytes after it are undefined, which end a name and match none)
-    const padded = new Uint8Array(tail.length + this.longest);
+    // padded with spaces (they end a name and match none), so that each '<' of the tail is looked at
+    const padded = new Uint8Array(tail.length + this.longest).fill(0x20);
     padded.set(tail);
-    padded.fill(0x20, tail.length, tail.length + 1);
     this.scan(padded, found);
     this.tail = new Uint8Array(0);
   }
