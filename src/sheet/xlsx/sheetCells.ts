@@ -47,6 +47,24 @@ const BLANK: ShownCell = { value: null };
 /** utils.excelToDate */
 const excelDate = (value: Held, date1904: boolean) => new Date(Math.round((Number(value) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 
+// ECMA-376's date cell (t="d"): ISO 8601 text, 2025-01-15 or 2025-01-15T09:30:00
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.](\d{1,9}))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A date cell's value as the date Excel and LibreOffice read it, its time of day as written. ExcelJS took
+ * parseFloat of the text, the year (2025), and this reader did so after it. Text that is not such a date
+ * (2025-02-30) stays the text written.
+ */
+function isoDate(raw: string): Date | string {
+  const m = ISO_DATE.exec(raw.trim());
+  if (!m) return raw;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+  date.setUTCFullYear(year);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 ? date : raw;
+}
+
 /** What a held value shows, as a reader flattens ExcelJS's value (test/support/readCell.ts plainOf). */
 function shown(value: Held): ShownCell {
   if (value === undefined) return BLANK;
@@ -177,9 +195,10 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
       if (xml.t === 'str') result = xmlDecodeAgain(raw);
       else if (xml.t === 'b') result = parseInt(raw, 10) !== 0;
       else if (xml.t === 'e') result = { error: raw };
+      else if (xml.t === 'd') result = isoDate(raw);
       else result = parseFloat(raw);
     }
-    if (result !== undefined && date) result = excelDate(result, context.date1904);
+    if (result !== undefined && !(result instanceof Date) && date) result = excelDate(result, context.date1904);
     // a link on a formula's cell: ExcelJS keeps its result as the link's text, and the formula goes
     if (linked) return { kind: 'value', style: xml.s, value: result };
     let sharedFrom: string | undefined;
@@ -213,6 +232,8 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
       return { kind: 'value', style: xml.s, value: parseInt(raw, 10) !== 0 };
     case 'e':
       return { kind: 'value', style: xml.s, value: { error: raw } };
+    case 'd':
+      return { kind: 'value', style: xml.s, value: isoDate(raw) };
     default: {
       const number = parseFloat(raw);
       return { kind: 'value', style: xml.s, value: date ? excelDate(number, context.date1904) : number };

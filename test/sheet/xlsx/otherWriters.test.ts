@@ -141,3 +141,29 @@ describe('workbooks as the Open XML SDK, ClosedXML and ElementTree write them', 
     expect(collectSourceOf(withShort, '上报.xlsx').error).toBeUndefined();
   });
 });
+
+describe('a date written as its ISO 8601 text (t="d", the standard’s date cell)', () => {
+  it('reads as the date LibreOffice shows, where ExcelJS read the year as a number', async () => {
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+    const zip = await JSZip.loadAsync(await excelWritten());
+    const cells = ['2025-01-15', '2025-01-15T09:30:00', '1999-12-31T23:59:59.5', '2024-02-29', '2025-02-30', '某日'];
+    const row = cells.map((text, c) => `<c r="${cellAddress(1, c)}" t="d"><v>${text}</v></c>`).join('');
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>签约日期</t></is></c></row><row r="2">${row}</row></sheetData></worksheet>`,
+    );
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const file = join(dir, 'dates.xlsx');
+    writeFileSync(file, bytes);
+    const libreOffice = (await recalculate([file])).get(file)!;
+    // LibreOffice's serial numbers of days since 1899-12-30, as dates
+    const day = (serial: unknown) => new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(serial)) * 86_400_000).toISOString().slice(0, 10);
+    const read = openXlsxCells(bytes, 'dates.xlsx');
+    const shown = cells.map((_, c) => read.cell('名单', cellAddress(1, c)).value);
+    expect(shown.slice(0, 4)).toEqual([0, 1, 2, 3].map((c) => day(libreOffice(cellAddress(1, c)))));
+    expect(shown.slice(0, 4)).toEqual(['2025-01-15', '2025-01-15', '1999-12-31', '2024-02-29']);
+    // not a date: the text as written, never a number
+    expect(shown.slice(4)).toEqual(['2025-02-30', '某日']);
+    expect(readXlsxRows(bytes, 'r.xlsx').row(0)).toEqual(['2025-01-15', '2025-01-15', '1999-12-31', '2024-02-29', '2025-02-30', '某日']);
+  }, 180_000);
+});
