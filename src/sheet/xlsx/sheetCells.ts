@@ -65,6 +65,17 @@ function isoDate(raw: string): Date | string {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 ? date : raw;
 }
 
+/**
+ * A boolean cell's value (t="b"): 1 or 0 as Excel writes it, or true or false, the other words XML Schema's
+ * boolean allows (https://www.w3.org/TR/xmlschema-2/#boolean). ExcelJS took parseInt(…) !== 0, which reads
+ * "false" and any text as TRUE: a fact of 否 written so by another program would have turned to 是. Other
+ * text stays the text written, for the reader to question, never a guess.
+ */
+function booleanOf(raw: string): boolean | string {
+  const word = raw.trim();
+  return word === '1' || word === 'true' ? true : word === '0' || word === 'false' ? false : raw;
+}
+
 /** What a held value shows, as a reader flattens ExcelJS's value (test/support/readCell.ts plainOf). */
 function shown(value: Held): ShownCell {
   if (value === undefined) return BLANK;
@@ -193,7 +204,7 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
     let result: Held;
     if (raw) {
       if (xml.t === 'str') result = xmlDecodeAgain(raw);
-      else if (xml.t === 'b') result = parseInt(raw, 10) !== 0;
+      else if (xml.t === 'b') result = booleanOf(raw);
       else if (xml.t === 'e') result = { error: raw };
       else if (xml.t === 'd') result = isoDate(raw);
       else result = parseFloat(raw);
@@ -229,7 +240,7 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
     case 'inlineStr':
       return { kind: 'value', style: xml.s, value: xml.runs ? xml.runs.join('') : raw };
     case 'b':
-      return { kind: 'value', style: xml.s, value: parseInt(raw, 10) !== 0 };
+      return { kind: 'value', style: xml.s, value: booleanOf(raw) };
     case 'e':
       return { kind: 'value', style: xml.s, value: { error: raw } };
     case 'd':

@@ -167,3 +167,27 @@ describe('a date written as its ISO 8601 text (t="d", the standard’s date cell
     expect(readXlsxRows(bytes, 'r.xlsx').row(0)).toEqual(['2025-01-15', '2025-01-15', '1999-12-31', '2024-02-29', '2025-02-30', '某日']);
   }, 180_000);
 });
+
+describe('a boolean cell (t="b") written as XML Schema allows, 1, 0, true or false', () => {
+  it('reads as LibreOffice does where the value is a number or false; true is true, and other text stays text', async () => {
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+    const zip = await JSZip.loadAsync(await excelWritten());
+    const values = ['1', '0', ' 1 ', 'false', 'true', 'TRUE', 'abc'];
+    const row = values.map((v, c) => `<c r="${cellAddress(1, c)}" t="b"><v>${v}</v></c>`).join('');
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>3.1</t></is></c></row><row r="2">${row}</row></sheetData></worksheet>`,
+    );
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const file = join(dir, 'booleans.xlsx');
+    writeFileSync(file, bytes);
+    const libreOffice = (await recalculate([file])).get(file)!;
+    const read = openXlsxCells(bytes, 'booleans.xlsx');
+    const shown = values.map((_, c) => read.cell('名单', cellAddress(1, c)).value);
+    // 1, 0, " 1 " and false as LibreOffice reads them (ExcelJS read false as TRUE)
+    expect(shown.slice(0, 4)).toEqual([0, 1, 2, 3].map((c) => libreOffice(cellAddress(1, c))));
+    expect(shown.slice(0, 4)).toEqual([true, false, true, false]);
+    // true is true by XML Schema (LibreOffice reads any word as FALSE); other text is left to be questioned
+    expect(shown.slice(4)).toEqual([true, 'TRUE', 'abc']);
+  }, 180_000);
+});
