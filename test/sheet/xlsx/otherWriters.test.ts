@@ -18,10 +18,10 @@ import { openXlsxCells, xlsxSheets } from '../../../src/sheet/xlsx/xlsxCells';
 import { collectSourceOf } from '../../../src/sheet/xlsx/collectSource';
 import { mibOnDisk } from '../../support/mibOnDisk';
 import { recalculate, sofficeVersion } from '../../support/sofficeRecalc';
+import { asOtherWriters } from '../../support/otherWriters';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-other-writers-'));
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** A roster with what a clerk's file holds: shared strings, a code kept as text, a date, a number shown with
  * a format of its own, a link (the sheet's own relationships), a defined name, and a second sheet. */
@@ -36,33 +36,6 @@ async function excelWritten(): Promise<Uint8Array> {
   workbook.addWorksheet('说明').addRow(['本表由信息系统导出']);
   workbook.definedNames.add("'名单'!$A$1", 'MIB_TEST');
   return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-/** Every element of `namespace` in `xml` written with `prefix` (the default namespace declared as the prefix). */
-function prefixed(xml: string, namespace: string, prefix: string): string {
-  const declared = xml.replace(`xmlns="${namespace}"`, `xmlns:${prefix}="${namespace}"`);
-  return declared.replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (_whole, slash: string, name: string) => `<${slash}${prefix}:${name}`);
-}
-
-/** The workbook as the Open XML SDK writes it: x: on SpreadsheetML, ns0: on the relationships, the first
- * sheet's part named sheet.xml, r:id written as rel:id. */
-async function asOtherWriters(bytes: Uint8Array, prefix = 'x'): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const renamed = new Map([
-    ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet.xml'],
-    ['xl/worksheets/_rels/sheet1.xml.rels', 'xl/worksheets/_rels/sheet.xml.rels'],
-  ]);
-  const out = new JSZip();
-  for (const [name, file] of Object.entries(zip.files)) {
-    if (file.dir) continue;
-    let text = await file.async('string');
-    if (name.endsWith('.rels')) text = prefixed(text, PACKAGE_RELS, 'ns0');
-    else if (/^xl\/(workbook|styles|sharedStrings|worksheets\/[^/]+)\.xml$/.test(name)) text = prefixed(text, MAIN, prefix);
-    if (name === 'xl/workbook.xml') text = text.replace('xmlns:r=', 'xmlns:rel=').replace(/ r:id=/g, ' rel:id=');
-    text = text.replace(/worksheets\/sheet1\.xml/g, 'worksheets/sheet.xml');
-    out.file(renamed.get(name) ?? name, text);
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 describe('workbooks as the Open XML SDK, ClosedXML and ElementTree write them', () => {

@@ -4,8 +4,9 @@
 // yardstick is LibreOffice: drawn sheets, each with some `r` left out, are opened by LibreOffice and saved
 // again (every cell then carries its address), and each of the three readers must show every cell as
 // LibreOffice placed it: the whole-sheet reader (xlsxSheets), the collector's (openXlsxCells) and the roster's,
-// read a row at a time (readXlsxRows). Then `mib roster` scores such a roster as it scores the same rows
-// written with their addresses.
+// read a row at a time (readXlsxRows). Half the sheets are drawn as the Open XML SDK writes a workbook
+// (<x:row>, sheet.xml: support/otherWriters.ts), so the two ways apart from Excel's are read together. Then
+// `mib roster` scores such a roster as it scores the same rows written with their addresses.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { readXlsxRows } from '../../../src/cli/roster/readXlsx';
 import { cellAddress } from '../../../src/sheet/memory/a1';
 import { openXlsxCells, xlsxSheets } from '../../../src/sheet/xlsx/xlsxCells';
 import { mibOnDisk } from '../../support/mibOnDisk';
+import { asOtherWriters } from '../../support/otherWriters';
 import { type Computed, recalculate, sofficeVersion } from '../../support/sofficeRecalc';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-no-r-'));
@@ -70,13 +72,15 @@ function sheetXml(header: DrawnRow, rows: readonly DrawnRow[]): string {
   );
 }
 
-/** A one-sheet workbook (名单) made by ExcelJS, its sheet's XML then put in place. */
-async function workbookOf(xml: string): Promise<Uint8Array> {
+/** A one-sheet workbook (名单) made by ExcelJS, its sheet's XML then put in place; or (`otherWriters`) the
+ * same as the Open XML SDK writes it (x: on every element, the part named sheet.xml: support/otherWriters.ts). */
+async function workbookOf(xml: string, otherWriters = false): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('名单').addRow(['x']);
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   zip.file('xl/worksheets/sheet1.xml', xml);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return otherWriters ? asOtherWriters(bytes) : bytes;
 }
 
 const header = (width: number, addressed: boolean): DrawnRow => ({
@@ -85,10 +89,13 @@ const header = (width: number, addressed: boolean): DrawnRow => ({
   cells: Array.from({ length: width }, (_, c) => ({ skip: 0, value: `列${c + 1}`, addressed: addressed && c % 2 === 0 })),
 });
 
-const drawnSheets = fc.sample(fc.tuple(sheetArb, fc.boolean()), { numRuns: 40, seed: 20261206 }).map(([rows, addressed]) => {
-  const width = Math.max(...rows.map((r) => r.cells.reduce((n, c) => n + 1 + c.skip, 0)));
-  return { rows, xml: sheetXml(header(width, addressed), rows), width, extent: 1 + rows.reduce((n, r) => n + 1 + r.skip, 0) };
-});
+// each sheet also drawn as Excel or as the Open XML SDK writes a workbook (the two together)
+const drawnSheets = fc
+  .sample(fc.tuple(sheetArb, fc.boolean(), fc.boolean()), { numRuns: 40, seed: 20261206 })
+  .map(([rows, addressed, otherWriters]) => {
+    const width = Math.max(...rows.map((r) => r.cells.reduce((n, c) => n + 1 + c.skip, 0)));
+    return { rows, xml: sheetXml(header(width, addressed), rows), otherWriters, width, extent: 1 + rows.reduce((n, r) => n + 1 + r.skip, 0) };
+  });
 
 describe('rows and cells without their address (r) read where LibreOffice puts them', () => {
   const files: string[] = [];
@@ -98,7 +105,7 @@ describe('rows and cells without their address (r) read where LibreOffice puts t
     if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
     for (const [k, drawn] of drawnSheets.entries()) {
       const file = join(dir, `sheet${k}.xlsx`);
-      writeFileSync(file, await workbookOf(drawn.xml));
+      writeFileSync(file, await workbookOf(drawn.xml, drawn.otherWriters));
       files.push(file);
     }
     libreOffice = await recalculate(files);
@@ -110,11 +117,12 @@ describe('rows and cells without their address (r) read where LibreOffice puts t
     expect(xml).toMatch(/<row r="\d+"><c>/);
     expect(xml).toMatch(/<c r="[A-Z]+\d+"[^>]*>.*?<\/c><c>/);
     expect(drawnSheets.filter((d) => /<row>/.test(d.xml)).length).toBeGreaterThan(10);
+    expect(drawnSheets.filter((d) => d.otherWriters && /<row>/.test(d.xml)).length).toBeGreaterThan(5);
   });
 
   it('the whole-sheet reader, the collector’s and the roster’s read each cell where LibreOffice does', async () => {
     for (const [k, drawn] of drawnSheets.entries()) {
-      const bytes = new Uint8Array(await workbookOf(drawn.xml));
+      const bytes = new Uint8Array(await workbookOf(drawn.xml, drawn.otherWriters));
       const theirs = libreOffice.get(files[k]!)!;
       const whole = xlsxSheets(bytes, 'x.xlsx').sheets[0]!.cells();
       const collected = openXlsxCells(bytes, 'x.xlsx');
