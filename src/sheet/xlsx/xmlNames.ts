@@ -12,13 +12,18 @@
 import type { XmlAttributes } from './xmlAttributes';
 import type { XmlHandlers } from './xmlScan';
 
-/** The namespaces whose elements the readers know by their local names. */
+/** The namespaces whose elements the readers know by their local names (SpreadsheetML's as Excel writes it,
+ * and as it writes a "Strict Open XML" workbook, ISO/IEC 29500 Strict; the relationships parts'). */
 const READ_BY_LOCAL_NAME = new Set([
   'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
   'http://schemas.openxmlformats.org/package/2006/relationships',
 ]);
-/** The namespace of r:id, the relationship a <sheet> or <hyperlink> stands for. */
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The namespaces of r:id, the relationship a <sheet> or <hyperlink> stands for (and Strict's). */
+const RELATIONSHIPS = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+]);
 
 /** The longest prefix read on an element where a prefix is bound to these namespaces (writers use x or ns0):
  * a longer one is refused, so that the byte scan that counts rows and cells before a part is read
@@ -47,7 +52,7 @@ export function byReadNames(handlers: XmlHandlers): XmlHandlers {
     asR = new Set();
     for (const [prefix, namespace] of bound) {
       if (READ_BY_LOCAL_NAME.has(namespace)) dropped.add(prefix);
-      else if (namespace === RELATIONSHIPS && prefix !== 'r') asR.add(prefix);
+      else if (RELATIONSHIPS.has(namespace) && prefix !== 'r') asR.add(prefix);
     }
   };
 

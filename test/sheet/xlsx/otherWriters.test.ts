@@ -164,3 +164,41 @@ describe('a boolean cell (t="b") written as XML Schema allows, 1, 0, true or fal
     expect(shown.slice(4)).toEqual([true, 'TRUE', 'abc']);
   }, 180_000);
 });
+
+describe('a workbook in the namespaces of ISO/IEC 29500 Strict (Excel’s “Strict Open XML” save)', () => {
+  it('reads as LibreOffice reads it, with the prefixes of the Open XML SDK or without', async () => {
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+    const strict = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      for (const [name, file] of Object.entries(zip.files)) {
+        if (file.dir) continue;
+        const text = await file.async('string');
+        zip.file(
+          name,
+          text
+            .replaceAll(MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main')
+            .replaceAll(
+              'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+              'http://purl.oclc.org/ooxml/officeDocument/relationships',
+            ),
+        );
+      }
+      return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    };
+    const excel = await excelWritten();
+    const kinds = { plain: await strict(excel), prefixed: await strict(await asOtherWriters(excel)) };
+    expect(new TextDecoder().decode(kinds.prefixed)).not.toContain('schemas.openxmlformats.org/spreadsheetml');
+    const files = Object.keys(kinds).map((kind) => join(dir, `strict-${kind}.xlsx`));
+    Object.values(kinds).forEach((bytes, k) => writeFileSync(files[k]!, bytes));
+    const shown = await recalculate(files);
+    const byExcel = openXlsxCells(excel, 'excel.xlsx');
+    for (const [k, bytes] of Object.values(kinds).entries()) {
+      const read = openXlsxCells(bytes, 'strict.xlsx');
+      expect(read.sheets).toEqual(byExcel.sheets);
+      for (const address of ['A1', 'B2', 'C3', 'D4', 'E2', 'A4']) {
+        expect([k, address, read.cell('名单', address)]).toEqual([k, address, byExcel.cell('名单', address)]);
+        expect([k, address, read.cell('名单', address).value]).toEqual([k, address, shown.get(files[k]!)!(address)]);
+      }
+    }
+  }, 180_000);
+});
