@@ -52,5 +52,7 @@ export class XmlAttributes {
     this.#names[count] = name;
     this.#values[count] = value;
     this.#count = count + 1;
+    // a namespace declared (x: a first look that leaves out nearly every name)
+    if (name.charCodeAt(0) === 120 && (name === 'xmlns' || name.startsWith('xmlns:'))) this.declares = true;
   }
 }

@@ -289,8 +289,6 @@ export class XmlScanner {
         if (value.includes('&')) value = decodeEntities(value);
       }
       attributes.add(key, value);
-      // a namespace declared (the name's first character, x, already read: a look that leaves out nearly every name)
-      if (c === 120 && (key === 'xmlns' || key.startsWith('xmlns:'))) attributes.declares = true;
       i = close + 1;
     }
   }
