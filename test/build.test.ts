@@ -98,10 +98,10 @@ const VENDOR_ALLOWED = new Set([
  * Addresses in collect.worker.js (and collect.js, its stand-in where no Worker exists): the collector's reader
  * of submitted .xlsx files (src/sheet/xlsx/xlsxCells.ts), which the pane's 收集报送表 loads on demand. Each is
  * data, never fetched: the names of the OOXML format (namespaces, relationship and content types under
- * schemas.openxmlformats.org, schemas.microsoft.com and purl.org/dc), and the XML ones of the W3C that saxes
- * knows.
+ * schemas.openxmlformats.org, schemas.microsoft.com and purl.org/dc, and Strict's under purl.oclc.org/ooxml:
+ * src/sheet/xlsx/xmlNames.ts), and the XML ones of the W3C that saxes knows.
  */
-const XLSX_NAMES = /^http:\/\/(schemas\.openxmlformats\.org|schemas\.microsoft\.com\/office|purl\.org\/dc)\//;
+const XLSX_NAMES = /^http:\/\/(schemas\.openxmlformats\.org|schemas\.microsoft\.com\/office|purl\.org\/dc|purl\.oclc\.org\/ooxml)\//;
 const XLSX_ALLOWED = new Set(['http://www.w3.org/XML/1998/namespace', 'http://www.w3.org/2000/xmlns/']);
 
 describe('production build', () => {
