@@ -51,9 +51,9 @@ const excelDate = (value: Held, date1904: boolean) => new Date(Math.round((Numbe
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.](\d{1,9}))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
- * A date cell's value as the date Excel and LibreOffice read it, its time of day as written. ExcelJS took
- * parseFloat of the text, the year (2025), and this reader did so after it. Text that is not such a date
- * (2025-02-30) stays the text written.
+ * A date cell's value as the date the standard says it is and LibreOffice reads it, its time of day as
+ * written (test/sheet/xlsx/otherWriters.test.ts). ExcelJS took parseFloat of the text, the year (2025), and
+ * this reader did so after it. Text that is not such a date (2025-02-30) stays the text written.
  */
 function isoDate(raw: string): Date | string {
   const m = ISO_DATE.exec(raw.trim());
