@@ -12,8 +12,6 @@
 import { isChar, NAME_RE } from 'xmlchars/xml/1.0/ed5';
 import { fail, XmlAttributes } from './xmlAttributes';
 
-export { XmlAttributes, XmlNotWellFormed } from './xmlAttributes';
-
 /** What a reader of one XML part is told: each element opened (its qualified name and attributes, entities
  * decoded), the text between tags (in pieces: join them), and each element closed. */
 export interface XmlHandlers {
