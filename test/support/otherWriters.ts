@@ -3,7 +3,7 @@
 // relationships as <ns0:Relationship>.
 import JSZip from 'jszip';
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Every element of `namespace` in `xml` written with `prefix` (the default namespace declared as the prefix). */
@@ -32,3 +32,14 @@ export async function asOtherWriters(bytes: Uint8Array, prefix = 'x'): Promise<U
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
+
+/** `bytes` (a workbook) with `xml` as its first sheet's part (xl/worksheets/sheet1.xml) in place of its own. */
+export async function withFirstSheet(bytes: Uint8Array, xml: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file('xl/worksheets/sheet1.xml', xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** A worksheet part of `rows` (<row> elements as written), SpreadsheetML in the default namespace. */
+export const sheetOf = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;

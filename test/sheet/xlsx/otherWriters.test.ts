@@ -18,10 +18,9 @@ import { openXlsxCells, xlsxSheets } from '../../../src/sheet/xlsx/xlsxCells';
 import { collectSourceOf } from '../../../src/sheet/xlsx/collectSource';
 import { mibOnDisk } from '../../support/mibOnDisk';
 import { recalculate, sofficeVersion } from '../../support/sofficeRecalc';
-import { asOtherWriters } from '../../support/otherWriters';
+import { asOtherWriters, MAIN, sheetOf, withFirstSheet } from '../../support/otherWriters';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-other-writers-'));
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** A roster with what a clerk's file holds: shared strings, a code kept as text, a date, a number shown with
  * a format of its own, a link (the sheet's own relationships), a defined name, and a second sheet. */
@@ -98,12 +97,10 @@ describe('workbooks as the Open XML SDK, ClosedXML and ElementTree write them', 
   it('still counts every row against the limit, prefixed or not, and refuses a prefix no writer uses', async () => {
     const rows = XLSX_LIMITS.rows + 5;
     const body = Array.from({ length: rows }, (_, k) => `<x:row r="${k + 1}"><x:c r="A${k + 1}"><x:v>1</x:v></x:c></x:row>`).join('');
-    const zip = await JSZip.loadAsync(await excelWritten());
-    zip.file(
-      'xl/worksheets/sheet1.xml',
+    const tooMany = await withFirstSheet(
+      await excelWritten(),
       `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${body}</x:sheetData></x:worksheet>`,
     );
-    const tooMany = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     expect(collectSourceOf(tooMany, '上报.xlsx').error).toMatch(/有一张工作表超过 100,001 行/);
     expect(() => readXlsxRows(tooMany, 'r.xlsx')).toThrow(/有一张工作表超过 100,001 行/);
 
@@ -118,14 +115,12 @@ describe('workbooks as the Open XML SDK, ClosedXML and ElementTree write them', 
 describe('a date written as its ISO 8601 text (t="d", the standard’s date cell)', () => {
   it('reads as the date LibreOffice shows, where ExcelJS read the year as a number', async () => {
     if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
-    const zip = await JSZip.loadAsync(await excelWritten());
     const cells = ['2025-01-15', '2025-01-15T09:30:00', '1999-12-31T23:59:59.5', '2024-02-29', '2025-02-30', '某日'];
     const row = cells.map((text, c) => `<c r="${cellAddress(1, c)}" t="d"><v>${text}</v></c>`).join('');
-    zip.file(
-      'xl/worksheets/sheet1.xml',
-      `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>签约日期</t></is></c></row><row r="2">${row}</row></sheetData></worksheet>`,
+    const bytes = await withFirstSheet(
+      await excelWritten(),
+      sheetOf(`<row r="1"><c r="A1" t="inlineStr"><is><t>签约日期</t></is></c></row><row r="2">${row}</row>`),
     );
-    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     const file = join(dir, 'dates.xlsx');
     writeFileSync(file, bytes);
     const libreOffice = (await recalculate([file])).get(file)!;
@@ -144,14 +139,12 @@ describe('a date written as its ISO 8601 text (t="d", the standard’s date cell
 describe('a boolean cell (t="b") written as XML Schema allows, 1, 0, true or false', () => {
   it('reads as LibreOffice does where the value is a number or false; true is true, and other text stays text', async () => {
     if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
-    const zip = await JSZip.loadAsync(await excelWritten());
     const values = ['1', '0', ' 1 ', 'false', 'true', 'TRUE', 'abc'];
     const row = values.map((v, c) => `<c r="${cellAddress(1, c)}" t="b"><v>${v}</v></c>`).join('');
-    zip.file(
-      'xl/worksheets/sheet1.xml',
-      `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>3.1</t></is></c></row><row r="2">${row}</row></sheetData></worksheet>`,
+    const bytes = await withFirstSheet(
+      await excelWritten(),
+      sheetOf(`<row r="1"><c r="A1" t="inlineStr"><is><t>3.1</t></is></c></row><row r="2">${row}</row>`),
     );
-    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     const file = join(dir, 'booleans.xlsx');
     writeFileSync(file, bytes);
     const libreOffice = (await recalculate([file])).get(file)!;

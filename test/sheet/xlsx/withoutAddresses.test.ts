@@ -12,13 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxRows } from '../../../src/cli/roster/readXlsx';
 import { cellAddress } from '../../../src/sheet/memory/a1';
 import { openXlsxCells, xlsxSheets } from '../../../src/sheet/xlsx/xlsxCells';
 import { mibOnDisk } from '../../support/mibOnDisk';
-import { asOtherWriters } from '../../support/otherWriters';
+import { asOtherWriters, sheetOf, withFirstSheet } from '../../support/otherWriters';
 import { type Computed, recalculate, sofficeVersion } from '../../support/sofficeRecalc';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-no-r-'));
@@ -64,12 +63,7 @@ function sheetXml(header: DrawnRow, rows: readonly DrawnRow[]): string {
     });
     return `<row${drawn.addressed ? ` r="${row}"` : ''}>${cells.join('')}</row>`;
   });
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
-    xml.join('') +
-    '</sheetData></worksheet>'
-  );
+  return sheetOf(xml.join(''));
 }
 
 /** A one-sheet workbook (名单) made by ExcelJS, its sheet's XML then put in place; or (`otherWriters`) the
@@ -77,9 +71,7 @@ function sheetXml(header: DrawnRow, rows: readonly DrawnRow[]): string {
 async function workbookOf(xml: string, otherWriters = false): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('名单').addRow(['x']);
-  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
-  zip.file('xl/worksheets/sheet1.xml', xml);
-  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const bytes = await withFirstSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), xml);
   return otherWriters ? asOtherWriters(bytes) : bytes;
 }
 
