@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XLSX_LIMITS } from '../../src/sheet/xlsx/limits';
 import { fillTemplate } from '../support/filledSheet';
-import { manyRows, nestedTags } from '../support/hostileXlsx';
+import { manyRows, nestedTags, ROSTER_HEADER } from '../support/hostileXlsx';
 import { mibOnDisk } from '../support/mibOnDisk';
 
 const dir = mkdtempSync(join(tmpdir(), 'mib-hostile-'));
@@ -15,7 +15,7 @@ const path = (name: string) => join(dir, name);
 
 describe('hostile workbooks on the command line', () => {
   it('mib roster refuses a sheet of too many rows, naming the file and the limit', async () => {
-    writeFileSync(path('bomb.xlsx'), await manyRows(XLSX_LIMITS.rows + 1_000));
+    writeFileSync(path('bomb.xlsx'), await manyRows(XLSX_LIMITS.rows + 1_000, 1, ROSTER_HEADER));
     const run = await mibOnDisk('roster', 'cq-jiangbei-2025-hospital', '--input', path('bomb.xlsx'), '--policy', 'cq-jiangbei-2025');
     expect(run.code).toBe(2);
     expect(run.err).toContain('bomb.xlsx');

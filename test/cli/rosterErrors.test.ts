@@ -117,6 +117,36 @@ describe('mib roster: nothing can be scored, nothing is written (exit 2)', () =>
     expect(result.err).toContain(`“${input}”不能作为名单读入，未计分，未生成`);
   });
 
+  it('a workbook that is no roster: refused at its header, whose missing 机构编码 comes first, without its rows being read', async () => {
+    // 60 columns of other names over rows that hold an error value: had the rows been read, 名单!C3's #N/A
+    // would be listed (as it is under a roster's header)
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(Array.from({ length: 60 }, (_, c) => `第${c + 1}栏`));
+    for (let r = 0; r < 200; r++) sheet.addRow(Array.from({ length: 60 }, (_, c) => (r === 1 && c === 2 ? { error: '#N/A' } : r * c)));
+    const input = path('not-a-roster-in.xlsx');
+    writeFileSync(input, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const result = await run('not-a-roster', input);
+    expect(result).toMatchObject({ code: 2, written: false });
+    const lines = result.err.split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      '错误：名册表头缺少“机构编码”列：第一行须有 机构编码、机构名称',
+      '错误：名册表头缺少“机构名称”列：第一行须有 机构编码、机构名称',
+    ]);
+    expect(lines[2]).toMatch(/^错误：名单!A1 的列名“第1栏”既不是机构信息/);
+    // 2 + 60 problems: the first 50 listed
+    expect(lines.slice(50)).toEqual(['……另有 12 条问题未列出', `“${input}”不能作为名单读入，未计分，未生成 ${path('not-a-roster.xlsx')}`]);
+    expect(result.err).not.toContain('#N/A');
+    expect(result.err).not.toContain('没有数据行');
+    // the same header over a roster's columns: the rows are read, and C3's error is listed
+    sheet.getCell('A1').value = '机构编码';
+    sheet.getCell('B1').value = '机构名称';
+    writeFileSync(input, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const roster = await run('a-roster', input);
+    expect(roster.code).toBe(1);
+    expect(roster.err).toContain('名单!C3 是错误值 #N/A，请更正该单元格');
+  });
+
   it('a file that is not there, an old .xls', async () => {
     const missing = await run('missing', path('nope.csv'));
     expect(missing).toMatchObject({ code: 2, written: false });

@@ -61,6 +61,24 @@ describe('mib roster --previous', () => {
     expect(json.institutions[0]!.previous).toMatchObject({ change: 0, gradeChange: 'same' });
   });
 
+  it('reads a result workbook of 机构编码, 最终得分 and 等次 alone (no 机构名称 is needed to compare), and names one without 机构编码', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['机构编码', '最终得分', '等次']);
+    sheet.addRow(['W1', 80, '良']);
+    sheet.addRow(['W2', 95, '优']);
+    const codesOnly = path('codes-only.xlsx');
+    writeFileSync(codesOnly, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const { json } = await rosterJsonOf(...WEIHAI, '--input', thisYear, '--previous', codesOnly);
+    expect(json.previousYear).toMatchObject({ scored: false, institutions: 2, newcomers: [{ code: 'W4' }], leavers: [] });
+    expect(json.institutions[0]!.previous).toMatchObject({ total: 80, grade: '良' });
+    sheet.getCell('A1').value = '编码';
+    const noCode = path('no-code.xlsx');
+    writeFileSync(noCode, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const without = await mibOnDisk('roster', ...WEIHAI, '--input', thisYear, '--previous', noCode);
+    expect(without.err).toContain(`上年名单“${noCode}（工作表“名单”）”没有“机构编码”列，无法与今年对照`);
+  });
+
   it('shows score and grade changes in the text and the workbook (上年得分, 上年等次, 得分变化, 与上年; 上年对比)', async () => {
     const table = JSON.parse(readFileSync('examples/region/table.json', 'utf8')) as Record<string, unknown>;
     const tableFile = path('table.json');

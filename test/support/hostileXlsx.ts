@@ -10,17 +10,22 @@ async function smallWorkbook(): Promise<JSZip> {
   return JSZip.loadAsync(await workbook.xlsx.writeBuffer());
 }
 
+/** The header a roster needs (机构编码, 机构名称): manyRows's rows under it are read by a roster reader. */
+export const ROSTER_HEADER = ['机构编码', '机构名称'];
+
 const SHEET_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_TAIL = '</sheetData></worksheet>';
 
-/** A sheet of `rows` rows of `columns` numbers each, as the XML of the part. */
-function sheetXml(rows: number, columns: number): Buffer {
+/** A sheet of `rows` rows of `columns` numbers each, as the XML of the part; with `header`, row 1 is that
+ * text instead. */
+function sheetXml(rows: number, columns: number, header?: readonly string[]): Buffer {
   const pieces: Buffer[] = [Buffer.from(SHEET_HEAD)];
   const cells = Array.from({ length: columns }, () => '<c><v>1</v></c>').join('');
+  if (header) pieces.push(Buffer.from(`<row r="1">${header.map((text) => `<c t="inlineStr"><is><t>${text}</t></is></c>`).join('')}</row>`));
   // built in blocks of rows, so 3,800,000 rows never stand in one JavaScript string
   const block = 10_000;
-  for (let r = 1; r <= rows; r += block) {
+  for (let r = header ? 2 : 1; r <= rows; r += block) {
     const n = Math.min(block, rows - r + 1);
     pieces.push(Buffer.from(Array.from({ length: n }, (_, k) => `<row r="${r + k}">${cells}</row>`).join('')));
   }
@@ -30,10 +35,11 @@ function sheetXml(rows: number, columns: number): Buffer {
 
 const zipped = (zip: JSZip) => zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 
-/** A workbook whose first sheet holds `rows` rows (the zip bomb of issue 21 at 3,800,000). */
-export async function manyRows(rows: number, columns = 1): Promise<Uint8Array> {
+/** A workbook whose first sheet holds `rows` rows (the zip bomb of issue 21 at 3,800,000), the first
+ * `header` where one is given (a roster's, so that a roster reader reads on to the rows). */
+export async function manyRows(rows: number, columns = 1, header?: readonly string[]): Promise<Uint8Array> {
   const zip = await smallWorkbook();
-  zip.file('xl/worksheets/sheet1.xml', sheetXml(rows, columns));
+  zip.file('xl/worksheets/sheet1.xml', sheetXml(rows, columns, header));
   return zipped(zip);
 }
 

@@ -1,8 +1,10 @@
 import { fileError, type OutputFile, refuseOverwrite } from '../files';
 import {
   clipped,
+  comparesYears,
   institutionJson,
   MibError,
+  namesInstitutions,
   peerOptionsOf,
   type Policy,
   ranksRoster,
@@ -78,7 +80,8 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   } catch (error) {
     throw fileError(input, error, { what: '名单文件' });
   }
-  const rows = await readShowingProgress(io, bytes, input, '读取名单');
+  // (a workbook whose header names no 机构编码 or 机构名称 is refused below without its rows being read)
+  const rows = await readShowingProgress(io, bytes, input, '读取名单', namesInstitutions);
   bytes = undefined;
   const previous = typeof flags.previous === 'string' ? await readPrevious(io, flags.previous, rubric, policy, options) : undefined;
   const progress = await io.progress?.('计分', rows.count);
@@ -128,8 +131,11 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   // the reader's problems (an error value in a cell) are the table's, listed first
   const result: RosterResult = { ...scored, problems: [...rows.problems, ...scored.problems] };
   if (result.institutions.length === 0) {
-    // no 机构编码 or 机构名称 column: nothing can be scored, so nothing is written
-    for (const message of rosterProblems(result)) io.err(`错误：${message}`);
+    // no 机构编码 or 机构名称 column: nothing can be scored, so nothing is written (that column's message
+    // first; a file that is no roster may name hundreds of other columns, of which the first are listed)
+    const problems = rosterProblems(result);
+    for (const message of problems.slice(0, PROBLEMS_LISTED)) io.err(`错误：${message}`);
+    if (problems.length > PROBLEMS_LISTED) io.err(`……另有 ${problems.length - PROBLEMS_LISTED} 条问题未列出`);
     io.err(`“${clipped(input)}”不能作为名单读入，未计分${output ? `，未生成 ${clipped(output)}` : ''}`);
     return 2;
   }
@@ -190,16 +196,23 @@ async function writeWorkbook(io: RosterIo, path: string, plans: readonly GridPla
 const isSystemError = (error: unknown) => typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
 
 /** A roster file read (readRoster), with a bar of how far where it is an .xlsx (thousands of rows take seconds
- * to read; a CSV a moment). */
-async function readShowingProgress(io: RosterIo, bytes: Uint8Array, source: string, label: string): Promise<ReadRoster> {
+ * to read; a CSV a moment); a workbook's rows not read under a header `wanted` refuses. */
+async function readShowingProgress(
+  io: RosterIo,
+  bytes: Uint8Array,
+  source: string,
+  label: string,
+  wanted: (header: readonly string[]) => boolean,
+): Promise<ReadRoster> {
   const reading = sniff(bytes) === 'zip' ? await io.progress?.(label, 100, { percent: true }) : undefined;
   let shown = 0;
   try {
-    return await readRoster(bytes, source, (done, total) => {
+    const onRead = (done: number, total: number) => {
       const percent = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 100;
       if (percent > shown) reading?.tick(percent - shown);
       shown = Math.max(shown, percent);
-    });
+    };
+    return await readRoster(bytes, source, { onRead, wanted });
   } finally {
     reading?.stop();
   }
@@ -216,7 +229,7 @@ async function readPrevious(io: RosterIo, path: string, rubric: Rubric, policy: 
   } catch (error) {
     throw fileError(path, error, { what: '上年名单' });
   }
-  const last = await readShowingProgress(io, bytes, path, '读取上年名单');
+  const last = await readShowingProgress(io, bytes, path, '读取上年名单', comparesYears);
   const graded = (row: RosterRowResult, index: number) => {
     last.release(index);
     return gradedOnly(row);

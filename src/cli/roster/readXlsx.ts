@@ -30,6 +30,13 @@ function rosterSheet<T extends { name: string; state: string | undefined }>(shee
 
 const blank = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '');
 
+/** How a roster file is read: how far the reading is told to (a bar), and whether the rows under a header
+ * are worth reading at all (readXlsxRows). */
+export interface RowsWanted {
+  onRead?: (done: number, total: number) => void;
+  wanted?: (header: readonly string[]) => boolean;
+}
+
 /** An .xlsx roster read a row at a time: each data row kept as a line of JSON and made cells again when
  * asked for (as a CSV's rows are kept as their text, readCsv.ts). */
 export type XlsxRows = RosterRows & {
@@ -52,8 +59,12 @@ export type XlsxRows = RosterRows & {
  * of 125 columns are about 9 MB so, where read whole they held 500 MB. A sheet with merged ranges or links
  * is read whole (a merged cell shows its range's first cell, which the rows before did not know).
  * `onRead`: how many of the sheet's bytes are read, of how many (a bar while a large roster is read).
+ * `wanted`: whether the rows under a header are worth reading (a roster's needs 机构编码 and 机构名称,
+ * namesInstitutions); where not, no row after the header is read (`headerOnly`), and a file that is no
+ * roster, 100,000 rows of other columns, is refused at once rather than after every row is read.
  */
-export function readXlsxRows(bytes: Uint8Array, source: string, onRead?: (done: number, total: number) => void): XlsxRows {
+export function readXlsxRows(bytes: Uint8Array, source: string, options: RowsWanted = {}): XlsxRows {
+  const { onRead, wanted } = options;
   if (bytes.length > ROSTER_MAX_BYTES)
     throw refuse(
       source,
@@ -61,7 +72,7 @@ export function readXlsxRows(bytes: Uint8Array, source: string, onRead?: (done: 
       `${source} is too large`,
     );
   let sheetName = '';
-  let rows = new RowsRead(source, () => sheetName);
+  let rows = new RowsRead(source, () => sheetName, wanted);
   const streamed = eachSheetRow(
     bytes,
     source,
@@ -74,24 +85,24 @@ export function readXlsxRows(bytes: Uint8Array, source: string, onRead?: (done: 
     (row, cells) => rows.add(row + 1, cells, (c) => cells[c]?.format),
     onRead,
   );
-  if (streamed) return rows.done(streamed.rowCount);
+  if (streamed) return rows.done(streamed.rowCount, streamed.stopped);
   // merged ranges or links: the sheet read whole
   const workbook = xlsxSheets(bytes, source, nativeInflate);
   const sheet = rosterSheet(workbook.sheets);
   sheetName = sheet.name;
   const cells = sheet.cells();
-  rows = new RowsRead(source, () => sheetName);
+  rows = new RowsRead(source, () => sheetName, wanted);
   rows.checkRowCount(cells.rowCount);
   for (let r = 0; r < cells.rowCount; r++) {
     const rowCells = cells.rowCells(r);
-    if (rowCells.length > 0) rows.add(r + 1, rowCells, (c) => workbook.ownFormats[cells.styleAt(r, c)]);
+    if (rowCells.length > 0 && rows.add(r + 1, rowCells, (c) => workbook.ownFormats[cells.styleAt(r, c)]) === 'stop') return rows.done(r + 1, true);
   }
   return rows.done(cells.rowCount);
 }
 
 /** The same roster with all its rows at once (the agency's list `mib collect --roster` reads). */
-export async function readXlsx(bytes: Uint8Array, source: string): Promise<XlsxRoster> {
-  const { count, row, release: _release, ...table } = readXlsxRows(bytes, source);
+export async function readXlsx(bytes: Uint8Array, source: string, wanted?: RowsWanted['wanted']): Promise<XlsxRoster> {
+  const { count, row, release: _release, ...table } = readXlsxRows(bytes, source, wanted && { wanted });
   // (each row is made anew from its line when asked for: no copy is needed)
   return { ...table, rows: Array.from({ length: count }, (_, i) => row(i) as unknown[]) };
 }
@@ -107,6 +118,7 @@ class RowsRead {
   constructor(
     private readonly source: string,
     private readonly sheetName: () => string,
+    private readonly wanted: RowsWanted['wanted'],
   ) {}
 
   #cellName(excelRow: number, column: number): string {
@@ -128,15 +140,16 @@ class RowsRead {
 
   /** Row `excelRow` (1-based) from its cells, trailing blanks dropped; error cells become their text and a
    * problem. A code stored as a number shown with leading zeros (format 00000) is the text it shows:
-   * codes stay text, "03720" as typed. Row 1 is the header. */
-  add(excelRow: number, cells: readonly (ShownCell | undefined)[], formatAt: (column: number) => string | undefined): void {
+   * codes stay text, "03720" as typed. Row 1 is the header: 'stop' when the rows under it are not wanted
+   * (or it is blank, which is refused whatever follows). */
+  add(excelRow: number, cells: readonly (ShownCell | undefined)[], formatAt: (column: number) => string | undefined): 'stop' | void {
     // a header not on row 1 is none: the rows after it are data
     if (this.header === undefined) {
       this.header = [];
       if (excelRow === 1) {
         this.header = this.#values(excelRow, cells, formatAt).map((value) => (value === null ? '' : String(value).trim()));
         this.#codeColumns = new Set(this.header.flatMap((name, c) => (isCodeHeader(name) ? [c] : [])));
-        return;
+        return this.header.length === 0 || (this.wanted && !this.wanted(this.header)) ? 'stop' : undefined;
       }
     }
     const values = this.#values(excelRow, cells, formatAt);
@@ -177,9 +190,10 @@ class RowsRead {
     return values.slice(0, end).map((value) => (blank(value) ? null : value));
   }
 
-  /** The rows read, once the sheet's last row is. */
-  done(rowCount: number): XlsxRows {
-    this.checkRowCount(rowCount);
+  /** The rows read, once the sheet's last row is, or once `add` said 'stop' at the header (`headerOnly`: the
+   * rows under it unread). */
+  done(rowCount: number, headerOnly?: boolean): XlsxRows {
+    if (!headerOnly) this.checkRowCount(rowCount);
     this.#lines.end();
     const header = this.header ?? [];
     const sheetName = this.sheetName();
@@ -189,7 +203,7 @@ class RowsRead {
         `${this.#where()}第 1 行（表头）是空的：表头应为 机构编码、机构名称，再是各事实的输入编号`,
         `${this.source}: row 1 (the header) is empty`,
       );
-    if (this.#lines.length === 0)
+    if (this.#lines.length === 0 && !headerOnly)
       throw refuse(
         this.source,
         `${this.#where()}只有表头，没有机构行（表头：${clipped(header.join('，'))}）`,
@@ -207,6 +221,7 @@ class RowsRead {
       },
       release: (index) => lines.release(index),
       sheetName,
+      ...(headerOnly && { headerOnly: true }),
       problems: this.problems,
       source: `${this.source}（工作表“${sheetName}”）`,
       cellName: (row, column) => `${sheetName}!${columnLetters(column)}${row < 0 ? 1 : (excelRows[row] ?? row + 2)}`,

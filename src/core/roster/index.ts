@@ -1,6 +1,6 @@
 export * from './types';
 export { scoreRoster } from './scoreRoster';
-export { readInstitutions, rosterColumns, rowsOf, HEADER_ROW, type ReadInstitutions, type RosterColumns } from './institutions';
+export { namesInstitutions, readInstitutions, rosterColumns, rowsOf, HEADER_ROW, type ReadInstitutions, type RosterColumns } from './institutions';
 export { defaultPeerOptions, PeerOptionsSchema, peerOptionsOf, peerOptionsText, peerOptionWords } from './peer/options';
 export { peerClauses, type PeerClause } from './peerClauses';
 export { rosterSummary } from './summary';
@@ -21,6 +21,6 @@ export { SUBORDINATE_TEXT } from './composite';
 export type { PeerDeclaration } from '../rules/peer';
 export { rosterReadings } from './readings';
 export { applyRosterRules, consequenceText, ranksRoster, rosterRuleRosterReading } from './rosterRules';
-export { changeText, readPreviousYear, yearComparisons, type PreviousRow, type PreviousYear } from './previous';
+export { changeText, comparesYears, readPreviousYear, yearComparisons, type PreviousRow, type PreviousYear } from './previous';
 export { findingLines, findingsJson, itemLabel, vetoLabel, rosterFindings, type RosterFindings, SELF_GAP_SHARE } from './findings';
 export { bulletin, outcomeOf, publicList, type PublicRow, yuanText } from './publish';

@@ -35,6 +35,13 @@ export function isCodeHeader(header: string): boolean {
   return field === 'code' || field === 'parentCode';
 }
 
+/** Whether a header names the two columns no roster can do without, 机构编码 and 机构名称 (readInstitutions
+ * scores nothing without them): a reader may leave the rows under one that does not unread (`headerOnly`). */
+export function namesInstitutions(header: readonly unknown[]): boolean {
+  const fields = new Set(header.map((raw) => (typeof raw === 'string' ? fieldOfHeader(raw.trim()) : undefined)));
+  return fields.has('code') && fields.has('name');
+}
+
 let headerFields: Map<string, Field> | undefined;
 /** The field a header names, if any: built on first use, so a bundle that never reads a roster carries nothing. */
 function fieldOfHeader(header: string): Field | undefined {
@@ -74,6 +81,7 @@ export function rowsOf(table: RosterTable | RosterRows): RosterRows {
     header: table.header,
     cellName: table.cellName,
     ...(table.source !== undefined && { source: table.source }),
+    ...(table.headerOnly && { headerOnly: true }),
     count: rows.length,
     row: (i) => rows[i]!,
   };
@@ -93,7 +101,8 @@ export function readInstitutions(rubric: Rubric, table: RosterTable | RosterRows
   const columns = readHeader(rubric, table, problems);
   const rows = rowsOf(table);
   const where = table.source ? `${table.source}：` : '';
-  if (rows.count === 0) problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
+  if (rows.count === 0 && !table.headerOnly)
+    problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
   if (columns.fields.code === undefined || columns.fields.name === undefined) return { institutions: [], columns, problems, rowProblems };
   const facts = factIds ? columns.inputs.filter(({ id }) => factIds.has(id)) : columns.inputs;
   // an object with every kept input's key, in the columns' order, made in one go: its copies share one
@@ -122,6 +131,7 @@ function problem(field: string, message: string, messageEn: string): Problem {
 
 function readHeader(rubric: Rubric, table: Pick<RosterTable, 'header' | 'cellName'>, problems: Problem[]): RosterColumns {
   const columns: RosterColumns = { fields: {}, inputs: [] };
+  const first = problems.length;
   const seen = new Map<string, number>();
   table.header.forEach((raw, column) => {
     const text = typeof raw === 'string' ? raw.trim() : '';
@@ -153,12 +163,14 @@ function readHeader(rubric: Rubric, table: Pick<RosterTable, 'header' | 'cellNam
     if (field) columns.fields[field] = column;
     else columns.inputs.push({ column, id: key });
   });
-  for (const field of ['code', 'name'] as const) {
-    if (columns.fields[field] === undefined) {
-      const name = FIELDS[field][0];
-      problems.push(problem(name, `名册表头缺少“${name}”列：第一行须有 机构编码、机构名称`, `the roster's header has no ${name} column`));
-    }
-  }
+  // a column missing first: it is why nothing is scored, and a file that is no roster may have hundreds of
+  // columns named otherwise, listed after
+  const missing = (['code', 'name'] as const).flatMap((field) => {
+    if (columns.fields[field] !== undefined) return [];
+    const name = FIELDS[field][0];
+    return [problem(name, `名册表头缺少“${name}”列：第一行须有 机构编码、机构名称`, `the roster's header has no ${name} column`)];
+  });
+  problems.splice(first, 0, ...missing);
   return columns;
 }
 

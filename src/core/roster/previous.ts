@@ -50,6 +50,12 @@ function measureId(rubric: Rubric, header: string): string | undefined {
  * core's roster cannot import itself here without a cycle); of each row scored, the institution's code,
  * total and grade are read.
  */
+/** Whether last year's header names 机构编码, without which readPreviousYear compares nothing (and a reader
+ * may leave the rows under it unread). */
+export function comparesYears(header: readonly unknown[]): boolean {
+  return header.some((h) => text(h) === '机构编码');
+}
+
 export function readPreviousYear(
   rubric: Rubric,
   table: RosterTable | RosterRows,

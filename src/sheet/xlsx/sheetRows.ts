@@ -17,9 +17,15 @@ export type RowCell = ShownCell & { format?: string };
 export interface StreamedSheet {
   /** the sheet read */
   name: string;
-  /** how many rows the sheet has (its last <row>'s number: Worksheet.rowCount) */
+  /** how many rows the sheet has (its last <row>'s number: Worksheet.rowCount); where `onRow` stopped the
+   * reading, the rows read */
   rowCount: number;
+  /** `onRow` said 'stop': the rows after it were neither read nor counted against the limits */
+  stopped?: true;
 }
+
+/** thrown through the zip guard when `onRow` says 'stop', and caught where it was called */
+const STOPPED = new Error('stopped');
 
 /**
  * The worksheet `pick` chooses among the workbook's (their names and states, in order), read row by row:
@@ -27,7 +33,9 @@ export interface StreamedSheet {
  * (0-based; a column without one is empty), each as `cell` of xlsxSheets shows it. The file is checked as
  * xlsxSheets checks it, the sheet as it is inflated; only its cell count is not limited (nothing is held).
  *
- * `onRead` is told how many of the sheet's bytes (unzipped) are read, of how many.
+ * `onRead` is told how many of the sheet's bytes (unzipped) are read, of how many. `onRow` may say 'stop':
+ * nothing more is read (a roster whose header names no 机构编码 is refused at its first row, not after
+ * 100,000 rows); the sheet is then as read so far, its merged ranges and links unknown.
  *
  * Undefined where the sheet cannot be read so and read the same as whole: merged ranges or links (their
  * list follows the rows), or rows written out of order. `onRow` may have been called for some rows: the
@@ -38,7 +46,7 @@ export function eachSheetRow(
   source: string,
   inflateWhole: WholeInflater | undefined,
   pick: (sheets: readonly Worksheet[]) => Worksheet,
-  onRow: (row: number, cells: readonly (RowCell | undefined)[]) => void,
+  onRow: (row: number, cells: readonly (RowCell | undefined)[]) => 'stop' | void,
   onRead?: (done: number, total: number) => void,
 ): StreamedSheet | undefined {
   refuseNotXlsx(bytes, source);
@@ -50,6 +58,7 @@ export function eachSheetRow(
   let row = -1;
   let cells: (RowCell | undefined)[] = [];
   let inOrder = true;
+  let stopped = false;
   // the chosen sheet's pieces went to the reader (a part named otherwise than the guard's sheets, or twice,
   // is read whole)
   let streamed = 0;
@@ -69,13 +78,16 @@ export function eachSheetRow(
         chosen = sheet;
         const formats = styles.ownFormats;
         reader = sheetPartReader((xml: XmlCell) => {
-          if (!inOrder) return;
+          if (!inOrder || stopped) return;
           if (xml.row !== row) {
             if (xml.row < row) {
               inOrder = false;
               return;
             }
-            if (row >= 0) onRow(row, cells);
+            if (row >= 0 && onRow(row, cells) === 'stop') {
+              stopped = true;
+              return;
+            }
             row = xml.row;
             cells = [];
           }
@@ -101,10 +113,18 @@ export function eachSheetRow(
           damaged = true;
         }
         onRead?.((done += step.length), size);
+        // (out through the zip guard, which then inflates and counts no more)
+        if (stopped) throw STOPPED;
       }
     };
   };
-  const found = checkXlsxInsides(bytes, source, isWorkbookWide, inflateWhole, streamTo);
+  let found: ReturnType<typeof checkXlsxInsides>;
+  try {
+    found = checkXlsxInsides(bytes, source, isWorkbookWide, inflateWhole, streamTo);
+  } catch (error) {
+    if (error !== STOPPED) throw error;
+    return { name: chosen!.name, rowCount: row + 1, stopped: true };
+  }
   if (!found || damaged) throw damagedXlsx(source);
   if (noSheet) throw noWorksheet(source);
   if (!chosen || !reader) {

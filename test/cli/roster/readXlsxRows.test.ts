@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { MibError } from '../../../src/core';
-import { isCodeHeader } from '../../../src/core/roster/institutions';
+import { isCodeHeader, namesInstitutions } from '../../../src/core/roster/institutions';
 import { ROSTER_SHEET_NAMES, readXlsxRows } from '../../../src/cli/roster/readXlsx';
 import { XLSX_LIMITS } from '../../../src/sheet/xlsx/limits';
 import { xlsxSheets } from '../../../src/sheet/xlsx/xlsxCells';
@@ -219,6 +219,39 @@ describe('an .xlsx roster read a row at a time', () => {
     const linked = await withLink.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     expect(read(linked)).toEqual(await oracle(linked));
     expect(read(linked).problems).toEqual([]);
+  });
+
+  it('stops at a header whose rows are not wanted (no 机构编码): the sheet read no further than its first megabyte', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['编码', '机构名称', '4.1']);
+    for (let k = 1; k <= 25_000; k++) sheet.addRow([`WH${k}`, `机构${k}`, k]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const reads: number[][] = [];
+    const table = readXlsxRows(bytes, 'r.xlsx', { onRead: (done, total) => reads.push([done, total]), wanted: namesInstitutions });
+    expect(table).toMatchObject({ header: ['编码', '机构名称', '4.1'], count: 0, headerOnly: true, problems: [] });
+    // the sheet's XML is several megabytes, read a megabyte at a time: one was read
+    expect(reads).toEqual([[1 << 20, expect.any(Number)]]);
+    expect(reads[0]![1]).toBeGreaterThan(2 * (1 << 20));
+    // under a header that names 机构编码 and 机构名称, every row
+    sheet.getCell('A1').value = '机构编码';
+    const roster = readXlsxRows(new Uint8Array(await workbook.xlsx.writeBuffer()), 'r.xlsx', { wanted: namesInstitutions });
+    expect(roster.count).toBe(25_000);
+    expect(roster.headerOnly).toBeUndefined();
+    // a sheet read whole (row 1 written after row 2, so not known for the header till the end) stops at
+    // the same header
+    sheet.getCell('A1').value = '编码';
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const [first, second] = [...xml.matchAll(/<row r="\d+"[^>]*>.*?<\/row>/g)].map((m) => m[0]);
+    zip.file('xl/worksheets/sheet1.xml', xml.replace(first! + second!, second! + first!));
+    const outOfOrder = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(readXlsxRows(outOfOrder, 'r.xlsx', { wanted: namesInstitutions })).toMatchObject({
+      header: ['编码', '机构名称', '4.1'],
+      count: 0,
+      headerOnly: true,
+    });
+    expect(readXlsxRows(outOfOrder, 'r.xlsx').count).toBe(25_000);
   });
 
   it('lets go of a row once it is scored, and the rows after it are still read', async () => {
