@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { run } from '../src/cli/main';
+import { peakRss } from './measure';
 
 const start = performance.now();
 const code = await run(process.argv.slice(2), {
@@ -13,5 +14,4 @@ const code = await run(process.argv.slice(2), {
   writeFile: (path, data) => writeFileSync(path, data),
 });
 const ms = performance.now() - start;
-// resourceUsage().maxRSS is in kilobytes
-console.log(JSON.stringify({ ms, code, maxRss: process.resourceUsage().maxRSS * 1024 }));
+console.log(JSON.stringify({ ms, code, maxRss: peakRss() }));

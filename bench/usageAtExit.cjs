@@ -14,8 +14,20 @@ function mainThreadCpuMs() {
   }
 }
 
+/** The process's peak resident set: VmHWM of /proc/self/status, as measure.ts's peakRss reads it and for
+ * its reason (getrusage's maxRSS keeps the bench's own memory, forked into the child, across execve). */
+function peakRss() {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb !== undefined) return Number(kb) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 process.on('exit', () => {
   const usage = process.resourceUsage();
-  const line = { cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRss: usage.maxRSS * 1024, mainCpuMs: mainThreadCpuMs() };
+  const line = { cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRss: peakRss(), mainCpuMs: mainThreadCpuMs() };
   appendFileSync(process.env.MIB_BENCH_USAGE, `${JSON.stringify(line)}\n`);
 });
