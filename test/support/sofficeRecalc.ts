@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
 
-/** A cell's computed value, on the first sheet unless another (1-based, in workbook order) is named. */
-export type Computed = (address: string, sheet?: number) => string | number | boolean | null;
+/** A cell's computed value, on the first sheet unless another (1-based, in workbook order) is named; and the
+ * sheets' names as LibreOffice saved them. */
+export type Computed = ((address: string, sheet?: number) => string | number | boolean | null) & { sheetNames: string[] };
 
 /** The profile setting that makes LibreOffice recompute OOXML formulas on load (0 = always). */
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -78,5 +79,7 @@ async function cellValues(data: Buffer): Promise<Computed> {
     }
     sheets.set(n, cells);
   }
-  return (address, sheet = 1) => sheets.get(sheet)?.get(address) ?? null;
+  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const sheetNames = [...workbook.matchAll(/<sheet [^>]*?name="([^"]*)"/g)].map((m) => unescape(m[1]!));
+  return Object.assign((address: string, sheet = 1) => sheets.get(sheet)?.get(address) ?? null, { sheetNames });
 }

@@ -1,11 +1,13 @@
 // A worksheet's cells as a reader sees them (xlsxCells.ts): the workbook's shared strings and date styles
 // applied, shared formulas written out for each cell, merged cells showing their first cell's value, each
 // as ExcelJS 4.4 gives it once it has opened the file (cell-xform.js reconcile, doc/cell.js; the file named
-// beside each rule is ExcelJS's), so that a submitted sheet reads as it did when ExcelJS opened it.
+// beside each rule is ExcelJS's), so that a submitted sheet reads as it did when ExcelJS opened it. Where
+// ExcelJS misread what LibreOffice and the standard read (test/sheet/xlsx/otherWriters.test.ts), the reader
+// reads as they do: cells without addresses, t="d" dates, booleans, a text decoded once, a text or error
+// result under a date format.
 import { cellAddress, columnLetters, parseCell, type Rect } from '../memory/a1';
 import type { PlainValue } from '../types';
 import type { SheetPart, XmlCell } from './sheetPart';
-import { xmlDecodeAgain } from './workbookParts';
 
 /** One cell as read: what it shows (null = blank), its formula with "=", the error it shows, and whether
  * it is a formula saved without its result (ExcelJS writes none). */
@@ -203,13 +205,15 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
     const raw = xml.value;
     let result: Held;
     if (raw) {
-      if (xml.t === 'str') result = xmlDecodeAgain(raw);
+      if (xml.t === 'str') result = raw;
       else if (xml.t === 'b') result = booleanOf(raw);
       else if (xml.t === 'e') result = { error: raw };
       else if (xml.t === 'd') result = isoDate(raw);
       else result = parseFloat(raw);
     }
-    if (result !== undefined && !(result instanceof Date) && date) result = excelDate(result, context.date1904);
+    // a number's result under a date format is a date, and a boolean's, as LibreOffice reads it (TRUE is 1);
+    // a text or an error stays what it is (ExcelJS made either an invalid date, shown blank: an #N/A lost)
+    if ((typeof result === 'number' || typeof result === 'boolean') && date) result = excelDate(result, context.date1904);
     // a link on a formula's cell: ExcelJS keeps its result as the link's text, and the formula goes
     if (linked) return { kind: 'value', style: xml.s, value: result };
     let sharedFrom: string | undefined;
@@ -236,7 +240,7 @@ function reconcile(xml: XmlCell, context: SheetContext, links: SheetPart['links'
       return { kind: 'value', style: xml.s, value: text };
     }
     case 'str':
-      return { kind: 'value', style: xml.s, value: xmlDecodeAgain(raw) };
+      return { kind: 'value', style: xml.s, value: raw };
     case 'inlineStr':
       return { kind: 'value', style: xml.s, value: xml.runs ? xml.runs.join('') : raw };
     case 'b':

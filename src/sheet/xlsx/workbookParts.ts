@@ -1,12 +1,9 @@
 // The workbook-wide parts of an .xlsx as the collector reads them (xlsxCells.ts): xl/workbook.xml (sheets,
 // defined names, the 1904 date system), relationships, xl/styles.xml (which cell styles show dates) and
 // xl/sharedStrings.xml. Each is read as ExcelJS 4.4 reads it (lib/xlsx/xform/book, style, strings), so that a
-// submitted sheet reads as it did when ExcelJS opened it; the file named beside each rule is ExcelJS's.
+// submitted sheet reads as it did when ExcelJS opened it; the file named beside each rule is ExcelJS's. A
+// sheet's name is its XML text, as LibreOffice reads it (ExcelJS decoded "&lt;" in it a second time).
 import { readXml } from './xmlEvents';
-
-/** utils.xmlDecode: ExcelJS decodes the five entities a second time in a sheet's name and a `str` value. */
-export const xmlDecodeAgain = (text: string) =>
-  text.replace(/&([a-z]*);/g, (entity) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[entity] ?? entity);
 
 export interface WorkbookPart {
   /** <sheets>, in order (sheet-xform.js) */
@@ -25,7 +22,7 @@ export function readWorkbookPart(xml: Uint8Array): WorkbookPart {
       if (tag === 'sheet') {
         const sheetName = attributes.get('name');
         part.sheets.push({
-          name: sheetName === undefined ? undefined : xmlDecodeAgain(sheetName),
+          name: sheetName,
           id: parseInt(attributes.get('sheetId') ?? '', 10),
           rId: attributes.get('r:id'),
           state: attributes.get('state'),

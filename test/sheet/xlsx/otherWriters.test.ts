@@ -158,6 +158,51 @@ describe('a boolean cell (t="b") written as XML Schema allows, 1, 0, true or fal
   }, 180_000);
 });
 
+describe('text as its XML says, and a formula’s text or error result under a date format', () => {
+  it('reads as LibreOffice shows it, where ExcelJS decoded "&lt;" a second time and made the result an invalid date', async () => {
+    if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
+    // a sheet named A&lt;B (written A&amp;lt;B), a date-formatted cell's style for the results
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('A&lt;B').addRow([new Date(Date.UTC(2025, 0, 15))]);
+    workbook.addWorksheet('说明').addRow(['本表由信息系统导出']);
+    const excel = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const dateStyle = /<c r="A1" s="(\d+)"/.exec(await (await JSZip.loadAsync(excel)).file('xl/worksheets/sheet1.xml')!.async('string'))![1];
+    const cells = [
+      // a formula's text and a text written as a formula's result would be, each holding "&lt;" as text
+      '<c r="A2" t="str"><f>"a&amp;lt;b"</f><v>a&amp;lt;b</v></c>',
+      '<c r="B2" t="str"><v>p&amp;amp;q</v></c>',
+      // under a date format: a text result, an error, a number and TRUE (LibreOffice reads it as 1)
+      `<c r="C2" s="${dateStyle}" t="str"><f>"某日"</f><v>某日</v></c>`,
+      `<c r="D2" s="${dateStyle}" t="e"><f>NA()</f><v>#N/A</v></c>`,
+      `<c r="E2" s="${dateStyle}"><f>1+45671</f><v>45672</v></c>`,
+      `<c r="F2" s="${dateStyle}" t="b"><f>TRUE()</f><v>1</v></c>`,
+    ];
+    const header = ['机构编码', '机构名称', '备注', '4.1', '签约日期', '3.1'];
+    const headerRow = header.map((text, c) => `<c r="${cellAddress(0, c)}" t="inlineStr"><is><t>${text}</t></is></c>`).join('');
+    const bytes = await withFirstSheet(excel, sheetOf(`<row r="1">${headerRow}</row><row r="2">${cells.join('')}</row>`));
+    const file = join(dir, 'texts.xlsx');
+    writeFileSync(file, bytes);
+    const libreOffice = (await recalculate([file])).get(file)!;
+    const read = openXlsxCells(bytes, 'texts.xlsx');
+    expect(read.sheets).toEqual(libreOffice.sheetNames);
+    expect(read.sheets[0]).toBe('A&lt;B');
+    const shown = (address: string) => read.cell('A&lt;B', address);
+    // the texts as LibreOffice shows them
+    for (const address of ['A2', 'B2', 'C2']) expect(shown(address).value).toBe(libreOffice(address));
+    expect(['A2', 'B2', 'C2'].map((a) => shown(a).value)).toEqual(['a&lt;b', 'p&amp;q', '某日']);
+    // the error shows as LibreOffice shows it (the collector's cells give an error as its text)
+    expect(shown('D2').value).toBe(libreOffice('D2'));
+    expect(libreOffice('D2')).toBe('#N/A');
+    // a number and TRUE under a date format are the date of that serial, as LibreOffice has them
+    const day = (serial: unknown) => new Date(Date.UTC(1899, 11, 30) + Number(serial) * 86_400_000).toISOString().slice(0, 10);
+    expect([shown('E2').value, shown('F2').value]).toEqual([day(libreOffice('E2')), day(libreOffice('F2'))]);
+    // the roster takes the same cells, and lists the error as the row's problem
+    const roster = readXlsxRows(bytes, 'r.xlsx');
+    expect(roster.row(0)).toEqual(['a&lt;b', 'p&amp;q', '某日', '#N/A', '2025-01-15', '1899-12-31']);
+    expect(roster.problems.map((p) => p.message)).toEqual(['A&lt;B!D2 是错误值 #N/A，请更正该单元格']);
+  }, 180_000);
+});
+
 describe('a workbook in the namespaces of ISO/IEC 29500 Strict (Excel’s “Strict Open XML” save)', () => {
   it('reads as LibreOffice reads it, with the prefixes of the Open XML SDK or without', async () => {
     if (!sofficeVersion()) throw new Error('LibreOffice (soffice) is not installed: run .ci/run, or apt-get install libreoffice-calc-nogui');
