@@ -1,6 +1,7 @@
 import { absoluteArea, cellAddress, parseCell, parseRange } from '../sheet/memory/a1';
 import { quotedSheet, validSheetName } from '../sheet/sheetName';
 import type { ChartPlan, GridPlan, PlanCell } from '../sheet/types';
+import { xmlEncode } from './xmlEncode';
 
 // What ExcelJS's streamed writer does not write, added to its .xlsx as it writes: each sheet's print titles
 // (the _xlnm.Print_Titles name, local to the sheet; ExcelJS would write it from pageSetup.printTitlesRow, but
@@ -25,9 +26,6 @@ const CONTENT = {
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 };
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** Text for an element or a double-quoted attribute. */
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** ExcelJS 4.4's streamed workbook and worksheet, as far as adding parts goes (lib/stream/xlsx/workbook-writer.js,
  * worksheet-writer.js, sheet-rels-writer.js). */
@@ -65,7 +63,7 @@ export interface XlsxParts {
 export function addXlsxParts(workbook: object, plans: readonly GridPlan[]): XlsxParts {
   const titles = plans.map((plan, index) => {
     const ref = printTitlesRef(plan);
-    return ref && `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(ref)}</definedName>`;
+    return ref && `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlEncode(ref)}</definedName>`;
   });
   const names = titles.filter(Boolean).join('');
   const overrides: string[] = [];
@@ -154,7 +152,7 @@ function anchorXml(chart: ChartPlan, id: number, relId: string): string {
   };
   return (
     `<xdr:twoCellAnchor editAs="oneCell">${marker('from', chart.from)}${marker('to', chart.to)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${escapeXml(chart.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${xmlEncode(chart.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relId}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -162,7 +160,7 @@ function anchorXml(chart: ChartPlan, id: number, relId: string): string {
 }
 
 const richText = (text: string) =>
-  `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
+  `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${xmlEncode(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
 
 const cellValue = (cell: PlanCell | null | undefined) => (cell && 'value' in cell && cell.value !== null ? String(cell.value) : '');
 
@@ -178,7 +176,7 @@ export function chartXml(chart: ChartPlan, sheetName: string, plan: GridPlan): s
   const first = rect.top + 1;
   const ref = (col: number, from: number, to: number) => `${sheet}!${absoluteArea(`${cellAddress(from, col)}:${cellAddress(to, col)}`)}`;
   const labels = Array.from({ length: rect.bottom - first + 1 }, (_, i) => cellValue(plan.grid[first + i]?.[rect.left]));
-  const strCache = `<c:strCache><c:ptCount val="${labels.length}"/>${labels.map((label, i) => `<c:pt idx="${i}"><c:v>${escapeXml(label)}</c:v></c:pt>`).join('')}</c:strCache>`;
+  const strCache = `<c:strCache><c:ptCount val="${labels.length}"/>${labels.map((label, i) => `<c:pt idx="${i}"><c:v>${xmlEncode(label)}</c:v></c:pt>`).join('')}</c:strCache>`;
   const seriesName = cellValue(plan.grid[rect.top]?.[rect.left + 1]);
   const axisTitle = (text: string) => `<c:title>${richText(text)}</c:title>`;
   return (
@@ -186,10 +184,10 @@ export function chartXml(chart: ChartPlan, sheetName: string, plan: GridPlan): s
     `<c:title>${richText(chart.title)}</c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     `<c:ser><c:idx val="0"/><c:order val="0"/>` +
-    `<c:tx><c:strRef><c:f>${escapeXml(`${sheet}!${absoluteArea(cellAddress(rect.top, rect.left + 1))}`)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(seriesName)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+    `<c:tx><c:strRef><c:f>${xmlEncode(`${sheet}!${absoluteArea(cellAddress(rect.top, rect.left + 1))}`)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${xmlEncode(seriesName)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
     `<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-    `<c:cat><c:strRef><c:f>${escapeXml(ref(rect.left, first, rect.bottom))}</c:f>${strCache}</c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${escapeXml(ref(rect.left + 1, first, rect.bottom))}</c:f></c:numRef></c:val>` +
+    `<c:cat><c:strRef><c:f>${xmlEncode(ref(rect.left, first, rect.bottom))}</c:f>${strCache}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${xmlEncode(ref(rect.left + 1, first, rect.bottom))}</c:f></c:numRef></c:val>` +
     `</c:ser><c:gapWidth val="150"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `${axisTitle(chart.categoryAxisTitle)}<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +

@@ -3,6 +3,7 @@ import { excelWouldConvert } from '../sheet/excelLimits';
 import { columnLetter } from '../sheet/layout';
 import type { PlainValue } from '../sheet/types';
 import { ValueType } from './exceljs/writer';
+import { xmlEncode } from './xmlEncode';
 
 /**
  * A body row's XML, written straight into ExcelJS's streamed worksheet. ExcelJS makes a row object, a cell
@@ -53,12 +54,6 @@ const isStreamedSheet = (sheet: object): sheet is StreamedSheetInternals => {
 const { Number: NUMBER, Boolean: BOOLEAN, String: STRING } = ValueType;
 /** A cell type's slot among a column's four (number, true/false, text; the fourth is text as "@"). */
 const kindSlot = (type: ExcelJS.ValueType) => (type === NUMBER ? 0 : type === BOOLEAN ? 1 : 2);
-
-// ExcelJS's xmlEncode (lib/utils/utils.js): the five entities, and the characters XML 1.0 forbids dropped
-const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-// eslint-disable-next-line no-control-regex
-const ESCAPED = /["&'<>\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-const xmlEncode = (text: string) => text.replace(ESCAPED, (c) => ENTITIES[c] ?? '');
 
 /**
  * A writer of a body's rows into `sheet`, each column in `columnStyles`' style (the same object for every

@@ -8,6 +8,7 @@ import { FILES_SHEET, type FileToStore, planStoredFiles } from '../sheet/storedF
 import { withSheetNames } from '../sheet/renamedSheets';
 import type { GridPlan, SheetPlan, WorkingPrintPlan } from '../sheet/types';
 import { withDefinedNames } from './xlsxParts';
+import { xmlEncode } from './xmlEncode';
 import { applyStyle, conditionalFormatting, dataValidation } from './xlsxStyles';
 
 /**
@@ -62,7 +63,7 @@ async function withPrintAreas(xlsx: Buffer, sheets: { sheetName: string; index: 
     .filter((s) => s.areas.length > 0)
     .map(({ sheetName, index, areas }) => {
       const ranges = areas.map((area) => `${quotedSheet(sheetName)}!${absoluteArea(area)}`).join(',');
-      return `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(ranges)}</definedName>`;
+      return `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${xmlEncode(ranges)}</definedName>`;
     });
   if (names.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
@@ -113,8 +114,6 @@ async function writeWorkingPrint(workbook: ExcelJS.Workbook, view: WorkingPrintP
   writeCells(sheet, view);
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
 
 /** A region's own table and policy inside the workbook (the MIB_FILES contract, src/sheet/storedFiles.ts):
  * very hidden, so no one opens it from Excel's 取消隐藏, and protected; added after the assessment

@@ -66,7 +66,8 @@ describe('gridPlansToXlsx: the roster workbook as one .xlsx (ExcelJS, streamed)'
     expect(first).toContain('<a:t>等次分布</a:t>');
     const grade = plan.sheets[1]!.charts![0]!;
     const [top, last] = grade.data.match(/\d+/g)!.map(Number) as [number, number];
-    expect(first).toContain(`<c:f>'汇总统计'!$B$${top + 1}:$B$${last}</c:f>`);
+    // (the sheet's quotes escaped as every text this program writes into XML is, xmlEncode.ts)
+    expect(first).toContain(`<c:f>&apos;汇总统计&apos;!$B$${top + 1}:$B$${last}</c:f>`);
     expect(first).toContain('<c:v>优</c:v>');
     expect(await zip.file('xl/worksheets/sheet2.xml')!.async('string')).toMatch(/<drawing r:id="[^"]+"\/><\/worksheet>$/);
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/charts/chart2.xml');
