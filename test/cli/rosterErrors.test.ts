@@ -147,6 +147,34 @@ describe('mib roster: nothing can be scored, nothing is written (exit 2)', () =>
     expect(roster.err).toContain('名单!C3 是错误值 #N/A，请更正该单元格');
   });
 
+  it('a title row above the header (a clerk’s “2025年度考核名单”): said first, naming the header’s row, in a workbook and a CSV', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['2025年度定点医疗机构考核名单']);
+    sheet.mergeCells('A1:D1');
+    sheet.addRow(['机构编码', '机构名称', '质量保证金', '6.1']);
+    for (let k = 1; k <= 30; k++) sheet.addRow([`JB${k}`, `机构${k}`, 10000, 1]);
+    const input = path('titled-in.xlsx');
+    writeFileSync(input, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const titled = await run('titled', input);
+    expect(titled).toMatchObject({ code: 2, written: false });
+    expect(titled.err.split('\n')[0]).toBe(
+      '错误：表头不在第一行：名单!A2 所在的一行有 机构编码、机构名称，像是表头；请删去它上面的标题行，使表头成为第一行',
+    );
+    expect(titled.err).toContain('名册表头缺少“机构编码”列');
+    const csv = path('titled.csv');
+    writeFileSync(csv, '2025年度定点医疗机构考核名单,,,\r\n机构编码,机构名称,质量保证金,6.1\r\nJB1,机构1,10000,1\r\n');
+    const fromCsv = await run('titled-csv', csv);
+    expect(fromCsv.code).toBe(2);
+    expect(fromCsv.err.split('\n')[0]).toBe(
+      '错误：表头不在第一行：第2行第1列（A2） 所在的一行有 机构编码、机构名称，像是表头；请删去它上面的标题行，使表头成为第一行',
+    );
+    // the title deleted, the same file is scored
+    sheet.spliceRows(1, 1);
+    writeFileSync(input, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect((await run('untitled', input)).code).toBe(0);
+  });
+
   it('a file that is not there, an old .xls', async () => {
     const missing = await run('missing', path('nope.csv'));
     expect(missing).toMatchObject({ code: 2, written: false });

@@ -60,8 +60,9 @@ export type XlsxRows = RosterRows & {
  * is read whole (a merged cell shows its range's first cell, which the rows before did not know).
  * `onRead`: how many of the sheet's bytes are read, of how many (a bar while a large roster is read).
  * `wanted`: whether the rows under a header are worth reading (a roster's needs 机构编码 and 机构名称,
- * namesInstitutions); where not, no row after the header is read (`headerOnly`), and a file that is no
- * roster, 100,000 rows of other columns, is refused at once rather than after every row is read.
+ * namesInstitutions); where not, only the first row under it is read (`unread`: it may be the header, under
+ * a title row), and a file that is no roster, 100,000 rows of other columns, is refused at once rather than
+ * after every row is read.
  */
 export function readXlsxRows(bytes: Uint8Array, source: string, options: RowsWanted = {}): XlsxRows {
   const { onRead, wanted } = options;
@@ -111,6 +112,8 @@ export async function readXlsx(bytes: Uint8Array, source: string, wanted?: RowsW
 class RowsRead {
   header: string[] | undefined;
   #codeColumns = new Set<number>();
+  /** the header is not `wanted`: the reading stops after the first row under it */
+  #unwanted = false;
   readonly #lines = new PackedLines();
   readonly #excelRows: number[] = [];
   readonly problems: Problem[] = [];
@@ -140,8 +143,8 @@ class RowsRead {
 
   /** Row `excelRow` (1-based) from its cells, trailing blanks dropped; error cells become their text and a
    * problem. A code stored as a number shown with leading zeros (format 00000) is the text it shows:
-   * codes stay text, "03720" as typed. Row 1 is the header: 'stop' when the rows under it are not wanted
-   * (or it is blank, which is refused whatever follows). */
+   * codes stay text, "03720" as typed. Row 1 is the header: 'stop' at once when it is blank (refused whatever
+   * follows), and after the first row under it when its rows are not wanted. */
   add(excelRow: number, cells: readonly (ShownCell | undefined)[], formatAt: (column: number) => string | undefined): 'stop' | void {
     // a header not on row 1 is none: the rows after it are data
     if (this.header === undefined) {
@@ -149,13 +152,15 @@ class RowsRead {
       if (excelRow === 1) {
         this.header = this.#values(excelRow, cells, formatAt).map((value) => (value === null ? '' : String(value).trim()));
         this.#codeColumns = new Set(this.header.flatMap((name, c) => (isCodeHeader(name) ? [c] : [])));
-        return this.header.length === 0 || (this.wanted && !this.wanted(this.header)) ? 'stop' : undefined;
+        this.#unwanted = this.wanted !== undefined && !this.wanted(this.header);
+        return this.header.length === 0 ? 'stop' : undefined;
       }
     }
     const values = this.#values(excelRow, cells, formatAt);
     if (values.length === 0) return;
     this.#lines.push(JSON.stringify(values));
     this.#excelRows.push(excelRow);
+    return this.#unwanted ? 'stop' : undefined;
   }
 
   #values(excelRow: number, cells: readonly (ShownCell | undefined)[], formatAt: (column: number) => string | undefined) {
@@ -190,10 +195,10 @@ class RowsRead {
     return values.slice(0, end).map((value) => (blank(value) ? null : value));
   }
 
-  /** The rows read, once the sheet's last row is, or once `add` said 'stop' at the header (`headerOnly`: the
-   * rows under it unread). */
-  done(rowCount: number, headerOnly?: boolean): XlsxRows {
-    if (!headerOnly) this.checkRowCount(rowCount);
+  /** The rows read, once the sheet's last row is, or once `add` said 'stop' (`stopped`: the rows after the
+   * first left unread, or the header blank). */
+  done(rowCount: number, stopped?: boolean): XlsxRows {
+    if (!stopped) this.checkRowCount(rowCount);
     this.#lines.end();
     const header = this.header ?? [];
     const sheetName = this.sheetName();
@@ -203,7 +208,7 @@ class RowsRead {
         `${this.#where()}第 1 行（表头）是空的：表头应为 机构编码、机构名称，再是各事实的输入编号`,
         `${this.source}: row 1 (the header) is empty`,
       );
-    if (this.#lines.length === 0 && !headerOnly)
+    if (this.#lines.length === 0)
       throw refuse(
         this.source,
         `${this.#where()}只有表头，没有机构行（表头：${clipped(header.join('，'))}）`,
@@ -221,7 +226,7 @@ class RowsRead {
       },
       release: (index) => lines.release(index),
       sheetName,
-      ...(headerOnly && { headerOnly: true }),
+      ...(stopped && { unread: true }),
       problems: this.problems,
       source: `${this.source}（工作表“${sheetName}”）`,
       cellName: (row, column) => `${sheetName}!${columnLetters(column)}${row < 0 ? 1 : (excelRows[row] ?? row + 2)}`,

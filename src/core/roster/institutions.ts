@@ -36,7 +36,7 @@ export function isCodeHeader(header: string): boolean {
 }
 
 /** Whether a header names the two columns no roster can do without, 机构编码 and 机构名称 (readInstitutions
- * scores nothing without them): a reader may leave the rows under one that does not unread (`headerOnly`). */
+ * scores nothing without them): a reader may leave the rows under one that does not unread (`unread`). */
 export function namesInstitutions(header: readonly unknown[]): boolean {
   const fields = new Set(header.map((raw) => (typeof raw === 'string' ? fieldOfHeader(raw.trim()) : undefined)));
   return fields.has('code') && fields.has('name');
@@ -81,7 +81,7 @@ export function rowsOf(table: RosterTable | RosterRows): RosterRows {
     header: table.header,
     cellName: table.cellName,
     ...(table.source !== undefined && { source: table.source }),
-    ...(table.headerOnly && { headerOnly: true }),
+    ...(table.unread && { unread: true }),
     count: rows.length,
     row: (i) => rows[i]!,
   };
@@ -101,9 +101,21 @@ export function readInstitutions(rubric: Rubric, table: RosterTable | RosterRows
   const columns = readHeader(rubric, table, problems);
   const rows = rowsOf(table);
   const where = table.source ? `${table.source}：` : '';
-  if (rows.count === 0 && !table.headerOnly)
-    problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
-  if (columns.fields.code === undefined || columns.fields.name === undefined) return { institutions: [], columns, problems, rowProblems };
+  if (rows.count === 0) problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
+  if (columns.fields.code === undefined || columns.fields.name === undefined) {
+    // a title row above the header (a clerk's “2025年度考核名单”): the first row names both, and is said first
+    if (rows.count > 0 && namesInstitutions(rows.row(0))) {
+      const cell = table.cellName(0, 0);
+      problems.unshift(
+        problem(
+          cell,
+          `表头不在第一行：${cell} 所在的一行有 机构编码、机构名称，像是表头；请删去它上面的标题行，使表头成为第一行`,
+          `the header is not on the first row: the row of ${cell} names 机构编码 and 机构名称; delete the title rows above it`,
+        ),
+      );
+    }
+    return { institutions: [], columns, problems, rowProblems };
+  }
   const facts = factIds ? columns.inputs.filter(({ id }) => factIds.has(id)) : columns.inputs;
   // an object with every kept input's key, in the columns' order, made in one go: its copies share one
   // hidden class and keep their properties in place (a key added at a time, 100-odd of them, makes a hash

@@ -26,9 +26,10 @@ export interface RosterTable {
   cellName(row: number, column: number): string;
   /** the file or sheet, for messages */
   source?: string;
-  /** the rows were left unread, as the header names no 机构编码 or no 机构名称 (namesInstitutions): nothing
-   * under it could be scored, and a file that is no roster is refused at its first row */
-  headerOnly?: boolean;
+  /** only the first row under the header was read, the others left unread: the header names no 机构编码 or
+   * no 机构名称 (namesInstitutions), so nothing under it could be scored, and a file that is no roster is
+   * refused at its first rows (the first is read, as it may be the header under a title row) */
+  unread?: boolean;
 }
 
 /** A roster read a row at a time (`mib roster` on a large file): `row` makes a data row's cells as they are
