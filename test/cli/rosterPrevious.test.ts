@@ -77,6 +77,16 @@ describe('mib roster --previous', () => {
     writeFileSync(noCode, new Uint8Array(await workbook.xlsx.writeBuffer()));
     const without = await mibOnDisk('roster', ...WEIHAI, '--input', thisYear, '--previous', noCode);
     expect(without.err).toContain(`上年名单“${noCode}（工作表“名单”）”没有“机构编码”列，无法与今年对照`);
+    expect(without.err).not.toContain('表头不在第一行');
+    // a title row above the header: the header's row named
+    sheet.getCell('A1').value = '机构编码';
+    sheet.spliceRows(1, 0, ['2024年度考核结果']);
+    const titled = path('titled.xlsx');
+    writeFileSync(titled, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const withTitle = await mibOnDisk('roster', ...WEIHAI, '--input', thisYear, '--previous', titled);
+    expect(withTitle.err).toContain(
+      `上年名单“${titled}（工作表“名单”）”没有“机构编码”列，无法与今年对照：表头不在第一行，名单!A2 所在的一行有 机构编码，像是表头；请删去它上面的标题行`,
+    );
   });
 
   it('shows score and grade changes in the text and the workbook (上年得分, 上年等次, 得分变化, 与上年; 上年对比)', async () => {

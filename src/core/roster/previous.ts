@@ -71,10 +71,12 @@ export function readPreviousYear(
   const gradeColumn = header.indexOf('等次');
   const rows = new Map<string, PreviousRow>();
   if (codeColumn < 0) {
+    // a title row above the header, as in this year's roster (readInstitutions): the first row names it
+    const titled = lines.count > 0 && comparesYears(lines.row(0)) ? table.cellName(0, 0) : undefined;
     problems.push({
       field: 'previous',
-      message: `上年名单“${source}”没有“机构编码”列，无法与今年对照`,
-      messageEn: 'last year has no 机构编码 column',
+      message: `上年名单“${source}”没有“机构编码”列，无法与今年对照${titled ? `：表头不在第一行，${titled} 所在的一行有 机构编码，像是表头；请删去它上面的标题行` : ''}`,
+      messageEn: `last year has no 机构编码 column${titled ? `: the row of ${titled} looks like the header; delete the title rows above it` : ''}`,
     });
     return { source, rows, scored: false, problems };
   }
