@@ -80,7 +80,7 @@ export async function roster(io: RosterIo, positionals: string[], flags: Flags):
   } catch (error) {
     throw fileError(input, error, { what: '名单文件' });
   }
-  // (a workbook whose header names no 机构编码 or 机构名称 is refused below without its rows being read)
+  // (a workbook whose header names no 机构编码 or 机构名称 is refused below, read no further than its first row)
   const rows = await readShowingProgress(io, bytes, input, '读取名单', namesInstitutions);
   bytes = undefined;
   const previous = typeof flags.previous === 'string' ? await readPrevious(io, flags.previous, rubric, policy, options) : undefined;
@@ -196,7 +196,7 @@ async function writeWorkbook(io: RosterIo, path: string, plans: readonly GridPla
 const isSystemError = (error: unknown) => typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
 
 /** A roster file read (readRoster), with a bar of how far where it is an .xlsx (thousands of rows take seconds
- * to read; a CSV a moment); a workbook's rows not read under a header `wanted` refuses. */
+ * to read; a CSV a moment); under a header `wanted` refuses, no further than the first row below it. */
 async function readShowingProgress(
   io: RosterIo,
   bytes: Uint8Array,

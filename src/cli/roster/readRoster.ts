@@ -15,7 +15,8 @@ export type ReadRoster = RosterRows & { problems: Problem[]; release(index: numb
  * say what a file is when it is neither. `problems` are the cells read that the roster cannot take (an
  * error value in a workbook); a file that cannot be read at all is a MibError. Either is read a row at a time
  * and lets go of a row once it is scored. `onRead` is told how far a workbook's sheet is read (a CSV is
- * read in a moment); a workbook's rows under a header `wanted` refuses are not read (`headerOnly`).
+ * read in a moment); under a header `wanted` refuses, a workbook is read no further than the first row
+ * below it (`unread`).
  */
 export async function readRoster(bytes: Uint8Array, source: string, options: RowsWanted = {}): Promise<ReadRoster> {
   if (sniff(bytes) === 'zip') return readXlsxRows(bytes, source, options);

@@ -44,18 +44,18 @@ function measureId(rubric: Rubric, header: string): string | undefined {
   return resolveInputId(rubric, measured ? measured[1]! : header);
 }
 
-/**
- * Reads last year's file, a row at a time (only each row's code, name, measures and results are kept).
- * `score` scores it when it holds no results (the caller passes scoreRoster with this year's options: the
- * core's roster cannot import itself here without a cycle); of each row scored, the institution's code,
- * total and grade are read.
- */
 /** Whether last year's header names 机构编码, without which readPreviousYear compares nothing (and a reader
  * may leave the rows under it unread). */
 export function comparesYears(header: readonly unknown[]): boolean {
   return header.some((h) => text(h) === '机构编码');
 }
 
+/**
+ * Reads last year's file, a row at a time (only each row's code, name, measures and results are kept).
+ * `score` scores it when it holds no results (the caller passes scoreRoster with this year's options: the
+ * core's roster cannot import itself here without a cycle); of each row scored, the institution's code,
+ * total and grade are read.
+ */
 export function readPreviousYear(
   rubric: Rubric,
   table: RosterTable | RosterRows,

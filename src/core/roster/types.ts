@@ -26,9 +26,10 @@ export interface RosterTable {
   cellName(row: number, column: number): string;
   /** the file or sheet, for messages */
   source?: string;
-  /** only the first row under the header was read, the others left unread: the header names no 机构编码 or
-   * no 机构名称 (namesInstitutions), so nothing under it could be scored, and a file that is no roster is
-   * refused at its first rows (the first is read, as it may be the header under a title row) */
+  /** only the first row under the header was read, the others left unread: the header lacks what its reader
+   * needs (a roster's 机构编码 and 机构名称, namesInstitutions; last year's 机构编码, comparesYears), so
+   * nothing under it could be read, and a file that is no roster is refused at its first rows (the first is
+   * read, as it may be the header under a title row). `count` is then 1. */
   unread?: boolean;
 }
 
