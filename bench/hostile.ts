@@ -30,7 +30,7 @@ export async function benchHostile(): Promise<void> {
     console.log(`a 3,800,000-row sheet: ${mb(bytes.length)} zipped`);
     timedMib('mib roster of it', ['roster', 'cq-jiangbei-2025-hospital', '--input', bomb]);
     // within every limit (19,900,000 cells, 20,000,000 allowed a roster), but no roster: its header names no
-    // 机构编码; refused at its first row (read to its end, it took 12.6 s)
+    // 机构编码; refused once the first row under it is read (read to its end, it took 12.6 s)
     const wide = join(dir, 'wide.xlsx');
     const wideBytes = await manyRows(100_000, 199);
     writeFileSync(wide, wideBytes);
