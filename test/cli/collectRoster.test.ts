@@ -1,7 +1,7 @@
 // `mib collect` keeps the roster fields (issue 23, deliver 6): 级别 and 上级机构编码 where a sheet's header holds
 // them, and `--roster` merging the agency's own list of institutions by 机构编码 (codes as text), naming the
 // sheets whose code is not on it and the institutions on it that sent nothing.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -158,6 +158,25 @@ describe('mib collect --roster: the agency’s own list merged by 机构编码',
     // the deposit the list could not give stays as the sheet had it
     expect(roster.rows[0]!.slice(0, 5)).toEqual(['03720', '机构03720', '二级', '公立', 50000]);
   }, 60_000);
+
+  it('a list whose header names no 机构编码 (a title row above it) stops before any sheet, naming the header’s row', async () => {
+    const sheet = await fillTemplate(path('t.xlsx'), RUBRIC, 'T1', {});
+    const list = path('titled-list.csv');
+    writeFileSync(list, '\uFEFF2025年度机构名单,,\r\n机构编码,机构名称,级别\r\nT1,某医院,二级\r\n');
+    const out = path('t-out.xlsx');
+    const run = await mibOnDisk('collect', sheet.file, '--roster', list, '-o', out);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(
+      `机构名单“${list}”不能用来核对：表头不在第一行：第2行第1列（A2） 所在的一行有 机构编码、机构名称，像是表头；请删去它上面的标题行，使表头成为第一行；名册表头缺少“机构编码”列`,
+    );
+    // no sheet read, nothing written (it said every sheet was not on the list, and the list all sent)
+    expect(run.out).not.toContain('都已报送');
+    expect(existsSync(out)).toBe(false);
+    // the title deleted, the list checks the sheet
+    writeFileSync(list, '\uFEFF机构编码,机构名称,级别\r\nT1,某医院,二级\r\n');
+    const fixed = await mibOnDisk('collect', sheet.file, '--roster', list, '-o', out);
+    expect(fixed.out).toContain(`机构名单“${list}”中的机构都已报送`);
+  });
 
   it('a list that cannot be read stops before any sheet, in Chinese', async () => {
     const sheet = await fillTemplate(path('y.xlsx'), RUBRIC, 'Y1', {});

@@ -1,3 +1,5 @@
+import { clipped, MibError } from '../../core';
+import { headerLacks } from '../../core/roster/institutions';
 import type { RosterTable } from '../../core/roster/types';
 import { fileError, fileIdentities } from '../files';
 import { readRosterTable } from '../roster/readRoster';
@@ -24,7 +26,9 @@ export function givenOnce(positionals: readonly string[]): { paths: string[]; re
 }
 
 /** `--roster`: the agency's own list of institutions, read by the roster reader (CSV or .xlsx by what it
- * is). A file that cannot be read stops the command before any sheet is read, with a Chinese message. */
+ * is). A file that cannot be read stops the command before any sheet is read, with a Chinese message, and
+ * so does a list whose header names no 机构编码 or no 机构名称: it lists no institution to check the sheets
+ * against (every sheet would be "not on the list", and the list "all sent"). */
 export async function readAgencyList(readBytes: (path: string) => Uint8Array, path: string): Promise<RosterTable> {
   let bytes: Uint8Array;
   try {
@@ -33,5 +37,13 @@ export async function readAgencyList(readBytes: (path: string) => Uint8Array, pa
     throw fileError(path, error, { what: '机构名单文件' });
   }
   const table = await readRosterTable(bytes, path);
+  const lacks = headerLacks(table.header, table.rows[0], table.cellName);
+  if (lacks.length > 0)
+    throw new MibError(
+      'invalid-file',
+      path,
+      `机构名单“${clipped(path)}”不能用来核对：${lacks.map((p) => p.message).join('；')}`,
+      `the list ${path} cannot be used: ${lacks.map((p) => p.messageEn).join('; ')}`,
+    );
   return { ...table, source: path };
 }

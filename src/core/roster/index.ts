@@ -1,6 +1,15 @@
 export * from './types';
 export { scoreRoster } from './scoreRoster';
-export { namesInstitutions, readInstitutions, rosterColumns, rowsOf, HEADER_ROW, type ReadInstitutions, type RosterColumns } from './institutions';
+export {
+  headerLacks,
+  namesInstitutions,
+  readInstitutions,
+  rosterColumns,
+  rowsOf,
+  HEADER_ROW,
+  type ReadInstitutions,
+  type RosterColumns,
+} from './institutions';
 export { defaultPeerOptions, PeerOptionsSchema, peerOptionsOf, peerOptionsText, peerOptionWords } from './peer/options';
 export { peerClauses, type PeerClause } from './peerClauses';
 export { rosterSummary } from './summary';

@@ -38,8 +38,40 @@ export function isCodeHeader(header: string): boolean {
 /** Whether a header names the two columns no roster can do without, 机构编码 and 机构名称 (readInstitutions
  * scores nothing without them): a reader may leave the rows under one that does not unread (`unread`). */
 export function namesInstitutions(header: readonly unknown[]): boolean {
-  const fields = new Set(header.map((raw) => (typeof raw === 'string' ? fieldOfHeader(raw.trim()) : undefined)));
+  const fields = fieldsNamed(header);
   return fields.has('code') && fields.has('name');
+}
+
+/** The institution fields a header's cells name. */
+const fieldsNamed = (header: readonly unknown[]) => new Set(header.map((raw) => (typeof raw === 'string' ? fieldOfHeader(raw.trim()) : undefined)));
+
+/**
+ * What a header lacks of the two columns no roster can do without, each as a problem (none when it names
+ * both): "名册表头缺少“机构编码”列". Said first where the first row under it names both, as under a clerk's
+ * title row (“2025年度考核名单”): "表头不在第一行：名单!A2 所在的一行有 机构编码、机构名称…", naming its cell.
+ */
+export function headerLacks(
+  header: readonly unknown[],
+  firstRow: readonly unknown[] | undefined,
+  cellName: (row: number, column: number) => string,
+): Problem[] {
+  const fields = fieldsNamed(header);
+  const lacks = (['code', 'name'] as const).flatMap((field) => {
+    if (fields.has(field)) return [];
+    const name = FIELDS[field][0];
+    return [problem(name, `名册表头缺少“${name}”列：第一行须有 机构编码、机构名称`, `the roster's header has no ${name} column`)];
+  });
+  if (lacks.length > 0 && firstRow !== undefined && namesInstitutions(firstRow)) {
+    const cell = cellName(0, 0);
+    lacks.unshift(
+      problem(
+        cell,
+        `表头不在第一行：${cell} 所在的一行有 机构编码、机构名称，像是表头；请删去它上面的标题行，使表头成为第一行`,
+        `the header is not on the first row: the row of ${cell} names 机构编码 and 机构名称; delete the title rows above it`,
+      ),
+    );
+  }
+  return lacks;
 }
 
 let headerFields: Map<string, Field> | undefined;
@@ -103,17 +135,8 @@ export function readInstitutions(rubric: Rubric, table: RosterTable | RosterRows
   const where = table.source ? `${table.source}：` : '';
   if (rows.count === 0) problems.push(problem('rows', `${where}名册没有数据行：第一行是表头，其下每行一家机构`, 'the roster has no data rows'));
   if (columns.fields.code === undefined || columns.fields.name === undefined) {
-    // a title row above the header (a clerk's “2025年度考核名单”): the first row names both, and is said first
-    if (rows.count > 0 && namesInstitutions(rows.row(0))) {
-      const cell = table.cellName(0, 0);
-      problems.unshift(
-        problem(
-          cell,
-          `表头不在第一行：${cell} 所在的一行有 机构编码、机构名称，像是表头；请删去它上面的标题行，使表头成为第一行`,
-          `the header is not on the first row: the row of ${cell} names 机构编码 and 机构名称; delete the title rows above it`,
-        ),
-      );
-    }
+    // why nothing is scored, said first: a file that is no roster may name hundreds of other columns
+    problems.unshift(...headerLacks(table.header, rows.count > 0 ? rows.row(0) : undefined, table.cellName));
     return { institutions: [], columns, problems, rowProblems };
   }
   const facts = factIds ? columns.inputs.filter(({ id }) => factIds.has(id)) : columns.inputs;
@@ -143,7 +166,6 @@ function problem(field: string, message: string, messageEn: string): Problem {
 
 function readHeader(rubric: Rubric, table: Pick<RosterTable, 'header' | 'cellName'>, problems: Problem[]): RosterColumns {
   const columns: RosterColumns = { fields: {}, inputs: [] };
-  const first = problems.length;
   const seen = new Map<string, number>();
   table.header.forEach((raw, column) => {
     const text = typeof raw === 'string' ? raw.trim() : '';
@@ -175,14 +197,6 @@ function readHeader(rubric: Rubric, table: Pick<RosterTable, 'header' | 'cellNam
     if (field) columns.fields[field] = column;
     else columns.inputs.push({ column, id: key });
   });
-  // a column missing first: it is why nothing is scored, and a file that is no roster may have hundreds of
-  // columns named otherwise, listed after
-  const missing = (['code', 'name'] as const).flatMap((field) => {
-    if (columns.fields[field] !== undefined) return [];
-    const name = FIELDS[field][0];
-    return [problem(name, `名册表头缺少“${name}”列：第一行须有 机构编码、机构名称`, `the roster's header has no ${name} column`)];
-  });
-  problems.splice(first, 0, ...missing);
   return columns;
 }
 
