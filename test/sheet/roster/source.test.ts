@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getRubric, scoreRoster } from '../../../src/core';
 import { linkFormula, linkTarget } from '../../../src/sheet/roster/link';
 import { rosterSource } from '../../../src/sheet/roster/source';
 
@@ -24,6 +25,23 @@ describe('rosterSource: the roster as the clerk keeps it on a sheet', () => {
     expect(source.addressOf(0, 2)).toBe('D4');
     expect(source.headerAddress(2)).toBe('D3');
     expect(source.nextRow).toBe(7);
+  });
+
+  it('a title row above the header: scoreRoster, as the pane’s 计算 runs it, names the header’s row first', () => {
+    const source = rosterSource('名单', {
+      origin: 'A1',
+      values: [
+        ['2025年度定点医疗机构考核名单', null, null],
+        ['机构编码', '机构名称', '6.1'],
+        ['JB1', '甲药店', 1],
+      ],
+    });
+    const result = scoreRoster(getRubric('cq-jiangbei-2025-hospital'), source.table);
+    expect(result.institutions).toEqual([]);
+    expect(result.problems.map((p) => p.message).slice(0, 2)).toEqual([
+      '表头不在第一行：A2 所在的一行有 机构编码、机构名称，像是表头；请删去它上面的标题行，使表头成为第一行',
+      '名册表头缺少“机构编码”列：第一行须有 机构编码、机构名称',
+    ]);
   });
 
   it('an empty sheet is an empty table (scoreRoster then says so)', () => {
