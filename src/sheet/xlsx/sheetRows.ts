@@ -20,7 +20,8 @@ export interface StreamedSheet {
   /** how many rows the sheet has (its last <row>'s number: Worksheet.rowCount); where `onRow` stopped the
    * reading, the rows read */
   rowCount: number;
-  /** `onRow` said 'stop': the rows after it were neither read nor counted against the limits */
+  /** `onRow` said 'stop': the rows after it were not read, nor counted against the limits where the sheet
+   * came in pieces (one inflated whole is counted before it is read) */
   stopped?: true;
 }
 
@@ -34,7 +35,7 @@ const STOPPED = new Error('stopped');
  * xlsxSheets checks it, the sheet as it is inflated; only its cell count is not limited (nothing is held).
  *
  * `onRead` is told how many of the sheet's bytes (unzipped) are read, of how many. `onRow` may say 'stop':
- * nothing more is read (a roster whose header names no 机构编码 is refused at its first row, not after
+ * nothing more is read (a roster whose header names no 机构编码 is refused at its first rows, not after
  * 100,000 rows); the sheet is then as read so far, its merged ranges and links unknown.
  *
  * Undefined where the sheet cannot be read so and read the same as whole: merged ranges or links (their
