@@ -85,7 +85,7 @@ describe('auditSheet', () => {
     book.unprotect(name);
     book.setCell(name, plan.fields.addinTotal!, '88');
     const typedOver = auditSheet(await book.readSheet(name)).flags.find((f) => f.kind === 'valueOverFormula');
-    expect(typedOver).toMatchObject({ address: plan.fields.addinTotal, message: expect.stringContaining('MIB.SCORE 复核') });
+    expect(typedOver).toMatchObject({ address: plan.fields.addinTotal, message: expect.stringContaining('复算总分的') });
   });
 
   it('flags a self-score that differs from the computed one', async () => {

@@ -1,5 +1,6 @@
 import { typedFormula } from '../memory/formulaText';
 import { plannedFormulas } from '../memory/snapshot';
+import { sheetLabels } from '../labels';
 import { itemCellsAt } from '../plan';
 import { itemName } from './itemText';
 import type { AuditCheck, AuditFlag } from './types';
@@ -58,20 +59,14 @@ export const formulaCheck: AuditCheck = ({ snapshot, plan, rubric }) => {
   return flags;
 };
 
-const RESULT_NAMES: Record<string, [string, string]> = {
-  total: ['总分', 'total'],
-  grade: ['等次', 'grade'],
-  refund: ['退还保证金', 'refund'],
-  vetoCount: ['否决项数', 'veto count'],
-  addinTotal: ['MIB.SCORE 复核', 'MIB.SCORE check'],
-  addinGrade: ['MIB.GRADE 复核', 'MIB.GRADE check'],
-  addinRefund: ['MIB.REFUND 复核', 'MIB.REFUND check'],
-  agreement: ['复核结果', 'check result'],
-};
+/** The result cells a formula flag can name, by the plan's field: named by the sheet's own label. */
+const RESULT_FIELDS = new Set(['total', 'grade', 'refund', 'vetoCount', 'addinTotal', 'addinGrade', 'addinRefund', 'agreement'] as const);
+type ResultField = typeof RESULT_FIELDS extends Set<infer K> ? K : never;
+const isResultField = (key: string): key is ResultField => (RESULT_FIELDS as Set<string>).has(key);
 
 function resultEntry(plan: Parameters<AuditCheck>[0]['plan'], at: string): [string, string] | undefined {
   const key = Object.entries(plan.fields).find(([, address]) => address === at)?.[0];
-  return key ? RESULT_NAMES[key] : undefined;
+  return key !== undefined && isResultField(key) ? [sheetLabels['zh-CN'][key], sheetLabels['en-US'][key]] : undefined;
 }
 const resultName = (plan: Parameters<AuditCheck>[0]['plan'], at: string) => resultEntry(plan, at)?.[0] ?? '表头';
 const resultNameEn = (plan: Parameters<AuditCheck>[0]['plan'], at: string) => resultEntry(plan, at)?.[1] ?? 'header';
