@@ -70,6 +70,8 @@ describe('values echoed in messages', () => {
 
   it('show: Infinity is said to be out of range (JSON.stringify said null), deep values do not overflow', () => {
     expect(show(Infinity)).toBe('超出数值范围的数');
+    // a blank cell (null from a sheet or a roster) is said as blank, not in JavaScript's word
+    expect(show(null)).toBe('空');
     expect(show(Number.NaN)).toBe('非数字（NaN）');
     let deep: unknown = [];
     for (let i = 0; i < 100_000; i++) deep = [deep];

@@ -52,7 +52,7 @@ describe('公示名单', () => {
     const out = path('公示.xlsx');
     const run = await mibOnDisk('roster', 'cq-jiangbei-2025-hospital', '--policy', 'jilin-2025', '--complete', '--input', csv, '--publish', out);
     expect(run.out).toContain(`通报：${EXPECTED_BULLETIN}`);
-    expect(run.out).toContain('超出单项分值扣分：1 项、1 家次（第6项 参保群众的就医购药是否服务到位：H06医院超出 2 分）');
+    expect(run.out).toContain('超出单项分值扣分：1 项、1 家次（第6项 参保群众的就医购药是否服务到位：H06医院 超出 2 分）');
     expect(run.out).toContain(`已写入 ${out}：工作表“公示名单”`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);

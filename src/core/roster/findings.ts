@@ -95,13 +95,12 @@ function listed(entries: readonly string[], join: string, unit: '家' | '项'): 
   return entries.length <= LISTED ? entries.join(join) : `${entries.slice(0, LISTED).join(join)}${join}……另 ${entries.length - LISTED} ${unit}`;
 }
 
+/** An institution as a line names it: its name, or its code where the name is blank (a row flagged for the
+ * blank name is still scored, and its finding must say whose it is). */
+const shown = (i: FoundInstitution) => i.name || i.code;
+
 const names = (list: FoundInstitution[], most = 5) =>
-  list.length <= most
-    ? list.map((i) => i.name).join('、')
-    : `${list
-        .slice(0, most)
-        .map((i) => i.name)
-        .join('、')}等 ${list.length} 家`;
+  list.length <= most ? list.map(shown).join('、') : `${list.slice(0, most).map(shown).join('、')}等 ${list.length} 家`;
 
 /**
  * The findings in Chinese, one line each, for the text report, 汇总统计 and the pane ("超出单项分值扣分：2 项、3 家次
@@ -114,7 +113,7 @@ export function findingLines(findings: RosterFindings): string[] {
     const items = findings.overCap.map(
       (item) =>
         `${item.label} ${item.indicator}：${listed(
-          item.institutions.map((i) => `${i.name}超出 ${fmt(i.points)} 分`),
+          item.institutions.map((i) => `${shown(i)} 超出 ${fmt(i.points)} 分`),
           '，',
           '家',
         )}`,
@@ -124,7 +123,7 @@ export function findingLines(findings: RosterFindings): string[] {
   if (findings.vetoes.length > 0)
     lines.push(
       `否决项：${findings.vetoes.length} 家（${listed(
-        findings.vetoes.map((v) => `${v.name} ${v.items.join('、')}`),
+        findings.vetoes.map((v) => `${shown(v)} ${v.items.join('、')}`),
         '；',
         '家',
       )}）`,
@@ -132,7 +131,7 @@ export function findingLines(findings: RosterFindings): string[] {
   if (findings.selfGaps.length > 0)
     lines.push(
       `自评与考核表得分相差超过 ${fmt(findings.selfGapThreshold)} 分：${findings.selfGaps.length} 家（${listed(
-        findings.selfGaps.map((g) => `${g.name} 自评 ${fmt(g.selfScore)}，考核 ${fmt(g.tableTotal)}，差 ${fmt(g.difference)}`),
+        findings.selfGaps.map((g) => `${shown(g)} 自评 ${fmt(g.selfScore)}，考核 ${fmt(g.tableTotal)}，差 ${fmt(g.difference)}`),
         '；',
         '家',
       )}）`,

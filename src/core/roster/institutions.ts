@@ -217,7 +217,9 @@ function readRow(
   const cellOf = (field: Field) => table.cellName(row, fields[field]!);
   const bad = (field: Field, what: string, en: string) => {
     const cell = cellOf(field);
-    flag(problem(cell, `${cell}：${what}，收到的是 ${show(at(field))}`, `${cell}: ${en}`));
+    // a blank cell is said to be blank by the message itself (机构名称不能为空): no "收到的是 空" after it
+    const got = isBlank(at(field)) ? '' : `，收到的是 ${show(at(field))}`;
+    flag(problem(cell, `${cell}：${what}${got}`, `${cell}: ${en}`));
   };
   const code = text(at('code'));
   const name = text(at('name'));

@@ -267,7 +267,8 @@ export function parseInputValue(spec: InputSpec, raw: RawValue): { value: InputV
  * overflows the stack. */
 export function show(raw: RawValue): string {
   if (typeof raw === 'string') return `“${clipped(raw)}”`;
-  if (raw === undefined) return '空';
+  // (a blank cell of a roster or a sheet arrives as null: it is said as blank, never as "null")
+  if (raw === undefined || raw === null) return '空';
   if (typeof raw === 'number' && !Number.isFinite(raw)) return Number.isNaN(raw) ? '非数字（NaN）' : '超出数值范围的数';
   let text: string;
   try {

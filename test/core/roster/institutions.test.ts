@@ -50,12 +50,15 @@ describe('readInstitutions', () => {
         { 机构编码: 'H1', 机构名称: '甲' },
         { 机构编码: '', 机构名称: '乙' },
         { 机构编码: 'H1', 机构名称: ' ' },
+        { 机构编码: 'H5', 机构名称: null },
       ]),
     );
     expect(read.problems.map((p) => p.message)).toEqual(['机构编码“H1”重复出现在 A2、A4：每家机构只能占一行']);
     expect(read.rowProblems.get(0)!.map((p) => p.message)).toEqual(['机构编码“H1”重复出现在 A2、A4：每家机构只能占一行']);
-    expect(read.rowProblems.get(1)!.map((p) => p.message)).toEqual([expect.stringMatching(/^A3：机构编码不能为空/)]);
-    expect(read.rowProblems.get(2)!.map((p) => p.message)).toEqual([expect.stringMatching(/^B4：机构名称不能为空/), expect.stringContaining('重复')]);
+    // the message says the cell is blank, and echoes nothing after it (a null cell was echoed "收到的是 null")
+    expect(read.rowProblems.get(1)!.map((p) => p.message)).toEqual(['A3：机构编码不能为空']);
+    expect(read.rowProblems.get(2)!.map((p) => p.message)).toEqual(['B4：机构名称不能为空', expect.stringContaining('重复')]);
+    expect(read.rowProblems.get(3)!.map((p) => p.message)).toEqual(['B5：机构名称不能为空']);
   });
 
   it('a bad deposit, 降档, 性质 or 情形 flags that row by its cell; the other rows are scored', () => {

@@ -45,9 +45,21 @@ describe('公示名单 and 通报 of twelve hospitals under 吉林', () => {
     // blanks confirmed final (--complete) are no finding; H10's grade is not final, so its blanks are
     expect(findings.missing.map((row) => row.code)).toEqual(['H10']);
     expect(findingLines(findings).slice(0, 2)).toEqual([
-      '超出单项分值扣分：1 项、1 家次（第6项 参保群众的就医购药是否服务到位：H06医院超出 2 分）',
+      '超出单项分值扣分：1 项、1 家次（第6项 参保群众的就医购药是否服务到位：H06医院 超出 2 分）',
       '否决项：1 家（H08医院 第1项）',
     ]);
+  });
+
+  it('names an institution whose name is blank by its code in the findings’ lines', () => {
+    const result = publishRoster();
+    // the rows whose 机构名称 cell was blank: flagged, still scored, and their findings must say whose they are
+    const nameless = result.institutions.map((row) => ({ ...row, institution: { ...row.institution, name: '' } }));
+    const lines = findingLines(rosterFindings({ ...result, institutions: nameless }, publishRubric()));
+    expect(lines.slice(0, 2)).toEqual([
+      '超出单项分值扣分：1 项、1 家次（第6项 参保群众的就医购药是否服务到位：H06 超出 2 分）',
+      '否决项：1 家（H08 第1项）',
+    ]);
+    expect(lines.find((line) => line.startsWith('填报无效'))).toBe('填报无效：1 家、1 项（H10）');
   });
 
   it('counts a self-score beyond 5% of the table’s points from the table’s total, and no other', () => {
