@@ -108,11 +108,13 @@ export interface DecimalRule {
 /** A number argument as plain decimal text ("85", "84.5"; not "0x2710", "1e3", "Infinity"), exact. */
 export function decimalArg(text: string, rule: DecimalRule): Dec {
   const shown = clipped(text);
+  // "得分应为…", "下属得分 2 应为…": a space only after a name that ends in a digit or a letter
+  const what = /[0-9A-Za-z]$/.test(rule.what) ? `${rule.what} ` : rule.what;
   const value = decimalFromText(text);
   if (value === null) {
     throw refuse(
       rule.what,
-      `${rule.what} 应为数字（十进制写法，如 85 或 84.5），收到的是“${shown}”`,
+      `${what}应为数字（十进制写法，如 85 或 84.5），收到的是“${shown}”`,
       `${rule.what} must be a decimal number, got "${shown}"`,
     );
   }

@@ -145,7 +145,7 @@ describe('mib grade / refund / composite', () => {
     expect(mib('composite', '90', '80', '70', '--policy', 'jilin-2025').out).toBe('85.5');
   });
   it('bad arguments name the argument', () => {
-    expect(mib('grade', 'abc', '--policy', 'jilin-2025').err).toContain('得分 应为数字');
+    expect(mib('grade', 'abc', '--policy', 'jilin-2025').err).toContain('得分应为数字');
     expect(mib('grade', '-5', '--policy', 'jilin-2025').err).toContain('得分不能为负数');
     expect(mib('refund', '85', '--deposit', '-1', '--policy', 'jilin-2025').err).toContain('不能为负数');
     expect(mib('refund', '85', '--deposit', '1000', '--policy', 'nope').err).toContain('未知的政策编号“nope”');

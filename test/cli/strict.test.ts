@@ -113,10 +113,14 @@ describe('numbers are decimal text; money never passes through a JS number', () 
   it.each(['0x2710', '1e3', 'Infinity', '', ' ', '10,000', '85分', '0b101', 'NaN'])('refuses %j as a score and as a deposit', (text) => {
     const score = mib('grade', text, '--policy', 'jilin-2025');
     expect(score.code).toBe(2);
-    expect(score.err).toContain('得分 应为数字（十进制写法');
+    expect(score.err).toContain('错误：得分应为数字（十进制写法');
     const deposit = mib('refund', '80', '--deposit', text, '--policy', 'jilin-2025');
     expect(deposit.code).toBe(2);
-    expect(deposit.err).toContain('--deposit（质量保证金） 应为数字');
+    expect(deposit.err).toContain('--deposit（质量保证金）应为数字');
+  });
+
+  it('names a numbered argument with a space before what it should be, a word without one', () => {
+    expect(mib('composite', '80', '90', 'abc', '--policy', 'jilin-2025').err).toContain('错误：下属得分 2 应为数字（十进制写法');
   });
 
   it('9007199254740.93 × 80% = 7205759403792.74; 90071992547409.93 is past 10¹³ and refused (issue 19)', () => {

@@ -5,6 +5,7 @@ import { FILES_SHEET } from '../../sheet/storedFiles/contract';
 import { decimalArg, type Flags, parseArg } from '../args';
 import { OwnershipArgSchema } from '../ownershipArg';
 import type { OwnFiles } from '../ownFiles';
+import { DEPOSIT } from './grading';
 import { planToXlsx } from '../xlsxTemplate';
 
 export interface TemplateIo {
@@ -16,7 +17,6 @@ export interface TemplateIo {
   files: OwnFiles;
 }
 
-const DEPOSIT = { what: '--deposit（质量保证金）' };
 const YEAR = { what: '--year（考核年度）', integer: true, min: 2000, max: 2100 };
 
 /**
