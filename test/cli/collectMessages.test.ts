@@ -52,14 +52,17 @@ describe('mib collect: messages a clerk reads', () => {
     const damaged = path('damaged.xlsx');
     writeFileSync(damaged, readFileSync(good.file).subarray(0, 2000));
     const missing = path('missing.xlsx');
-    const run = await mibOnDisk('collect', good.file, csv, missing, damaged, other.file, '-o', path('mixed.xlsx'));
+    const empty = path('empty.xlsx');
+    writeFileSync(empty, '');
+    const run = await mibOnDisk('collect', good.file, csv, missing, damaged, empty, other.file, '-o', path('mixed.xlsx'));
     expect(run.code).toBe(1);
     const line = (file: string) => run.err.split('\n').find((l) => l.startsWith(`${file}：`)) ?? '';
     expect(line(csv)).toBe(`${csv}：未收集——文件不是 Excel 工作簿（.xlsx），像是文本文件（如 CSV）`);
     expect(line(missing)).toBe(`${missing}：未收集——读不到文件`);
     expect(line(damaged)).toMatch(/：未收集——文件已损坏或不是 Excel 工作簿，读不了/);
+    expect(line(empty)).toBe(`${empty}：未收集——文件是空文件（0 字节），没有可读的内容`);
     expect(line(other.file)).toBe(`${other.file}：未收集——考核表是“威海 一级 2021 医疗机构”，与本次收集的“江北 2025 医疗机构”不同`);
-    for (const file of [csv, missing, damaged, other.file]) expect(line(file).slice(file.length)).not.toMatch(FOREIGN);
+    for (const file of [csv, missing, damaged, empty, other.file]) expect(line(file).slice(file.length)).not.toMatch(FOREIGN);
   }, 30_000);
 
   it('an output that cannot be written is said in Chinese', async () => {

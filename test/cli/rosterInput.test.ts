@@ -127,7 +127,7 @@ describe('mib roster input', () => {
     const collected = path('collected-ranks.xlsx');
     const collect = await mibOnDisk('collect', ...files, '-o', collected);
     expect(collect.code).toBe(0);
-    const note = '与同级机构比较的 23.1 本表填写的值未带入名单：名单中这些列填原始数据（医保业务办理量（以月报为准）），由 mib roster 按同级机构计算';
+    const note = '与同级机构比较的 23.1 本表填写的值未带入名单：名单中这些列填原始数据（医保业务办理量（以月报为准）），汇总名单时按同级机构计算';
     for (const file of files) expect(collect.out.split('\n').find((line) => line.startsWith(`${file}：`))).toContain(note);
     const { code, json } = await rosterJsonOf('cq-jiangbei-2025-hospital', '--input', collected);
     expect(code).toBe(0);

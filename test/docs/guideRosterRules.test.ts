@@ -130,6 +130,10 @@ describe('the guide’s roster rules (section 十四)', () => {
     writeFileSync(facts, JSON.stringify(institutions(1).map(({ 机构编码: _c, 机构名称: _n, ...f }) => f)[0]));
     const score = await mibOnDisk('score', tableFile, '--input', facts, '--policy', taiyuanFile, '--json');
     const readings = (JSON.parse(score.out) as { readings: { id?: string; text: string }[] }).readings;
-    expect(readings.find((r) => r.id === 'rosterRules')?.text).toContain('须按全部机构的得分排名，单张考核表不能判定');
+    expect(readings.find((r) => r.id === 'rosterRules')?.text).toContain(
+      '须按全部机构的得分排名，单张考核表不能判定，在全部机构的名单汇总计分后给出',
+    );
+    // what the sheet prints names no command
+    expect(readings.find((r) => r.id === 'rosterRules')?.text).not.toMatch(/mib|roster/);
   });
 });

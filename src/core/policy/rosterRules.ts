@@ -85,7 +85,7 @@ export function rosterRuleReading(rule: RosterRule): string {
 }
 
 /** What a one-institution sheet (`mib score`, the sheet, the pane's 说明) says of a roster rule: it needs the
- * roster's scores. */
+ * roster's scores (in the clerk's words: the printed sheet names no command). */
 export function rosterRuleSheetReading(rule: RosterRule): string {
-  return `名单规则“${rule.text}”（${rosterRuleReading(rule)}）须按全部机构的得分排名，单张考核表不能判定：用 mib roster（或任务窗格的汇总）对全部机构计分后给出。`;
+  return `名单规则“${rule.text}”（${rosterRuleReading(rule)}）须按全部机构的得分排名，单张考核表不能判定，在全部机构的名单汇总计分后给出。`;
 }

@@ -22,6 +22,6 @@ export function withoutPeerValues(rubricId: string, facts: readonly Fact[]): { f
   const what = [...new Set(left.map((id) => measures.get(id)))].join('、');
   return {
     facts: kept,
-    note: `与同级机构比较的 ${left.join('、')} 本表填写的值未带入名单：名单中这些列填原始数据（${what}），由 mib roster 按同级机构计算`,
+    note: `与同级机构比较的 ${left.join('、')} 本表填写的值未带入名单：名单中这些列填原始数据（${what}），汇总名单时按同级机构计算`,
   };
 }

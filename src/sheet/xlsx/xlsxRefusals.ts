@@ -6,6 +6,8 @@ const refuse = (source: string, message: string, messageEn: string) => new MibEr
 /** A file that is not an .xlsx at all (a CSV, a PDF, an old .xls), refused by what its first bytes say it
  * is, whatever its name. The reader of .xlsx files (xlsxCells.ts) starts here. */
 export function refuseNotXlsx(bytes: Uint8Array, source: string): void {
+  // (a file cut to nothing on its way, or saved empty: its first bytes say nothing of a kind)
+  if (bytes.length === 0) throw refuse(source, `“${clipped(source)}”是空文件（0 字节），没有可读的内容`, `${source} is empty (0 bytes)`);
   const kind = sniff(bytes);
   if (kind === 'ole')
     throw refuse(

@@ -77,6 +77,8 @@ describe('readXlsx', () => {
   it.each([
     ['a CSV named .xlsx', new TextEncoder().encode('机构编码,机构名称\n1,x\n'), '不是 Excel 工作簿（.xlsx），像是文本文件'],
     ['an old .xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '是旧版 Excel 文件（.xls）'],
+    // (an empty file has no first bytes to say it is text: it was said to look like a CSV)
+    ['an empty file', new Uint8Array(0), '是空文件（0 字节），没有可读的内容'],
   ])('%s gets one clear message', async (_name, bytes, words) => {
     const error = await refusal(readXlsx(bytes, 'x.xlsx'));
     expect(error.message).toContain('“x.xlsx”');
