@@ -1,5 +1,6 @@
 import { cmp, D, type Dec, fmt, ZERO } from '../numbers/decimal';
 import type { Rubric } from '../files/schema';
+import { unfilledCount } from '../scoring/applicability';
 import type { RosterResult } from './types';
 
 /** An institution as a finding names it. */
@@ -81,8 +82,8 @@ function findingsOf(result: RosterResult, rubric: Rubric, selfGapThreshold?: Dec
     invalid: rows.filter((row) => row.invalid.length > 0).map((row) => ({ ...who(row), count: row.invalid.length })),
     // blanks keep a grade provisional (暂评); once the facts are confirmed complete they are final, not a finding
     missing: rows
-      .filter((row) => row.missing.length > 0 && row.status !== 'final' && !(row.status === undefined && row.grade !== undefined))
-      .map((row) => ({ ...who(row), count: row.missing.length })),
+      .filter((row) => unfilledCount(row) > 0 && row.status !== 'final' && !(row.status === undefined && row.grade !== undefined))
+      .map((row) => ({ ...who(row), count: unfilledCount(row) })),
   };
 }
 

@@ -39,6 +39,8 @@ export function institutionJson(row: RosterRowResult) {
       line: p.line,
     })),
     missing: row.missing,
+    // (the blank 公立/民营 is counted among what is left to fill, as the single sheet's JSON has it)
+    ...(row.ownershipMissing && { ownershipMissing: true }),
     ...(row.institution.selfScore && { selfScore: toNumber(row.institution.selfScore) }),
     ...(row.selfDifference && { selfDifference: toNumber(row.selfDifference) }),
     problems: [...row.invalid, ...row.problems].map((p) => p.message),

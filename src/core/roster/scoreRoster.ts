@@ -1,4 +1,5 @@
 import type { Assessment } from '../scoring/assess';
+import { unfilledCount } from '../scoring/applicability';
 import { type Dec, sum, ZERO } from '../numbers/decimal';
 import type { Problem } from '../messages/errors';
 import type { ItemResult, Result } from '../scoring/evaluate';
@@ -114,7 +115,7 @@ export function scoreRoster(rubric: Rubric, table: RosterTable | RosterRows, pol
       const parent = parentOf.get(i);
       if (parent !== undefined) {
         const row = rows[i]!;
-        ofSubordinate.set(i, { total: row.total, invalid: row.invalid.length, missing: row.missing.length });
+        ofSubordinate.set(i, { total: row.total, invalid: row.invalid.length, missing: unfilledCount(row) });
         const left = pending.get(parent)! - 1;
         pending.set(parent, left);
         const parentResult = waiting.get(parent);
@@ -210,6 +211,7 @@ function rowResult(
     overCap: sum(result.items.map((i) => i.overCap)),
     invalid: result.invalid,
     missing: result.missing,
+    ...(result.ownershipMissing && { ownershipMissing: true as const }),
     // the institution scored itself on the table, so its self-score meets the table's own total (复核),
     // before 折算 and 第十一条 put the score on the policy's footing
     ...((assessment?.conversion || assessment?.ownScore) && { tableTotal: result.total }),

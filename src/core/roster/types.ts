@@ -186,6 +186,9 @@ export interface RosterRowResult {
   overCap: Dec;
   invalid: Problem[];
   missing: string[];
+  /** 公立/民营 is blank where the table has clauses for public institutions only: one more fact to fill
+   * (unfilledCount), beside the blank inputs in `missing` */
+  ownershipMissing?: true;
   /** the table's own total on the table's own scale (795 points for 威海), where the final score is not
    * it: converted (折算) or a composite (第十一条). The self-score is met with this total. */
   tableTotal?: Dec;

@@ -24,6 +24,13 @@ export function parseOwnership(value: unknown): Ownership | undefined | null {
   return OWNERSHIP_WORDS[text.toLowerCase()] ?? OWNERSHIP_WORDS[text] ?? null;
 }
 
+/** How many facts are left to fill: the blank inputs, and a blank 公立/民营 where the table has clauses for
+ * public institutions only (ownershipMissing). The one count behind 暂评's "尚有 N 项未填", a roster's 未填项数
+ * and its findings, and what a subordinate's blanks weigh on its parent (第十一条). */
+export function unfilledCount(of: { readonly missing: readonly unknown[]; readonly ownershipMissing?: boolean }): number {
+  return of.missing.length + (of.ownershipMissing ? 1 : 0);
+}
+
 export interface EvaluateOptions {
   /** 公立 / 民营; unknown keeps the public-only clauses and lists the ownership as a missing fact */
   ownership?: Ownership;

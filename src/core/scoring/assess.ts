@@ -1,4 +1,5 @@
 import type { Dec } from '../numbers/decimal';
+import { unfilledCount } from './applicability';
 import type { Result } from './evaluate';
 import { compositeScore } from '../policy/composite';
 import { type GradeResult, gradeOf } from '../policy/grade';
@@ -100,7 +101,7 @@ export function assess(rubric: Rubric, result: Result, policy: Policy, options: 
   const subWords = [subInvalid > 0 && `${subInvalid} 项填报值无效`, subMissing > 0 && `${subMissing} 项未填`].filter(Boolean);
   if (subWords.length > 0) trace.push(`下属机构尚有 ${subWords.join('、')}：综合得分用到其得分，计入本机构的评定状态`);
   // a blank 公立/民营 is one more fact to fill where the table has clauses for public institutions only
-  const missing = result.missing.length + (result.ownershipMissing ? 1 : 0) + subMissing;
+  const missing = unfilledCount(result) + subMissing;
   const status = gradeStatusOf({ invalid: result.invalid.length + subInvalid, missing }, options.complete === true);
   const total = tableTotal(policy, result, conversion !== undefined);
   const base = { status, ...(conversion && { conversion, converted: own }), score, total, ...(composite && { ownScore: own }) };

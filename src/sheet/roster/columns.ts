@@ -4,6 +4,7 @@ import { UNSTATED } from '../../core/policy/unstated';
 import { consequenceText } from '../../core/roster/rosterRules';
 import type { RosterResult, RosterRowResult } from '../../core/roster/types';
 import { inputIndex } from '../../core/scoring/evaluate';
+import { unfilledCount } from '../../core/scoring/applicability';
 import type { Rubric } from '../../core/files/schema';
 import type { PlainValue } from '../types';
 import type { RosterStyle } from './styles';
@@ -167,7 +168,7 @@ export function rosterColumns(result: RosterResult, rubric: Rubric): RosterColum
         ),
     },
     { key: 'invalid', header: '无效项数', width: 7, style: 'whole', value: (r) => r.invalid.length },
-    { key: 'missing', header: '未填项数', width: 7, style: 'whole', value: (r) => r.missing.length },
+    { key: 'missing', header: '未填项数', width: 7, style: 'whole', value: (r) => unfilledCount(r) },
   );
   if (any((r) => r.institution.selfScore !== undefined))
     columns.push({ key: 'selfScore', header: '自评得分', width: 9, style: 'score', value: (r) => num(r.institution.selfScore) });

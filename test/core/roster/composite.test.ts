@@ -32,10 +32,13 @@ describe('吉林 第十一条 in a roster', () => {
     const provisional = scoreRoster(jiangbei, roster, jilin, { trace: true });
     const [own, sub1, sub2] = provisional.institutions.map((r) => r.missing.length);
     expect(sub1! + sub2!).toBeGreaterThan(0);
-    // the parent's own blanks, its blank 公立/民营 (江北 19 is for public institutions only), its subordinates' blanks
-    expect(provisional.institutions[0]!.gradeText).toBe(`暂评 良（尚有 ${own! + 1 + sub1! + sub2!} 项未填）`);
+    // each row's 公立/民营 is blank and 江北 19 is for public institutions only: one more fact to fill, for the
+    // parent and for each subordinate alike (a subordinate's was left out of the parent's count)
+    expect(provisional.institutions.map((r) => r.ownershipMissing)).toEqual([true, true, true]);
+    // the parent's own blanks and its 公立/民营, its subordinates' blanks and theirs
+    expect(provisional.institutions[0]!.gradeText).toBe(`暂评 良（尚有 ${own! + 1 + (sub1! + 1) + (sub2! + 1)} 项未填）`);
     expect(provisional.institutions[0]!.assessment!.trace).toContain(
-      `下属机构尚有 ${sub1! + sub2!} 项未填：综合得分用到其得分，计入本机构的评定状态`,
+      `下属机构尚有 ${sub1! + 1 + sub2! + 1} 项未填：综合得分用到其得分，计入本机构的评定状态`,
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getPolicy, getRubric, rosterJson, scoreRoster } from '../../../src/core';
+import { findingLines, getPolicy, getRubric, rosterFindings, rosterJson, scoreRoster, unfilledCount } from '../../../src/core';
+import { inputIndex } from '../../../src/core/scoring/evaluate';
 import { rosterOf } from './rosterTable';
 
 const l2 = getRubric('weihai-2021-hospital-l2');
@@ -136,5 +137,42 @@ describe('a roster ranks the 办理量 (江北 23.1)', () => {
     expect(json.institutions[1]).toMatchObject({ code: 'C1', name: '院1', peer: [{ id: '23.1', value: 1, measure: 800 }] });
     expect(json.groups[0]).toMatchObject({ id: '23.1', kind: 'ranking', count: 6, reading: '由高到低排名，并列归较好一侧' });
     expect(json.summary.institutions).toBe(6);
+  });
+});
+
+// 江北 第19项 is for public institutions only: a roster without 公立/民营 counts each row public and lists the
+// ownership as a fact to fill (the single sheet's reading), so a row whose facts are all given is 暂评 with
+// one fact left, and every count of what is left to fill says so alike
+describe('a blank 公立/民营 is a fact left to fill on every count of a roster', () => {
+  // every input of the table given a valid value (no deduction), so that only the ownership is blank
+  const filled = Object.fromEntries(
+    [...inputIndex(jiangbei).byId.values()].map(({ spec }) => [
+      spec.id,
+      spec.type === 'boolean' ? '否' : spec.type === 'band' || spec.type === 'choice' || spec.type === 'rank' ? 1 : (spec.min ?? 0),
+    ]),
+  );
+  // (two rows: 23.1 ranks the 医保业务办理量 among the peers, which one row alone cannot)
+  const rows = [
+    { 机构编码: 'J1', 机构名称: '甲医院', ...filled, '23.1': 200 },
+    { 机构编码: 'J2', 机构名称: '乙医院', ...filled, '23.1': 100 },
+  ];
+  const result = scoreRoster(jiangbei, rosterOf(rows), getPolicy('jilin-2025'));
+  const [row] = result.institutions;
+
+  it('the row says one fact is left, and the count is one', () => {
+    expect(row!.missing).toEqual([]);
+    expect(row!.ownershipMissing).toBe(true);
+    expect(row!.gradeText).toMatch(/^暂评 .+（尚有 1 项未填）$/);
+    expect(unfilledCount(row!)).toBe(1);
+  });
+
+  it('the findings and the JSON count it (they said nothing was left)', () => {
+    const findings = rosterFindings(result, jiangbei);
+    expect(findings.missing).toEqual([
+      { code: 'J1', name: '甲医院', count: 1 },
+      { code: 'J2', name: '乙医院', count: 1 },
+    ]);
+    expect(findingLines(findings)).toContain('尚有未填：2 家、2 项（甲医院、乙医院）');
+    expect(rosterJson(result).institutions[0]).toMatchObject({ missing: [], ownershipMissing: true });
   });
 });
