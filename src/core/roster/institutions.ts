@@ -102,6 +102,19 @@ function notNegative(raw: unknown): Dec | null {
   return value !== null && cmp(value, ZERO) >= 0 ? value : null;
 }
 
+/** An amount in yuan: a number, or text as a person writes money. Excel saves a cell in its currency
+ * format into a CSV as shown ("¥50,000.00"), and a clerk may add 元: the sign before and 元 after are
+ * taken off, the rest read as any number is ("50,000.00"). */
+function amountNotNegative(raw: unknown): Dec | null {
+  if (typeof raw !== 'string') return notNegative(raw);
+  return notNegative(
+    raw
+      .trim()
+      .replace(/^[¥￥]\s*/, '')
+      .replace(/\s*元$/, ''),
+  );
+}
+
 /** The header row is -1 for `cellName`: the readers name it as the row above the first data row. */
 export const HEADER_ROW = -1;
 
@@ -233,7 +246,7 @@ function readRow(
   else if (ownership !== undefined) institution.ownership = ownership as Ownership;
   const deposit = at('deposit');
   if (!isBlank(deposit)) {
-    const amount = notNegative(deposit);
+    const amount = amountNotNegative(deposit);
     const beyond = amount && depositBeyondRange(amount);
     if (beyond) bad('deposit', `质量保证金${beyond.zh}`, `the deposit ${beyond.en}`);
     else if (amount) institution.deposit = amount;

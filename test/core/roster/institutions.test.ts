@@ -84,6 +84,30 @@ describe('readInstitutions', () => {
   });
 });
 
+// a deposit as Excel saves a currency cell into a CSV (as shown) or as a clerk writes money
+describe('a roster reads a deposit written as money', () => {
+  it('"¥50,000.00", "￥ 50000", "50,000.00元" are 50000; a minus sign, a lone ¥ or 元 twice are refused', () => {
+    const deposits = ['¥50,000.00', '￥ 50000', '50,000.00元', ' ¥12,345.67 ', '-¥5', '¥', '5元元', '$50'];
+    const read = readInstitutions(jiangbei, rosterOf(deposits.map((d, i) => ({ 机构编码: `H${i}`, 机构名称: `院${i}`, 质量保证金: d }))), jilin);
+    expect(read.institutions.map((inst) => inst.deposit?.toFixed(2))).toEqual([
+      '50000.00',
+      '50000.00',
+      '50000.00',
+      '12345.67',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([4, 5, 6, 7].map((row) => read.rowProblems.get(row)?.[0]?.message)).toEqual([
+      'C6：质量保证金应为不小于 0 的金额（元），收到的是 “-¥5”',
+      'C7：质量保证金应为不小于 0 的金额（元），收到的是 “¥”',
+      'C8：质量保证金应为不小于 0 的金额（元），收到的是 “5元元”',
+      'C9：质量保证金应为不小于 0 的金额（元），收到的是 “$50”',
+    ]);
+  });
+});
+
 // issue 19: numbers outside what can be held exactly are refused in a roster, each naming its cell
 describe('a roster refuses numbers it cannot hold exactly', () => {
   it('a deposit of 10¹³ yuan or 40 digits flags its row, naming the cell; a count above 2^53 − 1 is an invalid fact', () => {
