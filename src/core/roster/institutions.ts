@@ -115,6 +115,22 @@ function amountNotNegative(raw: unknown): Dec | null {
   );
 }
 
+/**
+ * Why a 机构编码 cell can no longer be the code that was typed, where Excel took a long code of digits for a
+ * number: saved into a CSV from a General column, it is written as shown ("3.71002E+14", the digits after
+ * the sixth gone); kept as a number, only its first 15 digits are (the rest are 0). Such a row would match
+ * no code of last year's roster or the agency's list, and two of them may read alike. The row is flagged
+ * (and still scored, as every flagged row is). Undefined for a code that can be what was typed.
+ */
+function mangledCode(raw: unknown): string | undefined {
+  const EXCEL_DIGITS = 1e15;
+  if (typeof raw === 'number' && Math.abs(raw) >= EXCEL_DIGITS)
+    return `机构编码 ${String(raw)} 是超过 15 位的数字：Excel 只保留 15 位有效数字，后几位已变成 0；请把该列设为“文本”格式后重新填写编码`;
+  if (typeof raw === 'string' && /^\s*[-+]?\d(\.\d+)?E\+\d+\s*$/i.test(raw))
+    return `机构编码“${raw.trim()}”是科学计数法，原编码的后几位已丢失（长数字编码在 Excel 的“常规”格式下这样显示，另存为 CSV 时照样写出）；请把该列设为“文本”格式后重新填写编码`;
+  return undefined;
+}
+
 /** The header row is -1 for `cellName`: the readers name it as the row above the first data row. */
 export const HEADER_ROW = -1;
 
@@ -237,6 +253,11 @@ function readRow(
   const code = text(at('code'));
   const name = text(at('name'));
   if (code === '') bad('code', '机构编码不能为空', 'the institution code is blank');
+  else {
+    const mangled = mangledCode(at('code'));
+    const cell = mangled && cellOf('code');
+    if (mangled) flag(problem(cell!, `${cell}：${mangled}`, `${cell}: the institution code was turned into a number by Excel and lost digits`));
+  }
   if (name === '') bad('name', '机构名称不能为空', 'the institution name is blank');
   const institution: RosterInstitution = { code, name, row, facts: {} };
   const level = text(at('level'));

@@ -84,6 +84,24 @@ describe('readInstitutions', () => {
   });
 });
 
+// a long code of digits that Excel took for a number: from a CSV as shown in a General column, or a number cell
+describe('a roster flags a 机构编码 that Excel turned into a number and cut', () => {
+  it('"3.71002E+14" and a number of 16 or more digits are flagged, naming the cell; a code of 15 digits or with a letter is not', () => {
+    const codes = ['3.71002E+14', 371002000012345000, 371002000012345, '371002000012345678', 'H37100200001', '1E3'];
+    const read = readInstitutions(jiangbei, rosterOf(codes.map((code, i) => ({ 机构编码: code, 机构名称: `院${i}` }))), jilin);
+    expect(read.rowProblems.get(0)!.map((p) => p.message)).toEqual([
+      'A2：机构编码“3.71002E+14”是科学计数法，原编码的后几位已丢失（长数字编码在 Excel 的“常规”格式下这样显示，另存为 CSV 时照样写出）；请把该列设为“文本”格式后重新填写编码',
+    ]);
+    expect(read.rowProblems.get(1)!.map((p) => p.message)).toEqual([
+      'A3：机构编码 371002000012345000 是超过 15 位的数字：Excel 只保留 15 位有效数字，后几位已变成 0；请把该列设为“文本”格式后重新填写编码',
+    ]);
+    // 15 digits are kept whole by Excel; 18 digits as text are what was typed; a letter, or "1E3", are codes
+    for (const row of [2, 3, 4, 5]) expect(read.rowProblems.get(row)).toBeUndefined();
+    // the flagged rows are still read (and scored), under the code as it stands
+    expect(read.institutions.map((inst) => inst.code).slice(0, 2)).toEqual(['3.71002E+14', '371002000012345000']);
+  });
+});
+
 // a deposit as Excel saves a currency cell into a CSV (as shown) or as a clerk writes money
 describe('a roster reads a deposit written as money', () => {
   it('"¥50,000.00", "￥ 50000", "50,000.00元" are 50000; a minus sign, a lone ¥ or 元 twice are refused', () => {
