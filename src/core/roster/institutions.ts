@@ -253,10 +253,10 @@ function readRow(
   const code = text(at('code'));
   const name = text(at('name'));
   if (code === '') bad('code', '机构编码不能为空', 'the institution code is blank');
-  else {
-    const mangled = mangledCode(at('code'));
-    const cell = mangled && cellOf('code');
-    if (mangled) flag(problem(cell!, `${cell}：${mangled}`, `${cell}: the institution code was turned into a number by Excel and lost digits`));
+  const mangled = code === '' ? undefined : mangledCode(at('code'));
+  if (mangled) {
+    const cell = cellOf('code');
+    flag(problem(cell, `${cell}：${mangled}`, `${cell}: the institution code was turned into a number by Excel and lost digits`));
   }
   if (name === '') bad('name', '机构名称不能为空', 'the institution name is blank');
   const institution: RosterInstitution = { code, name, row, facts: {} };

@@ -60,9 +60,9 @@ export const formulaCheck: AuditCheck = ({ snapshot, plan, rubric }) => {
 };
 
 /** The result cells a formula flag can name, by the plan's field: named by the sheet's own label. */
-const RESULT_FIELDS = new Set(['total', 'grade', 'refund', 'vetoCount', 'addinTotal', 'addinGrade', 'addinRefund', 'agreement'] as const);
-type ResultField = typeof RESULT_FIELDS extends Set<infer K> ? K : never;
-const isResultField = (key: string): key is ResultField => (RESULT_FIELDS as Set<string>).has(key);
+const RESULT_FIELDS = ['total', 'grade', 'refund', 'vetoCount', 'addinTotal', 'addinGrade', 'addinRefund', 'agreement'] as const;
+type ResultField = (typeof RESULT_FIELDS)[number];
+const isResultField = (key: string): key is ResultField => (RESULT_FIELDS as readonly string[]).includes(key);
 
 function resultEntry(plan: Parameters<AuditCheck>[0]['plan'], at: string): [string, string] | undefined {
   const key = Object.entries(plan.fields).find(([, address]) => address === at)?.[0];
