@@ -3,6 +3,9 @@ import { getPolicy, getRubric } from '../../src/core/files/registry';
 import { planRosterWorkbook, rowStatus } from '../../src/sheet/roster';
 import type { GridPlan, PlanCell } from '../../src/sheet/types';
 import { generatedWeihaiRoster, jilinCompositeRoster, weihaiSmallRoster } from '../support/rosterResults';
+import { scoreRoster } from '../../src/core';
+import { inputIndex } from '../../src/core/scoring/evaluate';
+import { rosterOf } from '../core/roster/rosterTable';
 
 const weihai = getRubric('weihai-2021-hospital-l2');
 const jilin = getPolicy('jilin-2025');
@@ -211,5 +214,29 @@ describe('the roster workbook plan', () => {
     const summary = sheets[1]!.grid.flat().map((cell) => (cell && 'value' in cell ? String(cell.value) : ''));
     // 104 vetoes: ten named, the rest counted
     expect(summary.find((text) => text.startsWith('否决项：104 家（'))).toMatch(/（威海市第1医院 C21；(.+；){9}……另 94 家）$/);
+  });
+});
+
+// 江北 第19项 is for public institutions only: with every fact given and 公立/民营 left out, a row is 暂评 with one
+// fact to fill, and 汇总名单's 未填项数 (which 汇总统计's 尚未填写的项数 sums) says 1 beside it, not 0
+describe('汇总名单 counts a blank 公立/民营 among the facts to fill', () => {
+  it('未填项数 is 1 where 评定结果 says 尚有 1 项未填', () => {
+    const jiangbei = getRubric('cq-jiangbei-2025-hospital');
+    const filled = Object.fromEntries(
+      [...inputIndex(jiangbei).byId.values()].map(({ spec }) => [
+        spec.id,
+        spec.type === 'boolean' ? '否' : spec.type === 'rank' ? 1 : (spec.min ?? 0),
+      ]),
+    );
+    const rows = [
+      { 机构编码: 'J1', 机构名称: '甲医院', ...filled, '23.1': 200 },
+      { 机构编码: 'J2', 机构名称: '乙医院', ...filled, '23.1': 100 },
+    ];
+    const roster = planRosterWorkbook(scoreRoster(jiangbei, rosterOf(rows), jilin), jiangbei, jilin).sheets[0]!;
+    expect(column(roster, '评定结果').map((text) => String(text).replace(/^暂评 [^（]+/, '暂评'))).toEqual([
+      '暂评（尚有 1 项未填）',
+      '暂评（尚有 1 项未填）',
+    ]);
+    expect(column(roster, '未填项数')).toEqual([1, 1]);
   });
 });
