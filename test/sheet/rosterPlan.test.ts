@@ -4,8 +4,7 @@ import { planRosterWorkbook, rowStatus } from '../../src/sheet/roster';
 import type { GridPlan, PlanCell } from '../../src/sheet/types';
 import { generatedWeihaiRoster, jilinCompositeRoster, weihaiSmallRoster } from '../support/rosterResults';
 import { scoreRoster } from '../../src/core';
-import { inputIndex } from '../../src/core/scoring/evaluate';
-import { rosterOf } from '../core/roster/rosterTable';
+import { everyFactGiven, rosterOf } from '../core/roster/rosterTable';
 
 const weihai = getRubric('weihai-2021-hospital-l2');
 const jilin = getPolicy('jilin-2025');
@@ -222,12 +221,7 @@ describe('the roster workbook plan', () => {
 describe('汇总名单 counts a blank 公立/民营 among the facts to fill', () => {
   it('未填项数 is 1 where 评定结果 says 尚有 1 项未填', () => {
     const jiangbei = getRubric('cq-jiangbei-2025-hospital');
-    const filled = Object.fromEntries(
-      [...inputIndex(jiangbei).byId.values()].map(({ spec }) => [
-        spec.id,
-        spec.type === 'boolean' ? '否' : spec.type === 'rank' ? 1 : (spec.min ?? 0),
-      ]),
-    );
+    const filled = everyFactGiven(jiangbei);
     const rows = [
       { 机构编码: 'J1', 机构名称: '甲医院', ...filled, '23.1': 200 },
       { 机构编码: 'J2', 机构名称: '乙医院', ...filled, '23.1': 100 },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingLines, getPolicy, getRubric, rosterFindings, rosterJson, scoreRoster, unfilledCount } from '../../../src/core';
-import { inputIndex } from '../../../src/core/scoring/evaluate';
-import { rosterOf } from './rosterTable';
+import { everyFactGiven, rosterOf } from './rosterTable';
 
 const l2 = getRubric('weihai-2021-hospital-l2');
 const l1 = getRubric('weihai-2021-hospital-l1');
@@ -145,12 +144,7 @@ describe('a roster ranks the 办理量 (江北 23.1)', () => {
 // one fact left, and every count of what is left to fill says so alike
 describe('a blank 公立/民营 is a fact left to fill on every count of a roster', () => {
   // every input of the table given a valid value (no deduction), so that only the ownership is blank
-  const filled = Object.fromEntries(
-    [...inputIndex(jiangbei).byId.values()].map(({ spec }) => [
-      spec.id,
-      spec.type === 'boolean' ? '否' : spec.type === 'band' || spec.type === 'choice' || spec.type === 'rank' ? 1 : (spec.min ?? 0),
-    ]),
-  );
+  const filled = everyFactGiven(jiangbei);
   // (two rows: 23.1 ranks the 医保业务办理量 among the peers, which one row alone cannot)
   const rows = [
     { 机构编码: 'J1', 机构名称: '甲医院', ...filled, '23.1': 200 },
